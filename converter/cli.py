@@ -1,0 +1,7 @@
+"""xbrlify command line (placeholder until the pipeline lands)."""
+import click
+
+
+@click.group()
+def main():
+    """Convert earnings releases to XBRL."""

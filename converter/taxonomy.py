@@ -1,0 +1,85 @@
+"""The canonical taxonomy: concept definitions loaded from rules/taxonomy.yaml plus issuer extensions.
+
+Every stage asks the taxonomy what a concept is (its unit kind, period type, balance); nothing hard-codes it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+UNIT_OF_TYPE = {"monetary": "USD", "perShare": "USD/shares", "shares": "shares", "percent": "pure"}
+
+
+@dataclass(frozen=True)
+class ConceptDef:
+    name: str                    # QName "prefix:Local"
+    type: str                    # monetary | perShare | shares | percent | string | date
+    period: str                  # duration | instant
+    label: str
+    balance: Optional[str] = None
+
+    @property
+    def prefix(self) -> str:
+        return self.name.split(":", 1)[0]
+
+    @property
+    def local(self) -> str:
+        return self.name.split(":", 1)[1]
+
+    @property
+    def unit(self) -> Optional[str]:
+        return UNIT_OF_TYPE.get(self.type)
+
+
+@dataclass(frozen=True)
+class Calculation:
+    id: str
+    total: str
+    items: tuple[tuple[str, int], ...]   # (concept, weight)
+
+
+@dataclass(frozen=True)
+class Equality:
+    id: str
+    left: str
+    right: str
+
+
+@dataclass
+class Taxonomy:
+    namespaces: dict[str, str]
+    concepts: dict[str, ConceptDef]
+    calculations: list[Calculation] = field(default_factory=list)
+    equalities: list[Equality] = field(default_factory=list)
+
+    def get(self, name: str) -> Optional[ConceptDef]:
+        return self.concepts.get(name)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.concepts
+
+    def extend(self, prefix: str, namespace: str, concepts: dict[str, dict]) -> "Taxonomy":
+        """A copy with an issuer's extension namespace and concepts added."""
+        merged = dict(self.concepts)
+        for name, spec in concepts.items():
+            merged[name] = concept_from_yaml(name, spec)
+        return Taxonomy({**self.namespaces, prefix: namespace}, merged, list(self.calculations),
+                        list(self.equalities))
+
+
+def concept_from_yaml(name: str, spec: dict) -> ConceptDef:
+    return ConceptDef(name=name, type=spec["type"], period=spec["period"],
+                      label=spec.get("label") or name.split(":", 1)[-1], balance=spec.get("balance"))
+
+
+def load_taxonomy(path: Path) -> Taxonomy:
+    with open(path, encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    concepts = {n: concept_from_yaml(n, s) for n, s in (data.get("concepts") or {}).items()}
+    calcs = [Calculation(c["id"], c["total"], tuple((k, int(v)) for k, v in c["items"].items()))
+             for c in data.get("calculations") or []]
+    eqs = [Equality(e["id"], e["left"], e["right"]) for e in data.get("equalities") or []]
+    return Taxonomy(dict(data.get("namespaces") or {}), concepts, calcs, eqs)
