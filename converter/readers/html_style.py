@@ -1,0 +1,126 @@
+"""Inline-CSS and text helpers for the HTML reader.
+
+EDGAR filings carry their layout in `style` attributes, not in stylesheets, so a handful of inline properties
+decide what a reader sees: `display:none` hides Workiva's duplicate page-break rows, a raised small font marks a
+footnote, and left padding/margin is the only trace of a label's indentation. Parsing a `style` value here is
+parsing CSS declarations, not markup.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+# Elements whose content is never document text.
+SKIP_TAGS = frozenset({"head", "title", "script", "style", "noscript", "template", "object", "embed", "iframe",
+                       "select", "option", "textarea", "button", "map", "svg", "math"})
+
+# Elements that end a run of prose: each starts a new Paragraph. Inline elements (<font>, <span>, <b>, <a>) don't.
+BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+                        "blockquote", "pre", "center", "section", "article", "header", "footer", "nav", "aside",
+                        "address", "hr", "form", "fieldset", "figure", "figcaption", "main", "body", "html",
+                        "caption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "page", "listing"})
+
+# A footnote mark as printed in a superscript: 1, 12, (1), *, **, †, a, (a), 1,2.
+_FOOTNOTE_MARK = re.compile(r"^[(\[]?(?:\d{1,2}|[a-z]|\*{1,3}|[†‡§¶#]{1,3})(?:\s*,\s*(?:\d{1,2}|[a-z]))*[)\]]?$")
+
+# HTML maps numeric references &#128;-&#159; to Windows-1252 (old Donnelley files write &#146; for ’);
+# libxml2 gives the raw C1 control characters, so translate them back.
+_C1_TO_CP1252 = {}
+for _code in range(0x80, 0xA0):
+    try:
+        _C1_TO_CP1252[_code] = bytes([_code]).decode("cp1252")
+    except UnicodeDecodeError:
+        _C1_TO_CP1252[_code] = None  # undefined in cp1252: drop
+# Invisible characters that must not split or join words in normalized text.
+_C1_TO_CP1252.update({0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None})
+
+
+def normalize_space(text: str) -> str:
+    """Collapse all whitespace (including &nbsp;) to single spaces and repair cp1252 references."""
+    return " ".join(text.translate(_C1_TO_CP1252).split())
+
+
+def style_of(el) -> dict[str, str]:
+    """The element's inline declarations as {property: value}, both lower-cased; {} when there is no style."""
+    style = el.get("style")
+    if not style:
+        return {}
+    props = {}
+    for decl in style.split(";"):
+        name, sep, value = decl.partition(":")
+        if sep:
+            props[name.strip().lower()] = value.strip().lower()
+    return props
+
+
+def is_hidden(el) -> bool:
+    """True for elements a browser would not show (display:none, visibility:hidden, the hidden attribute)."""
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    if not style:
+        return False
+    lowered = style.lower()
+    if "none" not in lowered and "hidden" not in lowered:
+        return False  # cheap test first: most elements have neither word in their style
+    props = style_of(el)
+    return props.get("display") == "none" or props.get("visibility") == "hidden"
+
+
+def is_footnote_mark(el) -> bool:
+    """True for a raised element (<sup>, vertical-align:super, Workiva's position:relative;top:-3pt) whose text is
+    a footnote mark: dropping it keeps "Earnings per share1" from reading as a different label."""
+    if el.tag != "sup":
+        style = el.get("style")
+        if not style or ("super" not in style and "top" not in style):
+            return False
+        props = style_of(el)
+        raised = props.get("vertical-align") in ("super", "text-top") or (
+            props.get("position") == "relative" and props.get("top", "").startswith("-"))
+        if not raised:
+            return False
+    return bool(_FOOTNOTE_MARK.match(normalize_space(el.text_content())))
+
+
+def strip_footnote_marks(label: str) -> str:
+    """Remove trailing printed footnote marks from a label: "Stock-based compensation (3)" -> "Stock-based
+    compensation", "Acquisition-related expenses (*)" -> "Acquisition-related expenses"."""
+    out = label
+    while True:
+        trimmed = _TRAILING_MARK.sub("", out)
+        if trimmed == out:
+            return out
+        out = trimmed
+
+
+_TRAILING_MARK = re.compile(r"(?:\s*\((?:\d{1,2}|[a-z]|\*{1,3}|[†‡§])\)|\s*\*{1,3}|\s*[†‡§]+)$")
+
+
+_LENGTH = re.compile(r"^(-?\d*\.?\d+)(pt|px|em|in|cm|mm|pc)?$")
+_PT_PER_UNIT = {"pt": 1.0, "px": 0.75, "em": 10.0, "in": 72.0, "cm": 28.35, "mm": 2.835, "pc": 12.0, None: 0.75}
+
+
+def _length_pt(value: Optional[str]) -> float:
+    """A CSS length in points; 0 for percentages, `auto` and anything unreadable."""
+    if not value:
+        return 0.0
+    m = _LENGTH.match(value.strip())
+    return float(m.group(1)) * _PT_PER_UNIT[m.group(2)] if m else 0.0
+
+
+def _box_left(props: dict[str, str], name: str) -> float:
+    """The left side of `padding`/`margin`, from the long-hand property or the 1-4 value short-hand."""
+    if name + "-left" in props:
+        return _length_pt(props[name + "-left"])
+    parts = props.get(name, "").split()
+    if not parts:
+        return 0.0
+    return _length_pt(parts[{1: 0, 2: 1, 3: 1, 4: 3}[min(len(parts), 4)]])
+
+
+def left_indent(el) -> float:
+    """How far this element pushes its first line right, in points: padding + margin + text-indent."""
+    props = style_of(el)
+    if not props:
+        return 0.0
+    return _box_left(props, "padding") + _box_left(props, "margin") + _length_pt(props.get("text-indent"))
