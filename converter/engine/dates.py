@@ -1,0 +1,99 @@
+"""Dates and period phrases: "Three Months Ended December 31, 2016", "fourth quarter of 2022", "13 weeks".
+
+Lengths are counted the way the gold README says: whole months back from the end date for months, quarters
+and years; end − 90 days for 13 weeks (and multiples). The engine's callers decide which date a phrase
+attaches to; this module only reads phrases.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+import regex
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "twenty-six": 26,
+                "twenty six": 26, "thirty-nine": 39, "thirty nine": 39, "fifty-two": 52, "fifty two": 52,
+                "fifty-three": 53, "fifty three": 53, "fourteen": 14, "twenty-seven": 27, "forty": 40}
+ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+FULL_DATE = regex.compile(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\s*,?\s*(?P<y>(?:19|20)\d\d)\b", regex.I)
+MONTH_DAY = regex.compile(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\b(?!\s*,?\s*(?:19|20)\d\d)", regex.I)
+
+
+@dataclass(frozen=True)
+class Length:
+    """A period length: months, or days for week-counted periods."""
+    months: int = 0
+    weeks: int = 0
+
+    def start_for(self, end: date) -> date:
+        if self.weeks:
+            return end - timedelta(days=self.weeks * 7 - 1)
+        return add_months(end, -self.months) + timedelta(days=1) if _is_month_end(end) else \
+            add_months(end + timedelta(days=1), -self.months)
+
+
+def _is_month_end(d: date) -> bool:
+    return (d + timedelta(days=1)).day == 1
+
+
+def add_months(d: date, months: int) -> date:
+    """Move by whole months, keeping month ends at month ends."""
+    y, m = divmod(d.month - 1 + months, 12)
+    y += d.year
+    m += 1
+    last = calendar.monthrange(y, m)[1]
+    if _is_month_end(d):
+        return date(y, m, last)
+    return date(y, m, min(d.day, last))
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_month(s: str) -> Optional[int]:
+    return MONTHS.get(s.lower().rstrip("."))
+
+
+def make_date(m: str, d: str, y: str) -> Optional[date]:
+    month = parse_month(m)
+    try:
+        return date(int(y), month, int(d)) if month else None
+    except ValueError:
+        return None
+
+
+_LENGTH = regex.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
+    r")[\s-]*(?P<unit>months?|weeks?|quarters?)\b", regex.I)
+_YEARISH = regex.compile(r"\b(?:(?:fiscal\s+)?years?|twelve\s+months|annual|full[\s-]year|fy)\b", regex.I)
+_QUARTERISH = regex.compile(r"\bquarters?\b|\bQ[1-4]\b", regex.I)
+_TRANSITION = regex.compile(r"\btransition\s+period\b", regex.I)
+
+
+def length_of(phrase: str) -> Optional[Length]:
+    """The length a phrase states: "Three Months Ended" → 3 months; "Year Ended" → 12; "13 Weeks" → 13w."""
+    m = _LENGTH.search(phrase)
+    if m:
+        n = m["n"].lower()
+        n = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        unit = m["unit"].lower()
+        if unit.startswith("week"):
+            return Length(weeks=n)
+        if unit.startswith("quarter"):
+            return Length(months=3 * n)
+        return Length(months=n)
+    if _QUARTERISH.search(phrase):
+        return Length(months=3)
+    if _YEARISH.search(phrase):
+        return Length(months=12)
+    return None

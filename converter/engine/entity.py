@@ -1,0 +1,57 @@
+"""Who a release is about: the issuer file when one applies, else the text's own "(Nasdaq: ACME)" and
+dateline, else a named fallback. `--entity SCHEME:ID` overrides all of it."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..model import Entity
+from ..rulebook.model import Issuer
+
+CIK_SCHEME = "http://www.sec.gov/CIK"
+TICKER_SCHEME = "https://xbrlify.dev/ticker"      # fallback when no CIK is known: the exchange ticker
+NAME_SCHEME = "https://xbrlify.dev/name"          # last resort: a slug of the company name
+SCHEME_ALIASES = {"cik": CIK_SCHEME, "ticker": TICKER_SCHEME, "name": NAME_SCHEME}
+
+_EXCHANGE = r"(?:NASDAQ|Nasdaq|Nasdag|NYSE(?:\s+American|\s+MKT|\s+Arca)?|AMEX|OTC(?:QB|QX|\s+Markets|\s+Pink)?|OTCQB|OTCQX|TSX|CSE|Cboe|BATS)(?:\s*(?:Global|Capital|Global\s+Select)\s+Market)?"
+TICKER = regex.compile(rf"\(\s*(?:{_EXCHANGE})\s*:\s*(?P<t>[A-Z][A-Z.\-]{{0,6}})\s*(?:[;,][^)]*)?\)")
+NAME_BEFORE = regex.compile(r"(?P<name>[A-Z][\w&'.\-]*(?:,?\s+(?:[A-Z&][\w&'.\-]*|of|and|de)){0,7})\s*,?\s*$")
+CIK_TEXT = regex.compile(r"\b(?:CIK|Central\s+Index\s+Key)\s*(?:No\.?|number)?\s*[:#]?\s*(?P<cik>\d{4,10})\b", regex.I)
+_NOT_NAME = regex.compile(r"^(?:The|Today|Inc|Corporation|Company)$")
+
+
+def parse_entity_option(value: str) -> Entity:
+    """`cik:0000855654`, `ticker:ACME`, or `SCHEME-URI:ID` (the identifier follows the last colon)."""
+    scheme, sep, ident = value.rpartition(":")
+    if not sep or not scheme or not ident:
+        raise ValueError(f"--entity takes SCHEME:ID (e.g. cik:0000855654), not {value!r}")
+    scheme = SCHEME_ALIASES.get(scheme.lower(), scheme)
+    if scheme == CIK_SCHEME:
+        ident = ident.zfill(10)
+    return Entity(scheme, ident)
+
+
+def find_entity(text: str, issuer: Optional[Issuer]) -> Entity:
+    head = text[:30000]
+    ticker_m = TICKER.search(head)
+    ticker = ticker_m["t"] if ticker_m else ""
+    name = ""
+    if ticker_m:
+        before = head[max(0, ticker_m.start() - 120):ticker_m.start()]
+        before = regex.split(r"--|\)\s*-+|\s[-–]\s|\n", before)[-1]
+        nm = NAME_BEFORE.search(before)
+        if nm and not _NOT_NAME.match(nm["name"].strip()):
+            name = nm["name"].strip(" ,")
+    if issuer is not None:
+        ticker = issuer.ticker or ticker
+        name = issuer.name or name
+        if issuer.cik:
+            return Entity(CIK_SCHEME, issuer.cik.zfill(10), name, ticker)
+    cik_m = CIK_TEXT.search(head)
+    if cik_m:
+        return Entity(CIK_SCHEME, cik_m["cik"].zfill(10), name, ticker)
+    if ticker:
+        return Entity(TICKER_SCHEME, ticker, name, ticker)
+    slug = regex.sub(r"[^A-Za-z0-9]+", "-", name).strip("-").lower() or "unknown"
+    return Entity(NAME_SCHEME, slug, name, ticker)

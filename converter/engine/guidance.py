@@ -1,0 +1,117 @@
+"""Outlook ranges: "For 2017, ImmunoGen expects revenues between $70 million and $75 million" gives a
+minimum and a maximum forecast fact for the coming period.
+
+A paragraph with an outlook cue and a period opens a guidance context that lasts for the next few
+paragraphs (the bullets under "For 2017, ImmunoGen expects:"); within it, a metric followed by a range is a
+forecast. The metric wordings are the phrase rules'; the grammar is here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+import regex
+
+from ..model import Fact, Paragraph, Period, Provenance, Span
+from ..rulebook.model import Rulebook
+from ..taxonomy import Taxonomy
+from .columns import Calendar
+from .narrative import NONGAAP, find_mentions, sentences
+from .numbers import SCALE_WORDS
+from .periods_text import find_periods
+
+FORECAST = ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")
+MINIMUM = ("srt:RangeAxis", "srt:MinimumMember")
+MAXIMUM = ("srt:RangeAxis", "srt:MaximumMember")
+
+CUE = regex.compile(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targets?|forecasts?|projects?|"
+                    r"reaffirm\w*|reiterat\w*|rais(?:es|ed|ing)\s+(?:its\s+)?(?:full[\s-]year\s+)?(?:outlook|guidance))\b",
+                    regex.I)
+_NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?(?:\s*(?P<{n}scale>million|billion|thousand)\b)?"
+RANGE = regex.compile(rf"(?:between\s+)?(?=\$)({_NUM.format(n='a')})\s*(?:and|to|-)\s*({_NUM.format(n='b')})", regex.I)
+GAP = regex.compile(r"""^[\s,:]*(?:,[^,$;]{0,90},)?[\s,]*(?:(?:of|to\s+be|is|are|will\s+be|(?:is|are)\s+expected\s+to\s+be|
+                        expected\s+to\s+be|in\s+the\s+range\s+of|(?:a\s+)?range\s+of|ranging\s+from|between|of\s+between|
+                        from|approximately|at|for\s+the\s+(?:full\s+)?year|in\s+the\s+range)\s*)*$""", regex.I | regex.X)
+CONTEXT_SPAN = 6   # paragraphs a cue stays in force
+
+
+@dataclass
+class _Bound:
+    value: Decimal
+    decimals: int
+    text: str
+
+
+def _bound(m: regex.Match, n: str, other_scale: Optional[str]) -> _Bound:
+    num = m[f"{n}num"]
+    scale = (m[f"{n}scale"] or other_scale or "").lower()
+    power = SCALE_WORDS.get(scale, 0)
+    decimals = (len(num.split(".", 1)[1]) if "." in num else 0) - power
+    value = Decimal(num.replace(",", "")).scaleb(power)
+    return _Bound(-value if m[f"{n}neg"] else value, decimals, m.group(0))
+
+
+def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, cal: Calendar,
+                   report_end) -> list[Fact]:
+    """Forecast facts; `report_end` (the latest period the release reports) keeps a past period from being
+    read as an outlook."""
+    out: list[Fact] = []
+    active: Optional[Period] = None
+    left = 0
+    for par in paragraphs:
+        text = par.text
+        if CUE.search(text):
+            future = [p for pm in find_periods(text, cal) for p in pm.periods
+                      if not p.is_instant and (report_end is None or p.end > report_end)]
+            if future:
+                active, left = future[0], CONTEXT_SPAN
+        if active is None or left <= 0:
+            continue
+        left -= 1
+        for offset, sent in sentences(text):
+            for mention_range in _ranges(sent, book, tax, active, cal):
+                rule, lo, hi, period = mention_range
+                concept = tax.get(rule.concept)
+                for bound, member in ((lo, MINIMUM), (hi, MAXIMUM)):
+                    value = -abs(bound.value) if rule.sign == "negative" else bound.value
+                    start = par.span.start + offset if par.span else 0
+                    out.append(Fact(
+                        concept=rule.concept, period=period, value=value, unit=concept.unit,
+                        decimals=bound.decimals, dims=tuple(sorted((FORECAST, member))),
+                        provenance=Provenance(rule.id, par.index, Span(start, start + len(sent)), sent.strip()[:300],
+                                              (f"guidance period: {period}", f"range bound: {bound.text}",
+                                               f"decimals: {bound.decimals}")),
+                        category="guidance"))
+    return out
+
+
+def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calendar):
+    mentions = find_mentions(sent, [r for r in book.phrases if r.position == "before"], "guidance")
+    if not mentions:
+        return
+    ranges = list(RANGE.finditer(sent))
+    periods = find_periods(sent, cal)
+    for i, mention in enumerate(mentions):
+        limit = mentions[i + 1].start if i + 1 < len(mentions) else len(sent)
+        rng = next((r for r in ranges if mention.end <= r.start() < limit), None)
+        if rng is None or NONGAAP.search(sent[max(0, mention.start - 25):mention.start]):
+            continue
+        gap = sent[mention.end:rng.start()]
+        for p in periods:
+            if mention.end <= p.start and p.end <= rng.start():
+                gap = gap.replace(sent[p.start:p.end], " ")
+        if not GAP.match(gap):
+            continue
+        concept = tax.get(mention.rule.concept)
+        if concept is None or concept.unit is None:
+            continue
+        period = active
+        if concept.period == "instant":
+            inst = [p for pm in periods if pm.instant for p in pm.periods]
+            period = inst[0] if inst else Period(active.end)
+        lo = _bound(rng, "a", rng["bscale"])
+        hi = _bound(rng, "b", None)
+        if lo.value > hi.value:
+            continue
+        yield mention.rule, lo, hi, period

@@ -1,0 +1,262 @@
+"""Facts stated in sentences: "Revenues for the six month transition period ended December 31, 2016 were
+$21.5 million, compared to $32.9 million for the six months ended December 31, 2015."
+
+The vocabulary (which wordings name which concept, and the sign a wording implies) comes from phrase rules;
+this module holds the grammar every earnings release uses: a metric, a linking verb, an amount, a period,
+and comparisons chained with "compared to", "and" or "respectively". An amount is taken only when the words
+between it and its metric are that grammar and nothing else, so "Revenues ... include $12.9 million of
+royalties" gives nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+import regex
+
+from ..model import Fact, Paragraph, Period, Provenance, Span
+from ..rulebook.model import PhraseRule, Rulebook
+from ..taxonomy import Taxonomy
+from .columns import Calendar
+from .numbers import SCALE_WORDS
+from .periods_text import PeriodMention, find_periods, year_earlier
+
+AMOUNT = regex.compile(
+    r"""(?P<neg>\()?\$\s?(?P<neg2>\()?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\)?
+        (?:\s*(?P<scale>million|billion|thousand|mm|bn|[MBK])\b)?""", regex.I | regex.X)
+SHARES = regex.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)\s+shares\b", regex.I)
+
+# What may stand between a metric and its first amount (periods are cut out first).
+LINK = regex.compile(
+    r"""^[\s,]*(?:(?:was|were|is|are|totaled|totalled|totaling|of|amounted\s+to|reached|came\s+in\s+at|
+        (?:rose|increased|decreased|declined|fell|grew|dropped|improved)(?:\s+by)?(?:\s+[\d.]+\s*(?:%|percent))?
+        (?:\s+year[\s-]over[\s-]year)?\s+to|
+        (?:was|were)\s+(?:approximately|about|roughly)|of\s+(?:approximately|about))\s*)+$""", regex.I | regex.X)
+# What may chain a further amount to the same metric.
+CHAIN = regex.compile(
+    r"""^[\s,;]*(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|and|from|up\s+from|down\s+from)
+        (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
+EPS_CLAUSE = regex.compile(r"^[\s,]*(?:or|and)\s*$", regex.I)
+REVERSE = regex.compile(r"^\s+(?:in|of)\s+(?:total\s+)?$", regex.I)
+NONGAAP = regex.compile(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
+SENTENCE_END = regex.compile(r"(?<=[.;!?])\s+(?=[A-Z(\"$])|\s+•\s+|(?<=:)\s+(?=[A-Z•])")
+_ABBREV = regex.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Mass|Calif|No|U\.S|approx|vs|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|St|Mr|Ms|Dr)\.)$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    rule: PhraseRule
+
+
+@dataclass
+class Amount:
+    start: int
+    end: int
+    value: Decimal
+    decimals: int
+    text: str
+
+
+@dataclass
+class NarrativeOutcome:
+    facts: list[Fact] = field(default_factory=list)
+    amounts_seen: int = 0
+    unmapped: list[tuple[int, str]] = field(default_factory=list)   # (block, amount text in context)
+
+
+def sentences(text: str):
+    """(offset, sentence) pairs; abbreviations like "Inc." do not end a sentence."""
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        if _ABBREV.search(text[start:m.start()]):
+            continue
+        yield start, text[start:m.start()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+def parse_amount(m: regex.Match) -> Amount:
+    num = m["num"]
+    value = Decimal(num.replace(",", ""))
+    decimals = len(num.split(".", 1)[1]) if "." in num else 0
+    scale = (m["scale"] or "").lower()
+    power = SCALE_WORDS.get(scale, 0)
+    if m["neg"] or m["neg2"]:
+        value = -value
+    return Amount(m.start(), m.end(), value.scaleb(power), decimals - power, m.group(0))
+
+
+def find_mentions(sentence: str, rules: list[PhraseRule], context: str) -> list[Mention]:
+    found: list[Mention] = []
+    for rule in rules:
+        if context not in rule.contexts:
+            continue
+        for pat in rule.metrics:
+            for m in pat.finditer(sentence):
+                if m.start() > 0 and sentence[m.start() - 1].isalnum():
+                    continue
+                if m.end() < len(sentence) and sentence[m.end()].isalnum():
+                    continue
+                found.append(Mention(m.start(), m.end(), rule))
+    # Longest first, then precedence (rules arrive sorted); drop mentions overlapping a kept one.
+    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    kept: list[Mention] = []
+    for f in found:
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda x: x.start)
+
+
+def _is_nongaap_near(sentence: str, mention: Mention, amount: Amount) -> bool:
+    before = sentence[max(0, mention.start - 25):mention.start]
+    after = sentence[amount.end:amount.end + 30]
+    return bool(NONGAAP.search(before) or NONGAAP.search(after))
+
+
+def chains(sentence: str, mentions: list[Mention], amounts: list[Amount], cut):
+    """For each metric mention, the amounts the grammar gives it. `cut(text, offset)` blanks what the
+    grammar may skip: period mentions and per-share clauses."""
+    used: set[int] = set()
+    for i, mention in enumerate(mentions):
+        limit = mentions[i + 1].start if i + 1 < len(mentions) else len(sentence)
+        own = [a for a in amounts if mention.end <= a.start < limit and a.start not in used]
+        chain: list[Amount] = []
+        if own and LINK.match(cut(sentence[mention.end:own[0].start], mention.end)):
+            chain.append(own[0])
+        if not chain:  # "$160.0 million in cash and cash equivalents"
+            before = [a for a in amounts if a.end <= mention.start and a.start not in used]
+            if before and REVERSE.match(sentence[before[-1].end:mention.start]):
+                chain.append(before[-1])
+                own = [a for a in amounts if mention.end <= a.start < limit and a.start not in used]
+                if own and CHAIN.match(cut(sentence[mention.end:own[0].start], mention.end)):
+                    chain.append(own[0])
+                    own = own[1:]
+                else:
+                    own = []
+            else:
+                own = []
+        else:
+            own = own[1:]
+        for a in own:
+            if CHAIN.match(cut(sentence[chain[-1].end:a.start], chain[-1].end)):
+                chain.append(a)
+            else:
+                break
+        used.update(a.start for a in chain)
+        if chain:
+            yield mention, chain, limit
+
+
+def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMention], limit: int,
+                   last: list):
+    """Each amount's period: the period mention after it (before the next amount), else the one between the
+    metric and the first amount; "respectively" lists hand out their periods in order; "the same period
+    last year" is the previous amount's period a year earlier (`last` carries it across the sentence)."""
+    out: list = [None] * len(chain)
+    bounds = [a.start for a in chain[1:]] + [limit]
+    for i, a in enumerate(chain):
+        after = [p for p in periods if a.end <= p.start < bounds[i]]
+        if after:
+            p = after[0]
+            pending = [j for j in range(i + 1) if out[j] is None]
+            if len(p.periods) > 1:
+                if len(pending) == len(p.periods):
+                    for j, per in zip(pending, p.periods):
+                        out[j] = per
+                elif len(pending) == 1:  # "$1.4 million in each of the years ended ... 2022 and 2021"
+                    out[pending[0]] = p.periods
+            elif p.relative:
+                out[i] = year_earlier(last[0]) if last and last[0] else None
+            elif p.periods:
+                out[i] = p.periods[0]
+        elif i == 0:
+            before = [p for p in periods if mention.end <= p.start < a.start and len(p.periods) == 1]
+            if before:
+                out[i] = before[-1].periods[0]
+        if isinstance(out[i], Period):
+            last[:] = [out[i]]
+    return out
+
+
+def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Calendar,
+                         out: NarrativeOutcome) -> None:
+    main_rules = [r for r in book.phrases if r.position == "before"]
+    after_rules = [r for r in book.phrases if r.position == "after"]
+    for offset, sent in sentences(par.text):
+        if "$" not in sent:
+            continue
+        amounts = [parse_amount(m) for m in AMOUNT.finditer(sent)]
+        out.amounts_seen += len(amounts)
+        mentions = find_mentions(sent, main_rules, "narrative")
+        if not mentions:
+            out.unmapped.extend((par.index, sent[max(0, a.start - 60):a.end + 40]) for a in amounts)
+            continue
+        # per-share amounts: "$0.91 per basic and diluted share" belongs to the amount before it
+        per_share: dict[int, Mention] = {}
+        for em in find_mentions(sent, after_rules, "narrative"):
+            owner = [a for a in amounts if 0 <= em.start - a.end <= 2]
+            if owner:
+                per_share[owner[0].start] = em
+        plain = [a for a in amounts if a.start not in per_share]
+        periods = find_periods(sent, cal)
+        blanks = [(p.start, p.end) for p in periods]
+        blanks += [(a.start, per_share[a.start].end) for a in amounts if a.start in per_share]
+
+        def cut(text: str, off: int) -> str:
+            chars = list(text)
+            for s0, e0 in blanks:
+                for k in range(max(s0, off), min(e0, off + len(text))):
+                    chars[k - off] = " "
+            return "".join(chars).replace(" or ", " ").replace(", or", ",")
+
+        taken: set[int] = set()
+        last: list = []
+        for mention, chain, limit in chains(sent, mentions, plain, cut):
+            assigned = assign_periods(chain, mention, periods, limit, last)
+            for amount, per in zip(chain, assigned):
+                taken.add(amount.start)
+                if per is None or _is_nongaap_near(sent, mention, amount):
+                    continue
+                nxt = [a for a in amounts if a.start > amount.end]
+                eps = nxt[0] if nxt and nxt[0].start in per_share and nxt[0].start - amount.end < 12 else None
+                for p in (per if isinstance(per, tuple) else (per,)):
+                    fact = _fact(mention.rule, mention.rule.sign, amount, p, tax, par, offset, sent)
+                    if fact:
+                        out.facts.append(fact)
+                    if eps is not None:
+                        taken.add(eps.start)
+                        rule = per_share[eps.start].rule
+                        sign = mention.rule.sign if rule.sign == "inherit" else rule.sign
+                        fact = _fact(rule, sign, eps, p, tax, par, offset, sent)
+                        if fact:
+                            out.facts.append(fact)
+        for a in amounts:
+            if a.start not in taken:
+                out.unmapped.append((par.index, sent[max(0, a.start - 60):a.end + 40]))
+
+
+def _fact(rule: PhraseRule, sign: str, amount: Amount, period: Period, tax: Taxonomy, par: Paragraph,
+          offset: int, sent: str) -> Optional[Fact]:
+    concept = tax.get(rule.concept)
+    if concept is None or concept.unit is None:
+        return None
+    if concept.period == "instant" and not period.is_instant:
+        period = Period(period.end)
+    if concept.period == "duration" and period.is_instant:
+        return None
+    value = abs(amount.value)
+    if sign == "negative":
+        value = -value
+    elif sign == "as-printed":
+        value = amount.value
+    start = par.span.start + offset + amount.start if par.span else 0
+    steps = (f"period: {period}", f"amount: {amount.text} -> {value}", f"decimals: {amount.decimals}")
+    if sign == "negative":
+        steps += ("sign: the wording states a loss or an outflow",)
+    return Fact(concept=rule.concept, period=period, value=value, unit=concept.unit, decimals=amount.decimals,
+                provenance=Provenance(rule.id, par.index, Span(start, start + len(amount.text)),
+                                      sent.strip()[:300], steps), category="narrative")

@@ -1,0 +1,65 @@
+"""Reading printed figures: "(1,234)", "$ 0.39", "-" for nil, "$21.5 million". Decimal only, never float.
+
+A figure's `decimals` is its printed precision before scaling ("21.5" → 1); scaling a figure by 10^k lowers
+its decimals by k, which is how "(in thousands)" turns 159,964 into decimals -3.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+import regex
+
+NIL_MARKS = {"-", "--", "---", "—", "–", "nil", "n/a", "—%", "-%", "*"}
+
+_FIGURE = regex.compile(
+    r"""^\$?\s*(?P<neg1>\()?\s*\$?\s*(?P<minus>-)?\s*\$?\s*
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        \s*(?P<neg2>\))?\s*(?P<pct>%)?$""", regex.VERBOSE)
+
+SCALE_WORDS = {"thousand": 3, "thousands": 3, "k": 3, "million": 6, "millions": 6, "mm": 6, "mil": 6, "m": 6,
+               "billion": 9, "billions": 9, "bn": 9, "b": 9, "trillion": 12}
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Optional[Decimal]   # None when nil
+    decimals: int              # printed decimals
+    nil: bool = False
+    percent: bool = False
+
+    @property
+    def negative(self) -> bool:
+        return self.value is not None and self.value < 0
+
+
+def parse_figure(text: str) -> Optional[Figure]:
+    """Parse one table cell; None when it is not a figure at all."""
+    t = text.strip().replace(" ", "") if len(text) < 40 else text.strip()
+    if not t:
+        return None
+    if t.lower().strip("$") in NIL_MARKS or t in ("$-", "$—", "(-)", "$(-)"):
+        return Figure(None, 0, nil=True)
+    m = _FIGURE.match(t)
+    if not m:
+        return None
+    num = m["num"]
+    neg = bool(m["neg1"]) or bool(m["minus"])
+    if bool(m["neg1"]) != bool(m["neg2"]):
+        return None  # half a parenthesis: the reader should have joined "(1,234" and ")"
+    value = Decimal(num.replace(",", ""))
+    decimals = len(num.split(".", 1)[1]) if "." in num else 0
+    return Figure(-value if neg else value, decimals, percent=bool(m["pct"]))
+
+
+def scaled(fig: Figure, power: int) -> tuple[Optional[Decimal], int]:
+    """Value and decimals after multiplying by 10^power."""
+    if fig.value is None:
+        return Decimal(0), -power if power else 0
+    return fig.value.scaleb(power), fig.decimals - power
+
+
+def is_year(text: str) -> bool:
+    t = text.strip()
+    return len(t) == 4 and t.isdigit() and 1950 <= int(t) <= 2100

@@ -1,0 +1,83 @@
+"""Period phrases in prose: "for the six months ended December 31, 2015", "as of June 30, 2016", "for the
+fourth quarter of 2022", "in fiscal 2024", "for the same period last year", "December 31, 2016 and 2015,
+respectively". Each match resolves to one or more periods (several for "2016 and 2015")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+import regex
+
+from ..model import Period
+from .columns import Calendar
+from .dates import MONTH_RE, ORDINAL_QUARTERS, Length, length_of, make_date
+
+_LEN = (r"(?:(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]six|thirty[\s-]nine|fifty[\s-]two|"
+        r"fifty[\s-]three)[\s-]*(?:months?|weeks?)|quarters?|(?:fiscal\s+)?years?|(?:fiscal\s+)?quarters?)")
+_DATE_LIST = rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)(?P<more>(?:\s*(?:,|and|&)\s*(?:(?:19|20)\d\d))*)"
+
+PERIOD = regex.compile(
+    rf"""(?P<dur>\b(?:for|in|during|over|of)?\s*(?:the|its|each\s+of\s+the|the\s+company's|[A-Z][\w.&]*'s)?\s*
+            (?P<len>{_LEN})(?:\s+(?:fiscal\s+year\s+)?(?:transition\s+)?periods?)?\s+(?:ended|ending|then\s+ended)\s+{_DATE_LIST})
+       |(?P<qtr>\b(?:for|in|during|of)?\s*(?:the|its)?\s*(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d\d)
+            |\bQ(?P<qn>[1-4])\s*(?:fiscal\s*|FY\s*)?'?(?P<qy2>(?:19|20)\d\d|\d\d)\b)
+       |(?P<inst>\b(?:as\s+of|at|on)\s+{_DATE_LIST.replace('(?P<m>', '(?P<im>').replace('(?P<d>', '(?P<id>').replace('(?P<y>', '(?P<iy>').replace('(?P<more>', '(?P<imore>')})
+       |(?P<fy>\b(?:for|in|during)\s+(?:the\s+)?(?:full[\s-]year\s+|fiscal(?:\s+year)?\s+|FY\s*'?|calendar\s+(?:year\s+)?)(?P<fyy>(?:19|20)\d\d|\d\d)\b
+            |\bfor\s+(?P<fyy2>(?:19|20)\d\d)\b)
+       |(?P<rel>\b(?:for|in|during)\s+the\s+(?:same\s+(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous)\s+year
+            |prior[\s-]year(?:\s+(?:period|quarter))?|prior\s+period|comparable\s+(?:prior[\s-]year\s+)?period
+            |year[\s-]ago\s+(?:period|quarter)|same\s+period\s+(?:in|of)\s+(?:\d{4}|the\s+prior\s+year)))
+    """, regex.I | regex.X)
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    periods: tuple[Period, ...]       # resolved; empty for a relative mention
+    relative: bool = False            # "the same period last year": the previous period, a year earlier
+    instant: bool = False
+    length: Optional[Length] = None
+
+
+def _years(first: str, more: str) -> list[int]:
+    return [int(first)] + [int(y) for y in regex.findall(r"(?:19|20)\d\d", more or "")]
+
+
+def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:
+    out = []
+    for m in PERIOD.finditer(sentence):
+        if m["dur"]:
+            length = length_of(m["len"])
+            if length is None:
+                continue
+            ends = [make_date(m["m"], m["d"], str(y)) for y in _years(m["y"], m["more"])]
+            ps = tuple(Period(e, length.start_for(e)) for e in ends if e)
+            out.append(PeriodMention(m.start(), m.end(), ps, length=length))
+        elif m["qtr"]:
+            q = int(m["qn"]) if m["qn"] else ORDINAL_QUARTERS[m["qo"].lower()]
+            y = m["qy"] or m["qy2"]
+            fy = int(y) if len(y) == 4 else 2000 + int(y)
+            end = cal.quarter_end(q, fy)
+            out.append(PeriodMention(m.start(), m.end(), (Period(end, Length(months=3).start_for(end)),),
+                                     length=Length(months=3)))
+        elif m["inst"]:
+            ends = [make_date(m["im"], m["id"], str(y)) for y in _years(m["iy"], m["imore"])]
+            out.append(PeriodMention(m.start(), m.end(), tuple(Period(e) for e in ends if e), instant=True))
+        elif m["fy"]:
+            y = m["fyy"] or m["fyy2"]
+            fy = int(y) if len(y) == 4 else 2000 + int(y)
+            end = cal.fiscal_year_end(fy)
+            out.append(PeriodMention(m.start(), m.end(), (Period(end, Length(months=12).start_for(end)),),
+                                     length=Length(months=12)))
+        elif m["rel"]:
+            out.append(PeriodMention(m.start(), m.end(), (), relative=True))
+    return out
+
+
+def year_earlier(p: Period) -> Period:
+    from .dates import add_months
+    if p.start is None:
+        return Period(add_months(p.end, -12))
+    return Period(add_months(p.end, -12), add_months(p.start, -12))

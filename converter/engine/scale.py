@@ -1,0 +1,47 @@
+"""Scale notes: "(in thousands, except per share amounts)", "$ in millions", "(Dollars in thousands)".
+
+Money is scaled by the note; share counts too unless the note excepts them ("except share and per share
+data"); per-share amounts never.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+import regex
+
+_NOTE = regex.compile(
+    r"""(?:\bin\s+|\(|\$\s*|\bdollars\s+in\s+|\bamounts\s+in\s+|\bUS\$\s*|;\s*)
+        (?P<word>thousands|millions|billions)\b(?P<rest>[^)\n]{0,80})""", regex.I | regex.X)
+_ZEROS = regex.compile(r"\(\s*(?:\$\s*)?0{3}(?:'?s)?\s*(?:omitted)?\s*\)|\$000s?\b|\(000s?\)", regex.I)
+POWER = {"thousands": 3, "millions": 6, "billions": 9}
+
+
+@dataclass(frozen=True)
+class Scale:
+    power: int = 0              # money is printed in 10^power
+    shares_power: int = 0       # share counts are printed in 10^shares_power
+    note: str = ""
+
+    def for_unit(self, unit: str) -> int:
+        if unit == "USD/shares" or unit == "pure":
+            return 0
+        if unit == "shares":
+            return self.shares_power
+        return self.power
+
+
+def find_scale(texts: Iterable[str]) -> Optional[Scale]:
+    """The first scale note among the texts, or None."""
+    for t in texts:
+        m = _NOTE.search(t)
+        if m:
+            power = POWER[m["word"].lower()]
+            rest = m["rest"].lower()
+            shares_excepted = bool(regex.search(
+                r"except\s+(?:for\s+)?(?:number\s+of\s+)?shares?\b|shares?\s+(?:and|&)\s+per|(?<!per[\s-])share\s+(?:data|amounts|counts?)",
+                rest))
+            return Scale(power, 0 if shares_excepted else power, m.group(0))
+        if _ZEROS.search(t):
+            return Scale(3, 3, _ZEROS.search(t).group(0))
+    return None

@@ -1,0 +1,90 @@
+"""Table rows to facts: the row's rule gives the concept and sign, the column its period, the scale note
+its magnitude, and the printed figure its value and decimals."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+from typing import Optional
+
+from ..model import Fact, Period, Provenance, Row, Table
+from ..rulebook.match import match_row
+from ..rulebook.model import Rulebook
+from ..taxonomy import Taxonomy
+from .columns import Calendar, ColumnPeriod, resolve_columns
+from .numbers import Figure, parse_figure
+from .scale import Scale
+
+
+@dataclass
+class TableOutcome:
+    facts: list[Fact] = field(default_factory=list)
+    unmapped: list[tuple[int, Row]] = field(default_factory=list)     # (table index, row)
+    skipped: list[tuple[str, str]] = field(default_factory=list)      # (what, why)
+
+
+def table_context(table: Table) -> str:
+    """What `table`/`not_table` rule conditions search: caption, header and every row label, lower-cased."""
+    return " | ".join(table.caption + [h.text for h in table.header] + [r.label for r in table.rows]).lower()
+
+
+def row_sign(rule_sign: str, figures: list[Figure]) -> tuple[int, str]:
+    """The multiplier the row's printed figures take, and why. An expense printed as a deduction (every
+    non-zero figure in parentheses) is stored positive; `negate` flips wording like "(provision) benefit"."""
+    if rule_sign == "negate":
+        return -1, "sign: negated (the label prints the concept's opposite)"
+    if rule_sign == "expense":
+        nonzero = [f for f in figures if f.value not in (None, 0)]
+        if nonzero and all(f.negative for f in nonzero):
+            return -1, "sign: deduction printed in parentheses, stored positive"
+    return 1, ""
+
+
+def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar, scale: Scale,
+                     out: TableOutcome) -> None:
+    columns = resolve_columns(table, cal)
+    context = table_context(table)
+    for row in table.rows:
+        if not row.cells:
+            continue
+        rule = match_row(book, row.label, " ".join(row.section), context)
+        if rule is None:
+            out.unmapped.append((table.index, row))
+            continue
+        concept = tax.get(rule.concept)
+        if concept is None or concept.unit is None:
+            out.skipped.append((row.label, f"rule {rule.id} names {rule.concept}, which is not a numeric concept "
+                                            f"of the taxonomy"))
+            continue
+        figures = [(c, parse_figure(c.text)) for c in row.cells]
+        figures = [(c, f) for c, f in figures if f is not None]
+        mult, sign_step = row_sign(rule.sign, [f for _c, f in figures])
+        power = scale.for_unit(concept.unit)
+        for cell, fig in figures:
+            col: Optional[ColumnPeriod] = columns[cell.col] if 0 <= cell.col < len(columns) else None
+            if col is None or col.skip or col.nongaap:
+                continue
+            period = col.period_for(concept.period)
+            if period is not None and period.is_instant and rule.at == "start":
+                dur = col.period_for("duration")
+                period = Period(dur.start - timedelta(days=1)) if dur else None
+            if period is None:
+                out.skipped.append((f"{row.label} [{cell.text}]", "column period unknown"))
+                continue
+            if fig.percent:
+                continue
+            value = Decimal(0) if fig.value is None else fig.value
+            value = (value * mult).scaleb(power) if value else Decimal(0)
+            decimals = fig.decimals - power
+            steps = [f"period: {col.header} -> {period}"]
+            if power:
+                steps.append(f"scale: x10^{power} ({scale.note.strip()})")
+            if sign_step:
+                steps.append(sign_step)
+            if fig.nil:
+                steps.append("nil: dash read as zero")
+            steps.append(f"decimals: {decimals}")
+            out.facts.append(Fact(concept=rule.concept, period=period, value=value, unit=concept.unit,
+                                  decimals=decimals, provenance=Provenance(
+                                      rule.id, table.index, cell.span or row.span, f"{row.label} | {cell.text}",
+                                      tuple(steps)), category="table"))

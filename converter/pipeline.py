@@ -1,0 +1,101 @@
+"""One conversion, start to end: read → rules → engine → merge → checks. The CLI and the library API both
+call `convert_text`; nothing here formats output."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .engine.columns import document_calendar
+from .engine.entity import find_entity
+from .engine.guidance import guidance_facts
+from .engine.narrative import NarrativeOutcome, facts_from_paragraph
+from .engine.scale import Scale, find_scale
+from .engine.tables import TableOutcome, facts_from_table, table_context
+from .facts.checks import run_checks
+from .facts.merge import merge_facts
+from .model import Document, Entity, Paragraph, Table
+from .paths import RULES_DIR, TAXONOMY_FILE
+from .readers import read_document
+from .result import ConversionResult, DocumentInfo
+from .rulebook.loader import detect_issuer, load_rulebook
+from .taxonomy import Taxonomy, load_taxonomy
+
+
+@dataclass
+class Trace:
+    """What `explain` and `--coverage` need beyond the facts."""
+    document: Optional[Document] = None
+    tables: TableOutcome = field(default_factory=TableOutcome)
+    narrative: NarrativeOutcome = field(default_factory=NarrativeOutcome)
+
+
+@lru_cache(maxsize=4)
+def base_taxonomy(path: str = str(TAXONOMY_FILE)) -> Taxonomy:
+    return load_taxonomy(Path(path))
+
+
+def _scale_note(par: Paragraph) -> Optional[Scale]:
+    return find_scale([par.text]) if len(par.text) < 200 else None
+
+
+def convert_text(text: str, source: str = "", layout: Optional[str] = None, issuer: Optional[str] = None,
+                 entity: Optional[Entity] = None, rules_dir: Path = RULES_DIR,
+                 trace: Optional[Trace] = None) -> ConversionResult:
+    """Convert one release. `issuer`: a path to an issuer file, "none" for base rules only, or None to
+    detect it from the text."""
+    doc = read_document(text, layout, source)
+    if issuer is None:
+        issuer_file = detect_issuer(doc.text, rules_dir)
+    elif issuer == "none":
+        issuer_file = None
+    else:
+        issuer_file = _issuer_path(issuer, rules_dir)
+    book = load_rulebook(issuer_file, rules_dir)
+    tax = base_taxonomy()
+    if book.issuer:
+        tax = tax.extend(book.issuer.prefix, book.issuer.namespace, book.extension_concepts)
+    elif book.extension_concepts:
+        tax = tax.extend("", "", {})
+    cal = document_calendar(doc.text)
+    trace = trace or Trace()
+    trace.document = doc
+
+    doc_scale = Scale()
+    facts = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            note = _scale_note(block)
+            if note:
+                doc_scale = note
+        elif isinstance(block, Table):
+            # a table's own note wins; it also carries to the tables after it that print none
+            scale = find_scale(block.caption + [h.text for h in block.header]) or doc_scale
+            doc_scale = scale
+            facts_from_table(block, book, tax, cal, scale, trace.tables)
+    facts.extend(trace.tables.facts)
+    for par in doc.paragraphs:
+        facts_from_paragraph(par, book, tax, cal, trace.narrative)
+    facts.extend(trace.narrative.facts)
+    reported = [f.period.end for f in facts if not f.dims]
+    report_end = max(reported) if reported else None
+    facts.extend(guidance_facts(doc.paragraphs, book, tax, cal, report_end))
+
+    kept, rejected, findings = merge_facts(facts)
+    kept.sort(key=lambda f: (f.concept, str(f.period), f.dims, f.unit))
+    findings.extend(run_checks(kept, tax))
+    ent = entity or find_entity(doc.text, book.issuer)
+    info = DocumentInfo(source=source, layout=doc.layout, period_end=report_end,
+                        issuer_prefix=book.issuer.prefix if book.issuer else "")
+    return ConversionResult(kept, ent, tax, info, findings, rejected)
+
+
+def _issuer_path(issuer: str, rules_dir: Path) -> Path:
+    p = Path(issuer)
+    if p.suffix in (".yaml", ".yml") and p.exists():
+        return p
+    candidate = rules_dir / "issuers" / f"{issuer}.yaml"
+    if candidate.exists():
+        return candidate
+    raise FileNotFoundError(f"no issuer file {issuer!r} (looked for {p} and {candidate})")

@@ -1,0 +1,32 @@
+"""Text normalization shared by every reader: one spelling for quotes, dashes, spaces and bullets.
+
+Rules and number parsing then see one alphabet whatever tool produced the text.
+"""
+from __future__ import annotations
+
+import regex
+
+_TRANSLATE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\ufeff": "", "\u00ad": "",
+    "\u2022": "•", "\u25cf": "•", "\u25aa": "•", "\u25a0": "•", "\u2023": "•", "\u2043": "•", "\u00b7": "•",
+    "\uf0b7": "•", "\uf0a7": "•", "\u2219": "•",
+    "\r": None,
+})
+
+# Markup left behind by HTML-to-text tools: `img src='...' alt="Graphic" style="...;">`.
+_STRAY_IMG = regex.compile(r"""<?img\s+src=['"][^'"]*['"][^>]{0,400}?>""", regex.IGNORECASE)
+_SPACES = regex.compile(r"[ \t\f\v]+")
+
+
+def normalize_text(text: str) -> str:
+    """Normalize characters and remove stray image markup; line structure is kept."""
+    text = text.translate(_TRANSLATE)
+    text = _STRAY_IMG.sub(" ", text)
+    return text
+
+
+def collapse_spaces(s: str) -> str:
+    return _SPACES.sub(" ", s).strip()

@@ -1,0 +1,136 @@
+"""Text a PDF reader extracted in reading order: a table's row labels come as one block of lines and its
+figures as another, with the column headers in between ("Three Months Ended / December 31, / 2016 2015").
+
+The reader keeps a queue of pending row labels and hands them, in order, to the lines of figures that
+follow; headings (all capitals, a trailing colon, a statement title) are not given figures but become the
+section of the rows after them. A header run starts a new table.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from ..engine.numbers import is_year
+from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
+from .normalize import collapse_spaces
+from .tokens import is_period_header, split_figures
+
+_TITLE = regex.compile(r"\b(?:statements?|balance\s+sheets?|financial\s+information|selected|unaudited|"
+                       r"in\s+(?:thousands|millions|billions))\b", regex.I)
+_CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I)
+
+
+@dataclass
+class _Label:
+    text: str
+    span: Span
+    heading: bool
+
+
+@dataclass
+class _Open:
+    header: list[HeaderCell] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    caption: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+
+def _is_heading(text: str) -> bool:
+    t = text.strip()
+    letters = [c for c in t if c.isalpha()]
+    return (t.endswith(":") or (t.startswith("(") and t.endswith(")"))
+            or (letters and all(c.isupper() for c in letters) and not regex.match(r"(?i)^(total|net)\b", t))
+            or bool(_TITLE.search(t)) and len(t) < 90)
+
+
+def _is_label(text: str) -> bool:
+    """Short, not a sentence: a row label or heading rather than prose."""
+    t = text.strip()
+    return 0 < len(t) <= 110 and not regex.search(r"[.!?][\"')]?$", t) or t.endswith("etc.")
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield line, pos
+        pos += len(line) + 1
+
+
+def read_pdf_text(text: str, source: str = "") -> Document:
+    blocks: list = []
+    pending: list[_Label] = []
+    section: tuple[str, ...] = ()
+    table: _Open | None = None
+    prose: list[tuple[str, int, int]] = []
+    blank_run = 0
+
+    def flush_prose():
+        if prose:
+            joined = collapse_spaces(" ".join(t for t, _s, _e in prose))
+            blocks.append(Paragraph(joined, Span(prose[0][1], prose[-1][2])))
+            prose.clear()
+
+    def close_table():
+        nonlocal table
+        if table and table.rows:
+            ncols = Counter(len(r.cells) for r in table.rows if r.cells).most_common(1)[0][0]
+            blocks.append(Table(table.header, ncols, table.rows, table.caption, Span(table.start, table.end)))
+        table = None
+
+    for raw, start in _lines(text):
+        line = collapse_spaces(raw)
+        end = start + len(raw)
+        if not line:
+            blank_run += 1
+            flush_prose()
+            continue
+        figures = split_figures(line)
+        years = figures and all(is_year(f) for f in figures)
+        if years or (is_period_header(line) and not figures):
+            if table is None or table.rows:
+                close_table()
+                table = _Open(start=start, caption=[l.text for l in pending if l.heading][-3:])
+            table.header.extend(HeaderCell(t) for t in (figures if years else [line]))
+            table.end = end
+        elif figures:
+            if table is None:
+                table = _Open(start=start)
+            label = _next_label(pending, len(figures))
+            while label is not None and label.heading:
+                section = (label.text,)
+                label = _next_label(pending, len(figures))
+            if label is None:
+                continue  # figures with no label left to own them: dropped, never guessed
+            cells = [Cell(f, i) for i, f in enumerate(figures)]
+            table.rows.append(Row(label.text, cells, section=section, span=label.span))
+            table.end = end
+            if label.text.lower().startswith("total"):
+                section = ()
+        elif prose and blank_run == 0:
+            prose.append((line, start, end))  # a wrapped line of the paragraph above
+        elif _is_label(line):
+            if pending and blank_run <= 1 and not pending[-1].heading and (
+                    _CONTINUATION_END.search(pending[-1].text) or line[:1].islower()):
+                last = pending[-1]
+                pending[-1] = _Label(f"{last.text} {line}", Span(last.span.start, end), False)
+            else:
+                pending.append(_Label(line, Span(start, end), _is_heading(line)))
+                if pending[-1].heading or not (table and table.rows):
+                    blocks.append(Paragraph(line, Span(start, end)))
+        else:
+            close_table()
+            pending.clear()
+            prose.append((line, start, end))
+        blank_run = 0
+    flush_prose()
+    close_table()
+    for i, b in enumerate(blocks):
+        b.index = i
+    return Document(blocks, text, "pdf", source)
+
+
+def _next_label(pending: list[_Label], nfig: int) -> _Label | None:
+    return pending.pop(0) if pending else None

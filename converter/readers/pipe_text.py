@@ -1,0 +1,150 @@
+"""Text flattened from HTML with `|` between cells, a whole table on one line and `$` in its own cell.
+
+Row boundaries are lost in this layout, so rows are rebuilt from the cells: a text cell starts a row and the
+figures after it are its values. Columns come from each figure's offset from its label, which is stable
+because spacer and `$` cells keep their places.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..engine.numbers import is_year
+from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
+from .normalize import collapse_spaces
+from .tokens import is_mark, is_period_header, is_value
+
+_CELL = regex.compile(r"[^|]+|(?<=\|)(?=\|)")
+
+
+def looks_like(text: str) -> bool:
+    lines = [l for l in text.splitlines() if l.strip()]
+    return bool(lines) and sum(1 for l in lines if l.count("|") >= 3) >= max(1, len(lines) // 20)
+
+
+def read_pipe_text(text: str, source: str = "") -> Document:
+    blocks = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        if "|" not in line:
+            blocks.append(Paragraph(collapse_spaces(line), Span(start, start + len(line))))
+            continue
+        cells = _cells(line, start)
+        nvalues = sum(1 for c, _s, _e in cells if is_value(c))
+        if nvalues < 2:
+            blocks.extend(_prose(cells))
+        else:
+            blocks.extend(_tables(cells))
+    for i, b in enumerate(blocks):
+        b.index = i
+    return Document(blocks, text, "pipe", source)
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
+    out = []
+    i = 0
+    for part in line.split("|"):
+        out.append((collapse_spaces(part), offset + i, offset + i + len(part)))
+        i += len(part) + 1
+    return out
+
+
+def _prose(cells) -> list[Paragraph]:
+    """Cells of a line that holds no table: bullets and sentences, one paragraph per text cell."""
+    out = []
+    for text, s, e in cells:
+        if text and text not in ("•", "-", "*"):
+            out.append(Paragraph(text, Span(s, e)))
+    return out
+
+
+class _RowDraft:
+    def __init__(self, label: str, idx: int, span: Span):
+        self.label, self.idx, self.span = label, idx, span
+        self.values: list[tuple[int, str, Span]] = []
+
+
+def _tables(cells) -> list:
+    """Split one line of cells into tables (a new header run starts a new table) and build each."""
+    out: list = []
+    drafts: list[_RowDraft] = []
+    header: list[_RowDraft] = []
+    years: list[str] = []
+    data_started = False
+    cut = 0  # drafts before this index are title and header text
+    current = None
+
+    def flush():
+        nonlocal drafts, header, years, data_started, cut
+        if any(d.values for d in drafts):
+            out.append(_build(header, years, drafts))
+        drafts, header, years, data_started, cut = [], [], [], False, 0
+
+    for idx, (text, s, e) in enumerate(cells):
+        if not text or is_mark(text):
+            continue
+        if is_year(text) and (current is None or not current.values):
+            if data_started:
+                # years after data: a new table's header; the period words just above belong to it
+                tail = []
+                while drafts and not drafts[-1].values and is_period_header(drafts[-1].label):
+                    tail.insert(0, drafts.pop())
+                flush()
+                header = tail
+            years.append(text)
+            cut = len(drafts)
+            continue
+        if is_value(text):
+            if current is None:
+                continue
+            current.values.append((idx, text, Span(s, e)))
+            if not data_started:
+                data_started = True
+                if not years:  # no year run: the header ends at the last period-like text
+                    cut = max((i + 1 for i, d in enumerate(drafts[:-1]) if is_period_header(d.label)), default=0)
+                cut = min(cut, len(drafts) - 1)
+                header.extend(drafts[:cut])
+                drafts = drafts[cut:]
+            continue
+        current = _RowDraft(text, idx, Span(s, e))
+        drafts.append(current)
+    flush()
+    return out
+
+
+def _build(header: list[_RowDraft], years: list[str], drafts: list[_RowDraft]) -> Table:
+    data = [d for d in drafts if d.values]
+    ncols = Counter(len(d.values) for d in data).most_common(1)[0][0]
+    offsets = [Counter() for _ in range(ncols)]
+    for d in data:
+        if len(d.values) == ncols:
+            for col, (idx, _t, _s) in enumerate(d.values):
+                offsets[col][idx - d.idx] += 1
+    col_of = {}
+    for col, c in enumerate(offsets):
+        if c:
+            col_of.setdefault(c.most_common(1)[0][0], col)
+    head_cells = [HeaderCell(h.label) for h in header if is_period_header(h.label)] + [HeaderCell(y) for y in years]
+    caption = [h.label for h in header if not is_period_header(h.label)]
+    rows = []
+    section: tuple[str, ...] = ()
+    for d in drafts:
+        if not d.values:
+            section = (d.label,)
+            rows.append(Row(d.label, [], section=(), span=d.span))
+            continue
+        if len(d.values) == ncols:
+            cells = [Cell(t, col, sp) for col, (_i, t, sp) in enumerate(d.values)]
+        else:
+            cells = [Cell(t, col_of[i - d.idx], sp) for i, t, sp in d.values if (i - d.idx) in col_of]
+        rows.append(Row(d.label, cells, section=section, span=d.span))
+        if d.label.lower().startswith("total"):
+            section = ()
+    start = (header[0].span.start if header else drafts[0].span.start)
+    end = drafts[-1].values[-1][2].end if drafts[-1].values else drafts[-1].span.end
+    return Table(head_cells, ncols, rows, caption=caption, span=Span(start, end))

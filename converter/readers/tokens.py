@@ -1,0 +1,56 @@
+"""Classifying the pieces of a table as printed: figures, years, period words, currency marks, labels.
+
+Shared by the text readers, which must rebuild tables from flattened or scattered pieces.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..engine.dates import MONTH_RE
+from ..engine.numbers import is_year, parse_figure
+
+MARKS = {"$", ")", "%", "$)", "(", "US$", "USD", "€", "£"}
+
+# Words that may appear in a column header and nowhere in a row label.
+_PERIOD_WORDS = regex.compile(
+    rf"""^(?:\s|,|\.|/|-|\(|\)|&|\d{{1,4}}|{MONTH_RE}|and|ended|ending|end|as\s+of|at|for\s+the|for|the|of|
+        three|six|nine|twelve|thirteen|twenty[\s-]?six|thirty[\s-]?nine|fifty[\s-]?two|fifty[\s-]?three|fourteen|
+        months?|weeks?|quarters?|years?|fiscal|period|transition|q[1-4]|fy|first|second|third|fourth|full|
+        year[\s-]to[\s-]date|ytd|unaudited|audited|restated|as\s+reported|change|%|variance|increase|decrease|
+        \(decrease\)|\(increase\))+$""", regex.I | regex.X)
+_HAS_PERIOD_ANCHOR = regex.compile(
+    rf"{MONTH_RE}|\b(?:19|20)\d\d\b|\bmonths?\b|\bweeks?\b|\bquarters?\b|\byears?\b|\bQ[1-4]\b|\bFY\b", regex.I)
+
+
+def is_value(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and not is_year(t) and parse_figure(t) is not None
+
+
+def is_mark(text: str) -> bool:
+    return text.strip() in MARKS
+
+
+def is_period_header(text: str) -> bool:
+    """A piece of a column header ("Three Months Ended", "December 31,", "2016 2015") and not a row label."""
+    t = text.strip()
+    return bool(t) and len(t) < 120 and bool(_PERIOD_WORDS.match(t)) and bool(_HAS_PERIOD_ANCHOR.search(t))
+
+
+def split_figures(line: str) -> list[str] | None:
+    """A line made only of figures ("$ 5,076 $ 10,692 - 195", "(34,152) $(33,227)") split into figures;
+    None when anything else is on the line."""
+    parts = [p for p in regex.split(r"\s+", line.strip()) if p]
+    out: list[str] = []
+    for p in parts:
+        if p in ("$", "US$"):
+            continue
+        q = p.lstrip("$")
+        if q.startswith("(") and q.endswith(")") and len(q) > 2 and q[1] == "$":
+            q = "(" + q[2:]
+        if q.startswith("$("):
+            q = q[1:]
+        if parse_figure(q) is None:
+            return None
+        out.append(q)
+    return out or None

@@ -1,0 +1,193 @@
+"""Loading rule files: base rules for every issuer, plus at most one issuer file.
+
+YAML is read with safe loading only. Patterns compile once per process (see `load_rulebook`'s cache).
+Errors name the file (and the rule id when there is one) and never leave a half-loaded rulebook.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+import regex
+import yaml
+
+from ..paths import RULES_DIR
+from .model import Issuer, PhraseRule, RowRule, Rulebook
+
+FLAGS = regex.IGNORECASE | regex.VERSION1
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used; the message is one line, starting with the file (and line)."""
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loader that records the line of every mapping, so errors can point at a rule."""
+
+
+def _construct_mapping(loader, node):
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_rule_file(path: Path) -> dict:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise RuleError(f"{path}: cannot read: {e}") from None
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise RuleError(f"{where}: invalid YAML: {getattr(e, 'problem', None) or e}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}:1:1: a rule file is a mapping (issuer, concepts, rows, phrases, tests)")
+    return data
+
+
+def strip_lines(obj):
+    """The data without the `__line__` bookkeeping."""
+    if isinstance(obj, dict):
+        return {k: strip_lines(v) for k, v in obj.items() if k != "__line__"}
+    if isinstance(obj, list):
+        return [strip_lines(v) for v in obj]
+    return obj
+
+
+def compile_pattern(pattern: str, where: str, rule_id: str) -> regex.Pattern:
+    try:
+        return regex.compile(pattern, FLAGS)
+    except regex.error as e:
+        raise RuleError(f"{where}: rule '{rule_id}': pattern {pattern!r} does not compile: {e}") from None
+
+
+def _as_list(v) -> list:
+    if v is None:
+        return []
+    return v if isinstance(v, list) else [v]
+
+
+def compile_rows(data: dict, path: str, origin: str) -> list[RowRule]:
+    out = []
+    for r in data.get("rows") or []:
+        where = f"{path}:{r.get('__line__', 0)}"
+        rid = r["id"]
+        labels = tuple(compile_pattern(p, where, rid) for p in _as_list(r.get("labels", r.get("label"))))
+        opt = lambda k: compile_pattern(r[k], where, rid) if r.get(k) else None  # noqa: E731
+        out.append(RowRule(id=rid, concept=r["concept"], labels=labels, sign=r.get("sign", "as-printed"),
+                           section=opt("section"), not_section=opt("not_section"), table=opt("table"),
+                           not_table=opt("not_table"), at=r.get("at", "end"),
+                           priority=int(r.get("priority", 0)), origin=origin, file=path,
+                           line=r.get("__line__", 0)))
+    return out
+
+
+def compile_phrases(data: dict, path: str, origin: str) -> list[PhraseRule]:
+    out = []
+    for r in data.get("phrases") or []:
+        where = f"{path}:{r.get('__line__', 0)}"
+        rid = r["id"]
+        metrics = tuple(compile_pattern(p, where, rid) for p in _as_list(r.get("metrics", r.get("metric"))))
+        out.append(PhraseRule(id=rid, concept=r["concept"], metrics=metrics, sign=r.get("sign", "positive"),
+                              position=r.get("position", "before"),
+                              contexts=tuple(_as_list(r.get("contexts")) or ("narrative", "guidance")),
+                              priority=int(r.get("priority", 0)), origin=origin, file=path,
+                              line=r.get("__line__", 0)))
+    return out
+
+
+def compile_issuer(data: dict, path: str) -> Optional[Issuer]:
+    i = data.get("issuer")
+    if not i:
+        return None
+    where = f"{path}:{i.get('__line__', 0)}"
+    detect = tuple(compile_pattern(p, where, "issuer") for p in _as_list(i.get("detect")))
+    return Issuer(name=i["name"], prefix=i["prefix"], namespace=i["namespace"], cik=str(i.get("cik", "") or ""),
+                  ticker=i.get("ticker", "") or "", detect=detect, file=path)
+
+
+def base_files(rules_dir: Path = RULES_DIR) -> list[Path]:
+    return sorted((rules_dir / "base").glob("*.yaml"))
+
+
+def issuer_files(rules_dir: Path = RULES_DIR) -> list[Path]:
+    return sorted((rules_dir / "issuers").glob("*.yaml"))
+
+
+def _compile_file(path: Path, origin: str):
+    data = read_rule_file(path)
+    try:
+        from .schema import validate_rule_data  # the schema check, when present
+    except ImportError:  # pragma: no cover - schema module is optional during bootstrap
+        validate_rule_data = None
+    if validate_rule_data:
+        validate_rule_data(data, str(path))
+    try:
+        rows = compile_rows(data, str(path), origin)
+        phrases = compile_phrases(data, str(path), origin)
+        issuer = compile_issuer(data, str(path))
+    except KeyError as e:
+        raise RuleError(f"{path}: missing key {e}") from None
+    concepts = {k: strip_lines(v) for k, v in (data.get("concepts") or {}).items() if k != "__line__"}
+    return rows, phrases, issuer, concepts
+
+
+@lru_cache(maxsize=64)
+def _compiled(path: str, mtime: float, origin: str):
+    return _compile_file(Path(path), origin)
+
+
+def compiled_file(path: Path, origin: str):
+    p = Path(path).resolve()
+    return _compiled(str(p), p.stat().st_mtime, origin)
+
+
+def load_rulebook(issuer_file: Optional[Path] = None, rules_dir: Path = RULES_DIR,
+                  extra_files: Iterable[Path] = ()) -> Rulebook:
+    """Base rules plus one issuer file; issuer rules take precedence (see `precedence`)."""
+    book = Rulebook()
+    for f in list(base_files(rules_dir)) + list(extra_files):
+        rows, phrases, _issuer, concepts = compiled_file(f, "base")
+        book.rows.extend(rows)
+        book.phrases.extend(phrases)
+        book.extension_concepts.update(concepts)
+        book.files.append(str(f))
+    if issuer_file is not None:
+        rows, phrases, issuer, concepts = compiled_file(issuer_file, "issuer")
+        book.rows.extend(rows)
+        book.phrases.extend(phrases)
+        book.issuer = issuer
+        book.extension_concepts.update(concepts)
+        book.files.append(str(issuer_file))
+    book.rows.sort(key=precedence)
+    book.phrases.sort(key=precedence)
+    return book
+
+
+def precedence(rule) -> tuple:
+    """Issuer rules first, then explicit priority, then the more specific pattern; id breaks ties so the
+    order never depends on load order."""
+    spec = rule.specificity if isinstance(rule, RowRule) else max((len(p.pattern) for p in rule.metrics), default=0)
+    return (0 if rule.origin == "issuer" else 1, -rule.priority, -spec, rule.id)
+
+
+def detect_issuer(text: str, rules_dir: Path = RULES_DIR) -> Optional[Path]:
+    """The issuer file whose `detect` patterns occur in the text; None when no file matches."""
+    head = text[:20000]
+    best = None
+    for f in issuer_files(rules_dir):
+        _rows, _phrases, issuer, _c = compiled_file(f, "issuer")
+        if issuer is None:
+            continue
+        hits = sum(1 for p in issuer.detect if p.search(head))
+        if hits and (best is None or hits > best[0]):
+            best = (hits, f)
+    return best[1] if best else None
