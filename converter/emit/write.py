@@ -1,0 +1,48 @@
+"""Writing an output: the taxonomy files first, then the instance, each through a temp file and a rename.
+
+A reader of the directory then never sees a half-written file, nor an instance whose schema is not there yet.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Literal
+
+from ..result import ConversionResult
+from .render import entry_filename, render_json, render_taxonomy, render_xbrl
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write UTF-8 text with LF line ends to a temp file in the same directory, then rename it over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # open(..., "xb") rather than mkstemp: the file gets the usual umask permissions, not 0600.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "xb") as f:
+            f.write(text.encode("utf-8"))
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_outputs(result: ConversionResult, out_path: Path | str, to: Literal["json", "xbrl"]) -> list[Path]:
+    """Write the xBRL-JSON report or XBRL 2.1 instance at `out_path` and its taxonomy beside it, named after
+    its stem (NAME.xsd, NAME-us-gaap.xsd, NAME_lab.xml, ...). Returns the paths written, instance last."""
+    if to not in ("json", "xbrl"):
+        raise ValueError(f"unknown output format {to!r} (expected 'json' or 'xbrl')")
+    out_path = Path(out_path)
+    stem = out_path.stem
+    instance = render_json(result, entry_filename(stem)) if to == "json" else render_xbrl(result, entry_filename(stem))
+    written = []
+    for name, text in render_taxonomy(result, stem).items():
+        target = out_path.parent / name
+        if target.resolve() == out_path.resolve():
+            raise ValueError(f"{out_path} would be overwritten by its own taxonomy file {name}")
+        write_atomic(target, text)
+        written.append(target)
+    write_atomic(out_path, instance)
+    written.append(out_path)
+    return written
