@@ -1,0 +1,46 @@
+"""The library API: convert a file or a string and get the facts back, or write an output.
+
+    from converter import convert
+    result = convert("release.htm")            # ConversionResult: .facts, .entity, .findings, ...
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from .emit import render_json, render_xbrl, write_outputs
+from .emit.render import entry_filename
+from .model import Entity
+from .pipeline import Trace, convert_text
+from .readers.source import read_source
+from .result import ConversionResult
+from .validate import validate_json, validate_xml
+
+
+class OutputInvalid(Exception):
+    """The emitted output failed its schema: a bug in the converter, never the user's input."""
+
+
+def convert(path: str | Path, layout: Optional[str] = None, issuer: Optional[str] = None,
+            entity: Optional[Entity] = None, trace: Optional[Trace] = None) -> ConversionResult:
+    text = read_source(path)
+    return convert_text(text, source=str(path), layout=layout, issuer=issuer, entity=entity, trace=trace)
+
+
+def render(result: ConversionResult, to: str, stem: str) -> str:
+    """The instance text, checked against its schema before anyone sees it."""
+    if to == "json":
+        text = render_json(result, entry_filename(stem))
+        problems = validate_json(text)
+    else:
+        text = render_xbrl(result, entry_filename(stem))
+        problems = validate_xml(text)
+    if problems:
+        raise OutputInvalid(f"the {to} output does not validate: {problems[0]}")
+    return text
+
+
+def write(result: ConversionResult, out: str | Path, to: str) -> list[Path]:
+    """Validate, then write the instance and its taxonomy files atomically."""
+    render(result, to, Path(out).stem)
+    return write_outputs(result, out, to)

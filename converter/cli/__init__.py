@@ -1,0 +1,23 @@
+"""The `xbrlify` command: `convert` is the main job; `rules` and `explain` serve rule authors."""
+from __future__ import annotations
+
+import click
+
+from .convert import convert_cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="xbrlify")
+def main():
+    """Convert earnings press releases to XBRL 2.1 and xBRL-JSON.
+
+    \b
+    Exit codes:
+      0  converted, checks clean
+      1  converted, with check findings (printed on stderr)
+      2  usage error
+      3  input error (unreadable, empty, binary, unknown layout, bad rules)
+    """
+
+
+main.add_command(convert_cmd)
