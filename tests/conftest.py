@@ -1,0 +1,35 @@
+"""Shared fixtures: where the shared documents are, and a cached conversion per document."""
+from __future__ import annotations
+
+import os
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("XBRLIFY_SHARED", ROOT.parent / "shared"))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared (or $XBRLIFY_SHARED); the test is skipped when it is absent."""
+    p = SHARED.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"{p} is absent (set XBRLIFY_SHARED to the shared folder)")
+    return p
+
+
+@lru_cache(maxsize=None)
+def score_module():
+    sys.path.insert(0, str(SHARED))
+    try:
+        import score  # ../shared/score.py
+    finally:
+        sys.path.pop(0)
+    return score
+
+
+def score_output(gold: Path, output: Path) -> dict:
+    s = score_module()
+    return s.score(s.load_gold(str(gold)), s.load_output(str(output)))
