@@ -6,12 +6,13 @@ How it reads:
 
 - The EDGAR SGML wrapper (`<DOCUMENT><TYPE>EX-99.1 ... <TEXT> ... </TEXT>`) is cut away first; in a full
   submission the first EX-99 document is taken.
-- lxml's HTML parser (libxml2) builds the tree: it knows HTML's entities only, never touches the network, and
-  `huge_tree` lets 2 MB single-line Workiva files through. Comments and processing instructions are dropped.
-- One pass over the tree (`lxml.etree.iterwalk`, no recursion, linear in the number of nodes) collects prose
-  and tables. Hidden elements (`display:none`), `<head>`, scripts and raised footnote marks are skipped; every
-  block element (`<p>`, `<div>`, ...) ends a paragraph; whitespace, `&nbsp;` and `<br>` collapse to one space,
-  and a leading list glyph ("•") is dropped.
+- lxml's HTML parser (libxml2) reads the markup: it knows HTML's entities only, never touches the network, and
+  `huge_tree` lets 2 MB single-line Workiva files through. Its events go straight to a parser target
+  (`_Walker`): no tree, no recursion, one pass linear in the size of the file, and no depth limit to lose the
+  end of a file full of unclosed <font>s. Comments and processing instructions are ignored.
+- Hidden elements (`display:none`), `<head>`, scripts and footnote-mark superscripts are skipped; every block
+  element (`<p>`, `<div>`, ...) ends a paragraph; whitespace, `&nbsp;` and `<br>` collapse to one space, and a
+  leading list glyph ("•") is dropped.
 - A table is read when it closes (`html_table.read_table`). A table holding other tables, or with a single
   non-empty cell, or a single column, is layout: its cells are read as prose and its inner tables as tables.
   A table without figures becomes one paragraph per row.
@@ -30,11 +31,11 @@ from typing import Optional, Union
 import lxml.html
 from lxml import etree
 
-from converter.model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
-from converter.readers.html_cells import GridCell, strip_list_mark
-from converter.readers.html_style import (BLOCK_TAGS, SKIP_TAGS, is_footnote_mark, is_hidden, left_indent,
-                                          normalize_space)
-from converter.readers.html_table import TableLayout, read_table
+from ..model import Document, HeaderCell, Paragraph, Row, Span, Table
+from .html_cells import GridCell, strip_list_mark
+from .html_style import (BLOCK_TAGS, SKIP_TAGS, is_footnote_mark, is_hidden, is_raised, left_indent,
+                          normalize_space)
+from .html_table import TableLayout, read_table
 
 LAYOUT = "html"
 CAPTION_LINES = 3       # paragraphs above a table that may be its title lines
@@ -46,9 +47,7 @@ _INLINE_TAGS = frozenset({"sup", "font", "span", "a", "b", "i", "u", "em", "stro
 
 def read_html(text: str, source: str = "") -> Document:
     """Read an HTML earnings release (optionally inside its EDGAR SGML wrapper) into a Document."""
-    root = _parse(exhibit_html(text))
-    items = _Walker().walk(root) if root is not None else []
-    return _assemble(items, source)
+    return _assemble(_parse(exhibit_html(text)), source)
 
 
 # ----------------------------------------------------------------------------------------------- unwrapping
@@ -86,16 +85,20 @@ def _sgml_type(text: str, text_tag: int) -> str:
     return text[type_tag + len("<TYPE>"):line_end if 0 <= line_end < text_tag else text_tag].strip().upper()
 
 
-def _parse(html: str):
-    """The lxml tree of `html`, or None for an empty document."""
+def _parse(html: str) -> list[_Item]:
+    """Parse `html` with lxml's HTML parser, feeding its events straight to a `_Walker`.
+
+    A parser target instead of a tree: no tree is built, and libxml2's depth limit for trees (2048, reached by
+    a long run of unclosed <font>s, after which the rest of a file would be silently lost) does not apply."""
     if not html.strip():
-        return None
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
-                                  huge_tree=True, recover=True, default_doctype=False, collect_ids=False)
+        return []
+    walker = _Walker()
+    parser = lxml.html.HTMLParser(target=walker, encoding="utf-8", no_network=True, huge_tree=True, recover=True,
+                                  default_doctype=False)
     try:
-        return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
-    except etree.ParserError:  # "Document is empty": markup without any element
-        return None
+        return etree.fromstring(html.encode("utf-8", "replace"), parser)
+    except etree.XMLSyntaxError:  # nothing parseable at all
+        return walker.close()
 
 
 # ------------------------------------------------------------------------------------------------- the walk
@@ -170,32 +173,52 @@ class _TableContext:
 
 
 class _Walker:
-    """One pass over the tree. Each start tag pushes the action taken, so its end tag undoes exactly that."""
+    """The lxml parser target: receives start tags, text and end tags in document order. Each start tag pushes
+    the action taken, so its end tag undoes exactly that; a skipped element (hidden, <head>, <script>) mutes
+    everything until it closes."""
 
     def __init__(self):
         self.frames: list[_Frame] = [_Frame()]
         self.tables: list[_TableContext] = []
         self.actions: list[str] = []
+        self.muted = 0  # depth inside a skipped element
+        self.done: Optional[list[_Item]] = None
 
-    def walk(self, root) -> list[_Item]:
-        walker = etree.iterwalk(root, events=("start", "end"))
-        for event, el in walker:
-            if event == "start":
-                action = self._start(el)
-                self.actions.append(action)
-                if action == "skip":
-                    walker.skip_subtree()
-                else:
-                    self.frames[-1].add(el.text)
-            else:
-                self._end(el, self.actions.pop())
-                self.frames[-1].add(el.tail)
-        self.frames[0].flush()
-        return self.frames[0].items
+    # -- the parser-target protocol
 
-    def _start(self, el) -> str:
-        tag = el.tag
-        if not isinstance(tag, str) or tag in SKIP_TAGS or is_hidden(el):
+    def start(self, tag, attrib) -> None:
+        if self.muted:
+            self.muted += 1
+            return
+        action = self._start(tag, attrib)
+        if action == "skip":
+            self.muted = 1
+        else:
+            self.actions.append(action)
+
+    def end(self, tag) -> None:
+        if self.muted:
+            self.muted -= 1
+        elif self.actions:
+            self._end(self.actions.pop())
+
+    def data(self, text: str) -> None:
+        if not self.muted:
+            self.frames[-1].add(text)
+
+    def close(self) -> list[_Item]:
+        if self.done is None:
+            self.muted = 0
+            while self.actions:  # libxml2 closes what it opened, but never trust malformed input
+                self._end(self.actions.pop())
+            self.frames[0].flush()
+            self.done = self.frames[0].items
+        return self.done
+
+    # -- actions
+
+    def _start(self, tag, attrib) -> str:
+        if not isinstance(tag, str) or tag in SKIP_TAGS or is_hidden(attrib):
             return "skip"
         frame = self.frames[-1]
         if tag == "table":
@@ -208,28 +231,28 @@ class _Walker:
             self.tables[-1].rows.append([])
             return "block"
         if self.tables and tag in ("td", "th"):
-            return self._start_cell(el)
-        if self.tables and tag == "caption":
+            return self._start_cell(attrib)
+        if tag in BLOCK_TAGS or (tag == "caption" and self.tables):
             frame.flush()
-            self.frames.append(_Frame())
-            return "caption"
-        if tag in BLOCK_TAGS:
-            frame.flush()
-            if tag == "hr" or "page-break" in (el.get("style") or "").lower():
+            if tag == "hr" or "page-break" in (attrib.get("style") or "").lower():
                 frame.page_break = True
             if len(self.frames) > 1 and not frame.has_text():
-                frame.indent += left_indent(el)
+                frame.indent += left_indent(attrib)
+            if tag == "caption" and self.tables:
+                self.frames.append(_Frame())
+                return "caption"
             return "block"
         if tag == "br":
             frame.add(" ")
-            return "inline"
-        if tag in _INLINE_TAGS and is_footnote_mark(el) and frame.has_text_in_block():
-            return "skip"  # a footnote reference; at the start of a block the mark labels the footnote itself
+        elif tag in _INLINE_TAGS and is_raised(tag, attrib):
+            self.frames.append(_Frame(indent=frame.indent))
+            return "raised"
         return "inline"
 
-    def _start_cell(self, el) -> str:
+    def _start_cell(self, attrib) -> str:
         self.frames[-1].flush()
-        cell = _Frame(colspan=_span(el.get("colspan")), rowspan=_span(el.get("rowspan")), indent=left_indent(el))
+        cell = _Frame(colspan=_span(attrib.get("colspan")), rowspan=_span(attrib.get("rowspan")),
+                      indent=left_indent(attrib))
         table = self.tables[-1]
         if not table.rows:
             table.rows.append([])
@@ -237,7 +260,7 @@ class _Walker:
         self.frames.append(cell)
         return "cell"
 
-    def _end(self, el, action: str) -> None:
+    def _end(self, action: str) -> None:
         if action == "cell":
             self.frames.pop().flush()
         elif action == "caption":
@@ -247,8 +270,19 @@ class _Walker:
         elif action == "table":
             self.frames[-1].flush()
             self.frames[-1].items.extend(_table_items(self.tables.pop()))
+        elif action == "raised":
+            self._end_raised(self.frames.pop())
         elif action == "block":
             self.frames[-1].flush()
+
+    def _end_raised(self, raised: _Frame) -> None:
+        """A superscript that is a footnote mark is dropped where it refers to a footnote; at the start of a
+        block it labels the footnote itself ("(1) Includes ...") and is kept, as is any other superscript."""
+        text = "".join([p.text for p in raised.items if isinstance(p, _Prose)] + raised.buffer)
+        frame = self.frames[-1]
+        if is_footnote_mark(text) and frame.has_text_in_block():
+            return
+        frame.add(text if not raised.items else " " + text + " ")
 
 
 def _span(value: Optional[str]) -> int:

@@ -40,9 +40,9 @@ def normalize_space(text: str) -> str:
     return " ".join(text.translate(_C1_TO_CP1252).split())
 
 
-def style_of(el) -> dict[str, str]:
-    """The element's inline declarations as {property: value}, both lower-cased; {} when there is no style."""
-    style = el.get("style")
+def style_of(attrib) -> dict[str, str]:
+    """An element's inline declarations as {property: value}, both lower-cased; {} when there is no style."""
+    style = attrib.get("style")
     if not style:
         return {}
     props = {}
@@ -53,33 +53,36 @@ def style_of(el) -> dict[str, str]:
     return props
 
 
-def is_hidden(el) -> bool:
+def is_hidden(attrib) -> bool:
     """True for elements a browser would not show (display:none, visibility:hidden, the hidden attribute)."""
-    if el.get("hidden") is not None:
+    if "hidden" in attrib:
         return True
-    style = el.get("style")
+    style = attrib.get("style")
     if not style:
         return False
     lowered = style.lower()
     if "none" not in lowered and "hidden" not in lowered:
         return False  # cheap test first: most elements have neither word in their style
-    props = style_of(el)
+    props = style_of(attrib)
     return props.get("display") == "none" or props.get("visibility") == "hidden"
 
 
-def is_footnote_mark(el) -> bool:
-    """True for a raised element (<sup>, vertical-align:super, Workiva's position:relative;top:-3pt) whose text is
-    a footnote mark: dropping it keeps "Earnings per share1" from reading as a different label."""
-    if el.tag != "sup":
-        style = el.get("style")
-        if not style or ("super" not in style and "top" not in style):
-            return False
-        props = style_of(el)
-        raised = props.get("vertical-align") in ("super", "text-top") or (
-            props.get("position") == "relative" and props.get("top", "").startswith("-"))
-        if not raised:
-            return False
-    return bool(_FOOTNOTE_MARK.match(normalize_space(el.text_content())))
+def is_raised(tag: str, attrib) -> bool:
+    """A superscript: <sup>, vertical-align:super, or Workiva's small font at position:relative;top:-3pt."""
+    if tag == "sup":
+        return True
+    style = attrib.get("style")
+    if not style or ("super" not in style and "top" not in style):
+        return False
+    props = style_of(attrib)
+    return props.get("vertical-align") in ("super", "text-top") or (
+        props.get("position") == "relative" and props.get("top", "").startswith("-"))
+
+
+def is_footnote_mark(text: str) -> bool:
+    """Whether a superscript's text is a footnote mark (1, (1), *, a, †), which is dropped where it refers to a
+    footnote, so that "Earnings per share1" reads as "Earnings per share"."""
+    return bool(_FOOTNOTE_MARK.match(normalize_space(text)))
 
 
 def strip_footnote_marks(label: str) -> str:
@@ -118,9 +121,9 @@ def _box_left(props: dict[str, str], name: str) -> float:
     return _length_pt(parts[{1: 0, 2: 1, 3: 1, 4: 3}[min(len(parts), 4)]])
 
 
-def left_indent(el) -> float:
-    """How far this element pushes its first line right, in points: padding + margin + text-indent."""
-    props = style_of(el)
+def left_indent(attrib) -> float:
+    """How far an element pushes its first line right, in points: padding + margin + text-indent."""
+    props = style_of(attrib)
     if not props:
         return 0.0
     return _box_left(props, "padding") + _box_left(props, "margin") + _length_pt(props.get("text-indent"))

@@ -24,10 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
-from converter.model import Cell, HeaderCell, Row
-from converter.readers.html_cells import (GridCell, Piece, classify, is_bullet, is_year, merge_row, SUFFIX,
-                                          PREFIX, FIGURE, EMPTY)
-from converter.readers.html_style import strip_footnote_marks
+from ..model import Cell, HeaderCell, Row
+from .html_cells import EMPTY, FIGURE, PREFIX, SUFFIX, GridCell, Piece, classify, is_bullet, is_year, merge_row
+from .html_style import strip_footnote_marks
 
 # A line of a read table, in source order: a title or stub note, a header row, or a body row.
 Line = Union[tuple[str, str], tuple[str, list[HeaderCell]], tuple[str, Row]]
@@ -298,25 +297,17 @@ class _Sections:
 # ------------------------------------------------------------------------------------------------ prose
 
 def _prose_line(cells: list[GridCell]) -> str:
-    """One row of a table without figures as a line of prose: bullet glyph cells dropped, `$`/`(` glued to what
-    follows and `)`/`%` to what precedes, footnote marks like "(1)" or "*" joined by a space, other cells
-    separated by " | " as table rows are in `Document.text`."""
+    """One row of a table without figures as a line of prose, read across as a person reads it: bullet glyph
+    cells dropped, `$`/`(` glued to what follows and `)`/`%` to what precedes, other cells joined by a space
+    ("Total revenue $4.75 billion to $4.78 billion"). A space rather than " | " so that phrase rules written
+    for sentences ("revenue ... $X to $Y") read these rows too."""
     out = ""
     glue = ""
     for cell in cells:
         text = cell.text
         kind = classify(text)
-        if kind == EMPTY or is_bullet(text) and kind != FIGURE:
+        if kind == EMPTY or (is_bullet(text) and kind != FIGURE):
             continue
-        if not out:
-            out = text
-        elif kind == SUFFIX or glue == "":
-            out += text
-        else:
-            out += glue + text
-        glue = "" if kind == PREFIX else (" " if _is_mark(text) else " | ")
+        out = text if not out else out + ("" if kind == SUFFIX else glue) + text
+        glue = "" if kind == PREFIX else " "
     return out
-
-
-def _is_mark(text: str) -> bool:
-    return strip_footnote_marks("x " + text) == "x"
