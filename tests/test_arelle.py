@@ -101,3 +101,10 @@ def test_report_without_period_end_uses_latest_fact(tmp_path):
     assert check(tmp_path, result, "xbrl", "xml") == []
     assert '<xbrli:startDate>2016-12-31</xbrli:startDate>' in (tmp_path / "report.xml").read_text()
     assert date(2016, 12, 31) == max(f.period.end for f in result.facts if not f.dims)
+
+
+@pytest.mark.parametrize("to, ext", FORMATS)
+def test_consistent_duplicate_is_clean(tmp_path, to, ext):
+    """A table figure and its rounded restatement in the text (26,741 thousand vs "$26.7 million")."""
+    facts = synthetic_facts() + [fact("us-gaap:Revenues", Q4, "26700000", decimals=-5, category="narrative")]
+    assert check(tmp_path, synthetic_result(facts), to, ext) == []

@@ -172,7 +172,7 @@ def test_xml_instance_carries_cover_facts_units_and_dims():
 def test_escaping_of_names_values_and_labels():
     nasty = 'A&B <Holdings> "Q" \'s ]]> end'
     result = synthetic_result()
-    result.entity = replace(result.entity, name=nasty)
+    result.entity = replace(result.entity, name=nasty + "\x07")      # a control character XML cannot carry
     root = etree.fromstring(render_xbrl(result, "acme.xsd").encode())
     assert root.findtext("{http://xbrl.sec.gov/dei/2024}EntityRegistrantName") == nasty
     doc = json.loads(render_json(result, "acme.xsd"))

@@ -7,7 +7,7 @@ Layout of what `write_outputs(result, DIR/NAME.json|xml, to)` writes (NAME is th
                                  references the linkbases, declares one roleType per calculation, a local
                                  arcroleType for the Calculations 1.1 summation-item arcrole (the official
                                  schema cannot be fetched offline) and, when facts have dimensions, the
-                                 hypercube report:ReportTable
+                                 hypercube ReportTable
     DIR/NAME-PREFIX.xsd          one stand-in schema per concept prefix (us-gaap, srt, dei, the issuer's), with
                                  the namespace URI of the taxonomy file but only the elements the report uses
                                  (concepts, axes, domains, members)

@@ -11,7 +11,7 @@ from typing import Optional
 from ..model import Period
 from ..result import ConversionResult
 from ..taxonomy import ConceptDef
-from .formats import entity_spec
+from .formats import entity_spec, xml_safe
 
 # Stand-in definitions for the dei concepts we write, used when the taxonomy does not define them. The real
 # dei types (centralIndexKeyItemType, submissionTypeItemType, ...) are patterned strings; ours are the xbrli
@@ -60,4 +60,4 @@ def cover_facts(result: ConversionResult) -> list[CoverFact]:
         ("dei:EntityCentralIndexKey", entity.identifier if entity.is_cik else ""),
         ("dei:TradingSymbol", result.entity.ticker or ""),
     ]
-    return [CoverFact(c, v.strip(), period) for c, v in values if v and v.strip()]
+    return [CoverFact(c, xml_safe(v).strip(), period) for c, v in values if xml_safe(v).strip()]

@@ -51,7 +51,7 @@ KNOWN_LABELS = {
     "srt:MaximumMember": "Maximum [Member]",
 }
 HYPERCUBE_LOCAL = "ReportTable"
-ENTRY_PREFIX = "report"
+ENTRY_PREFIX = "xbrlify-report"   # only inside our files; the instance never names the hypercube
 ENTRY_NAMESPACE_BASE = "urn:xbrlify:report:"
 CALC_ROLE_BASE = "urn:xbrlify:role:calculation:"
 _NCNAME_BAD = re.compile(r"[^A-Za-z0-9._-]")
@@ -174,11 +174,9 @@ def build_taxonomy(result: ConversionResult, stem: str) -> TaxonomyView:
     labels: dict[str, str] = {}      # qname -> label
     hrefs: dict[str, str] = {}       # qname -> FILE#ID
 
-    def declare(qname: str, element: Element, label: str) -> None:
-        prefix, _ = split_qname(qname)
-        if prefix == ENTRY_PREFIX:
-            schema = entry
-        else:
+    def declare(qname: str, element: Element, label: str, schema: Optional[Schema] = None) -> None:
+        if schema is None:
+            prefix, _ = split_qname(qname)
             schema = by_prefix.setdefault(prefix, Schema(f"{stem}-{prefix}.xsd", prefix, ns[prefix]))
         if qname in hrefs:
             return
@@ -209,7 +207,7 @@ def build_taxonomy(result: ConversionResult, stem: str) -> TaxonomyView:
     hypercube = f"{ENTRY_PREFIX}:{HYPERCUBE_LOCAL}"
     if axes:
         declare(hypercube, Element(HYPERCUBE_LOCAL, element_id(hypercube), "xbrli:stringItemType",
-                                   "xbrldt:hypercubeItem", abstract=True), "Report [Table]")
+                                   "xbrldt:hypercubeItem", abstract=True), "Report [Table]", schema=entry)
 
     loc = {q: Loc(f"loc_{element_id(q)}", h) for q, h in hrefs.items()}
     calcs, skipped = _calculations(result, defs, loc)

@@ -6,7 +6,7 @@ and the templates only place it. Money stays Decimal all the way: a float never 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import NamedTuple, Optional
 
@@ -151,7 +151,3 @@ def split_qname(qname: str) -> tuple[str, str]:
     if not (_NCNAME.fullmatch(prefix) and _NCNAME.fullmatch(local)):
         raise ValueError(f"not a prefixed QName: {qname!r}")
     return prefix, local
-
-
-def iso(d: Optional[date]) -> str:
-    return d.isoformat() if d else ""
