@@ -5,6 +5,9 @@ Arelle runs in-process through its supported API (arelle.api.Session), offline, 
     arelleCmdLine --file F --validate --calc c11r --utr --validateDuplicateFacts inconsistent
                   --captureWarnings --internetConnectivity offline
 
+xBRL-JSON needs no plugin: Arelle 2.47 loads OIM reports natively (the loadFromOIM plugin is deprecated and
+only adds OIM checks to XML instances), so the same call validates both our formats.
+
 One session per thread is kept and reused: starting Arelle costs about a second, a validation of our small
 outputs a few hundredths. Log records are collected by our own handler, and only warnings and worse are
 returned, as plain dicts, so callers never touch Arelle's objects.
