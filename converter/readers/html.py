@@ -40,7 +40,7 @@ from .html_table import TableLayout, read_table
 LAYOUT = "html"
 CAPTION_LINES = 3       # paragraphs above a table that may be its title lines
 CAPTION_MAX_CHARS = 150  # longer paragraphs are prose, not titles
-MAX_SPAN = 1000          # colspan/rowspan beyond this is malformed; clamp rather than trust it
+MAX_SPAN = 100           # colspan/rowspan beyond this is malformed; clamp rather than trust it
 
 _INLINE_TAGS = frozenset({"sup", "font", "span", "a", "b", "i", "u", "em", "strong", "small", "big", "sub"})
 
@@ -67,7 +67,7 @@ def exhibit_html(text: str) -> str:
             break
         end = text.find("</TEXT>", begin)
         end = len(text) if end < 0 else end
-        documents.append((_sgml_type(text, begin), text[begin + len("<TEXT>"):end]))
+        documents.append((_sgml_type(text, pos, begin), text[begin + len("<TEXT>"):end]))
         pos = end + 1
     for doc_type, body in documents:
         if doc_type.startswith("EX-99"):
@@ -75,10 +75,11 @@ def exhibit_html(text: str) -> str:
     return documents[0][1]
 
 
-def _sgml_type(text: str, text_tag: int) -> str:
-    """The <TYPE> value of the SGML document whose <TEXT> starts at `text_tag`."""
-    doc_start = text.rfind("<DOCUMENT>", 0, text_tag)
-    type_tag = text.find("<TYPE>", max(doc_start, 0), text_tag)
+def _sgml_type(text: str, after: int, text_tag: int) -> str:
+    """The <TYPE> value of the SGML document whose <TEXT> starts at `text_tag` (searching back to `after`, the
+    end of the previous document, so that many documents stay linear)."""
+    doc_start = text.rfind("<DOCUMENT>", after, text_tag)
+    type_tag = text.find("<TYPE>", max(doc_start, after), text_tag)
     if type_tag < 0:
         return ""
     line_end = text.find("\n", type_tag)
@@ -126,10 +127,13 @@ class _Frame:
     rowspan: int = 1
     indent: float = 0.0  # left indent before the cell's first text, for Row.depth
     page_break: bool = False  # a page break since the last paragraph
+    started: bool = False  # the current paragraph has visible text
 
     def add(self, text: Optional[str]) -> None:
         if text:
             self.buffer.append(text)
+            if not self.started and not text.isspace():
+                self.started = True
 
     def flush(self) -> None:
         """End the current paragraph. A paragraph that starts in lower case right after a page break continues
@@ -138,6 +142,7 @@ class _Frame:
             return
         text = strip_list_mark(normalize_space("".join(self.buffer)))
         self.buffer.clear()
+        self.started = False
         if not text:
             return
         continued = self._continued_paragraph() if self.page_break and text[0].islower() else None
@@ -162,7 +167,7 @@ class _Frame:
 
     def has_text_in_block(self) -> bool:
         """Whether the current paragraph has started."""
-        return any(not s.isspace() for s in self.buffer)
+        return self.started
 
 
 @dataclass
@@ -218,7 +223,8 @@ class _Walker:
     # -- actions
 
     def _start(self, tag, attrib) -> str:
-        if not isinstance(tag, str) or tag in SKIP_TAGS or is_hidden(attrib):
+        style = attrib.get("style") if attrib else None  # an empty attribute mapping is slow to query
+        if not isinstance(tag, str) or tag in SKIP_TAGS or (attrib and is_hidden(attrib, style)):
             return "skip"
         frame = self.frames[-1]
         if tag == "table":
@@ -231,28 +237,29 @@ class _Walker:
             self.tables[-1].rows.append([])
             return "block"
         if self.tables and tag in ("td", "th"):
-            return self._start_cell(attrib)
+            return self._start_cell(attrib, style)
         if tag in BLOCK_TAGS or (tag == "caption" and self.tables):
             frame.flush()
-            if tag == "hr" or "page-break" in (attrib.get("style") or "").lower():
+            if tag == "hr" or (style and "page-break" in style.lower()):
                 frame.page_break = True
             if len(self.frames) > 1 and not frame.has_text():
-                frame.indent += left_indent(attrib)
+                frame.indent += left_indent(style)
             if tag == "caption" and self.tables:
                 self.frames.append(_Frame())
                 return "caption"
             return "block"
         if tag == "br":
             frame.add(" ")
-        elif tag in _INLINE_TAGS and is_raised(tag, attrib):
+        elif tag in _INLINE_TAGS and is_raised(tag, style):
             self.frames.append(_Frame(indent=frame.indent))
             return "raised"
         return "inline"
 
-    def _start_cell(self, attrib) -> str:
+    def _start_cell(self, attrib, style: Optional[str]) -> str:
         self.frames[-1].flush()
-        cell = _Frame(colspan=_span(attrib.get("colspan")), rowspan=_span(attrib.get("rowspan")),
-                      indent=left_indent(attrib))
+        colspan = _span(attrib.get("colspan")) if attrib else 1
+        rowspan = _span(attrib.get("rowspan")) if attrib else 1
+        cell = _Frame(colspan=colspan, rowspan=rowspan, indent=left_indent(style))
         table = self.tables[-1]
         if not table.rows:
             table.rows.append([])
@@ -378,7 +385,7 @@ def _caption_above(blocks: list, from_table: list[bool]) -> list[str]:
     a footnote or a line from a figure-less table ends the search, except that a line ending in ":" right above
     the table introduces it and is kept."""
     lines: list[str] = []
-    for block in reversed(blocks):
+    for block in reversed(blocks[-(CAPTION_LINES + 3):]):  # room for a page number or two
         if not isinstance(block, Paragraph):
             break
         if from_table[block.index] or _FOOTNOTE_START.match(block.text) or len(block.text) > CAPTION_MAX_CHARS:

@@ -41,6 +41,8 @@ def classify(text: str) -> str:
     """The role of one cell's (normalized) text in a row of figures."""
     if not text:
         return EMPTY
+    if len(text) > 40:
+        return TEXT  # figures are short; this also keeps the patterns below from long inputs
     compact = text.replace(" ", "")
     if compact in ("$", "US$", "€", "£", "¥", "(", "$(", "($"):
         return PREFIX

@@ -8,6 +8,7 @@ parsing CSS declarations, not markup.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 # Elements whose content is never document text.
@@ -40,41 +41,35 @@ def normalize_space(text: str) -> str:
     return " ".join(text.translate(_C1_TO_CP1252).split())
 
 
-def style_of(attrib) -> dict[str, str]:
-    """An element's inline declarations as {property: value}, both lower-cased; {} when there is no style."""
-    style = attrib.get("style")
-    if not style:
-        return {}
+@lru_cache(maxsize=4096)
+def _declarations(style: str) -> dict[str, str]:
+    """Parsed once per distinct style string: generated HTML repeats a few dozen styles thousands of times."""
     props = {}
-    for decl in style.split(";"):
+    for decl in style.lower().split(";"):
         name, sep, value = decl.partition(":")
         if sep:
-            props[name.strip().lower()] = value.strip().lower()
+            props[name.strip()] = value.strip()
     return props
 
 
-def is_hidden(attrib) -> bool:
-    """True for elements a browser would not show (display:none, visibility:hidden, the hidden attribute)."""
+def is_hidden(attrib, style: Optional[str]) -> bool:
+    """True for elements a browser would not show (display:none, visibility:hidden, the hidden attribute).
+    `attrib` is the element's attributes and `style` its style attribute, looked up once by the caller."""
     if "hidden" in attrib:
         return True
-    style = attrib.get("style")
     if not style:
         return False
-    lowered = style.lower()
-    if "none" not in lowered and "hidden" not in lowered:
-        return False  # cheap test first: most elements have neither word in their style
-    props = style_of(attrib)
+    props = _declarations(style)
     return props.get("display") == "none" or props.get("visibility") == "hidden"
 
 
-def is_raised(tag: str, attrib) -> bool:
+def is_raised(tag: str, style: Optional[str]) -> bool:
     """A superscript: <sup>, vertical-align:super, or Workiva's small font at position:relative;top:-3pt."""
     if tag == "sup":
         return True
-    style = attrib.get("style")
     if not style or ("super" not in style and "top" not in style):
         return False
-    props = style_of(attrib)
+    props = _declarations(style)
     return props.get("vertical-align") in ("super", "text-top") or (
         props.get("position") == "relative" and props.get("top", "").startswith("-"))
 
@@ -82,7 +77,8 @@ def is_raised(tag: str, attrib) -> bool:
 def is_footnote_mark(text: str) -> bool:
     """Whether a superscript's text is a footnote mark (1, (1), *, a, †), which is dropped where it refers to a
     footnote, so that "Earnings per share1" reads as "Earnings per share"."""
-    return bool(_FOOTNOTE_MARK.match(normalize_space(text)))
+    text = normalize_space(text)
+    return len(text) <= 12 and bool(_FOOTNOTE_MARK.match(text))
 
 
 def strip_footnote_marks(label: str) -> str:
@@ -121,9 +117,12 @@ def _box_left(props: dict[str, str], name: str) -> float:
     return _length_pt(parts[{1: 0, 2: 1, 3: 1, 4: 3}[min(len(parts), 4)]])
 
 
-def left_indent(attrib) -> float:
+def left_indent(style: Optional[str]) -> float:
     """How far an element pushes its first line right, in points: padding + margin + text-indent."""
-    props = style_of(attrib)
-    if not props:
-        return 0.0
+    return _indent(style) if style else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _indent(style: str) -> float:
+    props = _declarations(style)
     return _box_left(props, "padding") + _box_left(props, "margin") + _length_pt(props.get("text-indent"))

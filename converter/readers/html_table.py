@@ -21,6 +21,7 @@ Sections (`Row.section`) follow one documented rule set, see `_Sections`.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
@@ -76,31 +77,76 @@ def _figures_after_label(pieces: list[Piece]) -> list[Piece]:
     return [p for p in tail if p.is_figure]
 
 
-def _value_columns(rows: list[list[Piece]]) -> list[tuple[int, int]]:
+def _value_columns(rows: list[list[Piece]]) -> "_Columns":
     """Value columns as grid ranges, left to right, from the digits cells of the data rows.
 
     Ranges are added narrowest first; one that overlaps a single column widens it, one that overlaps two or more
-    columns (a figure centred across them) is left out rather than fusing them."""
-    spans = []
+    columns (a figure centred across them) is left out rather than fusing them. `owner` maps each grid column
+    already claimed to its value column, so each range costs its own width (colspans are clamped)."""
+    spans = set()
     for pieces in rows:
         figures = _figures_after_label(pieces)
         if figures and not (all(is_year(p.text) for p in figures) and not any(p.kind == "text" for p in pieces)):
-            spans.extend(p.core for p in figures)
-    columns: list[list[int]] = []
-    for start, end in sorted(set(spans), key=lambda s: (s[1] - s[0], s[0])):
-        hits = [c for c in columns if c[0] <= end and start <= c[1]]
-        if not hits:
-            columns.append([start, end])
-        elif len(hits) == 1:
-            hits[0][0], hits[0][1] = min(hits[0][0], start), max(hits[0][1], end)
-    columns.sort()
-    merged: list[list[int]] = []
-    for col in columns:  # widening may have made two columns touch
-        if merged and col[0] <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], col[1])
+            spans.update(p.core for p in figures)
+    owner: dict[int, int] = {}
+    extent: list[list[int]] = []  # per value column: [first grid column, last grid column]
+    for start, end in sorted(spans, key=lambda s: (s[1] - s[0], s[0])):
+        hits = {owner[c] for c in range(start, end + 1) if c in owner}
+        if len(hits) > 1:
+            continue
+        if hits:
+            column = hits.pop()
+            extent[column] = [min(extent[column][0], start), max(extent[column][1], end)]
         else:
-            merged.append(col)
-    return [(c[0], c[1]) for c in merged]
+            column = len(extent)
+            extent.append([start, end])
+        for c in range(start, end + 1):
+            owner.setdefault(c, column)
+    merged: list[list[int]] = []
+    for first, last in sorted(extent):  # widening may have made two columns touch
+        if merged and first <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    return _Columns([(first, last) for first, last in merged])
+
+
+class _Columns:
+    """The value columns of a table as sorted, disjoint grid ranges, with lookups by bisection."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = ranges
+        self.starts = [r[0] for r in ranges]
+        self.ends = [r[1] for r in ranges]
+
+    def __len__(self) -> int:
+        return len(self.ranges)
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indexes of the columns that share a grid column with [start, end]."""
+        return range(bisect_left(self.ends, start), bisect_right(self.starts, end))
+
+    def nearest(self, start: int, end: int) -> int:
+        """The column closest to [start, end], which overlaps none."""
+        i = bisect_left(self.starts, start)
+        candidates = [j for j in (i - 1, i) if 0 <= j < len(self.ranges)]
+        return min(candidates, key=lambda j: max(self.starts[j] - end, start - self.ends[j]))
+
+    def best(self, start: int, end: int) -> int:
+        """The value column a grid range belongs to: the one it overlaps most (the rightmost on a tie, as
+        figures are right-aligned), else the nearest."""
+        hits = self.overlapping(start, end)
+        if not hits:
+            return self.nearest(start, end)
+        return max(hits, key=lambda j: (min(end, self.ends[j]) - max(start, self.starts[j]), j))
+
+    def covered(self, start: int, end: int) -> tuple[int, int]:
+        """The [first, last] value columns a header cell spans; the nearest one when it spans none."""
+        hits = self.overlapping(start, end)
+        if hits:
+            return hits[0], hits[-1]
+        nearest = self.nearest(start, end)
+        return nearest, nearest
 
 
 def _label_end(rows: list[list[Piece]]) -> int:
@@ -114,36 +160,14 @@ def _label_end(rows: list[list[Piece]]) -> int:
     return max(ends, key=lambda end: (ends[end], -end)) if ends else 1
 
 
-def _best_column(columns: list[tuple[int, int]], start: int, end: int) -> int:
-    """The value column a grid range belongs to: the one it overlaps most (the rightmost on a tie, as figures
-    are right-aligned), else the nearest."""
-    best, best_overlap = None, 0
-    for i, (c0, c1) in enumerate(columns):
-        overlap = min(end, c1) - max(start, c0) + 1
-        if overlap > 0 and overlap >= best_overlap:
-            best, best_overlap = i, overlap
-    if best is not None:
-        return best
-    return min(range(len(columns)), key=lambda i: min(abs(columns[i][0] - end), abs(start - columns[i][1])))
-
-
-def _covered_columns(columns: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """The [first, last] value columns a header cell spans; the nearest one when it spans none."""
-    hit = [i for i, (c0, c1) in enumerate(columns) if c0 <= end and start <= c1]
-    if hit:
-        return hit[0], hit[-1]
-    nearest = _best_column(columns, start, end)
-    return nearest, nearest
-
-
 # -------------------------------------------------------------------------------------------- row reading
 
 class _Reader:
     """Reads the rows of one numeric table against its value columns."""
 
-    def __init__(self, columns: list[tuple[int, int]], label_end: int):
+    def __init__(self, columns: _Columns, label_end: int):
         self.columns = columns
-        self.value_start = columns[0][0]
+        self.value_start = columns.starts[0]
         self.label_end = min(label_end, self.value_start)
         self.lines: list[Line] = []
         self.sections = _Sections()
@@ -210,9 +234,8 @@ class _Reader:
 
     def _header(self, value_part: list[Piece]) -> None:
         self.seen_header = True
-        self.lines.append(("header", [HeaderCell(strip_footnote_marks(p.text), _covered_columns(self.columns,
-                                                                                               p.start, p.end))
-                                      for p in value_part]))
+        cells = [HeaderCell(strip_footnote_marks(p.text), self.columns.covered(p.start, p.end)) for p in value_part]
+        self.lines.append(("header", cells))
 
     def _heading(self, label: str, label_part: list[Piece]) -> None:
         self.sections.heading(label)
@@ -224,7 +247,7 @@ class _Reader:
         cells = []
         for p in value_part:
             start, end = p.core if p.is_figure else (p.start, p.end)
-            cells.append(Cell(p.text, _best_column(self.columns, start, end)))
+            cells.append(Cell(p.text, self.columns.best(start, end)))
         row = Row(label=label, cells=cells, section=self.sections.current())
         self._remember_indent(row, label_part)
         self.lines.append(("row", row))
