@@ -92,7 +92,7 @@ class Document:
 
 # -------------------------------------------------------------------------------------------------- fact model
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Period:
     """An XBRL period: an instant (`start` is None) or a duration, both ends inclusive as in XBRL 2.1."""
     end: date

@@ -16,6 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+from converter.taxonomy import Calculation
 from hypothesis import given, strategies as st
 from lxml import etree
 
@@ -253,7 +255,10 @@ def test_calculation_whose_weights_contradict_balances_is_left_out():
     facts = synthetic_facts() + [fact("us-gaap:ProfitLoss", Q4, "-1200000"),
                                  fact("us-gaap:NetIncomeLossAttributableToNoncontrollingInterest", Q4, "34000")]
     facts = [f for f in facts if not (f.concept == "us-gaap:NetIncomeLoss" and f.period == Q4_PRIOR)]
-    skipped = dict(taxonomy_view(synthetic_result(facts)).skipped_calculations)
+    result = synthetic_result(facts)
+    result.taxonomy.calculations.append(Calculation("profit-attributable-to-parent", "us-gaap:NetIncomeLoss", (
+        ("us-gaap:ProfitLoss", 1), ("us-gaap:NetIncomeLossAttributableToNoncontrollingInterest", -1))))
+    skipped = dict(taxonomy_view(result).skipped_calculations)
     assert "contradicts" in skipped["profit-attributable-to-parent"]
 
 

@@ -9,14 +9,14 @@ header reads ("Three Months Ended | Six Months Ended" over "2016 2015 2016 2015"
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 import regex
 
 from ..model import HeaderCell, Period, Table
-from .dates import (FULL_DATE, MONTH_RE, ORDINAL_QUARTERS, Length, add_months, length_of, make_date,
-                    month_end, parse_month)
+from .dates import (FULL_DATE, MONTH_RE, ORDINAL_QUARTERS, Length, add_months, is_month_end, length_of,
+                    make_date, month_end, parse_month)
 
 _NUM = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]?six|twenty[\s-]?seven|thirty[\s-]?nine|forty|fifty[\s-]?two|fifty[\s-]?three)"
 TOKEN = regex.compile(
@@ -29,11 +29,16 @@ TOKEN = regex.compile(
        |(?P<fy>\b(?:fiscal(?:\s+year)?|FY)\s*'?(?P<fyy>(?:19|20)?\d\d)\b)
        |(?P<md>\b{MONTH_RE}(?:\s*\d{{1,2}}\b)?)
        |(?P<y>\b(?:19|20)\d\d\b)
+       |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth)\s+quarter\b)
+       |(?P<total>\btotal\b|\bfull\s+year\b)
+       |(?P<rng>\b(?:low|high|minimum|maximum)(?:\s+end)?\b)
        |(?P<skip>%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|%)
        |(?P<ng>\bnon[\s-]?gaap\b|\badjusted\b|\bas\s+adjusted\b|\bpro\s+forma\b)
     """, regex.I | regex.X)
 
 LEAF = ("date", "y", "q", "fy", "skip")
+KINDS = ("len", "q", "date", "fy", "md", "y", "qonly", "total", "rng", "skip", "ng")
+TRAILING = regex.compile(r"\btrailing\s+(?:4|four|12|twelve)[\s-]+(?:quarters?|months?)\b|\bTTM\b|\bLTM\b", regex.I)
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class ColumnPeriod:
     skip: bool = False
     nongaap: bool = False
     header: str = ""
+    bound: Optional[str] = None   # "low" or "high": a column of an outlook range
 
     def period_for(self, period_type: str) -> Optional[Period]:
         """The period a concept of this period type takes in this column, or None when the header does not
@@ -58,10 +64,12 @@ class ColumnPeriod:
 
 @dataclass
 class Calendar:
-    """What the document says about dates: its own dates (to complete month-only headers) and the month its
-    fiscal year ends (for "Q3 2025" and "Fiscal 2024" headers)."""
+    """What the document says about dates: its own dates (to complete month-only headers) and its fiscal
+    year (for "Q3 2025", "Fiscal 2024" and "second quarter fiscal year 2023"). `anchor` is one known fiscal
+    year end; when it is not a month end the issuer counts 52/53-week years and 13-week quarters."""
     dates: tuple[date, ...] = ()
     fiscal_year_end_month: int = 12
+    anchor: Optional[date] = None
 
     def complete(self, year: int, month: int) -> date:
         for d in self.dates:
@@ -69,34 +77,71 @@ class Calendar:
                 return d
         return month_end(year, month)
 
+    @property
+    def weekly(self) -> bool:
+        return self.anchor is not None and not is_month_end(self.anchor)
+
     def fiscal_year_end(self, fy: int) -> date:
-        m = self.fiscal_year_end_month
-        return month_end(fy, m)
+        """The end of fiscal year `fy`, named (as issuers do) by the calendar year it ends in."""
+        if self.weekly:
+            a = self.anchor
+            target = date(fy, a.month, min(a.day, 28))
+            weeks = round((target - a).days / 7)
+            return a + timedelta(days=7 * weeks)
+        return month_end(fy, self.fiscal_year_end_month)
 
     def quarter_end(self, q: int, fy: int) -> date:
+        if self.weekly:
+            return self.fiscal_year_end(fy - 1) + timedelta(days=91 * q)
         return add_months(self.fiscal_year_end(fy), -3 * (4 - q))
 
 
+_FY_END = regex.compile(
+    rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?:19|20)\d\d\s+)?|year\s+)(?:ended|ending|ends)\s+(?:on\s+)?"
+    rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})?(?:,?\s*(?P<y>(?:19|20)\d\d))?", regex.I)
+_QUARTER_ENDED = regex.compile(
+    rf"\b(?:(?P<qo>first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q(?P<qn>[1-4]))\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?"
+    rf"(?:(?:19|20)\d\d\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)", regex.I)
+
+_LAST_DAY = regex.compile(rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)[^.]{{0,40}}\blast\s+day\s+of\s+"
+                          rf"(?:our|its|the)\s+(?:prior\s+|previous\s+|current\s+)?fiscal\s+year", regex.I)
+
+
 def document_calendar(text: str) -> Calendar:
+    head = text[:400000]
     dates = []
-    for m in FULL_DATE.finditer(text[:400000]):
+    for m in FULL_DATE.finditer(head):
         d = make_date(m["m"], m["d"], m["y"])
         if d:
             dates.append(d)
-    fye = 12
-    m = regex.search(rf"fiscal\s+(?:year\s+)?(?:\d{{4}}\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<m>{MONTH_RE})",
-                     text[:400000], regex.I)
+    fye, anchor = 12, None
+    m = _FY_END.search(head)
     if m:
         fye = parse_month(m["m"]) or 12
+        if m["d"] and m["y"]:
+            anchor = make_date(m["m"], m["d"], m["y"])
+    if anchor is None:
+        last = _LAST_DAY.search(head)
+        if last:
+            anchor = make_date(last["m"], last["d"], last["y"])
+            fye = anchor.month if anchor else fye
+    if anchor is None:
+        q = _QUARTER_ENDED.search(head)
+        if q:
+            n = int(q["qn"]) if q["qn"] else ORDINAL_QUARTERS[q["qo"].lower()]
+            end = make_date(q["m"], q["d"], q["y"])
+            if end:
+                anchor = add_months(end, -3 * n) if is_month_end(end) else end - timedelta(days=91 * n)
+                fye = anchor.month
     # Most frequent dates first, so a month-only header takes the day the text uses most.
     uniq = sorted(set(dates), key=lambda d: -dates.count(d))
-    return Calendar(tuple(uniq), fye)
+    return Calendar(tuple(uniq), fye, anchor)
 
 
 def _tokens(text: str):
     for m in TOKEN.finditer(text):
-        kind = m.lastgroup if m.lastgroup in ("len", "q", "date", "fy", "md", "y", "skip", "ng") else None
-        for k in ("len", "q", "date", "fy", "md", "y", "skip", "ng"):
+        kind = None
+        for k in KINDS:
             if m.group(k):
                 kind = k
                 break
@@ -128,7 +173,11 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
                 for c in range(i * width, (i + 1) * width):
                     slots[c].setdefault(kind, m)
     caption_len = [length_of(c) for c in table.caption if length_of(c)]
-    return [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
+    cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
+    if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
+        # "trailing 4 quarters": each column is the twelve months ending with its quarter
+        cols = [ColumnPeriod(c.end, Length(months=12), c.skip, c.nongaap, c.header, c.bound) for c in cols]
+    return cols
 
 
 def _place(toks, cols, slots):
@@ -165,8 +214,15 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
         length = length or Length(months=3)
     elif "fy" in slot and "y" not in slot:
         y = slot["fy"]["fyy"]
-        end = cal.fiscal_year_end(int(y) if len(y) == 4 else 2000 + int(y))
-        length = length or Length(months=12)
+        fy = int(y) if len(y) == 4 else 2000 + int(y)
+        if "qonly" in slot:  # "Fiscal 2022" over "Q1 Q2 Q3 Q4 TOTAL"
+            m = slot["qonly"]
+            q = int(m["qon"]) if m["qon"] else ORDINAL_QUARTERS[m["qoo"].lower()]
+            end = cal.quarter_end(q, fy)
+            length = length or Length(months=3)
+        else:
+            end = cal.fiscal_year_end(fy)
+            length = length or Length(months=12)
     elif "y" in slot:
         year = int(slot["y"].group(0))
         if "md" in slot:
@@ -177,4 +233,9 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
             end = None  # "Year Ended 2024" with no month: leave it to the caption or nothing
     if length is None:
         length = caption_length
-    return ColumnPeriod(end, length, skip="skip" in slot and end is None, nongaap="ng" in slot, header=header)
+    bound = None
+    if "rng" in slot:
+        word = slot["rng"].group(0).lower()
+        bound = "low" if word.startswith(("low", "min")) else "high"
+    return ColumnPeriod(end, length, skip="skip" in slot and end is None, nongaap="ng" in slot, header=header,
+                        bound=bound)

@@ -35,13 +35,17 @@ class Length:
     weeks: int = 0
 
     def start_for(self, end: date) -> date:
-        if self.weeks:
-            return end - timedelta(days=self.weeks * 7 - 1)
-        return add_months(end, -self.months) + timedelta(days=1) if _is_month_end(end) else \
-            add_months(end + timedelta(days=1), -self.months)
+        """Whole months back from a month end; 13 weeks a quarter back from any other day, which is how
+        52/53-week issuers count ("Three Months Ended March 3, 2023" began on December 3)."""
+        weeks = self.weeks or (self.months // 3 * 13 if not is_month_end(end) and self.months % 3 == 0 else 0)
+        if weeks:
+            return end - timedelta(days=weeks * 7 - 1)
+        if is_month_end(end):
+            return add_months(end, -self.months) + timedelta(days=1)
+        return add_months(end + timedelta(days=1), -self.months)
 
 
-def _is_month_end(d: date) -> bool:
+def is_month_end(d: date) -> bool:
     return (d + timedelta(days=1)).day == 1
 
 
@@ -51,7 +55,7 @@ def add_months(d: date, months: int) -> date:
     y += d.year
     m += 1
     last = calendar.monthrange(y, m)[1]
-    if _is_month_end(d):
+    if is_month_end(d):
         return date(y, m, last)
     return date(y, m, min(d.day, last))
 

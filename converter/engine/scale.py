@@ -41,6 +41,10 @@ def find_scale(texts: Iterable[str]) -> Optional[Scale]:
             shares_excepted = bool(regex.search(
                 r"except\s+(?:for\s+)?(?:number\s+of\s+)?shares?\b|shares?\s+(?:and|&)\s+per|(?<!per[\s-])share\s+(?:data|amounts|counts?)",
                 rest))
+            shares = regex.search(r"shares?(?:\s+amounts)?\s+(?:which\s+are\s+)?(?:reflected\s+|presented\s+|shown\s+|are\s+)?"
+                                  r"in\s+(?P<w>thousands|millions|billions)", rest)
+            if shares:
+                return Scale(power, POWER[shares["w"]], m.group(0))
             return Scale(power, 0 if shares_excepted else power, m.group(0))
         if _ZEROS.search(t):
             return Scale(3, 3, _ZEROS.search(t).group(0))

@@ -13,6 +13,7 @@ from ..rulebook.model import Rulebook
 from ..taxonomy import Taxonomy
 from .columns import Calendar, ColumnPeriod, resolve_columns
 from .numbers import Figure, parse_figure
+from .guidance import FORECAST, MAXIMUM, MINIMUM
 from .scale import Scale
 
 
@@ -40,6 +41,10 @@ def row_sign(rule_sign: str, figures: list[Figure]) -> tuple[int, str]:
     return 1, ""
 
 
+def _usable(columns: list[ColumnPeriod], col: int) -> bool:
+    return 0 <= col < len(columns) and not columns[col].skip and not columns[col].nongaap
+
+
 def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar, scale: Scale,
                      out: TableOutcome) -> None:
     columns = resolve_columns(table, cal)
@@ -57,7 +62,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                             f"of the taxonomy"))
             continue
         figures = [(c, parse_figure(c.text)) for c in row.cells]
-        figures = [(c, f) for c, f in figures if f is not None]
+        figures = [(c, f) for c, f in figures if f is not None and not f.percent and _usable(columns, c.col)]
         mult, sign_step = row_sign(rule.sign, [f for _c, f in figures])
         power = scale.for_unit(concept.unit)
         for cell, fig in figures:
@@ -65,9 +70,14 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             if col is None or col.skip or col.nongaap:
                 continue
             period = col.period_for(concept.period)
-            if period is not None and period.is_instant and rule.at == "start":
+            if concept.period == "instant" and col.length is not None:
+                # a balance in a column of flows: only "at beginning/end of period" lines say which date
                 dur = col.period_for("duration")
-                period = Period(dur.start - timedelta(days=1)) if dur else None
+                if rule.at == "start" and dur:
+                    period = Period(dur.start - timedelta(days=1))
+                elif rule.at != "end":
+                    out.skipped.append((f"{row.label} [{cell.text}]", "a balance in a column of flows"))
+                    continue
             if period is None:
                 out.skipped.append((f"{row.label} [{cell.text}]", "column period unknown"))
                 continue
@@ -84,7 +94,12 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             if fig.nil:
                 steps.append("nil: dash read as zero")
             steps.append(f"decimals: {decimals}")
+            dims = ()
+            if col.bound:  # a Low / High column of an outlook table
+                dims = tuple(sorted((FORECAST, MINIMUM if col.bound == "low" else MAXIMUM)))
+                steps.append(f"guidance: {col.bound} end of a range")
             out.facts.append(Fact(concept=rule.concept, period=period, value=value, unit=concept.unit,
-                                  decimals=decimals, provenance=Provenance(
+                                  decimals=decimals, dims=dims,
+                                  category="guidance" if dims else "table", provenance=Provenance(
                                       rule.id, table.index, cell.span or row.span, f"{row.label} | {cell.text}",
-                                      tuple(steps)), category="table"))
+                                      tuple(steps))))

@@ -84,7 +84,7 @@ def compile_rows(data: dict, path: str, origin: str) -> list[RowRule]:
         opt = lambda k: compile_pattern(r[k], where, rid) if r.get(k) else None  # noqa: E731
         out.append(RowRule(id=rid, concept=r["concept"], labels=labels, sign=r.get("sign", "as-printed"),
                            section=opt("section"), not_section=opt("not_section"), table=opt("table"),
-                           not_table=opt("not_table"), at=r.get("at", "end"),
+                           not_table=opt("not_table"), at=r.get("at"),
                            priority=int(r.get("priority", 0)), origin=origin, file=path,
                            line=r.get("__line__", 0)))
     return out
@@ -137,7 +137,8 @@ def _compile_file(path: Path, origin: str):
     except KeyError as e:
         raise RuleError(f"{path}: missing key {e}") from None
     concepts = {k: strip_lines(v) for k, v in (data.get("concepts") or {}).items() if k != "__line__"}
-    return rows, phrases, issuer, concepts
+    skips = tuple(compile_pattern(p, f"{path}", "skip_sections") for p in _as_list(data.get("skip_sections")))
+    return rows, phrases, issuer, concepts, skips
 
 
 @lru_cache(maxsize=64)
@@ -155,13 +156,15 @@ def load_rulebook(issuer_file: Optional[Path] = None, rules_dir: Path = RULES_DI
     """Base rules plus one issuer file; issuer rules take precedence (see `precedence`)."""
     book = Rulebook()
     for f in list(base_files(rules_dir)) + list(extra_files):
-        rows, phrases, _issuer, concepts = compiled_file(f, "base")
+        rows, phrases, _issuer, concepts, skips = compiled_file(f, "base")
+        book.skip_sections.extend(skips)
         book.rows.extend(rows)
         book.phrases.extend(phrases)
         book.extension_concepts.update(concepts)
         book.files.append(str(f))
     if issuer_file is not None:
-        rows, phrases, issuer, concepts = compiled_file(issuer_file, "issuer")
+        rows, phrases, issuer, concepts, skips = compiled_file(issuer_file, "issuer")
+        book.skip_sections.extend(skips)
         book.rows.extend(rows)
         book.phrases.extend(phrases)
         book.issuer = issuer
@@ -184,7 +187,7 @@ def detect_issuer(text: str, rules_dir: Path = RULES_DIR) -> Optional[Path]:
     head = text[:20000]
     best = None
     for f in issuer_files(rules_dir):
-        _rows, _phrases, issuer, _c = compiled_file(f, "issuer")
+        issuer = compiled_file(f, "issuer")[2]
         if issuer is None:
             continue
         hits = sum(1 for p in issuer.detect if p.search(head))

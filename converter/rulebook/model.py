@@ -18,7 +18,7 @@ class RowRule:
     not_section: Optional[regex.Pattern] = None   # forbidden heading context (search)
     table: Optional[regex.Pattern] = None         # required in the table: caption, header, row labels (search)
     not_table: Optional[regex.Pattern] = None     # forbidden in the table (search)
-    at: str = "end"                     # instant concepts in a duration column: the period's end or start
+    at: Optional[str] = None            # a balance read from a column of flows: at the period's "start" or "end"
     priority: int = 0
     origin: str = "base"                # base | issuer
     file: str = ""
@@ -63,4 +63,5 @@ class Rulebook:
     phrases: list[PhraseRule] = field(default_factory=list)
     issuer: Optional[Issuer] = None
     extension_concepts: dict[str, dict] = field(default_factory=dict)
+    skip_sections: list[regex.Pattern] = field(default_factory=list)   # headings whose rows are breakdowns
     files: list[str] = field(default_factory=list)
