@@ -263,6 +263,21 @@ def test_repeated_year_header_and_rowspan():
     assert cells(row(table, "Revenue", 1)) == [("80", 0), ("70", 1)]
 
 
+def test_caption_element_th_cells_and_indent_depth():
+    html = wrap("""<table><caption>Segment revenue</caption>
+      <tr><th></th><th>2024</th><th>2023</th></tr>
+      <tr><th style="text-align:left">Revenue:</th><td></td><td></td></tr>
+      <tr><td style="padding-left:10pt">Cloud</td><td>$1</td><td>$2</td></tr>
+      <tr><td><p style="margin-left:20pt">of which new</p></td><td>3</td><td>4</td></tr>
+      <tr><td>Total revenue</td><td>5</td><td>6</td></tr>
+    </table>""")
+    table = only_table(read_html(html))
+    assert table.caption == ["Segment revenue"]
+    assert [(r.label, r.depth) for r in table.rows] == [("Revenue:", 0), ("Cloud", 1), ("of which new", 2),
+                                                        ("Total revenue", 0)]
+    assert cells(row(table, "Cloud")) == [("1", 0), ("2", 1)]
+
+
 def test_edgar_wrapper_picks_the_ex99_document():
     text = ("<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\n<html><body><p>The 8-K cover</p></body></html>\n"
             "</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>ex991.htm\n<TEXT>\n"
@@ -281,10 +296,11 @@ def test_spans_point_into_document_text():
     assert "Total revenues | 2,000 | 1,500" in doc.text
 
 
-def test_empty_and_text_only_inputs():
+def test_empty_text_only_and_junk_inputs():
     assert read_html("").blocks == []
     assert read_html("   \n").blocks == []
     assert [p.text for p in read_html("just words").paragraphs] == ["just words"]
+    assert [p.text for p in read_html("<p>a\x01b</p><table><tr><td>x</td>").paragraphs] == ["ab", "x"]
 
 
 def test_entity_declarations_are_not_expanded():

@@ -32,8 +32,10 @@ for _code in range(0x80, 0xA0):
         _C1_TO_CP1252[_code] = bytes([_code]).decode("cp1252")
     except UnicodeDecodeError:
         _C1_TO_CP1252[_code] = None  # undefined in cp1252: drop
-# Invisible characters that must not split or join words in normalized text.
+# Invisible characters that must not split or join words in normalized text, and C0 control characters
+# (tab, newline and the like are whitespace and are kept for `split`).
 _C1_TO_CP1252.update({0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None})
+_C1_TO_CP1252.update({code: None for code in range(0x20) if not chr(code).isspace()})
 
 
 def normalize_space(text: str) -> str:

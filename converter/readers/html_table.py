@@ -10,10 +10,11 @@ module decides what each row is and where each figure belongs:
 3. Value columns are built from the grid columns of the digits cells of data rows: overlapping ranges are one
    column, narrow ranges first so that a figure centred over two columns cannot fuse them. Spacer columns and
    `$`/`)`/`%` cells never hold digits, so they vanish.
-4. Everything left of the first value column is the label area. Rows above the first data row with text over
-   value columns are header rows; their cells become `HeaderCell`s whose `cols` are the value columns they
-   overlap. Text-only rows there are titles (before any header row: they go to the caption, with the stub note
-   of a header row such as "(In millions, except per share data)") or section headings (after one).
+4. The label area is the label column (where most data-row labels end) and whatever lies left of the first
+   value column. Rows above the first data row with text over value columns are header rows; their cells
+   become `HeaderCell`s whose `cols` are the value columns they overlap. Label-only rows there are titles
+   (above or between header rows: they go to the caption, with the stub note of a header row such as
+   "(In millions, except per share data)") or section headings (after the last header row).
 5. Below, a row with figures is a data row; a row with only a label is a section heading; a row with text over
    value columns only is a repeated header.
 
