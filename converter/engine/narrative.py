@@ -29,13 +29,17 @@ SHARES = regex.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thou
 
 # What may stand between a metric and its first amount (periods are cut out first).
 LINK = regex.compile(
-    r"""^[\s,]*(?:(?:was|were|is|are|totaled|totalled|totaling|of|amounted\s+to|reached|came\s+in\s+at|
-        (?:rose|increased|decreased|declined|fell|grew|dropped|improved)(?:\s+by)?(?:\s+[\d.]+\s*(?:%|percent))?
-        (?:\s+year[\s-]over[\s-]year)?\s+to|
+    r"""^[\s,]*(?:attributable\s+to\s+(?!(?:the\s+)?(?:non-?controlling|minority))[\w\s.&'-]{1,40}?\s+)?
+        (?:(?:was|were|is|are|totaled|totalled|totaling|of|amounted\s+to|reached|came\s+in\s+at|to|
+        (?:was|were)?\s*(?:rose|increased|decreased|declined|fell|grew|dropped|improved|reduced|lowered|raised|
+        narrowed|widened|expanded)(?:\s+(?:significantly|slightly|substantially))?(?:\s+by)?
+        (?:\s+[\d.]+\s*(?:%|percent))?(?:\s+year[\s-]over[\s-]year)?\s+(?:to|from)|
         (?:was|were)\s+(?:approximately|about|roughly)|of\s+(?:approximately|about))\s*)+$""", regex.I | regex.X)
 # What may chain a further amount to the same metric.
 CHAIN = regex.compile(
-    r"""^[\s,;]*(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|and|from|up\s+from|down\s+from)
+    r"""^[\s,;]*(?:(?:representing|reflecting|an?|up|down|increase|decrease|of|\d+(?:\.\d+)?\s*%|percent|
+        year[\s-]over[\s-]year|over)\s*)*[\s,]*
+        (?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|and|from|to|up\s+from|down\s+from)
         (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
 EPS_CLAUSE = regex.compile(r"^[\s,]*(?:or|and)\s*$", regex.I)
 REVERSE = regex.compile(r"^\s+(?:in|of)\s+(?:total\s+)?$", regex.I)

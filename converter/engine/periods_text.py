@@ -24,7 +24,7 @@ PERIOD = regex.compile(
             |\bQ(?P<qn>[1-4])\s*(?:fiscal\s*|FY\s*)?'?(?P<qy2>(?:19|20)\d\d|\d\d)\b)
        |(?P<inst>\b(?:as\s+of|at|on)\s+{_DATE_LIST.replace('(?P<m>', '(?P<im>').replace('(?P<d>', '(?P<id>').replace('(?P<y>', '(?P<iy>').replace('(?P<more>', '(?P<imore>')})
        |(?P<fy>\b(?:for|in|during)\s+(?:the\s+)?(?:full[\s-]year\s+|fiscal(?:\s+year)?\s+|FY\s*'?|calendar\s+(?:year\s+)?)(?P<fyy>(?:19|20)\d\d|\d\d)\b
-            |\bfor\s+(?P<fyy2>(?:19|20)\d\d)\b)
+            |\b(?:for|in)\s+(?P<fyy2>(?:19|20)\d\d)\b(?!\s*(?:and|,)\s*(?:19|20)\d\d))
        |(?P<rel>\b(?:for|in|during)\s+the\s+(?:same\s+(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous)\s+year
             |prior[\s-]year(?:\s+(?:period|quarter))?|prior\s+period|comparable\s+(?:prior[\s-]year\s+)?period
             |year[\s-]ago\s+(?:period|quarter)|same\s+period\s+(?:in|of)\s+(?:\d{4}|the\s+prior\s+year)))
