@@ -78,7 +78,8 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     for par in doc.paragraphs:
         facts_from_paragraph(par, book, tax, cal, trace.narrative)
     facts.extend(trace.narrative.facts)
-    reported = [f.period.end for f in facts if not f.dims]
+    reported = [f.period.end for f in trace.tables.facts if not f.dims] or \
+        [f.period.end for f in trace.narrative.facts]
     report_end = max(reported) if reported else None
     facts.extend(guidance_facts(doc.paragraphs, book, tax, cal, report_end))
 

@@ -8,6 +8,7 @@ forecast. The metric wordings are the phrase rules'; the grammar is here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import Optional
 
@@ -28,7 +29,7 @@ MAXIMUM = ("srt:RangeAxis", "srt:MaximumMember")
 CUE = regex.compile(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targets?|forecasts?|projects?|"
                     r"reaffirm\w*|reiterat\w*|rais(?:es|ed|ing)\s+(?:its\s+)?(?:full[\s-]year\s+)?(?:outlook|guidance))\b",
                     regex.I)
-_NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?(?:\s*(?P<{n}scale>million|billion|thousand)\b)?"
+_NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?(?:\s*(?P<{n}scale>million|billion|thousand|[MBK])\b)?"
 RANGE = regex.compile(rf"(?:between\s+)?(?=\$)({_NUM.format(n='a')})\s*(?:and|to|-)\s*({_NUM.format(n='b')})", regex.I)
 GAP = regex.compile(r"""^[\s,:]*(?:,[^,$;]{0,90},)?[\s,]*(?:(?:of|to\s+be|is|are|will\s+be|(?:is|are)\s+expected\s+to\s+be|
                         expected\s+to\s+be|in\s+the\s+range\s+of|(?:a\s+)?range\s+of|ranging\s+from|between|of\s+between|
@@ -92,9 +93,11 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         return
     ranges = list(RANGE.finditer(sent))
     periods = find_periods(sent, cal)
+    clause_start = 0
     for i, mention in enumerate(mentions):
         limit = mentions[i + 1].start if i + 1 < len(mentions) else len(sent)
         rng = next((r for r in ranges if mention.end <= r.start() < limit), None)
+        start, clause_start = clause_start, (rng.end() if rng else clause_start)
         if rng is None or NONGAAP.search(sent[max(0, mention.start - 25):mention.start]):
             continue
         gap = sent[mention.end:rng.start()]
@@ -106,7 +109,10 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         concept = tax.get(mention.rule.concept)
         if concept is None or concept.unit is None:
             continue
-        period = active
+        # "full-year 2025 revenue between ..., and Q4 2025 revenue between ...": the clause's own period
+        own = [p for pm in periods if start <= pm.start and pm.end <= rng.start() and not pm.instant
+               for p in pm.periods if not p.is_instant and p.end >= active.end - timedelta(days=400)]
+        period = own[-1] if own else active
         if concept.period == "instant":
             inst = [p for pm in periods if pm.instant for p in pm.periods]
             period = inst[0] if inst else Period(active.end)

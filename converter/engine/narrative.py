@@ -206,7 +206,7 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
             if owner:
                 per_share[owner[0].start] = em
         plain = [a for a in amounts if a.start not in per_share]
-        periods = find_periods(sent, cal)
+        periods = [p for p in find_periods(sent, cal) if p.anchored]
         blanks = [(p.start, p.end) for p in periods]
         blanks += [(a.start, per_share[a.start].end) for a in amounts if a.start in per_share]
 

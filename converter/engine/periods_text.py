@@ -3,7 +3,7 @@ fourth quarter of 2022", "in fiscal 2024", "for the same period last year", "Dec
 respectively". Each match resolves to one or more periods (several for "2016 and 2015")."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Optional
 
@@ -21,9 +21,9 @@ PERIOD = regex.compile(
     rf"""(?P<dur>\b(?:for|in|during|over|of)?\s*(?:the|its|each\s+of\s+the|the\s+company's|[A-Z][\w.&]*'s)?\s*
             (?P<len>{_LEN})(?:\s+(?:fiscal\s+year\s+)?(?:transition\s+)?periods?)?\s+(?:ended|ending|then\s+ended)\s+{_DATE_LIST})
        |(?P<qtr>\b(?:for|in|during|of)?\s*(?:the|its)?\s*(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d\d)
-            |\bQ(?P<qn>[1-4])\s*(?:fiscal\s*|FY\s*)?'?(?P<qy2>(?:19|20)\d\d|\d\d)\b)
+            |\b(?:(?:for|in|during|of)\s+(?:the\s+)?)?Q(?P<qn>[1-4])\s*(?:fiscal\s*|FY\s*)?'?(?P<qy2>(?:19|20)\d\d|\d\d)\b)
        |(?P<inst>\b(?:as\s+of|at|on)\s+{_DATE_LIST.replace('(?P<m>', '(?P<im>').replace('(?P<d>', '(?P<id>').replace('(?P<y>', '(?P<iy>').replace('(?P<more>', '(?P<imore>')})
-       |(?P<fy>\b(?:for|in|during)\s+(?:the\s+)?(?:full[\s-]year\s+|fiscal(?:\s+year)?\s+|FY\s*'?|calendar\s+(?:year\s+)?)(?P<fyy>(?:19|20)\d\d|\d\d)\b
+       |(?P<fy>\b(?:(?:for|in|during)\s+(?:the\s+)?)?(?:full[\s-]year\s+(?:fiscal\s+)?|fiscal(?:\s+year)?\s+|FY\s*'?|calendar\s+(?:year\s+)?)(?P<fyy>(?:19|20)\d\d|\d\d)\b
             |\b(?:for|in)\s+(?P<fyy2>(?:19|20)\d\d)\b(?!\s*(?:and|,)\s*(?:19|20)\d\d))
        |(?P<rel>\b(?:for|in|during)\s+the\s+(?:same\s+(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous)\s+year
             |prior[\s-]year(?:\s+(?:period|quarter))?|prior\s+period|comparable\s+(?:prior[\s-]year\s+)?period
@@ -39,13 +39,23 @@ class PeriodMention:
     relative: bool = False            # "the same period last year": the previous period, a year earlier
     instant: bool = False
     length: Optional[Length] = None
+    anchored: bool = True             # begins with a preposition or says "ended": fit to date an amount
+
 
 
 def _years(first: str, more: str) -> list[int]:
     return [int(first)] + [int(y) for y in regex.findall(r"(?:19|20)\d\d", more or "")]
 
 
+_ANCHOR = regex.compile(r"^\s*(?:for|in|during|over|of|as\s+of|at|on)\b|\b(?:ended|ending)\b", regex.I)
+
+
 def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:
+    out = [replace(p, anchored=bool(_ANCHOR.search(sentence[p.start:p.end]))) for p in _find(sentence, cal)]
+    return out
+
+
+def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
     out = []
     for m in PERIOD.finditer(sentence):
         if m["dur"]:
