@@ -84,6 +84,9 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts.extend(guidance_facts(doc.paragraphs, book, tax, cal, report_end))
 
     kept, rejected, findings = merge_facts(facts)
+    findings = trace.tables.findings + findings
+    if trace.tables.calculations:
+        tax = tax.with_calculations(trace.tables.calculations)
     kept.sort(key=lambda f: (f.concept, str(f.period), f.dims, f.unit))
     findings.extend(run_checks(kept, tax))
     ent = entity or find_entity(doc.text, book.issuer)

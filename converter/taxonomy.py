@@ -70,6 +70,17 @@ class Taxonomy:
                         list(self.equalities))
 
 
+    def with_calculations(self, extra: list[Calculation]) -> "Taxonomy":
+        """A copy with the summations a document's own tables state added (same total and items: once)."""
+        seen = {(c.total, c.items) for c in self.calculations}
+        calcs = list(self.calculations)
+        for c in extra:
+            if (c.total, c.items) not in seen:
+                seen.add((c.total, c.items))
+                calcs.append(c)
+        return Taxonomy(dict(self.namespaces), dict(self.concepts), calcs, list(self.equalities))
+
+
 def concept_from_yaml(name: str, spec: dict) -> ConceptDef:
     return ConceptDef(name=name, type=spec["type"], period=spec["period"],
                       label=spec.get("label") or name.split(":", 1)[-1], balance=spec.get("balance"))

@@ -32,7 +32,7 @@ TOKEN = regex.compile(
        |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth)\s+quarter\b)
        |(?P<total>\btotal\b|\bfull\s+year\b)
        |(?P<rng>\b(?:low|high|minimum|maximum)(?:\s+end)?\b)
-       |(?P<skip>%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|%)
+       |(?P<skip>%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|%|\badj\b\.?|\badjustments?\b)
        |(?P<ng>\bnon[\s-]?gaap\b|\badjusted\b|\bas\s+adjusted\b|\bpro\s+forma\b)
     """, regex.I | regex.X)
 

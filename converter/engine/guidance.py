@@ -18,7 +18,7 @@ from ..model import Fact, Paragraph, Period, Provenance, Span
 from ..rulebook.model import Rulebook
 from ..taxonomy import Taxonomy
 from .columns import Calendar
-from .narrative import NONGAAP, find_mentions, sentences
+from .narrative import NONGAAP, find_book_mentions, sentences
 from .numbers import SCALE_WORDS
 from .periods_text import find_periods
 
@@ -88,7 +88,7 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
 
 
 def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calendar):
-    mentions = find_mentions(sent, [r for r in book.phrases if r.position == "before"], "guidance")
+    mentions = find_book_mentions(sent, book, "before", "guidance")
     if not mentions:
         return
     ranges = list(RANGE.finditer(sent))

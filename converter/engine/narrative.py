@@ -16,6 +16,7 @@ from typing import Optional
 import regex
 
 from ..model import Fact, Paragraph, Period, Provenance, Span
+from ..rulebook.match import finditer, phrase_rules
 from ..rulebook.model import PhraseRule, Rulebook
 from ..taxonomy import Taxonomy
 from .columns import Calendar
@@ -95,17 +96,32 @@ def parse_amount(m: regex.Match) -> Amount:
 
 
 def find_mentions(sentence: str, rules: list[PhraseRule], context: str) -> list[Mention]:
+    """Metric mentions in `sentence`, trying every rule in order (see `find_book_mentions` for the fast way)."""
+    return _keep_longest(_mentions(sentence, [(r, p) for r in rules if context in r.contexts for p in r.metrics]))
+
+
+def find_book_mentions(sentence: str, book: Rulebook, position: str, context: str) -> list[Mention]:
+    """`find_mentions` over the book's phrase rules of one position, running only the patterns whose literals
+    occur in the sentence (same result, see rulebook/index.py)."""
+    _rules, index = phrase_rules(book, position, context)
+    return _keep_longest(_mentions(sentence, index.candidates(sentence)))
+
+
+def _mentions(sentence: str, pairs) -> list[Mention]:
     found: list[Mention] = []
-    for rule in rules:
-        if context not in rule.contexts:
-            continue
-        for pat in rule.metrics:
-            for m in pat.finditer(sentence):
-                if m.start() > 0 and sentence[m.start() - 1].isalnum():
-                    continue
-                if m.end() < len(sentence) and sentence[m.end()].isalnum():
-                    continue
-                found.append(Mention(m.start(), m.end(), rule))
+    for rule, pat in pairs:
+        for m in finditer(rule, pat, sentence):
+            if m.start() > 0 and sentence[m.start() - 1].isalnum():
+                continue
+            if m.end() < len(sentence) and sentence[m.end()].isalnum():
+                continue
+            if rule.not_after is not None and rule.not_after.search(sentence, max(0, m.start() - 40), m.start()):
+                continue  # "segment revenue": a part, not the whole
+            found.append(Mention(m.start(), m.end(), rule))
+    return found
+
+
+def _keep_longest(found: list[Mention]) -> list[Mention]:
     # Longest first, then precedence (rules arrive sorted); drop mentions overlapping a kept one.
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
     kept: list[Mention] = []
@@ -188,20 +204,18 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
 
 def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Calendar,
                          out: NarrativeOutcome) -> None:
-    main_rules = [r for r in book.phrases if r.position == "before"]
-    after_rules = [r for r in book.phrases if r.position == "after"]
     for offset, sent in sentences(par.text):
         if "$" not in sent:
             continue
         amounts = [parse_amount(m) for m in AMOUNT.finditer(sent)]
         out.amounts_seen += len(amounts)
-        mentions = find_mentions(sent, main_rules, "narrative")
+        mentions = find_book_mentions(sent, book, "before", "narrative")
         if not mentions:
             out.unmapped.extend((par.index, sent[max(0, a.start - 60):a.end + 40]) for a in amounts)
             continue
         # per-share amounts: "$0.91 per basic and diluted share" belongs to the amount before it
         per_share: dict[int, Mention] = {}
-        for em in find_mentions(sent, after_rules, "narrative"):
+        for em in find_book_mentions(sent, book, "after", "narrative"):
             owner = [a for a in amounts if 0 <= em.start - a.end <= 2]
             if owner:
                 per_share[owner[0].start] = em

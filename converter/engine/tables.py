@@ -7,14 +7,15 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Optional
 
-from ..model import Fact, Period, Provenance, Row, Table
-from ..rulebook.match import match_row
+from ..model import Fact, Finding, Period, Provenance, Row, Table
+from ..rulebook.match import match_row, normalize_label
 from ..rulebook.model import Rulebook
-from ..taxonomy import Taxonomy
+from ..taxonomy import Calculation, Taxonomy
 from .columns import Calendar, ColumnPeriod, resolve_columns
 from .numbers import Figure, parse_figure
 from .guidance import FORECAST, MAXIMUM, MINIMUM
 from .scale import Scale
+from .totals import RowInfo, check_totals
 
 
 @dataclass
@@ -22,6 +23,8 @@ class TableOutcome:
     facts: list[Fact] = field(default_factory=list)
     unmapped: list[tuple[int, Row]] = field(default_factory=list)     # (table index, row)
     skipped: list[tuple[str, str]] = field(default_factory=list)      # (what, why)
+    findings: list[Finding] = field(default_factory=list)             # totals that do not add up
+    calculations: list[Calculation] = field(default_factory=list)     # summations the tables state
 
 
 def table_context(table: Table) -> str:
@@ -49,11 +52,14 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                      out: TableOutcome) -> None:
     columns = resolve_columns(table, cal)
     context = table_context(table)
-    for row in table.rows:
+    caption = normalize_label(table.caption[-1]) if table.caption else ""
+    info: dict[int, RowInfo] = {}
+    for index, row in enumerate(table.rows):
         if not row.cells:
             continue
-        rule = match_row(book, row.label, " ".join(row.section), context)
+        rule = match_row(book, row.label, " ".join(row.section), context, caption)
         if rule is None:
+            info[index] = RowInfo(None, 1)
             out.unmapped.append((table.index, row))
             continue
         concept = tax.get(rule.concept)
@@ -64,6 +70,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
         figures = [(c, parse_figure(c.text)) for c in row.cells]
         figures = [(c, f) for c, f in figures if f is not None and not f.percent and _usable(columns, c.col)]
         mult, sign_step = row_sign(rule.sign, [f for _c, f in figures])
+        info[index] = RowInfo(rule.concept, mult)
         power = scale.for_unit(concept.unit)
         for cell, fig in figures:
             col: Optional[ColumnPeriod] = columns[cell.col] if 0 <= cell.col < len(columns) else None
@@ -103,3 +110,6 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                   category="guidance" if dims else "table", provenance=Provenance(
                                       rule.id, table.index, cell.span or row.span, f"{row.label} | {cell.text}",
                                       tuple(steps))))
+    findings, calcs = check_totals(table, info, lambda c: _usable(columns, c))
+    out.findings.extend(findings)
+    out.calculations.extend(calcs)

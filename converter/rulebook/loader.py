@@ -26,9 +26,25 @@ class _LineLoader(yaml.SafeLoader):
     """Safe loader that records the line of every mapping, so errors can point at a rule."""
 
 
+class MarkedDict(dict):
+    """A mapping read from YAML that remembers where it starts (`start`) and where each key and value starts
+    (`marks[key]` = (key line, key column, value line, value column, item positions)); 1-based. Kept as
+    attributes, not keys, so the data itself is unchanged and errors can still say line:column."""
+    start: tuple = (0, 0)
+    marks: dict = {}
+
+
 def _construct_mapping(loader, node):
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping = MarkedDict(yaml.SafeLoader.construct_mapping(loader, node, deep=True))
     mapping["__line__"] = node.start_mark.line + 1
+    mapping.start = (node.start_mark.line + 1, node.start_mark.column + 1)
+    marks = {}
+    for key_node, value_node in node.value:
+        items = tuple((n.start_mark.line + 1, n.start_mark.column + 1) for n in value_node.value) \
+            if isinstance(value_node, yaml.SequenceNode) else ()
+        marks[key_node.value] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                 value_node.start_mark.line + 1, value_node.start_mark.column + 1, items)
+    mapping.marks = marks
     return mapping
 
 
@@ -98,6 +114,8 @@ def compile_phrases(data: dict, path: str, origin: str) -> list[PhraseRule]:
         metrics = tuple(compile_pattern(p, where, rid) for p in _as_list(r.get("metrics", r.get("metric"))))
         out.append(PhraseRule(id=rid, concept=r["concept"], metrics=metrics, sign=r.get("sign", "positive"),
                               position=r.get("position", "before"),
+                              not_after=compile_pattern(r["not_after"] + r"\s*$", where, rid)
+                              if r.get("not_after") else None,
                               contexts=tuple(_as_list(r.get("contexts")) or ("narrative", "guidance")),
                               priority=int(r.get("priority", 0)), origin=origin, file=path,
                               line=r.get("__line__", 0)))

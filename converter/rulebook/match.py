@@ -5,7 +5,13 @@ from typing import Optional
 
 import regex
 
+from .index import PatternIndex
+from .loader import RuleError
 from .model import RowRule, Rulebook
+
+# A rule pattern gets this long (seconds) per label or sentence; a pattern that takes longer is a broken
+# rule (catastrophic backtracking), reported with its id rather than left to hang a batch.
+MATCH_TIMEOUT = 1.0
 
 _FOOTNOTE = regex.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z]|\*+)\s*\)|\*+|\[\d+\]|(?<=[a-z])\d)\s*$", regex.I)
 _SPACE = regex.compile(r"\s+")
@@ -26,25 +32,101 @@ def normalize_label(label: str) -> str:
     return _SPACE.sub(" ", t)
 
 
-def match_row(book: Rulebook, label: str, section: str = "", context: str = "") -> Optional[RowRule]:
+def match_row(book: Rulebook, label: str, section: str = "", context: str = "",
+              caption: str = "", every_rule: bool = False) -> Optional[RowRule]:
     """The first rule, in precedence order, whose label pattern matches the whole normalized label and whose
-    section and table constraints hold."""
+    section and table constraints hold. Only the patterns the literal index allows are run: the result is
+    the same as trying every rule in order (`every_rule=True`, the reference; see rulebook/index.py)."""
     norm = GAAP_PREFIX.sub("", normalize_label(label))
     if not norm or HIDDEN_LAYER.search(norm):
         return None
     sec = normalize_label(section)
-    if sec and any(p.search(sec) for p in book.skip_sections):
+    # a breakdown: under a heading, or in a table whose title line says so ("... was included in the
+    # following operating expense categories:")
+    if any(p.search(sec) for p in book.skip_sections if sec) or \
+            any(p.search(caption) for p in book.skip_sections if caption):
         return None
-    for rule in book.rows:
-        if not any(p.fullmatch(norm) for p in rule.labels):
+    pairs = [(r, p) for r in book.rows for p in r.labels] if every_rule else row_index(book).candidates(norm)
+    judged = None
+    for rule, pattern in pairs:
+        if rule is judged or not fullmatch(rule, pattern, norm):
             continue
-        if rule.section is not None and not rule.section.search(sec):
-            continue
-        if rule.not_section is not None and rule.not_section.search(sec):
-            continue
-        if rule.table is not None and not rule.table.search(context):
-            continue
-        if rule.not_table is not None and rule.not_table.search(context):
-            continue
-        return rule
+        judged = rule  # a rule with several matching labels is judged once
+        if _constraints_hold(rule, sec, context):
+            return rule
     return None
+
+
+def _constraints_hold(rule: RowRule, sec: str, context: str) -> bool:
+    if rule.section is not None and not search(rule, rule.section, sec):
+        return False
+    if rule.not_section is not None and search(rule, rule.not_section, sec):
+        return False
+    if rule.table is not None and not search(rule, rule.table, context):
+        return False
+    if rule.not_table is not None and search(rule, rule.not_table, context):
+        return False
+    return True
+
+
+# ------------------------------------------------------------------------------------- indexes and timeouts
+
+_INDEXES: dict[tuple, tuple[list, PatternIndex]] = {}   # rule ids -> (the rules, kept alive; their index)
+_MAX_INDEXES = 16
+
+
+def _index_for(rules: list, patterns_of) -> PatternIndex:
+    key = tuple(map(id, rules))
+    hit = _INDEXES.get(key)
+    if hit is None:
+        if len(_INDEXES) >= _MAX_INDEXES:
+            _INDEXES.pop(next(iter(_INDEXES)))
+        hit = _INDEXES[key] = (list(rules), PatternIndex([(r, patterns_of(r)) for r in rules]))
+    return hit[1]
+
+
+def row_index(book: Rulebook) -> PatternIndex:
+    """The literal index of the book's row rules; built once per distinct rule list in the process."""
+    cached = book.__dict__.get("_row_index")
+    if cached is None or cached[0] != len(book.rows):
+        cached = book.__dict__["_row_index"] = (len(book.rows), _index_for(book.rows, lambda r: r.labels))
+    return cached[1]
+
+
+def phrase_rules(book: Rulebook, position: str, context: str) -> tuple[list, PatternIndex]:
+    """The phrase rules of one position ("before"/"after") that apply in `context`, in precedence order,
+    with their literal index; cached on the book."""
+    cache = book.__dict__.setdefault("_phrase_rules", {})
+    key = (position, context, len(book.phrases))
+    if key not in cache:
+        rules = [r for r in book.phrases if r.position == position and context in r.contexts]
+        cache[key] = (rules, _index_for(rules, lambda r: r.metrics))
+    return cache[key]
+
+
+def _timed_out(rule, pattern, text: str) -> RuleError:
+    where = f"{rule.file}:{rule.line}" if getattr(rule, "file", "") else "rule"
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    return RuleError(f"{where}: rule '{rule.id}': pattern {pattern.pattern!r} took over {MATCH_TIMEOUT:g} s "
+                     f"on {shown!r} (catastrophic backtracking?); rewrite it")
+
+
+def fullmatch(rule, pattern, text: str):
+    try:
+        return pattern.fullmatch(text, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise _timed_out(rule, pattern, text) from None
+
+
+def search(rule, pattern, text: str):
+    try:
+        return pattern.search(text, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise _timed_out(rule, pattern, text) from None
+
+
+def finditer(rule, pattern, text: str) -> list:
+    try:
+        return list(pattern.finditer(text, timeout=MATCH_TIMEOUT))
+    except TimeoutError:
+        raise _timed_out(rule, pattern, text) from None

@@ -38,6 +38,7 @@ class PhraseRule:
     metrics: tuple[regex.Pattern, ...]
     sign: str = "positive"              # positive | negative | as-printed | inherit (per-share wordings)
     position: str = "before"            # before: "<metric> was $X"; after: "$X <metric>" ("per diluted share")
+    not_after: Optional[regex.Pattern] = None   # words that, just before the metric, make it a sub-line
     contexts: tuple[str, ...] = ("narrative", "guidance")
     priority: int = 0
     origin: str = "base"

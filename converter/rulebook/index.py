@@ -1,0 +1,264 @@
+"""A literal index over rule patterns: which patterns can possibly match a text, found with a few dict
+look-ups instead of running every pattern.
+
+Most rule patterns must contain some literal text ("revenues?" needs "revenue", "(?:net )?cash used in"
+needs "cash used in"). `required_literals` reads that from the pattern; the index files the pattern under a
+rare trigram of it, and `candidates(text)` returns the patterns filed under the text's trigrams plus the
+patterns with no usable literal. Skipping the others never changes a result: a pattern whose required
+literal is absent from the text cannot match it.
+
+Why this is exact under the rule flags (IGNORECASE with full case folding): a literal character is kept
+only when it is ASCII, and every character that matches an ASCII letter case-insensitively has that letter
+in its `str.casefold()` (tested in tests/test_batch_matching.py), so the literal is a substring of the
+casefolded text whenever the pattern matches.
+
+Only a plain subset of the syntax is read: literals, escaped punctuation, `\\s \\d \\w \\b` and their
+negations, `.`, `^`, `$`, simple character classes, `(...)`, `(?:...)`, `|` and the quantifiers
+`? * + {m,n}` (lazy or possessive); look-arounds are skipped. Anything else (inline flags, fuzzy matching, nested sets,
+back-references, ...) makes the pattern "unindexed": it is tried on every text, as before.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Generic, Optional, Sequence, TypeVar
+
+T = TypeVar("T")
+
+_CLASS_ESCAPES = frozenset("sSdDwW")
+_ZERO_WIDTH_ESCAPES = frozenset("bB")
+_SPECIAL = frozenset("\\()|?*+{}[].^$")
+
+
+class _Unsupported(Exception):
+    pass
+
+
+# A parsed pattern: a list of alternatives; an alternative is a list of atoms (kind, value, min_repeats).
+#   kind "lit": value is one lower-case ASCII character; "group": value is a parsed pattern; "other": none.
+
+def _parse(pattern: str):
+    pos = 0
+
+    def alternatives(depth: int):
+        nonlocal pos
+        alts = [[]]
+        while pos < len(pattern):
+            c = pattern[pos]
+            if c == ")":
+                if depth == 0:
+                    raise _Unsupported
+                return alts
+            if c == "|":
+                pos += 1
+                alts.append([])
+                continue
+            atom = single()
+            alts[-1].append(quantified(atom))
+        if depth:
+            raise _Unsupported
+        return alts
+
+    def single():
+        nonlocal pos
+        c = pattern[pos]
+        if c == "(":
+            look = next((a for a in ("(?=", "(?!", "(?<=", "(?<!") if pattern.startswith(a, pos)), None)
+            if look:  # a look-around consumes nothing and requires nothing here; read it to skip it
+                pos += len(look)
+                alternatives(1)
+                pos += 1
+                return ["other", None, 1]
+            if pattern.startswith("(?:", pos):
+                pos += 3
+            elif pattern.startswith("(?", pos):
+                raise _Unsupported  # inline flags, look-arounds, named groups, ...
+            else:
+                pos += 1
+            inner = alternatives(1)
+            pos += 1  # ")"
+            return ["group", inner, 1]
+        if c == "[":
+            end = _class_end(pattern, pos)
+            pos = end + 1
+            return ["other", None, 1]
+        if c == "\\":
+            if pos + 1 >= len(pattern):
+                raise _Unsupported
+            e = pattern[pos + 1]
+            pos += 2
+            if e in _CLASS_ESCAPES or e in _ZERO_WIDTH_ESCAPES:
+                return ["other", None, 1]
+            if e.isascii() and not e.isalnum() and e.isprintable():
+                return ["lit", e.lower(), 1]
+            raise _Unsupported  # \p, \N, \x, back-references, \G, \K, ...
+        if c in ".^$":
+            pos += 1
+            return ["other", None, 1]
+        if c in _SPECIAL:
+            raise _Unsupported  # a stray quantifier, "{" or "}" (fuzzy constraints in `regex`)
+        pos += 1
+        if c.isascii() and c.isprintable():
+            return ["lit", c.lower(), 1]
+        return ["other", None, 1]
+
+    def quantified(atom):
+        nonlocal pos
+        if pos >= len(pattern):
+            return atom
+        c = pattern[pos]
+        if c in "?*+":
+            pos += 1
+            low = 1 if c == "+" else 0
+        elif c == "{":
+            end = pattern.find("}", pos)
+            body = pattern[pos + 1:end] if end > 0 else ""
+            low_text, _, high_text = body.partition(",")
+            if end < 0 or not (low_text.isdigit() or low_text == "") or not (high_text.isdigit() or high_text == "") \
+                    or body == "" or body == ",":
+                raise _Unsupported
+            pos = end + 1
+            low = int(low_text or 0)
+        else:
+            return atom
+        if pos < len(pattern) and pattern[pos] in "?+":
+            pos += 1  # lazy or possessive: same minimum
+        if pos < len(pattern) and pattern[pos] in "?*+{":
+            raise _Unsupported
+        kind, value, _ = atom
+        if low == 0:
+            return ["other" if kind == "lit" else kind, value, 0]
+        # a repeated literal is required once, but what follows it is not adjacent to it
+        return [kind, value, "repeat" if kind == "lit" else 1]
+
+    return alternatives(0)
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index of the "]" closing the class at `start`; nested sets and set operations are refused."""
+    i = start + 1
+    if i < len(pattern) and pattern[i] == "^":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":
+        i += 1
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[" or pattern.startswith(("--", "&&", "||", "~~"), i):
+            raise _Unsupported
+        if c == "]":
+            return i
+        i += 1
+    raise _Unsupported
+
+
+def _alternative_keys(atoms) -> list[frozenset[str]]:
+    """Every set of literals one of which any match of this alternative must contain."""
+    keys: list[frozenset[str]] = []
+    run = ""
+    for kind, value, low in atoms:
+        if kind == "lit" and low:
+            run += value
+            if low == "repeat":
+                keys.append(frozenset([run]))
+                run = ""
+            continue
+        if run:
+            keys.append(frozenset([run]))
+            run = ""
+        if kind == "group" and low:
+            inner = _alternation_key(value)
+            if inner:
+                keys.append(inner)
+    if run:
+        keys.append(frozenset([run]))
+    return keys
+
+
+def _alternation_key(alts) -> Optional[frozenset[str]]:
+    """One literal per alternative (the best of each), or None when some alternative has none."""
+    out: set[str] = set()
+    for atoms in alts:
+        best = _best([k for k in _alternative_keys(atoms) if all(len(s) >= 3 for s in k)])
+        if best is None:
+            return None
+        out |= best
+    return frozenset(out)
+
+
+def _best(keys: list[frozenset[str]]) -> Optional[frozenset[str]]:
+    """Prefer one long literal over several alternatives, and a longer shortest literal."""
+    if not keys:
+        return None
+    return max(keys, key=lambda k: (min(len(s) for s in k), -len(k), sorted(k)))
+
+
+@lru_cache(maxsize=None)
+def key_options(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of literals (lower case, at least 3 characters), each such that any text the pattern matches
+    contains one of its literals, ignoring case; empty when the pattern is outside the subset read here or
+    requires no literal."""
+    try:
+        alts = _parse(pattern)
+    except (_Unsupported, IndexError, ValueError):
+        return ()
+    if len(alts) == 1:
+        keys = [k for k in _alternative_keys(alts[0]) if all(len(s) >= 3 for s in k)]
+    else:
+        keys = [k for k in [_alternation_key(alts)] if k]
+    return tuple(sorted(set(keys), key=lambda k: sorted(k)))
+
+
+def required_literals(pattern: str) -> Optional[frozenset[str]]:
+    """The longest of `key_options`, or None."""
+    return _best(list(key_options(pattern)))
+
+
+def _grams(lit: str) -> list[str]:
+    return [lit[k:k + 3] for k in range(len(lit) - 2)]
+
+
+def trigrams(text: str) -> set[str]:
+    folded = text.casefold()
+    return {folded[i:i + 3] for i in range(len(folded) - 2)}
+
+
+class PatternIndex(Generic[T]):
+    """Items (rules) with their patterns, in a fixed order; `candidates(text)` lists, in that order, the
+    (item, pattern) pairs that may match `text`."""
+
+    def __init__(self, entries: Sequence[tuple[T, Sequence]]):
+        self.entries = list(entries)
+        flat = [(i, p, key_options(p.pattern)) for i, (_item, patterns) in enumerate(self.entries) for p in patterns]
+        # Each pattern is filed under one of its key options, the one whose literals' trigrams are rarest
+        # among all the patterns: few patterns then share a trigram, and a text calls up few of them.
+        counts: Counter = Counter()
+        for _i, _p, options in flat:
+            for lit in {lit for option in options for lit in option}:
+                counts.update(set(_grams(lit)))
+
+        def rarest(lit: str) -> str:
+            return min(_grams(lit), key=lambda g: (counts[g], g))
+
+        self.by_trigram: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        self.pairs: list[tuple[int, object]] = []
+        for n, (i, p, options) in enumerate(flat):
+            self.pairs.append((i, p))
+            if not options:
+                self.always.append(n)
+                continue
+            option = min(options, key=lambda o: (sum(counts[rarest(lit)] for lit in o), sorted(o)))
+            for gram in sorted({rarest(lit) for lit in option}):
+                self.by_trigram.setdefault(gram, []).append(n)
+        self.unindexed = len(self.always)
+
+    def candidates(self, text: str) -> list[tuple[T, object]]:
+        found = set(self.always)
+        for g in trigrams(text):
+            hit = self.by_trigram.get(g)
+            if hit:
+                found.update(hit)
+        return [(self.entries[self.pairs[n][0]][0], self.pairs[n][1]) for n in sorted(found)]
