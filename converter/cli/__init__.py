@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .convert import convert_cmd
+from .rules import rules_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,3 +22,4 @@ def main():
 
 
 main.add_command(convert_cmd)
+main.add_command(rules_cmd)

@@ -211,7 +211,7 @@ def catastrophic_reason(pattern: str) -> Optional[str]:
     return _walk(list(tree))
 
 
-def adversarial_inputs(pattern: str, size: int = 28) -> list[str]:
+def adversarial_inputs(pattern: str, size: int = 40) -> list[str]:
     """Long runs of what the pattern matches, ending in something it does not: the input that makes a
     backtracking engine try every way of splitting the run."""
     words = regex.findall(r"[a-z]{2,}", pattern.lower())[:6] or ["a"]

@@ -1,0 +1,54 @@
+"""`xbrlify rules`: what a rule author runs while writing a rule file.
+
+    xbrlify rules check [PATH...]              schema, concepts, regexes, ids, precedence
+    xbrlify rules test [PATH...]               the examples rule files carry under tests:
+    xbrlify rules new --issuer NAME RELEASE    a starter issuer file for a release
+
+Exit codes: 0 clean (warnings allowed), 1 errors or failed tests, 2 usage error, 3 unreadable input.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..paths import RULES_DIR
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+
+
+def _paths(paths: tuple[Path, ...]) -> list[Path]:
+    out = list(paths) or [RULES_DIR]
+    missing = [p for p in out if not p.exists()]
+    if missing:
+        click.echo(f"xbrlify: error: no such file or folder: {missing[0]}", err=True)
+        sys.exit(EXIT_USAGE)
+    return out
+
+
+@click.group("rules")
+def rules_cmd():
+    """Check, test and start rule files (rules/base/*.yaml, rules/issuers/*.yaml)."""
+
+
+@rules_cmd.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.option("--no-timeouts", is_flag=True, help="Skip running patterns against hostile inputs (faster).")
+def check_cmd(paths, quiet, no_timeouts):
+    """Check rule files (default: rules/): the schema, unknown concepts, period mismatches, duplicate ids,
+    shadowed and conflicting rules, regexes that do not compile or backtrack catastrophically, issuer
+    prefix clashes. Exit 1 when there is an error; warnings do not fail."""
+    from ..rulebook.check import check_paths, rule_paths, shown
+    targets = _paths(paths)
+    problems = check_paths(targets, timeouts=not no_timeouts)
+    errors = [p for p in problems if p.level == "error"]
+    for p in problems:
+        if p.level == "error" or not quiet:
+            click.echo(f"{shown(p.file)}:{p.line}:{p.col}: {p.level}: {p.message}")
+    n = len(rule_paths(targets))
+    warnings = len(problems) - len(errors)
+    click.echo(f"{len(errors)} error{'s' * (len(errors) != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+               f"in {n} file{'s' * (n != 1)}", err=True)
+    sys.exit(EXIT_FAILED if errors else EXIT_OK)

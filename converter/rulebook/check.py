@@ -1,0 +1,332 @@
+"""`xbrlify rules check`: the schema and file checks the loader runs, plus what only a view of several files
+(or of the rules' meaning) can show: issuer files without an issuer block, prefixes two issuers share, rule
+ids used twice across files, a duration concept read from a wording that names a balance, patterns that
+time out on hostile input, and rules another rule always shadows or quietly out-ranks.
+
+Every finding is a `Problem` located at file:line:column. Errors make the command fail; warnings do not.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+import regex
+
+from ..paths import RULES_DIR, TAXONOMY_FILE
+from .backtrack import times_out
+from .loader import FLAGS, RuleError, compile_phrases, compile_rows, precedence, read_rule_file
+from .model import PhraseRule, RowRule
+from .samples import expand
+from .schema import (TAXONOMY_SCHEMA, Problem, as_list, file_problems, iter_patterns, locate, schema_problems,
+                     taxonomy_concepts)
+
+# Wordings that name a balance at a date: a duration concept read from them is a mistake.
+INSTANT_WORDING = regex.compile(r"\b(?:beginning|end|start|close) of (?:the )?(?:period|year|quarter|month|fiscal)|"
+                                r"\bas of\b|\b(?:beginning|ending|opening|closing) balance", regex.I)
+# Wordings that name a flow over a period: an instant concept read from them is suspicious.
+DURATION_WORDING = regex.compile(r"\b(?:net )?(?:increase|decrease|change)s? in\b|\bprovided by\b|\bused in\b|"
+                                 r"\bfor the (?:period|year|quarter)\b|\bproceeds from\b|\bpayments? (?:for|to)\b",
+                                 regex.I)
+
+
+@dataclass
+class RuleFile:
+    path: Path
+    kind: str                      # base | issuer | taxonomy
+    data: Optional[dict] = None
+    checked: bool = True           # False: read only as context (the repo's base and issuer files)
+    sound: bool = False            # passed the file checks, so its rules compile
+    problems: list[Problem] = field(default_factory=list)
+
+
+def shown(path) -> str:
+    """A path as the user would type it: relative to the working folder when it is under it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def rule_paths(paths: Iterable[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+        else:
+            out.append(p)
+    return list(dict.fromkeys(out))
+
+
+def kind_of(path: Path, data: Optional[dict]) -> str:
+    if path.name == "taxonomy.yaml" or (isinstance(data, dict) and "namespaces" in data):
+        return "taxonomy"
+    if path.parent.name == "issuers" or (isinstance(data, dict) and "issuer" in data):
+        return "issuer"
+    return "base"
+
+
+def _read(path: Path, checked: bool) -> RuleFile:
+    try:
+        data = read_rule_file(path)
+    except RuleError as e:
+        rf = RuleFile(path, kind_of(path, None), None, checked)
+        where, _, message = str(e).partition(": ")
+        parts = where.rsplit(":", 2)
+        line, col = (int(parts[1]), int(parts[2])) if len(parts) == 3 and parts[1].isdigit() else (1, 1)
+        rf.problems.append(Problem("error", "yaml", str(path), line, col, message))
+        return rf
+    return RuleFile(path, kind_of(path, data), data, checked)
+
+
+def check_paths(paths: Iterable[Path], rules_dir: Path = RULES_DIR, timeouts: bool = True) -> list[Problem]:
+    """Every problem of the files under `paths` (files or folders), in file order. The repo's base and
+    issuer files are read as context, so an issuer file is checked against the base rules it joins."""
+    targets = rule_paths(paths)
+    files = [_read(p, True) for p in targets]
+    seen = {p.resolve() for p in targets}
+    for p in sorted((rules_dir / "base").glob("*.yaml")) + sorted((rules_dir / "issuers").glob("*.yaml")):
+        if p.resolve() not in seen:
+            files.append(_read(p, False))
+    known = dict(taxonomy_concepts())
+    for rf in files:
+        if rf.data is None:
+            continue
+        if rf.kind == "taxonomy":
+            rf.problems += list(schema_problems(rf.data, str(rf.path), TAXONOMY_SCHEMA))
+            continue
+        rf.problems += file_problems(rf.data, str(rf.path), known)
+        rf.sound = not any(p.level == "error" for p in rf.problems)
+        if rf.sound:
+            rf.problems += _kind_problems(rf) + _period_problems(rf, known) + _test_problems(rf, known)
+            if timeouts and rf.checked:
+                rf.problems += _timeout_problems(rf)
+    sound = [rf for rf in files if rf.data is not None and rf.kind != "taxonomy" and rf.sound]
+    _cross_file(sound)
+    _precedence(sound)
+    out = [p for rf in files if rf.checked for p in rf.problems]
+    return sorted(dict.fromkeys(out), key=lambda p: (p.file, p.line, p.col))
+
+
+# --------------------------------------------------------------------------------------------- one file
+
+def _kind_problems(rf: RuleFile) -> list[Problem]:
+    data, path, out = rf.data, str(rf.path), []
+    if rf.kind == "issuer" and not data.get("issuer"):
+        out.append(Problem("error", "missing-issuer", path, 1, 1,
+                           "missing issuer block: an issuer file starts with issuer: {name, prefix, namespace}"))
+    if rf.kind == "base" and data.get("issuer"):
+        line, col = locate(data, (), "issuer", on_key=True)
+        out.append(Problem("error", "issuer-in-base", path, line, col,
+                           "issuer: a base file applies to every issuer; move this file to rules/issuers/"))
+    if rf.kind == "issuer" and data.get("issuer") and not data["issuer"].get("detect"):
+        line, col = locate(data, ("issuer",))
+        out.append(Problem("warning", "no-detect", path, line, col,
+                           "issuer: no detect pattern, so the file applies only with --issuer"))
+    used = {r.get("concept") for k in ("rows", "phrases") for r in data.get(k) or []}
+    used |= {e.get("concept") for t in data.get("tests") or [] for e in t.get("expect") or []}
+    for name in data.get("concepts") or {}:
+        if name != "__line__" and name not in used:
+            line, col = locate(data, ("concepts",), name, on_key=True)
+            out.append(Problem("warning", "unused-concept", path, line, col,
+                               f"concept '{name}': declared but no rule maps to it"))
+    return out
+
+
+def _period_problems(rf: RuleFile, known: dict) -> list[Problem]:
+    data, path, out = rf.data, str(rf.path), []
+    own = {k: v for k, v in (data.get("concepts") or {}).items() if k != "__line__"}
+    for kind, keys in (("rows", ("labels", "label")), ("phrases", ("metrics", "metric"))):
+        for i, rule in enumerate(data.get(kind) or []):
+            spec = own.get(rule["concept"]) or known.get(rule["concept"]) or {}
+            rid, period = rule["id"], spec.get("period")
+            line, col = locate(data, (kind, i, "concept"))
+            if spec.get("type") in ("string", "date"):
+                out.append(Problem("warning", "non-numeric-concept", path, line, col,
+                                   f"rule '{rid}': {rule['concept']} is a {spec['type']} concept; the engine "
+                                   f"reads numbers only", rid))
+            if rule.get("at") and period == "duration":
+                aline, acol = locate(data, (kind, i, "at"))
+                out.append(Problem("error", "period-mismatch", path, aline, acol,
+                                   f"rule '{rid}': 'at' places a balance, but {rule['concept']} is a duration "
+                                   f"concept", rid))
+            for key in keys:
+                for j, pattern in enumerate(as_list(rule.get(key))):
+                    where = (kind, i, key, j) if isinstance(rule.get(key), list) else (kind, i, key)
+                    pline, pcol = locate(data, where)
+                    if period == "duration" and INSTANT_WORDING.search(pattern):
+                        out.append(Problem("error", "period-mismatch", path, pline, pcol,
+                                           f"rule '{rid}': {rule['concept']} is a duration concept, but "
+                                           f"{pattern!r} names a balance at a date", rid))
+                    elif period == "instant" and DURATION_WORDING.search(pattern):
+                        out.append(Problem("warning", "period-mismatch", path, pline, pcol,
+                                           f"rule '{rid}': {rule['concept']} is an instant concept, but "
+                                           f"{pattern!r} names a flow over a period", rid))
+    return out
+
+
+def _test_problems(rf: RuleFile, known: dict) -> list[Problem]:
+    data, path, out = rf.data, str(rf.path), []
+    own = {k for k in (data.get("concepts") or {}) if k != "__line__"}
+    for i, test in enumerate(data.get("tests") or []):
+        for j, exp in enumerate(test.get("expect") or []):
+            concept = exp.get("concept")
+            if concept not in known and concept not in own:
+                line, col = locate(data, ("tests", i, "expect", j, "concept"))
+                name = test.get("name") or f"{i + 1}"
+                out.append(Problem("error", "unknown-concept", path, line, col,
+                                   f"test '{name}': unknown concept '{concept}'"))
+    return out
+
+
+def _timeout_problems(rf: RuleFile) -> list[Problem]:
+    out = []
+    for pattern, where, rid, _use in iter_patterns(rf.data):
+        if times_out(pattern):
+            line, col = locate(rf.data, where)
+            label = f"rule '{rid}': " if rid else ""
+            out.append(Problem("error", "catastrophic-regex", str(rf.path), line, col,
+                               f"{label}pattern {pattern!r} can backtrack catastrophically: it timed out on "
+                               f"a long repetitive input", rid))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ across files
+
+def _ids(rf: RuleFile):
+    for kind in ("rows", "phrases"):
+        for i, rule in enumerate(rf.data.get(kind) or []):
+            yield rule["id"], locate(rf.data, (kind, i, "id"))
+
+
+def _cross_file(files: list[RuleFile]) -> None:
+    """Ids used in two files, and issuers sharing a prefix or namespace: told in both files, so the one
+    being checked hears of it whichever was read first."""
+    uses: dict[str, list[tuple[RuleFile, int, int]]] = {}
+    for rf in files:
+        for rid, (line, col) in _ids(rf):
+            uses.setdefault(rid, []).append((rf, line, col))
+    for rid, places in uses.items():
+        for rf, line, col in places:
+            others = [f"{shown(o.path)}:{oline}" for o, oline, _c in places if o is not rf]
+            if others:
+                rf.problems.append(Problem("error", "duplicate-id", str(rf.path), line, col,
+                                           f"rule '{rid}': id also used in {', '.join(others)}", rid))
+    owners: dict[tuple[str, str], list[RuleFile]] = {}
+    for rf in files:
+        issuer = rf.data.get("issuer") or {}
+        for key in ("prefix", "namespace"):
+            if issuer.get(key):
+                owners.setdefault((key, issuer[key]), []).append(rf)
+    for (key, value), owning in owners.items():
+        for rf in owning:
+            others = [shown(o.path) for o in owning if o is not rf]
+            if others:
+                line, col = locate(rf.data, ("issuer", key))
+                rf.problems.append(Problem("error", "prefix-clash", str(rf.path), line, col,
+                                           f"issuer: {key} '{value}' is also used by {', '.join(others)}"))
+
+
+def _compiled(rf: RuleFile, origin: str) -> tuple[list[RowRule], list[PhraseRule]]:
+    return compile_rows(rf.data, str(rf.path), origin), compile_phrases(rf.data, str(rf.path), origin)
+
+
+def _precedence(files: list[RuleFile]) -> None:
+    """Shadowed rules and equal-rank conflicts, for base rules alone and for each issuer over them."""
+    base = [rf for rf in files if rf.kind == "base"]
+    by_path = {str(rf.path): rf for rf in files}
+    base_rows, base_phrases = [], []
+    for rf in base:
+        rows, phrases = _compiled(rf, "base")
+        base_rows += rows
+        base_phrases += phrases
+    books = [(None, base_rows, base_phrases)]
+    for rf in files:
+        if rf.kind == "issuer":
+            rows, phrases = _compiled(rf, "issuer")
+            books.append((rf, rows + base_rows, phrases + base_phrases))
+    reported: set = set()
+    for issuer, rows, phrases in books:
+        for finding in _shadows(sorted(rows, key=precedence), _row_samples, _row_covers) + \
+                _shadows(sorted(phrases, key=precedence), _phrase_samples, _phrase_covers):
+            level, rule, message = finding
+            if issuer is not None and rule.origin == "base":
+                continue  # an issuer rule overriding a base rule is the point of an issuer file
+            rf = by_path.get(rule.file)
+            if rf is None or (rule.id, message) in reported:
+                continue
+            reported.add((rule.id, message))
+            rf.problems.append(Problem(level, "shadowed" if "never" in message else "conflict", rule.file,
+                                       rule.line, _id_col(rf, rule), f"rule '{rule.id}': {message}", rule.id))
+
+
+def _id_col(rf: RuleFile, rule) -> int:
+    for kind in ("rows", "phrases"):
+        for i, r in enumerate(rf.data.get(kind) or []):
+            if r.get("id") == rule.id:
+                return locate(rf.data, (kind, i))[1]
+    return 1
+
+
+def _row_samples(rule: RowRule):
+    out, exact = [], True
+    for p in rule.labels:
+        texts, ok = expand(p.pattern, p)
+        out += texts
+        exact &= ok and bool(texts)
+    return out, exact
+
+
+def _phrase_samples(rule: PhraseRule):
+    out, exact = [], True
+    for p in rule.metrics:
+        texts, ok = expand(p.pattern, p)
+        out += texts
+        exact &= ok and bool(texts)
+    return out, exact
+
+
+def _same(a: Optional[regex.Pattern], b: Optional[regex.Pattern]) -> bool:
+    return (a.pattern if a else None) == (b.pattern if b else None)
+
+
+def _row_covers(a: RowRule, b: RowRule) -> bool:
+    """Whenever b's conditions hold, a's hold too (a asks for no more than b)."""
+    return all(getattr(a, k) is None or _same(getattr(a, k), getattr(b, k))
+               for k in ("section", "not_section", "table", "not_table"))
+
+
+def _phrase_covers(a: PhraseRule, b: PhraseRule) -> bool:
+    return a.position == b.position and set(b.contexts) <= set(a.contexts)
+
+
+def _matches(rule, text: str) -> bool:
+    pats = rule.labels if isinstance(rule, RowRule) else rule.metrics
+    return any(p.fullmatch(text) for p in pats)
+
+
+def _shadows(ordered: list, samples_of, covers) -> list[tuple[str, object, str]]:
+    findings = []
+    for k, b in enumerate(ordered):
+        samples, exact = samples_of(b)
+        if not samples:
+            continue
+        earlier = [a for a in ordered[:k] if covers(a, b)]
+        winners = {}
+        for text in samples:
+            a = next((a for a in earlier if _matches(a, text)), None)
+            if a is not None:
+                winners[text] = a
+        if len(winners) == len(samples):
+            names = sorted({f"'{a.id}' ({shown(a.file)}:{a.line})" for a in winners.values()})
+            level = "error" if exact and all(a.origin == b.origin for a in winners.values()) else "warning"
+            findings.append((level, b, f"never applies: {', '.join(names)} comes first in precedence and "
+                                       f"reads every label it reads" + ("" if exact else " (as far as samples show)")))
+            continue
+        for text, a in winners.items():
+            if a.concept != b.concept and a.origin == b.origin and a.priority == b.priority:
+                why = "its longer pattern" if precedence(a)[2] != precedence(b)[2] else "its id, alphabetically"
+                findings.append(("warning", b, f"conflicts with '{a.id}' ({shown(a.file)}:{a.line}) on {text!r}: "
+                                               f"'{a.id}' wins by {why}; set priority: to say which"))
+                break
+    return findings
