@@ -182,15 +182,30 @@ def load_rulebook(issuer_file: Optional[Path] = None, rules_dir: Path = RULES_DI
         book.files.append(str(f))
     if issuer_file is not None:
         rows, phrases, issuer, concepts, skips = compiled_file(issuer_file, "issuer")
+        if issuer is None:
+            raise RuleError(f"{issuer_file}:1:1: missing issuer block: an issuer file starts with "
+                            f"issuer: {{name, prefix, namespace}}")
         book.skip_sections.extend(skips)
         book.rows.extend(rows)
         book.phrases.extend(phrases)
         book.issuer = issuer
         book.extension_concepts.update(concepts)
         book.files.append(str(issuer_file))
+    _unique_ids(book.rows + book.phrases)
     book.rows.sort(key=precedence)
     book.phrases.sort(key=precedence)
     return book
+
+
+def _unique_ids(rules) -> None:
+    """Two rules with one id would make provenance and precedence ambiguous: refuse the pair."""
+    seen = {}
+    for rule in rules:
+        if rule.id in seen:
+            first = seen[rule.id]
+            raise RuleError(f"{rule.file}:{rule.line}: rule '{rule.id}': id already used in "
+                            f"{first.file}:{first.line}")
+        seen[rule.id] = rule
 
 
 def precedence(rule) -> tuple:
