@@ -89,7 +89,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
         tax = tax.with_calculations(trace.tables.calculations)
     kept.sort(key=lambda f: (f.concept, str(f.period), f.dims, f.unit))
     findings.extend(run_checks(kept, tax))
-    ent = entity or find_entity(doc.text, book.issuer)
+    ent = entity or find_entity(doc.text, book.issuer, text)
     info = DocumentInfo(source=source, layout=doc.layout, period_end=report_end,
                         issuer_prefix=book.issuer.prefix if book.issuer else "")
     return ConversionResult(kept, ent, tax, info, findings, rejected)

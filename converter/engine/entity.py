@@ -17,6 +17,12 @@ SCHEME_ALIASES = {"cik": CIK_SCHEME, "ticker": TICKER_SCHEME, "name": NAME_SCHEM
 _EXCHANGE = r"(?:NASDAQ|Nasdaq|Nasdag|NYSE(?:\s+American|\s+MKT|\s+Arca)?|AMEX|OTC(?:QB|QX|\s+Markets|\s+Pink)?|OTCQB|OTCQX|TSX|CSE|Cboe|BATS)(?:\s*(?:Global|Capital|Global\s+Select)\s+Market)?"
 TICKER = regex.compile(rf"\(\s*(?:{_EXCHANGE})\s*:\s*(?P<t>[A-Z][A-Z.\-]{{0,6}})\s*(?:[;,][^)]*)?\)")
 NAME_BEFORE = regex.compile(r"(?P<name>[A-Z][\w&'.\-]*(?:,?\s+(?:[A-Z&][\w&'.\-]*|of|and|de)){0,7})\s*,?\s*$")
+EDGAR_PATH = regex.compile(r"edgar/data/(?P<cik>\d{1,10})/")
+# "CUPERTINO, California—January 18, 2011—Apple® today announced", "October 18, 2024 - CMUV Bancorp, the ..."
+DATELINE = regex.compile(
+    r"(?:19|20)\d\d\s*(?:--|[-—–])\s*(?:\([^)]{1,40}\)\s*(?:--|[-—–])?\s*)?"
+    r"(?P<name>[A-Z][\w&'.\-]*(?:,?\s+(?:[A-Z&][\w&'.\-]*|of|and|de)){0,6})[®™]?"
+    r"\s*(?:\(|,|\s+today\b|\s+(?:reported|announced|reports|announces)\b)")
 CIK_TEXT = regex.compile(r"\b(?:CIK|Central\s+Index\s+Key)\s*(?:No\.?|number)?\s*[:#]?\s*(?P<cik>\d{4,10})\b", regex.I)
 _NOT_NAME = regex.compile(r"^(?:The|Today|Inc|Corporation|Company)$")
 
@@ -32,23 +38,30 @@ def parse_entity_option(value: str) -> Entity:
     return Entity(scheme, ident)
 
 
-def find_entity(text: str, issuer: Optional[Issuer]) -> Entity:
+def find_entity(text: str, issuer: Optional[Issuer], raw: str = "") -> Entity:
+    """`text` is the document's normalized text; `raw` the source as given, which may still hold markup
+    such as an EDGAR archive path (edgar/data/CIK/...)."""
     head = text[:30000]
     ticker_m = TICKER.search(head)
     ticker = ticker_m["t"] if ticker_m else ""
     name = ""
     if ticker_m:
         before = head[max(0, ticker_m.start() - 120):ticker_m.start()]
+        before = regex.sub(r"\((?:[^()]{0,80})\)\s*$", "", before.rstrip())  # ("Paltalk," the "Company") (Nasdaq: PALT)
         before = regex.split(r"--|\)\s*-+|\s[-–]\s|\n", before)[-1]
         nm = NAME_BEFORE.search(before)
         if nm and not _NOT_NAME.match(nm["name"].strip()):
             name = nm["name"].strip(" ,")
+    if not name:
+        dl = DATELINE.search(head)
+        if dl and not _NOT_NAME.match(dl["name"].strip()):
+            name = dl["name"].strip(" ,")
     if issuer is not None:
         ticker = issuer.ticker or ticker
         name = issuer.name or name
         if issuer.cik:
             return Entity(CIK_SCHEME, issuer.cik.zfill(10), name, ticker)
-    cik_m = CIK_TEXT.search(head)
+    cik_m = CIK_TEXT.search(head) or EDGAR_PATH.search(raw or text)
     if cik_m:
         return Entity(CIK_SCHEME, cik_m["cik"].zfill(10), name, ticker)
     if ticker:
