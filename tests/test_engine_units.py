@@ -1,0 +1,107 @@
+"""Mechanisms of the engine, one at a time: figures, periods, calendars, scale notes, sentences, entity."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from converter.engine.columns import document_calendar
+from converter.engine.dates import Length
+from converter.engine.entity import CIK_SCHEME, find_entity, parse_entity_option
+from converter.engine.numbers import parse_figure
+from converter.engine.scale import find_scale
+from converter.pipeline import convert_text
+
+
+@pytest.mark.parametrize("text,value,decimals,nil", [
+    ("1,234", Decimal("1234"), 0, False),
+    ("(1,234)", Decimal("-1234"), 0, False),
+    ("$(0.39)", Decimal("-0.39"), 2, False),
+    ("$ 5,076", Decimal("5076"), 0, False),
+    ("—", None, 0, True),
+    ("-", None, 0, True),
+])
+def test_parse_figure(text, value, decimals, nil):
+    f = parse_figure(text)
+    assert (f.value, f.decimals, f.nil) == (value, decimals, nil)
+
+
+@pytest.mark.parametrize("text", ["(1,234", "Revenue", "1,23,4"])
+def test_not_a_figure(text):
+    assert parse_figure(text) is None
+
+
+def test_lengths_count_months_back_from_month_ends_and_weeks_otherwise():
+    assert Length(months=3).start_for(date(2016, 12, 31)) == date(2016, 10, 1)
+    assert Length(months=6).start_for(date(2016, 12, 31)) == date(2016, 7, 1)
+    assert Length(months=3).start_for(date(2023, 3, 3)) == date(2022, 12, 3)   # 13 weeks
+    assert Length(weeks=13).start_for(date(2024, 8, 3)) == date(2024, 5, 5)
+
+
+def test_calendar_from_a_52_53_week_fiscal_year():
+    cal = document_calendar("Annual Report on Form 10-K for our fiscal year 2022 ended Dec. 2, 2022.")
+    assert cal.fiscal_year_end(2023) == date(2023, 12, 1)
+    assert cal.quarter_end(2, 2023) == date(2023, 6, 2)
+
+
+def test_calendar_from_last_day_of_prior_fiscal_year():
+    cal = document_calendar("rates in effect on May 31, 2021, which was the last day of our prior fiscal year")
+    assert cal.fiscal_year_end(2022) == date(2022, 5, 31)
+    assert cal.quarter_end(3, 2022) == date(2022, 2, 28)
+
+
+@pytest.mark.parametrize("note,money,shares", [
+    ("(in thousands, except per share amounts)", 3, 3),
+    ("(In millions, except per share data)", 6, 6),
+    ("(in thousands, except share and per share data)", 3, 0),
+    ("(in millions, except share amounts which are reflected in thousands and per share amounts)", 6, 3),
+    ("($ in millions)", 6, 6),
+])
+def test_scale_notes(note, money, shares):
+    s = find_scale([note])
+    assert (s.for_unit("USD"), s.for_unit("shares"), s.for_unit("USD/shares")) == (money, shares, 0)
+
+
+def _facts(text):
+    return {(f.concept, str(f.period), f.dims): f for f in convert_text(text, issuer="none").facts}
+
+
+def test_sentence_with_comparison_and_per_share_clause():
+    facts = _facts("Acme reported a net loss of $78.9 million, or $0.91 per basic and diluted share, for the six "
+                   "months ended December 31, 2016 compared to a net loss of $67.0 million, or $0.77 per basic and "
+                   "diluted share, for the same period last year.")
+    assert facts[("us-gaap:NetIncomeLoss", "2016-07-01..2016-12-31", ())].value == Decimal("-78900000")
+    assert facts[("us-gaap:NetIncomeLoss", "2015-07-01..2015-12-31", ())].value == Decimal("-67000000")
+    assert facts[("us-gaap:EarningsPerShareBasicAndDiluted", "2015-07-01..2015-12-31", ())].value == Decimal("-0.77")
+
+
+def test_respectively_hands_out_periods_in_order():
+    facts = _facts("Capital expenditures were $1.4 million and $5.1 million for the six months ended "
+                   "December 31, 2016 and 2015, respectively.")
+    assert facts[("us-gaap:PaymentsToAcquirePropertyPlantAndEquipment", "2015-07-01..2015-12-31", ())].value \
+        == Decimal("5100000")
+
+
+def test_a_verb_other_than_the_grammar_gives_nothing():
+    assert _facts("Revenues for the quarter ended December 31, 2016 include $12.9 million of royalties.") == {}
+
+
+def test_outlook_range_gives_forecast_minimum_and_maximum():
+    facts = _facts("Net sales for the year ended December 31, 2024 were $50.0 million. "
+                   "For 2025, the Company expects revenues between $70 million and $75 million.")
+    lo = facts[("us-gaap:Revenues", "2025-01-01..2025-12-31",
+                (("srt:RangeAxis", "srt:MinimumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")))]
+    assert (lo.value, lo.decimals) == (Decimal("70000000"), -6)
+
+
+def test_entity_from_ticker_and_dateline():
+    e = find_entity("NEW YORK, March 1, 2025 -- Acme Corp. (NYSE: ACME) today reported", None)
+    assert (e.identifier, e.name, e.ticker) == ("ACME", "Acme Corp.", "ACME")
+    assert find_entity("x", None, raw="<img src='/Archives/edgar/data/855654/a.jpg'>").identifier == "0000855654"
+
+
+def test_entity_option():
+    assert parse_entity_option("cik:855654").scheme == CIK_SCHEME
+    with pytest.raises(ValueError):
+        parse_entity_option("nonsense")
