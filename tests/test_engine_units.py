@@ -105,3 +105,23 @@ def test_entity_option():
     assert parse_entity_option("cik:855654").scheme == CIK_SCHEME
     with pytest.raises(ValueError):
         parse_entity_option("nonsense")
+
+
+def _table_facts(header, rows, ncols):
+    from converter.engine.columns import Calendar, resolve_columns
+    from converter.model import HeaderCell, Row, Table
+    t = Table([HeaderCell(h) for h in header], ncols, rows)
+    return resolve_columns(t, Calendar())
+
+
+def test_week_counted_and_year_to_date_columns():
+    cols = _table_facts(["Thirteen Weeks Ended", "August 3, 2024", "July 29, 2023"], [], 2)
+    assert str(cols[0].period_for("duration")) == "2024-05-05..2024-08-03"
+    cols = _table_facts(["Year to Date", "September 30, 2024", "September 30, 2023"], [], 2)
+    assert str(cols[1].period_for("duration")) == "2023-01-01..2023-09-30"
+
+
+def test_quarter_named_columns():
+    cols = _table_facts(["Q3 2025", "Q3 2024", "Third Quarter 2024"], [], 3)
+    assert [str(c.period_for("duration")) for c in cols] == [
+        "2025-07-01..2025-09-30", "2024-07-01..2024-09-30", "2024-07-01..2024-09-30"]

@@ -22,7 +22,8 @@ _NUM = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]?six|twen
 TOKEN = regex.compile(
     rf"""(?P<len>\b{_NUM}[\s-]*(?:months?|weeks?)(?:\s+(?:ended|ending))?\b
             |\b(?:fiscal\s+)?(?:quarters?|years?|periods?)\s+(?:ended|ending)\b
-            |\btransition\s+period\b)
+            |\btransition\s+period\b
+            |\byear[\s-]to[\s-]date\b|\bYTD\b)
        |(?P<q>\bQ(?P<qn>[1-4])\s*(?:FY\s*|fiscal\s*)?'?(?P<qy>(?:19|20)?\d\d)\b
             |\b(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?P<qy2>(?:19|20)\d\d)\b)
        |(?P<date>\b{MONTH_RE}\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b)
@@ -201,6 +202,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
     if "skip" in slot and not ({"date", "y", "q", "fy"} & slot.keys()):
         return ColumnPeriod(None, None, skip=True, header=header)
     length = length_of(slot["len"].group(0)) if "len" in slot else None
+    ytd = "len" in slot and bool(regex.search(r"to[\s-]date|ytd", slot["len"].group(0), regex.I))
     end: Optional[date] = None
     if "date" in slot:
         m = FULL_DATE.search(slot["date"].group(0))
@@ -231,6 +233,9 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
             end = make_date(md["m"], md["d"], str(year)) if md["d"] else cal.complete(year, month)
         elif length is not None and length.months == 12 and "len" in slot:
             end = None  # "Year Ended 2024" with no month: leave it to the caption or nothing
+    if ytd and end is not None:  # from the start of the fiscal year to the column's date
+        months = (end.year - cal.fiscal_year_end(end.year - 1).year) * 12 + end.month - cal.fiscal_year_end_month
+        length = Length(months=months % 12 or 12)
     if length is None:
         length = caption_length
     bound = None
