@@ -26,6 +26,18 @@ def _read_pipe(text: str, source: str) -> Document:
     return read_pipe_text(normalize_text(text), source)
 
 
+def _read_fixed(text: str, source: str) -> Document:
+    from .fixed_width import read_fixed_width
+    return read_fixed_width(normalize_text(text), source)
+
+
+def _read_newswire(layout: str) -> Callable[[str, str], Document]:
+    def read(text: str, source: str) -> Document:
+        from .newswire import read_newswire
+        return read_newswire(normalize_text(text), source, layout)
+    return read
+
+
 def _read_pdf(text: str, source: str) -> Document:
     from .pdf_text import read_pdf_text
     return read_pdf_text(normalize_text(text), source)
@@ -35,6 +47,9 @@ LAYOUTS: dict[str, Callable[[str, str], Document]] = {
     "html": _read_html,
     "pipe": _read_pipe,
     "pdf": _read_pdf,
+    "cells": _read_newswire("cells"),
+    "squashed": _read_newswire("squashed"),
+    "fixed": _read_fixed,
 }
 
 
@@ -45,6 +60,15 @@ def detect_layout(text: str) -> str:
     from .pipe_text import looks_like as looks_like_pipe
     if looks_like_pipe(head):
         return "pipe"
+    from .newswire import looks_like_cells, looks_like_squashed
+    normalized = normalize_text(head)
+    if looks_like_cells(normalized):
+        return "cells"
+    if looks_like_squashed(normalized):
+        return "squashed"
+    from .fixed_width import looks_like as looks_like_fixed
+    if looks_like_fixed(head):
+        return "fixed"
     return "pdf"
 
 

@@ -1,0 +1,567 @@
+"""Text a PDF reader laid out in fixed-width columns (`pdftotext -layout`): every table row is one line, its
+label at the left and its figures right-aligned under the column headers, with spaces between.
+
+Positions carry the table, so the reader works by position, in two passes:
+
+1. Lines are sorted into rows (a label, a gap of two or more spaces, then only figures and `$` marks), header
+   lines (period words: "Three Months Ended", "March 3, 2023", "2010  2009", "Low  High"), and text. A table
+   starts at a header block that rows follow and runs until prose, a new header block or the end of the page.
+2. Within one table, the figures' right edges (numbers are right-aligned; a closing parenthesis hangs out)
+   cluster into value columns. Each figure goes to the column it ends in; a dash goes to the column it lies
+   under. A row with a figure no column owns is dropped, never guessed. Each header line shares the columns
+   among its pieces, every column going to the nearest piece, so "Three Months Ended" alone on its line
+   covers both columns below it and "March 3, 2023   March 4, 2022" one each.
+
+Labels that wrap continue on the next line (it starts in lower case); label-only lines inside a table are
+headings, enclosing the rows indented under them. Page numbers are dropped, and a table that runs onto the
+next page without repeating its header continues there when the column count agrees.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from ..engine.numbers import is_year, parse_figure
+from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
+from .normalize import collapse_spaces
+from .tokens import is_period_header
+
+_TOKEN = regex.compile(r"\S+")
+_CHUNK = regex.compile(r"\S+(?: \S+)*")           # words separated by single spaces
+_MARKS = {"$", "US$", "€", "£"}
+_NO_VALUE = {"nm", "n/m", "n.m.", "*", "**"}       # a cell printed without a figure
+_COLUMN_WORDS = regex.compile(r"(?i)^(?:low|high|minimum|maximum|actual|total|change|%\s*change|variance|"
+                              r"gaap|non-gaap|as\s+reported|as\s+adjusted|pro\s+forma|unaudited|audited)$")
+_CONTINUES = regex.compile(r"(?i)\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(-]$")
+_CLOSING = ("total", "net cash")
+MIN_GAP = 2          # spaces between a label and its first figure
+EDGE_LINK = 2        # right edges this close belong to one column
+MAX_INSIDE = 6       # label-only lines a table may hold between two rows
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int          # exclusive
+    edge: int = 0     # right edge of the digits (a closing parenthesis or % hangs out)
+    numeric: bool = False
+
+
+@dataclass
+class _Line:
+    no: int
+    raw: str
+    offset: int       # offset of the line in the text
+    page: int
+    kind: str = "text"            # blank | row | head | text
+    label: str = ""
+    indent: int = 0
+    tail: list[_Tok] = field(default_factory=list)
+    label_toks: list[_Tok] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.offset, self.offset + len(self.raw))
+
+
+def looks_like(text: str) -> bool:
+    """Fixed-width layout: many lines whose label is followed by a wide gap and then figures."""
+    hits = 0
+    for line in text.split("\n"):
+        parsed = _classify(_Line(0, line.replace("\f", ""), 0, 0))
+        if parsed.kind == "row" and parsed.label and _label_gap(parsed) >= 4:
+            hits += 1
+            if hits >= 8:
+                return True
+    return False
+
+
+def read_fixed_width(text: str, source: str = "") -> Document:
+    lines = _split(text)
+    for ln in lines:
+        _classify(ln)
+    _drop_page_numbers(lines)
+    segments = _segments(lines)
+    tables: dict[int, tuple[_Segment, Table]] = {}
+    prev: Optional[tuple[_Segment, Table]] = None
+    for seg in segments:
+        table = _build(seg, lines)
+        if table is None:
+            continue
+        if not table.header and prev is not None and prev[1].ncols == table.ncols and \
+                _continues(lines, prev[0].last, seg.first):
+            # a table that runs onto the next page without repeating its header
+            prev[1].rows.extend(table.rows)
+            prev[1].span = Span(prev[1].span.start, table.span.end)
+            tables[seg.first] = (seg, None)
+            continue
+        if not table.header and sum(1 for r in table.rows if r.cells) < 2:
+            continue   # a lone line of figures with no header: text
+        tables[seg.first] = (seg, table)
+        prev = (seg, table)
+    captions = {c.no for seg, _t in tables.values() for c in seg.caption_lines}
+    blocks: list = []
+    prose: list[_Line] = []
+
+    def flush():
+        if prose:
+            joined = collapse_spaces(" ".join(l.raw for l in prose))
+            blocks.append(Paragraph(joined, Span(prose[0].offset, prose[-1].offset + len(prose[-1].raw))))
+            prose.clear()
+
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if i in tables:
+            flush()
+            seg, table = tables[i]
+            if table is not None:
+                blocks.append(table)
+            i = seg.last + 1
+            continue
+        if ln.kind == "blank":
+            flush()
+        elif ln.no in captions or _is_text_table_line(ln.raw):
+            flush()   # a title line, or a row of a table of words: a paragraph of its own
+            blocks.append(Paragraph(collapse_spaces(ln.raw), ln.span))
+        else:
+            if ln.raw.lstrip().startswith("•"):
+                flush()
+            prose.append(ln)
+        i += 1
+    flush()
+    for n, b in enumerate(blocks):
+        b.index = n
+    return Document(blocks, text, "fixed", source)
+
+
+# ------------------------------------------------------------------------------------------ line classes
+
+def _split(text: str) -> list[_Line]:
+    out = []
+    pos, page = 0, 1
+    for no, raw in enumerate(text.split("\n")):
+        clean = raw.replace("\f", "")
+        if "\f" in raw and raw.index("\f") == 0:
+            page += raw.count("\f")
+        # offsets point at the line as printed; a form feed is one character before the text
+        lead = len(raw) - len(raw.lstrip("\f"))
+        out.append(_Line(no, clean, pos + lead, page))
+        if "\f" in raw[lead:]:
+            page += raw[lead:].count("\f")
+        pos += len(raw) + 1
+    return out
+
+
+def _figure_token(text: str) -> Optional[str]:
+    """The figure a tail token prints ("$1,234" → "1,234", "$(5)" → "(5)"), or None."""
+    t = text
+    if t.startswith("$(") or t.startswith("US$("):
+        t = t[t.index("("):]
+    t = t.lstrip("$") if not t.startswith("US$") else t[3:]
+    if not t:
+        return None
+    if is_year(t):
+        return None
+    if parse_figure(t) is not None:
+        return t
+    if t.lower() in _NO_VALUE:
+        return t
+    return None
+
+
+def _classify(ln: _Line) -> _Line:
+    raw = ln.raw.rstrip()
+    ln.raw = raw
+    if not raw.strip():
+        ln.kind = "blank"
+        return ln
+    toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(raw)]
+    ln.indent = toks[0].start
+    tail: list[_Tok] = []
+    i = len(toks) - 1
+    while i >= 0:
+        t = toks[i]
+        if t.text in _MARKS:
+            i -= 1
+            continue
+        if t.text == "%" and i > 0 and _figure_token(toks[i - 1].text):
+            prev = toks[i - 1]
+            fig = _figure_token(prev.text)
+            tail.insert(0, _Tok(fig + "%", prev.start, t.end, _digit_edge(prev), True))
+            i -= 2
+            continue
+        fig = _figure_token(t.text)
+        if fig is None:
+            break
+        num = parse_figure(fig)
+        tail.insert(0, _Tok(fig, t.start, t.end, _digit_edge(t),
+                            bool(num is not None and not num.nil)))
+        i -= 1
+    label_toks = toks[:i + 1]
+    # a figure printed right after a word ("Cost of sales (1)", "Earnings per share 1") is part of the label
+    while tail and label_toks and tail[0].start - label_toks[-1].end < MIN_GAP:
+        first = tail.pop(0)
+        label_toks = [t for t in toks if t.end <= first.end]
+    if tail:
+        ln.kind, ln.tail, ln.label_toks = "row", tail, label_toks
+        ln.label = collapse_spaces(" ".join(t.text for t in label_toks))
+        return ln
+    ln.label_toks = toks
+    ln.label = collapse_spaces(raw)
+    chunks = _chunks(raw)
+    if any(_is_header_piece(c) for _s, _e, c in chunks) and all(
+            _is_header_piece(c) for _s, _e, c in chunks[1:]):
+        ln.kind = "head"
+    else:
+        ln.kind = "text"
+    return ln
+
+
+def _digit_edge(t: _Tok) -> int:
+    """Where the digits of a figure end: right-aligned figures line up here."""
+    s = t.text.rstrip(")%")
+    return t.start + len(s) if s else t.end
+
+
+def _label_gap(ln: _Line) -> int:
+    return ln.tail[0].start - ln.label_toks[-1].end if ln.label_toks and ln.tail else 0
+
+
+def _chunks(raw: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(raw)]
+
+
+def _is_header_piece(text: str) -> bool:
+    t = text.strip()
+    return is_period_header(t) or bool(_COLUMN_WORDS.match(t))
+
+
+def _is_text_table_line(raw: str) -> bool:
+    """A line of a table of words ("Total revenue      $4.75 billion to $4.78 billion"): wide gaps inside."""
+    return bool(regex.search(r"\S {3,}\S", raw.strip()))
+
+
+def _drop_page_numbers(lines: list[_Line]) -> None:
+    """A bare number alone on the last or first line of a page is its page number."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "row" or ln.label or len(ln.tail) != 1 or not ln.tail[0].text.isdigit():
+            continue
+        before = next((l for l in reversed(lines[:i]) if l.kind != "blank"), None)
+        after = next((l for l in lines[i + 1:] if l.kind != "blank"), None)
+        if (after is None or after.page != ln.page) or (before is None or before.page != ln.page):
+            ln.kind = "blank"
+
+
+def _continues(lines: list[_Line], last: int, first: int) -> bool:
+    """Rows at `first` start a page that follows the page where the table ending at `last` stops, with only
+    page furniture (a running title, at most three short lines) between them."""
+    between = [l for l in lines[last + 1:first] if l.kind != "blank"]
+    return (lines[first].page == lines[last].page + 1 and len(between) <= 3
+            and not any(_prose_like(l) for l in between))
+
+
+# -------------------------------------------------------------------------------------------- segments
+
+@dataclass
+class _Segment:
+    first: int                    # first line (header or row)
+    last: int                     # last row line
+    head_end: int                 # lines [first, head_end) are the header block
+    caption_lines: list[_Line] = field(default_factory=list)
+
+
+def _prose_like(ln: _Line) -> bool:
+    """A line of a paragraph rather than a title, a note or a heading: long, or a sentence."""
+    t = ln.label
+    if _is_text_table_line(ln.raw) or t.startswith("("):
+        return False
+    return len(t) >= 120 or bool(regex.search(r"[a-z]{3,}\. [A-Z]", t)) or (
+        t.endswith((".", "?", "!")) and len(t.split()) >= 8)
+
+
+def _segments(lines: list[_Line]) -> list[_Segment]:
+    segs: list[_Segment] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind == "head":
+            first_row = _row_after_header(lines, i)
+            if first_row is None:
+                i += 1
+                continue
+            head_end = i
+            while head_end < first_row and lines[head_end].kind in ("head", "blank", "text") and (
+                    lines[head_end].kind != "text" or _header_text(lines, head_end, first_row)):
+                head_end += 1
+            seg = _Segment(i, first_row, head_end)
+        elif ln.kind == "row":
+            seg = _Segment(i, i, i)
+        else:
+            i += 1
+            continue
+        j = seg.last + 1
+        inside = 0
+        while j < len(lines):
+            cur = lines[j]
+            if cur.page != lines[seg.last].page:
+                break
+            if cur.kind == "row":
+                seg.last = j
+                inside = 0
+            elif cur.kind == "head" and _row_after_header(lines, j) is not None:
+                break
+            elif cur.kind in ("text", "head"):
+                if _prose_like(cur):
+                    break
+                inside += 1
+                if inside > MAX_INSIDE:
+                    break
+            j += 1
+        # a label wrapped below the figures of the last row
+        while seg.last + 1 < len(lines) and lines[seg.last + 1].kind == "text" and \
+                lines[seg.last + 1].label[:1].islower() and lines[seg.last + 1].indent > 0:
+            seg.last += 1
+        seg.caption_lines = _caption_before(lines, seg.first, segs[-1].last if segs else -1)
+        segs.append(seg)
+        i = seg.last + 1
+    return segs
+
+
+def _row_after_header(lines: list[_Line], i: int) -> Optional[int]:
+    """The first row after the header line at `i`, when only header lines, blanks and a few headings lie
+    between (and the page does not change)."""
+    texts = 0
+    for j in range(i + 1, min(len(lines), i + 14)):
+        ln = lines[j]
+        if ln.page != lines[i].page:
+            return None
+        if ln.kind == "row":
+            return j
+        if ln.kind == "text":
+            texts += 1
+            if texts > 3 or _prose_like(ln):
+                return None
+    return None
+
+
+def _header_text(lines: list[_Line], j: int, first_row: int) -> bool:
+    """A text line inside the header block (before the first row) that lies over the columns ("GAAP",
+    "Actual") rather than at the left where headings are."""
+    ln = lines[j]
+    row = lines[first_row]
+    left = min(t.start for t in row.tail)
+    return ln.indent >= left - 2
+
+
+def _caption_before(lines: list[_Line], first: int, floor: int) -> list[_Line]:
+    out: list[_Line] = []
+    blanks = 0
+    j = first - 1
+    while j > floor and len(out) < 3:
+        ln = lines[j]
+        if ln.page != lines[first].page:
+            break
+        if ln.kind == "blank":
+            blanks += 1
+            if blanks > 1 and out:
+                break
+            if blanks > 2:
+                break
+        elif ln.kind == "text" and len(ln.label) <= 110 and not _prose_like(ln) and not ln.label[:1].islower():
+            out.insert(0, ln)
+            blanks = 0
+        else:
+            break
+        j -= 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------- a table
+
+@dataclass
+class _Column:
+    edge: int         # typical right edge of its digits
+    left: int
+    right: int
+
+    @property
+    def center(self) -> float:
+        return (self.left + self.right) / 2
+
+
+def _columns(rows: list[_Line]) -> Optional[list[_Column]]:
+    """Value columns from the right edges of the numbers; None when two numbers of one line would share a
+    column however tightly the edges are linked."""
+    toks = [(t.edge, ln.no, t) for ln in rows for t in ln.tail if t.numeric]
+    if not toks:
+        return None
+    for link in (EDGE_LINK, 1, 0):
+        groups: list[list] = []
+        for item in sorted(toks, key=lambda x: x[0]):
+            if groups and item[0] - groups[-1][-1][0] <= link:
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+        if all(len({no for _e, no, _t in g}) == len(g) for g in groups):
+            break
+    else:
+        return None
+    need = 2 if len(rows) > 2 else 1
+    cols = []
+    for g in groups:
+        if len(g) < need:
+            continue
+        edges = sorted(e for e, _n, _t in g)
+        cols.append(_Column(edges[len(edges) // 2], min(t.start for _e, _n, t in g),
+                            max(t.end for _e, _n, t in g)))
+    return cols or None
+
+
+def _place(tok: _Tok, cols: list[_Column]) -> Optional[int]:
+    if tok.numeric:
+        best = min(range(len(cols)), key=lambda c: abs(cols[c].edge - tok.edge))
+        spacing = min((cols[k + 1].edge - cols[k].edge for k in range(len(cols) - 1)), default=99)
+        return best if abs(cols[best].edge - tok.edge) <= max(EDGE_LINK + 1, spacing // 4) else None
+    # a dash or a no-value mark: the column it lies under
+    under = [c for c, col in enumerate(cols) if tok.start <= col.right and tok.end >= col.left - 1]
+    return under[0] if len(under) == 1 else None
+
+
+def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
+    body = lines[seg.head_end:seg.last + 1]
+    rows = [ln for ln in body if ln.kind == "row"]
+    cols = _columns(rows)
+    if cols is None:
+        return None
+    zone = min(c.left for c in cols) - 1
+    margin = min(ln.indent for ln in rows)
+    header, caption = _header(lines[seg.first:seg.head_end], cols, zone, margin)
+    caption = [collapse_spaces(c.raw) for c in seg.caption_lines] + caption
+    sections = _Sections()
+    out: list[Row] = []
+    pending: Optional[tuple[str, Span, int]] = None   # a label line waiting for its figures
+    last_row: Optional[Row] = None
+    for ln in body:
+        if ln.kind == "blank":
+            if pending:
+                _heading(pending, sections, out)
+                pending = None
+            continue
+        if ln.kind != "row":
+            text = ln.label
+            if last_row is not None and text[:1].islower() and pending is None:
+                last_row.label = f"{last_row.label} {text}"   # a label wrapped below its figures
+                continue
+            if pending and (text[:1].islower() or _CONTINUES.search(pending[0])) and not pending[0].endswith(":"):
+                pending = (f"{pending[0]} {text}", Span(pending[1].start, ln.span.end), pending[2])
+                continue
+            if pending:
+                _heading(pending, sections, out)
+            pending = (text, ln.span, ln.indent)
+            last_row = None
+            continue
+        label_toks = list(ln.label_toks)
+        cells: list[Cell] = []
+        bad = False
+        for t in ln.tail:
+            if t.end <= zone:            # a footnote mark "(1)" printed after the label
+                label_toks.append(t)
+                continue
+            c = _place(t, cols)
+            if c is None or any(x.col == c for x in cells):
+                bad = True
+                break
+            cells.append(Cell(t.text, c, Span(ln.offset + t.start, ln.offset + t.end)))
+        label = collapse_spaces(" ".join(t.text for t in label_toks))
+        indent = ln.indent
+        span = ln.span
+        if pending is not None:
+            ptext, pspan, pind = pending
+            if not label or label[:1].islower() or (_CONTINUES.search(ptext) and not ptext.endswith(":")):
+                label = collapse_spaces(f"{ptext} {label}")
+                span, indent = Span(pspan.start, span.end), pind
+            else:
+                _heading(pending, sections, out)
+            pending = None
+        if bad or not label or not cells:
+            last_row = None
+            continue
+        section = sections.row(indent, label)
+        row = Row(label, cells, section=section, span=span, depth=len(section))
+        out.append(row)
+        last_row = row
+    if not any(r.cells for r in out):
+        return None
+    start = lines[seg.first].offset
+    end = lines[seg.last].offset + len(lines[seg.last].raw)
+    return Table(header, len(cols), out, caption, Span(start, end))
+
+
+def _heading(pending: tuple[str, Span, int], sections: "_Sections", out: list[Row]) -> None:
+    text, span, indent = pending
+    section = sections.heading(indent, text)
+    out.append(Row(text, [], section=section, span=span, depth=len(section)))
+
+
+def _header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> tuple[list[HeaderCell], list[str]]:
+    """Header cells with the columns each covers: on every header line, each column goes to the nearest
+    piece over the columns. Pieces left of the columns are the table's caption ("(In millions)") unless
+    they are period words standing clear of the labels' margin."""
+    cells: list[HeaderCell] = []
+    caption: list[str] = []
+    for ln in head:
+        if ln.kind == "blank":
+            continue
+        pieces = []
+        for s, e, text in _chunks(ln.raw):
+            if e <= zone and not (_is_header_piece(text) and s > margin + 4):
+                caption.append(text)
+            else:
+                pieces.append((s, e, text))
+        if not pieces:
+            continue
+        owner: dict[int, list[int]] = {}
+        for c, col in enumerate(cols):
+            dist = [max(0.0, s - col.center, col.center - e) for s, e, _t in pieces]
+            owner.setdefault(dist.index(min(dist)), []).append(c)
+        for k, (_s, _e, text) in enumerate(pieces):
+            if k in owner:
+                cells.append(HeaderCell(text, (min(owner[k]), max(owner[k]))))
+    return cells, caption
+
+
+class _Sections:
+    """Headings open sections for the rows indented under them. A heading at the same indent or to the left
+    closes the ones it passes; a row indented deeper than the rows before it (a total, "      Total current
+    assets") belongs to the outer section and closes the inner one."""
+
+    def __init__(self):
+        self.stack: list[list] = []   # [heading, indent, indent of its rows or None]
+
+    def heading(self, indent: int, text: str) -> tuple[str, ...]:
+        while self.stack and self.stack[-1][1] >= indent:
+            self.stack.pop()
+        outer = tuple(h for h, _i, _r in self.stack)
+        self.stack.append([text, indent, None])
+        return outer
+
+    def row(self, indent: int, label: str) -> tuple[str, ...]:
+        # a heading stays open for rows at its own indent only where its rows are not indented (a flat layout)
+        while self.stack and (self.stack[-1][1] > indent or (
+                self.stack[-1][1] == indent and self.stack[-1][2] is not None and self.stack[-1][2] > indent)):
+            self.stack.pop()
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if top[2] is None:
+            top[2] = indent
+        elif indent > top[2] + 1 or label.lower().startswith(_CLOSING):
+            section = (self.stack[0][0],) if indent > top[2] + 1 and len(self.stack) > 1 else \
+                tuple(h for h, _i, _r in self.stack)
+            self.stack.pop()
+            return section
+        return tuple(h for h, _i, _r in self.stack)
