@@ -10,7 +10,7 @@ from typing import Optional
 from .engine.columns import document_calendar
 from .engine.entity import find_entity
 from .engine.guidance import guidance_facts
-from .engine.narrative import NarrativeOutcome, facts_from_paragraph
+from .engine.narrative import NarrativeOutcome, date_undated, facts_from_paragraph
 from .engine.scale import Scale, find_scale
 from .engine.tables import TableOutcome, facts_from_table, table_context
 from .facts.checks import run_checks
@@ -77,6 +77,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts.extend(trace.tables.facts)
     for par in doc.paragraphs:
         facts_from_paragraph(par, book, tax, cal, trace.narrative)
+    date_undated(trace.narrative, tax)
     facts.extend(trace.narrative.facts)
     reported = [f.period.end for f in trace.tables.facts if not f.dims] or \
         [f.period.end for f in trace.narrative.facts]

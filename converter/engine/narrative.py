@@ -70,6 +70,8 @@ class NarrativeOutcome:
     facts: list[Fact] = field(default_factory=list)
     amounts_seen: int = 0
     unmapped: list[tuple[int, str]] = field(default_factory=list)   # (block, amount text in context)
+    # "improved from $(1.80) to $(0.42)" with no period: dated later from the document's main comparison
+    undated: list[tuple] = field(default_factory=list)
 
 
 def sentences(text: str):
@@ -235,6 +237,10 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         last: list = []
         for mention, chain, limit in chains(sent, mentions, plain, cut):
             assigned = assign_periods(chain, mention, periods, limit, last)
+            if not periods and len(chain) == 2 and _from_to(sent, mention, chain, cut):
+                out.undated.append((mention, chain, par, offset, sent))
+                taken.update(a.start for a in chain)
+                continue
             for amount, per in zip(chain, assigned):
                 taken.add(amount.start)
                 if per is None or _is_nongaap_near(sent, mention, amount):
@@ -255,6 +261,40 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         for a in amounts:
             if a.start not in taken:
                 out.unmapped.append((par.index, sent[max(0, a.start - 60):a.end + 40]))
+
+
+def _from_to(sent: str, mention: Mention, chain: list[Amount], cut) -> bool:
+    """"<metric> ... from $A to $B": a change, prior value first."""
+    return bool(regex.search(r"\bfrom\s*$", cut(sent[mention.end:chain[0].start], mention.end))
+                and regex.fullmatch(r"\s*to\s*", cut(sent[chain[0].end:chain[1].start], chain[0].end)))
+
+
+def main_comparison(facts: list[Fact]) -> Optional[tuple[Period, Period]]:
+    """The (prior, current) pair of periods most of the narrative compares, when there is one: same length,
+    a year apart."""
+    counts: dict[Period, int] = {}
+    for f in facts:
+        if not f.period.is_instant and not f.dims:
+            counts[f.period] = counts.get(f.period, 0) + 1
+    if not counts:
+        return None
+    current = max(counts, key=lambda p: (counts[p], p.end))
+    prior = year_earlier(current)
+    if prior not in counts or counts[prior] * 2 < counts[current]:
+        return None
+    return prior, current
+
+
+def date_undated(out: NarrativeOutcome, tax: Taxonomy) -> None:
+    """Give "from $A to $B" sentences the document's main comparison: A the prior period, B the current."""
+    pair = main_comparison(out.facts)
+    if pair is None:
+        return
+    for mention, chain, par, offset, sent in out.undated:
+        for amount, period in zip(chain, pair):
+            fact = _fact(mention.rule, mention.rule.sign, amount, period, tax, par, offset, sent)
+            if fact:
+                out.facts.append(fact)
 
 
 def _fact(rule: PhraseRule, sign: str, amount: Amount, period: Period, tax: Taxonomy, par: Paragraph,
