@@ -1,0 +1,177 @@
+"""Tables printed one cell per line, as newswire copies of HTML tables come: a label line, then one line per
+figure ("$" and a closing ")" sometimes on lines of their own), then the next label.
+
+A row is a label followed by its figures. The column count is the commonest number of figures a label gets.
+A figure group longer than that holds whole rows more: the first row is the label's, the rest wait as
+orphans, and so do figures that follow a heading. Some tables print a label after its numbers; an orphan row
+goes to the next label that has no figures of its own, and, at the end of a table, to the wrapped label
+lines that close it.
+"""
+from __future__ import annotations
+
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+import regex
+
+from ..model import Cell, HeaderCell, Paragraph, Row, Span, Table
+from .headers import header_cells
+
+_CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(/-]$",
+                                  regex.I)
+# A heading that continues the row above it: "NET LOSS" / "Attributable to:" / "Equity holders".
+_CONTINUES_ROW = regex.compile(r"^(?:attributable\s+to|of\s+which)\b", regex.I)
+
+
+@dataclass
+class Text:
+    text: str
+    span: Span
+
+    @property
+    def heading(self) -> bool:
+        return self.text.rstrip().endswith(":")
+
+
+@dataclass
+class Figs:
+    cells: list[tuple[str, Span]]
+
+
+@dataclass
+class Region:
+    """One table as read so far: caption lines, header pieces, and labels and figure groups in order."""
+    caption: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    seq: list[Union[Text, Figs]] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+    @property
+    def has_figures(self) -> bool:
+        return any(isinstance(x, Figs) for x in self.seq)
+
+    def add_text(self, t: Text) -> None:
+        self.seq.append(t)
+        self.end = max(self.end, t.span.end)
+
+    def add_figures(self, cells: list[tuple[str, Span]]) -> None:
+        if self.seq and isinstance(self.seq[-1], Figs):
+            self.seq[-1].cells.extend(cells)
+        else:
+            self.seq.append(Figs(list(cells)))
+        self.end = max(self.end, cells[-1][1].end)
+
+
+def _joins(prev: Text, nxt: Text) -> bool:
+    """Whether `nxt` is the wrapped second line of the label `prev`."""
+    p, n = prev.text, nxt.text
+    return (p.count("(") > p.count(")") or bool(_CONTINUATION_END.search(p))
+            or n[:1].islower() and not prev.heading)
+
+
+def column_count(groups: list[int]) -> int:
+    """The commonest figure-group length; a group of several whole rows votes for its row length."""
+    if not groups:
+        return 0
+    votes = Counter(groups)
+    for n in list(votes):
+        for k in list(votes):
+            if n > 1 and k > n and k % n == 0:
+                votes[n] += votes[k]
+    return max(votes, key=lambda n: (votes[n], -n))
+
+
+def build_table(region: Region, final: str) -> tuple[Optional[Table], list[Text]]:
+    """The table a region holds, and the label lines it left unclaimed at its end (a caption for what
+    follows). `final` says what ended the region: "prose" lets the closing label lines claim an orphan row
+    as one wrapped label."""
+    seq = _join_wrapped(region.seq)
+    groups = [len(x.cells) for x in seq if isinstance(x, Figs)]
+    ncols = column_count(groups)
+    if not ncols:
+        return None, [x for x in seq if isinstance(x, Text)]
+    rows: list[tuple[Text, Optional[list[tuple[str, Span]]]]] = []
+    orphans: deque = deque()
+    labels: list[Text] = []
+    for x in seq:
+        if isinstance(x, Text):
+            labels.append(x)
+            continue
+        chunks = _chunks(x.cells, ncols)
+        owner = labels[-1] if labels and not labels[-1].heading else None
+        before = labels[:-1] if owner else labels
+        for lab in before:
+            rows.append((lab, orphans.popleft() if orphans and not lab.heading else None))
+        orphans.clear()
+        if owner is not None:
+            rows.append((owner, chunks[0]))
+            chunks = chunks[1:]
+        orphans.extend(c for c in chunks if len(c) == ncols)
+        labels = []
+    left: list[Text] = []
+    trailing = [t for t in labels if not t.heading]
+    if orphans and trailing:
+        if final == "prose" and len(orphans) == 1 and len(trailing) <= 3 and trailing == labels:
+            text = " ".join(t.text for t in trailing)
+            rows.append((Text(text, Span(trailing[0].span.start, trailing[-1].span.end)), orphans.popleft()))
+            labels = []
+        else:
+            while labels and orphans and not labels[0].heading:
+                rows.append((labels.pop(0), orphans.popleft()))
+    left = labels
+    if not any(cells for _t, cells in rows):
+        return None, [t for t, _c in rows] + left
+    header = header_cells(region.header, ncols)
+    return Table(header, ncols, rows_from_drafts(rows, ncols), caption=list(region.caption),
+                 span=Span(region.start, region.end)), left
+
+
+def _join_wrapped(seq: list) -> list:
+    out: list = []
+    for x in seq:
+        if isinstance(x, Text) and out and isinstance(out[-1], Text) and _joins(out[-1], x):
+            prev = out[-1]
+            out[-1] = Text(f"{prev.text} {x.text}", Span(prev.span.start, x.span.end))
+        else:
+            out.append(x)
+    return out
+
+
+def _chunks(cells: list, ncols: int) -> list[list]:
+    if len(cells) > ncols and len(cells) % ncols == 0:
+        return [cells[i:i + ncols] for i in range(0, len(cells), ncols)]
+    return [cells[:ncols]] + ([cells[ncols:]] if len(cells) > ncols else [])
+
+
+def rows_from_drafts(drafts: list[tuple[Text, Optional[list]]], ncols: int) -> list[Row]:
+    out: list[Row] = []
+    section: tuple[str, ...] = ()
+    last_label = ""
+    for text, cells in drafts:
+        label = text.text
+        if cells is None:
+            if _CONTINUES_ROW.match(label) and last_label:
+                section = (f"{last_label} {label}",)
+            else:
+                section = (label,)
+            out.append(Row(label, [], section=(), span=text.span))
+            continue
+        if len(cells) != ncols:  # a short row: which columns it fills is not known, so none is guessed
+            out.append(Row(label, [], section=section, span=text.span))
+            continue
+        out.append(Row(label, [Cell(t, i, sp) for i, (t, sp) in enumerate(cells)], section=section,
+                       span=text.span))
+        last_label = label
+        if label.lower().startswith("total"):
+            section = ()
+    return out
+
+
+def paragraphs(texts: list[Text]) -> list[Paragraph]:
+    return [Paragraph(t.text, t.span) for t in texts]
+
+
+def header_only(pieces: list[str]) -> list[HeaderCell]:
+    return [HeaderCell(p) for p in pieces]

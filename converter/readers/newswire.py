@@ -1,0 +1,178 @@
+"""Newswire copies of releases: prose paragraphs, tables printed one cell per line (`cells.py`), and tables
+squashed onto one line (`squashed.py`), in any mix. Each line is classified on its own, so one document may
+hold all three.
+
+A line is prose (a bullet, a sentence), a figure cell ("(1,509,250" and ")" on two lines are one), a header
+piece ("Year Ended June 30,", "2024", "% Change"), a scale note, a squashed table, or text: a row label or a
+title. A header piece opens a table; text before it is the table's caption.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..engine.numbers import is_year, parse_figure
+from ..model import Document, Paragraph, Span
+from .cells import Region, Text, build_table, paragraphs
+from .headers import is_header_piece, is_scale_note
+from .normalize import collapse_spaces
+from .squashed import is_squashed, read_squashed_line
+from .tokens import split_figures
+
+_OPEN_FIGURE = regex.compile(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
+_BULLET = regex.compile(r"^(?:[•*·▪o-]\s|#|\[|!\[)")
+_SENTENCE_END = regex.compile(r"[.!?][\"')\]]?$")
+_CHUNKS = regex.compile(r"\s{3,}")
+
+
+def _lines(text: str):
+    """(collapsed line, raw line, span) for non-blank lines; a figure's lone closing parenthesis joins it."""
+    raw = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            raw.append((line, pos))
+        pos += len(line) + 1
+    i = 0
+    while i < len(raw):
+        line, start = raw[i]
+        text_ = collapse_spaces(line)
+        end = start + len(line)
+        if _OPEN_FIGURE.match(text_) and i + 1 < len(raw) and raw[i + 1][0].strip() == ")":
+            text_ += ")"
+            end = raw[i + 1][1] + len(raw[i + 1][0])
+            i += 1
+        i += 1
+        yield text_, line, Span(start, end)
+
+
+def figures(line: str) -> Optional[list[str]]:
+    """The figures a line holds when it holds nothing else ("5,828, 109" is one figure)."""
+    if regex.search(r"\d", line) and parse_figure(line) is not None and not is_year(line.strip()):
+        return [line.strip()]
+    if line.strip() in ("-", "$-", "*"):
+        return [line.strip()]
+    figs = split_figures(line)
+    if figs and not all(is_year(f) for f in figs):
+        return figs
+    return None
+
+
+def classify(line: str, raw: str) -> tuple[str, list[str], list[str]]:
+    """(kind, header pieces, caption texts) for one line."""
+    if line in ("$", "US$", ")", "---"):
+        return "skip", [], []
+    if figures(line):
+        return "figs", [], []
+    if is_scale_note(line):
+        return "note", [], [line]
+    if is_header_piece(line):
+        return "head", [line], []
+    chunks = [collapse_spaces(c) for c in _CHUNKS.split(raw.strip()) if c.strip()]
+    if len(chunks) > 1 and any(is_header_piece(c) for c in chunks[1:]) and len(line) < 200:
+        first = next(i for i, c in enumerate(chunks) if is_header_piece(c))
+        return "head", [c for c in chunks[first:] if is_header_piece(c)], chunks[:first]
+    if _BULLET.match(line) or len(line) > 400 or (len(line) >= 40 and _SENTENCE_END.search(line)):
+        return "prose", [], []
+    return "text", [], []
+
+
+def looks_like_cells(text: str) -> bool:
+    """One figure per line, in short runs between labels (a PDF's reading order gives long runs)."""
+    short = long = run = 0
+    for line, _raw, _span in _lines(text[:200000]):
+        if line in ("$", "US$", ")"):
+            continue
+        figs = figures(line)
+        if figs and len(figs) == 1:
+            run += 1
+            continue
+        if figs:
+            return False
+        short, long = (short + run, long) if run <= 6 else (short, long + run)
+        run = 0
+    return short >= 20 and short >= 3 * long
+
+
+def looks_like_squashed(text: str) -> bool:
+    return any(len(line) > 300 and is_squashed(line) for line in text[:200000].split("\n"))
+
+
+def read_newswire(text: str, source: str = "", layout: str = "cells") -> Document:
+    blocks: list = []
+    table: Optional[Region] = None
+    pending: list[Text] = []      # text lines outside a table: paragraphs, and a caption for what follows
+    notes: list[str] = []         # scale notes waiting for their table
+
+    def close(final: str) -> list[Text]:
+        nonlocal table
+        if table is None:
+            return []
+        built, left = build_table(table, final)
+        if built is not None:
+            blocks.append(built)
+        table = None
+        return left
+
+    def open_table(caption: list[str], header: list[str], start: int) -> Region:
+        nonlocal pending, notes
+        blocks.extend(paragraphs(pending))
+        region = Region(caption=[t.text for t in pending][-3:] + caption + notes, header=header, start=start,
+                        end=start)
+        pending, notes = [], []
+        return region
+
+    for line, raw, span in _lines(text):
+        kind, heads, caps = classify(line, raw)
+        if kind == "skip":
+            continue
+        if kind == "squashed" or (len(line) > 200 and is_squashed(raw)):
+            if table is not None and table.has_figures:
+                pending.extend(close("head"))
+            caption = [t.text for t in pending][-3:] + notes
+            header: list[str] = []
+            if table is not None:
+                caption = table.caption + [x.text for x in table.seq if isinstance(x, Text)] + caption
+                header = table.header
+                table = None
+            blocks.extend(paragraphs(pending))
+            pending, notes = [], []
+            blocks.extend(read_squashed_line(raw, span.start, caption, header))
+        elif kind == "prose":
+            pending.extend(close("prose"))
+            blocks.extend(paragraphs(pending))
+            pending = []
+            blocks.append(Paragraph(line.lstrip("#• ").strip(), span))
+        elif kind == "note":
+            if table is not None and not table.has_figures:
+                table.caption.append(line)
+            else:
+                notes.append(line)
+        elif kind == "head":
+            if table is not None and table.has_figures:
+                pending.extend(close("head"))
+            if table is None:
+                table = open_table(caps, heads, span.start)
+            else:
+                table.header.extend(heads)
+                table.caption.extend(caps)
+        elif kind == "figs":
+            cells = [(f, span) for f in figures(line)]
+            if table is None:
+                label = pending.pop() if pending else None
+                table = open_table([], [], span.start)
+                if label is not None:
+                    table.add_text(label)
+            table.add_figures(cells)
+        else:
+            t = Text(line, span)
+            if table is not None:
+                table.add_text(t)
+            else:
+                pending.append(t)
+    pending.extend(close("prose"))
+    blocks.extend(paragraphs(pending))
+    for i, b in enumerate(blocks):
+        b.index = i
+    return Document(blocks, text, layout, source)
