@@ -1,17 +1,25 @@
-"""`xbrlify convert`: one release in, xBRL-JSON or an XBRL 2.1 instance out."""
+"""`xbrlify convert`: releases in, xBRL-JSON or XBRL 2.1 instances out.
+
+One file (`convert FILE [-o OUT]`) writes OUT and its taxonomy files, or the instance on standard output.
+Several files or a folder (`convert PATH... -o OUTDIR`) is a batch: see converter/batch.py. Either way a
+problem with an input is one line on standard error and an exit code, never a traceback, and nothing is
+left half-written.
+"""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import Optional
 
 import click
 
-from ..api import OutputInvalid, convert, render, write
+from ..batch import (EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Job, Outcome,
+                     convert_file, default_jobs, plan_batch, run_plan, stderr_is_terminal)
 from ..engine.entity import parse_entity_option
-from ..readers import LAYOUTS, InputError
-from ..rulebook.loader import RuleError
+from ..readers import LAYOUTS
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+__all__ = ["convert_cmd", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INPUT", "EXIT_INTERNAL"]
 
 
 def fail(message: str, code: int = EXIT_INPUT):
@@ -20,40 +28,67 @@ def fail(message: str, code: int = EXIT_INPUT):
 
 
 @click.command("convert")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(path_type=Path))
 @click.option("--to", "to", type=click.Choice(["json", "xbrl"]), default="json", show_default=True,
               help="xBRL-JSON (OIM) or an XBRL 2.1 instance.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here (plus the taxonomy files beside it); standard output when absent.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="One file: write here (plus the taxonomy files beside it); standard output when absent. "
+                   "Several files or a folder: the output folder.")
 @click.option("--format", "layout", type=click.Choice(sorted(LAYOUTS)), help="Input layout; detected when absent.")
 @click.option("--issuer", help="Issuer file name or path, or 'none' for base rules only; detected when absent.")
 @click.option("--entity", "entity_opt", metavar="SCHEME:ID", help="Entity identifier, e.g. cik:0000855654.")
 @click.option("--validate", "run_arelle", is_flag=True, help="Also load the output in Arelle (needs arelle-release).")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print check findings.")
-def convert_cmd(file, to, output, layout, issuer, entity_opt, run_arelle, quiet):
-    """Convert FILE (raw HTML, pipe-flattened text, or PDF text) to XBRL."""
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Batch: worker processes (0: one per CPU).")
+@click.option("--force", is_flag=True, help="Batch: convert again even the files whose outputs are up to date.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Batch: write a JSON report (every file: outcome, findings, outputs, time) here.")
+@click.option("-v", "--verbose", is_flag=True, help="Batch: also print each file's check findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print check findings, progress or the batch summary.")
+def convert_cmd(paths, to, output, layout, issuer, entity_opt, run_arelle, jobs, force, report_path, verbose,
+                quiet):
+    """Convert releases (raw HTML, pipe-flattened text, or PDF text) to XBRL.
+
+    \b
+    One file:   xbrlify convert --to json RELEASE.htm -o out/release.json
+    A batch:    xbrlify convert --to json FOLDER/ MORE.htm -o OUTDIR --jobs 4
+    """
     try:
         entity = parse_entity_option(entity_opt) if entity_opt else None
     except ValueError as e:
         fail(str(e), EXIT_USAGE)
-    try:
-        result = convert(file, layout=layout, issuer=issuer, entity=entity)
-        if output:
-            write(result, output, to)
-        else:
-            click.echo(render(result, to, file.stem), nl=False)
-    except (InputError, RuleError, FileNotFoundError) as e:
-        fail(str(e))
-    except OutputInvalid as e:
-        fail(f"{e} (please report this)", 4)
+    options = dict(layout=layout, issuer=issuer, entity=entity)
+    if _is_batch(paths, output):
+        if run_arelle:
+            fail("--validate takes one file; run it on the outputs you want Arelle to load", EXIT_USAGE)
+        _batch(paths, output, to, options, jobs, force, report_path, verbose, quiet)
+    _single(paths[0], output, to, options, run_arelle, quiet)
+
+
+def _is_batch(paths: tuple[Path, ...], output: Optional[Path]) -> bool:
+    if len(paths) > 1 or paths[0].is_dir():
+        return True
+    return output is not None and (output.is_dir() or str(output).endswith(("/", os.sep)))
+
+
+# ------------------------------------------------------------------------------------------------ one file
+
+def _single(file: Path, output: Optional[Path], to: str, options: dict, run_arelle: bool, quiet: bool):
+    if run_arelle and not output:
+        fail("--validate needs -o OUT so Arelle can load the written files", EXIT_USAGE)
+    outcome = convert_file(Job(file, output, to, **options))
+    for note in outcome.notes:
+        click.echo(f"xbrlify: warning: {file}: {note}", err=True)
+    if not outcome.ok:
+        fail(outcome.message, outcome.code)
+    if output is None:
+        click.echo(outcome.text, nl=False)
     if not quiet:
-        for f in result.findings:
-            click.echo(f"xbrlify: {f.level}: {f.code}: {f.message}", err=True)
+        for level, code, message in outcome.findings:
+            click.echo(f"xbrlify: {level}: {code}: {message}", err=True)
     if run_arelle:
-        if not output:
-            fail("--validate needs -o OUT so Arelle can load the written files", EXIT_USAGE)
         _arelle(output)
-    sys.exit(EXIT_FINDINGS if result.findings else EXIT_OK)
+    sys.exit(outcome.code)
 
 
 def _arelle(path: Path):
@@ -67,3 +102,50 @@ def _arelle(path: Path):
     if problems:
         sys.exit(EXIT_FINDINGS)
     click.echo("arelle: no errors, no warnings", err=True)
+
+
+# ------------------------------------------------------------------------------------------------ a batch
+
+def _batch(paths, outdir: Optional[Path], to: str, options: dict, jobs: int, force: bool,
+           report_path: Optional[Path], verbose: bool, quiet: bool):
+    if outdir is None:
+        fail("several inputs or a folder need -o OUTDIR (the folder the outputs go to)", EXIT_USAGE)
+    if outdir.exists() and not outdir.is_dir():
+        fail(f"-o {outdir}: a batch writes into a folder, and this is a file", EXIT_USAGE)
+    missing = [str(p) for p in paths if not p.exists()]
+    plan = plan_batch([p for p in paths if p.exists()], outdir, to, **options)
+    plan.refused[:0] = [Outcome(p, code=EXIT_INPUT, message=f"{p}: no such file or folder") for p in missing]
+    total = len(plan.jobs) + len(plan.refused)
+    if total == 0:
+        fail(f"no release files ({', '.join(sorted({'.htm', '.html', '.txt', '.text'}))}) in "
+             f"{', '.join(str(p) for p in paths)}", EXIT_INPUT)
+    show_bar = not quiet and stderr_is_terminal()
+    workers = default_jobs() if jobs == 0 else jobs
+    if show_bar:
+        with click.progressbar(length=total, label=f"converting {total} files", file=sys.stderr,
+                               show_pos=True, item_show_func=lambda o: Path(o.source).name if o else None) as bar:
+            report = run_plan(plan, outdir, workers, force, progress=lambda o: bar.update(1, o))
+    else:
+        report = run_plan(plan, outdir, workers, force)
+    for outcome in report.outcomes:
+        for note in outcome.notes if verbose else ():
+            click.echo(f"xbrlify: warning: {outcome.source}: {note}", err=True)
+        for level, code, message in outcome.findings if verbose and not quiet else ():
+            click.echo(f"xbrlify: {outcome.source}: {level}: {code}: {message}", err=True)
+    failed = report.failed
+    if failed:
+        click.echo(f"xbrlify: {len(failed)} of {total} files failed:", err=True)
+        for outcome in failed:
+            message = outcome.message
+            if not message.startswith(outcome.source):
+                message = f"{outcome.source}: {message}"
+            click.echo(f"  {message}", err=True)
+    if report_path:
+        from ..emit.write import write_atomic
+        try:
+            write_atomic(report_path, report.as_json())
+        except OSError as e:
+            fail(f"cannot write the report {report_path}: {e.strerror or e}", EXIT_INPUT)
+    if not quiet:
+        click.echo(f"xbrlify: {report.summary()}", err=True)
+    sys.exit(report.code)

@@ -1,36 +1,97 @@
-"""Reading the input file: bytes to text, with clear errors for what is not a release."""
+"""Reading the input file: bytes to text, with clear one-line errors for what is not a release.
+
+    text = read_source(path)                      # InputError for what cannot be converted
+    text, notes = read_source_with_notes(path)    # notes: how the bytes were read, when that is worth saying
+
+Refused: an empty file, binary data (a PDF's or an image's bytes, an archive, an executable, NULs or control
+characters in bulk), and a file larger than `MAX_INPUT_BYTES` (a release is a few MB at most; a bigger file
+is something else, and would cost time and memory out of proportion). Text is UTF-8 (with or without a
+BOM), UTF-16 with a BOM, or else Windows-1252 and at last Latin-1, which read any byte; the fallbacks are
+noted, since a release mis-declared that way can show a few wrong characters.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from .detect import InputError
 
-_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"\xd0\xcf\x11\xe0")
+MAX_INPUT_BYTES = 25 * 1024 * 1024
+_SNIFF = 4096   # bytes looked at to tell binary from text
+
+_MAGIC = (
+    (b"%PDF", "a PDF", " (extract its text first, e.g. with pdftotext)"),
+    (b"\x89PNG", "a PNG image", ""),
+    (b"GIF8", "a GIF image", ""),
+    (b"\xff\xd8\xff", "a JPEG image", ""),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)", ""),
+    (b"\x1f\x8b", "gzip-compressed data", " (decompress it first)"),
+    (b"\x7fELF", "an executable", ""),
+    (b"\xd0\xcf\x11\xe0", "an old Office document", ""),
+    (b"{\\rtf", "an RTF document", " (save it as text or HTML first)"),
+)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1a")   # \x1a: DOS end-of-file mark, seen in old EDGAR text
+
+
+def decode_with_notes(data: bytes, name: str = "") -> tuple[str, list[str]]:
+    """The text of `data`, and notes on how it was read; InputError when it is not a text release."""
+    where = f"{name}: " if name else ""
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{where}the file is too large ({len(data) / 2**20:.1f} MB; the limit is "
+                         f"{MAX_INPUT_BYTES // 2**20} MB): an earnings release is a few MB at most")
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{where}the file starts with a UTF-16 mark but is not UTF-16 text") from None
+        return _checked_text(text, where), ["read as UTF-16"]
+    if not data.strip():
+        raise InputError(f"{where}the file is empty")
+    for magic, kind, hint in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{where}the file is {kind}, not text or HTML{hint}")
+    head = data[:_SNIFF]
+    controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
+    if b"\x00" in head or controls > len(head) // 20:
+        raise InputError(f"{where}the file is binary data, not text or HTML")
+    try:
+        return _checked_text(data.decode("utf-8-sig"), where), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _checked_text(data.decode("cp1252"), where), ["not UTF-8; read as Windows-1252"]
+    except UnicodeDecodeError:
+        return _checked_text(data.decode("latin-1"), where), ["not UTF-8; read as Latin-1"]
+
+
+def _checked_text(text: str, where: str) -> str:
+    if not text.strip():
+        raise InputError(f"{where}the file is empty")
+    return text
 
 
 def decode(data: bytes, name: str = "") -> str:
-    if not data.strip():
-        raise InputError(f"{name}: the file is empty")
-    if data.startswith(_BINARY_MAGIC):
-        kind = "a PDF" if data.startswith(b"%PDF") else "binary data"
-        hint = " (extract its text first, e.g. with pdftotext)" if kind == "a PDF" else ""
-        raise InputError(f"{name}: the file is {kind}, not text or HTML{hint}")
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{name}: the file is binary data, not text or HTML")
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    return decode_with_notes(data, name)[0]
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes; InputError (one line) when it cannot be read or is too large to be a release."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{p}: is a directory")
+        size = p.stat().st_size
+        if size > MAX_INPUT_BYTES:  # refuse before reading it into memory
+            raise InputError(f"{p}: the file is too large ({size / 2**20:.1f} MB; the limit is "
+                             f"{MAX_INPUT_BYTES // 2**20} MB): an earnings release is a few MB at most")
+        return p.read_bytes()
+    except OSError as e:
+        raise InputError(f"{p}: cannot read: {e.strerror or e}") from None
+
+
+def read_source_with_notes(path: str | Path) -> tuple[str, list[str]]:
+    return decode_with_notes(read_bytes(path), str(path))
 
 
 def read_source(path: str | Path) -> str:
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory") from None
-    except OSError as e:
-        raise InputError(f"{p}: cannot read: {e.strerror or e}") from None
-    return decode(data, str(p))
+    return read_source_with_notes(path)[0]
