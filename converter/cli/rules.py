@@ -52,3 +52,32 @@ def check_cmd(paths, quiet, no_timeouts):
     click.echo(f"{len(errors)} error{'s' * (len(errors) != 1)}, {warnings} warning{'s' * (warnings != 1)} "
                f"in {n} file{'s' * (n != 1)}", err=True)
     sys.exit(EXIT_FAILED if errors else EXIT_OK)
+
+
+@rules_cmd.command("test")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-v", "--verbose", is_flag=True, help="List every test, not only failures.")
+def test_cmd(paths, verbose):
+    """Run the examples rule files carry under `tests:` (default: every file in rules/), each through the
+    converter with the base rules plus its own file. A failure shows a diff: `-` a fact expected but not
+    produced, `+` a fact produced but not expected. Exit 1 when a test fails."""
+    from ..rulebook.check import kind_of, rule_paths, shown
+    from ..rulebook.ruletests import run_file_tests
+    passed = failed = files = 0
+    for path in rule_paths(_paths(paths)):
+        if kind_of(path, None) == "taxonomy":
+            continue
+        outcomes = run_file_tests(path)
+        files += bool(outcomes)
+        for o in outcomes:
+            o.file = shown(o.file)
+            if o.passed:
+                passed += 1
+                if verbose:
+                    click.echo(f"{o.file}:{o.line}:{o.col}: test '{o.name}' passed")
+            else:
+                failed += 1
+                click.echo("\n".join(o.report()))
+    click.echo(f"{files} rule file{'s' * (files != 1)} with tests", err=True)
+    click.echo(f"rules: {passed} passed, {failed} failed")
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)

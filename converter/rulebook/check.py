@@ -246,9 +246,12 @@ def _precedence(files: list[RuleFile]) -> None:
             rows, phrases = _compiled(rf, "issuer")
             books.append((rf, rows + base_rows, phrases + base_phrases))
     reported: set = set()
+    checked = {str(rf.path) for rf in files if rf.checked}
     for issuer, rows, phrases in books:
-        for finding in _shadows(sorted(rows, key=precedence), _row_samples, _row_covers) + \
-                _shadows(sorted(phrases, key=precedence), _phrase_samples, _phrase_covers):
+        if issuer is not None and not issuer.checked:
+            continue
+        for finding in _shadows(sorted(rows, key=precedence), _row_samples, _row_covers, checked) + \
+                _shadows(sorted(phrases, key=precedence), _phrase_samples, _phrase_covers, checked):
             level, rule, message = finding
             if issuer is not None and rule.origin == "base":
                 continue  # an issuer rule overriding a base rule is the point of an issuer file
@@ -305,9 +308,14 @@ def _matches(rule, text: str) -> bool:
     return any(p.fullmatch(text) for p in pats)
 
 
-def _shadows(ordered: list, samples_of, covers) -> list[tuple[str, object, str]]:
+def _shadows(ordered: list, samples_of, covers, checked: set) -> list[tuple[str, object, str]]:
+    """For each rule of a checked file: (level, rule, message) when earlier rules read all its samples
+    (shadowed) or some of them for another concept at the same rank (a conflict precedence resolves
+    only by pattern length or id)."""
     findings = []
     for k, b in enumerate(ordered):
+        if b.file not in checked:
+            continue
         samples, exact = samples_of(b)
         if not samples:
             continue

@@ -40,6 +40,9 @@ def _construct_mapping(loader, node):
     mapping.start = (node.start_mark.line + 1, node.start_mark.column + 1)
     marks = {}
     for key_node, value_node in node.value:
+        if key_node.value in marks:  # PyYAML keeps the last silently; a rule author lost the first
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key '{key_node.value}' (first at "
+                                                    f"line {marks[key_node.value][0]})", key_node.start_mark)
         items = tuple((n.start_mark.line + 1, n.start_mark.column + 1) for n in value_node.value) \
             if isinstance(value_node, yaml.SequenceNode) else ()
         marks[key_node.value] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1,
@@ -61,7 +64,9 @@ def read_rule_file(path: Path) -> dict:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise RuleError(f"{where}: invalid YAML: {getattr(e, 'problem', None) or e}") from None
+        context, cmark = getattr(e, "context", None), getattr(e, "context_mark", None)
+        started = f" ({context} at line {cmark.line + 1})" if context and cmark and mark and cmark.line != mark.line else ""
+        raise RuleError(f"{where}: invalid YAML: {getattr(e, 'problem', None) or e}{started}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -72,7 +72,9 @@ def locate(data, path, key: Optional[str] = None, on_key: bool = False) -> tuple
         if isinstance(node, dict):
             if marks and str(step) in marks:
                 m = marks[str(step)]
-                where = (m[0], m[1]) if (on_key and step == key) else (m[2], m[3])
+                # a key's own place for the key, or for a mapping under it ("issuer:" for the issuer block)
+                on_the_key = (on_key and step == key) or isinstance(node.get(step), dict)
+                where = (m[0], m[1]) if on_the_key else (m[2], m[3])
             node, parent = node.get(step), node
         elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
             pmarks = getattr(parent, "marks", None)
@@ -83,8 +85,8 @@ def locate(data, path, key: Optional[str] = None, on_key: bool = False) -> tuple
             node, parent = node[step], node
         else:
             break
-        if isinstance(node, dict) and getattr(node, "start", None):
-            where = node.start
+        if isinstance(node, dict) and getattr(node, "start", None) and not isinstance(parent, dict):
+            where = node.start  # a mapping in a list: where its first key is ("- id: ...")
     return where
 
 
