@@ -20,6 +20,7 @@ from .paths import RULES_DIR, TAXONOMY_FILE
 from .readers import read_document
 from .result import ConversionResult, DocumentInfo
 from .rulebook.loader import detect_issuer, load_rulebook
+from .rulebook.model import Rulebook
 from .taxonomy import Taxonomy, load_taxonomy
 
 
@@ -29,6 +30,7 @@ class Trace:
     document: Optional[Document] = None
     tables: TableOutcome = field(default_factory=TableOutcome)
     narrative: NarrativeOutcome = field(default_factory=NarrativeOutcome)
+    book: Optional[Rulebook] = None     # the rules in force, so explain can say where a rule lives and what else matched
 
 
 @lru_cache(maxsize=4)
@@ -61,6 +63,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     cal = document_calendar(doc.text)
     trace = trace or Trace()
     trace.document = doc
+    trace.book = book
 
     doc_scale = Scale()
     facts = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .convert import convert_cmd
+from .explain import explain_cmd
 from .rules import rules_cmd
 
 
@@ -23,3 +24,4 @@ def main():
 
 main.add_command(convert_cmd)
 main.add_command(rules_cmd)
+main.add_command(explain_cmd)

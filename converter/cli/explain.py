@@ -1,0 +1,36 @@
+"""`xbrlify explain FILE`: for every fact, the rule, the source and each normalization step; the facts that
+merging dropped and why; with --coverage, what no rule read."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..readers import LAYOUTS, InputError
+from ..rulebook.loader import RuleError
+
+EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3
+
+
+@click.command("explain")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--issuer", help="Issuer file name or path, or 'none' for base rules only; detected when absent.")
+@click.option("--format", "layout", type=click.Choice(sorted(LAYOUTS)), help="Input layout; detected when absent.")
+@click.option("--concept", help="Only facts whose concept contains this text (e.g. Revenues).")
+@click.option("--coverage", "with_coverage", is_flag=True,
+              help="Also list table rows and narrative amounts no rule read, with the share of numeric cells read.")
+def explain_cmd(file, issuer, layout, concept, with_coverage):
+    """Say why each fact of FILE came out: rule, source span, steps (period, scale, sign, decimals), rules
+    that also matched and lost; then merged or rejected facts and why."""
+    from ..api import convert
+    from ..explain import explain_lines
+    from ..pipeline import Trace
+    trace = Trace()
+    try:
+        result = convert(file, layout=layout, issuer=issuer, trace=trace)
+    except (InputError, RuleError, FileNotFoundError) as e:
+        click.echo(f"xbrlify: error: {e}", err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo("\n".join(explain_lines(result, trace, concept, with_coverage)))
+    sys.exit(EXIT_OK)
