@@ -1,0 +1,214 @@
+"""Bad input, one test per kind: either a valid output (with warnings) or a one-line error with the
+documented exit code, never a traceback, and never an output file left behind by a failure."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from converter.cli import main
+from converter.validate import validate_json
+
+from .conftest import shared_path
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "acme-q3-2025.txt"
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["convert", *map(str, args)])
+
+
+def assert_one_line_error(res, code: int, needle: str):
+    assert res.exit_code == code, (res.exit_code, res.output)
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1, res.stderr
+    assert lines[0].startswith("xbrlify: error: ") and needle in lines[0], lines[0]
+    assert "Traceback" not in res.output and res.exception is None or isinstance(res.exception, SystemExit)
+
+
+def assert_nothing_written(folder: Path, *keep: Path):
+    left = sorted(p.name for p in folder.rglob("*") if p not in keep)
+    assert left == [], left
+
+
+def assert_valid_output(res, out: Path):
+    assert res.exit_code in (EXIT_OK, EXIT_FINDINGS), res.output
+    assert "Traceback" not in res.output
+    assert validate_json(out.read_text(encoding="utf-8")) == []
+    assert (out.parent / f"{out.stem}.xsd").exists()
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def io(tmp_path):
+    src = tmp_path / "in"
+    dst = tmp_path / "out"
+    src.mkdir()
+    return src, dst
+
+
+# ------------------------------------------------------------------------------------ refused: exit 3
+
+def test_empty_file(io):
+    src, dst = io
+    (src / "empty.htm").write_bytes(b"")
+    assert_one_line_error(run("--to", "json", src / "empty.htm", "-o", dst / "r.json"), EXIT_INPUT, "empty")
+    assert not dst.exists()
+
+
+def test_whitespace_only_file(io):
+    src, dst = io
+    (src / "blank.txt").write_bytes(b"  \r\n\t\n")
+    assert_one_line_error(run(src / "blank.txt", "-o", dst / "r.json"), EXIT_INPUT, "empty")
+    assert not dst.exists()
+
+
+def test_pdf_bytes(io):
+    src, dst = io
+    (src / "release.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type /Catalog>> endobj\n")
+    assert_one_line_error(run(src / "release.pdf", "-o", dst / "r.json"), EXIT_INPUT, "is a PDF")
+    assert not dst.exists()
+
+
+def test_png_bytes(io):
+    src, dst = io
+    (src / "logo.htm").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01")
+    assert_one_line_error(run("--to", "xbrl", src / "logo.htm", "-o", dst / "r.xml"), EXIT_INPUT, "PNG")
+    assert not dst.exists()
+
+
+def test_other_binary_data(io):
+    src, dst = io
+    (src / "data.txt").write_bytes(bytes(range(256)) * 64)
+    assert_one_line_error(run(src / "data.txt", "-o", dst / "r.json"), EXIT_INPUT, "binary data")
+    assert not dst.exists()
+
+
+def test_fifty_megabyte_file_is_refused_without_reading_it(io):
+    src, dst = io
+    big = src / "huge.htm"
+    with open(big, "wb") as f:   # sparse: 50 MB on paper, nothing on disk
+        f.write(b"<html><body><p>Revenues were $1 million.</p>")
+        f.truncate(50 * 1024 * 1024)
+    res = run(big, "-o", dst / "r.json")
+    assert_one_line_error(res, EXIT_INPUT, "too large (50.0 MB")
+    assert not dst.exists()
+
+
+def test_missing_file(io):
+    src, dst = io
+    assert_one_line_error(run(src / "nope.htm", "-o", dst / "r.json"), EXIT_INPUT, "cannot read")
+    assert not dst.exists()
+
+
+def test_unwritable_output_leaves_nothing(io):
+    src, dst = io
+    dst.mkdir()
+    blocker = dst / "a-file"
+    blocker.write_text("not a folder")
+    res = run(EXAMPLE, "-o", blocker / "r.json")
+    assert_one_line_error(res, EXIT_INPUT, "cannot write the output")
+    assert_nothing_written(dst, blocker)
+
+
+def test_broken_rule_file(io, tmp_path):
+    src, dst = io
+    rules = tmp_path / "broken.yaml"
+    rules.write_text("rows: [ {id: x, concept: us-gaap:Revenues, labels: ['(unclosed'] } ]\n")
+    res = run("--issuer", rules, EXAMPLE, "-o", dst / "r.json")
+    assert_one_line_error(res, EXIT_INPUT, str(rules))
+    assert not dst.exists()
+
+
+def test_usage_errors_exit_2():
+    assert run("--to", "csv", EXAMPLE).exit_code == EXIT_USAGE
+    res = run("--entity", "nonsense", EXAMPLE)
+    assert_one_line_error(res, EXIT_USAGE, "SCHEME:ID")
+
+
+# ------------------------------------------------------------------------------------ converted, with warnings
+
+def test_cp1252_text_converts_with_a_warning(io):
+    src, dst = io
+    text = EXAMPLE.read_text(encoding="utf-8").replace("Acme", "Acme\u2019s \u2014 caf\u00e9", 1)
+    (src / "cp1252.txt").write_bytes(text.encode("cp1252", "replace"))
+    res = run(src / "cp1252.txt", "-o", dst / "r.json")
+    report = assert_valid_output(res, dst / "r.json")
+    assert "read as Windows-1252" in res.stderr
+    assert report["facts"]
+
+
+def test_latin1_text_converts_with_a_warning(io):
+    src, dst = io
+    data = EXAMPLE.read_text(encoding="utf-8").encode("latin-1", "replace") + b"\n\x81 Zurich \xe9t\xe9\n"
+    (src / "latin1.txt").write_bytes(data)
+    res = run(src / "latin1.txt", "-o", dst / "r.json")
+    assert_valid_output(res, dst / "r.json")
+    assert "read as Latin-1" in res.stderr
+
+
+def test_utf16_with_bom_converts(io):
+    src, dst = io
+    (src / "utf16.txt").write_bytes(EXAMPLE.read_text(encoding="utf-8").encode("utf-16"))
+    res = run(src / "utf16.txt", "-o", dst / "r.json")
+    assert assert_valid_output(res, dst / "r.json")["facts"]
+
+
+def test_truncated_html(io):
+    src, dst = io
+    html = shared_path("corpus", "apple-fy2011q1.html").read_bytes()
+    (src / "cut.html").write_bytes(html[: len(html) // 2])
+    res = run(src / "cut.html", "-o", dst / "r.json")
+    assert assert_valid_output(res, dst / "r.json")["facts"]
+
+
+def test_html_cut_inside_a_tag(io):
+    src, dst = io
+    (src / "cut.htm").write_text("<html><body><p>Revenues for the quarter were $5.0 million.</p><table><tr><td>Rev")
+    res = run(src / "cut.htm", "-o", dst / "r.json")
+    assert_valid_output(res, dst / "r.json")
+
+
+def test_release_without_tables(io):
+    src, dst = io
+    res = run(shared_path("corpus", "abvc-fy2024.html"), "-o", dst / "r.json")
+    assert assert_valid_output(res, dst / "r.json")["facts"]
+
+
+def test_table_without_headers(io):
+    src, dst = io
+    (src / "noheader.htm").write_text(
+        "<html><body><p>Acme Corp. announced results.</p><table>"
+        "<tr><td>Revenues</td><td>$</td><td>1,200</td><td>$</td><td>1,100</td></tr>"
+        "<tr><td>Net income</td><td>$</td><td>200</td><td>$</td><td>150</td></tr>"
+        "</table></body></html>")
+    res = run(src / "noheader.htm", "-o", dst / "r.json")
+    assert_valid_output(res, dst / "r.json")
+
+
+def test_no_facts_is_a_warning_with_exit_1(io):
+    src, dst = io
+    (src / "memo.txt").write_text("A memo about the company picnic. Nothing financial here.\n")
+    res = run(src / "memo.txt", "-o", dst / "r.json")
+    assert res.exit_code == EXIT_FINDINGS
+    assert "no-facts" in res.stderr
+    assert validate_json((dst / "r.json").read_text()) == []
+
+
+def test_real_process_prints_no_traceback(io):
+    src, dst = io
+    (src / "empty.txt").write_bytes(b"")
+    xbrlify = Path(sys.executable).parent / "xbrlify"
+    if not xbrlify.exists():
+        pytest.skip("the xbrlify entry point is not installed beside this Python")
+    proc = subprocess.run([str(xbrlify), "convert", str(src / "empty.txt"), "-o", str(dst / "r.json")],
+                          capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == EXIT_INPUT
+    assert proc.stderr.strip().splitlines() == [f"xbrlify: error: {src / 'empty.txt'}: the file is empty"]
+    assert not dst.exists()

@@ -1,0 +1,151 @@
+"""Hostile rules and documents: a catastrophic pattern is reported with its rule id within seconds, markup
+cannot expand entities or reach outside resources, awkward labels come out escaped, YAML is loaded safely."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+import regex
+from click.testing import CliRunner
+from lxml import etree
+
+from converter.cli import main
+from converter.engine.narrative import find_book_mentions
+from converter.rulebook.loader import FLAGS, RuleError
+from converter.rulebook.match import match_row
+from converter.rulebook.model import PhraseRule, RowRule, Rulebook
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "acme-q3-2025.txt"
+# Not caught by the loader's static look (no nested repeat), yet exponential on text with many commas.
+SLOW = r"(?:.*?,){11}P"
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["convert", *map(str, args)])
+
+
+def issuer_file(tmp_path: Path, body: str) -> Path:
+    p = tmp_path / "hostile.yaml"
+    p.write_text("issuer:\n  name: Hostile Corp\n  prefix: hstl\n  namespace: http://example.com/hostile\n" + body,
+                 encoding="utf-8")
+    return p
+
+
+# ------------------------------------------------------------------------------------------ catastrophic rules
+
+def test_catastrophic_phrase_rule_is_named_within_seconds(tmp_path):
+    rules = issuer_file(tmp_path, f"phrases:\n  - id: slow-metric\n    concept: us-gaap:Revenues\n"
+                                  f"    metrics: ['{SLOW}']\n")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Hostile Corp reported results.\n\nRevenues were $5.0 million, " + "a, " * 40 + "and more.\n")
+    started = time.perf_counter()
+    res = run("--issuer", rules, doc, "-o", tmp_path / "out" / "r.json")
+    assert time.perf_counter() - started < 5
+    assert res.exit_code == 3, res.output
+    assert "slow-metric" in res.stderr and "catastrophic" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_nested_repeat_in_a_row_rule_is_refused_with_its_id(tmp_path):
+    rules = issuer_file(tmp_path, "rows:\n  - id: evil-row\n    concept: us-gaap:Revenues\n"
+                                  "    labels: ['(?:\\w+\\s?)+!']\n")
+    started = time.perf_counter()
+    res = run("--issuer", rules, EXAMPLE, "-o", tmp_path / "out" / "r.json")
+    assert time.perf_counter() - started < 5
+    assert res.exit_code == 3 and "evil-row" in res.stderr, res.output
+    assert not (tmp_path / "out").exists()
+
+
+def _row_rule(rid: str, pattern: str) -> RowRule:
+    return RowRule(id=rid, concept="us-gaap:Revenues", labels=(regex.compile(pattern, FLAGS),), file="t.yaml", line=3)
+
+
+def test_match_time_limit_on_row_labels():
+    """The limit itself, with rules built in code (past any load-time check)."""
+    book = Rulebook(rows=[_row_rule("ok", "total revenues?"), _row_rule("hang", SLOW)])
+    label = "a, " * 30 + "b"
+    started = time.perf_counter()
+    with pytest.raises(RuleError, match=r"t\.yaml:3: rule 'hang'.*took over"):
+        match_row(book, label)
+    assert time.perf_counter() - started < 5
+    assert match_row(book, "Total revenues").id == "ok"
+
+
+def test_match_time_limit_on_sentences():
+    rule = PhraseRule(id="slow-phrase", concept="us-gaap:Revenues", metrics=(regex.compile(SLOW, FLAGS),))
+    book = Rulebook(phrases=[rule])
+    started = time.perf_counter()
+    with pytest.raises(RuleError, match="slow-phrase"):
+        find_book_mentions("Revenues were $5 million, " + "a, " * 40, book, "before", "narrative")
+    assert time.perf_counter() - started < 5
+
+
+# ------------------------------------------------------------------------------------------ hostile documents
+
+def test_external_entities_and_entity_bombs_are_not_expanded(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    laughs = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 9))
+    html = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">'
+            f'<!ENTITY l0 "lol">{laughs}]>'
+            '<html><body><p>Hostile Corp: &xxe; &l8;</p>'
+            '<p>Revenues for the quarter ended March 31, 2025 were $5.0 million.</p>'
+            f'<img src="file://{secret}"/><iframe src="http://127.0.0.1:9/"></iframe></body></html>')
+    doc = tmp_path / "bomb.htm"
+    doc.write_text(html)
+    started = time.perf_counter()
+    res = run(doc, "-o", tmp_path / "out" / "r.json")
+    assert time.perf_counter() - started < 5
+    assert res.exit_code in (0, 1), res.output
+    text = "".join(p.read_text() for p in (tmp_path / "out").iterdir())
+    assert "TOP-SECRET-VALUE" not in text and "lollol" not in text
+
+
+def test_awkward_labels_are_escaped_in_xml_and_json(tmp_path):
+    nasty = 'Fees & <Costs> "Q" \'s ]]> end'
+    rules = issuer_file(tmp_path, (
+        "concepts:\n"
+        f"  hstl:OddFees: {{type: monetary, period: duration, balance: debit, label: {json.dumps(nasty)}}}\n"
+        "rows:\n"
+        "  - {id: odd-fees, concept: hstl:OddFees, labels: ['fees and <costs> \"q\" .s \\]\\]> end']}\n"))
+    doc = tmp_path / "doc.htm"
+    doc.write_text(
+        "<html><body><p>Hostile Corp &amp; Sons &lt;HC&gt; reports.</p><table>"
+        "<tr><td></td><td>Three Months Ended March 31,</td></tr>"
+        "<tr><td></td><td>2025</td><td>2024</td></tr>"
+        "<tr><td>Fees &amp; &lt;Costs&gt; \"Q\" 's ]]&gt; end</td><td>1,000</td><td>900</td></tr>"
+        "<tr><td>Total revenues</td><td>5,000</td><td>4,000</td></tr>"
+        "</table></body></html>")
+    for to, name in (("xbrl", "r.xml"), ("json", "r.json")):
+        out = tmp_path / to / name
+        res = run("--to", to, "--issuer", rules, doc, "-o", out)
+        assert res.exit_code in (0, 1), res.output
+        files = {p.name: p.read_bytes() for p in out.parent.iterdir()}
+        for fname, data in files.items():   # every file parses: nothing broke out of its quoting
+            if fname.endswith((".xml", ".xsd")):
+                etree.fromstring(data)
+            else:
+                json.loads(data)
+        labels = etree.fromstring(files["r_lab.xml"])
+        texts = [el.text for el in labels.iter("{http://www.xbrl.org/2003/linkbase}label")]
+        assert nasty in texts
+        if to == "json":
+            facts = json.loads(files[name])["facts"].values()
+            assert any(f["dimensions"]["concept"] == "hstl:OddFees" and f["value"] == "1000" for f in facts)
+        else:
+            root = etree.fromstring(files[name])
+            assert root.find("{http://example.com/hostile}OddFees") is not None
+
+
+def test_yaml_is_loaded_safely(tmp_path):
+    marker = tmp_path / "pwned"
+    rules = tmp_path / "evil.yaml"
+    rules.write_text(f"rows: !!python/object/apply:os.system ['touch {marker}']\n")
+    res = run("--issuer", rules, EXAMPLE, "-o", tmp_path / "out" / "r.json")
+    assert res.exit_code == 3 and str(rules) in res.stderr, res.output
+    assert not marker.exists()
+    assert not (tmp_path / "out").exists()
