@@ -15,7 +15,9 @@ import regex
 from ..engine.numbers import is_year
 from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
-from .tokens import is_period_header, split_figures
+from .pdf_columns import (FigureBlock, LabelLine, align, figure_line, header_columns, header_in_order,
+                          is_mark_line, is_range_word, page_number_lines)
+from .tokens import is_period_header
 
 _TITLE = regex.compile(r"\b(?:statements?|balance\s+sheets?|financial\s+information|selected|unaudited|"
                        r"in\s+(?:thousands|millions|billions))\b", regex.I)
@@ -27,6 +29,7 @@ class _Label:
     text: str
     span: Span
     heading: bool
+    pos: int = 0      # line number
 
 
 @dataclass
@@ -59,6 +62,15 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+def _pages(lines: list[tuple[str, int]]) -> list[int]:
+    """The page of each line, counting the form feeds a PDF reader puts between pages."""
+    out, page = [], 1
+    for raw, _start in lines:
+        page += raw.count("\f")
+        out.append(page)
+    return out
+
+
 def read_pdf_text(text: str, source: str = "") -> Document:
     blocks: list = []
     pending: list[_Label] = []
@@ -66,6 +78,11 @@ def read_pdf_text(text: str, source: str = "") -> Document:
     table: _Open | None = None
     prose: list[tuple[str, int, int]] = []
     blank_run = 0
+    lines = list(_lines(text))
+    pages = _pages(lines)
+    page_numbers = page_number_lines([(collapse_spaces(r), p) for (r, _s), p in zip(lines, pages)])
+    column_blocks: list[FigureBlock] = []   # figures that came one per line, column by column
+    last_figure_line = -2
 
     def flush_prose():
         if prose:
@@ -73,28 +90,60 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             blocks.append(Paragraph(joined, Span(prose[0][1], prose[-1][2])))
             prose.clear()
 
+    def close_columns():
+        if table is not None and column_blocks:
+            ncols = header_columns([h.text for h in table.header])
+            labels = [LabelLine(l.text, l.span, l.heading, l.pos) for l in pending]
+            rows, used = align(labels, column_blocks, ncols)
+            for r in rows:
+                table.rows.append(Row(r.label.text, r.cells, section=r.section, span=r.label.span))
+            if rows:
+                table.end = max(table.end, column_blocks[-1].figures[-1][1].end)
+            del pending[:used]
+        column_blocks.clear()
+
     def close_table():
         nonlocal table
-        if table and table.rows:
+        close_columns()
+        # a header whose pieces the reader scattered gives no column order to trust: the table is dropped
+        if table and table.rows and header_in_order([h.text for h in table.header]):
             ncols = Counter(len(r.cells) for r in table.rows if r.cells).most_common(1)[0][0]
             blocks.append(Table(table.header, ncols, table.rows, table.caption, Span(table.start, table.end)))
         table = None
 
-    for raw, start in _lines(text):
+    for no, (raw, start) in enumerate(lines):
+        if no and pages[no] != pages[no - 1]:
+            # a new page: what was waiting on the last one stays there
+            flush_prose()
+            close_table()
+            pending.clear()
         line = collapse_spaces(raw)
         end = start + len(raw)
         if not line:
             blank_run += 1
             flush_prose()
             continue
-        figures = split_figures(line)
+        if no in page_numbers or is_mark_line(line):
+            continue
+        parsed = figure_line(line)
+        figures, trailing = parsed if parsed else (None, False)
         years = figures and all(is_year(f) for f in figures)
-        if years or (is_period_header(line) and not figures):
-            if table is None or table.rows:
+        header_word = (table is not None and table.header and not table.rows and not column_blocks
+                       and is_range_word(line))
+        if years or header_word or (is_period_header(line) and not figures):
+            if table is None or table.rows or column_blocks:
                 close_table()
                 table = _Open(start=start, caption=[l.text for l in pending if l.heading][-3:])
             table.header.extend(HeaderCell(t) for t in (figures if years else [line]))
             table.end = end
+        elif figures and len(figures) == 1:
+            if table is None:
+                table = _Open(start=start)
+            if not column_blocks or last_figure_line != no - 1:
+                column_blocks.append(FigureBlock(first=no))
+            column_blocks[-1].figures.append((figures[0], Span(start, end), trailing))
+            column_blocks[-1].last = no
+            last_figure_line = no
         elif figures:
             if table is None:
                 table = _Open(start=start)
@@ -115,9 +164,9 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             if pending and blank_run <= 1 and not pending[-1].heading and (
                     _CONTINUATION_END.search(pending[-1].text) or line[:1].islower()):
                 last = pending[-1]
-                pending[-1] = _Label(f"{last.text} {line}", Span(last.span.start, end), False)
+                pending[-1] = _Label(f"{last.text} {line}", Span(last.span.start, end), False, last.pos)
             else:
-                pending.append(_Label(line, Span(start, end), _is_heading(line)))
+                pending.append(_Label(line, Span(start, end), _is_heading(line), no))
                 if pending[-1].heading or not (table and table.rows):
                     blocks.append(Paragraph(line, Span(start, end)))
         else:

@@ -1,0 +1,283 @@
+"""The reading-order PDF reader (`pdftotext` without -layout): one synthetic snippet per mechanism."""
+from __future__ import annotations
+
+from converter.readers.pdf_columns import header_in_order, page_number_lines
+from converter.readers.pdf_text import read_pdf_text
+
+
+def _rows(doc, n=0):
+    return {r.label: [(c.col, c.text) for c in r.cells] for r in doc.tables[n].rows if r.cells}
+
+
+ROW_WISE = """\
+Revenues
+Net loss
+
+Three Months Ended
+December 31,
+2016 2015
+$ 5,076 $ 10,692
+(34,152) $(33,227)
+"""
+
+
+def test_row_wise_lines_take_the_labels_in_order():
+    assert _rows(read_pdf_text(ROW_WISE)) == {"Revenues": [(0, "5,076"), (1, "10,692")],
+                                              "Net loss": [(0, "(34,152)"), (1, "(33,227)")]}
+
+
+COLUMN_WISE = """\
+Statements of Income
+Three Months Ended
+March 3, 2023
+March 4, 2022
+
+Revenue:
+Subscription
+Product
+Total revenue
+
+$
+
+4,373
+120
+4,493
+
+$
+
+3,958
+145
+4,103
+
+Gross profit
+
+4,087
+
+3,750
+"""
+
+
+def test_one_block_per_column_for_a_group_of_labels():
+    rows = _rows(read_pdf_text(COLUMN_WISE))
+    assert rows == {"Subscription": [(0, "4,373"), (1, "3,958")], "Product": [(0, "120"), (1, "145")],
+                    "Total revenue": [(0, "4,493"), (1, "4,103")], "Gross profit": [(0, "4,087"), (1, "3,750")]}
+    doc = read_pdf_text(COLUMN_WISE)
+    sections = {r.label: r.section for r in doc.tables[0].rows}
+    assert sections["Product"] == ("Revenue:",) and sections["Gross profit"] == ()
+
+
+COMPOSITE = """\
+Three Months Ended
+March 3, 2023
+March 4, 2022
+
+Cash flows from financing activities:
+Repurchases of common stock
+Other financing activities, net
+Cash at beginning of period
+$
+Cash at end of period
+
+(1,400)
+
+(2,400)
+
+(19)
+4,236
+4,072 $
+
+(29)
+3,844
+2,739
+"""
+
+
+def test_a_group_covered_by_two_bands_and_labels_across_a_dollar_line():
+    rows = _rows(read_pdf_text(COMPOSITE))
+    assert rows == {"Repurchases of common stock": [(0, "(1,400)"), (1, "(2,400)")],
+                    "Other financing activities, net": [(0, "(19)"), (1, "(29)")],
+                    "Cash at beginning of period": [(0, "4,236"), (1, "3,844")],
+                    "Cash at end of period": [(0, "4,072"), (1, "2,739")]}
+
+
+UNEVEN = """\
+Three Months Ended
+December 25,
+December 26,
+2010
+2009
+
+Net sales
+Cost of sales
+Gross margin
+Operating expenses:
+Research and development
+Total operating expenses
+
+15,683
+9,272
+6,411
+
+575
+2,471
+
+398
+1,686
+
+26,741
+16,443
+10,298
+"""
+
+
+def test_a_group_no_band_fits_is_dropped_and_the_next_still_matches():
+    # the first column of the top rows comes last: its blocks are no band, so those rows are left out
+    rows = _rows(read_pdf_text(UNEVEN))
+    assert rows == {"Research and development": [(0, "575"), (1, "398")],
+                    "Total operating expenses": [(0, "2,471"), (1, "1,686")]}
+
+
+DECIMALS = """\
+March 3, 2023
+March 4, 2022
+
+Basic net income per share
+
+2.72
+
+459
+
+Shares used to compute basic net income per share
+"""
+
+
+def test_a_band_whose_rows_mix_decimals_is_not_one_band():
+    assert not read_pdf_text(DECIMALS).tables
+
+
+TRAILING_DOLLAR = """\
+March 3, 2023
+March 4, 2022
+
+Net income
+Total assets
+
+1,266
+27,165
+
+1,247 $
+26,667
+"""
+
+
+def test_a_figure_followed_by_the_next_columns_dollar_is_not_in_the_last_column():
+    assert not read_pdf_text(TRAILING_DOLLAR).tables
+
+
+SCRAMBLED = """\
+Three Months Ended
+March 4,
+2022
+March 3,
+2023
+December 2,
+2022
+
+GAAP operating income
+Amortization of intangibles
+
+1,586
+95
+
+1,580
+101
+
+1,505
+100
+"""
+
+
+def test_a_header_read_out_of_column_order_drops_its_table():
+    assert not header_in_order(["Three Months Ended", "March 4,", "2022", "March 3,", "2023", "December 2,",
+                                "2022"])
+    assert header_in_order(["Three Months Ended", "December 31,", "Six Months Ended", "December 31,",
+                            "2016", "2015", "2016", "2015"])
+    assert not read_pdf_text(SCRAMBLED).tables
+
+
+def test_numbers_counting_up_with_the_pages_are_page_numbers():
+    lines = [("Title", 1), ("Text", 1), ("12", 2), ("1", 2), ("2", 3), ("40", 3), ("3", 4), ("4", 5)]
+    assert page_number_lines(lines) == {3, 4, 6, 7}
+    assert page_number_lines([("12", 1), ("7", 2)]) == set()
+
+
+PAGED = """\
+Three Months Ended
+March 3, 2023
+March 4, 2022
+
+Revenue
+Net income
+
+100
+20
+
+1
+
+90
+18
+\fCover text
+2
+\fMore text
+3
+"""
+
+
+def test_a_page_number_inside_a_table_is_not_a_block_of_figures():
+    assert _rows(read_pdf_text(PAGED)) == {"Revenue": [(0, "100"), (1, "90")], "Net income": [(0, "20"), (1, "18")]}
+
+
+PAGE_BREAK = """\
+March 3, 2023
+March 4, 2022
+
+Revenue
+Net income
+\fOther page
+Three Months Ended
+March 3, 2023
+March 4, 2022
+
+100
+20
+
+90
+18
+"""
+
+
+def test_labels_do_not_wait_across_a_page_break():
+    assert not read_pdf_text(PAGE_BREAK).tables
+
+
+LOW_HIGH = """\
+Fiscal Year 2023
+Low
+
+High
+
+GAAP diluted net income per share
+Shares used to compute diluted net income per share
+
+10.85
+456
+
+11.15
+456
+"""
+
+
+def test_range_words_under_a_header_are_header_cells():
+    doc = read_pdf_text(LOW_HIGH)
+    assert [h.text for h in doc.tables[0].header] == ["Fiscal Year 2023", "Low", "High"]
+    assert _rows(doc)["GAAP diluted net income per share"] == [(0, "10.85"), (1, "11.15")]
