@@ -2,20 +2,21 @@
 look-ups instead of running every pattern.
 
 Most rule patterns must contain some literal text ("revenues?" needs "revenue", "(?:net )?cash used in"
-needs "cash used in"). `required_literals` reads that from the pattern; the index files the pattern under a
-rare trigram of it, and `candidates(text)` returns the patterns filed under the text's trigrams plus the
-patterns with no usable literal. Skipping the others never changes a result: a pattern whose required
-literal is absent from the text cannot match it.
+needs "cash used in"). `key_options` reads that from the pattern; the index files the pattern under a rare
+trigram of it, and `candidates(text)` returns the patterns filed under the text's trigrams plus the patterns
+with no usable literal. Skipping the others never changes a result: a pattern whose required literal is
+absent from the text cannot match it.
 
-Why this is exact under the rule flags (IGNORECASE with full case folding): a literal character is kept
-only when it is ASCII, and every character that matches an ASCII letter case-insensitively has that letter
-in its `str.casefold()` (tested in tests/test_batch_matching.py), so the literal is a substring of the
-casefolded text whenever the pattern matches.
+Why this is exact under the rule flags (IGNORECASE with full case folding): a literal character is kept only
+when it is ASCII, and every character that matches an ASCII letter case-insensitively has that letter in its
+`str.casefold()` (checked over all of Unicode when this was written), so the literal is a substring of the
+casefolded text whenever the pattern matches. tests/test_property.py checks the index against random
+patterns and texts.
 
 Only a plain subset of the syntax is read: literals, escaped punctuation, `\\s \\d \\w \\b` and their
-negations, `.`, `^`, `$`, simple character classes, `(...)`, `(?:...)`, `|` and the quantifiers
-`? * + {m,n}` (lazy or possessive); look-arounds are skipped. Anything else (inline flags, fuzzy matching, nested sets,
-back-references, ...) makes the pattern "unindexed": it is tried on every text, as before.
+negations, `.`, `^`, `$`, simple character classes, `(...)`, `(?:...)`, `|` and the quantifiers `? * + {m,n}`
+(lazy or possessive); look-arounds are skipped over. Anything else (inline flags, fuzzy matching, nested
+sets, back-references, ...) makes the pattern "unindexed": it is tried on every text, as before.
 """
 from __future__ import annotations
 

@@ -1,0 +1,163 @@
+"""Property tests: random and mutated documents, built from the corpus, never crash the converter, and every
+output still validates against its schema; any bytes either decode or are refused with an InputError; the
+rule index never hides a pattern that matches."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from converter.api import render
+from converter.emit import render_taxonomy
+from converter.pipeline import convert_text
+from converter.readers import InputError
+from converter.readers.source import decode
+from converter.rulebook.index import PatternIndex, key_options
+from converter.rulebook.loader import FLAGS
+from converter.validate import validate_json, validate_xml
+
+from .conftest import SHARED
+
+REPO = Path(__file__).resolve().parent.parent
+SETTINGS = dict(max_examples=25, deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SOURCES = ["seeds/000_e1d86a0c375ce1d9.txt", "corpus/apple-fy2011q1.html", "corpus/cmuv-2024q3.txt",
+           "corpus/adobe-fy2023q1-pdflayout.txt", "corpus/mobilehealth-2024fy.txt"]
+
+
+@lru_cache(maxsize=None)
+def corpus() -> tuple[str, ...]:
+    texts = [(REPO / "examples" / "acme-q3-2025.txt").read_text(encoding="utf-8")]
+    texts += [(SHARED / s).read_text(encoding="utf-8", errors="replace") for s in SOURCES if (SHARED / s).exists()]
+    return tuple(texts)
+
+
+FRAGMENTS = ["<table>", "</table>", "<tr>", "<td>", "</td>", "<p>", "</p>", "<br>", "|", " | ", "\n", "\n\n", "$",
+             "(", ")", "—", "-", "1,234", "(5.6)", "2025", "December 31,", "Three Months Ended", "in thousands",
+             "Total revenues", "Net loss", "per share", "\u00a0", "&amp;", "&#x0;", "<", "]]>", "\x00", "\ufeff",
+             "%", "Revenues were $12.5 million", "compared to", "between $1 and $2 million"]
+
+
+@st.composite
+def mutated_document(draw) -> str:
+    text = draw(st.sampled_from(corpus()))
+    for _ in range(draw(st.integers(1, 6))):
+        n = len(text)
+        i = draw(st.integers(0, n))
+        j = draw(st.integers(i, min(n, i + 2000)))
+        op = draw(st.sampled_from(["delete", "duplicate", "insert", "truncate", "swap", "noise"]))
+        if op == "delete":
+            text = text[:i] + text[j:]
+        elif op == "duplicate":
+            text = text[:j] + text[i:j] + text[j:]
+        elif op == "insert":
+            text = text[:i] + draw(st.sampled_from(FRAGMENTS)) + text[i:]
+        elif op == "truncate":
+            text = text[:i]
+        elif op == "swap":
+            k = draw(st.integers(j, min(n, j + 2000)))
+            text = text[:i] + text[j:k] + text[i:j] + text[k:]
+        else:
+            text = text[:i] + draw(st.text(max_size=40)) + text[j:]
+    return text
+
+
+def check_converts(text: str) -> None:
+    try:
+        result = convert_text(text, source="mutant")
+    except InputError:
+        return  # refused in one line: allowed
+    for to in ("json", "xbrl"):
+        render(result, to, "mutant")        # raises OutputInvalid when the instance breaks its schema
+    files = render_taxonomy(result, "mutant")
+    assert files and all(text.startswith("<?xml") for text in files.values())
+
+
+@settings(**SETTINGS)
+@given(mutated_document())
+def test_mutated_corpus_documents_convert_to_valid_outputs(text):
+    check_converts(text)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(FRAGMENTS + list("abc XYZ 0123456789.,;:\n")), max_size=120).map("".join))
+def test_random_fragment_soup_converts(text):
+    check_converts(text)
+
+
+@settings(**SETTINGS)
+@given(st.text(max_size=500))
+def test_random_text_converts(text):
+    check_converts(text)
+
+
+@settings(**SETTINGS)
+@given(st.binary(max_size=2000))
+def test_any_bytes_decode_or_are_refused(data):
+    try:
+        text = decode(data, "x")
+    except InputError as e:
+        assert "\n" not in str(e)
+        return
+    assert isinstance(text, str) and text.strip()
+
+
+# ----------------------------------------------------------------------------------------- the rule index
+
+WORDS = ["net", "income", "loss", "total", "revenue", "cash", "and", "of", "per", "share", "diluted", "sales"]
+
+
+@st.composite
+def pattern(draw, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["word", "word", "group", "class", "other", "look"] if depth < 2 else
+                                    ["word", "class", "other"]))
+        if kind == "word":
+            piece = draw(st.sampled_from(WORDS)) + draw(st.sampled_from(["", " ", "s?", "e?s", "\\s+"]))
+        elif kind == "group":
+            alts = draw(st.lists(pattern(depth + 1), min_size=1, max_size=3))
+            piece = draw(st.sampled_from(["(?:", "("])) + "|".join(alts) + ")" + \
+                draw(st.sampled_from(["", "?", "*", "+", "{2}", "{0,2}", "{1,}", "??"]))
+        elif kind == "class":
+            piece = draw(st.sampled_from(["[a-z]", "[^ ]+", "\\w", "\\d+", ".", ".*", "\\b", "[(]"]))
+        elif kind == "look":
+            piece = draw(st.sampled_from(["(?!", "(?=", "(?<!"])) + draw(pattern(depth + 1)) + ")"
+        else:
+            piece = draw(st.sampled_from([" ", ", ", "\\(", "-", "'", "^", "$", "(?i)", "\\p{L}", "x{e<=1}"]))
+        parts.append(piece)
+    return "".join(parts)
+
+
+TEXT = st.lists(st.sampled_from(WORDS + [" ", "  ", ",", "(", ")", "S", "İ", "ß", "ﬁ", "1", "-"]),
+                max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(pattern(), min_size=1, max_size=6), st.lists(TEXT, min_size=1, max_size=5))
+def test_index_never_hides_a_matching_pattern(patterns, texts):
+    compiled = []
+    for p in patterns:
+        try:
+            compiled.append(regex.compile(p, FLAGS))
+        except regex.error:
+            continue
+    index = PatternIndex([(i, (c,)) for i, c in enumerate(compiled)])
+    for text in texts:
+        candidates = {id(p) for _i, p in index.candidates(text)}
+        for c in compiled:
+            if c.search(text) or c.fullmatch(text):
+                assert id(c) in candidates, (c.pattern, text, key_options(c.pattern))
+
+
+def test_key_options_read_the_usual_rule_shapes():
+    assert key_options("(?:total )?(?:net )?revenues?(?:,? net)?") == (frozenset({"revenue"}),)
+    assert frozenset({"cash used in "}) in key_options("(?:net )?cash used in (?:operations|operating activities)")
+    assert set(key_options("(?:basic|diluted) per share")) == {frozenset({"basic", "diluted"}),
+                                                               frozenset({" per share"})}
+    assert key_options("(?i)anything") == ()          # inline flags: unindexed, always tried
+    assert key_options("cash{e<=1}") == ()            # fuzzy matching: unindexed
+    assert key_options("ab") == ()                    # too short to index
