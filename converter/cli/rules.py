@@ -81,3 +81,34 @@ def test_cmd(paths, verbose):
     click.echo(f"{files} rule file{'s' * (files != 1)} with tests", err=True)
     click.echo(f"rules: {passed} passed, {failed} failed")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@rules_cmd.command("new")
+@click.option("--issuer", "name", required=True, help="Short issuer name: the file name and extension prefix.")
+@click.argument("release", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write (default rules/issuers/NAME.yaml; '-' for standard output).")
+@click.option("--format", "layout", type=click.Choice(["html", "pipe", "pdf"]), help="Input layout.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def new_cmd(name, release, output, layout, force):
+    """Write a starter issuer file for RELEASE: the issuer block filled from the text, and one commented
+    rule stub per table row the base rules did not read. It passes `rules check` as written."""
+    from ..readers import InputError
+    from ..rulebook.loader import RuleError
+    from ..rulebook.scaffold import starter_issuer_file
+    target = output or RULES_DIR / "issuers" / f"{name}.yaml"
+    if str(target) != "-" and target.exists() and not force:
+        click.echo(f"xbrlify: error: {target} exists (use --force to overwrite)", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        text = starter_issuer_file(release, name, layout)
+    except (InputError, RuleError) as e:
+        click.echo(f"xbrlify: error: {e}", err=True)
+        sys.exit(EXIT_INPUT)
+    if str(target) == "-":
+        click.echo(text, nl=False)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    stubs = text.count("\n  # - {")
+    click.echo(f"wrote {target}: issuer block and {stubs} rule stubs; next: xbrlify rules check {target}", err=True)
