@@ -65,13 +65,15 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     trace.document = doc
     trace.book = book
 
-    doc_scale = Scale()
+    doc_scale = prose_scale = Scale()
     facts = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             note = _scale_note(block)
             if note:
-                doc_scale = note
+                doc_scale = prose_scale = note
+            elif len(block.text) >= 200:
+                doc_scale = prose_scale  # prose between tables ends the reach of a table's own note
         elif isinstance(block, Table):
             # a table's own note wins; it also carries to the tables after it that print none
             scale = find_scale(block.caption + [h.text for h in block.header]) or doc_scale

@@ -8,7 +8,7 @@ header reads ("Three Months Ended | Six Months Ended" over "2016 2015 2016 2015"
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Optional
 
@@ -197,6 +197,32 @@ def _place(toks, cols, slots):
                     slots[c].setdefault(kind, m)
 
 
+def _year_to_date(end: date, cal: Calendar) -> Length:
+    months = (end.year - cal.fiscal_year_end(end.year - 1).year) * 12 + end.month - cal.fiscal_year_end_month
+    return Length(months=months % 12 or 12)
+
+
+# A row that names its own length against the column's date: "Net Income - Quarter", "EPS (YTD)".
+ROW_PERIOD = regex.compile(r"\s*(?:-|,|\()\s*(?P<w>quarter|qtd|quarter[\s-]to[\s-]date|ytd|year[\s-]to[\s-]date)"
+                           r"\s*\)?\s*$", regex.I)
+
+
+def split_row_period(label: str) -> tuple[str, Optional[str]]:
+    """The label without its period qualifier, and the qualifier ("quarter" or "ytd"), if it has one."""
+    m = ROW_PERIOD.search(label)
+    if not m or not label[:m.start()].strip():
+        return label, None
+    return label[:m.start()].rstrip(), "ytd" if regex.search(r"ytd|year", m["w"], regex.I) else "quarter"
+
+
+def row_column(col: ColumnPeriod, qualifier: Optional[str], cal: Calendar) -> ColumnPeriod:
+    """The column as a qualified row reads it: the column's date, the row's length."""
+    if qualifier is None or col.end is None:
+        return col
+    length = Length(months=3) if qualifier == "quarter" else _year_to_date(col.end, cal)
+    return replace(col, length=length, header=f"{col.header} ({qualifier})")
+
+
 def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> ColumnPeriod:
     header = " ".join(m.group(0) for m in slot.values())
     if "skip" in slot and not ({"date", "y", "q", "fy"} & slot.keys()):
@@ -234,8 +260,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
         elif length is not None and length.months == 12 and "len" in slot:
             end = None  # "Year Ended 2024" with no month: leave it to the caption or nothing
     if ytd and end is not None:  # from the start of the fiscal year to the column's date
-        months = (end.year - cal.fiscal_year_end(end.year - 1).year) * 12 + end.month - cal.fiscal_year_end_month
-        length = Length(months=months % 12 or 12)
+        length = _year_to_date(end, cal)
     if length is None:
         length = caption_length
     bound = None

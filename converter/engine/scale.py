@@ -1,7 +1,7 @@
 """Scale notes: "(in thousands, except per share amounts)", "$ in millions", "(Dollars in thousands)".
 
 Money is scaled by the note; share counts too unless the note excepts them ("except share and per share
-data"); per-share amounts never.
+data") or names the money it scales ("U.S. dollars in thousands"); per-share amounts never.
 """
 from __future__ import annotations
 
@@ -45,7 +45,10 @@ def find_scale(texts: Iterable[str]) -> Optional[Scale]:
                                   r"in\s+(?P<w>thousands|millions|billions)", rest)
             if shares:
                 return Scale(power, POWER[shares["w"]], m.group(0))
-            return Scale(power, 0 if shares_excepted else power, m.group(0))
+            # "U.S. dollars in thousands", "in thousands of dollars": the note names the money it scales
+            dollars_only = m.group(0).lower().startswith("dollars") or bool(
+                regex.match(r"\s*of\s+(?:u\.?\s?s\.?\s+)?dollars\b", rest))
+            return Scale(power, 0 if shares_excepted or dollars_only else power, m.group(0))
         if _ZEROS.search(t):
             return Scale(3, 3, _ZEROS.search(t).group(0))
     return None

@@ -7,11 +7,13 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Optional
 
+import regex
+
 from ..model import Fact, Finding, Period, Provenance, Row, Table
 from ..rulebook.match import match_row, normalize_label
 from ..rulebook.model import Rulebook
 from ..taxonomy import Calculation, Taxonomy
-from .columns import Calendar, ColumnPeriod, resolve_columns
+from .columns import Calendar, ColumnPeriod, resolve_columns, row_column, split_row_period
 from .numbers import Figure, parse_figure
 from .guidance import FORECAST, MAXIMUM, MINIMUM
 from .scale import Scale
@@ -32,11 +34,25 @@ def table_context(table: Table) -> str:
     return " | ".join(table.caption + [h.text for h in table.header] + [r.label for r in table.rows]).lower()
 
 
-def row_sign(rule_sign: str, figures: list[Figure]) -> tuple[int, str]:
+# A label that names a loss and no income: "OPERATING LOSS", "Net loss attributable to:", "Loss per share".
+# "Income tax" and "(loss)" wordings name no result of their own.
+_LOSS_ONLY = regex.compile(r"\bloss(?:es)?\b")
+_INCOME_TOO = regex.compile(r"\b(?:income|earnings|profit|gains?)\b(?!\s+tax)|\(loss\)|\(income\)")
+
+
+def row_sign(rule_sign: str, figures: list[Figure], words: str = "") -> tuple[int, str]:
     """The multiplier the row's printed figures take, and why. An expense printed as a deduction (every
-    non-zero figure in parentheses) is stored positive; `negate` flips wording like "(provision) benefit"."""
+    non-zero figure in parentheses) is stored positive; `negate` flips wording like "(provision) benefit";
+    `loss` stores negative a result printed unsigned under a label (`words`: label and heading) that names
+    only a loss ("NET LOSS 14,772")."""
     if rule_sign == "negate":
         return -1, "sign: negated (the label prints the concept's opposite)"
+    if rule_sign == "loss":
+        text = words.lower()
+        nonzero = [f for f in figures if f.value not in (None, 0)]
+        if _LOSS_ONLY.search(text) and not _INCOME_TOO.search(text) and nonzero \
+                and not any(f.negative for f in nonzero):
+            return -1, "sign: a loss printed unsigned under a loss-only label, stored negative"
     if rule_sign == "expense":
         nonzero = [f for f in figures if f.value not in (None, 0)]
         if nonzero and all(f.negative for f in nonzero):
@@ -57,7 +73,8 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     for index, row in enumerate(table.rows):
         if not row.cells:
             continue
-        rule = match_row(book, row.label, " ".join(row.section), context, caption)
+        label, qualifier = split_row_period(row.label)   # "Net Income - Quarter"
+        rule = match_row(book, label, " ".join(row.section), context, caption)
         if rule is None:
             info[index] = RowInfo(None, 1)
             out.unmapped.append((table.index, row))
@@ -69,13 +86,14 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             continue
         figures = [(c, parse_figure(c.text)) for c in row.cells]
         figures = [(c, f) for c, f in figures if f is not None and not f.percent and _usable(columns, c.col)]
-        mult, sign_step = row_sign(rule.sign, [f for _c, f in figures])
+        mult, sign_step = row_sign(rule.sign, [f for _c, f in figures], f"{label} {' '.join(row.section)}")
         info[index] = RowInfo(rule.concept, mult)
         power = scale.for_unit(concept.unit)
         for cell, fig in figures:
             col: Optional[ColumnPeriod] = columns[cell.col] if 0 <= cell.col < len(columns) else None
             if col is None or col.skip or col.nongaap:
                 continue
+            col = row_column(col, qualifier, cal)
             period = col.period_for(concept.period)
             if concept.period == "instant" and col.length is not None:
                 # a balance in a column of flows: only "at beginning/end of period" lines say which date

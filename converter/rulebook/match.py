@@ -22,9 +22,32 @@ HIDDEN_LAYER = regex.compile(r"\b(?:non[\s-]?gaap|adjusted|pro\s+forma|as\s+adju
                              r"ebitda)\b")
 
 
+_REMARK = regex.compile(r"\(\s*(?:including|includes|inclusive\s+of|excluding)\b", regex.I)
+
+
+def _drop_remarks(label: str) -> str:
+    """"Research and development (including $1,796 and $51 from related party ...)": a parenthetical remark
+    on the amounts a line includes, with any parentheses inside it, is not part of the line's name. One
+    without amounts ("(including noncontrolling interests)") may change what the line is, and stays."""
+    start = 0
+    while m := _REMARK.search(label, start):
+        depth, i = 0, m.start()
+        while i < len(label):
+            depth += {"(": 1, ")": -1}.get(label[i], 0)
+            i += 1
+            if depth == 0:
+                break
+        if regex.search(r"\d", label[m.start():i]):
+            label = label[:m.start()] + label[i:]
+        else:
+            start = i
+    return label
+
+
 def normalize_label(label: str) -> str:
-    """Lower case, one space, no footnote marks, no trailing colon or dollar sign, "&" spelled "and"."""
-    t = label.replace("&", " and ").replace("’", "'")
+    """Lower case, one space, no footnote marks or remarks on what the line includes, no trailing colon or
+    dollar sign, "&" spelled "and"."""
+    t = _drop_remarks(label).replace("&", " and ").replace("’", "'")
     t = _SPACE.sub(" ", t).strip()
     for _ in range(2):
         t = _FOOTNOTE.sub("", t).strip()
