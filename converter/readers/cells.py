@@ -22,6 +22,9 @@ _CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related
                                   regex.I)
 # A heading that continues the row above it: "NET LOSS" / "Attributable to:" / "Equity holders".
 _CONTINUES_ROW = regex.compile(r"^(?:attributable\s+to|of\s+which)\b", regex.I)
+# A subtotal of a whole statement section, printed at the section's own level ("Net cash used in operating
+# activities" after the "Changes in operating assets and liabilities:" lines): it closes the heading above.
+_OUTSIDE_SECTION = regex.compile(r"^net\s+(?:cash|increase|decrease|change)\b", regex.I)
 
 
 @dataclass
@@ -72,14 +75,10 @@ def _joins(prev: Text, nxt: Text) -> bool:
 
 
 def column_count(groups: list[int]) -> int:
-    """The commonest figure-group length; a group of several whole rows votes for its row length."""
+    """The commonest figure-group length (the narrower on a tie: a wider group may be two rows)."""
     if not groups:
         return 0
     votes = Counter(groups)
-    for n in list(votes):
-        for k in list(votes):
-            if n > 1 and k > n and k % n == 0:
-                votes[n] += votes[k]
     return max(votes, key=lambda n: (votes[n], -n))
 
 
@@ -158,6 +157,8 @@ def rows_from_drafts(drafts: list[tuple[Text, Optional[list]]], ncols: int) -> l
                 section = (label,)
             out.append(Row(label, [], section=(), span=text.span))
             continue
+        if _OUTSIDE_SECTION.match(label):
+            section = ()
         if len(cells) != ncols:  # a short row: which columns it fills is not known, so none is guessed
             out.append(Row(label, [], section=section, span=text.span))
             continue

@@ -78,9 +78,13 @@ def classify(line: str, raw: str) -> tuple[str, list[str], list[str]]:
     return "text", [], []
 
 
+_ROW_LINE = regex.compile(r"^[A-Za-z(].*?[A-Za-z:)]\s+(?:\$?\s*\(?-?\d[\d,]*(?:\.\d+)?\)?%?\s*)+$")
+
+
 def looks_like_cells(text: str) -> bool:
-    """One figure per line, in short runs between labels (a PDF's reading order gives long runs)."""
-    short = long = run = 0
+    """One figure per line, in short runs between labels; a PDF's reading order gives long runs, and a
+    fixed-width layout prints its figures on the label's line."""
+    short = long = run = rows = 0
     for line, _raw, _span in _lines(text[:200000]):
         if line in ("$", "US$", ")"):
             continue
@@ -90,9 +94,10 @@ def looks_like_cells(text: str) -> bool:
             continue
         if figs:
             return False
+        rows += bool(_ROW_LINE.match(line)) and bool(regex.search(r"\d,\d{3}", line))
         short, long = (short + run, long) if run <= 6 else (short, long + run)
         run = 0
-    return short >= 20 and short >= 3 * long
+    return short >= 6 and short >= 3 * long and rows * 4 <= short
 
 
 def looks_like_squashed(text: str) -> bool:

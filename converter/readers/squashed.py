@@ -22,6 +22,7 @@ from .headers import header_cells, is_header_piece, is_scale_note
 
 _GLUE = regex.compile(r"""
       (?<=[A-Za-z\d)%])(?=\$)                                        # Revenues$ 47   413,802$ (3,295
+    | (?<=\))(?=\d)                                                  # (expense)1,003,059   (152,212)109,935
     | (?<=[a-z])(?=\(?\$?\d{1,3}(?:,\d{3})+|\(?\$?\d+\.\d+|\(\d)      # receivable671,866   operations(387,621)
     | (?<=[\d)])(?=[A-Z])                                            # 994Noncontrolling   2025Q3
     | (?<=\))(?=\()                                                  # (loss)(3,187,535)
@@ -42,6 +43,7 @@ class Token:
     end: int
     chunk: int
     kind: str = "text"      # text | fig | dash | year | mark
+    glued: bool = False     # printed against the next token, no space between
 
 
 @dataclass
@@ -49,6 +51,14 @@ class _Draft:
     caption: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     rows: list[tuple[Text, Optional[list[Token]]]] = field(default_factory=list)
+    prose: list[Text] = field(default_factory=list)     # titles above the table's own: paragraphs
+
+    def add_titles(self, texts: list[Text]) -> None:
+        """In-line titles: the last is the table's caption, the ones before it ("Financial Summary", "For
+        Quarter Ending ...") title the whole release section and become paragraphs."""
+        titles = _titles(texts)
+        self.caption.extend(t.text for t in titles[-1:])
+        self.prose.extend(titles[:-1])
 
     @property
     def started(self) -> bool:
@@ -67,6 +77,8 @@ def tokens(line: str, offset: int = 0) -> list[Token]:
         for piece, pstart in pieces:
             for m in regex.finditer(r"\S+", piece):
                 out.append(Token(m.group(0), offset + base + pstart + m.start(), offset + base + pstart + m.end(), ci))
+            if out and pstart + len(piece) < len(text) and not piece[-1:].isspace():
+                out[-1].glued = True
     return _classify(_split_glued(_merge(out)))
 
 
@@ -115,10 +127,11 @@ def _classify(toks: list[Token]) -> list[Token]:
         if t.text in ("$", "US$"):
             t.kind = "mark"
         elif _DASH.match(t.text):
-            # "Accounts receivable - related parties": a dash between words of one cell is text
-            between = 0 < i < len(toks) - 1 and toks[i - 1].chunk == t.chunk == toks[i + 1].chunk \
-                and toks[i - 1].kind == "text" and not regex.search(r"\d", toks[i + 1].text)
-            t.kind = "text" if between else "dash"
+            # "Accounts receivable - related parties", "- Interest income": a dash spaced from the words
+            # after it is text; "--Preferred stock" printed two empty cells against the next label
+            before_words = i + 1 < len(toks) and toks[i + 1].chunk == t.chunk and not t.glued \
+                and not regex.search(r"\d", toks[i + 1].text)
+            t.kind = "text" if before_words else "dash"
         elif is_year(t.text):
             t.kind = "year"
         elif regex.search(r"\d", t.text) and parse_figure(t.text) is not None:
@@ -223,9 +236,10 @@ def read_squashed_line(line: str, offset: int, caption: list[str], header: list[
             head, before = _trailing_header(texts)
             if cur.started:
                 notes = [c for c in cur.caption if is_scale_note(c)]
-                drafts.append(_Draft([t.text for t in before] + notes, [t.text for t in head]))
+                drafts.append(_Draft(notes, [t.text for t in head]))
+                drafts[-1].add_titles(before)
             else:
-                cur.caption.extend(t.text for t in before)
+                cur.add_titles(before)
                 cur.header.extend(t.text for t in head)
             drafts[-1].header.extend(t.text for t in ts)
             texts = []
@@ -235,11 +249,11 @@ def read_squashed_line(line: str, offset: int, caption: list[str], header: list[
                 first = next((i for i, t in enumerate(texts) if is_header_piece(t.text)), None)
                 if first is not None:
                     last = max(i for i, t in enumerate(texts) if is_header_piece(t.text))
-                    cur.caption.extend(t.text for t in texts[:first])
+                    cur.add_titles(texts[:first])
                     cur.header.extend(t.text for t in texts[first:last + 1] if is_header_piece(t.text))
                     texts = texts[last + 1:]
                 elif not cur.header and not cur.caption:
-                    cur.caption.extend(t.text for t in texts)
+                    cur.add_titles(texts)
                     texts = []
             cur.rows.extend((t, None) for t in texts)
             if label is not None:
@@ -247,6 +261,7 @@ def read_squashed_line(line: str, offset: int, caption: list[str], header: list[
             texts = []
     blocks: list[Block] = []
     for d in drafts:
+        blocks.extend(Paragraph(t.text, t.span) for t in d.prose)
         table = _build(d)
         if table is not None:
             blocks.append(table)
@@ -254,6 +269,17 @@ def read_squashed_line(line: str, offset: int, caption: list[str], header: list[
             blocks.extend(Paragraph(t.text, t.span) for t, _c in d.rows)
     blocks.extend(Paragraph(t.text, t.span) for t in texts)
     return blocks
+
+
+def _titles(texts: list[Text]) -> list[Text]:
+    """Title lines: segments printed one space apart were one title, cut only by the label rules."""
+    out: list[Text] = []
+    for t in texts:
+        if out and t.span.start - out[-1].span.end <= 1:
+            out[-1] = Text(f"{out[-1].text} {t.text}", Span(out[-1].span.start, t.span.end))
+        else:
+            out.append(t)
+    return out
 
 
 def _trailing_header(texts: list[Text]) -> tuple[list[Text], list[Text]]:

@@ -1,0 +1,266 @@
+"""Newswire text layouts: tables printed one cell per line, and tables squashed onto one line. Synthetic
+snippets, one mechanism each, plus the engine pieces these layouts lean on."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from converter.engine.columns import Calendar, resolve_columns, split_row_period
+from converter.engine.numbers import parse_figure
+from converter.engine.scale import find_scale
+from converter.engine.tables import row_sign
+from converter.model import Table
+from converter.pipeline import convert_text
+from converter.readers.detect import detect_layout, read_document
+from converter.readers.headers import header_cells
+from converter.readers.squashed import read_squashed_line, tokens
+from converter.rulebook.match import normalize_label
+
+
+def _cells(*lines: str) -> str:
+    """A one-cell-per-line document: every cell on its own line, blank lines between."""
+    return "\n\n".join(lines) + "\n"
+
+
+def _tables(text: str) -> list[Table]:
+    return read_document(text, "cells").tables
+
+
+def _rows(table: Table) -> dict[str, list[str]]:
+    return {r.label: [c.text for c in r.cells] for r in table.rows}
+
+
+INCOME = _cells(
+    "ACME CORP", "CONDENSED STATEMENTS OF OPERATIONS",
+    "Three Months Ended", "September 30,", "2024", "2023",
+    "Revenues", "$", "1,200", "$", "1,000",
+    "Net loss", "$", "(300", ")", "$", "(250", ")",
+    "Basic", "(0.30", ")", "(0.25", ")",
+    "The accompanying notes are an integral part of these statements.")
+
+
+# ------------------------------------------------------------------------------------------ one cell per line
+
+def test_a_label_takes_the_figures_after_it_and_split_parentheses_join():
+    [t] = _tables(INCOME)
+    assert t.ncols == 2
+    rows = _rows(t)
+    assert rows["Revenues"] == ["1,200", "1,000"]
+    assert rows["Net loss"] == ["(300)", "(250)"]
+    assert t.caption[-1] == "CONDENSED STATEMENTS OF OPERATIONS"
+    assert [h.text for h in t.header] == ["Three Months Ended", "September 30,", "2024", "2023"]
+
+
+def test_column_count_is_the_commonest_group_and_overflow_goes_to_a_label_printed_after_it():
+    text = _cells(
+        "BALANCE SHEETS", "December 31,", "2024", "2023",
+        "NON-CURRENT LIABILITIES:", "-", "59",            # figures after a heading: their label comes next
+        "Long-term lease liability",
+        "Promissory note", "977", "-",
+        "TOTAL NON-CURRENT LIABILITIES", "$", "4,083", "$", "59", "$", "7,666", "$", "2,255",
+        "TOTAL LIABILITIES",                                # owns the second row of the group above
+        "COMMITMENTS AND CONTINGENCIES",
+        "Equity", "10", "20",
+        "The accompanying notes are an integral part of these statements.")
+    [t] = _tables(text)
+    rows = _rows(t)
+    assert t.ncols == 2
+    assert rows["Long-term lease liability"] == ["-", "59"]
+    assert rows["Promissory note"] == ["977", "-"]
+    assert rows["TOTAL NON-CURRENT LIABILITIES"] == ["4,083", "59"]
+    assert rows["TOTAL LIABILITIES"] == ["7,666", "2,255"]
+    assert rows["COMMITMENTS AND CONTINGENCIES"] == []
+
+
+def test_wrapped_closing_label_claims_the_last_orphan_row():
+    text = _cells(
+        "BALANCE SHEETS", "December 31,", "2024", "2023",
+        "Cash", "1", "2",
+        "TOTAL EQUITY", "5", "6", "$", "3,087", "$", "5,256",
+        "TOTAL LIABILITIES, REDEEMABLE CONVERTIBLE",
+        "PREFERRED SHARES AND EQUITY",
+        "The accompanying notes are an integral part of these statements.")
+    [t] = _tables(text)
+    assert _rows(t)["TOTAL LIABILITIES, REDEEMABLE CONVERTIBLE PREFERRED SHARES AND EQUITY"] == ["3,087", "5,256"]
+
+
+def test_wrapped_label_with_an_open_parenthesis_is_one_label():
+    text = _cells(
+        "BALANCE SHEETS", "December 31,", "2024", "2023",
+        "Ordinary shares ($0.0001 par value; 200,000,000 shares authorized;",
+        "11,180,031 shares issued and outstanding)", "1", "1",
+        "Additional paid-in capital", "37,003", "11,335",
+        "The accompanying notes are an integral part of these statements.")
+    [t] = _tables(text)
+    assert [r.label for r in t.rows][0].endswith("issued and outstanding)")
+
+
+def test_header_rows_of_leaves_get_their_columns_and_change_columns_are_skipped():
+    text = _cells(
+        "Statement of Operations", "Year Ended June 30,",
+        "2024", "2023", "2022", "2024 to 2023", "2023 to 2022",
+        "USD", "USD", "USD", "% Change", "% Change",
+        "Revenue", "13,968", "7,874", "6,988", "77.4", "12.7",
+        "Net (loss) income", "(15,602)", "(3,213)", "92", "385.6", "(3,566.5)",
+        "Some closing sentence that ends the table here.")
+    [t] = _tables(text)
+    cols = resolve_columns(t, Calendar())
+    assert [c.end for c in cols[:3]] == [date(2024, 6, 30), date(2023, 6, 30), date(2022, 6, 30)]
+    assert cols[0].length.months == 12
+    assert cols[3].skip and cols[4].skip
+
+
+def test_a_heading_that_continues_the_row_above_keeps_it_in_the_section():
+    text = _cells(
+        "STATEMENTS OF OPERATIONS", "Nine months ended", "September 30,", "2024", "2023",
+        "NET LOSS", "14,772", "3,428",
+        "Attributable to:",
+        "Equity holders of the Company", "14,696", "3,214",
+        "Non-controlling interests", "76", "214",
+        "The accompanying notes are an integral part of these statements.")
+    [t] = _tables(text)
+    holders = next(r for r in t.rows if r.label == "Equity holders of the Company")
+    assert holders.section == ("NET LOSS Attributable to:",)
+
+
+def test_net_cash_line_closes_the_working_capital_heading():
+    text = _cells(
+        "STATEMENTS OF CASH FLOWS", "Nine Months Ended September 30,", "2024", "2023",
+        "Changes in operating assets and liabilities:",
+        "Accounts receivable", "(30)", "(31)",
+        "Net cash used in operating activities", "(1,551)", "(980)",
+        "Some closing sentence that ends the table here.")
+    [t] = _tables(text)
+    rows = {r.label: r for r in t.rows}
+    assert rows["Accounts receivable"].section == ("Changes in operating assets and liabilities:",)
+    assert rows["Net cash used in operating activities"].section == ()
+
+
+def test_a_scale_note_line_is_a_caption_and_never_a_paragraph():
+    text = _cells(
+        "Key metrics:", "(in thousands)", "Three Months Ended", "September 30,", "2024", "2023",
+        "Revenues", "1,200", "1,000", "Some closing sentence that ends the table here.")
+    doc = read_document(text, "cells")
+    assert "(in thousands)" in doc.tables[0].caption
+    assert not any("thousands" in p.text for p in doc.paragraphs)
+
+
+# ---------------------------------------------------------------------------------------- squashed onto a line
+
+ALIGNED = ("  Financial Summary  For Quarter Ending September 30, 2024      BALANCE SHEET September 30,        "
+           "2024 2023  ASSETS        Cash & Cash Equivalents  $                 34,778,590  $                 "
+           "52,443,464    Other Assets                     15,465,927                     14,601,831    "
+           "Book Value - Basic (CVB - Bank)  $      20.94  $      18.93      STATEMENT OF INCOME AND EXPENSE  "
+           "          September 30,        2024 2023    Total Interest Income  $     13,231,101  $     11,791,972"
+           "    Net Income - Quarter  $     1,127,388  $     991,297")
+
+
+def test_aligned_columns_squashed_onto_a_line_split_at_runs_of_spaces():
+    blocks = read_squashed_line(ALIGNED, 0, [], [])
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 2                         # a second year run after rows starts a new table
+    bs, inc = tables
+    assert bs.caption == ["BALANCE SHEET"]
+    assert [h.text for h in bs.header] == ["September 30,", "2024", "2023"]
+    assert _rows(bs)["Cash & Cash Equivalents"] == ["34,778,590", "52,443,464"]
+    assert _rows(bs)["Book Value - Basic (CVB - Bank)"] == ["20.94", "18.93"]   # spaced dashes are text
+    assert _rows(inc)["Net Income - Quarter"] == ["1,127,388", "991,297"]
+    assert inc.caption == ["STATEMENT OF INCOME AND EXPENSE"]
+
+
+GLUED = ("ASSETS Current assets: Cash and cash equivalents$ 22,042,638$ 30,125,944 Taxes receivable671,866 "
+         "734,630 Total current assets 39,146,005 45,066,481 Shareholders' equity: Preferred stock: $0.00001 "
+         "par value; 20,000,000 shares authorized --Common stock: $0.00001 par value; 140,660,454 and "
+         "129,242,993 shares issued and outstanding, respectively$ 1,406$ 1,292 Stock payable -5,711,807 "
+         "Subscription receivable (41,399) -Additional paid-in capital 72,683,110 50,313,125 Total "
+         "shareholders' equity of GMGI 123,543,879 105,072,994Noncontrolling interests 3,551,216 3,877,586")
+
+
+def test_glued_cells_are_cut_and_numbers_inside_labels_stay_there():
+    [t] = [b for b in read_squashed_line(GLUED, 0, ["Balance Sheets"],
+                                         ["As of September 30, 2025", "As of December 31, 2024"])
+           if isinstance(b, Table)]
+    rows = _rows(t)
+    assert t.ncols == 2
+    assert rows["Taxes receivable"] == ["671,866", "734,630"]
+    assert rows["Cash and cash equivalents"] == ["22,042,638", "30,125,944"]
+    assert rows["Preferred stock: $0.00001 par value; 20,000,000 shares authorized"] == ["-", "-"]
+    assert rows["Common stock: $0.00001 par value; 140,660,454 and 129,242,993 shares issued and outstanding, "
+                "respectively"] == ["1,406", "1,292"]
+    assert rows["Stock payable"] == ["-", "5,711,807"]            # a dash glued to the next figure
+    assert rows["Subscription receivable"] == ["(41,399)", "-"]   # a dash glued to the next label
+    assert rows["Noncontrolling interests"] == ["3,551,216", "3,877,586"]
+    cash = next(r for r in t.rows if r.label == "Cash and cash equivalents")
+    assert cash.section == ("Current assets:",)
+
+
+def test_glued_figures_split_only_where_comma_grouping_forces_it():
+    texts = [t.text for t in tokens("+Stock-based compensation546,4151,614,751 3,003,054 x128,156314,555")]
+    assert texts[-6:-3] == ["546,415", "1,614,751", "3,003,054"]
+    assert texts[-2:] == ["128,156", "314,555"]
+    assert [t.text for t in tokens("Total 1234,56")][-1] == "1234,56"   # no reading: left alone
+
+
+def test_a_lowercase_heading_word_then_a_capital_starts_a_label():
+    line = ("2025 2024 Revenues$ 47,316,308$ 40,992,329 Operating expenses Selling, general and administrative "
+            "expenses26,774,044 23,379,550 Less: Net income (loss) attributable to noncontrolling interest "
+            "(152,212)109,935 Net income (loss) per ordinary share attributable to GMGI: Basic $ 0.00$ (0.03)")
+    [t] = [b for b in read_squashed_line(line, 0, [], ["Three Months Ended September 30,"]) if isinstance(b, Table)]
+    rows = _rows(t)
+    assert rows["Selling, general and administrative expenses"] == ["26,774,044", "23,379,550"]
+    assert rows["Less: Net income (loss) attributable to noncontrolling interest"] == ["(152,212)", "109,935"]
+    assert rows["Basic"] == ["0.00", "(0.03)"]
+    assert rows["Operating expenses"] == []
+
+
+def test_a_change_word_before_the_years_covers_the_columns_after_them():
+    cells = header_cells(["Three Months Ended", "September 30,", "Change", "2024", "2023", "$", "%"], 4)
+    assert [(h.text, h.cols) for h in cells][3:] == [("2024", (0, 0)), ("2023", (1, 1)), ("$", (2, 2)),
+                                                    ("%", (3, 3))]
+    assert cells[2].cols is None
+
+
+# --------------------------------------------------------------------------------------------- detection
+
+def test_layouts_are_detected_and_text_layouts_keep_their_readers():
+    assert detect_layout(INCOME) == "cells"
+    assert detect_layout("Title\n\n" + ALIGNED + "\n") == "squashed"
+    pdf_order = "\n".join(["Revenues", "Net loss", "Basic", "2024 2023", "1,200 1,000", "(300) (250)",
+                           "(0.30) (0.25)"] * 5)
+    assert detect_layout(pdf_order) not in ("cells", "squashed")
+
+
+# ------------------------------------------------------------------------------------ engine pieces they use
+
+def test_a_row_may_name_its_own_period():
+    assert split_row_period("Net Income - Quarter") == ("Net Income", "quarter")
+    assert split_row_period("Earnings Per Share (Basic) - YTD") == ("Earnings Per Share (Basic)", "ytd")
+    assert split_row_period("Net income") == ("Net income", None)
+
+
+def test_a_loss_printed_unsigned_under_a_loss_only_label_is_negative():
+    figs = [parse_figure("14,772"), parse_figure("3,428")]
+    assert row_sign("loss", figs, "NET LOSS")[0] == -1
+    assert row_sign("loss", figs, "LOSS BEFORE INCOME TAX")[0] == -1
+    assert row_sign("loss", figs, "Equity holders of the Company NET LOSS Attributable to:")[0] == -1
+    assert row_sign("loss", figs, "Net income (loss)")[0] == 1
+    assert row_sign("loss", [parse_figure("(300)"), parse_figure("25")], "Net loss")[0] == 1
+
+
+def test_remarks_on_included_amounts_are_not_part_of_a_label():
+    assert normalize_label("Financial expenses (income), (including $(47) and $40 from related party)") == \
+        "financial expenses (income)"
+    assert normalize_label("Net loss (including noncontrolling interests)") == \
+        "net loss (including noncontrolling interests)"
+
+
+def test_a_note_that_names_dollars_scales_money_only():
+    assert find_scale(["U.S. dollars in thousands"]).shares_power == 0
+    assert find_scale(["(in thousands, except per share amounts)"]).shares_power == 3
+
+
+def test_end_to_end_one_cell_per_line():
+    result = convert_text(INCOME, "synthetic.txt", layout="cells", issuer="none")
+    got = {(f.concept, str(f.period)): f.value for f in result.facts}
+    assert got[("us-gaap:Revenues", "2024-07-01..2024-09-30")] == Decimal(1200)
+    assert got[("us-gaap:NetIncomeLoss", "2023-07-01..2023-09-30")] == Decimal(-250)
