@@ -171,7 +171,9 @@ Total assets
 
 
 def test_a_figure_followed_by_the_next_columns_dollar_is_not_in_the_last_column():
-    assert not read_pdf_text(TRAILING_DOLLAR).tables
+    # the blocks are no band in reading order; the "$" after 1,247 says which column comes first
+    assert _rows(read_pdf_text(TRAILING_DOLLAR)) == {"Net income": [(0, "1,247"), (1, "1,266")],
+                                                     "Total assets": [(0, "26,667"), (1, "27,165")]}
 
 
 SCRAMBLED = """\
@@ -281,3 +283,55 @@ def test_range_words_under_a_header_are_header_cells():
     doc = read_pdf_text(LOW_HIGH)
     assert [h.text for h in doc.tables[0].header] == ["Fiscal Year 2023", "Low", "High"]
     assert _rows(doc)["GAAP diluted net income per share"] == [(0, "10.85"), (1, "11.15")]
+
+
+LEFTOVERS = """\
+Three Months Ended
+March 3, 2023
+March 4, 2022
+
+Operating income
+
+1,586
+
+1,580
+
+(28)
+(9)
+277
+1,266
+2.68
+
+Non-operating income (expense):
+Interest expense
+Investment gains (losses), net
+Provision for income taxes
+Net income
+$
+(32)
+1
+351
+1,247 $
+
+Basic net income per share
+$
+2.72
+$
+459
+
+Shares used to compute basic net income per share
+
+473
+"""
+
+
+def test_blocks_no_band_takes_are_placed_where_every_alignment_agrees():
+    # the second column's block (5 figures, down to basic EPS) comes before the first column's (4, its last
+    # followed by the next column's "$"); the share counts could sit either way round, so they are left out
+    rows = _rows(read_pdf_text(LEFTOVERS))
+    assert rows == {"Operating income": [(0, "1,586"), (1, "1,580")],
+                    "Interest expense": [(0, "(32)"), (1, "(28)")],
+                    "Investment gains (losses), net": [(0, "1"), (1, "(9)")],
+                    "Provision for income taxes": [(0, "351"), (1, "277")],
+                    "Net income": [(0, "1,247"), (1, "1,266")],
+                    "Basic net income per share": [(0, "2.72"), (1, "2.68")]}

@@ -220,6 +220,13 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tup
                 row += 1
         used_upto = group[-1].pos
         bi = j
+    used = {id(b) for band in bands[:bi] for b in band}
+    rest = [b for b in blocks if id(b) not in used]
+    if rest:
+        solved = _solve_rest(labels, placed, rest, ncols)
+        placed.update(solved)
+        if solved:
+            used_upto = max(used_upto, max(lab.pos for lab in labels if id(lab) in solved))
     rows: list[AlignedRow] = []
     section: tuple[str, ...] = ()
     for lab in labels:
@@ -235,3 +242,94 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tup
             section = ()
     consumed = sum(1 for lab in labels if lab.pos <= used_upto)
     return rows, consumed
+
+
+# ------------------------------------------------------------------------------------- what bands leave
+
+MAX_NODES = 20000
+
+
+def _solve_rest(labels: list[LabelLine], placed: dict[int, list[Cell]], blocks: list[FigureBlock],
+                ncols: int) -> dict[int, list[Cell]]:
+    """The rows left without figures and the blocks left unused, aligned by every way the counts allow, and
+    kept only where all those ways agree.
+
+    Each block fills consecutive rows of one column, never across a heading or a placed row; the blocks of a
+    column come in the order the rows do; every row left gets a figure in every column; and the checks of a
+    band hold (equal decimals across a row, a trailing `$` only before another column). A cell is placed
+    when every alignment that meets all this prints the same figure there. With no such alignment, or too many
+    to try, nothing is placed."""
+    slots: list[LabelLine] = []
+    barriers: set[int] = set()
+    for lab in labels:
+        if lab.heading or id(lab) in placed:
+            barriers.add(len(slots))
+            continue
+        slots.append(lab)
+    if not slots or sum(len(b) for b in blocks) != len(slots) * ncols:
+        return {}
+    solutions: list[dict[tuple[int, int], tuple[int, int]]] = []
+    ptr = [0] * ncols
+    grid: dict[tuple[int, int], tuple[int, int]] = {}
+    nodes = 0
+
+    def fits(b: FigureBlock, col: int) -> bool:
+        start = ptr[col]
+        end = start + len(b)
+        if end > len(slots) or any(i in barriers for i in range(start + 1, end)):
+            return False
+        return not (col == ncols - 1 and ncols > 1 and any(t for _f, _s, t in b.figures))
+
+    def search(k: int) -> bool:
+        nonlocal nodes
+        nodes += 1
+        if nodes > MAX_NODES:
+            return False
+        if k == len(blocks):
+            if all(p == len(slots) for p in ptr) and _rows_hold(grid, blocks, len(slots), ncols):
+                solutions.append(dict(grid))
+            return True
+        b = blocks[k]
+        for col in range(ncols):
+            if not fits(b, col):
+                continue
+            start = ptr[col]
+            for r in range(len(b)):
+                grid[(start + r, col)] = (k, r)
+            ptr[col] = start + len(b)
+            ok = search(k + 1)
+            ptr[col] = start
+            for r in range(len(b)):
+                del grid[(start + r, col)]
+            if not ok:
+                return False
+        return True
+
+    if not search(0) or not solutions:
+        return {}
+    out: dict[int, list[Cell]] = {}
+    for i, lab in enumerate(slots):
+        cells = []
+        for col in range(ncols):
+            seen = {blocks[k].figures[r][0]: (k, r) for k, r in (sol[(i, col)] for sol in solutions)}
+            if len(seen) != 1:
+                break   # the alignments disagree on this figure
+            k, r = seen.popitem()[1]
+            text, span, _t = blocks[k].figures[r]
+            cells.append(Cell(text, col, span))
+        if len(cells) == ncols:
+            out[id(lab)] = cells
+    return out
+
+
+def _rows_hold(grid, blocks: list[FigureBlock], nslots: int, ncols: int) -> bool:
+    for i in range(nslots):
+        decimals = set()
+        for col in range(ncols):
+            k, r = grid[(i, col)]
+            fig = parse_figure(blocks[k].figures[r][0])
+            if fig is not None and not fig.nil:
+                decimals.add((fig.decimals, fig.percent))
+        if len(decimals) > 1:
+            return False
+    return True
