@@ -161,3 +161,53 @@ def test_key_options_read_the_usual_rule_shapes():
     assert key_options("(?i)anything") == ()          # inline flags: unindexed, always tried
     assert key_options("cash{e<=1}") == ()            # fuzzy matching: unindexed
     assert key_options("ab") == ()                    # too short to index
+
+
+# ----------------------------------------------------------------------------------------- the fast validator
+
+@lru_cache(maxsize=1)
+def _report() -> dict:
+    import json
+    result = convert_text((REPO / "examples" / "acme-q3-2025.txt").read_text(encoding="utf-8"))
+    return json.loads(render(result, "json", "acme"))
+
+
+JSON_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=False, width=16),
+                        st.sampled_from(["", "x", "1.5", "-3", "a:b", "iso4217:USD", "xbrli:pure", "a b",
+                                         "2025-01-01T00:00:00", "http://x", "1e5", "us-gaap:Revenues/x:y"]),
+                        st.just([]), st.just({}))
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(["drop", "set", "add"]), JSON_VALUES,
+                          st.sampled_from(["value", "decimals", "unit", "concept", "period", "entity", "zz",
+                                           "srt:RangeAxis", "taxonomy", "documentType"])),
+                min_size=1, max_size=4))
+def test_fast_json_validator_agrees_with_jsonschema(edits):
+    """validate_json trusts fastjsonschema's "valid"; it must never pass what jsonschema rejects."""
+    import copy
+
+    from converter.validate import json_schema
+    doc = copy.deepcopy(_report())
+    for pick, op, value, key in edits:
+        holders = []
+
+        def walk(node):
+            if isinstance(node, dict):
+                holders.append(node)
+                for v in node.values():
+                    walk(v)
+            elif isinstance(node, list):
+                for v in node:
+                    walk(v)
+        walk(doc)
+        target = holders[pick % len(holders)]
+        keys = sorted(target)
+        if op == "drop" and keys:
+            del target[keys[pick % len(keys)]]
+        elif op == "set" and keys:
+            target[keys[pick % len(keys)]] = value
+        else:
+            target[key] = value
+    full = not list(json_schema._validator().iter_errors(doc))
+    assert json_schema._passes_fast(doc) == full
