@@ -30,6 +30,10 @@ DURATION_WORDING = regex.compile(r"\b(?:net )?(?:increase|decrease|change)s? in\
                                  regex.I)
 
 
+# Errors after which a file's rules cannot be compiled, so the checks that read them are skipped.
+BLOCKING = {"schema", "yaml", "bad-regex"}
+
+
 @dataclass
 class RuleFile:
     path: Path
@@ -96,7 +100,7 @@ def check_paths(paths: Iterable[Path], rules_dir: Path = RULES_DIR, timeouts: bo
             rf.problems += list(schema_problems(rf.data, str(rf.path), TAXONOMY_SCHEMA))
             continue
         rf.problems += file_problems(rf.data, str(rf.path), known)
-        rf.sound = not any(p.level == "error" for p in rf.problems)
+        rf.sound = not any(p.level == "error" and p.code in BLOCKING for p in rf.problems)
         if rf.sound:
             rf.problems += _kind_problems(rf) + _period_problems(rf, known) + _test_problems(rf, known)
             if timeouts and rf.checked:
@@ -157,11 +161,11 @@ def _period_problems(rf: RuleFile, known: dict) -> list[Problem]:
                     if period == "duration" and INSTANT_WORDING.search(pattern):
                         out.append(Problem("error", "period-mismatch", path, pline, pcol,
                                            f"rule '{rid}': {rule['concept']} is a duration concept, but "
-                                           f"{pattern!r} names a balance at a date", rid))
+                                           f"'{pattern}' names a balance at a date", rid))
                     elif period == "instant" and DURATION_WORDING.search(pattern):
                         out.append(Problem("warning", "period-mismatch", path, pline, pcol,
                                            f"rule '{rid}': {rule['concept']} is an instant concept, but "
-                                           f"{pattern!r} names a flow over a period", rid))
+                                           f"'{pattern}' names a flow over a period", rid))
     return out
 
 
@@ -186,7 +190,7 @@ def _timeout_problems(rf: RuleFile) -> list[Problem]:
             line, col = locate(rf.data, where)
             label = f"rule '{rid}': " if rid else ""
             out.append(Problem("error", "catastrophic-regex", str(rf.path), line, col,
-                               f"{label}pattern {pattern!r} can backtrack catastrophically: it timed out on "
+                               f"{label}pattern '{pattern}' can backtrack catastrophically: it timed out on "
                                f"a long repetitive input", rid))
     return out
 

@@ -290,12 +290,12 @@ def pattern_problems(data, path: str) -> Iterator[Problem]:
             regex.compile(pattern, FLAGS)
         except regex.error as e:
             yield Problem("error", "bad-regex", path, line, col,
-                          f"{label}pattern {pattern!r} does not compile: {e}", rid)
+                          f"{label}pattern '{pattern}' does not compile: {e}", rid)
             continue
         reason = catastrophic_reason(pattern)
         if reason:
             yield Problem("error", "catastrophic-regex", path, line, col,
-                          f"{label}pattern {pattern!r} can backtrack catastrophically: {reason}", rid)
+                          f"{label}pattern '{pattern}' can backtrack catastrophically: {reason}", rid)
 
 
 def duplicate_id_problems(data, path: str) -> Iterator[Problem]:
