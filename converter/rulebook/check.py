@@ -114,8 +114,19 @@ def check_paths(paths: Iterable[Path], rules_dir: Path = RULES_DIR, timeouts: bo
 
 # --------------------------------------------------------------------------------------------- one file
 
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
 def _kind_problems(rf: RuleFile) -> list[Problem]:
     data, path, out = rf.data, str(rf.path), []
+    try:
+        first = rf.path.read_text(encoding="utf-8").split("\n", 1)[0]
+    except OSError:
+        first = ""
+    if not first.startswith(SCHEMA_LINE):
+        out.append(Problem("warning", "no-schema-line", path, 1, 1,
+                           f"the first line is not '{SCHEMA_LINE}../../schemas/rules.schema.json', so editors "
+                           f"will not complete keys"))
     if rf.kind == "issuer" and not data.get("issuer"):
         out.append(Problem("error", "missing-issuer", path, 1, 1,
                            "missing issuer block: an issuer file starts with issuer: {name, prefix, namespace}"))
