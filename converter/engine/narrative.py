@@ -23,6 +23,10 @@ from .columns import Calendar
 from .numbers import SCALE_WORDS
 from .periods_text import PeriodMention, find_periods, year_earlier
 
+# compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
+_FROM_END = regex.compile(r"\bfrom\s*$")
+_TO = regex.compile(r"\s*to\s*")
+
 AMOUNT = regex.compile(
     r"""(?P<neg>\()?\$\s?(?P<neg2>\()?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\)?
         (?:\s*(?P<scale>million|billion|thousand|mm|bn|[MBK])\b)?""", regex.I | regex.X)
@@ -265,8 +269,8 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
 
 def _from_to(sent: str, mention: Mention, chain: list[Amount], cut) -> bool:
     """"<metric> ... from $A to $B": a change, prior value first."""
-    return bool(regex.search(r"\bfrom\s*$", cut(sent[mention.end:chain[0].start], mention.end))
-                and regex.fullmatch(r"\s*to\s*", cut(sent[chain[0].end:chain[1].start], chain[0].end)))
+    return bool(_FROM_END.search(cut(sent[mention.end:chain[0].start], mention.end))
+                and _TO.fullmatch(cut(sent[chain[0].end:chain[1].start], chain[0].end)))
 
 
 def main_comparison(facts: list[Fact]) -> Optional[tuple[Period, Period]]:

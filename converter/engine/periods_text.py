@@ -13,6 +13,9 @@ from ..model import Period
 from .columns import Calendar
 from .dates import MONTH_RE, ORDINAL_QUARTERS, Length, length_of, make_date
 
+# compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+
 _LEN = (r"(?:(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]six|thirty[\s-]nine|fifty[\s-]two|"
         r"fifty[\s-]three)[\s-]*(?:months?|weeks?)|quarters?|(?:fiscal\s+)?years?|(?:fiscal\s+)?quarters?)")
 _DATE_LIST = rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)(?P<more>(?:\s*(?:,|and|&)\s*(?:(?:19|20)\d\d))*)"
@@ -44,7 +47,7 @@ class PeriodMention:
 
 
 def _years(first: str, more: str) -> list[int]:
-    return [int(first)] + [int(y) for y in regex.findall(r"(?:19|20)\d\d", more or "")]
+    return [int(first)] + [int(y) for y in _YEAR.findall(more or "")]
 
 
 _ANCHOR = regex.compile(r"^\s*(?:for|in|during|over|of|as\s+of|at|on)\b|\b(?:ended|ending)\b", regex.I)

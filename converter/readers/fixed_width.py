@@ -28,6 +28,10 @@ from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
 from .tokens import is_period_header
 
+# compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
+_WIDE_GAP = regex.compile(r"\S {3,}\S")
+_SENTENCE_BREAK = regex.compile(r"[a-z]{3,}\. [A-Z]")
+
 _TOKEN = regex.compile(r"\S+")
 _CHUNK = regex.compile(r"\S+(?: \S+)*")           # words separated by single spaces
 _MARKS = {"$", "US$", "€", "£"}
@@ -242,7 +246,7 @@ def _is_header_piece(text: str) -> bool:
 
 def _is_text_table_line(raw: str) -> bool:
     """A line of a table of words ("Total revenue      $4.75 billion to $4.78 billion"): wide gaps inside."""
-    return bool(regex.search(r"\S {3,}\S", raw.strip()))
+    return bool(_WIDE_GAP.search(raw.strip()))
 
 
 def _drop_page_numbers(lines: list[_Line]) -> None:
@@ -279,7 +283,7 @@ def _prose_like(ln: _Line) -> bool:
     t = ln.label
     if _is_text_table_line(ln.raw) or t.startswith("("):
         return False
-    return len(t) >= 120 or bool(regex.search(r"[a-z]{3,}\. [A-Z]", t)) or (
+    return len(t) >= 120 or bool(_SENTENCE_BREAK.search(t)) or (
         t.endswith((".", "?", "!")) and len(t.split()) >= 8)
 
 

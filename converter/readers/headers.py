@@ -18,6 +18,9 @@ from ..engine.scale import find_scale
 from ..model import HeaderCell
 from .tokens import is_period_header
 
+# compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
+_GROUPED = regex.compile(r"\d{1,3},\d{3}")
+
 UNIT = regex.compile(r"^(?:US\$|USD|U\.S\.\s*\$|\$|€|£)$", regex.I)
 SKIP = regex.compile(r"^(?:%|%?\s*change|\$\s*change|variance|%\s*variance|increase\s*/\s*\(?decrease\)?|"
                      r"(?:19|20)\d\d\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d)$", regex.I)
@@ -34,7 +37,7 @@ def deglue_months(text: str) -> str:
 
 def is_scale_note(text: str) -> bool:
     t = text.strip()
-    return len(t) <= 90 and find_scale([t]) is not None and not regex.search(r"\d{1,3},\d{3}", t)
+    return len(t) <= 90 and find_scale([t]) is not None and not _GROUPED.search(t)
 
 
 def is_header_piece(text: str) -> bool:

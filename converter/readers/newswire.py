@@ -20,6 +20,10 @@ from .normalize import collapse_spaces
 from .squashed import is_squashed, read_squashed_line
 from .tokens import split_figures
 
+# compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
+_DIGIT = regex.compile(r"\d")
+_GROUPED = regex.compile(r"\d,\d{3}")
+
 _OPEN_FIGURE = regex.compile(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
 _BULLET = regex.compile(r"^(?:[•*·▪o-]\s|#|\[|!\[)")
 _SENTENCE_END = regex.compile(r"[.!?][\"')\]]?$")
@@ -49,7 +53,7 @@ def _lines(text: str):
 
 def figures(line: str) -> Optional[list[str]]:
     """The figures a line holds when it holds nothing else ("5,828, 109" is one figure)."""
-    if regex.search(r"\d", line) and parse_figure(line) is not None and not is_year(line.strip()):
+    if _DIGIT.search(line) and parse_figure(line) is not None and not is_year(line.strip()):
         return [line.strip()]
     if line.strip() in ("-", "$-", "*"):
         return [line.strip()]
@@ -94,7 +98,7 @@ def looks_like_cells(text: str) -> bool:
             continue
         if figs:
             return False
-        rows += bool(_ROW_LINE.match(line)) and bool(regex.search(r"\d,\d{3}", line))
+        rows += bool(_ROW_LINE.match(line)) and bool(_GROUPED.search(line))
         short, long = (short + run, long) if run <= 6 else (short, long + run)
         run = 0
     return short >= 6 and short >= 3 * long and rows * 4 <= short

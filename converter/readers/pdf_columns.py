@@ -31,6 +31,10 @@ from ..engine.numbers import parse_figure
 from ..model import Cell, Span
 from .tokens import split_figures
 
+# compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
+_TRAILING_DOLLAR = regex.compile(r"\S\s+\$$")
+_SPACED_PERCENT = regex.compile(r"(?<=\d|\))\s+%")
+
 _MARK_LINE = regex.compile(r"^(?:(?:US)?\$\s*)+$")
 _BARE_INT = regex.compile(r"^\d{1,3}$")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
@@ -66,8 +70,8 @@ def figure_line(line: str) -> Optional[tuple[list[str], bool]]:
     """The figures of a line made only of figures, and whether a `$` ends it ("1,247 $" is a figure of one
     column followed by the `$` of the next); "22.0 %" is one figure. None for anything else."""
     t = line.strip()
-    trailing = bool(regex.search(r"\S\s+\$$", t))
-    t = regex.sub(r"(?<=\d|\))\s+%", "%", t)
+    trailing = bool(_TRAILING_DOLLAR.search(t))
+    t = _SPACED_PERCENT.sub("%", t)
     figures = split_figures(t)
     if figures is None:
         return None

@@ -19,6 +19,10 @@ from .pdf_columns import (FigureBlock, LabelLine, align, figure_line, header_col
                           is_mark_line, is_range_word, page_number_lines)
 from .tokens import is_period_header
 
+# compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
+_TOTAL_OR_NET = regex.compile(r"(?i)^(total|net)\b")
+_SENTENCE_END = regex.compile(r"[.!?][\"')]?$")
+
 _TITLE = regex.compile(r"\b(?:statements?|balance\s+sheets?|financial\s+information|selected|unaudited|"
                        r"in\s+(?:thousands|millions|billions))\b", regex.I)
 _CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I)
@@ -45,14 +49,14 @@ def _is_heading(text: str) -> bool:
     t = text.strip()
     letters = [c for c in t if c.isalpha()]
     return (t.endswith(":") or (t.startswith("(") and t.endswith(")"))
-            or (letters and all(c.isupper() for c in letters) and not regex.match(r"(?i)^(total|net)\b", t))
+            or (letters and all(c.isupper() for c in letters) and not _TOTAL_OR_NET.match(t))
             or bool(_TITLE.search(t)) and len(t) < 90)
 
 
 def _is_label(text: str) -> bool:
     """Short, not a sentence: a row label or heading rather than prose."""
     t = text.strip()
-    return 0 < len(t) <= 110 and not regex.search(r"[.!?][\"')]?$", t) or t.endswith("etc.")
+    return 0 < len(t) <= 110 and not _SENTENCE_END.search(t) or t.endswith("etc.")
 
 
 def _lines(text: str):

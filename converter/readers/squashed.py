@@ -20,6 +20,19 @@ from ..model import Block, Paragraph, Span, Table
 from .cells import Text, column_count, rows_from_drafts
 from .headers import header_cells, is_header_piece, is_scale_note
 
+# compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
+_WORD = regex.compile(r"\S+")
+_DIGITS_COMMAS = regex.compile(r"[\d,]+(?:\.\d+)?")
+_DIGIT = regex.compile(r"\d")
+_CAPITALIZED = regex.compile(r"[A-Z][a-z]")
+_LEAD_WORD = regex.compile(r"[A-Za-z]+:")
+_LOWER_WORD = regex.compile(r"[a-z][a-z'’]*")
+_UPPER_WORD = regex.compile(r"[A-Z][A-Z'’.&/]+")
+_NOT_CAPITAL = regex.compile(r"[^A-Z]")
+_OPEN_SPACE = regex.compile(r"\(\s+")
+_SPACE_CLOSE = regex.compile(r"\s+\)")
+_SPACES = regex.compile(r"\s+")
+
 _GLUE = regex.compile(r"""
       (?<=[A-Za-z\d)%])(?=\$)                                        # Revenues$ 47   413,802$ (3,295
     | (?<=\))(?=\d)                                                  # (expense)1,003,059   (152,212)109,935
@@ -75,7 +88,7 @@ def tokens(line: str, offset: int = 0) -> list[Token]:
             pieces.append((text[prev:c], prev))
             prev = c
         for piece, pstart in pieces:
-            for m in regex.finditer(r"\S+", piece):
+            for m in _WORD.finditer(piece):
                 out.append(Token(m.group(0), offset + base + pstart + m.start(), offset + base + pstart + m.end(), ci))
             if out and pstart + len(piece) < len(text) and not piece[-1:].isspace():
                 out[-1].glued = True
@@ -99,7 +112,7 @@ def _split_glued(toks: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in toks:
         core = t.text.lstrip("$")
-        if parse_figure(t.text) is None and regex.fullmatch(r"[\d,]+(?:\.\d+)?", core):
+        if parse_figure(t.text) is None and _DIGITS_COMMAS.fullmatch(core):
             parts = _decompose(core)
             if parts:
                 pos = t.start + len(t.text) - len(core)
@@ -130,11 +143,11 @@ def _classify(toks: list[Token]) -> list[Token]:
             # "Accounts receivable - related parties", "- Interest income": a dash spaced from the words
             # after it is text; "--Preferred stock" printed two empty cells against the next label
             before_words = i + 1 < len(toks) and toks[i + 1].chunk == t.chunk and not t.glued \
-                and not regex.search(r"\d", toks[i + 1].text)
+                and not _DIGIT.search(toks[i + 1].text)
             t.kind = "text" if before_words else "dash"
         elif is_year(t.text):
             t.kind = "year"
-        elif regex.search(r"\d", t.text) and parse_figure(t.text) is not None:
+        elif _DIGIT.search(t.text) and parse_figure(t.text) is not None:
             t.kind = "fig"
     return toks
 
@@ -205,19 +218,19 @@ def segments(toks: list[Token], line: str, offset: int) -> list[Text]:
 def _starts_label(before: list[Token], t: Token) -> bool:
     prev = before[-1].text
     word = t.text
-    if not regex.match(r"[A-Z][a-z]", word):
+    if not _CAPITALIZED.match(word):
         return False
     if prev.endswith(":"):
-        return len(before) > 1 or not regex.fullmatch(r"[A-Za-z]+:", prev)   # "Less: Net income" stays
+        return len(before) > 1 or not _LEAD_WORD.fullmatch(prev)   # "Less: Net income" stays
     if prev.lower() in _CONNECTOR or prev.endswith((",", "&", "-", "/")):
         return False
-    return bool(regex.fullmatch(r"[a-z][a-z'’]*", prev) or regex.fullmatch(r"[A-Z][A-Z'’.&/]+", prev)
-                and len(regex.sub(r"[^A-Z]", "", prev)) >= 2)
+    return bool(_LOWER_WORD.fullmatch(prev) or _UPPER_WORD.fullmatch(prev)
+                and len(_NOT_CAPITAL.sub("", prev)) >= 2)
 
 
 def _clean(text: str) -> str:
-    text = regex.sub(r"\(\s+", "(", regex.sub(r"\s+\)", ")", text))
-    return regex.sub(r"\s+", " ", text).strip()
+    text = _OPEN_SPACE.sub("(", _SPACE_CLOSE.sub(")", text))
+    return _SPACES.sub(" ", text).strip()
 
 
 # ------------------------------------------------------------------------------------------------ tables

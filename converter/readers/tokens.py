@@ -9,6 +9,9 @@ import regex
 from ..engine.dates import MONTH_RE
 from ..engine.numbers import is_year, parse_figure
 
+# compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
+_SPACES = regex.compile(r"\s+")
+
 MARKS = {"$", ")", "%", "$)", "(", "US$", "USD", "€", "£"}
 
 # Words that may appear in a column header and nowhere in a row label.
@@ -40,7 +43,7 @@ def is_period_header(text: str) -> bool:
 def split_figures(line: str) -> list[str] | None:
     """A line made only of figures ("$ 5,076 $ 10,692 - 195", "(34,152) $(33,227)") split into figures;
     None when anything else is on the line."""
-    parts = [p for p in regex.split(r"\s+", line.strip()) if p]
+    parts = [p for p in _SPACES.split(line.strip()) if p]
     out: list[str] = []
     for p in parts:
         if p in ("$", "US$"):

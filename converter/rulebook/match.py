@@ -9,6 +9,9 @@ from .index import PatternIndex
 from .loader import RuleError
 from .model import RowRule, Rulebook
 
+# compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
+_DIGIT = regex.compile(r"\d")
+
 # A rule pattern gets this long (seconds) per label or sentence; a pattern that takes longer is a broken
 # rule (catastrophic backtracking), reported with its id rather than left to hang a batch.
 MATCH_TIMEOUT = 1.0
@@ -37,7 +40,7 @@ def _drop_remarks(label: str) -> str:
             i += 1
             if depth == 0:
                 break
-        if regex.search(r"\d", label[m.start():i]):
+        if _DIGIT.search(label[m.start():i]):
             label = label[:m.start()] + label[i:]
         else:
             start = i
