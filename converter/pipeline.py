@@ -10,6 +10,7 @@ from typing import Optional
 from .engine.columns import document_calendar
 from .engine.entity import find_entity
 from .engine.guidance import guidance_facts
+from .engine.lengths import infer_lengths
 from .engine.narrative import NarrativeOutcome, date_undated, facts_from_paragraph
 from .engine.scale import Scale, find_scale
 from .engine.tables import TableOutcome, facts_from_table, table_context
@@ -67,6 +68,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
 
     doc_scale = prose_scale = Scale()
     facts = []
+    scales: dict[int, Scale] = {}
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             note = _scale_note(block)
@@ -77,13 +79,14 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
         elif isinstance(block, Table):
             # a table's own note wins; it also carries to the tables after it that print none
             scale = find_scale(block.caption + [h.text for h in block.header]) or doc_scale
-            doc_scale = scale
+            doc_scale = scales[block.index] = scale
             facts_from_table(block, book, tax, cal, scale, trace.tables)
     facts.extend(trace.tables.facts)
     for par in doc.paragraphs:
         facts_from_paragraph(par, book, tax, cal, trace.narrative)
     date_undated(trace.narrative, tax)
     facts.extend(trace.narrative.facts)
+    facts.extend(_settled_columns(doc, book, tax, cal, scales, trace, facts))
     reported = [f.period.end for f in trace.tables.facts if not f.dims] or \
         [f.period.end for f in trace.narrative.facts]
     report_end = max(reported) if reported else None
@@ -99,6 +102,20 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     info = DocumentInfo(source=source, layout=doc.layout, period_end=report_end,
                         issuer_prefix=book.issuer.prefix if book.issuer else "")
     return ConversionResult(kept, ent, tax, info, findings, rejected)
+
+
+def _settled_columns(doc: Document, book, tax: Taxonomy, cal, scales: dict, trace: Trace,
+                     facts: list) -> list:
+    """Tables read again with the column lengths the rest of the release settles (engine/lengths.py)."""
+    settled = infer_lengths(trace.tables.unresolved, facts, cal)
+    seen = {f.key for f in facts}
+    out = []
+    for table in doc.tables:
+        if table.index in settled:
+            again = TableOutcome()
+            facts_from_table(table, book, tax, cal, scales[table.index], again, settled[table.index])
+            out.extend(f for f in again.facts if f.key not in seen)
+    return out
 
 
 def _issuer_path(issuer: str, rules_dir: Path) -> Path:

@@ -264,3 +264,17 @@ def test_end_to_end_one_cell_per_line():
     got = {(f.concept, str(f.period)): f.value for f in result.facts}
     assert got[("us-gaap:Revenues", "2024-07-01..2024-09-30")] == Decimal(1200)
     assert got[("us-gaap:NetIncomeLoss", "2023-07-01..2023-09-30")] == Decimal(-250)
+
+
+def test_a_column_without_a_length_takes_the_one_the_release_leaves_standing():
+    from converter.engine.dates import Length
+    from converter.engine.lengths import Unresolved, infer_lengths
+    from converter.model import Fact, Period
+    quarter = Fact("us-gaap:NetIncomeLoss", Period(date(2024, 9, 30), date(2024, 7, 1)), Decimal(1127388), "USD", 0)
+    ytd = Fact("us-gaap:NetIncomeLoss", Period(date(2024, 9, 30), date(2024, 1, 1)), Decimal(3093167), "USD", 0)
+    pending = [Unresolved(7, 0, "us-gaap:NetIncomeLoss", date(2024, 9, 30), Decimal(3093167))]
+    assert infer_lengths(pending, [quarter], Calendar()) == {7: {0: Length(months=9)}}   # not the quarter
+    assert infer_lengths(pending, [ytd], Calendar()) == {7: {0: Length(months=9)}}       # the year to date
+    assert infer_lengths(pending, [], Calendar()) == {}                                  # no evidence
+    other = Fact("us-gaap:NetIncomeLoss", Period(date(2024, 9, 30), date(2024, 1, 1)), Decimal(1), "USD", 0)
+    assert infer_lengths(pending, [quarter, other], Calendar()) == {}                    # both ruled out

@@ -197,7 +197,8 @@ def _place(toks, cols, slots):
                     slots[c].setdefault(kind, m)
 
 
-def _year_to_date(end: date, cal: Calendar) -> Length:
+def year_to_date(end: date, cal: Calendar) -> Length:
+    """From the start of the fiscal year to `end`."""
     months = (end.year - cal.fiscal_year_end(end.year - 1).year) * 12 + end.month - cal.fiscal_year_end_month
     return Length(months=months % 12 or 12)
 
@@ -219,7 +220,7 @@ def row_column(col: ColumnPeriod, qualifier: Optional[str], cal: Calendar) -> Co
     """The column as a qualified row reads it: the column's date, the row's length."""
     if qualifier is None or col.end is None:
         return col
-    length = Length(months=3) if qualifier == "quarter" else _year_to_date(col.end, cal)
+    length = Length(months=3) if qualifier == "quarter" else year_to_date(col.end, cal)
     return replace(col, length=length, header=f"{col.header} ({qualifier})")
 
 
@@ -260,7 +261,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
         elif length is not None and length.months == 12 and "len" in slot:
             end = None  # "Year Ended 2024" with no month: leave it to the caption or nothing
     if ytd and end is not None:  # from the start of the fiscal year to the column's date
-        length = _year_to_date(end, cal)
+        length = year_to_date(end, cal)
     if length is None:
         length = caption_length
     bound = None

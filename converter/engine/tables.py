@@ -2,7 +2,7 @@
 its magnitude, and the printed figure its value and decimals."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal
 from typing import Optional
@@ -14,6 +14,8 @@ from ..rulebook.match import match_row, normalize_label
 from ..rulebook.model import Rulebook
 from ..taxonomy import Calculation, Taxonomy
 from .columns import Calendar, ColumnPeriod, resolve_columns, row_column, split_row_period
+from .dates import Length
+from .lengths import Unresolved
 from .numbers import Figure, parse_figure
 from .guidance import FORECAST, MAXIMUM, MINIMUM
 from .scale import Scale
@@ -27,6 +29,7 @@ class TableOutcome:
     skipped: list[tuple[str, str]] = field(default_factory=list)      # (what, why)
     findings: list[Finding] = field(default_factory=list)             # totals that do not add up
     calculations: list[Calculation] = field(default_factory=list)     # summations the tables state
+    unresolved: list[Unresolved] = field(default_factory=list)        # flows under a date with no length
 
 
 def table_context(table: Table) -> str:
@@ -65,8 +68,11 @@ def _usable(columns: list[ColumnPeriod], col: int) -> bool:
 
 
 def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar, scale: Scale,
-                     out: TableOutcome) -> None:
+                     out: TableOutcome, lengths: Optional[dict[int, Length]] = None) -> None:
+    """`lengths` gives columns the length their header does not print (see lengths.py)."""
     columns = resolve_columns(table, cal)
+    if lengths:
+        columns = [replace(c, length=lengths[i]) if i in lengths else c for i, c in enumerate(columns)]
     context = table_context(table)
     caption = normalize_label(table.caption[-1]) if table.caption else ""
     info: dict[int, RowInfo] = {}
@@ -105,6 +111,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                     continue
             if period is None:
                 out.skipped.append((f"{row.label} [{cell.text}]", "column period unknown"))
+                if concept.period == "duration" and col.end and fig.value is not None and not fig.percent:
+                    out.unresolved.append(Unresolved(table.index, cell.col, rule.concept, col.end,
+                                                     (fig.value * mult).scaleb(power)))
                 continue
             if fig.percent:
                 continue
