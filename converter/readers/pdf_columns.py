@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Optional
 
 import regex
@@ -205,6 +206,7 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tup
     groups = _groups(labels, blocks)
     bands = _bands(blocks, labels, ncols)
     placed: dict[int, list[Cell]] = {}     # id of label -> cells
+    used: set[int] = set()                 # ids of the blocks placed
     used_upto = -1                         # position of the last label of the last matched group
     bi = 0
     for group in groups:
@@ -216,18 +218,27 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tup
             j += 1
         if total != len(group):
             continue                        # no band fits: the group is dropped
+        cells_of: dict[int, list[Cell]] = {}
         row = 0
+        lone_rows_apart = all(len(band[0]) == 1 for band in bands[bi:j])
         for band in bands[bi:j]:
+            if len(band[0]) == 1 and _next_to(group[row], band[0], labels, blocks):
+                lone_rows_apart = False
             for r in range(len(band[0])):
-                cells = [Cell(blk.figures[r][0], col, blk.figures[r][1]) for col, blk in enumerate(band)]
-                placed[id(group[row])] = cells
+                cells_of[id(group[row])] = [Cell(blk.figures[r][0], col, blk.figures[r][1])
+                                            for col, blk in enumerate(band)]
                 row += 1
+        matched, bi = bands[bi:j], j
+        # bands of one row each are any lone figures side by side, unless a label stands right before one of
+        # them; a total that adds up in some columns and not in others says the columns were mixed
+        if lone_rows_apart or not _totals_hold(group, cells_of):
+            continue
+        placed.update(cells_of)
+        used.update(id(b) for band in matched for b in band)
         used_upto = group[-1].pos
-        bi = j
-    used = {id(b) for band in bands[:bi] for b in band}
     rest = [b for b in blocks if id(b) not in used]
     if rest:
-        solved = _solve_rest(labels, placed, rest, ncols)
+        solved = _solve_rest(labels, placed, rest, ncols, [b.first for b in blocks])
         placed.update(solved)
         if solved:
             used_upto = max(used_upto, max(lab.pos for lab in labels if id(lab) in solved))
@@ -248,21 +259,75 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tup
     return rows, consumed
 
 
+def _next_to(label: LabelLine, block: FigureBlock, labels: list[LabelLine], blocks: list[FigureBlock]) -> bool:
+    """The block follows its label with nothing but blank lines and marks between."""
+    if not label.pos < block.first <= label.pos + 6:
+        return False
+    return not any(label.pos < l.pos < block.first for l in labels) and \
+        not any(label.pos < b.first < block.first for b in blocks)
+
+
+def _totals_hold(group: list[LabelLine], cells_of: dict[int, list[Cell]]) -> bool:
+    return _totals_confirmed(group, cells_of) is not None
+
+
+def _totals_confirmed(group: list[LabelLine], cells_of: dict[int, list[Cell]]) -> Optional[int]:
+    """How many figures of the group's "Total" rows equal the sum of the rows above them (back to the
+    group's start or the previous total); None when a total adds up in one column and not in another, which
+    says the columns were mixed."""
+    start = 0
+    confirmed = 0
+    for i, lab in enumerate(group):
+        if not lab.text.lower().startswith("total"):
+            continue
+        parts = [cells_of.get(id(l)) for l in group[start:i]]
+        total = cells_of.get(id(lab))
+        start = i + 1
+        if not parts or total is None or any(p is None for p in parts):
+            continue
+        verdicts = []
+        for col, cell in enumerate(total):
+            value = _value(cell.text)
+            figs = [_value(p[col].text) for p in parts]
+            if value is None or any(f is None for f in figs):
+                continue
+            verdicts.append(abs(sum(figs) - value) <= len(figs) * Decimal("0.5") * _unit(cell.text))
+        if len(set(verdicts)) > 1:
+            return None
+        confirmed += sum(verdicts)
+    return confirmed
+
+
+def _value(text: str) -> Optional[Decimal]:
+    fig = parse_figure(text)
+    if fig is None or fig.percent:
+        return None
+    return Decimal(0) if fig.value is None else fig.value
+
+
+def _unit(text: str) -> Decimal:
+    """One unit of the last printed digit: rounding in a printed sum is at most half of it per part."""
+    fig = parse_figure(text)
+    return Decimal(1).scaleb(-fig.decimals) if fig is not None else Decimal(1)
+
+
 # ------------------------------------------------------------------------------------- what bands leave
 
 MAX_NODES = 20000
 
 
 def _solve_rest(labels: list[LabelLine], placed: dict[int, list[Cell]], blocks: list[FigureBlock],
-                ncols: int) -> dict[int, list[Cell]]:
+                ncols: int, starts: list[int]) -> dict[int, list[Cell]]:
     """The rows left without figures and the blocks left unused, aligned by every way the counts allow, and
     kept only where all those ways agree.
 
     Each block fills consecutive rows of one column, never across a heading or a placed row; the blocks of a
-    column come in the order the rows do; every row left gets a figure in every column; and the checks of a
-    band hold (equal decimals across a row, a trailing `$` only before another column). A cell is placed
-    when every alignment that meets all this prints the same figure there. With no such alignment, or too many
-    to try, nothing is placed."""
+    column come in the order the rows do; same-size blocks of two rows or more that follow each other are
+    columns left to right from the first, as in a band; every row gets a figure in every column, except that a run of rows between
+    headings may get none ("Commitments and contingencies"); and the checks of a band hold (equal decimals
+    across a row, a trailing `$` only before another column, totals that add up in all columns or none). A
+    cell is placed when every alignment that meets all this prints the same figure there. With no such
+    alignment, or too many to try, nothing is placed."""
     slots: list[LabelLine] = []
     barriers: set[int] = set()
     for lab in labels:
@@ -270,51 +335,38 @@ def _solve_rest(labels: list[LabelLine], placed: dict[int, list[Cell]], blocks: 
             barriers.add(len(slots))
             continue
         slots.append(lab)
-    if not slots or sum(len(b) for b in blocks) != len(slots) * ncols:
+    figures = sum(len(b) for b in blocks)
+    if not slots or figures % ncols:
         return {}
-    solutions: list[dict[tuple[int, int], tuple[int, int]]] = []
-    ptr = [0] * ncols
-    grid: dict[tuple[int, int], tuple[int, int]] = {}
-    nodes = 0
-
-    def fits(b: FigureBlock, col: int) -> bool:
-        start = ptr[col]
-        end = start + len(b)
-        if end > len(slots) or any(i in barriers for i in range(start + 1, end)):
-            return False
-        return not (col == ncols - 1 and ncols > 1 and any(t for _f, _s, t in b.figures))
-
-    def search(k: int) -> bool:
-        nonlocal nodes
-        nodes += 1
-        if nodes > MAX_NODES:
-            return False
-        if k == len(blocks):
-            if all(p == len(slots) for p in ptr) and _rows_hold(grid, blocks, len(slots), ncols):
-                solutions.append(dict(grid))
-            return True
-        b = blocks[k]
-        for col in range(ncols):
-            if not fits(b, col):
-                continue
-            start = ptr[col]
-            for r in range(len(b)):
-                grid[(start + r, col)] = (k, r)
-            ptr[col] = start + len(b)
-            ok = search(k + 1)
-            ptr[col] = start
-            for r in range(len(b)):
-                del grid[(start + r, col)]
-            if not ok:
-                return False
-        return True
-
-    if not search(0) or not solutions:
+    cuts = sorted(barriers | {0, len(slots)})
+    segments = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    between = sorted([l.pos for l in labels] + starts)   # nothing of these may lie between a block and the next
+    follows = [k > 0 and len(blocks[k]) == len(blocks[k - 1]) >= 2 and
+               not any(blocks[k - 1].last < p < blocks[k].first for p in between) for k in range(len(blocks))]
+    solutions: list[dict[int, tuple[int, int, int]]] = []   # slot -> (column, block, index) ... per column
+    budget = [MAX_NODES]
+    for chosen in _subsets(segments, figures // ncols):
+        rows = [i for a, b in chosen for i in range(a, b)]
+        sub_barriers = {n for n, i in enumerate(rows) if i in barriers or (n and rows[n - 1] != i - 1)}
+        found = _search(blocks, len(rows), sub_barriers, ncols, follows, budget)
+        if found is None:
+            return {}
+        for grid in found:
+            sub_slots = [slots[i] for i in rows]
+            confirmed = _segment_totals(grid, blocks, sub_slots, sub_barriers, ncols)
+            if _rows_hold(grid, blocks, len(rows), ncols) and confirmed is not None:
+                solutions.append((confirmed, {(rows[n], col): kr for (n, col), kr in grid.items()}))
+    if not solutions:
         return {}
+    # totals that add up confirm an alignment: the ones that confirm the most are kept
+    best = max(c for c, _sol in solutions)
+    solutions = [sol for c, sol in solutions if c == best]
     out: dict[int, list[Cell]] = {}
     for i, lab in enumerate(slots):
         cells = []
         for col in range(ncols):
+            if any((i, col) not in sol for sol in solutions):
+                break
             seen = {blocks[k].figures[r][0]: (k, r) for k, r in (sol[(i, col)] for sol in solutions)}
             if len(seen) != 1:
                 break   # the alignments disagree on this figure
@@ -324,6 +376,94 @@ def _solve_rest(labels: list[LabelLine], placed: dict[int, list[Cell]], blocks: 
         if len(cells) == ncols:
             out[id(lab)] = cells
     return out
+
+
+def _subsets(segments: list[tuple[int, int]], rows: int, limit: int = 256):
+    """The choices of segments to fill whose rows add up to `rows`, the others left empty."""
+    out: list[list[tuple[int, int]]] = []
+
+    def walk(i: int, left: int, chosen: list):
+        if len(out) >= limit or left < 0:
+            return
+        if i == len(segments):
+            if left == 0:
+                out.append(list(chosen))
+            return
+        a, b = segments[i]
+        chosen.append((a, b))
+        walk(i + 1, left - (b - a), chosen)
+        chosen.pop()
+        walk(i + 1, left, chosen)
+
+    walk(0, rows, [])
+    return out
+
+
+def _search(blocks: list[FigureBlock], nrows: int, barriers: set[int], ncols: int, follows: list[bool],
+            budget: list[int]) -> Optional[list[dict[tuple[int, int], tuple[int, int]]]]:
+    """Every tiling of `nrows` × `ncols` by the blocks in order; None when there are too many to try."""
+    found: list[dict] = []
+    ptr = [0] * ncols
+    col_of = [0] * len(blocks)
+    grid: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def fits(b: FigureBlock, col: int) -> bool:
+        start = ptr[col]
+        end = start + len(b)
+        if end > nrows or any(i in barriers for i in range(start + 1, end)):
+            return False
+        return not (col == ncols - 1 and ncols > 1 and any(t for _f, _s, t in b.figures))
+
+    def search(k: int) -> bool:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return False
+        if k == len(blocks):
+            if all(p == nrows for p in ptr):
+                found.append(dict(grid))
+            return True
+        b = blocks[k]
+        if follows[k]:
+            cols = [(col_of[k - 1] + 1) % ncols]
+        elif k + 1 < len(blocks) and follows[k + 1]:
+            cols = [0]          # a run of same-size blocks starts at the first column, as a band does
+        else:
+            cols = range(ncols)
+        for col in cols:
+            if not fits(b, col):
+                continue
+            start = ptr[col]
+            for r in range(len(b)):
+                grid[(start + r, col)] = (k, r)
+            ptr[col] = start + len(b)
+            col_of[k] = col
+            ok = search(k + 1)
+            ptr[col] = start
+            for r in range(len(b)):
+                del grid[(start + r, col)]
+            if not ok:
+                return False
+        return True
+
+    return found if search(0) else None
+
+
+def _segment_totals(grid, blocks: list[FigureBlock], slots: list[LabelLine], barriers: set[int],
+                    ncols: int) -> Optional[int]:
+    """How many total figures of an alignment add up; None when a total adds up in one column and not in
+    another."""
+    cells_of = {}
+    for i, lab in enumerate(slots):
+        cells_of[id(lab)] = [Cell(blocks[k].figures[r][0], col) for col in range(ncols)
+                             for k, r in [grid[(i, col)]]]
+    cuts = sorted(barriers | {0, len(slots)})
+    confirmed = 0
+    for a, b in zip(cuts, cuts[1:]):
+        n = _totals_confirmed(slots[a:b], cells_of)
+        if n is None:
+            return None
+        confirmed += n
+    return confirmed
 
 
 def _rows_hold(grid, blocks: list[FigureBlock], nslots: int, ncols: int) -> bool:
