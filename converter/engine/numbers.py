@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -34,6 +35,7 @@ class Figure:
         return self.value is not None and self.value < 0
 
 
+@lru_cache(maxsize=8192)   # readers and the engine ask about the same cells many times; a Figure is frozen
 def parse_figure(text: str) -> Optional[Figure]:
     """Parse one table cell; None when it is not a figure at all."""
     t = text.strip().replace(" ", "") if len(text) < 40 else text.strip()

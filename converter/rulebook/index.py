@@ -221,9 +221,11 @@ def _grams(lit: str) -> list[str]:
     return [lit[k:k + 3] for k in range(len(lit) - 2)]
 
 
-def trigrams(text: str) -> set[str]:
+@lru_cache(maxsize=256)
+def trigrams(text: str) -> frozenset[str]:
+    """The text's casefolded trigrams; cached, since a sentence is looked up by several rule kinds."""
     folded = text.casefold()
-    return {folded[i:i + 3] for i in range(len(folded) - 2)}
+    return frozenset([folded[i:i + 3] for i in range(len(folded) - 2)])
 
 
 class PatternIndex(Generic[T]):
@@ -255,11 +257,12 @@ class PatternIndex(Generic[T]):
             for gram in sorted({rarest(lit) for lit in option}):
                 self.by_trigram.setdefault(gram, []).append(n)
         self.unindexed = len(self.always)
+        self._keys = frozenset(self.by_trigram)
+        self._resolved = [(self.entries[i][0], p) for i, p in self.pairs]
 
     def candidates(self, text: str) -> list[tuple[T, object]]:
         found = set(self.always)
-        for g in trigrams(text):
-            hit = self.by_trigram.get(g)
-            if hit:
-                found.update(hit)
-        return [(self.entries[self.pairs[n][0]][0], self.pairs[n][1]) for n in sorted(found)]
+        for g in self._keys.intersection(trigrams(text)):
+            found.update(self.by_trigram[g])
+        resolved = self._resolved
+        return [resolved[n] for n in sorted(found)]
