@@ -18,7 +18,10 @@ def main():
       0  converted, checks clean
       1  converted, with check findings (printed on stderr)
       2  usage error
-      3  input error (unreadable, empty, binary, unknown layout, bad rules)
+      3  input error (unreadable, empty, binary, too large, unknown layout, bad
+         rules, output not writable)
+      4  internal error: an output failed its own schema (a bug)
+    A batch (several files or a folder, -o OUTDIR) exits with the worst code.
     """
 
 
