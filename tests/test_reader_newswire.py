@@ -278,3 +278,25 @@ def test_a_column_without_a_length_takes_the_one_the_release_leaves_standing():
     assert infer_lengths(pending, [], Calendar()) == {}                                  # no evidence
     other = Fact("us-gaap:NetIncomeLoss", Period(date(2024, 9, 30), date(2024, 1, 1)), Decimal(1), "USD", 0)
     assert infer_lengths(pending, [quarter, other], Calendar()) == {}                    # both ruled out
+
+
+def test_a_label_that_ends_like_a_sentence_keeps_its_figures():
+    text = _cells(
+        "BALANCE SHEETS", "December 31,", "2024", "2023",
+        "Cash", "1", "2",
+        "Accounts receivable, net of allowances of $13 and $23, respectively.", "114", "92",
+        "Total assets", "10", "20",
+        "The accompanying notes are an integral part of these statements.")
+    [t] = _tables(text)
+    assert _rows(t)["Accounts receivable, net of allowances of $13 and $23, respectively."] == ["114", "92"]
+    assert _rows(t)["Total assets"] == ["10", "20"]
+
+
+def test_years_printed_in_a_row_inside_a_squashed_header_are_its_leaves():
+    line = ("Three Months Ended September 30, 2024 2023 Nine Months Ended September 30, 2024 2023 Revenues "
+            "$ 1,200 $ 1,000 $ 3,600 $ 3,000 Net loss (300) (250) (900) -12.0%Other 1 2 3 4")
+    [t] = [b for b in read_squashed_line(line, 0, [], []) if isinstance(b, Table)]
+    cols = resolve_columns(t, Calendar())
+    assert [(c.end.year, c.length.months) for c in cols] == [(2024, 3), (2023, 3), (2024, 9), (2023, 9)]
+    assert _rows(t)["Revenues"] == ["1,200", "1,000", "3,600", "3,000"]
+    assert _rows(t)["Other"] == ["1", "2", "3", "4"]

@@ -18,7 +18,7 @@ import regex
 from ..model import Cell, HeaderCell, Paragraph, Row, Span, Table
 from .headers import header_cells
 
-_CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(/-]$",
+_CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(/-]$",
                                   regex.I)
 # A heading that continues the row above it: "NET LOSS" / "Attributable to:" / "Equity holders".
 _CONTINUES_ROW = regex.compile(r"^(?:attributable\s+to|of\s+which)\b", regex.I)

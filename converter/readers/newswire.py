@@ -132,10 +132,14 @@ def read_newswire(text: str, source: str = "", layout: str = "cells") -> Documen
         pending, notes = [], []
         return region
 
-    for line, raw, span in _lines(text):
+    lines = list(_lines(text))
+    for i, (line, raw, span) in enumerate(lines):
         kind, heads, caps = classify(line, raw)
         if kind == "skip":
             continue
+        if kind == "prose" and len(line) <= 400 and not _BULLET.match(line) and i + 1 < len(lines) \
+                and figures(lines[i + 1][0]):
+            kind = "text"   # a label that ends like a sentence: its figures follow it
         if kind == "squashed" or (len(line) > 200 and is_squashed(raw)):
             if table is not None and table.has_figures:
                 pending.extend(close("head"))

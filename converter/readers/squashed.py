@@ -36,6 +36,7 @@ _SPACES = regex.compile(r"\s+")
 _GLUE = regex.compile(r"""
       (?<=[A-Za-z\d)%])(?=\$)                                        # Revenues$ 47   413,802$ (3,295
     | (?<=\))(?=\d)                                                  # (expense)1,003,059   (152,212)109,935
+    | (?<=%)(?=[A-Za-z])                                             # -23.9%Advertising
     | (?<=[a-z])(?=\(?\$?\d{1,3}(?:,\d{3})+|\(?\$?\d+\.\d+|\(\d)      # receivable671,866   operations(387,621)
     | (?<=[\d)])(?=[A-Z])                                            # 994Noncontrolling   2025Q3
     | (?<=\))(?=\()                                                  # (loss)(3,187,535)
@@ -171,8 +172,9 @@ def is_squashed(line: str) -> bool:
 # ------------------------------------------------------------------------------------------------ pieces
 
 def pieces(toks: list[Token]) -> list[tuple[str, list[Token]]]:
-    """("text" | "figs" | "years", tokens) in order. Years are a header only in a chunk of their own; a run
-    of figures a lower-case word follows is part of the text."""
+    """("text" | "figs" | "years", tokens) in order. Years are a header in a chunk of their own or two or
+    more in a row ("... September 30, 2024 2023 Revenues"); a run of figures a lower-case word follows is
+    part of the text."""
     year_chunks = {c for c in {t.chunk for t in toks}
                    if all(t.kind in ("year", "mark") for t in toks if t.chunk == c)}
     for i, t in enumerate(toks):  # a "$" alone, no figure after it, is a header's unit mark
@@ -180,9 +182,11 @@ def pieces(toks: list[Token]) -> list[tuple[str, list[Token]]]:
                 and (i + 1 == len(toks) or toks[i + 1].kind not in ("fig", "dash")):
             t.kind = "text"
             year_chunks.discard(t.chunk)
+    paired = {i for i, t in enumerate(toks) if t.kind == "year" and any(
+        0 <= j < len(toks) and toks[j].kind == "year" and toks[j].chunk == t.chunk for j in (i - 1, i + 1))}
     out: list[tuple[str, list[Token]]] = []
-    for t in toks:
-        kind = ("years" if t.kind == "year" and t.chunk in year_chunks else
+    for i, t in enumerate(toks):
+        kind = ("years" if t.kind == "year" and (t.chunk in year_chunks or i in paired) else
                 "figs" if t.kind in ("fig", "dash", "mark") else "text")
         if kind == "text" and out and out[-1][0] == "figs" and t.text[:1].islower() \
                 and out[-1][1][-1].chunk == t.chunk:
