@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from .emit import render_json, render_xbrl, write_outputs
+from .emit import render_json, render_xbrl
 from .emit.render import entry_filename
 from .model import Entity
 from .pipeline import Trace, convert_text
@@ -41,6 +41,16 @@ def render(result: ConversionResult, to: str, stem: str) -> str:
 
 
 def write(result: ConversionResult, out: str | Path, to: str) -> list[Path]:
-    """Validate, then write the instance and its taxonomy files atomically."""
-    render(result, to, Path(out).stem)
-    return write_outputs(result, out, to)
+    """Validate, then write the taxonomy files and the instance (last), each through a temp file and a
+    rename; when one fails, the files this call created are removed. Returns the paths, instance last."""
+    from .batch import write_all
+    from .emit import render_taxonomy
+    if to not in ("json", "xbrl"):
+        raise ValueError(f"unknown output format {to!r} (expected 'json' or 'xbrl')")
+    out = Path(out)
+    instance = render(result, to, out.stem)
+    files = {out.parent / name: text for name, text in render_taxonomy(result, out.stem).items()}
+    if out in files:
+        raise ValueError(f"{out} would be overwritten by its own taxonomy file {out.name}")
+    files[out] = instance
+    return write_all(files)

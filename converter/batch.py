@@ -347,7 +347,8 @@ def _run_parallel(todo: list[tuple[int, Job, str]], jobs: int, done) -> None:
     warm_up()  # compile the rules once here; forked workers inherit them
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context, initializer=_worker_init)
+    try:
         futures = {pool.submit(convert_file, job): (i, job, fp) for i, job, fp in todo}
         for future in as_completed(futures):
             i, job, fp = futures[future]
@@ -361,6 +362,16 @@ def _run_parallel(todo: list[tuple[int, Job, str]], jobs: int, done) -> None:
                 outcome = Outcome(str(job.source), str(job.output), EXIT_INTERNAL,
                                   f"internal error: {type(e).__name__}: {_one_line(e)}")
             done(i, fp, outcome)
+    except BaseException:  # Ctrl-C: drop the queue; the files in progress finish, whole, or not at all
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the batch (one message, no traceback per worker)."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def warm_up() -> None:

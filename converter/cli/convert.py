@@ -58,11 +58,16 @@ def convert_cmd(paths, to, output, layout, issuer, entity_opt, run_arelle, jobs,
     except ValueError as e:
         fail(str(e), EXIT_USAGE)
     options = dict(layout=layout, issuer=issuer, entity=entity)
-    if _is_batch(paths, output):
-        if run_arelle:
-            fail("--validate takes one file; run it on the outputs you want Arelle to load", EXIT_USAGE)
-        _batch(paths, output, to, options, jobs, force, report_path, verbose, quiet)
-    _single(paths[0], output, to, options, run_arelle, quiet)
+    try:
+        if _is_batch(paths, output):
+            if run_arelle:
+                fail("--validate takes one file; run it on the outputs you want Arelle to load", EXIT_USAGE)
+            _batch(paths, output, to, options, jobs, force, report_path, verbose, quiet)
+        _single(paths[0], output, to, options, run_arelle, quiet)
+    except KeyboardInterrupt:
+        # every finished output is complete and recorded; a re-run carries on from there
+        click.echo("\nxbrlify: interrupted", err=True)
+        sys.exit(130)
 
 
 def _is_batch(paths: tuple[Path, ...], output: Optional[Path]) -> bool:
