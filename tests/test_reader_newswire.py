@@ -300,3 +300,17 @@ def test_years_printed_in_a_row_inside_a_squashed_header_are_its_leaves():
     assert [(c.end.year, c.length.months) for c in cols] == [(2024, 3), (2023, 3), (2024, 9), (2023, 9)]
     assert _rows(t)["Revenues"] == ["1,200", "1,000", "3,600", "3,000"]
     assert _rows(t)["Other"] == ["1", "2", "3", "4"]
+
+
+def test_a_squashed_header_with_titles_units_and_change_columns():
+    line = ("Statement of Operations (Unaudited) Year Ended June 30, 2024 2023 2022 2024 to 2023 2023 to 2022 "
+            "U.S. dollars in thousands USD USD USD % Change % Change Revenue 13,968 7,874 6,988 77.4 12.7 "
+            "Gross profit 2,538 1,094 1,935 131.8 (43.4) Treasury stock, 641,963 shares repurchased as of "
+            "June 30, 2024 (1,199) (1,199) (1,199) - -")
+    [t] = [b for b in read_squashed_line(line, 0, [], []) if isinstance(b, Table)]
+    assert t.caption == ["Statement of Operations (Unaudited)", "U.S. dollars in thousands"]
+    assert "Year Ended June 30," in [h.text for h in t.header]
+    assert _rows(t)["Revenue"] == ["13,968", "7,874", "6,988", "77.4", "12.7"]
+    assert "Treasury stock, 641,963 shares repurchased as of June 30, 2024" in _rows(t)
+    cols = resolve_columns(t, Calendar())
+    assert [c.end.year for c in cols[:3]] == [2024, 2023, 2022] and cols[3].skip and cols[4].skip

@@ -18,7 +18,7 @@ import regex
 from ..engine.numbers import is_year, parse_figure
 from ..model import Block, Paragraph, Span, Table
 from .cells import Text, column_count, rows_from_drafts
-from .headers import header_cells, is_header_piece, is_scale_note
+from .headers import NOTE, UNIT, header_cells, is_header_piece, is_scale_note
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _WORD = regex.compile(r"\S+")
@@ -42,7 +42,11 @@ _GLUE = regex.compile(r"""
     | (?<=\))(?=\()                                                  # (loss)(3,187,535)
     | (?<=\d)(?=\((?!\d))                                            # 2024(in thousands)
     | (?<=(?:^|[\s)\d])-{1,3})(?=[A-Z])                              # -Additional   --Preferred
+    | (?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November
+                    |December)\b)                                    # Three Months EndedSeptember 30,
     """, regex.X)
+_PERIOD_START = regex.compile(r"(?:(?:three|six|nine|twelve|\d{1,2})[\s-]+(?:months?|weeks?)|(?:fiscal\s+)?"
+                           r"(?:years?|quarters?|periods?))\s+end(?:ed|ing)\b|as\s+of\s+[A-Z]", regex.I)
 _GAP = regex.compile(r"\S+(?:\s\S+)*")          # a chunk: text between runs of two or more spaces
 _DASH = regex.compile(r"^-{1,3}$")
 _GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -93,7 +97,7 @@ def tokens(line: str, offset: int = 0) -> list[Token]:
                 out.append(Token(m.group(0), offset + base + pstart + m.start(), offset + base + pstart + m.end(), ci))
             if out and pstart + len(piece) < len(text) and not piece[-1:].isspace():
                 out[-1].glued = True
-    return _classify(_split_glued(_merge(out)))
+    return _comparisons(_classify(_split_glued(_merge(out))))
 
 
 def _merge(toks: list[Token]) -> list[Token]:
@@ -134,6 +138,19 @@ def _decompose(s: str) -> Optional[list[str]]:
         parts.append(m.group(0))
         s = s[m.end():]
     return parts if len(parts) > 1 else None
+
+
+def _comparisons(toks: list[Token]) -> list[Token]:
+    """"2024 to 2023" over a change column is one header leaf."""
+    out: list[Token] = []
+    for t in toks:
+        if t.kind == "year" and len(out) >= 2 and out[-2].kind == "year" and out[-1].chunk == t.chunk \
+                and out[-1].text.lower() in ("to", "vs", "vs.", "versus", "over"):
+            first = out[-2]
+            out[-2:] = [Token(f"{first.text} {out[-1].text} {t.text}", first.start, t.end, t.chunk, "year")]
+            continue
+        out.append(t)
+    return out
 
 
 def _classify(toks: list[Token]) -> list[Token]:
@@ -212,7 +229,15 @@ def segments(toks: list[Token], line: str, offset: int) -> list[Text]:
     ("Operating expenses Selling, general ...", "ASSETS Current assets:")."""
     out: list[list[Token]] = [[]]
     for i, t in enumerate(toks):
-        if out[-1] and _starts_label(out[-1], t):
+        unit = bool(UNIT.match(t.text)) or t.text == "%"   # "USD USD % Change": header leaves, one each
+        last = " ".join(x.text for x in out[-1][-2:])
+        after_unit = bool(out[-1]) and (bool(UNIT.match(out[-1][-1].text)) or last.endswith("%")
+                                        or last.lower() == "% change") \
+            and not (last.endswith("%") and t.text.lower() == "change")
+        # "Statement of Operations Year Ended June 30,": a period phrase starts the header
+        period = _PERIOD_START.match(" ".join(x.text for x in toks[i:i + 4])) \
+            and not (out[-1] and _LOWER_WORD.fullmatch(out[-1][-1].text.rstrip(",")))
+        if out[-1] and (unit or after_unit or period or _starts_label(out[-1], t)):
             out.append([])
         out[-1].append(t)
     return [Text(_clean(line[ts[0].start - offset:ts[-1].end - offset]), Span(ts[0].start, ts[-1].end))
@@ -228,6 +253,8 @@ def _starts_label(before: list[Token], t: Token) -> bool:
         return len(before) > 1 or not _LEAD_WORD.fullmatch(prev)   # "Less: Net income" stays
     if prev.lower() in _CONNECTOR or prev.endswith((",", "&", "-", "/")):
         return False
+    if NOTE.match(prev):   # "STATEMENTS OF OPERATIONS (Unaudited) Three Months Ended"
+        return True
     return bool(_LOWER_WORD.fullmatch(prev) or _UPPER_WORD.fullmatch(prev)
                 and len(_NOT_CAPITAL.sub("", prev)) >= 2)
 
@@ -248,7 +275,8 @@ def read_squashed_line(line: str, offset: int, caption: list[str], header: list[
     for kind, ts in pieces(toks):
         cur = drafts[-1]
         if kind == "text":
-            texts.extend(segments(ts, line, offset))
+            for seg in segments(ts, line, offset):   # a scale note is the table's, never a row
+                (cur.caption.append(seg.text) if is_scale_note(seg.text) else texts.append(seg))
         elif kind == "years":
             head, before = _trailing_header(texts)
             if cur.started:
