@@ -69,17 +69,21 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     doc_scale = prose_scale = Scale()
     facts = []
     scales: dict[int, Scale] = {}
+    prose = 0   # long paragraphs since the last table
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             note = _scale_note(block)
             if note:
                 doc_scale = prose_scale = note
             elif len(block.text) >= 200:
-                doc_scale = prose_scale  # prose between tables ends the reach of a table's own note
+                prose += 1
+                if prose >= 2:  # a passage of prose between tables ends the reach of a table's own note
+                    doc_scale = prose_scale
         elif isinstance(block, Table):
             # a table's own note wins; it also carries to the tables after it that print none
             scale = find_scale(block.caption + [h.text for h in block.header]) or doc_scale
             doc_scale = scales[block.index] = scale
+            prose = 0
             facts_from_table(block, book, tax, cal, scale, trace.tables)
     facts.extend(trace.tables.facts)
     for par in doc.paragraphs:

@@ -314,3 +314,17 @@ def test_a_squashed_header_with_titles_units_and_change_columns():
     assert "Treasury stock, 641,963 shares repurchased as of June 30, 2024" in _rows(t)
     cols = resolve_columns(t, Calendar())
     assert [c.end.year for c in cols[:3]] == [2024, 2023, 2022] and cols[3].skip and cols[4].skip
+
+
+def test_a_tables_scale_note_reaches_past_a_footnote_but_not_past_a_passage_of_prose():
+    footnote = "(1) " + "This footnote explains a line of the table above in some detail. " * 4
+    def release(paragraphs):
+        return _cells("Key metrics", "(in thousands)", "Three Months Ended", "September 30,", "2024", "2023",
+                      "Total revenues", "1,200", "1,000", *paragraphs,
+                      "STATEMENTS OF OPERATIONS", "Three Months Ended", "September 30,", "2024", "2023",
+                      "Net loss", "(300)", "(250)", "Closing sentence of the release, as prose.")
+    def net_loss(paragraphs):
+        facts = convert_text(release(paragraphs), "s.txt", layout="cells", issuer="none").facts
+        return next(f.value for f in facts if f.concept == "us-gaap:NetIncomeLoss" and f.period.end.year == 2024)
+    assert net_loss([footnote]) == Decimal(-300000)
+    assert net_loss([footnote, footnote.replace("(1)", "(2)")]) == Decimal(-300)
