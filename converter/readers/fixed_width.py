@@ -168,6 +168,7 @@ def _figure_token(text: str) -> Optional[str]:
     t = t.lstrip("$") if not t.startswith("US$") else t[3:]
     if not t:
         return None
+    t = regex.sub(r"^\((\d[\d,.]*)%\)$", r"(\1)%", t)   # "(3%)" as "(3)%"
     if is_year(t):
         return None
     if parse_figure(t) is not None:
@@ -218,7 +219,7 @@ def _classify(ln: _Line) -> _Line:
     ln.label = collapse_spaces(raw)
     chunks = _chunks(raw)
     if any(_is_header_piece(c) for _s, _e, c in chunks) and all(
-            _is_header_piece(c) for _s, _e, c in chunks[1:]):
+            _is_header_piece(c) or _is_column_words(c) for _s, _e, c in chunks[1:]):
         ln.kind = "head"
     else:
         ln.kind = "text"
@@ -242,6 +243,11 @@ def _chunks(raw: str) -> list[tuple[int, int, str]]:
 def _is_header_piece(text: str) -> bool:
     t = text.strip()
     return is_period_header(t) or bool(_COLUMN_WORDS.match(t))
+
+
+def _is_column_words(text: str) -> bool:
+    """A few words that can head a column beside period words ("Increase", "% of Revenues")."""
+    return len(text) <= 25 and len(text.split()) <= 3 and not regex.search(r"[.;:]$", text)
 
 
 def _is_text_table_line(raw: str) -> bool:
@@ -289,17 +295,19 @@ def _prose_like(ln: _Line) -> bool:
 
 def _segments(lines: list[_Line]) -> list[_Segment]:
     segs: list[_Segment] = []
+    indents = sorted(ln.indent for ln in lines if ln.kind == "row" and ln.label)
+    margin = indents[len(indents) // 2] if indents else 0   # where row labels start
     i = 0
     while i < len(lines):
         ln = lines[i]
         if ln.kind == "head":
-            first_row = _row_after_header(lines, i)
+            first_row = _row_after_header(lines, i, margin)
             if first_row is None:
                 i += 1
                 continue
             head_end = i
-            while head_end < first_row and lines[head_end].kind in ("head", "blank", "text") and (
-                    lines[head_end].kind != "text" or _header_text(lines, head_end, first_row)):
+            while head_end < first_row and (lines[head_end].kind in ("head", "blank")
+                                             or _header_text(lines, head_end, first_row)):
                 head_end += 1
             seg = _Segment(i, first_row, head_end)
         elif ln.kind == "row":
@@ -316,7 +324,7 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
             if cur.kind == "row":
                 seg.last = j
                 inside = 0
-            elif cur.kind == "head" and _row_after_header(lines, j) is not None:
+            elif cur.kind == "head" and _row_after_header(lines, j, margin) is not None:
                 break
             elif cur.kind in ("text", "head"):
                 if _prose_like(cur):
@@ -335,14 +343,20 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
     return segs
 
 
-def _row_after_header(lines: list[_Line], i: int) -> Optional[int]:
+FAR = 20   # a line that starts this far right of the row labels' margin lies over the columns
+
+
+def _row_after_header(lines: list[_Line], i: int, margin: int) -> Optional[int]:
     """The first row after the header line at `i`, when only header lines, blanks and a few headings lie
-    between (and the page does not change)."""
+    between (and the page does not change). Lines that start far right of the labels' margin are more of
+    the header ("% of Revenues", "2022   2021   (1)"), whatever they print."""
     texts = 0
     for j in range(i + 1, min(len(lines), i + 14)):
         ln = lines[j]
         if ln.page != lines[i].page:
             return None
+        if ln.kind in ("row", "text") and ln.indent > margin + FAR:
+            continue
         if ln.kind == "row":
             return j
         if ln.kind == "text":
@@ -358,7 +372,7 @@ def _header_text(lines: list[_Line], j: int, first_row: int) -> bool:
     ln = lines[j]
     row = lines[first_row]
     left = min(t.start for t in row.tail)
-    return ln.indent >= left - 2
+    return ln.kind in ("text", "row") and ln.indent >= left - 10
 
 
 def _caption_before(lines: list[_Line], first: int, floor: int) -> list[_Line]:
@@ -397,39 +411,41 @@ class _Column:
         return (self.left + self.right) / 2
 
 
-def _columns(rows: list[_Line]) -> Optional[list[_Column]]:
-    """Value columns from the right edges of the numbers; None when two numbers of one line would share a
-    column however tightly the edges are linked."""
-    toks = [(t.edge, ln.no, t) for ln in rows for t in ln.tail if t.numeric]
-    if not toks:
-        return None
-    for link in (EDGE_LINK, 1, 0):
-        groups: list[list] = []
-        for item in sorted(toks, key=lambda x: x[0]):
-            if groups and item[0] - groups[-1][-1][0] <= link:
-                groups[-1].append(item)
-            else:
-                groups.append([item])
-        if all(len({no for _e, no, _t in g}) == len(g) for g in groups):
-            break
-    else:
-        return None
-    need = 2 if len(rows) > 2 else 1
-    cols = []
-    for g in groups:
-        if len(g) < need:
+def _columns(rows: list[_Line]) -> tuple[list[_Column], dict[int, int]]:
+    """Value columns from the right edges of the figures, and the column of each figure that has one.
+
+    Amounts and percentages cluster apart (a column holds one kind). Edges are linked as loosely as a column
+    may drift from row to row (a PDF printed from HTML can shift a column by a few characters) while no line
+    has two figures in one column; a cluster of a single figure in a table of many rows is no column."""
+    clusters: list[list[tuple[int, int, _Tok]]] = []
+    for percent in (False, True):
+        toks = [(t.edge, ln.no, t) for ln in rows for t in ln.tail if t.numeric and t.text.endswith("%") == percent]
+        if not toks:
             continue
+        for link in (6, 4, 3, EDGE_LINK, 1, 0):
+            groups: list[list] = []
+            for item in sorted(toks, key=lambda x: x[0]):
+                if groups and item[0] - groups[-1][-1][0] <= link:
+                    groups[-1].append(item)
+                else:
+                    groups.append([item])
+            if all(len({no for _e, no, _t in g}) == len(g) for g in groups):
+                clusters.extend(groups)
+                break
+    need = 2 if len(rows) > 2 else 1
+    cols: list[_Column] = []
+    members: list[list] = []
+    for g in sorted((g for g in clusters if len(g) >= need), key=lambda g: sorted(e for e, _n, _t in g)[len(g) // 2]):
         edges = sorted(e for e, _n, _t in g)
-        cols.append(_Column(edges[len(edges) // 2], min(t.start for _e, _n, t in g),
-                            max(t.end for _e, _n, t in g)))
-    return cols or None
+        cols.append(_Column(edges[len(edges) // 2], min(t.start for _e, _n, t in g), max(t.end for _e, _n, t in g)))
+        members.append(g)
+    col_of = {id(t): c for c, g in enumerate(members) for _e, _n, t in g}
+    return cols, col_of
 
 
-def _place(tok: _Tok, cols: list[_Column]) -> Optional[int]:
+def _place(tok: _Tok, cols: list[_Column], col_of: dict[int, int]) -> Optional[int]:
     if tok.numeric:
-        best = min(range(len(cols)), key=lambda c: abs(cols[c].edge - tok.edge))
-        spacing = min((cols[k + 1].edge - cols[k].edge for k in range(len(cols) - 1)), default=99)
-        return best if abs(cols[best].edge - tok.edge) <= max(EDGE_LINK + 1, spacing // 4) else None
+        return col_of.get(id(tok))
     # a dash or a no-value mark: the column it lies under
     under = [c for c, col in enumerate(cols) if tok.start <= col.right and tok.end >= col.left - 1]
     return under[0] if len(under) == 1 else None
@@ -438,8 +454,8 @@ def _place(tok: _Tok, cols: list[_Column]) -> Optional[int]:
 def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
     body = lines[seg.head_end:seg.last + 1]
     rows = [ln for ln in body if ln.kind == "row"]
-    cols = _columns(rows)
-    if cols is None:
+    cols, col_of = _columns(rows)
+    if not cols:
         return None
     zone = min(c.left for c in cols) - 1
     margin = min(ln.indent for ln in rows)
@@ -475,7 +491,7 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
             if t.end <= zone:            # a footnote mark "(1)" printed after the label
                 label_toks.append(t)
                 continue
-            c = _place(t, cols)
+            c = _place(t, cols, col_of)
             if c is None or any(x.col == c for x in cells):
                 bad = True
                 break
@@ -512,10 +528,13 @@ def _heading(pending: tuple[str, Span, int], sections: "_Sections", out: list[Ro
 
 
 def _header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> tuple[list[HeaderCell], list[str]]:
-    """Header cells with the columns each covers: on every header line, each column goes to the nearest
-    piece over the columns. Pieces left of the columns are the table's caption ("(In millions)") unless
-    they are period words standing clear of the labels' margin."""
-    cells: list[HeaderCell] = []
+    """Header cells with the columns each covers. A piece covers the columns it stands over; a piece alone
+    on its line ("Three Months Ended") covers every column, the way a title centred over the figures reads,
+    and a piece over two columns or more also the free columns nearer to it than to any other piece.
+    A piece that ends in a hyphen continues in the piece under it ("Non-" over "GAAP"). Pieces left of the
+    columns are the table's caption ("(In millions)") unless they are period words standing clear of the
+    labels' margin."""
+    lines: list[list[list]] = []
     caption: list[str] = []
     for ln in head:
         if ln.kind == "blank":
@@ -528,14 +547,39 @@ def _header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> t
                 pieces.append((s, e, text))
         if not pieces:
             continue
-        owner: dict[int, list[int]] = {}
-        for c, col in enumerate(cols):
-            dist = [max(0.0, s - col.center, col.center - e) for s, e, _t in pieces]
-            owner.setdefault(dist.index(min(dist)), []).append(c)
-        for k, (_s, _e, text) in enumerate(pieces):
-            if k in owner:
-                cells.append(HeaderCell(text, (min(owner[k]), max(owner[k]))))
-    return cells, caption
+        overs = [[c for c, col in enumerate(cols) if s <= col.right and e >= col.left] for s, e, _t in pieces]
+        taken = {c for over in overs for c in over}
+        # a piece over two columns or more spans a group: it also heads the free columns it is nearest to
+        dist = lambda k, c: max(0.0, pieces[k][0] - cols[c].center, cols[c].center - pieces[k][1])
+        for c in [c for c in range(len(cols)) if c not in taken]:
+            k = min(range(len(pieces)), key=lambda k: dist(k, c))
+            if len(overs[k]) >= 2:
+                overs[k].append(c)
+        taken = {c for over in overs for c in over}
+        placed = []
+        for (s, e, text), over in zip(pieces, overs):
+            if len(pieces) == 1:
+                over = list(range(len(cols)))
+            elif not over:
+                # a narrow piece between the figures ("Low" over a wider number): the nearest free column
+                free = [c for c in range(len(cols)) if c not in taken]
+                if free:
+                    near = min(free, key=lambda c: max(0.0, s - cols[c].center, cols[c].center - e))
+                    if all(max(0.0, s2 - cols[near].center, cols[near].center - e2) >=
+                           max(0.0, s - cols[near].center, cols[near].center - e) for s2, e2, _t in pieces):
+                        over = [near]
+                        taken.add(near)
+            if over:
+                placed.append([text, (min(over), max(over))])
+        lines.append(placed)
+    for upper, lower in zip(lines, lines[1:]):
+        for piece in upper:
+            if piece[0].endswith("-"):
+                below = next((p for p in lower if p[1] == piece[1]), None)
+                if below is not None:
+                    piece[0] += below[0]
+                    lower.remove(below)
+    return [HeaderCell(text, span) for placed in lines for text, span in placed], caption
 
 
 class _Sections:
