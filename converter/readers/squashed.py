@@ -275,8 +275,11 @@ def read_squashed_line(line: str, offset: int, caption: list[str], header: list[
     for kind, ts in pieces(toks):
         cur = drafts[-1]
         if kind == "text":
-            for seg in segments(ts, line, offset):   # a scale note is the table's, never a row
-                (cur.caption.append(seg.text) if is_scale_note(seg.text) else texts.append(seg))
+            for seg in segments(ts, line, offset):
+                if is_scale_note(seg.text):   # a scale note is the table's, never a row
+                    cur.caption.append(seg.text)
+                else:
+                    texts.append(seg)
         elif kind == "years":
             head, before = _trailing_header(texts)
             if cur.started:
