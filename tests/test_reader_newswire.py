@@ -328,3 +328,10 @@ def test_a_tables_scale_note_reaches_past_a_footnote_but_not_past_a_passage_of_p
         return next(f.value for f in facts if f.concept == "us-gaap:NetIncomeLoss" and f.period.end.year == 2024)
     assert net_loss([footnote]) == Decimal(-300000)
     assert net_loss([footnote, footnote.replace("(1)", "(2)")]) == Decimal(-300)
+
+
+def test_a_cell_per_line_release_with_a_row_printed_on_one_line_is_still_cells():
+    text = INCOME.replace("Basic\n\n(0.30)\n\n(0.25)", "Basic\n\n(0.30) (0.25)")
+    assert detect_layout(text) == "cells"
+    [t] = _tables(text)
+    assert _rows(t)["Basic"] == ["(0.30)", "(0.25)"]

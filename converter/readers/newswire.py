@@ -88,20 +88,19 @@ _ROW_LINE = regex.compile(r"^[A-Za-z(].*?[A-Za-z:)]\s+(?:\$?\s*\(?-?\d[\d,]*(?:\
 def looks_like_cells(text: str) -> bool:
     """One figure per line, in short runs between labels; a PDF's reading order gives long runs, and a
     fixed-width layout prints its figures on the label's line."""
-    short = long = run = rows = 0
+    short = long = run = rows = multi = 0
     for line, _raw, _span in _lines(text[:200000]):
         if line in ("$", "US$", ")"):
             continue
         figs = figures(line)
-        if figs and len(figs) == 1:
-            run += 1
-            continue
         if figs:
-            return False
+            run += 1
+            multi += len(figs) > 1
+            continue
         rows += bool(_ROW_LINE.match(line)) and bool(_GROUPED.search(line))
         short, long = (short + run, long) if run <= 6 else (short, long + run)
         run = 0
-    return short >= 6 and short >= 3 * long and rows * 4 <= short
+    return short >= 6 and short >= 3 * long and (rows + multi) * 4 <= short
 
 
 def looks_like_squashed(text: str) -> bool:
