@@ -331,7 +331,8 @@ def test_a_tables_scale_note_reaches_past_a_footnote_but_not_past_a_passage_of_p
 
 
 def test_a_cell_per_line_release_with_a_row_printed_on_one_line_is_still_cells():
-    text = INCOME.replace("Basic\n\n(0.30\n\n)\n\n(0.25\n\n)", "Basic\n\n(0.30) (0.25)")
+    text = INCOME.replace("Basic\n\n(0.30\n\n)\n\n(0.25\n\n)", "Basic\n\n(0.30) (0.25)").replace(
+        "Revenues\n", "Product revenue\n\n700\n\n600\n\nService revenue\n\n500\n\n400\n\nRevenues\n")
     assert "(0.30) (0.25)" in text
     assert detect_layout(text) == "cells"
     [t] = _tables(text)
