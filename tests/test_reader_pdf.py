@@ -335,3 +335,55 @@ def test_blocks_no_band_takes_are_placed_where_every_alignment_agrees():
                     "Provision for income taxes": [(0, "351"), (1, "277")],
                     "Net income": [(0, "1,247"), (1, "1,266")],
                     "Basic net income per share": [(0, "2.72"), (1, "2.68")]}
+
+
+MIXED = """\
+Three Months Ended May 31,
+2022
+2021
+
+Revenues
+Interest expense
+Net income
+
+100
+90
+
+64% $ 7,389
+
+1.20 $ 1.42
+"""
+
+
+def test_lines_of_several_figures_in_a_column_wise_table_are_not_rows():
+    # "1.20 $ 1.42" would fit the next label as a row; among figures that come one per line it is pieces
+    # of two columns read across, so it takes no label
+    doc = read_pdf_text(MIXED)
+    assert all(r.label != "Revenues" for t in doc.tables for r in t.rows)
+
+
+TOO_MANY = """\
+Three Months Ended
+March 3, 2023
+March 4, 2022
+
+Revenue
+Net income
+
+100
+20
+
+64%
+7%
+
+90
+18
+
+66%
+8%
+"""
+
+
+def test_more_figures_than_the_header_has_columns_for_places_nothing():
+    # two periods named, but four columns printed (the percentages of revenue): no band can be trusted
+    assert not read_pdf_text(TOO_MANY).tables

@@ -184,18 +184,20 @@ def _bands(blocks: list[FigureBlock], labels: list[LabelLine], ncols: int) -> li
     return bands
 
 
+def row_holds(figures: list[str]) -> bool:
+    """A row prints every figure with the same number of decimals, all percentages or none."""
+    kinds = set()
+    for text in figures:
+        fig = parse_figure(text)
+        if fig is not None and not fig.nil:
+            kinds.add((fig.decimals, fig.percent))
+    return len(kinds) <= 1
+
+
 def _band_holds(band: list[FigureBlock]) -> bool:
     if any(trailing for _t, _s, trailing in band[-1].figures) and len(band) > 1:
         return False  # a figure with the next column's `$` after it is not in the last column
-    for row in zip(*(b.figures for b in band)):
-        decimals = set()
-        for text, _s, _t in row:
-            fig = parse_figure(text)
-            if fig is not None and not fig.nil:
-                decimals.add((fig.decimals, fig.percent))
-        if len(decimals) > 1:
-            return False
-    return True
+    return all(row_holds([text for text, _s, _t in row]) for row in zip(*(b.figures for b in band)))
 
 
 def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tuple[list[AlignedRow], int]:
@@ -203,6 +205,8 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tup
     dropped before the last match), so that labels after it can wait for a later table."""
     if ncols < 1 or not blocks:
         return [], 0
+    if sum(len(b) for b in blocks) > ncols * sum(1 for lab in labels if not lab.heading):
+        return [], 0   # more figures than the labels have columns for: the header does not name them all
     groups = _groups(labels, blocks)
     bands = _bands(blocks, labels, ncols)
     placed: dict[int, list[Cell]] = {}     # id of label -> cells

@@ -16,7 +16,7 @@ from ..engine.numbers import is_year
 from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
 from .pdf_columns import (FigureBlock, LabelLine, align, figure_line, header_columns, header_in_order,
-                          is_mark_line, is_range_word, page_number_lines)
+                          is_mark_line, is_range_word, page_number_lines, row_holds)
 from .tokens import is_period_header
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
@@ -43,6 +43,9 @@ class _Open:
     caption: list[str] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    broken: bool = False      # a line of figures did not fit as a row
+    row_lines: list = field(default_factory=list)   # rows taken from lines of figures, in label order
+    column_lines: bool = False                      # figures also came one per line
 
 
 def _is_heading(text: str) -> bool:
@@ -109,6 +112,10 @@ def read_pdf_text(text: str, source: str = "") -> Document:
     def close_table():
         nonlocal table
         close_columns()
+        if table and table.column_lines and table.row_lines:
+            # where figures come column by column, a line of several figures is pieces of different rows
+            # read across, not a row: the labels it took are not its own
+            table.rows = [r for r in table.rows if not any(r is x for x in table.row_lines)]
         # a header whose pieces the reader scattered gives no column order to trust: the table is dropped
         if table and table.rows and header_in_order([h.text for h in table.header]):
             ncols = Counter(len(r.cells) for r in table.rows if r.cells).most_common(1)[0][0]
@@ -146,11 +153,18 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             if not column_blocks or last_figure_line != no - 1:
                 column_blocks.append(FigureBlock(first=no))
             column_blocks[-1].figures.append((figures[0], Span(start, end), trailing))
+            table.column_lines = True
             column_blocks[-1].last = no
             last_figure_line = no
         elif figures:
             if table is None:
                 table = _Open(start=start)
+            ncols = header_columns([h.text for h in table.header])
+            if table.broken or (ncols and len(figures) != ncols) or not row_holds(figures):
+                # not a whole row of this table: the labels no longer line up with the rows, so the
+                # table takes no more rows this way
+                table.broken = True
+                continue
             label = _next_label(pending, len(figures))
             while label is not None and label.heading:
                 section = (label.text,)
@@ -159,6 +173,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
                 continue  # figures with no label left to own them: dropped, never guessed
             cells = [Cell(f, i) for i, f in enumerate(figures)]
             table.rows.append(Row(label.text, cells, section=section, span=label.span))
+            table.row_lines.append(table.rows[-1])
             table.end = end
             if label.text.lower().startswith("total"):
                 section = ()
