@@ -1,9 +1,12 @@
 """Text a PDF reader extracted in reading order: a table's row labels come as one block of lines and its
 figures as another, with the column headers in between ("Three Months Ended / December 31, / 2016 2015").
 
-The reader keeps a queue of pending row labels and hands them, in order, to the lines of figures that
-follow; headings (all capitals, a trailing colon, a statement title) are not given figures but become the
-section of the rows after them. A header run starts a new table.
+The reader keeps a queue of pending row labels. A line holding a whole row of figures (as many as the header
+names periods, all of one kind) takes the next label; headings (all capitals, a trailing colon, a statement
+title) are not given figures but become the section of the rows after them. Figures that come one per line
+come column by column: they are gathered in blocks and matched to the labels by counting (`pdf_columns`).
+A header run starts a new table; a page (form feed) ends what waits on it; page numbers, counted with the
+pages, and `$` marks on lines of their own are not figures.
 """
 from __future__ import annotations
 
