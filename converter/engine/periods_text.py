@@ -58,9 +58,35 @@ def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:
     return out
 
 
+# Every period phrase holds one of these; PERIOD runs only in windows around them (a phrase reaches at most
+# ~150 characters before its year), which keeps long sentences cheap.
+_TRIGGER = regex.compile(r"(?:19|20)\d\d|\bQ[1-4]|\bFY|\bfiscal\s+(?:year\s+)?'?\d\d\b|\bprior|\bsame\s+(?:period|quarter)|"
+                         r"\byear[\s-]ago|\bcomparable", regex.I)
+_REACH = 160
+
+
+def _windows(sentence: str) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for t in _TRIGGER.finditer(sentence):
+        a, b = max(0, t.start() - _REACH), min(len(sentence), t.end() + 40)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _matches(sentence: str):
+    seen = -1
+    for a, b in _windows(sentence):
+        for m in PERIOD.finditer(sentence, max(a, seen), b):
+            seen = m.end()
+            yield m
+
+
 def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
     out = []
-    for m in PERIOD.finditer(sentence):
+    for m in _matches(sentence):
         if m["dur"]:
             length = length_of(m["len"])
             if length is None:

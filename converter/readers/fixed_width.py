@@ -71,10 +71,16 @@ class _Line:
         return Span(self.offset, self.offset + len(self.raw))
 
 
+_WIDE_GAP_FIGURE = regex.compile(r"\S {4,}\S*\d")
+
+
 def looks_like(text: str) -> bool:
-    """Fixed-width layout: many lines whose label is followed by a wide gap and then figures."""
+    """Fixed-width layout: many lines whose label is followed by a wide gap and then figures (lines with
+    no wide gap before a digit are passed over without parsing)."""
     hits = 0
     for line in text.split("\n"):
+        if not _WIDE_GAP_FIGURE.search(line):
+            continue
         parsed = _classify(_Line(0, line.replace("\f", ""), 0, 0))
         if parsed.kind == "row" and parsed.label and _label_gap(parsed) >= 4:
             hits += 1

@@ -11,6 +11,7 @@ header pieces, after rows starts a new table; its column count is the commonest 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -170,9 +171,14 @@ def _classify(toks: list[Token]) -> list[Token]:
     return toks
 
 
+_NUMBERISH = regex.compile(r"\d[\d,.]*")
+
+
+@lru_cache(maxsize=4096)
 def is_squashed(line: str) -> bool:
-    """A line holding table rows: two or more runs of at least two figures, six figures in all."""
-    if len(line) < 80:
+    """A line holding table rows: two or more runs of at least two figures, six figures in all. Memoized,
+    and lines with fewer than six numbers are turned away before the (costly) tokenizing."""
+    if len(line) < 80 or len(_NUMBERISH.findall(line)) < 6:
         return False
     runs, run, figs = 0, 0, 0
     for t in tokens(line):
