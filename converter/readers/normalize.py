@@ -23,8 +23,10 @@ _SPACES = regex.compile(r"[ \t\f\v]+")
 
 def normalize_text(text: str) -> str:
     """Normalize characters and remove stray image markup; line structure is kept."""
-    text = text.translate(_TRANSLATE)
-    text = _STRAY_IMG.sub(" ", text)
+    if not text.isascii() or "\r" in text:  # str.translate is slow; plain ASCII has nothing to map but CR
+        text = text.translate(_TRANSLATE)
+    if "img" in text:
+        text = _STRAY_IMG.sub(" ", text)
     return text
 
 
