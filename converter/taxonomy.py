@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-import yaml
-
 UNIT_OF_TYPE = {"monetary": "USD", "perShare": "USD/shares", "shares": "shares", "percent": "pure"}
 
 
@@ -87,8 +85,15 @@ def concept_from_yaml(name: str, spec: dict) -> ConceptDef:
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
-    with open(path, encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+    """Read and check the taxonomy YAML against schemas/taxonomy.schema.json; the first error is a one-line
+    RuleError naming file:line:col, as for rule files."""
+    from .rulebook.loader import RuleError, read_rule_file, strip_lines
+    from .rulebook.schema import TAXONOMY_SCHEMA, schema_problems
+    data = read_rule_file(path)
+    errors = [p for p in schema_problems(data, str(path), TAXONOMY_SCHEMA) if p.level == "error"]
+    if errors:
+        raise RuleError(str(errors[0]))
+    data = strip_lines(data)
     concepts = {n: concept_from_yaml(n, s) for n, s in (data.get("concepts") or {}).items()}
     calcs = [Calculation(c["id"], c["total"], tuple((k, int(v)) for k, v in c["items"].items()))
              for c in data.get("calculations") or []]

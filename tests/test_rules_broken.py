@@ -127,3 +127,13 @@ def test_a_good_issuer_file_converts(tmp_path):
     result = convert_text("| Three Months Ended December 31, | 2024 | 2023 | Net product revenue | 5 | 4 |",
                           layout="pipe", issuer=str(path), rules_dir=RULES_DIR)
     assert {(f.concept, str(f.value)) for f in result.facts} == {("us-gaap:Revenues", "5"), ("us-gaap:Revenues", "4")}
+
+
+def test_broken_taxonomy_gets_one_located_line(tmp_path):
+    from converter.paths import TAXONOMY_FILE
+    from converter.rulebook.loader import RuleError
+    from converter.taxonomy import load_taxonomy
+    bad = tmp_path / "taxonomy.yaml"
+    bad.write_text(TAXONOMY_FILE.read_text().replace("us-gaap:Revenues: {type:", "us-gaap:Revenues: {typ:", 1))
+    with pytest.raises(RuleError, match=r"taxonomy\.yaml:\d+:\d+: .*unknown key 'typ'"):
+        load_taxonomy(bad)
