@@ -8,7 +8,7 @@ header reads ("Three Months Ended | Six Months Ended" over "2016 2015 2016 2015"
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Optional
 
@@ -71,6 +71,8 @@ class Calendar:
     dates: tuple[date, ...] = ()
     fiscal_year_end_month: int = 12
     anchor: Optional[date] = None
+    # sentence -> period mentions: narrative and guidance read the same sentences
+    periods_seen: dict = field(default_factory=dict, compare=False, repr=False)
 
     def complete(self, year: int, month: int) -> date:
         for d in self.dates:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -49,6 +50,7 @@ def is_month_end(d: date) -> bool:
     return (d + timedelta(days=1)).day == 1
 
 
+@lru_cache(maxsize=4096)
 def add_months(d: date, months: int) -> date:
     """Move by whole months, keeping month ends at month ends."""
     y, m = divmod(d.month - 1 + months, 12)

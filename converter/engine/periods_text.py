@@ -54,8 +54,11 @@ _ANCHOR = regex.compile(r"^\s*(?:for|in|during|over|of|as\s+of|at|on)\b|\b(?:end
 
 
 def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:
-    out = [replace(p, anchored=bool(_ANCHOR.search(sentence[p.start:p.end]))) for p in _find(sentence, cal)]
-    return out
+    out = cal.periods_seen.get(sentence)
+    if out is None:
+        out = [replace(p, anchored=bool(_ANCHOR.search(sentence[p.start:p.end]))) for p in _find(sentence, cal)]
+        cal.periods_seen[sentence] = out
+    return list(out)
 
 
 # Every period phrase holds one of these; PERIOD runs only in windows around them (a phrase reaches at most

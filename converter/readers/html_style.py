@@ -38,8 +38,14 @@ _C1_TO_CP1252.update({0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x
 _C1_TO_CP1252.update({code: None for code in range(0x20) if not chr(code).isspace()})
 
 
+_C0_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def normalize_space(text: str) -> str:
-    """Collapse all whitespace (including &nbsp;) to single spaces and repair cp1252 references."""
+    """Collapse all whitespace (including &nbsp;) to single spaces and repair cp1252 references. Plain ASCII
+    without control characters has nothing to translate (the common case, and str.translate is slow)."""
+    if text.isascii() and not _C0_CONTROL.search(text):
+        return " ".join(text.split())
     return " ".join(text.translate(_C1_TO_CP1252).split())
 
 
