@@ -24,3 +24,16 @@ def test_bank_release_with_quarters_side_by_side():
     assert facts[("EarningsPerShareDiluted", "2024-07-01..2024-09-30")].decimals == 2
     assert r.entity.ticker == "FRTB" and r.entity.name == "First Rivertown Bancorp, Inc."
     assert not r.findings
+
+
+def test_retail_release_with_week_counted_periods_and_fiscal_year_named_by_its_start():
+    r = convert(DATA / "retail-release.html", issuer="none")
+    facts = _by(r)
+    assert facts[("Revenues", "2024-05-05..2024-08-03")].value == Decimal("412610000")        # 13 weeks
+    assert facts[("CostOfRevenue", "2023-01-29..2023-07-29")].value == Decimal("499010000")   # 26 weeks
+    assert facts[("InterestExpense", "2024-05-05..2024-08-03")].value == Decimal("1120000")   # printed (1,120)
+    assert facts[("WeightedAverageNumberOfDilutedSharesOutstanding", "2024-05-05..2024-08-03")].value \
+        == Decimal("28490000")
+    outlook = {(f.concept, dict(f.dims)["srt:RangeAxis"]): f for f in r.facts if f.dims}
+    assert str(outlook[("us-gaap:Revenues", "srt:MinimumMember")].period) == "2024-02-04..2025-02-01"
+    assert outlook[("us-gaap:EarningsPerShareDiluted", "srt:MaximumMember")].value == Decimal("2.30")

@@ -71,6 +71,9 @@ class Calendar:
     dates: tuple[date, ...] = ()
     fiscal_year_end_month: int = 12
     anchor: Optional[date] = None
+    # Years ending in January or early February (most retailers) are named by the year they begin:
+    # "fiscal 2024" ends on February 1, 2025.
+    named_by_start: bool = False
     # sentence -> period mentions: narrative and guidance read the same sentences
     periods_seen: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -85,7 +88,8 @@ class Calendar:
         return self.anchor is not None and not is_month_end(self.anchor)
 
     def fiscal_year_end(self, fy: int) -> date:
-        """The end of fiscal year `fy`, named (as issuers do) by the calendar year it ends in."""
+        """The end of fiscal year `fy`, named by the calendar year it ends in (or begins in: `named_by_start`)."""
+        fy += self.named_by_start
         if self.weekly:
             a = self.anchor
             target = date(fy, a.month, min(a.day, 28))
@@ -100,7 +104,7 @@ class Calendar:
 
 
 _FY_END = regex.compile(
-    rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?:19|20)\d\d\s+)?|year\s+)(?:ended|ending|ends)\s+(?:on\s+)?"
+    rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?P<fy>(?:19|20)\d\d)\s+)?|year\s+)(?:ended|ending|ends)\s+(?:on\s+)?"
     rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})?(?:,?\s*(?P<y>(?:19|20)\d\d))?", regex.I)
 _QUARTER_ENDED = regex.compile(
     rf"\b(?:(?P<qo>first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q(?P<qn>[1-4]))\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?"
@@ -117,12 +121,13 @@ def document_calendar(text: str) -> Calendar:
         d = make_date(m["m"], m["d"], m["y"])
         if d:
             dates.append(d)
-    fye, anchor = 12, None
+    fye, anchor, label_year = 12, None, None
     m = _FY_END.search(head)
     if m:
         fye = parse_month(m["m"]) or 12
         if m["d"] and m["y"]:
             anchor = make_date(m["m"], m["d"], m["y"])
+            label_year = int(m["fy"]) if m["fy"] else None
     if anchor is None:
         last = _LAST_DAY.search(head)
         if last:
@@ -138,7 +143,9 @@ def document_calendar(text: str) -> Calendar:
                 fye = anchor.month
     # Most frequent dates first, so a month-only header takes the day the text uses most.
     uniq = sorted(set(dates), key=lambda d: -dates.count(d))
-    return Calendar(tuple(uniq), fye, anchor)
+    early = fye == 1 or (anchor is not None and anchor.month == 2 and anchor.day <= 7)
+    by_start = early and not (label_year is not None and anchor is not None and label_year == anchor.year)
+    return Calendar(tuple(uniq), fye, anchor, by_start)
 
 
 def _tokens(text: str):
