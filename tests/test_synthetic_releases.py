@@ -37,3 +37,14 @@ def test_retail_release_with_week_counted_periods_and_fiscal_year_named_by_its_s
     outlook = {(f.concept, dict(f.dims)["srt:RangeAxis"]): f for f in r.facts if f.dims}
     assert str(outlook[("us-gaap:Revenues", "srt:MinimumMember")].period) == "2024-02-04..2025-02-01"
     assert outlook[("us-gaap:EarningsPerShareDiluted", "srt:MaximumMember")].value == Decimal("2.30")
+
+
+def test_old_fixed_width_release_with_wrapped_label():
+    r = convert(DATA / "oldstyle-release.txt", issuer="none")
+    assert r.info.layout == "fixed"
+    facts = _by(r)
+    assert facts[("SellingGeneralAndAdministrativeExpense", "2003-10-01..2003-12-31")].value == Decimal("15940000")
+    assert facts[("OtherNonoperatingIncomeExpense", "2002-10-01..2002-12-31")].value == Decimal("-30000")
+    assert facts[("WeightedAverageNumberOfDilutedSharesOutstanding", "2003-01-01..2003-12-31")].value \
+        == Decimal("10001000")
+    assert len([f for f in r.facts if not f.dims]) == 56
