@@ -48,3 +48,15 @@ def test_old_fixed_width_release_with_wrapped_label():
     assert facts[("WeightedAverageNumberOfDilutedSharesOutstanding", "2003-01-01..2003-12-31")].value \
         == Decimal("10001000")
     assert len([f for f in r.facts if not f.dims]) == 56
+
+
+def test_pipe_release_with_non_gaap_reconciliation_tags_only_gaap_lines():
+    r = convert(DATA / "saas-release.txt", issuer="none")
+    assert r.info.layout == "pipe"
+    facts = _by(r)
+    q = "2025-02-01..2025-04-30"
+    assert facts[("OperatingIncomeLoss", q)].value == Decimal("-14200000")
+    assert facts[("Revenues", q)].value == Decimal("212400000")
+    assert facts[("EarningsPerShareBasicAndDiluted", q)].value == Decimal("-0.09")
+    assert all(f.value != Decimal("21700000") for f in r.facts)   # non-GAAP operating income is not tagged
+    assert all(f.value != Decimal("27900000") for f in r.facts)   # nor Adjusted EBITDA
