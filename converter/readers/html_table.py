@@ -26,6 +26,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
+import regex
+
 from ..model import Cell, HeaderCell, Row
 from .html_cells import EMPTY, FIGURE, PREFIX, SUFFIX, GridCell, Piece, classify, is_bullet, is_year, merge_row
 from .html_style import strip_footnote_marks
@@ -249,6 +251,7 @@ class _Reader:
         for p in value_part:
             start, end = p.core if p.is_figure else (p.start, p.end)
             cells.append(Cell(p.text, self.columns.best(start, end)))
+        self.sections.before_data(label)
         row = Row(label=label, cells=cells, section=self.sections.current())
         self._remember_indent(row, label_part)
         self.lines.append(("row", row))
@@ -277,6 +280,8 @@ def _set_depths(rows: list[Row], indents: dict[int, float]) -> None:
 
 
 _CLOSING = ("total", "net cash")
+_ACTIVITIES = regex.compile(r"^cash\s+flows?\b|activities\s*:?\s*$", regex.I)
+_OUTSIDE_SECTION = regex.compile(r"net\s+cash\b|net\s+(?:increase|decrease|change)\s+(?:\(\w+\)\s+)?in\s+cash", regex.I)
 
 
 def _is_group_title(heading: str) -> bool:
@@ -291,6 +296,9 @@ class _Sections:
       "Current assets:"); otherwise it replaces it ("Net income:" after the rows of "Operating income:", or
       "Shareholders' equity:" after "Commitments and contingencies").
     - A row whose label starts with "Total" or "Net cash" belongs to the open section and then closes it.
+    - A statement subtotal ("Net cash provided by operating activities", "Net increase in cash") that follows
+      the rows of a breakdown heading ("Changes in operating assets and liabilities:", not "Cash flows from
+      operating activities:") closes that heading first: it totals the outer section, not the breakdown.
     - A blank row closes the innermost section once that section has rows (a blank right under a heading, as in
       "ASSETS" / blank / "Current assets:", does not).
     """
@@ -305,6 +313,11 @@ class _Sections:
         if self.stack and (self.stack[-1][1] > 0 or not _is_group_title(self.stack[-1][0])):
             self.stack.pop()
         self.stack.append([label, 0])
+
+    def before_data(self, label: str) -> None:
+        if self.stack and self.stack[-1][1] > 0 and _OUTSIDE_SECTION.match(label) \
+                and not _ACTIVITIES.search(self.stack[-1][0]):
+            self.stack.pop()
 
     def data(self, label: str) -> None:
         if not self.stack:
