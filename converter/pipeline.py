@@ -86,6 +86,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
             prose = 0
             facts_from_table(block, book, tax, cal, scale, trace.tables)
     facts.extend(trace.tables.facts)
+    cal.ends = tuple(sorted({f.period.end for f in trace.tables.facts}))
     for par in doc.paragraphs:
         facts_from_paragraph(par, book, tax, cal, trace.narrative)
     date_undated(trace.narrative, tax)

@@ -27,7 +27,7 @@ TOKEN = regex.compile(
        |(?P<q>\bQ(?P<qn>[1-4])\s*(?:FY\s*|fiscal\s*)?'?(?P<qy>(?:19|20)?\d\d)\b
             |\b(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?P<qy2>(?:19|20)\d\d)\b)
        |(?P<date>\b{MONTH_RE}\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b)
-       |(?P<fy>\b(?:fiscal(?:\s+year)?|FY)\s*'?(?P<fyy>(?:19|20)?\d\d)\b)
+       |(?P<fy>\b(?:fiscal(?:\s+year)?|FY|full[\s-]year(?:\s+fiscal)?)\s*'?(?P<fyy>(?:19|20)?\d\d)\b)
        |(?P<md>\b{MONTH_RE}(?:\s*\d{{1,2}}\b)?)
        |(?P<y>\b(?:19|20)\d\d\b(?!\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b))
        |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth)\s+quarter\b)
@@ -74,6 +74,8 @@ class Calendar:
     # Years ending in January or early February (most retailers) are named by the year they begin:
     # "fiscal 2024" ends on February 1, 2025.
     named_by_start: bool = False
+    # period ends the tables resolved (set once the tables are read): a weekly calendar's real quarter ends
+    ends: tuple[date, ...] = ()
     # sentence -> period mentions: narrative and guidance read the same sentences
     periods_seen: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -94,13 +96,20 @@ class Calendar:
             a = self.anchor
             target = date(fy, a.month, min(a.day, 28))
             weeks = round((target - a).days / 7)
-            return a + timedelta(days=7 * weeks)
+            return self._printed(a + timedelta(days=7 * weeks))
         return month_end(fy, self.fiscal_year_end_month)
 
     def quarter_end(self, q: int, fy: int) -> date:
         if self.weekly:
-            return self.fiscal_year_end(fy - 1) + timedelta(days=91 * q)
+            return self._printed(self.fiscal_year_end(fy - 1) + timedelta(days=91 * q))
         return add_months(self.fiscal_year_end(fy), -3 * (4 - q))
+
+    def _printed(self, d: date) -> date:
+        """A 52/53-week calendar counted from one anchor drifts a week at every 53-week year; the date the
+        document prints on the anchor's weekday within a week of `d` is the period's real end."""
+        printed = set(self.dates) | set(self.ends)
+        near = [x for x in printed if abs((x - d).days) == 7 and x.weekday() == self.anchor.weekday()]
+        return near[0] if len(near) == 1 and d not in printed else d
 
 
 _FY_END = regex.compile(

@@ -30,7 +30,7 @@ import regex
 from ..engine.dates import FULL_DATE, make_date
 from ..engine.numbers import parse_figure
 from ..model import Cell, Span
-from .tokens import split_figures
+from .tokens import is_range_word, split_figures
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _TRAILING_DOLLAR = regex.compile(r"\S\s+\$$")
@@ -39,7 +39,6 @@ _SPACED_PERCENT = regex.compile(r"(?<=\d|\))\s+%")
 _MARK_LINE = regex.compile(r"^(?:(?:US)?\$\s*)+$")
 _BARE_INT = regex.compile(r"^\d{1,3}$")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
-_RANGE_WORDS = regex.compile(r"(?i)^(?:low|high|minimum|maximum)$")
 _LENGTH = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?)\s+(?:ended|ending)\b")
 
 
@@ -77,10 +76,6 @@ def figure_line(line: str) -> Optional[tuple[list[str], bool]]:
     if figures is None:
         return None
     return figures, trailing
-
-
-def is_range_word(line: str) -> bool:
-    return bool(_RANGE_WORDS.match(line.strip()))
 
 
 def page_number_lines(lines: list[tuple[str, int]]) -> set[int]:

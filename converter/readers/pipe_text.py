@@ -13,7 +13,7 @@ import regex
 from ..engine.numbers import is_year
 from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
-from .tokens import is_mark, is_period_header, is_value
+from .tokens import is_mark, is_period_header, is_range_word, is_value
 
 _CELL = regex.compile(r"[^|]+|(?<=\|)(?=\|)")
 
@@ -108,6 +108,8 @@ def _tables(cells) -> list:
                 if not years:  # no year run: the header ends at the last period-like text
                     cut = max((i + 1 for i, d in enumerate(drafts[:-1]) if is_period_header(d.label)), default=0)
                 cut = min(cut, len(drafts) - 1)
+                while cut < len(drafts) - 1 and is_range_word(drafts[cut].label):   # "Low | High" under a period
+                    cut += 1
                 header.extend(drafts[:cut])
                 drafts = drafts[cut:]
             continue
@@ -129,8 +131,9 @@ def _build(header: list[_RowDraft], years: list[str], drafts: list[_RowDraft]) -
     for col, c in enumerate(offsets):
         if c:
             col_of.setdefault(c.most_common(1)[0][0], col)
-    head_cells = [HeaderCell(h.label) for h in header if is_period_header(h.label)] + [HeaderCell(y) for y in years]
-    caption = [h.label for h in header if not is_period_header(h.label)]
+    head_cells = [HeaderCell(h.label) for h in header if is_period_header(h.label) or is_range_word(h.label)] + \
+        [HeaderCell(y) for y in years]
+    caption = [h.label for h in header if not is_period_header(h.label) and not is_range_word(h.label)]
     rows = []
     section: tuple[str, ...] = ()
     for d in drafts:

@@ -25,6 +25,14 @@ _HAS_PERIOD_ANCHOR = regex.compile(
     rf"{MONTH_RE}|\b(?:19|20)\d\d\b|\bmonths?\b|\bweeks?\b|\bquarters?\b|\byears?\b|\bQ[1-4]\b|\bFY\b", regex.I)
 
 
+_RANGE_WORDS = regex.compile(r"(?i)^(?:low|high|minimum|maximum)(?:\s+end)?$")
+
+
+def is_range_word(text: str) -> bool:
+    """The head of one end of an outlook range column: "Low", "High", "Minimum", "High End"."""
+    return bool(_RANGE_WORDS.match(text.strip()))
+
+
 def is_value(text: str) -> bool:
     t = text.strip()
     return bool(t) and not is_year(t) and parse_figure(t) is not None
