@@ -70,6 +70,7 @@ def _usable(columns: list[ColumnPeriod], col: int) -> bool:
 def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar, scale: Scale,
                      out: TableOutcome, lengths: Optional[dict[int, Length]] = None) -> None:
     """`lengths` gives columns the length their header does not print (see lengths.py)."""
+    first = len(out.facts)
     columns = resolve_columns(table, cal)
     if lengths:
         columns = [replace(c, length=lengths[i]) if i in lengths else c for i, c in enumerate(columns)]
@@ -137,6 +138,44 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                   category="guidance" if dims else "table", provenance=Provenance(
                                       rule.id, table.index, cell.span or row.span, f"{row.label} | {cell.text}",
                                       tuple(steps))))
+    _sign_by_summation(out.facts, first, tax)
     findings, calcs = check_totals(table, info, lambda c: _usable(columns, c))
     out.findings.extend(findings)
     out.calculations.extend(calcs)
+
+
+def _sign_by_summation(facts: list[Fact], first: int, tax: Taxonomy) -> None:
+    """A line whose wording does not say its sign takes the one the taxonomy's summations give it within its
+    table: "Net income 15,672 / Net income attributable to noncontrolling interests (412) / Net income
+    attributable to common stockholders 15,260" prints the minority's share of income as a deduction, and
+    profit = parent's share + minority's share says it is +412. An item is turned only when the summation
+    fails as read and holds with that item turned, in every period of the table where it can be checked."""
+    at: dict[tuple, list[int]] = {}
+    for i in range(first, len(facts)):
+        f = facts[i]
+        if not f.dims:
+            at.setdefault((f.concept, f.period), []).append(i)
+    verdicts: dict[str, list[tuple[bool, list[int]]]] = {}
+    for calc in tax.calculations:
+        for (concept, period), total in at.items():
+            if concept != calc.total or len(total) != 1:
+                continue
+            items = [(c, w, at.get((c, period), [])) for c, w in calc.items]
+            if any(len(ix) != 1 for _c, _w, ix in items):
+                continue
+            want = facts[total[0]].value
+            got = sum((w * facts[ix[0]].value for _c, w, ix in items), Decimal(0))
+            for c, w, ix in items:
+                v = facts[ix[0]].value
+                if got == want:
+                    verdicts.setdefault(c, []).append((False, ix))
+                elif v and got - 2 * w * v == want:
+                    verdicts.setdefault(c, []).append((True, ix))
+    for concept, seen in verdicts.items():
+        if seen and all(turn for turn, _ix in seen):
+            for _turn, ix in seen:
+                f = facts[ix[0]]
+                steps = f.provenance.steps + (f"sign: turned so that the table's {concept.split(':')[-1]} adds up",) \
+                    if f.provenance else ()
+                facts[ix[0]] = replace(f, value=-f.value, provenance=replace(f.provenance, steps=steps)
+                                       if f.provenance else None)

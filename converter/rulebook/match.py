@@ -22,7 +22,7 @@ _SPACE = regex.compile(r"\s+")
 GAAP_PREFIX = regex.compile(r"^(?:total )?gaap ")
 # Rows that restate a GAAP line on another basis are never tagged as the GAAP concept.
 HIDDEN_LAYER = regex.compile(r"\b(?:non[\s-]?gaap|adjusted|pro\s+forma|as\s+adjusted|organic|constant\s+currency|"
-                             r"ebitda)\b")
+                             r"ebitda(?:re)?|a?ffo|funds\s+from\s+operations)\b")
 
 
 _REMARK = regex.compile(r"\(\s*(?:including|includes|inclusive\s+of|excluding)\b", regex.I)
