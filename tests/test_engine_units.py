@@ -51,6 +51,21 @@ def test_calendar_from_last_day_of_prior_fiscal_year():
     assert cal.quarter_end(3, 2022) == date(2022, 2, 28)
 
 
+def test_calendar_named_by_the_quarter_that_belongs_to_it():
+    # a January year end named by the year it ends in (software), told by the quarter phrase itself
+    cal = document_calendar("results for its third quarter of fiscal 2025, ended October 31, 2024.")
+    assert cal.fiscal_year_end(2025) == date(2025, 1, 31)
+    assert cal.quarter_end(4, 2025) == date(2025, 1, 31)
+    # the same month named by the year it begins in (retail)
+    cal = document_calendar("results for the third quarter of fiscal 2024 ended November 2, 2024.")
+    assert cal.fiscal_year_end(2024) == date(2025, 2, 1)
+
+
+def test_calendar_snaps_to_the_printed_end_after_a_53_week_year():
+    cal = document_calendar("for the fiscal year ending February 1, 2025 and the quarter ended July 29, 2023")
+    assert cal.quarter_end(2, 2023) == date(2023, 7, 29)   # fiscal 2023 had 53 weeks: counted, Aug 5
+
+
 @pytest.mark.parametrize("note,money,shares", [
     ("(in thousands, except per share amounts)", 3, 3),
     ("(In millions, except per share data)", 6, 6),

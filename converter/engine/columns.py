@@ -113,11 +113,11 @@ class Calendar:
 
 
 _FY_END = regex.compile(
-    rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?P<fy>(?:19|20)\d\d)\s+)?|year\s+)(?:ended|ending|ends)\s+(?:on\s+)?"
+    rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?P<fy>(?:19|20)\d\d)(?:,?\s+which)?\s+)?|year\s+)(?:ended|ending|ends)\s+(?:on\s+)?"
     rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})?(?:,?\s*(?P<y>(?:19|20)\d\d))?", regex.I)
 _QUARTER_ENDED = regex.compile(
     rf"\b(?:(?P<qo>first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q(?P<qn>[1-4]))\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?"
-    rf"(?:(?:19|20)\d\d\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)", regex.I)
+    rf"(?:(?P<fy>(?:19|20)\d\d),?\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)", regex.I)
 
 _LAST_DAY = regex.compile(rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)[^.]{{0,40}}\blast\s+day\s+of\s+"
                           rf"(?:our|its|the)\s+(?:prior\s+|previous\s+|current\s+)?fiscal\s+year", regex.I)
@@ -130,12 +130,12 @@ def document_calendar(text: str) -> Calendar:
         d = make_date(m["m"], m["d"], m["y"])
         if d:
             dates.append(d)
-    fye, anchor, label_year = 12, None, None
+    fye, anchor, label_year, labelled = 12, None, None, None   # labelled: the year end `label_year` names
     m = _FY_END.search(head)
     if m:
         fye = parse_month(m["m"]) or 12
         if m["d"] and m["y"]:
-            anchor = make_date(m["m"], m["d"], m["y"])
+            anchor = labelled = make_date(m["m"], m["d"], m["y"])
             label_year = int(m["fy"]) if m["fy"] else None
     if anchor is None:
         last = _LAST_DAY.search(head)
@@ -150,10 +150,15 @@ def document_calendar(text: str) -> Calendar:
             if end:
                 anchor = add_months(end, -3 * n) if is_month_end(end) else end - timedelta(days=91 * n)
                 fye = anchor.month
+                # "third quarter of fiscal 2025, ended October 31, 2024": fiscal 2025 is the year that quarter
+                # belongs to, so it ends on January 31, 2025
+                if q["fy"]:
+                    label_year = int(q["fy"])
+                    labelled = add_months(anchor, 12) if is_month_end(anchor) else anchor + timedelta(days=364)
     # Most frequent dates first, so a month-only header takes the day the text uses most.
     uniq = sorted(set(dates), key=lambda d: -dates.count(d))
     early = fye == 1 or (anchor is not None and anchor.month == 2 and anchor.day <= 7)
-    by_start = early and not (label_year is not None and anchor is not None and label_year == anchor.year)
+    by_start = early and not (label_year is not None and labelled is not None and label_year == labelled.year)
     return Calendar(tuple(uniq), fye, anchor, by_start)
 
 
