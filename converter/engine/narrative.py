@@ -310,11 +310,9 @@ def _fact(rule: PhraseRule, sign: str, amount: Amount, period: Period, tax: Taxo
         period = Period(period.end)
     if concept.period == "duration" and period.is_instant:
         return None
-    value = abs(amount.value)
-    if sign == "negative":
-        value = -value
-    elif sign == "as-printed":
-        value = amount.value
+    # a wording that names a loss or an outflow makes the amount negative however it is printed; any other
+    # keeps the sign printed ("operating cash flow was $(4.9) million")
+    value = -abs(amount.value) if sign == "negative" else amount.value
     start = par.span.start + offset + amount.start if par.span else 0
     steps = (f"period: {period}", f"amount: {amount.text} -> {value}", f"decimals: {amount.decimals}")
     if sign == "negative":
