@@ -10,7 +10,7 @@ from typing import Optional
 import regex
 
 from ..model import Fact, Finding, Period, Provenance, Row, Table
-from ..rulebook.match import match_row, normalize_label
+from ..rulebook.match import GAAP_PREFIX, match_row, normalize_label
 from ..rulebook.model import Rulebook
 from ..taxonomy import Calculation, Taxonomy
 from .columns import Calendar, ColumnPeriod, resolve_columns, row_column, split_row_period
@@ -63,6 +63,40 @@ def row_sign(rule_sign: str, figures: list[Figure], words: str = "") -> tuple[in
     return 1, ""
 
 
+# A restated line ("Non-GAAP gross profit", "Adjusted net income") closes a bridge that its GAAP line opens.
+_RESTATED = regex.compile(r"^(?:total )?(?:non[\s-]?gaap|adjusted|as adjusted|pro forma)\s+")
+BRIDGE_REACH = 12   # rows a bridge may span
+
+
+def bridge_headings(table: Table, book: Rulebook, context: str, caption: str) -> dict[int, str]:
+    """Rows between a GAAP line and its restatement ("GAAP gross profit | Stock-based compensation expense |
+    Amortization | Non-GAAP gross profit") are adjustments to that line, not totals of their own: rules see
+    them under the heading "adjustments to gross profit" (so `skip_sections` can say which bridges list only
+    a part of an adjustment). The GAAP line is the nearest row above the restatement that maps to the concept
+    the restatement's wording names once "Non-GAAP" is taken off."""
+    out: dict[int, str] = {}
+    rows = table.rows
+    for end, row in enumerate(rows):
+        norm = normalize_label(row.label)
+        m = _RESTATED.match(norm)
+        if not m or not row.cells:
+            continue
+        target = match_row(book, norm[m.end():], " ".join(row.section), context, caption)
+        if target is None:
+            continue
+        for start in range(end - 1, max(-1, end - BRIDGE_REACH - 2), -1):
+            above = rows[start]
+            if _RESTATED.match(normalize_label(above.label)):
+                break
+            rule = match_row(book, above.label, " ".join(above.section), context, caption) if above.cells else None
+            if rule is not None and rule.concept == target.concept:
+                heading = "adjustments to " + GAAP_PREFIX.sub("", normalize_label(above.label))
+                for k in range(start + 1, end):
+                    out.setdefault(k, heading)
+                break
+    return out
+
+
 def _usable(columns: list[ColumnPeriod], col: int) -> bool:
     return 0 <= col < len(columns) and not columns[col].skip and not columns[col].nongaap
 
@@ -77,11 +111,13 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     context = table_context(table)
     caption = normalize_label(table.caption[-1]) if table.caption else ""
     info: dict[int, RowInfo] = {}
+    bridges = bridge_headings(table, book, context, caption)
     for index, row in enumerate(table.rows):
         if not row.cells:
             continue
         label, qualifier = split_row_period(row.label)   # "Net Income - Quarter"
-        rule = match_row(book, label, " ".join(row.section), context, caption)
+        section = " ".join(((bridges[index],) if index in bridges else ()) + row.section)
+        rule = match_row(book, label, section, context, caption)
         if rule is None:
             info[index] = RowInfo(None, 1)
             out.unmapped.append((table.index, row))
