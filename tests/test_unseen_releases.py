@@ -17,6 +17,8 @@ RELEASES = Path(__file__).parent / "data" / "releases"
 FLOORS = {
     "harborline-retail-q2fy2024.htm": (1.0, 1.0),   # Workiva HTML, 13/26 weeks, three balance-sheet dates, outlook
     "summitpeak-reit-q3-2025.txt": (1.0, 1.0),      # pipe text, REIT: NCI, FFO reconciliation, Low/High guidance
+    "tricounty-bank-q4-2024.txt": (1.0, 1.0),       # newswire cells, bank: five quarters side by side, three dates
+    "nimbus-saas-q3fy2025.htm": (1.0, 1.0),         # Donnelley HTML, SaaS: January year end, bridges, outlook
 }
 
 
