@@ -18,7 +18,7 @@ from ..model import Fact, Paragraph, Period, Provenance, Span
 from ..rulebook.model import Rulebook
 from ..taxonomy import Taxonomy
 from .columns import Calendar
-from .narrative import NONGAAP, find_book_mentions, sentences
+from .narrative import find_book_mentions, restated, sentences
 from .numbers import SCALE_WORDS
 from .periods_text import find_periods
 
@@ -98,7 +98,7 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         limit = mentions[i + 1].start if i + 1 < len(mentions) else len(sent)
         rng = next((r for r in ranges if mention.end <= r.start() < limit), None)
         start, clause_start = clause_start, (rng.end() if rng else clause_start)
-        if rng is None or NONGAAP.search(sent[max(0, mention.start - 25):mention.start]):
+        if rng is None or restated(sent, mention.start):
             continue
         gap = sent[mention.end:rng.start()]
         for p in periods:

@@ -137,10 +137,24 @@ def _keep_longest(found: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda x: x.start)
 
 
+# A sentence that says up front it is on another basis: "On a non-GAAP basis, ... expects operating expenses
+# of ..."; a metric named as what another figure leaves out or takes in ("Non-GAAP net loss, which excludes
+# stock-based compensation expense, was ...") is not the subject of the amount.
+_BASIS = regex.compile(r"\b(?:on|under)\s+an?\s+(?:non[\s-]?gaap|adjusted|pro\s+forma|constant[\s-]currency)\s+basis\b",
+                       regex.I)
+_OBJECT = regex.compile(r"\b(?:exclud(?:es|ing|ed)|includ(?:es|ing|ed)|net\s+of|other\s+than)\s+(?:the\s+|all\s+)?"
+                        r"(?:non-?cash\s+)?$", regex.I)
+
+
+def restated(sentence: str, start: int) -> bool:
+    """Whether a metric mentioned at `start` is on a non-GAAP basis or only named by another figure."""
+    return bool(NONGAAP.search(sentence, max(0, start - 25), start) or _BASIS.search(sentence, 0, start)
+                or _OBJECT.search(sentence, max(0, start - 30), start))
+
+
 def _is_nongaap_near(sentence: str, mention: Mention, amount: Amount) -> bool:
-    before = sentence[max(0, mention.start - 25):mention.start]
     after = sentence[amount.end:amount.end + 30]
-    return bool(NONGAAP.search(before) or NONGAAP.search(after))
+    return restated(sentence, mention.start) or bool(NONGAAP.search(after))
 
 
 def chains(sentence: str, mentions: list[Mention], amounts: list[Amount], cut):
@@ -178,9 +192,10 @@ def chains(sentence: str, mentions: list[Mention], amounts: list[Amount], cut):
 
 
 def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMention], limit: int,
-                   last: list):
+                   last: list, framing: Optional[PeriodMention] = None):
     """Each amount's period: the period mention after it (before the next amount), else the one between the
-    metric and the first amount; "respectively" lists hand out their periods in order; "the same period
+    metric and the first amount, else the one the sentence opens with (`framing`: "For the nine months ended
+    ..., R&D expenses were $A"); "respectively" lists hand out their periods in order; "the same period
     last year" is the previous amount's period a year earlier (`last` carries it across the sentence)."""
     out: list = [None] * len(chain)
     bounds = [a.start for a in chain[1:]] + [limit]
@@ -203,6 +218,8 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
             before = [p for p in periods if mention.end <= p.start < a.start and len(p.periods) == 1]
             if before:
                 out[i] = before[-1].periods[0]
+            elif framing is not None:
+                out[i] = framing.periods[0]
         if isinstance(out[i], Period):
             last[:] = [out[i]]
     return out
@@ -239,8 +256,9 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
 
         taken: set[int] = set()
         last: list = []
-        for mention, chain, limit in chains(sent, mentions, plain, cut):
-            assigned = assign_periods(chain, mention, periods, limit, last)
+        framing = _framing(sent, periods, mentions, amounts)
+        for mention, chain, limit in _respectively(sent, list(chains(sent, mentions, plain, cut))):
+            assigned = assign_periods(chain, mention, periods, limit, last, framing)
             if not periods and len(chain) == 2 and _from_to(sent, mention, chain, cut):
                 out.undated.append((mention, chain, par, offset, sent))
                 taken.update(a.start for a in chain)
@@ -265,6 +283,42 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         for a in amounts:
             if a.start not in taken:
                 out.unmapped.append((par.index, sent[max(0, a.start - 60):a.end + 40]))
+
+
+_OPENING = regex.compile(r"^[\s•*·-]*$")
+_FORWARD = regex.compile(r"\b(?:expects?|expected|expecting|anticipates?|anticipated|projects?|projected|forecasts?|"
+                         r"outlook|guidance|targets?|plans?|will|estimates?|intends?)\b", regex.I)
+_RESPECTIVELY = regex.compile(r"^[\s,]*respectively\b", regex.I)
+
+
+def _framing(sent: str, periods: list[PeriodMention], mentions: list[Mention],
+             amounts: list[Amount]) -> Optional[PeriodMention]:
+    """The period a sentence opens with, before any metric or amount: "For the nine months ended September
+    30, 2025, R&D expenses were ..." (one period, and nothing but a bullet before it)."""
+    if _FORWARD.search(sent):   # "For fiscal 2025, the Company expects net sales of ...": an outlook
+        return None
+    first = min([m.start for m in mentions] + [a.start for a in amounts], default=len(sent))
+    for p in periods:
+        if p.end <= first and len(p.periods) == 1 and not p.relative and _OPENING.match(sent[:p.start]):
+            return p
+    return None
+
+
+def _respectively(sent: str, found: list) -> list:
+    """"R&D expenses were $A and G&A expenses were $B, compared to $C and $D, respectively, for ...": the
+    comparison list after the last metric holds one amount per metric, in order, so it is handed out."""
+    if len(found) < 2 or any(len(chain) != 1 for _m, chain, _l in found[:-1]):
+        return found
+    last_chain = found[-1][1]
+    k = len(found)
+    if len(last_chain) != k + 1 or not _RESPECTIVELY.match(sent[last_chain[-1].end:]):
+        return found
+    compared = last_chain[1:]
+    out = []
+    for (mention, chain, _limit), other in zip(found[:-1], compared):
+        out.append((mention, [chain[0], other], len(sent)))
+    out.append((found[-1][0], [last_chain[0], compared[-1]], len(sent)))
+    return out
 
 
 def _from_to(sent: str, mention: Mention, chain: list[Amount], cut) -> bool:
