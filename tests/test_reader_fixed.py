@@ -248,3 +248,21 @@ def test_narrow_pieces_take_the_nearest_free_column():
     t = _table(read_fixed_width(LOW_HIGH))
     assert [(h.text, h.cols) for h in t.header] == [("Fiscal Year 2023", (0, 1)), ("Low", (0, 0)), ("High", (1, 1))]
     assert t.caption == ["(Shares in millions)"]
+
+
+STACKED_GROUPS = """\
+                                                                Three Months Ended            Year Ended
+                                                                   December 31,              December 31,
+                                                                    2024         2023         2024         2023
+
+Net sales                                                    $     812.4  $     776.9  $   3,184.6  $   3,052.3
+Cost of sales                                                      547.2        529.8      2,158.9      2,091.4
+"""
+
+
+def test_a_month_stacked_under_a_group_title_spans_the_group():
+    # "December 31," centred over two narrow columns stands over one of them only; under "Three Months
+    # Ended" it heads both
+    t = _table(read_fixed_width(STACKED_GROUPS))
+    cells = {(h.text, h.cols) for h in t.header}
+    assert ("December 31,", (0, 1)) in cells and ("December 31,", (2, 3)) in cells

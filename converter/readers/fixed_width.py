@@ -23,6 +23,7 @@ from typing import Optional
 
 import regex
 
+from ..engine.dates import MONTH_RE
 from ..engine.numbers import is_year, parse_figure
 from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
@@ -40,6 +41,8 @@ _COLUMN_WORDS = regex.compile(r"(?i)^(?:low|high|minimum|maximum|actual|total|ch
                               r"gaap|non-gaap|as\s+reported|as\s+adjusted|pro\s+forma|unaudited|audited)$")
 _CONTINUES = regex.compile(r"(?i)\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(-]$")
 _CLOSING = ("total", "net cash")
+_GROUP_WORDS = regex.compile(rf"(?i)\b(?:{MONTH_RE}|ended|ending|months?|weeks?|quarters?)")
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 MIN_GAP = 2          # spaces between a label and its first figure
 EDGE_LINK = 2        # right edges this close belong to one column
 MAX_INSIDE = 6       # label-only lines a table may hold between two rows
@@ -576,7 +579,8 @@ def _header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> t
                         over = [near]
                         taken.add(near)
             if over:
-                placed.append([text, (min(over), max(over))])
+                placed.append([text, (min(over), max(over)), s, e])
+        _under_spans(placed, lines[-1] if lines else [])
         lines.append(placed)
     for upper, lower in zip(lines, lines[1:]):
         for piece in upper:
@@ -585,7 +589,22 @@ def _header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> t
                 if below is not None:
                     piece[0] += below[0]
                     lower.remove(below)
-    return [HeaderCell(text, span) for placed in lines for text, span in placed], caption
+    return [HeaderCell(text, span) for placed in lines for text, span, _s, _e in placed], caption
+
+
+def _under_spans(placed: list[list], upper: list[list]) -> None:
+    """A piece stacked under a piece that spans a group ("December 31," under "Three Months Ended", centred
+    over two narrow columns) spans the same group when no other piece of its line heads those columns."""
+    for piece in placed:
+        text, (a, b), s, e = piece
+        if not _GROUP_WORDS.search(text) or _YEAR.search(text):
+            continue   # a year, "GAAP", "Adj." head their own column
+        for _t, (ua, ub), us, ue in upper:
+            if ua <= a and b <= ub and (ua, ub) != (a, b) and s < ue and e > us:
+                others = [q for q in placed if q is not piece and q[1][0] <= ub and q[1][1] >= ua]
+                if not others:
+                    piece[1] = (ua, ub)
+                break
 
 
 class _Sections:
