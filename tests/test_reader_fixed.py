@@ -266,3 +266,32 @@ def test_a_month_stacked_under_a_group_title_spans_the_group():
     t = _table(read_fixed_width(STACKED_GROUPS))
     cells = {(h.text, h.cols) for h in t.header}
     assert ("December 31,", (0, 1)) in cells and ("December 31,", (2, 3)) in cells
+
+
+LEADERS = """\
+Book value per share increased to $31.42 at June 30, 1999 from $30.15 at
+December 31, 1998.
+
+                  (In thousands, except per share amounts)
+
+                                       Three Months Ended      Six Months Ended
+                                            June 30,               June 30,
+                                       -------------------   -------------------
+                                         1999       1998       1999       1998
+                                       --------   --------   --------   --------
+Revenues:
+  Net premiums earned................. $142,318   $131,905   $281,440   $260,117
+  Realized investment gains (losses)..   (1,204)     2,318        905      4,116
+                                       --------   --------   --------   --------
+      Total revenues..................  160,138    152,717    320,069    300,779
+"""
+
+
+def test_dot_leaders_ruled_lines_and_a_date_closing_a_paragraph():
+    # leaders are white space, ruled lines do not break the header, and the date that ends the sentence
+    # above the table is prose, not the table's header
+    t = _table(read_fixed_width(LEADERS))
+    assert [(h.text, h.cols) for h in t.header][:2] == [("Three Months Ended", (0, 1)), ("Six Months Ended", (2, 3))]
+    assert [r.label for r in t.rows if r.cells] == ["Net premiums earned", "Realized investment gains (losses)",
+                                                    "Total revenues"]
+    assert [c.text for c in _row(t, "Net premiums earned").cells] == ["142,318", "131,905", "281,440", "260,117"]

@@ -43,6 +43,10 @@ _CONTINUES = regex.compile(r"(?i)\b(?:of|to|for|and|or|the|on|in|from|related|wi
 _CLOSING = ("total", "net cash")
 _GROUP_WORDS = regex.compile(rf"(?i)\b(?:{MONTH_RE}|ended|ending|months?|weeks?|quarters?)")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+# Dot leaders from a label to its figures ("Net premiums earned.......... $142,318") are white space; the
+# columns keep their places
+_LEADER = regex.compile(r"(?<=\S) ?\.{2,}(?= |\$|$)")
+_RULE_LINE = regex.compile(r"^\s*[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
 MIN_GAP = 2          # spaces between a label and its first figure
 EDGE_LINK = 2        # right edges this close belong to one column
 MAX_INSIDE = 6       # label-only lines a table may hold between two rows
@@ -157,7 +161,7 @@ def _split(text: str) -> list[_Line]:
     out = []
     pos, page = 0, 1
     for no, raw in enumerate(text.split("\n")):
-        clean = raw.replace("\f", "")
+        clean = _LEADER.sub(lambda m: " " * len(m.group(0)), raw.replace("\f", ""))
         if "\f" in raw and raw.index("\f") == 0:
             page += raw.count("\f")
         # offsets point at the line as printed; a form feed is one character before the text
@@ -190,7 +194,7 @@ def _figure_token(text: str) -> Optional[str]:
 def _classify(ln: _Line) -> _Line:
     raw = ln.raw.rstrip()
     ln.raw = raw
-    if not raw.strip():
+    if not raw.strip() or _RULE_LINE.match(raw):   # a ruled line under a header or above a total
         ln.kind = "blank"
         return ln
     toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(raw)]
@@ -302,6 +306,12 @@ def _prose_like(ln: _Line) -> bool:
         t.endswith((".", "?", "!")) and len(t.split()) >= 8)
 
 
+def _continues_prose(prev: _Line, ln: _Line) -> bool:
+    """`ln` is the last line of a wrapped paragraph: one piece, starting where the sentence above it starts."""
+    return prev.kind == "text" and ln.indent == prev.indent and len(_chunks(ln.raw)) == 1 and (
+        _prose_like(prev) or len(prev.label.split()) >= 8)
+
+
 def _segments(lines: list[_Line]) -> list[_Segment]:
     segs: list[_Segment] = []
     indents = sorted(ln.indent for ln in lines if ln.kind == "row" and ln.label)
@@ -309,6 +319,9 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
     i = 0
     while i < len(lines):
         ln = lines[i]
+        if ln.kind == "head" and i > 0 and _continues_prose(lines[i - 1], ln):
+            i += 1   # "December 31, 1998." closing a paragraph of prose is not a column header
+            continue
         if ln.kind == "head":
             first_row = _row_after_header(lines, i, margin)
             if first_row is None:
