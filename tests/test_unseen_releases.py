@@ -21,6 +21,7 @@ FLOORS = {
     "nimbus-saas-q3fy2025.htm": (1.0, 1.0),         # Donnelley HTML, SaaS: January year end, bridges, outlook
     "corvane-biotech-q3-2025.txt": (0.96, 1.0),     # newswire prose only, biotech: every figure in sentences
     "graniteridge-industrial-fy2024.txt": (1.0, 1.0),  # pdftotext -layout, industrial: segments, NCI, EBITDA
+    "midstates-insurance-q2-1999.txt": (1.0, 1.0),  # 1999 plain text, insurer: dot leaders, ruled lines, '$ .81'
 }
 
 
