@@ -32,6 +32,7 @@ CUE = regex.compile(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targe
 _NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?(?:\s*(?P<{n}scale>million|billion|thousand|[MBK])\b)?"
 RANGE = regex.compile(rf"(?:between\s+)?(?=\$)({_NUM.format(n='a')})\s*(?:and|to|-)\s*({_NUM.format(n='b')})", regex.I)
 GAP = regex.compile(r"""^[\s,:]*(?:,[^,$;]{0,90},)?[\s,]*(?:(?:of|to\s+be|is|are|will\s+be|(?:is|are)\s+expected\s+to\s+be|
+                        (?:guidance|outlook|expectations?)(?:\s+range)?\s+(?:to|of)|
                         expected\s+to\s+be|in\s+the\s+range\s+of|(?:a\s+)?range\s+of|ranging\s+from|between|of\s+between|
                         from|approximately|at|for\s+the\s+(?:full\s+)?year|in\s+the\s+range)\s*)*$""", regex.I | regex.X)
 CONTEXT_SPAN = 6   # paragraphs a cue stays in force
