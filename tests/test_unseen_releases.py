@@ -22,6 +22,8 @@ FLOORS = {
     "corvane-biotech-q3-2025.txt": (0.96, 1.0),     # newswire prose only, biotech: every figure in sentences
     "graniteridge-industrial-fy2024.txt": (1.0, 1.0),  # pdftotext -layout, industrial: segments, NCI, EBITDA
     "midstates-insurance-q2-1999.txt": (1.0, 1.0),  # 1999 plain text, insurer: dot leaders, ruled lines, '$ .81'
+    "emberoak-restaurant-q3fy2025.txt": (1.0, 1.0),  # newswire squashed, restaurant: 13/39 weeks, Q3 labels, bullets
+    "lumina-medtech-q3-2025.htm": (1.0, 1.0),       # Workiva HTML, medtech: mixed quarter headers, revenue breakdowns
 }
 
 
