@@ -30,7 +30,12 @@ CUE = regex.compile(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targe
                     r"reaffirm\w*|reiterat\w*|rais(?:es|ed|ing)\s+(?:its\s+)?(?:full[\s-]year\s+)?(?:outlook|guidance))\b",
                     regex.I)
 _NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?(?:\s*(?P<{n}scale>million|billion|thousand|[MBK])\b)?"
-RANGE = regex.compile(rf"(?:between\s+)?(?=\$)({_NUM.format(n='a')})\s*(?:and|to|-)\s*({_NUM.format(n='b')})", regex.I)
+RANGE = regex.compile(rf"(?:between\s+)?(?=\$)({_NUM.format(n='a')})\s*(?:and|to|-|\u2013|\u2014)\s*({_NUM.format(n='b')})",
+                      regex.I)
+# An outlook table printed as lines of text: "Total revenue $700 million - $710 million $712 million - $718 million"
+# under "Prior  Updated". Which range is the outlook the header says; without a header, neither is taken.
+_COLUMNS = regex.compile(r"\b(?P<old>prior|previous|original)\b.*\b(?:updated|current|revised|new|raised)\b"
+                         r"|\b(?:updated|current|revised|new|raised)\b.*\b(?P<old2>prior|previous|original)\b", regex.I)
 GAP = regex.compile(r"""^[\s,:]*(?:,[^,$;]{0,90},)?[\s,]*(?:(?:of|to\s+be|is|are|will\s+be|(?:is|are)\s+expected\s+to\s+be|
                         (?:guidance|outlook|expectations?)(?:\s+range)?\s+(?:to|of)|
                         expected\s+to\s+be|in\s+the\s+range\s+of|(?:a\s+)?range\s+of|ranging\s+from|between|of\s+between|
@@ -61,8 +66,12 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
     out: list[Fact] = []
     active: Optional[Period] = None
     left = 0
+    latest_last: Optional[bool] = None   # an outlook table's header: is the current range the last one?
     for par in paragraphs:
         text = par.text
+        head = _COLUMNS.search(text) if len(text) < 120 else None
+        if head:
+            latest_last = bool(head["old"])
         if CUE.search(text):
             future = [p for pm in find_periods(text, cal) for p in pm.periods
                       if not p.is_instant and (report_end is None or p.end > report_end)]
@@ -72,7 +81,7 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
             continue
         left -= 1
         for offset, sent in sentences(text):
-            for mention_range in _ranges(sent, book, tax, active, cal):
+            for mention_range in _ranges(sent, book, tax, active, cal, latest_last):
                 rule, lo, hi, period = mention_range
                 concept = tax.get(rule.concept)
                 for bound, member in ((lo, MINIMUM), (hi, MAXIMUM)):
@@ -88,7 +97,8 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
     return out
 
 
-def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calendar):
+def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calendar,
+            latest_last: Optional[bool] = None):
     mentions = find_book_mentions(sent, book, "before", "guidance")
     if not mentions:
         return
@@ -98,12 +108,18 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
     for i, mention in enumerate(mentions):
         limit = mentions[i + 1].start if i + 1 < len(mentions) else len(sent)
         rng = next((r for r in ranges if mention.end <= r.start() < limit), None)
-        start, clause_start = clause_start, (rng.end() if rng else clause_start)
+        row = [rng] if rng else []
+        while row and (nxt := next((r for r in ranges if r.start() >= row[-1].end()), None)) is not None \
+                and not sent[row[-1].end():nxt.start()].strip():
+            row.append(nxt)
+        if len(row) > 1:   # ranges side by side: columns of an outlook table
+            rng = None if latest_last is None else (row[-1] if latest_last else row[0])
+        start, clause_start = clause_start, (row[-1].end() if row else clause_start)
         if rng is None or restated(sent, mention.start):
             continue
-        gap = sent[mention.end:rng.start()]
+        gap = sent[mention.end:row[0].start()]
         for p in periods:
-            if mention.end <= p.start and p.end <= rng.start():
+            if mention.end <= p.start and p.end <= row[0].start():
                 gap = gap.replace(sent[p.start:p.end], " ")
         if not GAP.match(gap):
             continue
