@@ -295,3 +295,24 @@ def test_dot_leaders_ruled_lines_and_a_date_closing_a_paragraph():
     assert [r.label for r in t.rows if r.cells] == ["Net premiums earned", "Realized investment gains (losses)",
                                                     "Total revenues"]
     assert [c.text for c in _row(t, "Net premiums earned").cells] == ["142,318", "131,905", "281,440", "260,117"]
+
+
+LIFTED_GROUP = """\
+                                                                                         Nine Months Ended
+                                                          Three Months Ended               September 30,
+                                                    September              September
+                                                       30,       June 30,     30,
+                                                      2025         2025      2024       2025        2024
+ Income (loss) from operations                        2,771    (17,235 )  (7,227 )  (27,221 )  (33,346 )
+ Interest income                                      2,105       2,318     2,906      6,812       9,105
+"""
+
+
+def test_a_group_title_lifted_a_line_and_parentheses_closed_from_their_own_cell():
+    # pdftotext printed "Nine Months Ended" alone on a line above "Three Months Ended": the two share the
+    # columns by nearness; "(17,235 )" is one figure
+    t = _table(read_fixed_width(LIFTED_GROUP))
+    cells = {(h.text, h.cols) for h in t.header}
+    assert ("Three Months Ended", (0, 2)) in cells and ("Nine Months Ended", (3, 4)) in cells
+    assert [c.text for c in _row(t, "Income (loss) from operations").cells] == \
+        ["2,771", "(17,235)", "(7,227)", "(27,221)", "(33,346)"]

@@ -47,6 +47,9 @@ _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # columns keep their places
 _LEADER = regex.compile(r"(?<=\S) ?\.{2,}(?= |\$|$)")
 _RULE_LINE = regex.compile(r"^\s*[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
+# "(17,235 )": a closing parenthesis printed from a cell of its own, a space after the digits; it closes
+# the figure where the digits end, so the digits keep their column
+_LOOSE_CLOSE = regex.compile(r"(?<=\(\$?\s?\d[\d,]*(?:\.\d+)?)( +)\)")
 MIN_GAP = 2          # spaces between a label and its first figure
 EDGE_LINK = 2        # right edges this close belong to one column
 MAX_INSIDE = 6       # label-only lines a table may hold between two rows
@@ -162,6 +165,7 @@ def _split(text: str) -> list[_Line]:
     pos, page = 0, 1
     for no, raw in enumerate(text.split("\n")):
         clean = _LEADER.sub(lambda m: " " * len(m.group(0)), raw.replace("\f", ""))
+        clean = _LOOSE_CLOSE.sub(lambda m: ")" + m.group(1), clean)
         if "\f" in raw and raw.index("\f") == 0:
             page += raw.count("\f")
         # offsets point at the line as printed; a form feed is one character before the text
@@ -593,8 +597,10 @@ def _header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> t
                         taken.add(near)
             if over:
                 placed.append([text, (min(over), max(over)), s, e])
-        _under_spans(placed, lines[-1] if lines else [])
         lines.append(placed)
+    _share_lengths(lines, cols)
+    for upper, lower in zip(lines, lines[1:]):
+        _under_spans(lower, upper)
     for upper, lower in zip(lines, lines[1:]):
         for piece in upper:
             if piece[0].endswith("-"):
@@ -603,6 +609,26 @@ def _header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> t
                     piece[0] += below[0]
                     lower.remove(below)
     return [HeaderCell(text, span) for placed in lines for text, span, _s, _e in placed], caption
+
+
+_LENGTH_PIECE = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?|periods?)\s+(?:ended|ending)\b")
+
+
+def _share_lengths(lines: list[list[list]], cols: list["_Column"]) -> None:
+    """Two or more length pieces ("Three Months Ended", "Nine Months Ended") share the columns between them,
+    each column going to the nearest, whatever line each was printed on: a PDF may lift one group's title a
+    line above the other's, where alone on its line it would otherwise head every column."""
+    pieces = [p for placed in lines for p in placed if _LENGTH_PIECE.search(p[0])]
+    if len(pieces) < 2:
+        return
+    mine: dict[int, list[int]] = {id(p): [] for p in pieces}
+    for c, col in enumerate(cols):
+        near = min(pieces, key=lambda p: (max(0.0, p[2] - col.center, col.center - p[3]), p[2]))
+        mine[id(near)].append(c)
+    for p in pieces:
+        got = mine[id(p)]
+        if got and got == list(range(got[0], got[-1] + 1)):
+            p[1] = (got[0], got[-1])
 
 
 def _under_spans(placed: list[list], upper: list[list]) -> None:
