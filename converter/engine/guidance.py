@@ -104,6 +104,11 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         return
     ranges = list(RANGE.finditer(sent))
     periods = find_periods(sent, cal)
+    # "For the third quarter of fiscal 2024, the Company expects net sales of ... and diluted EPS of ...":
+    # the period a sentence opens with holds for every metric in it
+    opening = next((p.periods[0] for p in periods if not p.instant and len(p.periods) == 1
+                    and not sent[:p.start].strip(" \t•*-") and not p.periods[0].is_instant
+                    and p.periods[0].end >= active.end - timedelta(days=400)), None)
     clause_start = 0
     for i, mention in enumerate(mentions):
         limit = mentions[i + 1].start if i + 1 < len(mentions) else len(sent)
@@ -129,7 +134,7 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         # "full-year 2025 revenue between ..., and Q4 2025 revenue between ...": the clause's own period
         own = [p for pm in periods if start <= pm.start and pm.end <= rng.start() and not pm.instant
                for p in pm.periods if not p.is_instant and p.end >= active.end - timedelta(days=400)]
-        period = own[-1] if own else active
+        period = own[-1] if own else (opening or active)
         if concept.period == "instant":
             inst = [p for pm in periods if pm.instant for p in pm.periods]
             period = inst[0] if inst else Period(active.end)
