@@ -174,13 +174,24 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                   category="guidance" if dims else "table", provenance=Provenance(
                                       rule.id, table.index, cell.span or row.span, f"{row.label} | {cell.text}",
                                       tuple(steps))))
-    _sign_by_summation(out.facts, first, tax)
+    _sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
     findings, calcs = check_totals(table, info, lambda c: _usable(columns, c))
     out.findings.extend(findings)
     out.calculations.extend(calcs)
 
 
-def _sign_by_summation(facts: list[Fact], first: int, tax: Taxonomy) -> None:
+_PRETAX = "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
+# Beyond the taxonomy's summations (checked on every run), these only settle a sign a wording leaves open:
+# "Benefit from income taxes (2,105)" between "Loss before income taxes (50,000)" and "Net loss (47,895)" is
+# a tax expense of -2,105. When anything else stands between the lines (minority interest, discontinued
+# operations), the sum fails either way and nothing is turned.
+SIGN_IDENTITIES = (
+    Calculation("net-income-after-tax", "us-gaap:NetIncomeLoss", ((_PRETAX, 1), ("us-gaap:IncomeTaxExpenseBenefit", -1))),
+    Calculation("profit-after-tax", "us-gaap:ProfitLoss", ((_PRETAX, 1), ("us-gaap:IncomeTaxExpenseBenefit", -1))),
+)
+
+
+def _sign_by_summation(facts: list[Fact], first: int, calculations: list[Calculation]) -> None:
     """A line whose wording does not say its sign takes the one the taxonomy's summations give it within its
     table: "Net income 15,672 / Net income attributable to noncontrolling interests (412) / Net income
     attributable to common stockholders 15,260" prints the minority's share of income as a deduction, and
@@ -192,7 +203,7 @@ def _sign_by_summation(facts: list[Fact], first: int, tax: Taxonomy) -> None:
         if not f.dims:
             at.setdefault((f.concept, f.period), []).append(i)
     verdicts: dict[str, list[tuple[bool, list[int]]]] = {}
-    for calc in tax.calculations:
+    for calc in calculations:
         for (concept, period), total in at.items():
             if concept != calc.total or len(total) != 1:
                 continue
