@@ -14,7 +14,7 @@ from typing import Optional
 
 import click
 
-from ..batch import (EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Job, Outcome,
+from ..batch import (EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, INPUT_SUFFIXES, Job, Outcome,
                      convert_file, default_jobs, plan_batch, run_plan, stderr_is_terminal)
 from ..engine.entity import parse_entity_option
 from ..readers import LAYOUTS
@@ -47,7 +47,8 @@ def fail(message: str, code: int = EXIT_INPUT):
 @click.option("-q", "--quiet", is_flag=True, help="Do not print check findings, progress or the batch summary.")
 def convert_cmd(paths, to, output, layout, issuer, entity_opt, run_arelle, jobs, force, report_path, verbose,
                 quiet):
-    """Convert releases (raw HTML, pipe-flattened text, or PDF text) to XBRL.
+    """Convert releases (raw HTML, or text: pipe-flattened, newswire, pdftotext -layout, PDF reading order)
+    to XBRL.
 
     \b
     One file:   xbrlify convert --to json RELEASE.htm -o out/release.json
@@ -122,7 +123,7 @@ def _batch(paths, outdir: Optional[Path], to: str, options: dict, jobs: int, for
     plan.refused[:0] = [Outcome(p, code=EXIT_INPUT, message=f"{p}: no such file or folder") for p in missing]
     total = len(plan.jobs) + len(plan.refused)
     if total == 0:
-        fail(f"no release files ({', '.join(sorted({'.htm', '.html', '.txt', '.text'}))}) in "
+        fail(f"no release files ({', '.join(sorted(INPUT_SUFFIXES))}) in "
              f"{', '.join(str(p) for p in paths)}", EXIT_INPUT)
     show_bar = not quiet and stderr_is_terminal()
     workers = default_jobs() if jobs == 0 else jobs
