@@ -29,7 +29,7 @@ MAXIMUM = ("srt:RangeAxis", "srt:MaximumMember")
 CUE = regex.compile(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targets?|forecasts?|projects?|"
                     r"reaffirm\w*|reiterat\w*|rais(?:es|ed|ing)\s+(?:its\s+)?(?:full[\s-]year\s+)?(?:outlook|guidance))\b",
                     regex.I)
-_NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?(?:\s*(?P<{n}scale>million|billion|thousand|[MBK])\b)?"
+_NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}neg2>\()?(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?(?:\s*(?P<{n}scale>million|billion|thousand|[MBK])\b)?"
 RANGE = regex.compile(rf"(?:between\s+)?(?=\$)({_NUM.format(n='a')})\s*(?:and|to|-|\u2013|\u2014)\s*({_NUM.format(n='b')})",
                       regex.I)
 # An outlook table printed as lines of text: "Total revenue $700 million - $710 million $712 million - $718 million"
@@ -56,7 +56,7 @@ def _bound(m: regex.Match, n: str, other_scale: Optional[str]) -> _Bound:
     power = SCALE_WORDS.get(scale, 0)
     decimals = (len(num.split(".", 1)[1]) if "." in num else 0) - power
     value = Decimal(num.replace(",", "")).scaleb(power)
-    return _Bound(-value if m[f"{n}neg"] else value, decimals, m.group(0))
+    return _Bound(-value if m[f"{n}neg"] or m[f"{n}neg2"] else value, decimals, m.group(0))
 
 
 def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, cal: Calendar,
