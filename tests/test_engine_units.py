@@ -140,3 +140,9 @@ def test_quarter_named_columns():
     cols = _table_facts(["Q3 2025", "Q3 2024", "Third Quarter 2024"], [], 3)
     assert [str(c.period_for("duration")) for c in cols] == [
         "2025-07-01..2025-09-30", "2024-07-01..2024-09-30", "2024-07-01..2024-09-30"]
+
+
+def test_bank_column_heads_3q25_and_numeric_dates():
+    from converter.engine.dates import numeric_date
+    assert numeric_date("9/30/2025") == date(2025, 9, 30) and numeric_date("12/31/24") == date(2024, 12, 31)
+    assert numeric_date("13/40/2025") is None

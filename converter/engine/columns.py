@@ -15,8 +15,8 @@ from typing import Optional
 import regex
 
 from ..model import HeaderCell, Period, Table
-from .dates import (FULL_DATE, MONTH_RE, ORDINAL_QUARTERS, Length, add_months, is_month_end, length_of,
-                    make_date, month_end, parse_month)
+from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length, add_months, is_month_end,
+                    length_of, make_date, month_end, numeric_date, parse_month)
 
 _NUM = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]?six|twenty[\s-]?seven|thirty[\s-]?nine|forty|fifty[\s-]?two|fifty[\s-]?three)"
 TOKEN = regex.compile(
@@ -25,8 +25,9 @@ TOKEN = regex.compile(
             |\btransition\s+period\b
             |\byear[\s-]to[\s-]date\b|\bYTD\b)
        |(?P<q>\bQ(?P<qn>[1-4])\s*(?:FY\s*|fiscal\s*)?'?(?P<qy>(?:19|20)?\d\d)\b
+            |\b(?P<qn3>[1-4])Q\s*(?:FY\s*)?'?(?P<qy3>(?:19|20)?\d\d)\b
             |\b(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?P<qy2>(?:19|20)\d\d)\b)
-       |(?P<date>\b{MONTH_RE}\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b)
+       |(?P<date>\b{MONTH_RE}\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b|{NUMERIC_DATE})
        |(?P<fy>\b(?:fiscal(?:\s+year)?|FY|full[\s-]year(?:\s+fiscal)?)\s*'?(?P<fyy>(?:19|20)?\d\d)\b)
        |(?P<md>\b{MONTH_RE}(?:\s*\d{{1,2}}\b)?)
        |(?P<y>\b(?:19|20)\d\d\b(?!\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b))
@@ -38,6 +39,7 @@ TOKEN = regex.compile(
     """, regex.I | regex.X)
 
 LEAF = ("date", "y", "q", "fy", "skip")
+_NUMERIC = regex.compile(NUMERIC_DATE)
 KINDS = ("len", "q", "date", "fy", "md", "y", "qonly", "total", "rng", "skip", "ng")
 TRAILING = regex.compile(r"\btrailing\s+(?:4|four|12|twelve)[\s-]+(?:quarters?|months?)\b|\bTTM\b|\bLTM\b", regex.I)
 
@@ -256,11 +258,11 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
     end: Optional[date] = None
     if "date" in slot:
         m = FULL_DATE.search(slot["date"].group(0))
-        end = make_date(m["m"], m["d"], m["y"]) if m else None
+        end = make_date(m["m"], m["d"], m["y"]) if m else numeric_date(slot["date"].group(0))
     elif "q" in slot:
         m = slot["q"]
-        q = int(m["qn"]) if m["qn"] else ORDINAL_QUARTERS[m["qo"].lower()]
-        y = m["qy"] or m["qy2"]
+        q = int(m["qn"] or m["qn3"]) if (m["qn"] or m["qn3"]) else ORDINAL_QUARTERS[m["qo"].lower()]
+        y = m["qy"] or m["qy2"] or m["qy3"]
         fy = int(y) if len(y) == 4 else 2000 + int(y)
         end = cal.quarter_end(q, fy)
         length = length or Length(months=3)

@@ -26,6 +26,22 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 FULL_DATE = regex.compile(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\s*,?\s*(?P<y>(?:19|20)\d\d)\b", regex.I)
+# "9/30/2025", "09/30/25": bank releases head their columns this way
+NUMERIC_DATE = r"\b(?P<nm>1[0-2]|0?[1-9])/(?P<nd>3[01]|[12]\d|0?[1-9])/(?P<ny>(?:19|20)\d\d|\d\d)\b"
+_NUMERIC_DATE = regex.compile(NUMERIC_DATE)
+
+
+def numeric_date(text: str) -> Optional[date]:
+    m = _NUMERIC_DATE.search(text)
+    if not m:
+        return None
+    y = int(m["ny"]) if len(m["ny"]) == 4 else 2000 + int(m["ny"])
+    try:
+        return date(y, int(m["nm"]), int(m["nd"]))
+    except ValueError:
+        return None
+
+
 MONTH_DAY = regex.compile(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\b(?!\s*,?\s*(?:19|20)\d\d)", regex.I)
 
 

@@ -25,7 +25,7 @@ UNIT = regex.compile(r"^(?:US\$|USD|U\.S\.\s*\$|\$|€|£)$", regex.I)
 SKIP = regex.compile(r"^(?:%|%?\s*change|\$\s*change|variance|%\s*variance|increase\s*/\s*\(?decrease\)?|"
                      r"(?:19|20)\d\d\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d)$", regex.I)
 NOTE = regex.compile(r"^\(?\s*(?:un)?audited\s*\)?$", regex.I)
-QUARTER = regex.compile(r"^(?:Q[1-4]|FY)\s*'?(?:19|20)?\d\d$", regex.I)
+QUARTER = regex.compile(r"^(?:Q[1-4]|[1-4]Q|FY)\s*'?(?:19|20)?\d\d$|^\d{1,2}/\d{1,2}/(?:19|20)?\d\d$", regex.I)
 _MONTH_GLUE = regex.compile(rf"(?<=[a-z])(?={MONTH_RE}\b)")
 _YEARS = regex.compile(r"^(?:(?:19|20)\d\d\s*)+$")
 
