@@ -13,9 +13,9 @@ from typing import Iterable, Optional
 
 import regex
 
-from ..paths import RULES_DIR, TAXONOMY_FILE
+from ..paths import RULES_DIR
 from .backtrack import times_out
-from .loader import FLAGS, RuleError, compile_phrases, compile_rows, precedence, read_rule_file
+from .loader import RuleError, base_files, compile_phrases, compile_rows, issuer_files, precedence, read_rule_file
 from .model import PhraseRule, RowRule
 from .samples import expand
 from .schema import (TAXONOMY_SCHEMA, Problem, as_list, file_problems, iter_patterns, locate, schema_problems,
@@ -89,7 +89,7 @@ def check_paths(paths: Iterable[Path], rules_dir: Path = RULES_DIR, timeouts: bo
     targets = rule_paths(paths)
     files = [_read(p, True) for p in targets]
     seen = {p.resolve() for p in targets}
-    for p in sorted((rules_dir / "base").glob("*.yaml")) + sorted((rules_dir / "issuers").glob("*.yaml")):
+    for p in base_files(rules_dir) + issuer_files(rules_dir):
         if p.resolve() not in seen:
             files.append(_read(p, False))
     known = dict(taxonomy_concepts())
@@ -265,8 +265,8 @@ def _precedence(files: list[RuleFile]) -> None:
     for issuer, rows, phrases in books:
         if issuer is not None and not issuer.checked:
             continue
-        for finding in _shadows(sorted(rows, key=precedence), _row_samples, _row_covers, checked) + \
-                _shadows(sorted(phrases, key=precedence), _phrase_samples, _phrase_covers, checked):
+        for finding in _shadows(sorted(rows, key=precedence), _samples, _row_covers, checked) + \
+                _shadows(sorted(phrases, key=precedence), _samples, _phrase_covers, checked):
             level, rule, message = finding
             if issuer is not None and rule.origin == "base":
                 continue  # an issuer rule overriding a base rule is the point of an issuer file
@@ -286,18 +286,14 @@ def _id_col(rf: RuleFile, rule) -> int:
     return 1
 
 
-def _row_samples(rule: RowRule):
-    out, exact = [], True
-    for p in rule.labels:
-        texts, ok = expand(p.pattern, p)
-        out += texts
-        exact &= ok and bool(texts)
-    return out, exact
+def _patterns(rule) -> tuple[regex.Pattern, ...]:
+    return rule.labels if isinstance(rule, RowRule) else rule.metrics
 
 
-def _phrase_samples(rule: PhraseRule):
+def _samples(rule):
+    """Texts the rule's patterns match, and whether they are all of them (see samples.expand)."""
     out, exact = [], True
-    for p in rule.metrics:
+    for p in _patterns(rule):
         texts, ok = expand(p.pattern, p)
         out += texts
         exact &= ok and bool(texts)
@@ -319,8 +315,7 @@ def _phrase_covers(a: PhraseRule, b: PhraseRule) -> bool:
 
 
 def _matches(rule, text: str) -> bool:
-    pats = rule.labels if isinstance(rule, RowRule) else rule.metrics
-    return any(p.fullmatch(text) for p in pats)
+    return any(p.fullmatch(text) for p in _patterns(rule))
 
 
 def _shadows(ordered: list, samples_of, covers, checked: set) -> list[tuple[str, object, str]]:

@@ -212,11 +212,6 @@ def key_options(pattern: str) -> tuple[frozenset[str], ...]:
     return tuple(sorted(set(keys), key=lambda k: sorted(k)))
 
 
-def required_literals(pattern: str) -> Optional[frozenset[str]]:
-    """The longest of `key_options`, or None."""
-    return _best(list(key_options(pattern)))
-
-
 def _grams(lit: str) -> list[str]:
     return [lit[k:k + 3] for k in range(len(lit) - 2)]
 

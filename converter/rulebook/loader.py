@@ -90,7 +90,8 @@ def compile_pattern(pattern: str, where: str, rule_id: str) -> regex.Pattern:
         raise RuleError(f"{where}: rule '{rule_id}': pattern {pattern!r} does not compile: {e}") from None
 
 
-def _as_list(v) -> list:
+def as_list(v) -> list:
+    """A YAML value that may be one item or a list of them, as a list."""
     if v is None:
         return []
     return v if isinstance(v, list) else [v]
@@ -101,7 +102,7 @@ def compile_rows(data: dict, path: str, origin: str) -> list[RowRule]:
     for r in data.get("rows") or []:
         where = f"{path}:{r.get('__line__', 0)}"
         rid = r["id"]
-        labels = tuple(compile_pattern(p, where, rid) for p in _as_list(r.get("labels", r.get("label"))))
+        labels = tuple(compile_pattern(p, where, rid) for p in as_list(r.get("labels", r.get("label"))))
         opt = lambda k: compile_pattern(r[k], where, rid) if r.get(k) else None  # noqa: E731
         out.append(RowRule(id=rid, concept=r["concept"], labels=labels, sign=r.get("sign", "as-printed"),
                            section=opt("section"), not_section=opt("not_section"), table=opt("table"),
@@ -116,12 +117,12 @@ def compile_phrases(data: dict, path: str, origin: str) -> list[PhraseRule]:
     for r in data.get("phrases") or []:
         where = f"{path}:{r.get('__line__', 0)}"
         rid = r["id"]
-        metrics = tuple(compile_pattern(p, where, rid) for p in _as_list(r.get("metrics", r.get("metric"))))
+        metrics = tuple(compile_pattern(p, where, rid) for p in as_list(r.get("metrics", r.get("metric"))))
         out.append(PhraseRule(id=rid, concept=r["concept"], metrics=metrics, sign=r.get("sign", "positive"),
                               position=r.get("position", "before"),
                               not_after=compile_pattern(r["not_after"] + r"\s*$", where, rid)
                               if r.get("not_after") else None,
-                              contexts=tuple(_as_list(r.get("contexts")) or ("narrative", "guidance")),
+                              contexts=tuple(as_list(r.get("contexts")) or ("narrative", "guidance")),
                               priority=int(r.get("priority", 0)), origin=origin, file=path,
                               line=r.get("__line__", 0)))
     return out
@@ -132,7 +133,7 @@ def compile_issuer(data: dict, path: str) -> Optional[Issuer]:
     if not i:
         return None
     where = f"{path}:{i.get('__line__', 0)}"
-    detect = tuple(compile_pattern(p, where, "issuer") for p in _as_list(i.get("detect")))
+    detect = tuple(compile_pattern(p, where, "issuer") for p in as_list(i.get("detect")))
     return Issuer(name=i["name"], prefix=i["prefix"], namespace=i["namespace"], cik=str(i.get("cik", "") or ""),
                   ticker=i.get("ticker", "") or "", detect=detect, file=path)
 
@@ -146,13 +147,9 @@ def issuer_files(rules_dir: Path = RULES_DIR) -> list[Path]:
 
 
 def _compile_file(path: Path, origin: str):
+    from .schema import validate_rule_data  # late: schema.py imports this module
     data = read_rule_file(path)
-    try:
-        from .schema import validate_rule_data  # the schema check, when present
-    except ImportError:  # pragma: no cover - schema module is optional during bootstrap
-        validate_rule_data = None
-    if validate_rule_data:
-        validate_rule_data(data, str(path))
+    validate_rule_data(data, str(path))
     try:
         rows = compile_rows(data, str(path), origin)
         phrases = compile_phrases(data, str(path), origin)
@@ -160,7 +157,7 @@ def _compile_file(path: Path, origin: str):
     except KeyError as e:
         raise RuleError(f"{path}: missing key {e}") from None
     concepts = {k: strip_lines(v) for k, v in (data.get("concepts") or {}).items() if k != "__line__"}
-    skips = tuple(compile_pattern(p, f"{path}", "skip_sections") for p in _as_list(data.get("skip_sections")))
+    skips = tuple(compile_pattern(p, f"{path}", "skip_sections") for p in as_list(data.get("skip_sections")))
     return rows, phrases, issuer, concepts, skips
 
 

@@ -13,7 +13,7 @@ class RowRule:
     id: str
     concept: str
     labels: tuple[regex.Pattern, ...]
-    sign: str = "as-printed"            # as-printed | negate | expense
+    sign: str = "as-printed"            # as-printed | negate | expense | loss (see engine/tables.row_sign)
     section: Optional[regex.Pattern] = None       # required heading context (search)
     not_section: Optional[regex.Pattern] = None   # forbidden heading context (search)
     table: Optional[regex.Pattern] = None         # required in the table: caption, header, row labels (search)

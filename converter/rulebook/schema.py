@@ -21,7 +21,7 @@ import regex
 
 from ..paths import SCHEMAS_DIR, TAXONOMY_FILE
 from .backtrack import catastrophic_reason
-from .loader import FLAGS, RuleError
+from .loader import FLAGS, RuleError, as_list
 
 RULES_SCHEMA = SCHEMAS_DIR / "rules.schema.json"
 TAXONOMY_SCHEMA = SCHEMAS_DIR / "taxonomy.schema.json"
@@ -255,12 +255,6 @@ def _rule_id(data, path) -> str:
 
 
 # ------------------------------------------------------------------------------------------ after the schema
-
-def as_list(v) -> list:
-    if v is None:
-        return []
-    return v if isinstance(v, list) else [v]
-
 
 def iter_patterns(data) -> Iterator[tuple[str, tuple, str, str]]:
     """Every pattern of the file: (pattern, path to it, rule id, how the engine uses it: fullmatch|search)."""
