@@ -99,10 +99,12 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
 
 def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calendar,
             latest_last: Optional[bool] = None):
+    ranges = list(RANGE.finditer(sent))   # first: most sentences hold no range, and matching metrics costs more
+    if not ranges:
+        return
     mentions = find_book_mentions(sent, book, "before", "guidance")
     if not mentions:
         return
-    ranges = list(RANGE.finditer(sent))
     periods = find_periods(sent, cal)
     # "For the third quarter of fiscal 2024, the Company expects net sales of ... and diluted EPS of ...":
     # the period a sentence opens with holds for every metric in it

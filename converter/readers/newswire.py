@@ -18,7 +18,7 @@ from .cells import Region, Text, build_table, paragraphs
 from .headers import is_header_piece, is_scale_note
 from .normalize import collapse_spaces
 from .squashed import is_squashed, read_squashed_line
-from .tokens import split_figures
+from .tokens import WORD, split_figures
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _DIGIT = regex.compile(r"\d")
@@ -53,6 +53,8 @@ def _lines(text: str):
 
 def figures(line: str) -> Optional[list[str]]:
     """The figures a line holds when it holds nothing else ("5,828, 109" is one figure)."""
+    if WORD.search(line):
+        return None
     if _DIGIT.search(line) and parse_figure(line) is not None and not is_year(line.strip()):
         return [line.strip()]
     if line.strip() in ("-", "$-", "*"):
@@ -82,6 +84,7 @@ def classify(line: str, raw: str) -> tuple[str, list[str], list[str]]:
     return "text", [], []
 
 
+_ROW_END = set("0123456789)%")
 _ROW_LINE = regex.compile(r"^[A-Za-z(].*?[A-Za-z:)]\s+(?:\$?\s*\(?-?\d[\d,]*(?:\.\d+)?\)?%?\s*)+$")
 
 
@@ -97,7 +100,7 @@ def looks_like_cells(text: str) -> bool:
             run += 1
             multi += len(figs) > 1
             continue
-        rows += bool(_ROW_LINE.match(line)) and bool(_GROUPED.search(line))
+        rows += line[-1] in _ROW_END and bool(_GROUPED.search(line)) and bool(_ROW_LINE.match(line))
         short, long = (short + run, long) if run <= 6 else (short, long + run)
         run = 0
     return short >= 6 and short >= 3 * long and (rows + multi) * 4 <= short

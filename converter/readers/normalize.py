@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import regex
 
-_TRANSLATE = str.maketrans({
+_REPLACE = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\ufeff": "", "\u00ad": "",
     "\u2022": "•", "\u25cf": "•", "\u25aa": "•", "\u25a0": "•", "\u2023": "•", "\u2043": "•", "\u00b7": "•",
     "\uf0b7": "•", "\uf0a7": "•", "\u2219": "•",
-    "\r": None,
-})
+    "\r": "",
+}
+# a character class finds the few characters to replace; str.translate would visit every character
+_TO_REPLACE = regex.compile("[" + "".join(_REPLACE) + "]")
 
 # Markup left behind by HTML-to-text tools: `img src='...' alt="Graphic" style="...;">`.
 _STRAY_IMG = regex.compile(r"""<?img\s+src=['"][^'"]*['"][^>]{0,400}?>""", regex.IGNORECASE)
@@ -23,12 +25,15 @@ _SPACES = regex.compile(r"[ \t\f\v]+")
 
 def normalize_text(text: str) -> str:
     """Normalize characters and remove stray image markup; line structure is kept."""
-    if not text.isascii() or "\r" in text:  # str.translate is slow; plain ASCII has nothing to map but CR
-        text = text.translate(_TRANSLATE)
+    if not text.isascii() or "\r" in text:  # plain ASCII has nothing to map but CR
+        text = _TO_REPLACE.sub(lambda m: _REPLACE[m.group()], text)
     if "img" in text:
         text = _STRAY_IMG.sub(" ", text)
     return text
 
 
 def collapse_spaces(s: str) -> str:
+    """Runs of blanks as one space, ends stripped (most lines have no run: skip the regex for them)."""
+    if "  " not in s and "\t" not in s and "\f" not in s and "\v" not in s:
+        return s.strip()
     return _SPACES.sub(" ", s).strip()

@@ -11,6 +11,8 @@ from ..engine.numbers import is_year, parse_figure
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _SPACES = regex.compile(r"\s+")
+# a word of three letters or more (other than "nil") is in no figure: lines holding one are refused unsplit
+WORD = regex.compile(r"(?i)(?!nil\b)[a-z]{3,}")
 
 MARKS = {"$", ")", "%", "$)", "(", "US$", "USD", "€", "£"}
 
@@ -52,6 +54,8 @@ def is_period_header(text: str) -> bool:
 def split_figures(line: str) -> list[str] | None:
     """A line made only of figures ("$ 5,076 $ 10,692 - 195", "(34,152) $(33,227)") split into figures;
     None when anything else is on the line."""
+    if WORD.search(line):
+        return None
     parts = [p for p in _SPACES.split(line.strip()) if p]
     out: list[str] = []
     for p in parts:
