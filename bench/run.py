@@ -58,8 +58,10 @@ def fresh_text_caches() -> None:
     be; compiled rules and templates stay, as they do in a batch."""
     from converter.engine.numbers import parse_figure
     from converter.rulebook.index import trigrams
+    from converter.rulebook.match import normalize_label
     parse_figure.cache_clear()
     trigrams.cache_clear()
+    normalize_label.cache_clear()
 
 
 def end_to_end(path: Path, rules_dir: Path = RULES_DIR) -> int:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Optional
 
+import re
+
 import regex
 
 from ..model import HeaderCell, Period, Table
@@ -124,6 +126,9 @@ _QUARTER_ENDED = regex.compile(
 _LAST_DAY = regex.compile(rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)[^.]{{0,40}}\blast\s+day\s+of\s+"
                           rf"(?:our|its|the)\s+(?:prior\s+|previous\s+|current\s+)?fiscal\s+year", regex.I)
 
+_LAST_DAY_HINT = re.compile(r"last\s+day\s+of")
+_QUARTER_HINT = re.compile(r"quarter|\bq[1-4]")
+
 
 def document_calendar(text: str) -> Calendar:
     head = text[:400000]
@@ -139,12 +144,13 @@ def document_calendar(text: str) -> Calendar:
         if m["d"] and m["y"]:
             anchor = labelled = make_date(m["m"], m["d"], m["y"])
             label_year = int(m["fy"]) if m["fy"] else None
-    if anchor is None:
+    lower = head.lower()   # cheap literal checks first: the date patterns below try a month at every position
+    if anchor is None and _LAST_DAY_HINT.search(lower):
         last = _LAST_DAY.search(head)
         if last:
             anchor = make_date(last["m"], last["d"], last["y"])
             fye = anchor.month if anchor else fye
-    if anchor is None:
+    if anchor is None and _QUARTER_HINT.search(lower):
         q = _QUARTER_ENDED.search(head)
         if q:
             n = int(q["qn"]) if q["qn"] else ORDINAL_QUARTERS[q["qo"].lower()]

@@ -177,6 +177,9 @@ def _split(text: str) -> list[_Line]:
     return out
 
 
+_PERCENT_INSIDE = regex.compile(r"^\((\d[\d,.]*)%\)$")
+
+
 def _figure_token(text: str) -> Optional[str]:
     """The figure a tail token prints ("$1,234" → "1,234", "$(5)" → "(5)"), or None."""
     t = text
@@ -185,7 +188,8 @@ def _figure_token(text: str) -> Optional[str]:
     t = t.lstrip("$") if not t.startswith("US$") else t[3:]
     if not t:
         return None
-    t = regex.sub(r"^\((\d[\d,.]*)%\)$", r"(\1)%", t)   # "(3%)" as "(3)%"
+    if t.endswith("%)"):
+        t = _PERCENT_INSIDE.sub(r"(\1)%", t)   # "(3%)" as "(3)%"
     if is_year(t):
         return None
     if parse_figure(t) is not None:

@@ -1,6 +1,7 @@
 """Matching row labels against row rules, in precedence order."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -47,6 +48,7 @@ def _drop_remarks(label: str) -> str:
     return label
 
 
+@lru_cache(maxsize=8192)   # a table's section headings are normalized again for each of their rows
 def normalize_label(label: str) -> str:
     """Lower case, one space, no footnote marks or remarks on what the line includes, no trailing colon or
     dollar sign, "&" spelled "and"."""
@@ -69,8 +71,7 @@ def match_row(book: Rulebook, label: str, section: str = "", context: str = "",
     sec = normalize_label(section)
     # a breakdown: under a heading, or in a table whose title line says so ("... was included in the
     # following operating expense categories:")
-    if any(p.search(sec) for p in book.skip_sections if sec) or \
-            any(p.search(caption) for p in book.skip_sections if caption):
+    if _skipped(book, sec) or _skipped(book, caption):
         return None
     pairs = [(r, p) for r in book.rows for p in r.labels] if every_rule else row_index(book).candidates(norm)
     judged = None
@@ -81,6 +82,17 @@ def match_row(book: Rulebook, label: str, section: str = "", context: str = "",
         if _constraints_hold(rule, sec, context):
             return rule
     return None
+
+
+def _skipped(book: Rulebook, heading: str) -> bool:
+    """Whether a heading or title names a breakdown the book skips; remembered per book, as every row of a
+    table asks again."""
+    if not heading:
+        return False
+    seen = book.__dict__.setdefault("_skipped", {})
+    if heading not in seen:
+        seen[heading] = any(p.search(heading) for p in book.skip_sections)
+    return seen[heading]
 
 
 def _constraints_hold(rule: RowRule, sec: str, context: str) -> bool:
