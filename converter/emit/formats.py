@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from ..model import Entity, Fact, Period
@@ -52,6 +53,7 @@ def fact_sort_key(f: Fact) -> tuple:
     return (f.concept, period_key(f.period), f.dims, f.unit, f.value, f.decimals)
 
 
+@lru_cache(maxsize=1024)   # a release has a handful of periods and units, asked for by every fact
 def oim_period(p: Period) -> str:
     """OIM datetimes: an XBRL date means the end of that day, so instants and ends move to next midnight."""
     end = (p.end + timedelta(days=1)).isoformat() + "T00:00:00"
@@ -78,6 +80,7 @@ class UnitSpec(NamedTuple):
     denominator: Optional[str]     # measure QName or None
 
 
+@lru_cache(maxsize=256)
 def unit_spec(unit: str) -> UnitSpec:
     """Fact.unit ("USD", "shares", "USD/shares", "pure") as an instance unit with an NCName id."""
     parts = unit.split("/")
@@ -89,6 +92,7 @@ def unit_spec(unit: str) -> UnitSpec:
     return UnitSpec(ident, num, den)
 
 
+@lru_cache(maxsize=256)
 def oim_unit(unit: str) -> Optional[str]:
     """The OIM unit string; None for pure, which OIM expresses by leaving the unit out."""
     spec = unit_spec(unit)

@@ -118,7 +118,7 @@ class _TableItem:
 _Item = Union[_Prose, _TableItem]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     """Collects what one container yields: the document body, or one table cell."""
     items: list[_Item] = field(default_factory=list)
@@ -138,7 +138,8 @@ class _Frame:
     def flush(self) -> None:
         """End the current paragraph. A paragraph that starts in lower case right after a page break continues
         the sentence the previous page left open (old Donnelley files close the <p> at each page break)."""
-        if not self.buffer:
+        if not self.started:   # nothing but the whitespace between tags: most flushes
+            self.buffer.clear()
             return
         text = strip_list_mark(normalize_space("".join(self.buffer)))
         self.buffer.clear()
