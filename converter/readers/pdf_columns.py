@@ -21,44 +21,27 @@ What cannot be placed is left out, never guessed.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from typing import Optional
 
 import regex
 
 from ..engine.dates import FULL_DATE, make_date
 from ..engine.numbers import parse_figure
-from ..model import Cell, Span
+from ..model import Cell
+from .pdf_bands import match_adjacent, match_in_order
+from .pdf_model import FigureBlock, LabelLine, band_holds, totals_confirmed, totals_hold
 from .tokens import is_range_word, split_figures
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _TRAILING_DOLLAR = regex.compile(r"\S\s+\$$")
 _SPACED_PERCENT = regex.compile(r"(?<=\d|\))\s+%")
+_SPACED_PAREN = regex.compile(r"(?<=\d)\s+\)")
 
 _MARK_LINE = regex.compile(r"^(?:(?:US)?\$\s*)+$")
 _BARE_INT = regex.compile(r"^\d{1,3}$")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _LENGTH = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?)\s+(?:ended|ending)\b")
-
-
-@dataclass
-class LabelLine:
-    text: str
-    span: Span
-    heading: bool
-    pos: int                      # line number in the text
-
-
-@dataclass
-class FigureBlock:
-    """Consecutive lines of one figure each: (figure, span, followed on its line by a `$`)."""
-    figures: list[tuple[str, Span, bool]] = field(default_factory=list)
-    first: int = 0                # line numbers of its first and last figure
-    last: int = 0
-
-    def __len__(self) -> int:
-        return len(self.figures)
 
 
 def is_mark_line(line: str) -> bool:
@@ -68,10 +51,11 @@ def is_mark_line(line: str) -> bool:
 
 def figure_line(line: str) -> Optional[tuple[list[str], bool]]:
     """The figures of a line made only of figures, and whether a `$` ends it ("1,247 $" is a figure of one
-    column followed by the `$` of the next); "22.0 %" is one figure. None for anything else."""
+    column followed by the `$` of the next); "22.0 %" and "(1,862 )" are one figure each. None for anything
+    else."""
     t = line.strip()
     trailing = bool(_TRAILING_DOLLAR.search(t))
-    t = _SPACED_PERCENT.sub("%", t)
+    t = _SPACED_PAREN.sub(")", _SPACED_PERCENT.sub("%", t))   # "(1,862 )": a printer's gap before ")"
     figures = split_figures(t)
     if figures is None:
         return None
@@ -174,39 +158,30 @@ def _bands(blocks: list[FigureBlock], labels: list[LabelLine], ncols: int) -> li
             continue
         for k in range(0, len(run), ncols):
             band = run[k:k + ncols]
-            if _band_holds(band):
+            if band_holds(band):
                 bands.append(band)
     return bands
 
 
-def row_holds(figures: list[str]) -> bool:
-    """A row prints every figure with the same number of decimals, all percentages or none."""
-    kinds = set()
-    for text in figures:
-        fig = parse_figure(text)
-        if fig is not None and not fig.nil:
-            kinds.add((fig.decimals, fig.percent))
-    return len(kinds) <= 1
-
-
-def _band_holds(band: list[FigureBlock]) -> bool:
-    if any(trailing for _t, _s, trailing in band[-1].figures) and len(band) > 1:
-        return False  # a figure with the next column's `$` after it is not in the last column
-    return all(row_holds([text for text, _s, _t in row]) for row in zip(*(b.figures for b in band)))
-
-
-def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tuple[list[AlignedRow], int]:
+def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int,
+          scattered: bool = False) -> tuple[list[AlignedRow], int]:
     """Rows rebuilt from label groups and figure bands; and how many of `labels` were used up (matched or
-    dropped before the last match), so that labels after it can wait for a later table."""
+    dropped before the last match), so that labels after it can wait for a later table. `scattered`: the
+    header came in pieces between the figure blocks, so the reading order is a printer's, not the table's:
+    only the matches of `pdf_bands` are trusted there."""
     if ncols < 1 or not blocks:
         return [], 0
     if sum(len(b) for b in blocks) > ncols * sum(1 for lab in labels if not lab.heading):
         return [], 0   # more figures than the labels have columns for: the header does not name them all
-    groups = _groups(labels, blocks)
-    bands = _bands(blocks, labels, ncols)
-    placed: dict[int, list[Cell]] = {}     # id of label -> cells
-    used: set[int] = set()                 # ids of the blocks placed
-    used_upto = -1                         # position of the last label of the last matched group
+    placed, used = match_adjacent(labels, blocks, ncols)     # id of label -> cells; ids of the blocks placed
+    used_upto = max((lab.pos for lab in labels if id(lab) in placed), default=-1)
+    rest_labels = [lab for lab in labels if id(lab) not in placed]
+    got, got_used = match_in_order(rest_labels, [b for b in blocks if id(b) not in used], ncols)
+    placed.update(got)
+    used |= got_used
+    used_upto = max((lab.pos for lab in labels if id(lab) in placed), default=-1)
+    groups = [] if scattered else _groups([lab for lab in labels if id(lab) not in placed], blocks)
+    bands = _bands([b for b in blocks if id(b) not in used], labels, ncols)
     bi = 0
     for group in groups:
         if bi >= len(bands):
@@ -230,13 +205,13 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tup
         matched, bi = bands[bi:j], j
         # bands of one row each are any lone figures side by side, unless a label stands right before one of
         # them; a total that adds up in some columns and not in others says the columns were mixed
-        if lone_rows_apart or not _totals_hold(group, cells_of):
+        if lone_rows_apart or not totals_hold(group, cells_of):
             continue
         placed.update(cells_of)
         used.update(id(b) for band in matched for b in band)
-        used_upto = group[-1].pos
+        used_upto = max(used_upto, group[-1].pos)
     rest = [b for b in blocks if id(b) not in used]
-    if rest:
+    if rest and not scattered:
         solved = _solve_rest(labels, placed, rest, ncols, [b.first for b in blocks])
         placed.update(solved)
         if solved:
@@ -264,50 +239,6 @@ def _next_to(label: LabelLine, block: FigureBlock, labels: list[LabelLine], bloc
         return False
     return not any(label.pos < l.pos < block.first for l in labels) and \
         not any(label.pos < b.first < block.first for b in blocks)
-
-
-def _totals_hold(group: list[LabelLine], cells_of: dict[int, list[Cell]]) -> bool:
-    return _totals_confirmed(group, cells_of) is not None
-
-
-def _totals_confirmed(group: list[LabelLine], cells_of: dict[int, list[Cell]]) -> Optional[int]:
-    """How many figures of the group's "Total" rows equal the sum of the rows above them (back to the
-    group's start or the previous total); None when a total adds up in one column and not in another, which
-    says the columns were mixed."""
-    start = 0
-    confirmed = 0
-    for i, lab in enumerate(group):
-        if not lab.text.lower().startswith("total"):
-            continue
-        parts = [cells_of.get(id(l)) for l in group[start:i]]
-        total = cells_of.get(id(lab))
-        start = i + 1
-        if not parts or total is None or any(p is None for p in parts):
-            continue
-        verdicts = []
-        for col, cell in enumerate(total):
-            value = _value(cell.text)
-            figs = [_value(p[col].text) for p in parts]
-            if value is None or any(f is None for f in figs):
-                continue
-            verdicts.append(abs(sum(figs) - value) <= len(figs) * Decimal("0.5") * _unit(cell.text))
-        if len(set(verdicts)) > 1:
-            return None
-        confirmed += sum(verdicts)
-    return confirmed
-
-
-def _value(text: str) -> Optional[Decimal]:
-    fig = parse_figure(text)
-    if fig is None or fig.percent:
-        return None
-    return Decimal(0) if fig.value is None else fig.value
-
-
-def _unit(text: str) -> Decimal:
-    """One unit of the last printed digit: rounding in a printed sum is at most half of it per part."""
-    fig = parse_figure(text)
-    return Decimal(1).scaleb(-fig.decimals) if fig is not None else Decimal(1)
 
 
 # ------------------------------------------------------------------------------------- what bands leave
@@ -458,7 +389,7 @@ def _segment_totals(grid, blocks: list[FigureBlock], slots: list[LabelLine], bar
     cuts = sorted(barriers | {0, len(slots)})
     confirmed = 0
     for a, b in zip(cuts, cuts[1:]):
-        n = _totals_confirmed(slots[a:b], cells_of)
+        n = totals_confirmed(slots[a:b], cells_of)
         if n is None:
             return None
         confirmed += n

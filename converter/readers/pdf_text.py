@@ -18,9 +18,9 @@ import regex
 from ..engine.numbers import is_year
 from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
-from .pdf_columns import (FigureBlock, LabelLine, align, figure_line, header_columns, header_in_order,
-                          is_mark_line, is_range_word, page_number_lines, row_holds)
-from .tokens import is_period_header
+from .pdf_columns import align, figure_line, header_columns, header_in_order, is_mark_line, page_number_lines
+from .pdf_model import FigureBlock, LabelLine, row_holds
+from .tokens import is_period_header, is_range_word
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _TOTAL_OR_NET = regex.compile(r"(?i)^(total|net)\b")
@@ -28,15 +28,9 @@ _SENTENCE_END = regex.compile(r"[.!?][\"')]?$")
 
 _TITLE = regex.compile(r"\b(?:statements?|balance\s+sheets?|financial\s+information|selected|unaudited|"
                        r"in\s+(?:thousands|millions|billions))\b", regex.I)
+_DAY = regex.compile(r"^\d{1,2},$")
+_MONTH = regex.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
 _CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I)
-
-
-@dataclass
-class _Label:
-    text: str
-    span: Span
-    heading: bool
-    pos: int = 0      # line number
 
 
 @dataclass
@@ -49,6 +43,8 @@ class _Open:
     broken: bool = False      # a line of figures did not fit as a row
     row_lines: list = field(default_factory=list)   # rows taken from lines of figures, in label order
     column_lines: bool = False                      # figures also came one per line
+    labels_after_figures: bool = False              # a label line came after its first figure block
+    header_between_figures: bool = False            # header pieces came between its figure blocks
 
 
 def _is_heading(text: str) -> bool:
@@ -83,7 +79,7 @@ def _pages(lines: list[tuple[str, int]]) -> list[int]:
 
 def read_pdf_text(text: str, source: str = "") -> Document:
     blocks: list = []
-    pending: list[_Label] = []
+    pending: list[LabelLine] = []
     section: tuple[str, ...] = ()
     table: _Open | None = None
     prose: list[tuple[str, int, int]] = []
@@ -103,8 +99,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
     def close_columns():
         if table is not None and column_blocks:
             ncols = header_columns([h.text for h in table.header])
-            labels = [LabelLine(l.text, l.span, l.heading, l.pos) for l in pending]
-            rows, used = align(labels, column_blocks, ncols)
+            rows, used = align(pending, column_blocks, ncols, table.header_between_figures)
             for r in rows:
                 table.rows.append(Row(r.label.text, r.cells, section=r.section, span=r.label.span))
             if rows:
@@ -144,10 +139,13 @@ def read_pdf_text(text: str, source: str = "") -> Document:
         years = figures and all(is_year(f) for f in figures)
         header_word = (table is not None and table.header and not table.rows and not column_blocks
                        and is_range_word(line))
-        if years or header_word or (is_period_header(line) and not figures):
-            if table is None or table.rows or column_blocks:
+        if years or header_word or (is_period_header(line) and not figures) or _day_piece(line, lines, no):
+            # a printer may stack each column's header over its first figures ("August 3, / 2024 / $ 487,312"):
+            # header pieces between figure blocks, with no label since, go on the same header
+            if table is None or table.rows or (column_blocks and table.labels_after_figures):
                 close_table()
                 table = _Open(start=start, caption=[l.text for l in pending if l.heading][-3:])
+            table.header_between_figures |= bool(column_blocks)
             table.header.extend(HeaderCell(t) for t in (figures if years else [line]))
             table.end = end
         elif figures and len(figures) == 1:
@@ -180,15 +178,18 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             table.end = end
             if label.text.lower().startswith("total"):
                 section = ()
-        elif prose and blank_run == 0:
-            prose.append((line, start, end))  # a wrapped line of the paragraph above
+        elif prose and blank_run == 0 and not (_SENTENCE_END.search(prose[-1][0]) and _is_heading(line)):
+            prose.append((line, start, end))  # a wrapped line of the paragraph above, unless it is a title
         elif _is_label(line):
+            flush_prose()
+            if table is not None and column_blocks:
+                table.labels_after_figures = True
             if pending and blank_run <= 1 and not pending[-1].heading and (
                     _CONTINUATION_END.search(pending[-1].text) or line[:1].islower()):
                 last = pending[-1]
-                pending[-1] = _Label(f"{last.text} {line}", Span(last.span.start, end), False, last.pos)
+                pending[-1] = LabelLine(f"{last.text} {line}", Span(last.span.start, end), False, last.pos, no)
             else:
-                pending.append(_Label(line, Span(start, end), _is_heading(line), no))
+                pending.append(LabelLine(line, Span(start, end), _is_heading(line), no))
                 if pending[-1].heading or not (table and table.rows):
                     blocks.append(Paragraph(line, Span(start, end)))
         else:
@@ -203,5 +204,10 @@ def read_pdf_text(text: str, source: str = "") -> Document:
     return Document(blocks, text, "pdf", source)
 
 
-def _next_label(pending: list[_Label], nfig: int) -> _Label | None:
+def _day_piece(line: str, lines: list[tuple[str, int]], no: int) -> bool:
+    """"30," under a line "September": a date the printer broke after its month."""
+    return bool(_DAY.match(line.strip())) and no > 0 and bool(_MONTH.match(lines[no - 1][0].strip()))
+
+
+def _next_label(pending: list[LabelLine], nfig: int) -> LabelLine | None:
     return pending.pop(0) if pending else None

@@ -1,0 +1,135 @@
+"""Label blocks matched to figure bands where the counts leave one reading, before anything is searched.
+
+A PDF printer may break a table into many small text blocks, and the reader gives them in an order that is
+only partly the table's: the labels of a few rows, the columns of their figures one block each, the next
+labels, and so on, but also a column's first figures under its header pieces, or a total's figures before
+its label. Two readings are trusted:
+
+- Adjacent: a block of label lines followed at once (nothing but `$` marks between) by figure blocks that
+  form bands (`ncols` same-size blocks in a row) whose sizes tile its segments (the runs of rows between its
+  headings) exactly; bands left after the last segment wait for labels printed later (a total's).
+- In order: what is left, label segments in reading order against bands in reading order (a run of
+  same-size blocks cut into bands of `ncols`, even where labels come between its blocks), matched as long as
+  each segment takes bands whose sizes add up to it; at the first segment that none fits, matching stops.
+
+Every band must hold (`band_holds`: equal decimals across a row, a trailing `$` never in the last column)
+and the totals of a segment must add up in all columns or in none.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import Cell
+from .pdf_model import FigureBlock, LabelLine, band_holds, totals_hold
+
+Cells = dict[int, list[Cell]]
+
+
+def label_blocks(labels: list[LabelLine]) -> list[list[LabelLine]]:
+    """Runs of label lines that follow each other line by line (the reader printed them as one block)."""
+    out: list[list[LabelLine]] = []
+    for lab in labels:
+        if out and lab.pos == out[-1][-1].last + 1:
+            out[-1].append(lab)
+        else:
+            out.append([lab])
+    return out
+
+
+def segments(block: list[LabelLine]) -> list[list[LabelLine]]:
+    """The runs of row labels of a block between its headings."""
+    out: list[list[LabelLine]] = [[]]
+    for lab in block:
+        if lab.heading:
+            out.append([])
+        else:
+            out[-1].append(lab)
+    return [s for s in out if s]
+
+
+def cut_bands(run: list[FigureBlock], ncols: int) -> Optional[list[list[FigureBlock]]]:
+    """Consecutive blocks cut into bands of `ncols` same-size blocks; None when they do not cut evenly."""
+    bands: list[list[FigureBlock]] = []
+    i = 0
+    while i < len(run):
+        j = i
+        while j < len(run) and len(run[j]) == len(run[i]):
+            j += 1
+        if (j - i) % ncols:
+            return None
+        bands.extend(run[k:k + ncols] for k in range(i, j, ncols))
+        i = j
+    return bands
+
+
+def tile(segs: list[list[LabelLine]], bands: list[list[FigureBlock]], whole: bool) -> tuple[Cells, list[list[FigureBlock]]]:
+    """Segments filled in order by the bands in order; bands left over are left for other labels. `whole`:
+    every segment must be filled, or none is; otherwise matching stops at the first segment that no run of
+    bands fits."""
+    cells: Cells = {}
+    used: list[list[FigureBlock]] = []
+    bi = 0
+    for seg in segs:
+        total, j = 0, bi
+        while j < len(bands) and total < len(seg):
+            total += len(bands[j][0])
+            j += 1
+        if total != len(seg) or not all(band_holds(b) for b in bands[bi:j]):
+            break
+        rows: Cells = {}
+        row = 0
+        for band in bands[bi:j]:
+            for r in range(len(band[0])):
+                rows[id(seg[row])] = [Cell(blk.figures[r][0], col, blk.figures[r][1]) for col, blk in enumerate(band)]
+                row += 1
+        if not totals_hold(seg, rows):
+            break
+        cells.update(rows)
+        used.extend(bands[bi:j])
+        bi = j
+    else:
+        return cells, used
+    return ({}, []) if whole else (cells, used)
+
+
+def match_adjacent(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tuple[Cells, set[int]]:
+    """Label blocks whose following figure blocks tile them exactly; and the ids of the blocks used. Label
+    blocks with no figures between them ("Revenue: ..." then "Cost of revenue: ...") are tiled together."""
+    cells: Cells = {}
+    used: set[int] = set()
+    positions = sorted(lab.pos for lab in labels)
+    stretches: list[list[LabelLine]] = []
+    for block in label_blocks(labels):
+        if stretches and not any(stretches[-1][-1].last < b.first < block[0].pos for b in blocks):
+            stretches[-1].extend(block)
+        else:
+            stretches.append(list(block))
+    for stretch in stretches:
+        segs = [s for block in label_blocks(stretch) for s in segments(block)]
+        end = stretch[-1].last
+        after = next((p for p in positions if p > end), None)
+        run = [b for b in blocks if b.first > end and (after is None or b.first < after)]
+        bands = cut_bands(run, ncols) if run and segs else None
+        if not bands:
+            continue
+        got, bands_used = tile(segs, bands, whole=True)
+        cells.update(got)
+        used.update(id(b) for band in bands_used for b in band)
+    return cells, used
+
+
+def match_in_order(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tuple[Cells, set[int]]:
+    """The segments of `labels` against the runs of `blocks`, in reading order, up to the first misfit."""
+    segs = [s for block in label_blocks(labels) for s in segments(block)]
+    bands: list[list[FigureBlock]] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and len(blocks[j]) == len(blocks[i]):
+            j += 1
+        if (j - i) % ncols:
+            break           # a run that is not whole bands: which block is which column is unknown
+        bands.extend(blocks[k:k + ncols] for k in range(i, j, ncols))
+        i = j
+    cells, used = tile(segs, bands, whole=False)
+    return cells, {id(b) for band in used for b in band}

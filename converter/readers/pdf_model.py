@@ -1,0 +1,94 @@
+"""The pieces the reading-order PDF reader matches: row labels, blocks of figures printed one per line, and
+the checks that say a set of figures can be one row or one table (a wrong match fails them more often than
+not, so a match that fails them is dropped)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from ..engine.numbers import parse_figure
+from ..model import Cell, Span
+
+
+@dataclass
+class LabelLine:
+    text: str
+    span: Span
+    heading: bool
+    pos: int                      # line number in the text of its first line
+    last: int = -1                # and of its last line (a label wrapped over two)
+
+    def __post_init__(self):
+        self.last = max(self.last, self.pos)
+
+
+@dataclass
+class FigureBlock:
+    """Consecutive lines of one figure each: (figure, span, followed on its line by a `$`)."""
+    figures: list[tuple[str, Span, bool]] = field(default_factory=list)
+    first: int = 0                # line numbers of its first and last figure
+    last: int = 0
+
+    def __len__(self) -> int:
+        return len(self.figures)
+
+
+def row_holds(figures: list[str]) -> bool:
+    """A row prints every figure with the same number of decimals, all percentages or none."""
+    kinds = set()
+    for text in figures:
+        fig = parse_figure(text)
+        if fig is not None and not fig.nil:
+            kinds.add((fig.decimals, fig.percent))
+    return len(kinds) <= 1
+
+
+def band_holds(band: list[FigureBlock]) -> bool:
+    if any(trailing for _t, _s, trailing in band[-1].figures) and len(band) > 1:
+        return False  # a figure with the next column's `$` after it is not in the last column
+    return all(row_holds([text for text, _s, _t in row]) for row in zip(*(b.figures for b in band)))
+
+
+def totals_hold(group: list[LabelLine], cells_of: dict[int, list[Cell]]) -> bool:
+    return totals_confirmed(group, cells_of) is not None
+
+
+def totals_confirmed(group: list[LabelLine], cells_of: dict[int, list[Cell]]) -> Optional[int]:
+    """How many figures of the group's "Total" rows equal the sum of the rows above them (back to the
+    group's start or the previous total); None when a total adds up in one column and not in another, which
+    says the columns were mixed."""
+    start = 0
+    confirmed = 0
+    for i, lab in enumerate(group):
+        if not lab.text.lower().startswith("total"):
+            continue
+        parts = [cells_of.get(id(l)) for l in group[start:i]]
+        total = cells_of.get(id(lab))
+        start = i + 1
+        if not parts or total is None or any(p is None for p in parts):
+            continue
+        verdicts = []
+        for col, cell in enumerate(total):
+            value = _value(cell.text)
+            figs = [_value(p[col].text) for p in parts]
+            if value is None or any(f is None for f in figs):
+                continue
+            verdicts.append(abs(sum(figs) - value) <= len(figs) * Decimal("0.5") * _unit(cell.text))
+        if len(set(verdicts)) > 1:
+            return None
+        confirmed += sum(verdicts)
+    return confirmed
+
+
+def _value(text: str) -> Optional[Decimal]:
+    fig = parse_figure(text)
+    if fig is None or fig.percent:
+        return None
+    return Decimal(0) if fig.value is None else fig.value
+
+
+def _unit(text: str) -> Decimal:
+    """One unit of the last printed digit: rounding in a printed sum is at most half of it per part."""
+    fig = parse_figure(text)
+    return Decimal(1).scaleb(-fig.decimals) if fig is not None else Decimal(1)
