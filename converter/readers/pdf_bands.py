@@ -55,11 +55,17 @@ def cut_bands(run: list[FigureBlock], ncols: int) -> Optional[list[list[FigureBl
         j = i
         while j < len(run) and len(run[j]) == len(run[i]):
             j += 1
-        if (j - i) % ncols:
+        if (j - i) % ncols or not rows_first(run[i:j], ncols):
             return None
         bands.extend(run[k:k + ncols] for k in range(i, j, ncols))
         i = j
     return bands
+
+
+def rows_first(run: list[FigureBlock], ncols: int) -> bool:
+    """Whether lone figures in a run longer than a row read across, row by row: not when a `$` printed
+    under one of them belongs to the next figure of its column ("333,047 / $ / 749,618")."""
+    return len(run) <= ncols or len(run[0]) > 1 or not any(b.mark_after for b in run[:-1])
 
 
 def tile(segs: list[list[LabelLine]], bands: list[list[FigureBlock]], whole: bool) -> tuple[Cells, list[list[FigureBlock]]]:
@@ -127,7 +133,7 @@ def match_in_order(labels: list[LabelLine], blocks: list[FigureBlock], ncols: in
         j = i
         while j < len(blocks) and len(blocks[j]) == len(blocks[i]):
             j += 1
-        if (j - i) % ncols:
+        if (j - i) % ncols or not rows_first(blocks[i:j], ncols):
             break           # a run that is not whole bands: which block is which column is unknown
         bands.extend(blocks[k:k + ncols] for k in range(i, j, ncols))
         i = j

@@ -29,7 +29,7 @@ import regex
 from ..engine.dates import FULL_DATE, make_date
 from ..engine.numbers import parse_figure
 from ..model import Cell
-from .pdf_bands import match_adjacent, match_in_order
+from .pdf_bands import match_adjacent, match_in_order, rows_first
 from .pdf_model import FigureBlock, LabelLine, band_holds, totals_confirmed, totals_hold
 from .tokens import is_range_word, split_figures
 
@@ -154,7 +154,7 @@ def _bands(blocks: list[FigureBlock], labels: list[LabelLine], ncols: int) -> li
             runs.append([b])
     bands = []
     for run in runs:
-        if len(run) % ncols:
+        if len(run) % ncols or not rows_first(run, ncols):
             continue
         for k in range(0, len(run), ncols):
             band = run[k:k + ncols]
@@ -164,18 +164,19 @@ def _bands(blocks: list[FigureBlock], labels: list[LabelLine], ncols: int) -> li
 
 
 def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int,
-          scattered: bool = False) -> tuple[list[AlignedRow], int]:
+          scattered: bool = False, start: int = 0) -> tuple[list[AlignedRow], int]:
     """Rows rebuilt from label groups and figure bands; and how many of `labels` were used up (matched or
     dropped before the last match), so that labels after it can wait for a later table. `scattered`: the
     header came in pieces between the figure blocks, so the reading order is a printer's, not the table's:
-    only the matches of `pdf_bands` are trusted there."""
+    only the matches of `pdf_bands` are trusted there. `start`: where the table's header begins; labels
+    before it, left over from an earlier table, are matched only to figures right after them."""
     if ncols < 1 or not blocks:
         return [], 0
     if sum(len(b) for b in blocks) > ncols * sum(1 for lab in labels if not lab.heading):
         return [], 0   # more figures than the labels have columns for: the header does not name them all
     placed, used = match_adjacent(labels, blocks, ncols)     # id of label -> cells; ids of the blocks placed
     used_upto = max((lab.pos for lab in labels if id(lab) in placed), default=-1)
-    rest_labels = [lab for lab in labels if id(lab) not in placed]
+    rest_labels = [lab for lab in labels if id(lab) not in placed and lab.span.start >= start]
     got, got_used = match_in_order(rest_labels, [b for b in blocks if id(b) not in used], ncols)
     placed.update(got)
     used |= got_used

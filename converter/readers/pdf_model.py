@@ -29,6 +29,7 @@ class FigureBlock:
     figures: list[tuple[str, Span, bool]] = field(default_factory=list)
     first: int = 0                # line numbers of its first and last figure
     last: int = 0
+    mark_after: bool = False      # a `$` line follows its last figure at once: the next figure's, same column
 
     def __len__(self) -> int:
         return len(self.figures)

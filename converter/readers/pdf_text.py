@@ -99,7 +99,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
     def close_columns():
         if table is not None and column_blocks:
             ncols = header_columns([h.text for h in table.header])
-            rows, used = align(pending, column_blocks, ncols, table.header_between_figures)
+            rows, used = align(pending, column_blocks, ncols, table.header_between_figures, table.start)
             for r in rows:
                 table.rows.append(Row(r.label.text, r.cells, section=r.section, span=r.label.span))
             if rows:
@@ -132,7 +132,11 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             blank_run += 1
             flush_prose()
             continue
-        if no in page_numbers or is_mark_line(line):
+        if no in page_numbers:
+            continue
+        if is_mark_line(line):
+            if column_blocks and last_figure_line == no - 1:
+                column_blocks[-1].mark_after = True
             continue
         parsed = figure_line(line)
         figures, trailing = parsed if parsed else (None, False)
