@@ -18,7 +18,7 @@ from .dates import Length
 from .lengths import Unresolved
 from .numbers import Figure, parse_figure
 from .guidance import FORECAST, MAXIMUM, MINIMUM
-from .scale import Scale
+from .scale import Scale, row_power
 from .totals import RowInfo, check_totals
 
 
@@ -61,6 +61,14 @@ def row_sign(rule_sign: str, figures: list[Figure], words: str = "") -> tuple[in
         if nonzero and all(f.negative for f in nonzero):
             return -1, "sign: deduction printed in parentheses, stored positive"
     return 1, ""
+
+
+# A statement section's own subtotal ("Cash provided by operating activities", "Net increase in cash") stands
+# outside the heading above it ("Changes in operating assets and liabilities:") in layouts that show no
+# indentation to close that heading.
+_SECTION_SUBTOTAL = regex.compile(
+    r"^(?:net\s+)?cash\s+(?:flows?\s+)?\(?(?:provided|used|generated|from)\b.*\bactivities\b|^net\s+(?:increase|decrease|change)\b",
+    regex.I)
 
 
 # A restated line ("Non-GAAP gross profit", "Adjusted net income") closes a bridge that its GAAP line opens.
@@ -111,12 +119,14 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     context = table_context(table)
     caption = normalize_label(table.caption[-1]) if table.caption else ""
     info: dict[int, RowInfo] = {}
+    headings: list[tuple[str, ...]] = []   # the headings above each fact's row, in the order of out.facts
     bridges = bridge_headings(table, book, context, caption)
     for index, row in enumerate(table.rows):
         if not row.cells:
             continue
         label, qualifier = split_row_period(row.label)   # "Net Income - Quarter"
-        section = " ".join(((bridges[index],) if index in bridges else ()) + row.section)
+        above = () if _SECTION_SUBTOTAL.match(label) else row.section
+        section = " ".join(((bridges[index],) if index in bridges else ()) + above)
         rule = match_row(book, label, section, context, caption)
         if rule is None:
             info[index] = RowInfo(None, 1)
@@ -132,6 +142,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
         mult, sign_step = row_sign(rule.sign, [f for _c, f in figures], f"{label} {' '.join(row.section)}")
         info[index] = RowInfo(rule.concept, mult)
         power = scale.for_unit(concept.unit)
+        own = row_power((row.label,) + tuple(reversed(row.section))) if concept.unit != "USD/shares" else None
+        if own is not None:
+            power = own
         for cell, fig in figures:
             col: Optional[ColumnPeriod] = columns[cell.col] if 0 <= cell.col < len(columns) else None
             if col is None or col.skip or col.nongaap:
@@ -174,10 +187,39 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                   category="guidance" if dims else "table", provenance=Provenance(
                                       rule.id, table.index, cell.span or row.span, f"{row.label} | {cell.text}",
                                       tuple(steps))))
+            headings.append(above)
     _sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
+    _drop_breakdown_parts(out, first, headings)
     findings, calcs = check_totals(table, info, lambda c: _usable(columns, c))
     out.findings.extend(findings)
     out.calculations.extend(calcs)
+
+
+_WHOLE = regex.compile(r"^(?:total|consolidated|combined)\b", regex.I)
+
+
+def _drop_breakdown_parts(out: TableOutcome, first: int, headings: list[tuple[str, ...]]) -> None:
+    """A table that gives one concept and period several values is a breakdown: "Revenue" and "Operating
+    income" under each segment's heading, then under "Total". The value printed under no heading, or under a
+    total's, is the whole; the others are parts and are dropped. With no single whole, the group is left to
+    the merge (which keeps the first and reports the rest)."""
+    groups: dict[tuple, list[int]] = {}
+    for i in range(first, len(out.facts)):
+        groups.setdefault(out.facts[i].key, []).append(i)
+    drop: set[int] = set()
+    for members in groups.values():
+        if len({out.facts[i].value for i in members}) < 2:
+            continue
+        whole = [i for i in members if not headings[i - first] or _WHOLE.match(headings[i - first][-1])]
+        if len({out.facts[i].value for i in whole}) != 1:
+            continue
+        for i in members:
+            if i not in whole:
+                drop.add(i)
+                out.skipped.append((out.facts[i].provenance.source_text, "a part of a breakdown: the table gives this "
+                                                                   "line another value elsewhere"))
+    if drop:
+        out.facts[first:] = [f for i, f in enumerate(out.facts[first:], first) if i not in drop]
 
 
 _PRETAX = "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"

@@ -3,6 +3,9 @@
 Row boundaries are lost in this layout, so rows are rebuilt from the cells: a text cell starts a row and the
 figures after it are its values. Columns come from each figure's offset from its label, which is stable
 because spacer and `$` cells keep their places.
+
+Other flatteners print one table row per line ("| Revenue | 120,000 | 100,000 |", markdown's "|---|" rule
+under the header). A run of such lines is read as one line of cells, with the short title lines above it.
 """
 from __future__ import annotations
 
@@ -24,25 +27,85 @@ def looks_like(text: str) -> bool:
 
 
 def read_pipe_text(text: str, source: str = "") -> Document:
-    blocks = []
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        if not line.strip():
+    blocks: list = []
+    for kind, start, payload in _units(text):
+        if kind == "text":
+            blocks.append(Paragraph(collapse_spaces(payload), Span(start, start + len(payload))))
             continue
-        if "|" not in line:
-            blocks.append(Paragraph(collapse_spaces(line), Span(start, start + len(line))))
-            continue
-        cells = _cells(line, start)
+        cells = payload
         nvalues = sum(1 for c, _s, _e in cells if is_value(c))
         if nvalues < 2:
             blocks.extend(_prose(cells))
+        elif kind == "rows":
+            titles = _titles(blocks)
+            del blocks[len(blocks) - len(titles):]
+            blocks.extend(_tables([(p.text, p.span.start, p.span.end) for p in titles] + cells))
         else:
             blocks.extend(_tables(cells))
     for i, b in enumerate(blocks):
         b.index = i
     return Document(blocks, text, "pipe", source)
+
+
+_RULE_LINE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")   # markdown's |---|---|
+ROW_LINE_CELLS = 16     # a line of cells longer than this holds a whole table, not one row
+TITLE_LINES = 3         # short lines above a run of row lines that are its title
+TITLE_CHARS = 150
+
+
+def _units(text: str):
+    """("text", start, line) for a line without cells, ("cells", start, cells) for a line holding a whole
+    table or prose in cells, ("rows", start, cells) for a run of one-row-per-line lines joined."""
+    run: list = []
+    run_start = 0
+
+    def close():
+        if len(run) >= 2:
+            yield "rows", run_start, [c for cells in run for c in cells]
+        else:
+            for cells in run:
+                yield "cells", cells[0][1], cells
+        run.clear()
+
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip() or _RULE_LINE.match(line):
+            continue
+        if "|" not in line:
+            yield from close()
+            yield "text", start, line
+            continue
+        cells = _cells(line, start)
+        if _one_row(cells):
+            if not run:
+                run_start = start
+            run.append(cells)
+            continue
+        yield from close()
+        yield "cells", start, cells
+    yield from close()
+
+
+def _one_row(cells) -> bool:
+    """A line that prints one table row: at most one label, the rest figures, marks or header pieces."""
+    filled = [c for c, _s, _e in cells if c]
+    if not filled or len(filled) > ROW_LINE_CELLS:
+        return False
+    labels = [c for c in filled if not (is_value(c) or is_mark(c) or is_year(c) or is_period_header(c)
+                                         or is_range_word(c))]
+    return len(labels) <= 1 and (len(labels) < len(filled) or len(filled) == 1)
+
+
+def _titles(blocks: list) -> list[Paragraph]:
+    """The short paragraphs right above a table printed row by row: its title and scale note."""
+    out: list[Paragraph] = []
+    for b in reversed(blocks):
+        if not isinstance(b, Paragraph) or len(b.text) > TITLE_CHARS or len(out) == TITLE_LINES:
+            break
+        out.insert(0, b)
+    return out
 
 
 def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:

@@ -1,0 +1,90 @@
+"""The pipe reader: a whole table on one line (the seeds' flattening), and tables printed one row per line
+(markdown and other flatteners), which must read the same."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.model import Table
+from converter.pipeline import convert_text
+from converter.readers.detect import detect_layout
+from converter.readers.pipe_text import read_pipe_text
+
+ONE_LINE = ("CONDENSED STATEMENTS OF OPERATIONS | (in thousands) | | Three Months Ended September 30, | | 2025 | "
+            "| 2024 | Revenue | $ | 120,000 | | $ | 100,000 | Operating income | | 20,000 | | | 15,000 |\n")
+
+ROW_PER_LINE = """\
+Acme Corp Reports Third Quarter 2025 Results
+
+CONDENSED STATEMENTS OF OPERATIONS
+(in thousands)
+| | Three Months Ended September 30, | |
+|---|---|---|
+| | 2025 | 2024 |
+| Revenue | $ 120,000 | $ 100,000 |
+| Operating income | 20,000 | 15,000 |
+| Net loss per share | $ (0.12) | $ (0.10) |
+
+The company's cash was $10.0 million.
+"""
+
+
+def _rows(table: Table) -> dict[str, list[str]]:
+    return {r.label: [c.text for c in r.cells] for r in table.rows}
+
+
+def test_a_whole_table_on_one_line():
+    doc = read_pipe_text(ONE_LINE)
+    assert len(doc.tables) == 1
+    assert _rows(doc.tables[0]) == {"Revenue": ["120,000", "100,000"], "Operating income": ["20,000", "15,000"]}
+
+
+def test_a_table_printed_one_row_per_line_is_one_table_with_its_title():
+    assert detect_layout(ROW_PER_LINE) == "pipe"
+    doc = read_pipe_text(ROW_PER_LINE)
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert _rows(table) == {"Revenue": ["$ 120,000", "$ 100,000"], "Operating income": ["20,000", "15,000"],
+                            "Net loss per share": ["$ (0.12)", "$ (0.10)"]}
+    assert [h.text for h in table.header] == ["Three Months Ended September 30,", "2025", "2024"]
+    assert "(in thousands)" in table.caption
+    assert [p.text for p in doc.paragraphs][-1] == "The company's cash was $10.0 million."
+
+
+def test_row_per_line_facts_take_the_column_periods_and_the_scale():
+    facts = {(f.concept, f.period.end.year): f.value for f in convert_text(ROW_PER_LINE, issuer="none").facts}
+    assert facts[("us-gaap:Revenues", 2025)] == Decimal("120000000")
+    assert facts[("us-gaap:OperatingIncomeLoss", 2024)] == Decimal("15000000")
+
+
+SEGMENTS_FIRST = """\
+Acme Corp Reports Third Quarter 2025 Results
+
+SEGMENT RESULTS
+(in thousands)
+| | Three Months Ended September 30, | |
+| | 2025 | 2024 |
+| Industrial | | |
+| Revenue | 80,000 | 70,000 |
+| Operating income | 15,000 | 12,000 |
+| Consumer | | |
+| Revenue | 40,000 | 30,000 |
+| Operating income | 5,000 | 3,000 |
+| Total | | |
+| Revenue | 120,000 | 100,000 |
+| Operating income | 20,000 | 15,000 |
+
+CONDENSED STATEMENTS OF OPERATIONS
+(in thousands)
+| | Three Months Ended September 30, | |
+| | 2025 | 2024 |
+| Revenue | 120,000 | 100,000 |
+| Operating income | 20,000 | 15,000 |
+"""
+
+
+def test_a_segment_breakdown_before_the_statements_gives_only_its_totals():
+    result = convert_text(SEGMENTS_FIRST, issuer="none")
+    facts = {(f.concept, f.period.end.year): f.value for f in result.facts}
+    assert facts[("us-gaap:Revenues", 2025)] == Decimal("120000000")
+    assert facts[("us-gaap:OperatingIncomeLoss", 2024)] == Decimal("15000000")
+    assert not [f for f in result.findings if f.code == "inconsistent-duplicate"]
