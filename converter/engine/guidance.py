@@ -103,7 +103,8 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
     if not ranges:
         return
     mentions = find_book_mentions(sent, book, "before", "guidance")
-    if not mentions:
+    after = find_book_mentions(sent, book, "after", "guidance")
+    if not mentions and not after:
         return
     periods = find_periods(sent, cal)
     # "For the third quarter of fiscal 2024, the Company expects net sales of ... and diluted EPS of ...":
@@ -112,6 +113,7 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
                     and not sent[:p.start].strip(" \t•*-") and not p.periods[0].is_instant
                     and p.periods[0].end >= active.end - timedelta(days=400)), None)
     clause_start = 0
+    taken: set[int] = set()
     for i, mention in enumerate(mentions):
         limit = mentions[i + 1].start if i + 1 < len(mentions) else len(sent)
         rng = next((r for r in ranges if mention.end <= r.start() < limit), None)
@@ -144,4 +146,21 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         hi = _bound(rng, "b", None)
         if lo.value > hi.value:
             continue
+        taken.add(rng.start())
         yield mention.rule, lo, hi, period
+    # "earnings guidance range of $3.85 to $3.95 per diluted share": a per-share wording right after its range
+    for mention in after:
+        rng = next((r for r in reversed(ranges) if r.end() <= mention.start), None)
+        if rng is None or rng.start() in taken or sent[rng.end():mention.start].strip(" ,") \
+                or restated(sent, rng.start()):
+            continue
+        concept = tax.get(mention.rule.concept)
+        if concept is None or concept.unit is None or concept.period == "instant":
+            continue
+        own = [p for pm in periods if pm.end <= rng.start() and not pm.instant for p in pm.periods
+               if not p.is_instant and p.end >= active.end - timedelta(days=400)]
+        lo = _bound(rng, "a", rng["bscale"])
+        hi = _bound(rng, "b", None)
+        if lo.value > hi.value:
+            continue
+        yield mention.rule, lo, hi, (own[-1] if own else (opening or active))

@@ -31,6 +31,21 @@ class Scale:
         return self.power
 
 
+# A row's or its heading's own note: "Average common shares outstanding (millions)", "Diluted shares (in
+# thousands)". Only a note that closes right after its word: "(in millions, except per share data)" is a
+# table's note, read by find_scale.
+_ROW_NOTE = regex.compile(r"\((?:\$\s*|shares\s+)?(?:in\s+)?(?P<word>thousands|millions|billions)\)", regex.I)
+
+
+def row_power(texts: Iterable[str]) -> Optional[int]:
+    """The power of ten a row's own note gives (the label first, then its headings, nearest first), or None."""
+    for t in texts:
+        m = _ROW_NOTE.search(t)
+        if m:
+            return POWER[m["word"].lower()]
+    return None
+
+
 def find_scale(texts: Iterable[str]) -> Optional[Scale]:
     """The first scale note among the texts, or None."""
     for t in texts:
