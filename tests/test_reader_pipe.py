@@ -88,3 +88,26 @@ def test_a_segment_breakdown_before_the_statements_gives_only_its_totals():
     assert facts[("us-gaap:Revenues", 2025)] == Decimal("120000000")
     assert facts[("us-gaap:OperatingIncomeLoss", 2024)] == Decimal("15000000")
     assert not [f for f in result.findings if f.code == "inconsistent-duplicate"]
+
+
+SPLIT_CELLS = """\
+CONDENSED STATEMENTS OF OPERATIONS
+(in thousands)
+| | | Three Months Ended | | Nine Months Ended September 30, |
+| | | September 30, 2025 | | June 30, 2025 | | September 30, 2024 | | 2025 | | 2024 |
+| | | % of Revenues | | % Increase (Decrease) |
+| Revenue | | $ | 186,412 | | 100% | | $ | 171,905 | | $ | 158,306 | | 12% | | $ | 522,118 | | $ | 451,905 |
+| Operating loss | | | (17,235 | ) | | (9%) | | | 2,771 | | | (7,227 | ) | | n/m | | | (27,221 | ) | | | (33,346 | ) |
+"""
+
+
+def test_split_parentheses_ratio_cells_and_lengths_by_the_runs_of_like_headers():
+    """"(17,235" and ")" in two cells are one figure; "%" columns hold no fact and do not shift the columns;
+    "Three Months Ended" covers the full dates and "Nine Months Ended September 30," the bare years."""
+    table = read_pipe_text(SPLIT_CELLS).tables[0]
+    assert _rows(table)["Operating loss"] == ["(17,235)", "2,771", "(7,227)", "(27,221)", "(33,346)"]
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(SPLIT_CELLS, issuer="none").facts}
+    assert facts[("us-gaap:Revenues", "2025-04-01..2025-06-30")] == Decimal("171905000")
+    assert facts[("us-gaap:OperatingIncomeLoss", "2025-07-01..2025-09-30")] == Decimal("-17235000")
+    assert facts[("us-gaap:OperatingIncomeLoss", "2024-01-01..2024-09-30")] == Decimal("-33346000")
+    assert not [k for k in facts if "12-31" in k[1]]   # "% Increase (Decrease)" names no December

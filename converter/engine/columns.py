@@ -31,7 +31,7 @@ TOKEN = regex.compile(
             |\b(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?P<qy2>(?:19|20)\d\d)\b)
        |(?P<date>\b{MONTH_RE}\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b|{NUMERIC_DATE})
        |(?P<fy>\b(?:fiscal(?:\s+year)?|FY|full[\s-]year(?:\s+fiscal)?)\s*'?(?P<fyy>(?:19|20)?\d\d)\b)
-       |(?P<md>\b{MONTH_RE}(?:\s*\d{{1,2}}\b)?)
+       |(?P<md>\b{MONTH_RE}(?![a-z])(?:\s*\d{{1,2}}\b)?)
        |(?P<y>\b(?:19|20)\d\d\b(?!\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b))
        |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth)\s+quarter\b)
        |(?P<total>\btotal\b|\bfull\s+year\b)
@@ -198,6 +198,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
         for i, (kind, m) in enumerate(leaves):
             slots[i].setdefault(kind, m)
         spread = {k: v for k, v in spread.items() if k not in LEAF}
+        _lengths_by_leaf_runs(spread, [kind for kind, _m in leaves], slots)
     for kind, ms in spread.items():
         if n % len(ms) == 0:
             width = n // len(ms)
@@ -210,6 +211,28 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
         # "trailing 4 quarters": each column is the twelve months ending with its quarter
         cols = [ColumnPeriod(c.end, Length(months=12), c.skip, c.nongaap, c.header, c.bound) for c in cols]
     return cols
+
+
+def _lengths_by_leaf_runs(spread: dict, leaf_kinds: list[str], slots: list[dict]) -> None:
+    """Lengths that do not divide the columns evenly, placed by the runs of like leaves: under "Three Months
+    Ended | Nine Months Ended September 30," the columns "September 30, 2025 | June 30, 2025 | September 30,
+    2024 | 2025 | 2024" form two runs (full dates, then bare years), one per length, in order. A flattened
+    table has lost the spans that said so."""
+    lengths = spread.get("len", [])
+    if not lengths or len(slots) % len(lengths) == 0:
+        return
+    runs: list[list[int]] = []
+    for i, kind in enumerate(leaf_kinds):
+        if runs and leaf_kinds[runs[-1][-1]] == kind:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    if len(runs) != len(lengths):
+        return
+    for run, m in zip(runs, lengths):
+        for c in run:
+            slots[c].setdefault("len", m)
+    del spread["len"]
 
 
 def _place(toks, cols, slots):

@@ -78,7 +78,7 @@ def _units(text: str):
             yield "text", start, line
             continue
         cells = _cells(line, start)
-        if _one_row(cells):
+        if _one_row(cells) or (run and _column_titles(cells) and not any(is_value(c) for c, _s, _e in run[-1])):
             if not run:
                 run_start = start
             run.append(cells)
@@ -89,13 +89,24 @@ def _units(text: str):
 
 
 def _one_row(cells) -> bool:
-    """A line that prints one table row: at most one label, the rest figures, marks or header pieces."""
+    """A line that prints one table row: at most one label, the rest figures, marks or header pieces; or a
+    header line: period pieces beside column titles ("% of Revenues"), no figures."""
     filled = [c for c, _s, _e in cells if c]
     if not filled or len(filled) > ROW_LINE_CELLS:
         return False
-    labels = [c for c in filled if not (is_value(c) or is_mark(c) or is_year(c) or is_period_header(c)
-                                         or is_range_word(c))]
-    return len(labels) <= 1 and (len(labels) < len(filled) or len(filled) == 1)
+    header = [c for c in filled if is_year(c) or is_period_header(c) or is_range_word(c)]
+    values = [c for c in filled if is_value(c) or is_mark(c) or _RATIO.match(c)]
+    labels = len(filled) - len(header) - len(values)
+    if labels <= 1:
+        return labels < len(filled) or len(filled) == 1
+    return bool(header) and not values and labels < len(filled)
+
+
+def _column_titles(cells) -> bool:
+    """A header line of short column titles and no figures ("% of Revenues | % Increase (Decrease)")."""
+    filled = [c for c, _s, _e in cells if c]
+    return 1 < len(filled) <= 8 and all(len(c) <= 40 and c not in ("•", "*", "-") and not is_value(c)
+                                        for c in filled)
 
 
 def _titles(blocks: list) -> list[Paragraph]:
@@ -108,11 +119,20 @@ def _titles(blocks: list) -> list[Paragraph]:
     return out
 
 
+_RATIO = regex.compile(r"^\(?[-+]?\$?\s*[\d,.]*\d\s*%\)?(?:\s*pts?\.?)?$|^[-—–]+\s*%$|^n/?m$", regex.I)
+_OPEN_FIGURE = regex.compile(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
+
+
 def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
-    out = []
+    """The line's cells with their spans; "(1,234" and a ")" printed in the next cell are one figure."""
+    out: list[tuple[str, int, int]] = []
     i = 0
     for part in line.split("|"):
-        out.append((collapse_spaces(part), offset + i, offset + i + len(part)))
+        text = collapse_spaces(part)
+        if text == ")" and out and _OPEN_FIGURE.match(out[-1][0]):
+            out[-1] = (out[-1][0] + ")", out[-1][1], offset + i + len(part))
+            text = ""
+        out.append((text, offset + i, offset + i + len(part)))
         i += len(part) + 1
     return out
 
@@ -162,6 +182,8 @@ def _tables(cells) -> list:
             years.append(text)
             cut = len(drafts)
             continue
+        if _RATIO.match(text):
+            continue   # a ratio column ("% of revenues", "% change") holds no fact and would skew the columns
         if is_value(text):
             if current is None:
                 continue

@@ -24,7 +24,7 @@ _PERIOD_WORDS = regex.compile(
         year[\s-]to[\s-]date|ytd|unaudited|audited|restated|as\s+reported|change|%|variance|increase|decrease|
         \(decrease\)|\(increase\))+$""", regex.I | regex.X)
 _HAS_PERIOD_ANCHOR = regex.compile(
-    rf"{MONTH_RE}|\b(?:19|20)\d\d\b|\bmonths?\b|\bweeks?\b|\bquarters?\b|\byears?\b|\bQ[1-4]\b|\bFY\b"
+    rf"{MONTH_RE}(?![a-z])|\b(?:19|20)\d\d\b|\bmonths?\b|\bweeks?\b|\bquarters?\b|\byears?\b|\bQ[1-4]\b|\bFY\b"
     r"|\b[1-4]Q'?\d\d\b|\b\d{1,2}/\d{1,2}/\d\d(?:\d\d)?\b", regex.I)
 
 
