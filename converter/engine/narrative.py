@@ -47,7 +47,7 @@ CHAIN = regex.compile(
         (?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|and|from|to|up\s+from|down\s+from)
         (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
 EPS_CLAUSE = regex.compile(r"^[\s,]*(?:or|and)\s*$", regex.I)
-REVERSE = regex.compile(r"^\s+(?:in|of)\s+(?:total\s+)?$", regex.I)
+REVERSE = regex.compile(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
 NONGAAP = regex.compile(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
 SENTENCE_END = regex.compile(r"(?<=[.;!?][\"'”’]?)\s+(?=[A-Z(\"$“‘])|\s+•\s+|(?<=:)\s+(?=[A-Z•])")
 _ABBREV = regex.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Mass|Calif|No|U\.S|approx|vs|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|St|Mr|Ms|Dr)\.)$")
