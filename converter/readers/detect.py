@@ -21,26 +21,27 @@ def _read_html(text: str, source: str) -> Document:
     return read_html(text, source)
 
 
+# Text readers take normalized text (normalize.py): `read_document` normalizes once for detection and reader.
 def _read_pipe(text: str, source: str) -> Document:
     from .pipe_text import read_pipe_text
-    return read_pipe_text(normalize_text(text), source)
+    return read_pipe_text(text, source)
 
 
 def _read_fixed(text: str, source: str) -> Document:
     from .fixed_width import read_fixed_width
-    return read_fixed_width(normalize_text(text), source)
+    return read_fixed_width(text, source)
 
 
 def _read_newswire(layout: str) -> Callable[[str, str], Document]:
     def read(text: str, source: str) -> Document:
         from .newswire import read_newswire
-        return read_newswire(normalize_text(text), source, layout)
+        return read_newswire(text, source, layout)
     return read
 
 
 def _read_pdf(text: str, source: str) -> Document:
     from .pdf_text import read_pdf_text
-    return read_pdf_text(normalize_text(text), source)
+    return read_pdf_text(text, source)
 
 
 LAYOUTS: dict[str, Callable[[str, str], Document]] = {
@@ -51,20 +52,22 @@ LAYOUTS: dict[str, Callable[[str, str], Document]] = {
     "squashed": _read_newswire("squashed"),
     "fixed": _read_fixed,
 }
+HEAD = 50000   # characters detection looks at
 
 
-def detect_layout(text: str) -> str:
-    head = text[:50000]
-    if len(_HTML.findall(head)) >= 3:
-        return "html"
+def _is_html(text: str) -> bool:
+    return len(_HTML.findall(text[:HEAD])) >= 3
+
+
+def _text_layout(head: str) -> str:
+    """The layout of normalized text without markup."""
     from .pipe_text import looks_like as looks_like_pipe
     if looks_like_pipe(head):
         return "pipe"
     from .newswire import looks_like_cells, looks_like_squashed
-    normalized = normalize_text(head)
-    if looks_like_cells(normalized):
+    if looks_like_cells(head):
         return "cells"
-    if looks_like_squashed(normalized):
+    if looks_like_squashed(head):
         return "squashed"
     from .fixed_width import looks_like as looks_like_fixed
     if looks_like_fixed(head):
@@ -72,8 +75,14 @@ def detect_layout(text: str) -> str:
     return "pdf"
 
 
+def detect_layout(text: str) -> str:
+    return "html" if _is_html(text) else _text_layout(normalize_text(text[:HEAD]))
+
+
 def read_document(text: str, layout: Optional[str] = None, source: str = "") -> Document:
-    layout = layout or detect_layout(text)
-    if layout not in LAYOUTS:
+    if layout is not None and layout not in LAYOUTS:
         raise InputError(f"unknown layout {layout!r}; choose one of {', '.join(sorted(LAYOUTS))}")
-    return LAYOUTS[layout](text, source)
+    if layout == "html" or (layout is None and _is_html(text)):
+        return _read_html(text, source)
+    text = normalize_text(text)
+    return LAYOUTS[layout or _text_layout(text[:HEAD])](text, source)
