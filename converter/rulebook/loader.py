@@ -92,9 +92,16 @@ def strip_lines(obj):
     return obj
 
 
+@lru_cache(maxsize=None)
+def compiled_regex(pattern: str) -> regex.Pattern:
+    """A rule pattern compiled with the rules' flags, once per process: the schema check and the loader both
+    need it, and regex's own cache is too small for a rule set (full case folding makes compiling slow)."""
+    return regex.compile(pattern, FLAGS)
+
+
 def compile_pattern(pattern: str, where: str, rule_id: str) -> regex.Pattern:
     try:
-        return regex.compile(pattern, FLAGS)
+        return compiled_regex(pattern)
     except regex.error as e:
         raise RuleError(f"{where}: rule '{rule_id}': pattern {pattern!r} does not compile: {e}") from None
 

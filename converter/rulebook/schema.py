@@ -21,7 +21,7 @@ import regex
 
 from ..paths import SCHEMAS_DIR, TAXONOMY_FILE
 from .backtrack import catastrophic_reason
-from .loader import FLAGS, RuleError, as_list
+from .loader import RuleError, as_list, compiled_regex
 
 RULES_SCHEMA = SCHEMAS_DIR / "rules.schema.json"
 TAXONOMY_SCHEMA = SCHEMAS_DIR / "taxonomy.schema.json"
@@ -281,7 +281,7 @@ def pattern_problems(data, path: str) -> Iterator[Problem]:
         line, col = locate(data, where)
         label = rule_label(data, where) or ("skip_sections: " if where[0] == "skip_sections" else "")
         try:
-            regex.compile(pattern, FLAGS)
+            compiled_regex(pattern)
         except regex.error as e:
             yield Problem("error", "bad-regex", path, line, col,
                           f"{label}pattern '{pattern}' does not compile: {e}", rid)
