@@ -13,7 +13,8 @@ import regex
 _NOTE = regex.compile(
     r"""(?:\bin\s+|\(|\$\s*|\bdollars\s+in\s+|\bamounts\s+in\s+|\bUS\$\s*|;\s*)
         (?P<word>thousands|millions|billions)\b(?P<rest>[^)\n]{0,80})""", regex.I | regex.X)
-_ZEROS = regex.compile(r"\(\s*(?:\$\s*)?0{3}(?:'?s)?\s*(?:omitted)?\s*\)|\$000s?\b|\(000s?\)", regex.I)
+_ZEROS = regex.compile(r"\(\s*(?:\$\s*)?0{3}(?:'?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{0,80})?\)|\$000s?\b|\(000s?\)",
+                       regex.I)
 POWER = {"thousands": 3, "millions": 6, "billions": 9}
 
 
@@ -46,6 +47,14 @@ def row_power(texts: Iterable[str]) -> Optional[int]:
     return None
 
 
+def _shares_excepted(rest: str) -> bool:
+    return bool(_SHARES_EXCEPTED.search(rest))
+
+
+_SHARES_EXCEPTED = regex.compile(
+    r"except\s+(?:for\s+)?(?:number\s+of\s+)?shares?\b|shares?\s+(?:and|&)\s+per|(?<!per[\s-])share\s+(?:data|amounts|counts?)")
+
+
 def find_scale(texts: Iterable[str]) -> Optional[Scale]:
     """The first scale note among the texts, or None."""
     for t in texts:
@@ -53,9 +62,7 @@ def find_scale(texts: Iterable[str]) -> Optional[Scale]:
         if m:
             power = POWER[m["word"].lower()]
             rest = m["rest"].lower()
-            shares_excepted = bool(regex.search(
-                r"except\s+(?:for\s+)?(?:number\s+of\s+)?shares?\b|shares?\s+(?:and|&)\s+per|(?<!per[\s-])share\s+(?:data|amounts|counts?)",
-                rest))
+            shares_excepted = _shares_excepted(rest)
             shares = regex.search(r"shares?(?:\s+amounts)?\s+(?:which\s+are\s+)?(?:reflected\s+|presented\s+|shown\s+|are\s+)?"
                                   r"in\s+(?P<w>thousands|millions|billions)", rest)
             if shares:
@@ -64,6 +71,7 @@ def find_scale(texts: Iterable[str]) -> Optional[Scale]:
             dollars_only = m.group(0).lower().startswith("dollars") or bool(
                 regex.match(r"\s*of\s+(?:u\.?\s?s\.?\s+)?dollars\b", rest))
             return Scale(power, 0 if shares_excepted or dollars_only else power, m.group(0))
-        if _ZEROS.search(t):
-            return Scale(3, 3, _ZEROS.search(t).group(0))
+        z = _ZEROS.search(t)
+        if z:   # "($000's omitted, except per share data)"
+            return Scale(3, 0 if _shares_excepted((z["rest"] or "").lower()) else 3, z.group(0))
     return None
