@@ -98,6 +98,25 @@ def test_respectively_hands_out_periods_in_order():
         == Decimal("5100000")
 
 
+@pytest.mark.parametrize("sentence,concept,period,value", [
+    ("Acme reported third-quarter 2025 revenue of $412.5 million, up 9% from $378.4 million in the third quarter "
+     "of 2024.", "us-gaap:Revenues", "2025-07-01..2025-09-30", "412500000"),
+    ("Acme reported third-quarter 2025 revenue of $412.5 million, up 9% from $378.4 million in the third quarter "
+     "of 2024.", "us-gaap:Revenues", "2024-07-01..2024-09-30", "378400000"),
+    ("The Company reported revenue of $1,135.1 million for the first nine months of 2025, an increase of 8% over "
+     "the $1,051.2 million reported in the first nine months of 2024.", "us-gaap:Revenues", "2024-01-01..2024-09-30",
+     "1051200000"),
+    ("Net income for the 2025 third quarter was $41.2 million, compared with $35.0 million in the 2024 third "
+     "quarter.", "us-gaap:NetIncomeLoss", "2024-07-01..2024-09-30", "35000000"),
+    ("In 3Q25, operating income was $61.0 million compared to $52.3 million in 3Q24.",
+     "us-gaap:OperatingIncomeLoss", "2025-07-01..2025-09-30", "61000000"),
+    ("Net income for the first half of 2025 was $70.4 million.", "us-gaap:NetIncomeLoss", "2025-01-01..2025-06-30",
+     "70400000"),
+])
+def test_newswire_period_wordings(sentence, concept, period, value):
+    assert _facts(sentence)[(concept, period, ())].value == Decimal(value)
+
+
 def test_a_verb_other_than_the_grammar_gives_nothing():
     assert _facts("Revenues for the quarter ended December 31, 2016 include $12.9 million of royalties.") == {}
 

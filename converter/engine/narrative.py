@@ -44,8 +44,8 @@ LINK = regex.compile(
 CHAIN = regex.compile(
     r"""^[\s,;]*(?:(?:representing|reflecting|an?|up|down|increase|decrease|of|\d+(?:\.\d+)?\s*%|percent|
         year[\s-]over[\s-]year|over)\s*)*[\s,]*
-        (?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|and|from|to|up\s+from|down\s+from)
-        (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
+        (?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|and|from|to|up\s+from|down\s+from|over)
+        (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of|\s+the)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
 EPS_CLAUSE = regex.compile(r"^[\s,]*(?:or|and)\s*$", regex.I)
 REVERSE = regex.compile(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
 NONGAAP = regex.compile(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
@@ -192,7 +192,7 @@ def chains(sentence: str, mentions: list[Mention], amounts: list[Amount], cut):
 
 
 def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMention], limit: int,
-                   last: list, framing: Optional[PeriodMention] = None):
+                   last: list, framing: Optional[PeriodMention] = None, sentence: str = ""):
     """Each amount's period: the period mention after it (before the next amount), else the one between the
     metric and the first amount, else the one the sentence opens with (`framing`: "For the nine months ended
     ..., R&D expenses were $A"); "respectively" lists hand out their periods in order; "the same period
@@ -216,8 +216,13 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
                 out[i] = p.periods[0]
         elif i == 0:
             before = [p for p in periods if mention.end <= p.start < a.start and len(p.periods) == 1]
+            # "third-quarter 2025 revenue of $412.5 million": the period printed right before the metric
+            leading = [p for p in periods if p.end <= mention.start and len(p.periods) == 1
+                       and sentence and not sentence[p.end:mention.start].strip()]
             if before:
                 out[i] = before[-1].periods[0]
+            elif leading:
+                out[i] = leading[-1].periods[0]
             elif framing is not None:
                 out[i] = framing.periods[0]
         if isinstance(out[i], Period):
@@ -258,7 +263,7 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         last: list = []
         framing = _framing(sent, periods, mentions, amounts)
         for mention, chain, limit in _respectively(sent, list(chains(sent, mentions, plain, cut))):
-            assigned = assign_periods(chain, mention, periods, limit, last, framing)
+            assigned = assign_periods(chain, mention, periods, limit, last, framing, sent)
             if not periods and len(chain) == 2 and _from_to(sent, mention, chain, cut):
                 out.undated.append((mention, chain, par, offset, sent))
                 taken.update(a.start for a in chain)

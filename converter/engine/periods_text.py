@@ -25,8 +25,12 @@ _DATE_LIST = rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)(?P
 PERIOD = re.compile(
     rf"""(?P<dur>\b(?:for|in|during|over|of)?\s*(?:the|its|each\s+of\s+the|the\s+company's|[A-Z][\w.&]*'s)?\s*
             (?P<len>{_LEN})(?:\s+(?:fiscal\s+year\s+)?(?:transition\s+)?periods?)?\s+(?:ended|ending|then\s+ended)\s+{_DATE_LIST})
-       |(?P<qtr>\b(?:for|in|during|of)?\s*(?:the|its)?\s*(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d\d)
-            |\b(?:(?:for|in|during|of)\s+(?:the\s+)?)?Q(?P<qn>[1-4])\s*(?:fiscal\s*|FY\s*)?'?(?P<qy2>(?:19|20)\d\d|\d\d)\b)
+       |(?P<qtr>\b(?:for|in|during|of)?\s*(?:the|its)?\s*(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d\d)
+            |\b(?:(?:for|in|during|of)\s+(?:the\s+)?)?Q(?P<qn>[1-4])\s*(?:fiscal\s*|FY\s*)?'?(?P<qy2>(?:19|20)\d\d|\d\d)\b
+            |\b(?:(?:for|in|during|of)\s+)?(?:the\s+|its\s+)?(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<qy3>(?:19|20)\d\d)\s+(?:fiscal\s+)?(?P<qo3>first|second|third|fourth)[\s-]+quarter\b
+            |\b(?:(?:for|in|during|of)\s+(?:the\s+)?)?(?P<qn4>[1-4])Q\s*(?:FY\s*)?'?(?P<qy4>(?:19|20)\d\d|\d\d)\b)
+       |(?P<ytd>\b(?:(?:for|in|during)\s+)?(?:the\s+)?first\s+(?P<ylen>three|six|nine|3|6|9)\s+months\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<yy>(?:19|20)\d\d)\b
+            |\b(?:(?:for|in|during)\s+)?(?:the\s+)?first\s+half\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<hy>(?:19|20)\d\d)\b)
        |(?P<inst>\b(?:as\s+of|at|on)\s+{_DATE_LIST.replace('(?P<m>', '(?P<im>').replace('(?P<d>', '(?P<id>').replace('(?P<y>', '(?P<iy>').replace('(?P<more>', '(?P<imore>')})
        |(?P<fy>\b(?:(?:for|in|during)\s+(?:the\s+)?)?(?:full[\s-]year\s+(?:fiscal\s+)?|fiscal(?:\s+year)?\s+|FY\s*'?|calendar\s+(?:year\s+)?)(?P<fyy>(?:19|20)\d\d|\d\d)\b
             |\b(?:for|in)\s+(?P<fyy2>(?:19|20)\d\d)\b(?!\s*(?:and|,)\s*(?:19|20)\d\d))
@@ -45,6 +49,7 @@ class PeriodMention:
     instant: bool = False
     length: Optional[Length] = None
     anchored: bool = True             # begins with a preposition or says "ended": fit to date an amount
+    quarter: bool = False             # a quarter named by its number and year
 
 
 
@@ -58,14 +63,16 @@ _ANCHOR = regex.compile(r"^\s*(?:for|in|during|over|of|as\s+of|at|on)\b|\b(?:end
 def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:
     out = cal.periods_seen.get(sentence)
     if out is None:
-        out = [replace(p, anchored=bool(_ANCHOR.search(sentence[p.start:p.end]))) for p in _find(sentence, cal)]
+        # a quarter named with its year ("third-quarter 2025", "Q3 2025", "3Q25") is a period wherever it stands
+        out = [replace(p, anchored=bool(_ANCHOR.search(sentence[p.start:p.end])) or p.quarter)
+               for p in _find(sentence, cal)]
         cal.periods_seen[sentence] = out
     return list(out)
 
 
 # Every period phrase holds one of these; PERIOD runs only in windows around them (a phrase reaches at most
 # ~150 characters before its year), which keeps long sentences cheap.
-_TRIGGER = regex.compile(r"(?:19|20)\d\d|\bQ[1-4]|\bFY|\bfiscal\s+(?:year\s+)?'?\d\d\b|\bprior|\bsame\s+(?:period|quarter)|"
+_TRIGGER = regex.compile(r"(?:19|20)\d\d|\bQ[1-4]|\b[1-4]Q\s*'?\d\d\b|\bFY|\bfiscal\s+(?:year\s+)?'?\d\d\b|\bprior|\bsame\s+(?:period|quarter)|"
                          r"\byear[\s-]ago|\bcomparable", regex.I)
 _REACH = 160
 
@@ -89,6 +96,9 @@ def _matches(sentence: str):
             yield m
 
 
+_MONTHS_WORDS = {"three": 3, "six": 6, "nine": 9}
+
+
 def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
     out = []
     for m in _matches(sentence):
@@ -100,12 +110,17 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
             ps = tuple(Period(e, length.start_for(e)) for e in ends if e)
             out.append(PeriodMention(m.start(), m.end(), ps, length=length))
         elif m["qtr"]:
-            q = int(m["qn"]) if m["qn"] else ORDINAL_QUARTERS[m["qo"].lower()]
-            y = m["qy"] or m["qy2"]
+            q = int(m["qn"] or m["qn4"] or 0) or ORDINAL_QUARTERS[(m["qo"] or m["qo3"]).lower()]
+            y = m["qy"] or m["qy2"] or m["qy3"] or m["qy4"]
             fy = int(y) if len(y) == 4 else 2000 + int(y)
             end = cal.quarter_end(q, fy)
             out.append(PeriodMention(m.start(), m.end(), (Period(end, Length(months=3).start_for(end)),),
-                                     length=Length(months=3)))
+                                     length=Length(months=3), quarter=True))
+        elif m["ytd"]:   # "the first nine months of 2025", "the first half of fiscal 2024": from the year's start
+            months = 6 if m["hy"] else _MONTHS_WORDS.get(m["ylen"].lower()) or int(m["ylen"])
+            end = cal.quarter_end(months // 3, int(m["yy"] or m["hy"]))
+            length = Length(months=months)
+            out.append(PeriodMention(m.start(), m.end(), (Period(end, length.start_for(end)),), length=length))
         elif m["inst"]:
             ends = [make_date(m["im"], m["id"], str(y)) for y in _years(m["iy"], m["imore"])]
             out.append(PeriodMention(m.start(), m.end(), tuple(Period(e) for e in ends if e), instant=True))
