@@ -1,7 +1,8 @@
 """The reading-order PDF reader (`pdftotext` without -layout): one synthetic snippet per mechanism."""
 from __future__ import annotations
 
-from converter.readers.pdf_columns import header_in_order, page_number_lines
+from converter.readers.pdf_columns import page_number_lines
+from converter.readers.pdf_header import header_in_order
 from converter.readers.pdf_text import read_pdf_text
 
 
@@ -387,3 +388,53 @@ Net income
 def test_more_figures_than_the_header_has_columns_for_places_nothing():
     # two periods named, but four columns printed (the percentages of revenue): no band can be trusted
     assert not read_pdf_text(TOO_MANY).tables
+
+
+STACKED = """\
+Nine Months Ended
+September 30,
+
+Three Months Ended
+
+Total net revenue
+Gross profit
+
+September
+30,
+2025
+$ 186,412
+117,294
+
+June 30,
+2025
+$ 171,905
+106,493
+
+September
+30,
+2024
+$ 158,306
+95,401
+
+2025
+$ 522,118
+323,712
+
+2024
+$ 451,905
+270,587
+"""
+
+
+def test_column_dates_stacked_over_their_figures_head_those_columns():
+    # the lengths came in the wrong order: the one naming its month goes over the bare years
+    table = read_pdf_text(STACKED).tables[0]
+    assert [(h.text, h.cols) for h in table.header] == [
+        ("Three Months Ended", (0, 2)), ("Nine Months Ended September 30,", (3, 4)),
+        ("September 30, 2025", (0, 0)), ("June 30, 2025", (1, 1)), ("September 30, 2024", (2, 2)),
+        ("2025", (3, 3)), ("2024", (4, 4))]
+    assert _rows(read_pdf_text(STACKED))["Gross profit"][3] == (3, "323,712")
+    # dates that do not read newest first or oldest first under their length: the table is dropped
+    swapped = STACKED.replace("June 30,\n2025", "@").replace("September\n30,\n2024", "June 30,\n2025") \
+        .replace("@", "September\n30,\n2024")
+    assert not read_pdf_text(swapped).tables

@@ -30,6 +30,7 @@ FLOORS = {
     "prairielakes-utility-q3-2025.txt": (1.0, 1.0),  # pipe rows, utility: capitalization, AFUDC, interest charges
     "cascadepacific-airline-q2-2025.txt": (0.99, 1.0),  # newswire cells, airline: fuel, landing fees, no total liabilities
     "stonebrook-homebuilder-q4fy2025.htm": (1.0, 1.0),  # EDGAR HTML, homebuilder: '($000's omitted, except ...)', home sales
+    "northwind-semiconductor-q3fy2025.txt": (1.0, 1.0),  # newswire squashed, semiconductor: 3 quarters + 9 months, bridges
     # two of them printed to PDF (wkhtmltopdf) and read back with pdftotext -layout; same gold as the HTML
     "harborline-retail-q2fy2024-pdflayout.txt": (1.0, 1.0),   # a group title a line above, '(1,120 )'
     "lumina-medtech-q3-2025-pdflayout.txt": (1.0, 1.0),       # dates stacked on three lines
@@ -39,6 +40,9 @@ FLOORS = {
     # 0.96: "$21.1 million" operating cash flow is right, but the gold keeps the reconciliation table's
     # 21,118, a row left unaligned, so the rounded sentence alone scores as a false positive
     "nimbus-saas-q3fy2025-pdf.txt": (0.45, 0.96),
+    # each column's date stacked over its figures, the lengths above in the wrong order; balance sheet, EPS
+    # and share counts scattered past matching
+    "lumina-medtech-q3-2025-pdf.txt": (0.59, 1.0),
 }
 
 

@@ -26,12 +26,11 @@ from typing import Optional
 
 import regex
 
-from ..engine.dates import FULL_DATE, make_date
 from ..engine.numbers import parse_figure
 from ..model import Cell
 from .pdf_bands import match_adjacent, match_in_order, rows_first
 from .pdf_model import FigureBlock, LabelLine, band_holds, totals_confirmed, totals_hold
-from .tokens import is_range_word, split_figures
+from .tokens import split_figures
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _TRAILING_DOLLAR = regex.compile(r"\S\s+\$$")
@@ -40,8 +39,6 @@ _SPACED_PAREN = regex.compile(r"(?<=\d)\s+\)")
 
 _MARK_LINE = regex.compile(r"^(?:(?:US)?\$\s*)+$")
 _BARE_INT = regex.compile(r"^\d{1,3}$")
-_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
-_LENGTH = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?)\s+(?:ended|ending)\b")
 
 
 def is_mark_line(line: str) -> bool:
@@ -80,37 +77,6 @@ def page_number_lines(lines: list[tuple[str, int]]) -> set[int]:
     if count < 3:
         return set()
     return {no for page, items in bare.items() for no, v in items if page - v == offset}
-
-
-def header_columns(texts: list[str]) -> int:
-    """How many value columns a header names: one per year printed ("2016 2015", "March 3, 2023"), or one
-    per range word ("Fiscal 2023" over "Low  High")."""
-    years = sum(len(_YEAR.findall(t)) for t in texts)
-    ranges = sum(1 for t in texts if is_range_word(t))
-    return max(years, ranges)
-
-
-def header_in_order(texts: list[str]) -> bool:
-    """Whether the header's dates read in a column order a table prints: newest first or oldest first within
-    each period length. When the reader scattered a header's pieces ("March 4, 2022" before "March 3, 2023"
-    before "December 2, 2022") the column order it gives cannot be trusted."""
-    groups = max(1, sum(1 for t in texts if _LENGTH.search(t)))
-    dates = []
-    for t in texts:
-        for m in FULL_DATE.finditer(t):
-            d = make_date(m["m"], m["d"], m["y"])
-            if d:
-                dates.append((d.year, d.month, d.day))
-    leaves = dates if dates and len(dates) == sum(len(_YEAR.findall(t)) for t in texts) else \
-        [(int(y), 0, 0) for t in texts for y in _YEAR.findall(t)]
-    if len(leaves) < 3 or len(leaves) % groups:
-        return True
-    width = len(leaves) // groups
-    for g in range(groups):
-        part = leaves[g * width:(g + 1) * width]
-        if not (all(a >= b for a, b in zip(part, part[1:])) or all(a <= b for a, b in zip(part, part[1:]))):
-            return False
-    return True
 
 
 # ------------------------------------------------------------------------------------------------ align

@@ -18,7 +18,8 @@ import regex
 from ..engine.numbers import is_year
 from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
-from .pdf_columns import align, figure_line, header_columns, header_in_order, is_mark_line, page_number_lines
+from .pdf_columns import align, figure_line, is_mark_line, page_number_lines
+from .pdf_header import HeaderPiece, header_columns, header_in_order, stacked_header
 from .pdf_model import FigureBlock, LabelLine, row_holds
 from .tokens import is_period_header, is_range_word
 
@@ -45,6 +46,8 @@ class _Open:
     column_lines: bool = False                      # figures also came one per line
     labels_after_figures: bool = False              # a label line came after its first figure block
     header_between_figures: bool = False            # header pieces came between its figure blocks
+    pieces: list[HeaderPiece] = field(default_factory=list)   # the header lines, where they came
+    header_line: int = -1                                       # line number of the last of them
 
 
 def _is_heading(text: str) -> bool:
@@ -114,8 +117,13 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             # where figures come column by column, a line of several figures is pieces of different rows
             # read across, not a row: the labels it took are not its own
             table.rows = [r for r in table.rows if not any(r is x for x in table.row_lines)]
+        in_order = table is not None and header_in_order([h.text for h in table.header])
+        if table and table.header_between_figures:
+            stacked = stacked_header(table.pieces, header_columns([h.text for h in table.header]))
+            if stacked:
+                table.header, in_order = stacked
         # a header whose pieces the reader scattered gives no column order to trust: the table is dropped
-        if table and table.rows and header_in_order([h.text for h in table.header]):
+        if table and table.rows and in_order:
             ncols = Counter(len(r.cells) for r in table.rows if r.cells).most_common(1)[0][0]
             blocks.append(Table(table.header, ncols, table.rows, table.caption, Span(table.start, table.end)))
         table = None
@@ -150,7 +158,10 @@ def read_pdf_text(text: str, source: str = "") -> Document:
                 close_table()
                 table = _Open(start=start, caption=[l.text for l in pending if l.heading][-3:])
             table.header_between_figures |= bool(column_blocks)
+            joined = table.header_line >= 0 and not any(lines[k][0].strip() for k in range(table.header_line + 1, no))
             table.header.extend(HeaderCell(t) for t in (figures if years else [line]))
+            table.pieces.append(HeaderPiece(line, len(column_blocks), joined))
+            table.header_line = no
             table.end = end
         elif figures and len(figures) == 1:
             if table is None:
