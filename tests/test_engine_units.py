@@ -72,6 +72,8 @@ def test_calendar_snaps_to_the_printed_end_after_a_53_week_year():
     ("(in thousands, except share and per share data)", 3, 0),
     ("(in millions, except share amounts which are reflected in thousands and per share amounts)", 6, 3),
     ("($ in millions)", 6, 6),
+    ("($000's omitted, except per share data)", 3, 3),
+    ("(000's omitted, except share data)", 3, 0),
 ])
 def test_scale_notes(note, money, shares):
     s = find_scale([note])
@@ -153,6 +155,21 @@ def test_week_counted_and_year_to_date_columns():
     assert str(cols[0].period_for("duration")) == "2024-05-05..2024-08-03"
     cols = _table_facts(["Year to Date", "September 30, 2024", "September 30, 2023"], [], 2)
     assert str(cols[1].period_for("duration")) == "2023-01-01..2023-09-30"
+
+
+def test_lengths_over_runs_of_dates_going_back_in_time():
+    # a flattened "Three Months Ended" over three dates and "Nine Months Ended" over two: the second run
+    # starts where the latest date comes again, whether the dates come with their columns or not
+    from converter.engine.columns import Calendar, resolve_columns
+    from converter.model import HeaderCell, Table
+    dates = ["September 27, 2025", "June 28, 2025", "September 28, 2024", "September 27, 2025", "September 28, 2024"]
+    expected = ["2025-06-29..2025-09-27", "2025-03-30..2025-06-28", "2024-06-30..2024-09-28",
+                "2024-12-29..2025-09-27", "2023-12-31..2024-09-28"]
+    for placed in (False, True):
+        header = [HeaderCell("Three Months Ended"), HeaderCell("Nine Months Ended")] + \
+            [HeaderCell(d, (i, i) if placed else None) for i, d in enumerate(dates)]
+        cols = resolve_columns(Table(header, 5, []), Calendar())
+        assert [str(c.period_for("duration")) for c in cols] == expected
 
 
 def test_quarter_named_columns():

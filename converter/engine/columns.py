@@ -198,7 +198,10 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
         for i, (kind, m) in enumerate(leaves):
             slots[i].setdefault(kind, m)
         spread = {k: v for k, v in spread.items() if k not in LEAF}
-        _lengths_by_leaf_runs(spread, [kind for kind, _m in leaves], slots)
+        _lengths_by_leaf_runs(spread, [kind for kind, _m in leaves], slots, [m for _k, m in leaves])
+    elif not leaves and all(any(k in s for k in LEAF) for s in slots):   # leaves placed by their own columns
+        kinds = [next(k for k in LEAF if k in s) for s in slots]
+        _lengths_by_leaf_runs(spread, kinds, slots, [s[k] for s, k in zip(slots, kinds)])
     for kind, ms in spread.items():
         if n % len(ms) == 0:
             width = n // len(ms)
@@ -213,11 +216,13 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     return cols
 
 
-def _lengths_by_leaf_runs(spread: dict, leaf_kinds: list[str], slots: list[dict]) -> None:
+def _lengths_by_leaf_runs(spread: dict, leaf_kinds: list[str], slots: list[dict], leaf_texts=()) -> None:
     """Lengths that do not divide the columns evenly, placed by the runs of like leaves: under "Three Months
     Ended | Nine Months Ended September 30," the columns "September 30, 2025 | June 30, 2025 | September 30,
-    2024 | 2025 | 2024" form two runs (full dates, then bare years), one per length, in order. A flattened
-    table has lost the spans that said so."""
+    2024 | 2025 | 2024" form two runs (full dates, then bare years), one per length, in order. Full dates
+    alike form runs that each go back in time: "September 27, 2025 | June 28, 2025 | September 28, 2024 |
+    September 27, 2025 | September 28, 2024" starts a second run where the latest date comes again. A
+    flattened table has lost the spans that said so."""
     lengths = spread.get("len", [])
     if not lengths or len(slots) % len(lengths) == 0:
         return
@@ -228,11 +233,32 @@ def _lengths_by_leaf_runs(spread: dict, leaf_kinds: list[str], slots: list[dict]
         else:
             runs.append([i])
     if len(runs) != len(lengths):
+        runs = _runs_back_in_time(leaf_kinds, leaf_texts)
+    if len(runs) != len(lengths):
         return
     for run, m in zip(runs, lengths):
         for c in run:
             slots[c].setdefault("len", m)
     del spread["len"]
+
+
+def _runs_back_in_time(leaf_kinds: list[str], leaf_texts) -> list[list[int]]:
+    """Full-date leaves split where a date is not earlier than the one before it; [] when any leaf is not
+    a full date."""
+    ends = []
+    for kind, m in zip(leaf_kinds, leaf_texts):
+        d = FULL_DATE.search(m.group(0)) if kind == "date" else None
+        end = make_date(d["m"], d["d"], d["y"]) if d else None
+        if end is None:
+            return []
+        ends.append(end)
+    runs: list[list[int]] = []
+    for i, end in enumerate(ends):
+        if runs and end < ends[runs[-1][-1]]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _place(toks, cols, slots):
