@@ -119,6 +119,35 @@ def test_newswire_period_wordings(sentence, concept, period, value):
     assert _facts(sentence)[(concept, period, ())].value == Decimal(value)
 
 
+HIGHLIGHTS = """Beta Industries Announces Fourth Quarter and Full Year 2024 Results
+
+Fourth Quarter 2024 Highlights
+
+Net sales increased 12% to $245.3 million, compared to $219.0 million in the fourth quarter of 2023.
+
+Gross profit was $98.1 million, or 40.0% of net sales, compared to $83.2 million, or 38.0% of net sales, in the prior year period.
+
+Full Year 2024 Highlights
+
+Cash flow from operations was $110.2 million for the year.
+
+Fiscal 2025 Outlook
+
+Total revenues of $1.29 billion to $1.30 billion.
+"""
+
+
+def test_a_section_heading_dates_the_amounts_whose_sentence_names_no_period():
+    facts = _facts(HIGHLIGHTS)
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31", ())].value == Decimal("245300000")
+    assert facts[("us-gaap:GrossProfit", "2024-10-01..2024-12-31", ())].value == Decimal("98100000")
+    assert facts[("us-gaap:GrossProfit", "2023-10-01..2023-12-31", ())].value == Decimal("83200000")  # prior year
+    assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-01-01..2024-12-31", ())].value \
+        == Decimal("110200000")
+    # an outlook heading dates nothing: its bullets are the guidance reader's
+    assert not [k for k in facts if k[1].startswith("2025") and not k[2]]
+
+
 def test_a_verb_other_than_the_grammar_gives_nothing():
     assert _facts("Revenues for the quarter ended December 31, 2016 include $12.9 million of royalties.") == {}
 

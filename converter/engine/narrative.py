@@ -43,7 +43,7 @@ LINK = regex.compile(
 # What may chain a further amount to the same metric.
 CHAIN = regex.compile(
     r"""^[\s,;]*(?:(?:representing|reflecting|an?|up|down|increase|decrease|of|\d+(?:\.\d+)?\s*%|percent|
-        year[\s-]over[\s-]year|over)\s*)*[\s,]*
+        year[\s-]over[\s-]year|over|(?:or\s+)?\d+(?:\.\d+)?\s*%\s+of\s+(?:net\s+|total\s+)?(?:sales|revenues?),?)\s*)*[\s,]*
         (?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|and|from|to|up\s+from|down\s+from|over)
         (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of|\s+the)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
 EPS_CLAUSE = regex.compile(r"^[\s,]*(?:or|and)\s*$", regex.I)
@@ -76,6 +76,8 @@ class NarrativeOutcome:
     unmapped: list[tuple[int, str]] = field(default_factory=list)   # (block, amount text in context)
     # "improved from $(1.80) to $(0.42)" with no period: dated later from the document's main comparison
     undated: list[tuple] = field(default_factory=list)
+    heading: Optional[PeriodMention] = None   # the period of the section heading above ("Fourth Quarter 2024
+                                              # Highlights"), for amounts whose sentence names none
 
 
 def sentences(text: str):
@@ -113,6 +115,9 @@ def find_book_mentions(sentence: str, book: Rulebook, position: str, context: st
     return _keep_longest(_mentions(sentence, index.candidates(sentence)))
 
 
+_RATIO_OF = regex.compile(r"(?:%|\bpercent(?:age)?)\s+of\s+(?:total\s+|net\s+|the\s+)?$", regex.I)
+
+
 def _mentions(sentence: str, pairs) -> list[Mention]:
     found: list[Mention] = []
     for rule, pat in pairs:
@@ -123,6 +128,8 @@ def _mentions(sentence: str, pairs) -> list[Mention]:
                 continue
             if rule.not_after is not None and rule.not_after.search(sentence, max(0, m.start() - 40), m.start()):
                 continue  # "segment revenue": a part, not the whole
+            if _RATIO_OF.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # "or 40.0% of net sales": the base of a ratio, not a metric with an amount
             found.append(Mention(m.start(), m.end(), rule))
     return found
 
@@ -192,7 +199,8 @@ def chains(sentence: str, mentions: list[Mention], amounts: list[Amount], cut):
 
 
 def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMention], limit: int,
-                   last: list, framing: Optional[PeriodMention] = None, sentence: str = ""):
+                   last: list, framing: Optional[PeriodMention] = None, sentence: str = "",
+                   cal: Optional[Calendar] = None):
     """Each amount's period: the period mention after it (before the next amount), else the one between the
     metric and the first amount, else the one the sentence opens with (`framing`: "For the nine months ended
     ..., R&D expenses were $A"); "respectively" lists hand out their periods in order; "the same period
@@ -211,7 +219,7 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
                 elif len(pending) == 1:  # "$1.4 million in each of the years ended ... 2022 and 2021"
                     out[pending[0]] = p.periods
             elif p.relative:
-                out[i] = year_earlier(last[0]) if last and last[0] else None
+                out[i] = year_earlier(last[0], cal) if last and last[0] else None
             elif p.periods:
                 out[i] = p.periods[0]
         elif i == 0:
@@ -230,8 +238,29 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
     return out
 
 
+HEADING_CHARS = 80
+_PERIOD_WORD = regex.compile(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
+
+
+def heading_period(text: str, cal: Calendar) -> tuple[bool, Optional[PeriodMention]]:
+    """(is a heading, its period). A heading is a short line with no amount and no sentence end; its period
+    counts when it names exactly one ("Fourth Quarter 2024 Highlights", "Full Year 2024 Results"), no other
+    period word ("Fourth Quarter and Full Year 2024 Highlights" names two) and no outlook."""
+    t = text.strip()
+    if not t or len(t) > HEADING_CHARS or "$" in t or t.endswith((".", ";", ",")):
+        return False, None
+    found = [p for p in find_periods(t, cal) if len(p.periods) == 1 and not p.relative]
+    if len(found) != 1 or _PERIOD_WORD.search(t[:found[0].start] + " " + t[found[0].end:]) or _FORWARD.search(t):
+        return True, None   # no single period, or an outlook's ("Fiscal 2025 Outlook"): the guidance reads it
+    return True, found[0]
+
+
 def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Calendar,
                          out: NarrativeOutcome) -> None:
+    heading, period = heading_period(par.text, cal)
+    if heading:
+        out.heading = period
+        return
     for offset, sent in sentences(par.text):
         if "$" not in sent:
             continue
@@ -262,8 +291,10 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         taken: set[int] = set()
         last: list = []
         framing = _framing(sent, periods, mentions, amounts)
+        if framing is None and out.heading is not None and not _FORWARD.search(sent):
+            framing = out.heading
         for mention, chain, limit in _respectively(sent, list(chains(sent, mentions, plain, cut))):
-            assigned = assign_periods(chain, mention, periods, limit, last, framing, sent)
+            assigned = assign_periods(chain, mention, periods, limit, last, framing, sent, cal)
             if not periods and len(chain) == 2 and _from_to(sent, mention, chain, cut):
                 out.undated.append((mention, chain, par, offset, sent))
                 taken.update(a.start for a in chain)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 import regex
 
 from ..model import Period
 from .columns import Calendar
-from .dates import MONTH_RE, ORDINAL_QUARTERS, Length, length_of, make_date
+from .dates import MONTH_RE, ORDINAL_QUARTERS, Length, is_month_end, length_of, make_date
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -135,8 +135,16 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
     return out
 
 
-def year_earlier(p: Period) -> Period:
+def year_earlier(p: Period, cal: Optional[Calendar] = None) -> Period:
+    """The same period a year before. On a 52/53-week calendar a year back lands a day or two off the
+    period's real end; the one date within a week that the document prints (or a table ends on) wins."""
     from .dates import add_months
+    end = add_months(p.end, -12)
+    shift = timedelta(0)
+    if cal is not None and not is_month_end(end):   # month-end periods stay month-end
+        near = {d for d in (*cal.dates, *cal.ends) if abs((d - end).days) <= 6}
+        if len(near) == 1:
+            shift = near.pop() - end
     if p.start is None:
-        return Period(add_months(p.end, -12))
-    return Period(add_months(p.end, -12), add_months(p.start, -12))
+        return Period(end + shift)
+    return Period(end + shift, add_months(p.start, -12) + shift)
