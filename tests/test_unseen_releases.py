@@ -31,6 +31,7 @@ FLOORS = {
     "cascadepacific-airline-q2-2025.txt": (0.99, 1.0),  # newswire cells, airline: fuel, landing fees, no total liabilities
     "stonebrook-homebuilder-q4fy2025.htm": (1.0, 1.0),  # EDGAR HTML, homebuilder: '($000's omitted, except ...)', home sales
     "northwind-semiconductor-q3fy2025.txt": (1.0, 1.0),  # newswire squashed, semiconductor: 3 quarters + 9 months, bridges
+    "halcyon-pharma-q2-2025.txt": (1.0, 1.0),       # fixed-width newswire, specialty pharma: royalty/collaboration revenue
     # two of them printed to PDF (wkhtmltopdf) and read back with pdftotext -layout; same gold as the HTML
     "harborline-retail-q2fy2024-pdflayout.txt": (1.0, 1.0),   # a group title a line above, '(1,120 )'
     "lumina-medtech-q3-2025-pdflayout.txt": (1.0, 1.0),       # dates stacked on three lines
