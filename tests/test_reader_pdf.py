@@ -438,3 +438,32 @@ def test_column_dates_stacked_over_their_figures_head_those_columns():
     swapped = STACKED.replace("June 30,\n2025", "@").replace("September\n30,\n2024", "June 30,\n2025") \
         .replace("@", "September\n30,\n2024")
     assert not read_pdf_text(swapped).tables
+
+
+KINDS_APART = """\
+Three Months Ended
+December 31,
+2016 2015
+Earnings per share:
+Basic
+Diluted
+Weighted average shares:
+Basic
+Diluted
+
+0.83
+0.82
+
+0.67
+0.66
+
+41,218
+41,802
+"""
+
+
+def test_per_share_blocks_and_share_count_blocks_are_two_runs():
+    # the share counts' second column never came: the per-share band is still whole
+    rows = read_pdf_text(KINDS_APART).tables[0].rows
+    assert [(r.label, [c.text for c in r.cells]) for r in rows] == [("Basic", ["0.83", "0.67"]),
+                                                                   ("Diluted", ["0.82", "0.66"])]

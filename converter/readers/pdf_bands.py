@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Cell
-from .pdf_model import FigureBlock, LabelLine, band_holds, totals_hold
+from .pdf_model import FigureBlock, LabelLine, band_holds, same_run, totals_hold
 
 Cells = dict[int, list[Cell]]
 
@@ -53,7 +53,7 @@ def cut_bands(run: list[FigureBlock], ncols: int) -> Optional[list[list[FigureBl
     i = 0
     while i < len(run):
         j = i
-        while j < len(run) and len(run[j]) == len(run[i]):
+        while j < len(run) and same_run(run[i], run[j]):
             j += 1
         if (j - i) % ncols or not rows_first(run[i:j], ncols):
             return None
@@ -131,7 +131,7 @@ def match_in_order(labels: list[LabelLine], blocks: list[FigureBlock], ncols: in
     i = 0
     while i < len(blocks):
         j = i
-        while j < len(blocks) and len(blocks[j]) == len(blocks[i]):
+        while j < len(blocks) and same_run(blocks[i], blocks[j]):
             j += 1
         if (j - i) % ncols or not rows_first(blocks[i:j], ncols):
             break           # a run that is not whole bands: which block is which column is unknown

@@ -29,7 +29,7 @@ import regex
 from ..engine.numbers import parse_figure
 from ..model import Cell
 from .pdf_bands import match_adjacent, match_in_order, rows_first
-from .pdf_model import FigureBlock, LabelLine, band_holds, totals_confirmed, totals_hold
+from .pdf_model import FigureBlock, LabelLine, band_holds, same_run, totals_confirmed, totals_hold
 from .tokens import split_figures
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
@@ -113,7 +113,7 @@ def _bands(blocks: list[FigureBlock], labels: list[LabelLine], ncols: int) -> li
     label_pos = sorted(l.pos for l in labels)
     runs: list[list[FigureBlock]] = []
     for b in blocks:
-        if runs and len(runs[-1][-1]) == len(b) and \
+        if runs and same_run(runs[-1][0], b) and \
                 not any(runs[-1][-1].last < p < b.first for p in label_pos):
             runs[-1].append(b)
         else:

@@ -45,6 +45,13 @@ def row_holds(figures: list[str]) -> bool:
     return len(kinds) <= 1
 
 
+def same_run(a: FigureBlock, b: FigureBlock) -> bool:
+    """Whether two blocks can be columns of the same rows: as many figures, and row by row of one kind (per
+    share amounts beside share counts are two runs of blocks, even when nothing is printed between them).
+    Lone figures read across the rows, so their kinds change with the row."""
+    return len(a) == len(b) and len(a) == 1 or len(a) == len(b) and all(row_holds([fa, fb]) for (fa, _s, _t), (fb, _s2, _t2) in zip(a.figures, b.figures))
+
+
 def band_holds(band: list[FigureBlock]) -> bool:
     if any(trailing for _t, _s, trailing in band[-1].figures) and len(band) > 1:
         return False  # a figure with the next column's `$` after it is not in the last column
