@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from converter.model import Document, Paragraph, Table
-from converter.readers.html import exhibit_html, read_html
+from converter.readers.edgar import exhibit_text
+from converter.readers.html import read_html
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("XBRLIFY_SHARED", REPO.parent / "shared")) / "corpus"
@@ -285,7 +286,31 @@ def test_edgar_wrapper_picks_the_ex99_document():
     doc = read_html(text, source="x.txt")
     assert [p.text for p in doc.paragraphs] == ["Press release"]
     assert doc.layout == "html" and doc.source == "x.txt"
-    assert exhibit_html("<p>no wrapper</p>") == "<p>no wrapper</p>"
+    assert exhibit_text("<p>no wrapper</p>") == "<p>no wrapper</p>"
+
+
+def test_a_plain_text_exhibit_in_its_edgar_wrapper_is_read_as_text():
+    """The wrapper's own tags must not make a 1999 plain-text exhibit look like HTML."""
+    from converter.readers import detect_layout, read_document
+    body = ("MIDSTATES MUTUAL REPORTS SECOND QUARTER RESULTS\n\n"
+            "                                        Three Months Ended June 30,\n"
+            "                                          1999            1998\n"
+            "<PAGE> 2\n"
+            "Premiums earned                       $  35,100       $  33,000\n"
+            "Net investment income                     5,400           4,900\n"
+            "Other income                                700             200\n"
+            "Total revenues                           41,200          38,100\n"
+            "Losses and loss adjustment expenses      24,000          22,500\n"
+            "Other operating expenses                 12,600          11,300\n"
+            "Income before income taxes                4,600           4,300\n"
+            "Income taxes                              1,500           1,400\n"
+            "Net income                                3,100           2,900\n")
+    text = ("<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nFORM 8-K\n</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n"
+            "<TYPE>EX-99\n<TEXT>\n" + body + "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
+    assert detect_layout(text) == "fixed"
+    doc = read_document(text)
+    assert "<PAGE>" not in doc.text
+    assert [r.label for r in doc.tables[0].rows][3] == "Total revenues"
 
 
 def test_spans_point_into_document_text():

@@ -6,6 +6,7 @@ from typing import Callable, Optional
 import regex
 
 from ..model import Document
+from .edgar import exhibit_text
 from .normalize import normalize_text
 
 
@@ -76,12 +77,14 @@ def _text_layout(head: str) -> str:
 
 
 def detect_layout(text: str) -> str:
+    text = exhibit_text(text)
     return "html" if _is_html(text) else _text_layout(normalize_text(text[:HEAD]))
 
 
 def read_document(text: str, layout: Optional[str] = None, source: str = "") -> Document:
     if layout is not None and layout not in LAYOUTS:
         raise InputError(f"unknown layout {layout!r}; choose one of {', '.join(sorted(LAYOUTS))}")
+    text = exhibit_text(text)
     if layout == "html" or (layout is None and _is_html(text)):
         return _read_html(text, source)
     text = normalize_text(text)

@@ -4,8 +4,8 @@
 
 How it reads:
 
-- The EDGAR SGML wrapper (`<DOCUMENT><TYPE>EX-99.1 ... <TEXT> ... </TEXT>`) is cut away first; in a full
-  submission the first EX-99 document is taken.
+- The EDGAR SGML wrapper (`<DOCUMENT><TYPE>EX-99.1 ... <TEXT> ... </TEXT>`) is cut away first (edgar.py);
+  in a full submission the first EX-99 document is taken.
 - lxml's HTML parser (libxml2) reads the markup: it knows HTML's entities only, never touches the network, and
   `huge_tree` lets 2 MB single-line Workiva files through. Its events go straight to a parser target
   (`_Walker`): no tree, no recursion, one pass linear in the size of the file, and no depth limit to lose the
@@ -32,6 +32,7 @@ import lxml.html
 from lxml import etree
 
 from ..model import Document, HeaderCell, Paragraph, Row, Span, Table
+from .edgar import exhibit_text
 from .html_cells import GridCell, strip_list_mark
 from .html_style import (BLOCK_TAGS, SKIP_TAGS, is_footnote_mark, is_hidden, is_raised, left_indent,
                           normalize_space)
@@ -47,43 +48,7 @@ _INLINE_TAGS = frozenset({"sup", "font", "span", "a", "b", "i", "u", "em", "stro
 
 def read_html(text: str, source: str = "") -> Document:
     """Read an HTML earnings release (optionally inside its EDGAR SGML wrapper) into a Document."""
-    return _assemble(_parse(exhibit_html(text)), source)
-
-
-# ----------------------------------------------------------------------------------------------- unwrapping
-
-def exhibit_html(text: str) -> str:
-    """The HTML inside an EDGAR SGML wrapper, or the text itself when there is no wrapper.
-
-    EDGAR's wrapper tags are upper case and line-oriented, so plain string search finds them; the HTML inside is
-    left to the parser. With several <DOCUMENT>s the first EX-99 one wins, else the first."""
-    if "<TEXT>" not in text:
-        return text
-    documents = []
-    pos = 0
-    while True:
-        begin = text.find("<TEXT>", pos)
-        if begin < 0:
-            break
-        end = text.find("</TEXT>", begin)
-        end = len(text) if end < 0 else end
-        documents.append((_sgml_type(text, pos, begin), text[begin + len("<TEXT>"):end]))
-        pos = end + 1
-    for doc_type, body in documents:
-        if doc_type.startswith("EX-99"):
-            return body
-    return documents[0][1]
-
-
-def _sgml_type(text: str, after: int, text_tag: int) -> str:
-    """The <TYPE> value of the SGML document whose <TEXT> starts at `text_tag` (searching back to `after`, the
-    end of the previous document, so that many documents stay linear)."""
-    doc_start = text.rfind("<DOCUMENT>", after, text_tag)
-    type_tag = text.find("<TYPE>", max(doc_start, after), text_tag)
-    if type_tag < 0:
-        return ""
-    line_end = text.find("\n", type_tag)
-    return text[type_tag + len("<TYPE>"):line_end if 0 <= line_end < text_tag else text_tag].strip().upper()
+    return _assemble(_parse(exhibit_text(text)), source)
 
 
 def _parse(html: str) -> list[_Item]:
