@@ -113,7 +113,7 @@ def _settled_columns(doc: Document, book, tax: Taxonomy, cal, scales: dict, trac
                      facts: list) -> list:
     """Tables read again with the column lengths the rest of the release settles (engine/lengths.py)."""
     settled = infer_lengths(trace.tables.unresolved, facts, cal)
-    seen = {f.key for f in facts}
+    seen = {f.key for f in trace.tables.facts}   # a rounded restatement in the text must not keep a table's figure out
     out = []
     for table in doc.tables:
         if table.index in settled:

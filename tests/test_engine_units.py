@@ -211,3 +211,22 @@ def test_bank_column_heads_3q25_and_numeric_dates():
     from converter.engine.dates import numeric_date
     assert numeric_date("9/30/2025") == date(2025, 9, 30) and numeric_date("12/31/24") == date(2024, 12, 31)
     assert numeric_date("13/40/2025") is None
+
+
+SETTLED = """Acme Corp Reports Third Quarter 2025 Results
+
+Revenue for the three months ended September 30, 2025 was $12.3 million, compared to $10.1 million for the three months ended September 30, 2024.
+
+STATEMENTS OF OPERATIONS
+(in thousands)
+| | September 30, 2025 | September 30, 2024 |
+| Revenue | 12,345 | 10,123 |
+| Net loss | (2,000) | (1,500) |
+"""
+
+
+def test_a_column_length_settled_by_the_text_keeps_the_tables_precise_figure():
+    """The columns print dates only; the text says they are quarters. The table's 12,345 thousand is kept over
+    the text's rounded $12.3 million for the same fact."""
+    fact = _facts(SETTLED)[("us-gaap:Revenues", "2025-07-01..2025-09-30", ())]
+    assert (fact.value, fact.decimals, fact.category) == (Decimal("12345000"), -3, "table")

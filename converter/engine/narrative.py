@@ -239,6 +239,7 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
 
 
 HEADING_CHARS = 80
+_YEARISH = regex.compile(r"(?:19|20)\d\d|\b[1-4]Q\s*'?\d\d\b|\b(?:Q[1-4]|FY)\s*'?\d\d\b")
 _PERIOD_WORD = regex.compile(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
 
 
@@ -249,6 +250,8 @@ def heading_period(text: str, cal: Calendar) -> tuple[bool, Optional[PeriodMenti
     t = text.strip()
     if not t or len(t) > HEADING_CHARS or "$" in t or t.endswith((".", ";", ",")):
         return False, None
+    if not _YEARISH.search(t):   # every period a heading can name holds a year
+        return True, None
     found = [p for p in find_periods(t, cal) if len(p.periods) == 1 and not p.relative]
     if len(found) != 1 or _PERIOD_WORD.search(t[:found[0].start] + " " + t[found[0].end:]) or _FORWARD.search(t):
         return True, None   # no single period, or an outlook's ("Fiscal 2025 Outlook"): the guidance reads it
