@@ -467,3 +467,33 @@ def test_per_share_blocks_and_share_count_blocks_are_two_runs():
     rows = read_pdf_text(KINDS_APART).tables[0].rows
     assert [(r.label, [c.text for c in r.cells]) for r in rows] == [("Basic", ["0.83", "0.67"]),
                                                                    ("Diluted", ["0.82", "0.66"])]
+
+
+PAGE_BROKEN = """\
+October 31,
+2024
+January 31,
+2024
+Cash and cash equivalents
+
+412,305
+
+388,118
+\fAccounts receivable, net
+
+198,330
+
+265,412
+Goodwill
+
+312,905
+
+312,905
+"""
+
+
+def test_figures_at_the_top_of_a_page_continue_the_table_the_page_broke():
+    tables = read_pdf_text(PAGE_BROKEN).tables
+    assert [t.header[0].text for t in tables] == ["October 31,", "October 31,"]
+    assert _rows(read_pdf_text(PAGE_BROKEN), 1) == {"Accounts receivable, net": [(0, "198,330"), (1, "265,412")],
+                                                   "Goodwill": [(0, "312,905"), (1, "312,905")]}

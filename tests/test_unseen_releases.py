@@ -38,9 +38,9 @@ FLOORS = {
     # the same printed PDFs read back in reading order (pdftotext, no -layout): labels and each column's
     # figures come as separate blocks, a column's first figures under its own header pieces
     "harborline-retail-q2fy2024-pdf.txt": (0.88, 1.0),   # share counts split by a page break, equity rows
-    # 0.96: "$21.1 million" operating cash flow is right, but the gold keeps the reconciliation table's
+    # 0.97: "$21.1 million" operating cash flow is right, but the gold keeps the reconciliation table's
     # 21,118, a row left unaligned, so the rounded sentence alone scores as a false positive
-    "nimbus-saas-q3fy2025-pdf.txt": (0.45, 0.96),
+    "nimbus-saas-q3fy2025-pdf.txt": (0.58, 0.97),   # balance sheet continued over a page break
     # each column's date stacked over its figures, the lengths above in the wrong order; balance sheet, EPS
     # and share counts scattered past matching
     "lumina-medtech-q3-2025-pdf.txt": (0.59, 1.0),

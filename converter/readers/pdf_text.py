@@ -128,10 +128,18 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             blocks.append(Table(table.header, ncols, table.rows, table.caption, Span(table.start, table.end)))
         table = None
 
+    def open_table(start: int) -> _Open:
+        # figures at the top of a page, before any header, continue the table the last page broke off
+        if carried is not None:
+            return _Open(header=carried.header, caption=carried.caption, start=start)
+        return _Open(start=start)
+
+    carried: _Open | None = None
     for no, (raw, start) in enumerate(lines):
         if no and pages[no] != pages[no - 1]:
             # a new page: what was waiting on the last one stays there
             flush_prose()
+            carried = table if table is not None and table.header else None
             close_table()
             pending.clear()
         line = collapse_spaces(raw)
@@ -156,6 +164,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             # header pieces between figure blocks, with no label since, go on the same header
             if table is None or table.rows or (column_blocks and table.labels_after_figures):
                 close_table()
+                carried = None
                 table = _Open(start=start, caption=[l.text for l in pending if l.heading][-3:])
             table.header_between_figures |= bool(column_blocks)
             joined = table.header_line >= 0 and not any(lines[k][0].strip() for k in range(table.header_line + 1, no))
@@ -165,7 +174,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             table.end = end
         elif figures and len(figures) == 1:
             if table is None:
-                table = _Open(start=start)
+                table = open_table(start)
             if not column_blocks or last_figure_line != no - 1:
                 column_blocks.append(FigureBlock(first=no))
             column_blocks[-1].figures.append((figures[0], Span(start, end), trailing))
@@ -174,7 +183,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             last_figure_line = no
         elif figures:
             if table is None:
-                table = _Open(start=start)
+                table = open_table(start)
             ncols = header_columns([h.text for h in table.header])
             if table.broken or (ncols and len(figures) != ncols) or not row_holds(figures):
                 # not a whole row of this table: the labels no longer line up with the rows, so the
@@ -210,6 +219,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
         else:
             close_table()
             pending.clear()
+            carried = None
             prose.append((line, start, end))
         blank_run = 0
     flush_prose()
