@@ -70,17 +70,28 @@ def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:
     return list(out)
 
 
-# Every period phrase holds one of these; PERIOD runs only in windows around them (a phrase reaches at most
-# ~150 characters before its year), which keeps long sentences cheap.
-_TRIGGER = regex.compile(r"(?:19|20)\d\d|\bQ[1-4]|\b[1-4]Q\s*'?\d\d\b|\bFY|\bfiscal\s+(?:year\s+)?'?\d\d\b|\bprior|\bsame\s+(?:period|quarter)|"
-                         r"\byear[\s-]ago|\bcomparable", regex.I)
+# Every period phrase holds one of these triggers; PERIOD runs only in windows around them (a phrase reaches
+# at most ~150 characters before its year), which keeps long sentences cheap. They are looked for in the
+# lower-cased sentence by two plain patterns, one led by a digit and one by a word boundary: a single
+# case-insensitive alternation of them all is three times slower.
+_TRIGGER_DIGITS = re.compile(r"(?:19|20)\d\d|[1-4]q\s*'?\d\d\b")
+_TRIGGER_WORDS = re.compile(r"\b(?:q[1-4]|fy|fiscal\s+(?:year\s+)?'?\d\d\b|prior|same\s+(?:period|quarter)|year[\s-]ago|"
+                            r"comparable)")
 _REACH = 160
+
+
+def _triggers(sentence: str) -> list[tuple[int, int]]:
+    lower = sentence.lower()
+    if len(lower) != len(sentence):   # a character whose lower case is longer: positions would drift
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+    return sorted([m.span() for m in _TRIGGER_DIGITS.finditer(lower)]
+                  + [m.span() for m in _TRIGGER_WORDS.finditer(lower)])
 
 
 def _windows(sentence: str) -> list[tuple[int, int]]:
     out: list[list[int]] = []
-    for t in _TRIGGER.finditer(sentence):
-        a, b = max(0, t.start() - _REACH), min(len(sentence), t.end() + 40)
+    for t_start, t_end in _triggers(sentence):
+        a, b = max(0, t_start - _REACH), min(len(sentence), t_end + 40)
         if out and a <= out[-1][1]:
             out[-1][1] = max(out[-1][1], b)
         else:
