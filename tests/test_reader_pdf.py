@@ -479,7 +479,11 @@ Cash and cash equivalents
 412,305
 
 388,118
-\fAccounts receivable, net
+Short-term investments
+\f618,412
+
+602,905
+Accounts receivable, net
 
 198,330
 
@@ -493,6 +497,7 @@ Goodwill
 
 
 def test_figures_at_the_top_of_a_page_continue_the_table_the_page_broke():
+    # the figures of a label left on the last page are dropped with it
     tables = read_pdf_text(PAGE_BROKEN).tables
     assert [t.header[0].text for t in tables] == ["October 31,", "October 31,"]
     assert _rows(read_pdf_text(PAGE_BROKEN), 1) == {"Accounts receivable, net": [(0, "198,330"), (1, "265,412")],

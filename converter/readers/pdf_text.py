@@ -48,6 +48,7 @@ class _Open:
     header_between_figures: bool = False            # header pieces came between its figure blocks
     pieces: list[HeaderPiece] = field(default_factory=list)   # the header lines, where they came
     header_line: int = -1                                       # line number of the last of them
+    orphans: bool = False     # continued on a new page: figures before its first label there are another's
 
 
 def _is_heading(text: str) -> bool:
@@ -131,7 +132,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
     def open_table(start: int) -> _Open:
         # figures at the top of a page, before any header, continue the table the last page broke off
         if carried is not None:
-            return _Open(header=carried.header, caption=carried.caption, start=start)
+            return _Open(header=carried.header, caption=carried.caption, start=start, orphans=not pending)
         return _Open(start=start)
 
     carried: _Open | None = None
@@ -172,9 +173,13 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             table.pieces.append(HeaderPiece(line, len(column_blocks), joined))
             table.header_line = no
             table.end = end
+        elif figures and table is not None and table.orphans:
+            continue  # the figures of labels left on the last page: dropped, never guessed
         elif figures and len(figures) == 1:
             if table is None:
                 table = open_table(start)
+                if table.orphans:
+                    continue
             if not column_blocks or last_figure_line != no - 1:
                 column_blocks.append(FigureBlock(first=no))
             column_blocks[-1].figures.append((figures[0], Span(start, end), trailing))
@@ -184,6 +189,8 @@ def read_pdf_text(text: str, source: str = "") -> Document:
         elif figures:
             if table is None:
                 table = open_table(start)
+                if table.orphans:
+                    continue
             ncols = header_columns([h.text for h in table.header])
             if table.broken or (ncols and len(figures) != ncols) or not row_holds(figures):
                 # not a whole row of this table: the labels no longer line up with the rows, so the
@@ -206,6 +213,8 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             prose.append((line, start, end))  # a wrapped line of the paragraph above, unless it is a title
         elif _is_label(line):
             flush_prose()
+            if table is not None:
+                table.orphans = False
             if table is not None and column_blocks:
                 table.labels_after_figures = True
             if pending and blank_run <= 1 and not pending[-1].heading and (
