@@ -502,3 +502,9 @@ def test_figures_at_the_top_of_a_page_continue_the_table_the_page_broke():
     assert [t.header[0].text for t in tables] == ["October 31,", "October 31,"]
     assert _rows(read_pdf_text(PAGE_BROKEN), 1) == {"Accounts receivable, net": [(0, "198,330"), (1, "265,412")],
                                                    "Goodwill": [(0, "312,905"), (1, "312,905")]}
+
+
+def test_a_title_on_the_new_page_starts_a_table_of_its_own():
+    # the header of this table comes after its figures: the last page's header must not stand for it
+    text = PAGE_BROKEN.replace("\f618,412\n\n602,905", "\fCONDENSED BALANCE SHEETS")
+    assert len(read_pdf_text(text).tables) == 1

@@ -215,6 +215,8 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             flush_prose()
             if table is not None:
                 table.orphans = False
+            if _TITLE.search(line):
+                carried = None   # a statement title: what follows is a table of its own
             if table is not None and column_blocks:
                 table.labels_after_figures = True
             if pending and blank_run <= 1 and not pending[-1].heading and (
