@@ -5,8 +5,10 @@ The reader keeps a queue of pending row labels. A line holding a whole row of fi
 names periods, all of one kind) takes the next label; headings (all capitals, a trailing colon, a statement
 title) are not given figures but become the section of the rows after them. Figures that come one per line
 come column by column: they are gathered in blocks and matched to the labels by counting (`pdf_columns`).
-A header run starts a new table; a page (form feed) ends what waits on it; page numbers, counted with the
-pages, and `$` marks on lines of their own are not figures.
+A header run starts a new table; a page (form feed) ends what waits on it, but figures at the top of the
+next page, before any header or statement title, continue the table under its header (`pdf_header` reads a
+header whose pieces came among the figures); page numbers, counted with the pages, and `$` marks on lines
+of their own are not figures.
 """
 from __future__ import annotations
 
