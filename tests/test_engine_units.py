@@ -148,6 +148,25 @@ def test_a_section_heading_dates_the_amounts_whose_sentence_names_no_period():
     assert not [k for k in facts if k[1].startswith("2025") and not k[2]]
 
 
+def test_a_period_a_comparison_introduces_is_not_the_amounts_own():
+    facts = _facts("Fourth quarter 2024 net sales were $812.4 million, up 4.6% from the fourth quarter of 2023.")
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31", ())].value == Decimal("812400000")
+    assert ("us-gaap:Revenues", "2023-10-01..2023-12-31", ()) not in facts
+
+
+def test_an_amount_reaches_for_its_period_no_further_than_the_next_amount():
+    facts = _facts("Operating expenses rose on $3.2 million in research and development expenses (compared to $0.5 "
+                   "million in Q3 2023).")
+    assert Decimal("3200000") not in [f.value for k, f in facts.items() if k[1] == "2023-07-01..2023-09-30"]
+
+
+def test_the_metric_named_again_after_compared_to_is_the_prior_period():
+    facts = _facts("Paltalk Reports Results for Third Quarter 2024\n\n"
+                   "Net loss was $1.5 million compared to a net loss of $0.2 million\n")
+    assert facts[("us-gaap:NetIncomeLoss", "2024-07-01..2024-09-30", ())].value == Decimal("-1500000")
+    assert facts[("us-gaap:NetIncomeLoss", "2023-07-01..2023-09-30", ())].value == Decimal("-200000")
+
+
 def test_a_verb_other_than_the_grammar_gives_nothing():
     assert _facts("Revenues for the quarter ended December 31, 2016 include $12.9 million of royalties.") == {}
 

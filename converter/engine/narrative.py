@@ -200,7 +200,7 @@ def chains(sentence: str, mentions: list[Mention], amounts: list[Amount], cut):
 
 def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMention], limit: int,
                    last: list, framing: Optional[PeriodMention] = None, sentence: str = "",
-                   cal: Optional[Calendar] = None):
+                   cal: Optional[Calendar] = None, stops: tuple[int, ...] = ()):
     """Each amount's period: the period mention after it (before the next amount), else the one between the
     metric and the first amount, else the one the sentence opens with (`framing`: "For the nine months ended
     ..., R&D expenses were $A"); "respectively" lists hand out their periods in order; "the same period
@@ -208,7 +208,11 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
     out: list = [None] * len(chain)
     bounds = [a.start for a in chain[1:]] + [limit]
     for i, a in enumerate(chain):
-        after = [p for p in periods if a.end <= p.start < bounds[i]]
+        # up to the next amount, of this chain or not; a period a comparison introduces ("up 4.6% from the
+        # fourth quarter of 2023") is what the amount is compared with, not its own
+        bound = min([bounds[i]] + [s for s in stops if s > a.end])
+        after = [p for p in periods if a.end <= p.start < bound
+                 and not (sentence and _COMPARED_WITH.search(sentence[a.end:p.start]))]
         if after:
             p = after[0]
             pending = [j for j in range(i + 1) if out[j] is None]
@@ -238,7 +242,10 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
     return out
 
 
-HEADING_CHARS = 80
+HEADING_CHARS = 100
+# "... Compared to Prior Year Period": what a highlights heading compares with names no period of its own
+_VERSUS_PRIOR = regex.compile(r"\s*(?:,|-|\()?\s*(?:as\s+)?(?:compared\s+(?:to|with)|vs\.?|versus)\s+(?:the\s+)?"
+                              r"(?:prior|previous|same)[\w\s-]*?(?:period|quarter|year)\)?\s*$", regex.I)
 _YEARISH = regex.compile(r"(?:19|20)\d\d|\b[1-4]Q\s*'?\d\d\b|\b(?:Q[1-4]|FY)\s*'?\d\d\b")
 _PERIOD_WORD = regex.compile(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
 
@@ -247,7 +254,7 @@ def heading_period(text: str, cal: Calendar) -> tuple[bool, Optional[PeriodMenti
     """(is a heading, its period). A heading is a short line with no amount and no sentence end; its period
     counts when it names exactly one ("Fourth Quarter 2024 Highlights", "Full Year 2024 Results"), no other
     period word ("Fourth Quarter and Full Year 2024 Highlights" names two) and no outlook."""
-    t = text.strip()
+    t = _VERSUS_PRIOR.sub("", text.strip())
     if not t or len(t) > HEADING_CHARS or "$" in t or t.endswith((".", ";", ",")):
         return False, None
     if not _YEARISH.search(t):   # every period a heading can name holds a year
@@ -296,8 +303,19 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         framing = _framing(sent, periods, mentions, amounts)
         if framing is None and out.heading is not None and not _FORWARD.search(sent):
             framing = out.heading
+        previous = None   # the concept of the chain before, for "$A compared to a net loss of $B"
         for mention, chain, limit in _respectively(sent, list(chains(sent, mentions, plain, cut))):
-            assigned = assign_periods(chain, mention, periods, limit, last, framing, sent, cal)
+            # "Net loss was $1.5 million compared to a net loss of $0.2 million": the metric named again after
+            # "compared to" is the comparison, the same period a year earlier, not the section's period
+            compared = previous == mention.rule.concept and bool(_COMPARED.search(cut(sent[:mention.start], 0)))
+            # the amounts that end an amount's reach for a period: not a per-share figure (it belongs to the
+            # amount before it), and none in a "respectively" list (its period comes after the whole list)
+            stops = () if "respectively" in sent else tuple(a.start for a in plain)
+            assigned = assign_periods(chain, mention, periods, limit, last, None if compared else framing, sent, cal,
+                                      stops)
+            if compared and assigned[0] is None and last and isinstance(last[0], Period):
+                assigned[0] = last[0] = year_earlier(last[0], cal)
+            previous = mention.rule.concept
             if not periods and len(chain) == 2 and _from_to(sent, mention, chain, cut):
                 out.undated.append((mention, chain, par, offset, sent))
                 taken.update(a.start for a in chain)
@@ -325,6 +343,8 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
 
 
 _OPENING = regex.compile(r"^[\s•*·-]*$")
+_COMPARED_WITH = regex.compile(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over|relative\s+to)\s*$", regex.I)
+_COMPARED = regex.compile(r"(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?)\s+(?:an?\s+|the\s+)?$", regex.I)
 _FORWARD = regex.compile(r"\b(?:expects?|expected|expecting|anticipates?|anticipated|projects?|projected|forecasts?|"
                          r"outlook|guidance|targets?|plans?|will|estimates?|intends?)\b", regex.I)
 _RESPECTIVELY = regex.compile(r"^[\s,]*respectively\b", regex.I)
