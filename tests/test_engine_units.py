@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -165,6 +166,19 @@ def test_the_metric_named_again_after_compared_to_is_the_prior_period():
                    "Net loss was $1.5 million compared to a net loss of $0.2 million\n")
     assert facts[("us-gaap:NetIncomeLoss", "2024-07-01..2024-09-30", ())].value == Decimal("-1500000")
     assert facts[("us-gaap:NetIncomeLoss", "2023-07-01..2023-09-30", ())].value == Decimal("-200000")
+
+
+def test_a_june_fiscal_year_from_which_ended_highlights_bullets_and_a_year_ago():
+    """"second quarter of fiscal 2026, which ended December 31, 2025" sets the calendar; the highlights heading
+    dates the bullets below it even past bullets without amounts; "a year ago" is the prior-year quarter."""
+    facts = _facts((Path(__file__).parent / "data" / "narrative-fiscal-q2.txt").read_text())
+    assert facts[("us-gaap:Revenues", "2025-10-01..2025-12-31", ())].value == Decimal("48200000")
+    assert facts[("us-gaap:NetIncomeLoss", "2025-10-01..2025-12-31", ())].value == Decimal("-3400000")
+    assert facts[("us-gaap:EarningsPerShareBasicAndDiluted", "2025-10-01..2025-12-31", ())].value == Decimal("-0.11")
+    assert facts[("us-gaap:OperatingExpenses", "2024-10-01..2024-12-31", ())].value == Decimal("27100000")
+    assert facts[("us-gaap:Revenues", "2025-07-01..2025-12-31", ())].value == Decimal("93000000")
+    forecast = [k for k in facts if k[2]]
+    assert forecast and all(k[1] == "2026-01-01..2026-03-31" for k in forecast)
 
 
 def test_a_verb_other_than_the_grammar_gives_nothing():

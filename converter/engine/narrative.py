@@ -250,12 +250,25 @@ _YEARISH = regex.compile(r"(?:19|20)\d\d|\b[1-4]Q\s*'?\d\d\b|\b(?:Q[1-4]|FY)\s*'
 _PERIOD_WORD = regex.compile(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
 
 
+_TITLE_WORD = regex.compile(r"[A-Za-z][\w'’&-]*")
+_MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs", "with"}
+
+
+def _title_like(text: str) -> bool:
+    """A heading's words are capitalized ("Second Quarter Fiscal 2026 Financial Highlights"); a bullet or a
+    line of prose ("- GAAP gross margin of 52.1%") is not a heading."""
+    if text[0] in "-•*·▪–":
+        return False
+    words = [w for w in _TITLE_WORD.findall(text) if w.lower() not in _MINOR_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
+
+
 def heading_period(text: str, cal: Calendar) -> tuple[bool, Optional[PeriodMention]]:
     """(is a heading, its period). A heading is a short line with no amount and no sentence end; its period
     counts when it names exactly one ("Fourth Quarter 2024 Highlights", "Full Year 2024 Results"), no other
     period word ("Fourth Quarter and Full Year 2024 Highlights" names two) and no outlook."""
     t = _VERSUS_PRIOR.sub("", text.strip())
-    if not t or len(t) > HEADING_CHARS or "$" in t or t.endswith((".", ";", ",")):
+    if not t or len(t) > HEADING_CHARS or "$" in t or t.endswith((".", ";", ",")) or not _title_like(t):
         return False, None
     if not _YEARISH.search(t):   # every period a heading can name holds a year
         return True, None

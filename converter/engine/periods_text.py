@@ -36,7 +36,8 @@ PERIOD = re.compile(
             |\b(?:for|in)\s+(?P<fyy2>(?:19|20)\d\d)\b(?!\s*(?:and|,)\s*(?:19|20)\d\d))
        |(?P<rel>\b(?:for|in|during)\s+the\s+(?:same\s+(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous)\s+year
             |prior[\s-]year(?:\s+(?:period|quarter))?|prior\s+period|comparable\s+(?:prior[\s-]year\s+)?period
-            |year[\s-]ago\s+(?:period|quarter)|same\s+period\s+(?:in|of)\s+(?:\d{{4}}|the\s+prior\s+year)))
+            |year[\s-]ago\s+(?:period|quarter)|same\s+period\s+(?:in|of)\s+(?:\d{{4}}|the\s+prior\s+year))
+            |\ba\s+year\s+(?:ago|earlier)\b)
     """, re.I | re.X)
 
 
@@ -63,8 +64,9 @@ _ANCHOR = regex.compile(r"^\s*(?:for|in|during|over|of|as\s+of|at|on)\b|\b(?:end
 def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:
     out = cal.periods_seen.get(sentence)
     if out is None:
-        # a quarter named with its year ("third-quarter 2025", "Q3 2025", "3Q25") is a period wherever it stands
-        out = [replace(p, anchored=bool(_ANCHOR.search(sentence[p.start:p.end])) or p.quarter)
+        # a quarter named with its year ("third-quarter 2025", "Q3 2025", "3Q25") or "a year ago" is a period
+        # wherever it stands
+        out = [replace(p, anchored=bool(_ANCHOR.search(sentence[p.start:p.end])) or p.quarter or p.relative)
                for p in _find(sentence, cal)]
         cal.periods_seen[sentence] = out
     return list(out)
