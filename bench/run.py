@@ -58,10 +58,11 @@ def fresh_text_caches() -> None:
     be; compiled rules and templates stay, as they do in a batch."""
     from converter.engine.numbers import parse_figure
     from converter.rulebook.index import trigrams
-    from converter.rulebook.match import normalize_label
+    from converter.rulebook.match import normalize_label, skipped_heading
     parse_figure.cache_clear()
     trigrams.cache_clear()
     normalize_label.cache_clear()
+    skipped_heading.cache_clear()
 
 
 def end_to_end(path: Path, rules_dir: Path = RULES_DIR) -> int:
@@ -177,6 +178,7 @@ def compile_ms(rules_dir: Path) -> float:
     """Load and compile every rule file (and build the match indexes) as a fresh process would."""
     from converter.rulebook import index, loader, match
     loader._compiled.cache_clear()
+    loader._book.cache_clear()
     index.key_options.cache_clear()
     match._INDEXES.clear()
     started = time.perf_counter()

@@ -267,8 +267,11 @@ def heading_period(text: str, cal: Calendar) -> tuple[bool, Optional[PeriodMenti
     """(is a heading, its period). A heading is a short line with no amount and no sentence end; its period
     counts when it names exactly one ("Fourth Quarter 2024 Highlights", "Full Year 2024 Results"), no other
     period word ("Fourth Quarter and Full Year 2024 Highlights" names two) and no outlook."""
-    t = _VERSUS_PRIOR.sub("", text.strip())
-    if not t or len(t) > HEADING_CHARS or "$" in t or t.endswith((".", ";", ",")) or not _title_like(t):
+    t = text.strip()
+    if not t or len(t) > 2 * HEADING_CHARS or "$" in t or t.endswith((".", ";", ",")):
+        return False, None
+    t = _VERSUS_PRIOR.sub("", t)
+    if len(t) > HEADING_CHARS or not _title_like(t):
         return False, None
     if not _YEARISH.search(t):   # every period a heading can name holds a year
         return True, None

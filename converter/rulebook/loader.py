@@ -189,9 +189,18 @@ def compiled_file(path: Path, origin: str):
 
 def load_rulebook(issuer_file: Optional[Path] = None, rules_dir: Path = RULES_DIR,
                   extra_files: Iterable[Path] = ()) -> Rulebook:
-    """Base rules plus one issuer file; issuer rules take precedence (see `precedence`)."""
+    """Base rules plus one issuer file; issuer rules take precedence (see `precedence`). The same files, unchanged
+    since, give the same book: a batch builds it once (callers only read it)."""
+    base = tuple(base_files(rules_dir)) + tuple(extra_files)
+    files = base + ((Path(issuer_file),) if issuer_file is not None else ())
+    stamps = tuple((str(Path(f).resolve()), Path(f).stat().st_mtime) for f in files)
+    return _book(stamps, base, issuer_file)
+
+
+@lru_cache(maxsize=16)
+def _book(_stamps: tuple, base: tuple, issuer_file: Optional[Path]) -> Rulebook:
     book = Rulebook()
-    for f in list(base_files(rules_dir)) + list(extra_files):
+    for f in base:
         rows, phrases, _issuer, concepts, skips = compiled_file(f, "base")
         book.skip_sections.extend(skips)
         book.rows.extend(rows)

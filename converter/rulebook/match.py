@@ -85,14 +85,18 @@ def match_row(book: Rulebook, label: str, section: str = "", context: str = "",
 
 
 def _skipped(book: Rulebook, heading: str) -> bool:
-    """Whether a heading or title names a breakdown the book skips; remembered per book, as every row of a
-    table asks again."""
+    """Whether a heading or title names a breakdown the book skips (every row of a table asks again)."""
     if not heading:
         return False
-    seen = book.__dict__.setdefault("_skipped", {})
-    if heading not in seen:
-        seen[heading] = any(p.search(heading) for p in book.skip_sections)
-    return seen[heading]
+    skips = book.__dict__.get("_skips")
+    if skips is None:
+        skips = book.__dict__["_skips"] = tuple(book.skip_sections)
+    return skipped_heading(skips, heading)
+
+
+@lru_cache(maxsize=4096)
+def skipped_heading(skips: tuple, heading: str) -> bool:
+    return any(p.search(heading) for p in skips)
 
 
 def _constraints_hold(rule: RowRule, sec: str, context: str) -> bool:
