@@ -1,6 +1,7 @@
 """Choosing a reader: the layout is detected from the text unless the caller names one."""
 from __future__ import annotations
 
+from itertools import islice
 from typing import Callable, Optional
 
 import regex
@@ -57,7 +58,8 @@ HEAD = 50000   # characters detection looks at
 
 
 def _is_html(text: str) -> bool:
-    return len(_HTML.findall(text[:HEAD])) >= 3
+    """Three markup tags in the head (counting stops there)."""
+    return len(list(islice(_HTML.finditer(text, 0, HEAD), 3))) == 3
 
 
 def _text_layout(head: str) -> str:

@@ -171,7 +171,9 @@ class _Walker:
         if self.muted:
             self.muted -= 1
         elif self.actions:
-            self._end(self.actions.pop())
+            action = self.actions.pop()
+            if action != "inline":   # most elements are inline (<span>, <font>, <b>): nothing to undo
+                self._end(action)
 
     def data(self, text: str) -> None:
         if not self.muted:
