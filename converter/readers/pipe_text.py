@@ -15,6 +15,7 @@ import regex
 
 from ..engine.numbers import is_year
 from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
+from .headers import is_scale_note
 from .normalize import collapse_spaces
 from .tokens import is_mark, is_period_header, is_range_word, is_value
 
@@ -36,12 +37,10 @@ def read_pipe_text(text: str, source: str = "") -> Document:
         nvalues = sum(1 for c, _s, _e in cells if is_value(c))
         if nvalues < 2:
             blocks.extend(_prose(cells))
-        elif kind == "rows":
+        else:   # the short lines right above are the table's title and scale note, as in HTML
             titles = _titles(blocks)
             del blocks[len(blocks) - len(titles):]
             blocks.extend(_tables([(p.text, p.span.start, p.span.end) for p in titles] + cells))
-        else:
-            blocks.extend(_tables(cells))
     for i, b in enumerate(blocks):
         b.index = i
     return Document(blocks, text, "pipe", source)
@@ -110,10 +109,12 @@ def _column_titles(cells) -> bool:
 
 
 def _titles(blocks: list) -> list[Paragraph]:
-    """The short paragraphs right above a table printed row by row: its title and scale note."""
+    """The short paragraphs right above a table: its title and scale note ("FREE CASH FLOW - TRAILING
+    4-QUARTERS", "($ in millions)"). A sentence or an amount ends the title: it is prose the text readers need."""
     out: list[Paragraph] = []
     for b in reversed(blocks):
-        if not isinstance(b, Paragraph) or len(b.text) > TITLE_CHARS or len(out) == TITLE_LINES:
+        if not isinstance(b, Paragraph) or len(b.text) > TITLE_CHARS or len(out) == TITLE_LINES \
+                or ("$" in b.text and not is_scale_note(b.text)) or b.text.rstrip().endswith((".", ";", ":")):
             break
         out.insert(0, b)
     return out
