@@ -475,3 +475,13 @@ def test_abvc_is_prose():
     assert not any("revenue" in r.label.lower() for r in doc.tables[0].rows)
     assert cells(row(doc.tables[0], "Total")) == [("702,000", 0), ("18,298,000", 1)]
     assert_spans_slice_text(doc)
+
+
+def test_double_encoded_punctuation_is_repaired_in_html_and_text():
+    """"Stockholdersâ€™ equity" (UTF-8 read as Windows-1252, or as Latin-1) still reads as the rule's label."""
+    from converter.readers.normalize import normalize_text
+    html = ("<html><body><table><tr><td></td><td>December 31, 2024</td></tr>"
+            "<tr><td>Total stockholders\u00e2\u0080\u0099 equity</td><td>5,901</td></tr></table></body></html>")
+    assert only_table(read_html(html)).rows[0].label == "Total stockholders' equity"
+    assert normalize_text("Total stockholders\u00e2\u20ac\u2122 equity \u00e2\u20ac\u201c net") == \
+        "Total stockholders' equity - net"

@@ -37,6 +37,7 @@ from .html_cells import GridCell, strip_list_mark
 from .html_style import (BLOCK_TAGS, SKIP_TAGS, is_footnote_mark, is_hidden, is_raised, left_indent,
                           normalize_space)
 from .html_table import TableLayout, read_table
+from .normalize import fix_mojibake
 
 LAYOUT = "html"
 CAPTION_LINES = 3       # paragraphs above a table that may be its title lines
@@ -48,7 +49,7 @@ _INLINE_TAGS = frozenset({"sup", "font", "span", "a", "b", "i", "u", "em", "stro
 
 def read_html(text: str, source: str = "") -> Document:
     """Read an HTML earnings release (optionally inside its EDGAR SGML wrapper) into a Document."""
-    return _assemble(_parse(exhibit_text(text)), source)
+    return _assemble(_parse(fix_mojibake(exhibit_text(text))), source)
 
 
 def _parse(html: str) -> list[_Item]:

@@ -23,10 +23,27 @@ _STRAY_IMG = regex.compile(r"""<?img\s+src=['"][^'"]*['"][^>]{0,400}?>""", regex
 _SPACES = regex.compile(r"[ \t\f\v]+")
 
 
+# UTF-8 punctuation read once as Windows-1252 and saved again ("Stockholdersâ€™ equity"): newswire copies and
+# converted filings carry it, and a label spelled so matches no rule.
+_PUNCTUATION = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+                "\u2022": "•", "\u00a0": " "}
+_MOJIBAKE = {c.encode("utf-8").decode(codec, errors="ignore"): plain
+             for c, plain in _PUNCTUATION.items() for codec in ("cp1252", "latin-1")}
+_MOJIBAKE_RE = regex.compile("|".join(regex.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo the common double-encodings of punctuation, read as Windows-1252 or as Latin-1 (checked cheaply
+    first: most text has none)."""
+    if "â\u20ac" not in text and "â\x80" not in text and "Â\xa0" not in text:
+        return text
+    return _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group()], text)
+
+
 def normalize_text(text: str) -> str:
     """Normalize characters and remove stray image markup; line structure is kept."""
     if not text.isascii() or "\r" in text:  # plain ASCII has nothing to map but CR
-        text = _TO_REPLACE.sub(lambda m: _REPLACE[m.group()], text)
+        text = _TO_REPLACE.sub(lambda m: _REPLACE[m.group()], fix_mojibake(text))
     if "img" in text:
         text = _STRAY_IMG.sub(" ", text)
     return text
