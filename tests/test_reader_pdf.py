@@ -374,20 +374,57 @@ Net income
 100
 20
 
-64%
-7%
+64
+7
 
 90
 18
 
-66%
-8%
+66
+8
 """
 
 
 def test_more_figures_than_the_header_has_columns_for_places_nothing():
-    # two periods named, but four columns printed (the percentages of revenue): no band can be trusted
+    # two periods named, but four columns of values printed: no band can be trusted
     assert not read_pdf_text(TOO_MANY).tables
+
+
+def test_percentage_columns_beside_value_columns_are_taken_out():
+    # the same table with its extra columns printed as percentages of revenue: they are columns the header
+    # does not name, and go; what is left counts up
+    doc = read_pdf_text(TOO_MANY.replace("64\n7\n", "64%\n7%\n").replace("66\n8\n", "66%\n8%\n"))
+    assert _rows(doc) == {"Revenue": [(0, "100"), (1, "90")], "Net income": [(0, "20"), (1, "18")]}
+
+
+PERCENT_WOVEN = """\
+Three Months Ended
+March 3, 2023
+March 4, 2022
+
+Revenue
+Cost of revenue
+Net income
+
+100
+60
+(12)
+
+64% $ 90
+22%
+50
+7%
+(3)
+(3%)
+"""
+
+
+def test_values_woven_with_percentages_line_by_line_are_one_column():
+    # "64% $ 90": the percentage of another column and this column's first value on one line; then value
+    # and percentage alternate; "(3%)" is a percentage, not a label
+    assert _rows(read_pdf_text(PERCENT_WOVEN)) == {"Revenue": [(0, "100"), (1, "90")],
+                                                   "Cost of revenue": [(0, "60"), (1, "50")],
+                                                   "Net income": [(0, "(12)"), (1, "(3)")]}
 
 
 STACKED = """\
@@ -508,3 +545,82 @@ def test_a_title_on_the_new_page_starts_a_table_of_its_own():
     # the header of this table comes after its figures: the last page's header must not stand for it
     text = PAGE_BROKEN.replace("\f618,412\n\n602,905", "\fCONDENSED BALANCE SHEETS")
     assert len(read_pdf_text(text).tables) == 1
+
+
+FOOTNOTED = """\
+Revenue growth in US $
+(1)
+
+Three Months Ended
+March 3, 2023
+March 4, 2022
+
+Revenue
+Net income
+
+100
+20
+
+90
+18
+
+(1)
+
+Growth in constant currency compares both periods at the exchange rates in effect at the end of last year.
+"""
+
+
+def test_footnote_marks_beside_a_header_or_a_note_are_not_figures():
+    # "(1)" before the header and "(1)" before its note would be two figures of -1 and upset the counting
+    assert _rows(read_pdf_text(FOOTNOTED)) == {"Revenue": [(0, "100"), (1, "90")],
+                                               "Net income": [(0, "20"), (1, "18")]}
+
+
+CAPITAL_ROWS = """\
+STATEMENTS OF OPERATIONS
+Three Months Ended
+March 3, 2023
+March 4, 2022
+
+REVENUES
+Product
+Service
+Total revenues
+OPERATING EXPENSES
+Research
+Total operating expenses
+OPERATING INCOME
+Interest expense
+NET INCOME
+
+$
+60
+40
+100
+
+$
+50
+40
+90
+
+30
+30
+70
+(5)
+65
+
+25
+25
+65
+(4)
+61
+"""
+
+
+def test_a_row_in_capitals_is_a_row_where_the_counts_say_so():
+    # "REVENUES" and "OPERATING EXPENSES" head sections; "OPERATING INCOME" carries figures: read as a
+    # heading the blocks of 5 would fit no run of labels
+    rows = _rows(read_pdf_text(CAPITAL_ROWS))
+    assert rows["OPERATING INCOME"] == [(0, "70"), (1, "65")]
+    assert rows["NET INCOME"] == [(0, "65"), (1, "61")]
+    assert "REVENUES" not in rows and "OPERATING EXPENSES" not in rows

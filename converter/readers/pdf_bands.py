@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Cell
-from .pdf_model import FigureBlock, LabelLine, band_holds, same_run, totals_hold
+from .pdf_model import FigureBlock, LabelLine, band_holds, same_run, totals_confirmed, totals_hold
 
 Cells = dict[int, list[Cell]]
 
@@ -36,15 +36,53 @@ def label_blocks(labels: list[LabelLine]) -> list[list[LabelLine]]:
     return out
 
 
-def segments(block: list[LabelLine]) -> list[list[LabelLine]]:
-    """The runs of row labels of a block between its headings."""
+def segments(block: list[LabelLine], rows: frozenset[int] = frozenset()) -> list[list[LabelLine]]:
+    """The runs of row labels of a block between its headings; `rows`: ids of soft headings read as rows."""
     out: list[list[LabelLine]] = [[]]
     for lab in block:
-        if lab.heading:
+        if lab.heading and id(lab) not in rows:
             out.append([])
         else:
             out[-1].append(lab)
     return [s for s in out if s]
+
+
+MAX_SOFT = 6
+
+
+def readings(labels: list[LabelLine]) -> list[frozenset[int]]:
+    """The ways to read the soft headings among `labels` (a heading by its capitals alone may be a row
+    printed in capitals): the ids read as rows, all headings first. Too many soft headings: that one way."""
+    soft = [id(lab) for lab in labels if lab.soft]
+    if len(soft) > MAX_SOFT:
+        return [frozenset()]
+    out = [frozenset()]
+    for mask in range(1, 1 << len(soft)):
+        out.append(frozenset(s for k, s in enumerate(soft) if mask >> k & 1))
+    return out
+
+
+def best_reading(labels: list[LabelLine], bands: list[list[FigureBlock]], whole: bool) -> tuple[Cells, list]:
+    """`tile` under every reading of the soft headings: the reading that places the most rows, then the one
+    whose totals add up the most; all headings when it does as well. Readings that tie with different
+    figures leave it undecided: then all headings."""
+    results = []
+    for rows in readings(labels):
+        segs = [s for block in label_blocks(labels) for s in segments(block, rows)]
+        cells, used = tile(segs, bands, whole)
+        confirmed = sum(totals_confirmed(seg, cells) or 0 for seg in segs)
+        results.append(((len(cells), confirmed), cells, used))
+    top = max(key for key, _c, _u in results)
+    if results[0][0] == top:
+        return results[0][1:]
+    best = [r for r in results if r[0] == top]
+    if any(_figures(r[1]) != _figures(best[0][1]) for r in best[1:]):
+        return results[0][1:]
+    return best[0][1:]
+
+
+def _figures(cells: Cells) -> dict[int, list[str]]:
+    return {k: [c.text for c in v] for k, v in cells.items()}
 
 
 def cut_bands(run: list[FigureBlock], ncols: int) -> Optional[list[list[FigureBlock]]]:
@@ -98,27 +136,29 @@ def tile(segs: list[list[LabelLine]], bands: list[list[FigureBlock]], whole: boo
     return ({}, []) if whole else (cells, used)
 
 
-def match_adjacent(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tuple[Cells, set[int]]:
+def match_adjacent(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int,
+                   start: int = 0) -> tuple[Cells, set[int]]:
     """Label blocks whose following figure blocks tile them exactly; and the ids of the blocks used. Label
-    blocks with no figures between them ("Revenue: ..." then "Cost of revenue: ...") are tiled together."""
+    blocks with no figures between them ("Revenue: ..." then "Cost of revenue: ...") are tiled together,
+    unless the table's header (at offset `start`) comes between: labels before it are another table's."""
     cells: Cells = {}
     used: set[int] = set()
     positions = sorted(lab.pos for lab in labels)
     stretches: list[list[LabelLine]] = []
     for block in label_blocks(labels):
-        if stretches and not any(stretches[-1][-1].last < b.first < block[0].pos for b in blocks):
+        if stretches and not any(stretches[-1][-1].last < b.first < block[0].pos for b in blocks) and \
+                not stretches[-1][-1].span.start < start <= block[0].span.start:
             stretches[-1].extend(block)
         else:
             stretches.append(list(block))
     for stretch in stretches:
-        segs = [s for block in label_blocks(stretch) for s in segments(block)]
         end = stretch[-1].last
         after = next((p for p in positions if p > end), None)
         run = [b for b in blocks if b.first > end and (after is None or b.first < after)]
-        bands = cut_bands(run, ncols) if run and segs else None
+        bands = cut_bands(run, ncols) if run else None
         if not bands:
             continue
-        got, bands_used = tile(segs, bands, whole=True)
+        got, bands_used = best_reading(stretch, bands, whole=True)
         cells.update(got)
         used.update(id(b) for band in bands_used for b in band)
     return cells, used
@@ -126,7 +166,6 @@ def match_adjacent(labels: list[LabelLine], blocks: list[FigureBlock], ncols: in
 
 def match_in_order(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tuple[Cells, set[int]]:
     """The segments of `labels` against the runs of `blocks`, in reading order, up to the first misfit."""
-    segs = [s for block in label_blocks(labels) for s in segments(block)]
     bands: list[list[FigureBlock]] = []
     i = 0
     while i < len(blocks):
@@ -137,5 +176,5 @@ def match_in_order(labels: list[LabelLine], blocks: list[FigureBlock], ncols: in
             break           # a run that is not whole bands: which block is which column is unknown
         bands.extend(blocks[k:k + ncols] for k in range(i, j, ncols))
         i = j
-    cells, used = tile(segs, bands, whole=False)
+    cells, used = best_reading(labels, bands, whole=False)
     return cells, {id(b) for band in used for b in band}

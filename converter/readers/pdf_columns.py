@@ -36,6 +36,7 @@ from .tokens import split_figures
 _TRAILING_DOLLAR = regex.compile(r"\S\s+\$$")
 _SPACED_PERCENT = regex.compile(r"(?<=\d|\))\s+%")
 _SPACED_PAREN = regex.compile(r"(?<=\d)\s+\)")
+_PAREN_PERCENT = regex.compile(r"\((\d[\d,.]*)\s*%\)")
 
 _MARK_LINE = regex.compile(r"^(?:(?:US)?\$\s*)+$")
 _BARE_INT = regex.compile(r"^\d{1,3}$")
@@ -48,11 +49,12 @@ def is_mark_line(line: str) -> bool:
 
 def figure_line(line: str) -> Optional[tuple[list[str], bool]]:
     """The figures of a line made only of figures, and whether a `$` ends it ("1,247 $" is a figure of one
-    column followed by the `$` of the next); "22.0 %" and "(1,862 )" are one figure each. None for anything
+    column followed by the `$` of the next); "22.0 %", "(3%)" and "(1,862 )" are one figure each. None for anything
     else."""
     t = line.strip()
     trailing = bool(_TRAILING_DOLLAR.search(t))
     t = _SPACED_PAREN.sub(")", _SPACED_PERCENT.sub("%", t))   # "(1,862 )": a printer's gap before ")"
+    t = _PAREN_PERCENT.sub(r"(\1)%", t)                       # "(3%)" is "(3)%"
     figures = split_figures(t)
     if figures is None:
         return None
@@ -138,9 +140,10 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int,
     before it, left over from an earlier table, are matched only to figures right after them."""
     if ncols < 1 or not blocks:
         return [], 0
-    if sum(len(b) for b in blocks) > ncols * sum(1 for lab in labels if not lab.heading):
+    rows = sum(1 for lab in labels if not lab.heading or lab.soft and lab.span.start >= start)
+    if sum(len(b) for b in blocks) > ncols * rows:
         return [], 0   # more figures than the labels have columns for: the header does not name them all
-    placed, used = match_adjacent(labels, blocks, ncols)     # id of label -> cells; ids of the blocks placed
+    placed, used = match_adjacent(labels, blocks, ncols, start)   # id of label -> cells; ids of blocks placed
     used_upto = max((lab.pos for lab in labels if id(lab) in placed), default=-1)
     rest_labels = [lab for lab in labels if id(lab) not in placed and lab.span.start >= start]
     got, got_used = match_in_order(rest_labels, [b for b in blocks if id(b) not in used], ncols)
@@ -188,10 +191,10 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int,
     for lab in labels:
         if lab.pos > used_upto:
             break
-        if lab.heading:
+        cells = placed.get(id(lab))
+        if lab.heading and cells is None:
             section = (lab.text,)
             continue
-        cells = placed.get(id(lab))
         if cells is not None:
             rows.append(AlignedRow(lab, cells, section))
         if lab.text.lower().startswith("total"):

@@ -18,6 +18,7 @@ class LabelLine:
     heading: bool
     pos: int                      # line number in the text of its first line
     last: int = -1                # and of its last line (a label wrapped over two)
+    soft: bool = False            # a heading by its capitals alone ("OPERATING INCOME"): maybe a row
 
     def __post_init__(self):
         self.last = max(self.last, self.pos)

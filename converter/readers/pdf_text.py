@@ -23,6 +23,7 @@ from .normalize import collapse_spaces
 from .pdf_columns import align, figure_line, is_mark_line, page_number_lines
 from .pdf_header import HeaderPiece, header_columns, header_in_order, stacked_header
 from .pdf_model import FigureBlock, LabelLine, row_holds
+from .pdf_percent import value_blocks, values_of
 from .tokens import is_period_header, is_range_word
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
@@ -33,6 +34,8 @@ _TITLE = regex.compile(r"\b(?:statements?|balance\s+sheets?|financial\s+informat
                        r"in\s+(?:thousands|millions|billions))\b", regex.I)
 _DAY = regex.compile(r"^\d{1,2},$")
 _MONTH = regex.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
+_FOOTNOTE_MARK = regex.compile(r"^(?:\(\d{1,2}\)|\*{1,3})$")
+_PERCENT_HEADER = regex.compile(r"^%")
 _CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I)
 
 
@@ -55,10 +58,22 @@ class _Open:
 
 def _is_heading(text: str) -> bool:
     t = text.strip()
-    letters = [c for c in t if c.isalpha()]
     return (t.endswith(":") or (t.startswith("(") and t.endswith(")"))
-            or (letters and all(c.isupper() for c in letters) and not _TOTAL_OR_NET.match(t))
+            or _capitals(t) and not _TOTAL_OR_NET.match(t)
             or bool(_TITLE.search(t)) and len(t) < 90)
+
+
+def _soft_heading(text: str) -> bool:
+    """A heading by its capitals alone: a statement in capitals prints rows that carry figures the same way
+    ("OPERATING INCOME"), so counting decides (`pdf_bands`)."""
+    t = text.strip()
+    return _is_heading(t) and _capitals(t) and not t.endswith(":") and not t.startswith("(") \
+        and not _TITLE.search(t)
+
+
+def _capitals(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _is_label(text: str) -> bool:
@@ -105,11 +120,12 @@ def read_pdf_text(text: str, source: str = "") -> Document:
     def close_columns():
         if table is not None and column_blocks:
             ncols = header_columns([h.text for h in table.header])
-            rows, used = align(pending, column_blocks, ncols, table.header_between_figures, table.start)
+            blocks_ = value_blocks(column_blocks)
+            rows, used = align(pending, blocks_, ncols, table.header_between_figures, table.start)
             for r in rows:
                 table.rows.append(Row(r.label.text, r.cells, section=r.section, span=r.label.span))
             if rows:
-                table.end = max(table.end, column_blocks[-1].figures[-1][1].end)
+                table.end = max(table.end, blocks_[-1].figures[-1][1].end)
             del pending[:used]
         column_blocks.clear()
 
@@ -151,14 +167,14 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             blank_run += 1
             flush_prose()
             continue
-        if no in page_numbers:
-            continue
+        if no in page_numbers or _footnote_mark(lines, no) or _PERCENT_HEADER.match(line):
+            continue   # a page number, a footnote's mark, a percentage column's header: none is a row's
         if is_mark_line(line):
             if column_blocks and last_figure_line == no - 1:
                 column_blocks[-1].mark_after = True
             continue
         parsed = figure_line(line)
-        figures, trailing = parsed if parsed else (None, False)
+        figures, trailing = (values_of(parsed[0]), parsed[1]) if parsed else (None, False)
         years = figures and all(is_year(f) for f in figures)
         header_word = (table is not None and table.header and not table.rows and not column_blocks
                        and is_range_word(line))
@@ -226,7 +242,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
                 last = pending[-1]
                 pending[-1] = LabelLine(f"{last.text} {line}", Span(last.span.start, end), False, last.pos, no)
             else:
-                pending.append(LabelLine(line, Span(start, end), _is_heading(line), no))
+                pending.append(LabelLine(line, Span(start, end), _is_heading(line), no, soft=_soft_heading(line)))
                 if pending[-1].heading or not (table and table.rows):
                     blocks.append(Paragraph(line, Span(start, end)))
         else:
@@ -245,6 +261,18 @@ def read_pdf_text(text: str, source: str = "") -> Document:
 def _day_piece(line: str, lines: list[tuple[str, int]], no: int) -> bool:
     """"30," under a line "September": a date the printer broke after its month."""
     return bool(_DAY.match(line.strip())) and no > 0 and bool(_MONTH.match(lines[no - 1][0].strip()))
+
+
+def _footnote_mark(lines: list[tuple[str, int]], no: int) -> bool:
+    """"(1)" or "*" on a line of its own beside prose, or between a label and a column header: the mark of a
+    footnote (of the header, or the note itself), not a figure (-1) of a column."""
+    if not _FOOTNOTE_MARK.match(lines[no][0].strip()):
+        return False
+    before = next((t.strip() for t, _s in reversed(lines[:no]) if t.strip()), "")
+    after = next((t.strip() for t, _s in lines[no + 1:] if t.strip()), "")
+    if any(t and not _is_label(t) and figure_line(t) is None for t in (before, after)):
+        return True
+    return is_period_header(after) and figure_line(before) is None and not is_mark_line(before)
 
 
 def _next_label(pending: list[LabelLine], nfig: int) -> LabelLine | None:
