@@ -624,3 +624,101 @@ def test_a_row_in_capitals_is_a_row_where_the_counts_say_so():
     assert rows["OPERATING INCOME"] == [(0, "70"), (1, "65")]
     assert rows["NET INCOME"] == [(0, "65"), (1, "61")]
     assert "REVENUES" not in rows and "OPERATING EXPENSES" not in rows
+
+
+WOVEN_TO_THE_END = """\
+Three Months Ended
+March 3, 2023
+March 4, 2022
+
+Revenue:
+Product
+Service
+Costs:
+Product
+Service
+
+100
+60
+40
+30
+
+12%
+90
+2%
+50
+7%
+35
+16% $ 25
+"""
+
+
+def test_a_percentage_and_a_value_on_the_last_line_keep_the_weave():
+    # the second column alternates with a percentage column, starting with a percentage; its last line
+    # holds both ("16% $ 25"): the percentage is the weave's turn, the value the column's last, and the
+    # column is one block beside the first
+    rows = [(r.label, [c.text for c in r.cells]) for r in read_pdf_text(WOVEN_TO_THE_END).tables[0].rows]
+    assert rows == [("Product", ["100", "90"]), ("Service", ["60", "50"]),
+                    ("Product", ["40", "35"]), ("Service", ["30", "25"])]
+
+
+FOOTNOTE_UNDER_WORDS = """\
+Three Months Ended
+March 3, 2023
+March 4, 2022
+(1)
+
+Revenue
+Net income
+
+100
+20
+
+90
+18
+"""
+
+
+def test_a_footnote_mark_right_under_words_is_not_a_figure():
+    assert _rows(read_pdf_text(FOOTNOTE_UNDER_WORDS)) == {"Revenue": [(0, "100"), (1, "90")],
+                                                         "Net income": [(0, "20"), (1, "18")]}
+
+
+RUN_ON = """\
+Three Months Ended
+March 3, 2023
+March 4, 2022
+
+Revenue
+Total revenue
+Earnings per share:
+Basic
+Diluted
+Weighted average shares:
+Basic
+Diluted
+
+100
+100
+
+90
+90
+
+1.20
+1.16
+2,667
+2,742
+
+1.42
+1.37
+2,847
+2,943
+"""
+
+
+def test_a_column_block_runs_on_over_a_heading():
+    # each column prints its per-share amounts and share counts as one block: the heading between them
+    # has no figure, so the block covers both runs of rows
+    rows = [(r.label, [c.text for c in r.cells]) for r in read_pdf_text(RUN_ON).tables[0].rows]
+    assert rows[2:] == [("Basic", ["1.20", "1.42"]), ("Diluted", ["1.16", "1.37"]),
+                        ("Basic", ["2,667", "2,847"]), ("Diluted", ["2,742", "2,943"])]

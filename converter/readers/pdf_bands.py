@@ -65,20 +65,24 @@ def readings(labels: list[LabelLine]) -> list[frozenset[int]]:
 def best_reading(labels: list[LabelLine], bands: list[list[FigureBlock]], whole: bool) -> tuple[Cells, list]:
     """`tile` under every reading of the soft headings: the reading that places the most rows, then the one
     whose totals add up the most; all headings when it does as well. Readings that tie with different
-    figures leave it undecided: then all headings."""
+    figures leave it undecided: then all headings. Bands run on over headings only after that, under the
+    reading chosen, and only to place more rows where it stopped: a guess that a heading has no figures
+    must not overrule a reading that needs none."""
     results = []
     for rows in readings(labels):
         segs = [s for block in label_blocks(labels) for s in segments(block, rows)]
-        cells, used = tile(segs, bands, whole)
+        cells, used = tile(segs, bands, whole, run_on=False)
         confirmed = sum(totals_confirmed(seg, cells) or 0 for seg in segs)
-        results.append(((len(cells), confirmed), cells, used))
-    top = max(key for key, _c, _u in results)
-    if results[0][0] == top:
-        return results[0][1:]
+        results.append(((len(cells), confirmed), cells, used, segs))
+    top = max(r[0] for r in results)
     best = [r for r in results if r[0] == top]
-    if any(_figures(r[1]) != _figures(best[0][1]) for r in best[1:]):
-        return results[0][1:]
-    return best[0][1:]
+    if results[0][0] == top or any(_figures(r[1]) != _figures(best[0][1]) for r in best[1:]):
+        best = results
+    _key, cells, used, segs = best[0]
+    more, more_used = tile(segs, bands, whole, run_on=True)
+    if len(more) > len(cells) and {k: f for k, f in _figures(more).items() if k in cells} == _figures(cells):
+        return more, more_used
+    return cells, used
 
 
 def _figures(cells: Cells) -> dict[int, list[str]]:
@@ -106,31 +110,39 @@ def rows_first(run: list[FigureBlock], ncols: int) -> bool:
     return len(run) <= ncols or len(run[0]) > 1 or not any(b.mark_after for b in run[:-1])
 
 
-def tile(segs: list[list[LabelLine]], bands: list[list[FigureBlock]], whole: bool) -> tuple[Cells, list[list[FigureBlock]]]:
-    """Segments filled in order by the bands in order; bands left over are left for other labels. `whole`:
-    every segment must be filled, or none is; otherwise matching stops at the first segment that no run of
-    bands fits."""
+def tile(segs: list[list[LabelLine]], bands: list[list[FigureBlock]], whole: bool,
+         run_on: bool = False) -> tuple[Cells, list[list[FigureBlock]]]:
+    """Segments filled in order by the bands in order; bands left over are left for other labels. `run_on`:
+    a band longer than what is left of a segment runs on over the heading into the next (a column's block
+    of figures has no line for a heading's empty cell). `whole`: every segment must be filled, or none is;
+    otherwise matching stops at the first segment that no run of bands fits."""
     cells: Cells = {}
     used: list[list[FigureBlock]] = []
-    bi = 0
-    for seg in segs:
+    bi = si = 0
+    while si < len(segs):
+        last, rows_of = si, list(segs[si])
         total, j = 0, bi
-        while j < len(bands) and total < len(seg):
-            total += len(bands[j][0])
-            j += 1
-        if total != len(seg) or not all(band_holds(b) for b in bands[bi:j]):
+        while True:
+            while j < len(bands) and total < len(rows_of):
+                total += len(bands[j][0])
+                j += 1
+            if not run_on or total <= len(rows_of) or last + 1 >= len(segs):
+                break
+            last += 1
+            rows_of += segs[last]
+        if total != len(rows_of) or not all(band_holds(b) for b in bands[bi:j]):
             break
         rows: Cells = {}
         row = 0
         for band in bands[bi:j]:
             for r in range(len(band[0])):
-                rows[id(seg[row])] = [Cell(blk.figures[r][0], col, blk.figures[r][1]) for col, blk in enumerate(band)]
+                rows[id(rows_of[row])] = [Cell(blk.figures[r][0], col, blk.figures[r][1]) for col, blk in enumerate(band)]
                 row += 1
-        if not totals_hold(seg, rows):
+        if not all(totals_hold(seg, rows) for seg in segs[si:last + 1]):
             break
         cells.update(rows)
         used.extend(bands[bi:j])
-        bi = j
+        bi, si = j, last + 1
     else:
         return cells, used
     return ({}, []) if whole else (cells, used)

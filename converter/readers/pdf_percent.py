@@ -54,9 +54,9 @@ def _kind_runs(block: FigureBlock) -> list[FigureBlock]:
         fig = parse_figure(item[0])
         this = kind if fig is None or fig.nil else fig.percent
         if not runs or (this != kind and kind is not None):
-            runs.append(FigureBlock(first=block.first + k))
+            runs.append(FigureBlock(first=min(block.first + k, block.last)))
         runs[-1].figures.append(item)
-        runs[-1].last = block.first + k
+        runs[-1].last = min(block.first + k, block.last)
         kind = this
     if runs:
         runs[-1].last = block.last

@@ -175,6 +175,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             continue
         parsed = figure_line(line)
         figures, trailing = (values_of(parsed[0]), parsed[1]) if parsed else (None, False)
+        woven = parsed[0] if figures and len(figures) == 1 < len(parsed[0]) else None   # "64% $ 7,389"
         years = figures and all(is_year(f) for f in figures)
         header_word = (table is not None and table.header and not table.rows and not column_blocks
                        and is_range_word(line))
@@ -200,7 +201,10 @@ def read_pdf_text(text: str, source: str = "") -> Document:
                     continue
             if not column_blocks or last_figure_line != no - 1:
                 column_blocks.append(FigureBlock(first=no))
-            column_blocks[-1].figures.append((figures[0], Span(start, end), trailing))
+            # a percentage beside the value goes in too, before it, as printed: it may be the turn of a
+            # percentage column woven line by line with this one (`pdf_percent`)
+            column_blocks[-1].figures.extend((f, Span(start, end), trailing and f == figures[0])
+                                             for f in (woven or figures))
             table.column_lines = True
             column_blocks[-1].last = no
             last_figure_line = no
@@ -264,10 +268,14 @@ def _day_piece(line: str, lines: list[tuple[str, int]], no: int) -> bool:
 
 
 def _footnote_mark(lines: list[tuple[str, int]], no: int) -> bool:
-    """"(1)" or "*" on a line of its own beside prose, or between a label and a column header: the mark of a
-    footnote (of the header, or the note itself), not a figure (-1) of a column."""
+    """"(1)" or "*" on a line of its own right under a line of words, beside prose, or between a label and a
+    column header: the mark of a footnote (of those words, of the header, or the note itself), not a figure
+    (-1) of a column. A column's figures are set apart from words by a blank line or a `$`."""
     if not _FOOTNOTE_MARK.match(lines[no][0].strip()):
         return False
+    above = lines[no - 1][0].strip() if no else ""
+    if above and figure_line(above) is None and not is_mark_line(above):
+        return True
     before = next((t.strip() for t, _s in reversed(lines[:no]) if t.strip()), "")
     after = next((t.strip() for t, _s in lines[no + 1:] if t.strip()), "")
     if any(t and not _is_label(t) and figure_line(t) is None for t in (before, after)):
