@@ -49,8 +49,8 @@ OTHER_PRINTER = {
     "apple-fy2011q1-wk-layout": ("apple-fy2011q1", "fixed", 1.0, 1.0),
     "oracle-fy2022q4-wk-layout": ("oracle-fy2022q4", "fixed", 1.0, 1.0),
     "adobe-fy2023q1-wk": ("adobe-fy2023q1", "pdf", 0.77, 1.0),
-    "apple-fy2011q1-wk": ("apple-fy2011q1", "pdf", 0.91, 1.0),
-    "oracle-fy2022q4-wk": ("oracle-fy2022q4", "pdf", 0.71, 1.0),
+    "apple-fy2011q1-wk": ("apple-fy2011q1", "pdf", 1.0, 1.0),
+    "oracle-fy2022q4-wk": ("oracle-fy2022q4", "pdf", 0.94, 1.0),
 }
 DATA = Path(__file__).parent / "data" / "pdftext"
 

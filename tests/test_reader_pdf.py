@@ -722,3 +722,47 @@ def test_a_column_block_runs_on_over_a_heading():
     rows = [(r.label, [c.text for c in r.cells]) for r in read_pdf_text(RUN_ON).tables[0].rows]
     assert rows[2:] == [("Basic", ["1.20", "1.42"]), ("Diluted", ["1.16", "1.37"]),
                         ("Basic", ["2,667", "2,847"]), ("Diluted", ["2,742", "2,943"])]
+
+
+COLUMN_AFTER_COLUMN = """\
+BALANCE SHEETS
+May 31,
+2022
+Current assets:
+Cash
+Receivables
+Total current assets
+Current liabilities:
+Accounts payable
+Total current liabilities
+
+$
+
+21,383
+5,953
+27,336
+
+1,317
+1,317
+
+May 31,
+2021
+
+$
+
+30,098
+5,409
+35,507
+
+745
+745
+"""
+
+
+def test_columns_cut_into_the_same_blocks_one_after_the_other_are_bands():
+    # the first column as blocks of 3 and 2 (a gap at the heading), then the second column the same way:
+    # the k-th block of each column is one band
+    rows = [(r.label, [c.text for c in r.cells]) for r in read_pdf_text(COLUMN_AFTER_COLUMN).tables[0].rows]
+    assert rows == [("Cash", ["21,383", "30,098"]), ("Receivables", ["5,953", "5,409"]),
+                    ("Total current assets", ["27,336", "35,507"]),
+                    ("Accounts payable", ["1,317", "745"]), ("Total current liabilities", ["1,317", "745"])]

@@ -184,9 +184,30 @@ def match_in_order(labels: list[LabelLine], blocks: list[FigureBlock], ncols: in
         j = i
         while j < len(blocks) and same_run(blocks[i], blocks[j]):
             j += 1
-        if (j - i) % ncols or not rows_first(blocks[i:j], ncols):
+        if (j - i) % ncols == 0 and rows_first(blocks[i:j], ncols):
+            bands.extend(blocks[k:k + ncols] for k in range(i, j, ncols))
+            i = j
+            continue
+        period = column_period(blocks[i:], ncols, [lab.pos for lab in labels])
+        if period is None:
             break           # a run that is not whole bands: which block is which column is unknown
-        bands.extend(blocks[k:k + ncols] for k in range(i, j, ncols))
-        i = j
+        bands.extend([blocks[i + g * period + k] for g in range(ncols)] for k in range(period))
+        i += period * ncols
     cells, used = best_reading(labels, bands, whole=False)
     return cells, {id(b) for band in used for b in band}
+
+
+def column_period(blocks: list[FigureBlock], ncols: int, label_pos: list[int]) -> Optional[int]:
+    """How many blocks each column takes where the columns come one after the other, each cut into the same
+    blocks ("12 figures, 6 figures" for the first column, then "12, 6" for the second): the k-th block of
+    every column is then one band. None when the blocks do not repeat so, block for block and kind for kind,
+    or when labels come among them (the reader then mixed rows and columns: the order is not the table's)."""
+    for period in range(2, len(blocks) // ncols + 1):
+        first = blocks[:period]
+        if len({len(b) for b in first}) == 1:
+            continue        # same-size blocks in a row are bands read across, not one column's pieces
+        if any(blocks[0].first < p < blocks[period * ncols - 1].last for p in label_pos):
+            return None
+        if all(same_run(first[k], blocks[g * period + k]) for g in range(1, ncols) for k in range(period)):
+            return period
+    return None
