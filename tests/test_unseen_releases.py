@@ -44,6 +44,9 @@ FLOORS = {
     # each column's date stacked over its figures, the lengths above in the wrong order; balance sheet, EPS
     # and share counts scattered past matching
     "lumina-medtech-q3-2025-pdf.txt": (0.59, 1.0),
+    # balance sheet columns one after the other, each cut into the same blocks; the income statement's
+    # labels and figures scattered past matching, so "$5.17 billion" in the text stands alone (0.97)
+    "stonebrook-homebuilder-q4fy2025-pdf.txt": (0.43, 0.97),
 }
 
 
