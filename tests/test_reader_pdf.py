@@ -766,3 +766,32 @@ def test_columns_cut_into_the_same_blocks_one_after_the_other_are_bands():
     assert rows == [("Cash", ["21,383", "30,098"]), ("Receivables", ["5,953", "5,409"]),
                     ("Total current assets", ["27,336", "35,507"]),
                     ("Accounts payable", ["1,317", "745"]), ("Total current liabilities", ["1,317", "745"])]
+
+
+NUMBERED_NOTES = """\
+(1)
+
+Constant currency compares both periods at the exchange rates in effect at the end of last year.
+
+Stock-based compensation by category:
+Three Months Ended
+May 31, 2022
+Cost of revenue
+Sales and marketing
+Total stock-based compensation
+
+(2)
+
+$
+
+60
+120
+180
+"""
+
+
+def test_a_footnote_number_that_follows_the_last_mark_is_a_mark():
+    # "(2)" after the mark "(1)" continues the footnotes' numbering: not a figure of -2 for the first row
+    assert _rows(read_pdf_text(NUMBERED_NOTES)) == {"Cost of revenue": [(0, "60")],
+                                                    "Sales and marketing": [(0, "120")],
+                                                    "Total stock-based compensation": [(0, "180")]}

@@ -34,7 +34,7 @@ _TITLE = regex.compile(r"\b(?:statements?|balance\s+sheets?|financial\s+informat
                        r"in\s+(?:thousands|millions|billions))\b", regex.I)
 _DAY = regex.compile(r"^\d{1,2},$")
 _MONTH = regex.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
-_FOOTNOTE_MARK = regex.compile(r"^(?:\(\d{1,2}\)|\*{1,3})$")
+_FOOTNOTE_MARK = regex.compile(r"^(?:\((\d{1,2})\)|\*{1,3})$")
 _PERCENT_HEADER = regex.compile(r"^%")
 _CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I)
 
@@ -110,6 +110,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
     page_numbers = page_number_lines([(collapse_spaces(r), p) for (r, _s), p in zip(lines, pages)])
     column_blocks: list[FigureBlock] = []   # figures that came one per line, column by column
     last_figure_line = -2
+    last_mark = 0                           # the number of the last footnote mark met ("(3)")
 
     def flush_prose():
         if prose:
@@ -167,8 +168,12 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             blank_run += 1
             flush_prose()
             continue
-        if no in page_numbers or _footnote_mark(lines, no) or _PERCENT_HEADER.match(line):
-            continue   # a page number, a footnote's mark, a percentage column's header: none is a row's
+        mark = _footnote_mark(lines, no, last_mark)
+        if mark is not None:
+            last_mark = mark or last_mark
+            continue   # a footnote's mark is no row's figure
+        if no in page_numbers or _PERCENT_HEADER.match(line):
+            continue   # nor a page number, nor a percentage column's header
         if is_mark_line(line):
             if column_blocks and last_figure_line == no - 1:
                 column_blocks[-1].mark_after = True
@@ -267,20 +272,29 @@ def _day_piece(line: str, lines: list[tuple[str, int]], no: int) -> bool:
     return bool(_DAY.match(line.strip())) and no > 0 and bool(_MONTH.match(lines[no - 1][0].strip()))
 
 
-def _footnote_mark(lines: list[tuple[str, int]], no: int) -> bool:
+def _footnote_mark(lines: list[tuple[str, int]], no: int, last_mark: int) -> int | None:
     """"(1)" or "*" on a line of its own right under a line of words, beside prose, or between a label and a
     column header: the mark of a footnote (of those words, of the header, or the note itself), not a figure
-    (-1) of a column. A column's figures are set apart from words by a blank line or a `$`."""
-    if not _FOOTNOTE_MARK.match(lines[no][0].strip()):
-        return False
+    (-1) of a column. A column's figures are set apart from words by a blank line or a `$`. Footnotes are
+    numbered in order, so "(4)" after the mark "(3)" is one too, unless a figure line touches it. The
+    mark's number (0 for "*"); None for anything else."""
+    m = _FOOTNOTE_MARK.match(lines[no][0].strip())
+    if not m:
+        return None
+    number = int(m[1]) if m[1] else 0
     above = lines[no - 1][0].strip() if no else ""
+    below = lines[no + 1][0].strip() if no + 1 < len(lines) else ""
     if above and figure_line(above) is None and not is_mark_line(above):
-        return True
+        return number
+    if number >= 2 and number == last_mark + 1 and not any(figure_line(t) for t in (above, below)):
+        return number
     before = next((t.strip() for t, _s in reversed(lines[:no]) if t.strip()), "")
     after = next((t.strip() for t, _s in lines[no + 1:] if t.strip()), "")
     if any(t and not _is_label(t) and figure_line(t) is None for t in (before, after)):
-        return True
-    return is_period_header(after) and figure_line(before) is None and not is_mark_line(before)
+        return number
+    if is_period_header(after) and figure_line(before) is None and not is_mark_line(before):
+        return number
+    return None
 
 
 def _next_label(pending: list[LabelLine], nfig: int) -> LabelLine | None:
