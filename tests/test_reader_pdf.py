@@ -795,3 +795,29 @@ def test_a_footnote_number_that_follows_the_last_mark_is_a_mark():
     assert _rows(read_pdf_text(NUMBERED_NOTES)) == {"Cost of revenue": [(0, "60")],
                                                     "Sales and marketing": [(0, "120")],
                                                     "Total stock-based compensation": [(0, "180")]}
+
+
+PERCENT_HEADER = """\
+Three Months Ended
+March 3, 2023
+March 4, 2022
+
+Revenue
+Net income
+% Change
+
+100
+20
+
+90
+18
+
+11%
+11%
+"""
+
+
+def test_a_percentage_columns_header_is_not_a_row_label():
+    # "% Change" heads the percentage column printed after the labels: no row of the table
+    assert _rows(read_pdf_text(PERCENT_HEADER)) == {"Revenue": [(0, "100"), (1, "90")],
+                                                    "Net income": [(0, "20"), (1, "18")]}

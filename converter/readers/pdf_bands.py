@@ -11,7 +11,11 @@ its label. Two readings are trusted:
 - In order: what is left, label segments in reading order against bands in reading order (a run of
   same-size blocks cut into bands of `ncols`, even where labels come between its blocks), matched as long as
   each segment takes bands whose sizes add up to it; at the first segment that none fits, matching stops.
+  Columns that come one after the other, each cut into the same blocks, give a band per block.
 
+A heading in capitals alone ("OPERATING INCOME") may be a row: each way of reading such headings is tried,
+and the one that places the most rows (then adds up the most totals) is kept, unless readings that do as
+well disagree. A band may then run on over a heading, whose empty cell has no line in a column's block.
 Every band must hold (`band_holds`: equal decimals across a row, a trailing `$` never in the last column)
 and the totals of a segment must add up in all columns or in none.
 """

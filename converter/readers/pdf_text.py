@@ -7,8 +7,9 @@ title) are not given figures but become the section of the rows after them. Figu
 come column by column: they are gathered in blocks and matched to the labels by counting (`pdf_columns`).
 A header run starts a new table; a page (form feed) ends what waits on it, but figures at the top of the
 next page, before any header or statement title, continue the table under its header (`pdf_header` reads a
-header whose pieces came among the figures); page numbers, counted with the pages, and `$` marks on lines
-of their own are not figures.
+header whose pieces came among the figures); page numbers, counted with the pages, `$` marks on lines
+of their own and footnote marks ("(1)" under words or beside prose) are not figures, and percentage columns
+beside the value columns are taken out (`pdf_percent`).
 """
 from __future__ import annotations
 
