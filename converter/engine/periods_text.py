@@ -101,12 +101,21 @@ def _windows(sentence: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
+_WORD_START = re.compile(r"\b\w")
+
+
 def _matches(sentence: str):
+    """PERIOD's matches, tried only at the starts of words inside the windows: every phrase starts a word,
+    and most of a window's positions are letters inside words, where trying the long alternation costs most."""
     seen = -1
     for a, b in _windows(sentence):
-        for m in PERIOD.finditer(sentence, max(a, seen), b):
-            seen = m.end()
-            yield m
+        for w in _WORD_START.finditer(sentence, max(a, seen), b):
+            if w.start() < seen:
+                continue
+            m = PERIOD.match(sentence, w.start(), b)
+            if m:
+                seen = m.end()
+                yield m
 
 
 _MONTHS_WORDS = {"three": 3, "six": 6, "nine": 9}
