@@ -30,7 +30,7 @@ from ..engine.numbers import parse_figure
 from ..model import Cell
 from .pdf_bands import match_adjacent, match_in_order, rows_first
 from .pdf_model import FigureBlock, LabelLine, band_holds, same_run, totals_confirmed, totals_hold
-from .tokens import split_figures
+from .tokens import WORD, split_figures
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _TRAILING_DOLLAR = regex.compile(r"\S\s+\$$")
@@ -52,13 +52,23 @@ def figure_line(line: str) -> Optional[tuple[list[str], bool]]:
     column followed by the `$` of the next); "22.0 %", "(3%)" and "(1,862 )" are one figure each. None for anything
     else."""
     t = line.strip()
+    if WORD.search(t):   # most lines are words: refused before any rewriting
+        return None
     trailing = bool(_TRAILING_DOLLAR.search(t))
-    t = _SPACED_PAREN.sub(")", _SPACED_PERCENT.sub("%", t))   # "(1,862 )": a printer's gap before ")"
-    t = _PAREN_PERCENT.sub(r"(\1)%", t)                       # "(3%)" is "(3)%"
+    if "%" in t:
+        t = _SPACED_PERCENT.sub("%", t)
+    if ")" in t:
+        t = _SPACED_PAREN.sub(")", t)                          # "(1,862 )": a printer's gap before ")"
+        if "%" in t:
+            t = _PAREN_PERCENT.sub(_percent_outside, t)         # "(3%)" is "(3)%"
     figures = split_figures(t)
     if figures is None:
         return None
     return figures, trailing
+
+
+def _percent_outside(m) -> str:
+    return f"({m[1]})%"
 
 
 def page_number_lines(lines: list[tuple[str, int]]) -> set[int]:

@@ -73,8 +73,7 @@ def _soft_heading(text: str) -> bool:
 
 
 def _capitals(t: str) -> bool:
-    letters = [c for c in t if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return t.isupper()   # every cased letter a capital, and at least one
 
 
 def _is_label(text: str) -> bool:
@@ -108,7 +107,8 @@ def read_pdf_text(text: str, source: str = "") -> Document:
     blank_run = 0
     lines = list(_lines(text))
     pages = _pages(lines)
-    page_numbers = page_number_lines([(collapse_spaces(r), p) for (r, _s), p in zip(lines, pages)])
+    collapsed = [collapse_spaces(r) for r, _s in lines]
+    page_numbers = page_number_lines(list(zip(collapsed, pages)))
     column_blocks: list[FigureBlock] = []   # figures that came one per line, column by column
     last_figure_line = -2
     last_mark = 0                           # the number of the last footnote mark met ("(3)")
@@ -163,7 +163,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             carried = table if table is not None and table.header else None
             close_table()
             pending.clear()
-        line = collapse_spaces(raw)
+        line = collapsed[no]
         end = start + len(raw)
         if not line:
             blank_run += 1
