@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from converter.engine.columns import document_calendar
-from converter.engine.dates import Length
+from converter.engine.dates import FULL_DATE, Length, full_dates
 from converter.engine.entity import CIK_SCHEME, find_entity, parse_entity_option
 from converter.engine.numbers import parse_figure
 from converter.engine.scale import find_scale
@@ -263,3 +263,13 @@ def test_a_column_length_settled_by_the_text_keeps_the_tables_precise_figure():
     the text's rounded $12.3 million for the same fact."""
     fact = _facts(SETTLED)[("us-gaap:Revenues", "2025-07-01..2025-09-30", ())]
     assert (fact.value, fact.decimals, fact.category) == (Decimal("12345000"), -3, "table")
+
+
+@pytest.mark.parametrize("text", [
+    "for the quarter ended September 30, 2025 and June 30,2025; Dec. 31, 2024 and 2023",
+    "as of September   30 ,   2025 (May 5 2024) 1999 2025 January 1, 20255 Sept 9, 2019",
+    "December 31, 2016 | 295,938 | June 30, 2016 | 2016 | 2015 | MARCH 31, 2020",
+])
+def test_dates_found_from_their_years_are_the_scan_s(text):
+    """full_dates finds dates by their years, then looks back: the same matches as scanning for months."""
+    assert [m.span() for m in full_dates(text)] == [m.span() for m in FULL_DATE.finditer(text)]

@@ -17,8 +17,8 @@ import re
 import regex
 
 from ..model import HeaderCell, Period, Table
-from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length, add_months, is_month_end,
-                    length_of, make_date, month_end, numeric_date, parse_month)
+from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length, add_months, full_dates,
+                    is_month_end, length_of, make_date, month_end, numeric_date, parse_month)
 
 _NUM = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]?six|twenty[\s-]?seven|thirty[\s-]?nine|forty|fifty[\s-]?two|fifty[\s-]?three)"
 TOKEN = regex.compile(
@@ -133,7 +133,7 @@ _QUARTER_HINT = re.compile(r"quarter|\bq[1-4]")
 def document_calendar(text: str) -> Calendar:
     head = text[:400000]
     dates = []
-    for m in FULL_DATE.finditer(head):
+    for m in full_dates(head):
         d = make_date(m["m"], m["d"], m["y"])
         if d:
             dates.append(d)

@@ -7,6 +7,7 @@ attaches to; this module only reads phrases.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -26,6 +27,23 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 FULL_DATE = regex.compile(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\s*,?\s*(?P<y>(?:19|20)\d\d)\b", regex.I)
+_DAY_YEAR = re.compile(r"\d{1,2}\s*,?\s*(?:19|20)\d\d\b")
+_MONTH_CHARS = 11   # "September." and the word boundary before it
+
+
+def full_dates(text: str):
+    """FULL_DATE's matches in a long text, found from their day and year ("30, 2025"): a case-insensitive
+    month tried at every position costs three times as much as these digits and a look back from each over
+    the spaces and one month's length."""
+    last = 0
+    for a in _DAY_YEAR.finditer(text):
+        start = a.start()
+        while start > last and text[start - 1].isspace():
+            start -= 1
+        m = FULL_DATE.search(text, max(last, start - _MONTH_CHARS), a.end())
+        if m is not None and m.end() == a.end():
+            last = m.end()
+            yield m
 # "9/30/2025", "09/30/25": bank releases head their columns this way
 NUMERIC_DATE = r"\b(?P<nm>1[0-2]|0?[1-9])/(?P<nd>3[01]|[12]\d|0?[1-9])/(?P<ny>(?:19|20)\d\d|\d\d)\b"
 _NUMERIC_DATE = regex.compile(NUMERIC_DATE)
