@@ -273,3 +273,13 @@ def test_a_column_length_settled_by_the_text_keeps_the_tables_precise_figure():
 def test_dates_found_from_their_years_are_the_scan_s(text):
     """full_dates finds dates by their years, then looks back: the same matches as scanning for months."""
     assert [m.span() for m in full_dates(text)] == [m.span() for m in FULL_DATE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Revenue rose 5%. Net income: Strong growth; costs fell! Did it? “Yes.” Then (as expected) more.",
+    "ImmunoGen, Inc. reported revenue of $5 million. Approx. 20% came from Dec. sales: Royalties rose.",
+])
+def test_sentences_split_where_the_full_pattern_does(text):
+    """Without a bullet, sentence gaps come from a faster pattern led by the punctuation: the same gaps."""
+    from converter.engine.narrative import SENTENCE_END, _sentence_gaps
+    assert list(_sentence_gaps(text)) == [m.span() for m in SENTENCE_END.finditer(text)]

@@ -99,6 +99,8 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
 
 def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calendar,
             latest_last: Optional[bool] = None):
+    if "$" not in sent:   # every range is of amounts
+        return
     ranges = list(RANGE.finditer(sent))   # first: most sentences hold no range, and matching metrics costs more
     if not ranges:
         return

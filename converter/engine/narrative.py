@@ -50,6 +50,7 @@ EPS_CLAUSE = regex.compile(r"^[\s,]*(?:or|and)\s*$", regex.I)
 REVERSE = regex.compile(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
 NONGAAP = regex.compile(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
 SENTENCE_END = regex.compile(r"(?<=[.;!?][\"'”’]?)\s+(?=[A-Z(\"$“‘])|\s+•\s+|(?<=:)\s+(?=[A-Z•])")
+_PUNCTUATION_GAP = regex.compile(r"[.;!?][\"'”’]?(\s+)(?=[A-Z(\"$“‘])|:(\s+)(?=[A-Z•])")   # SENTENCE_END without bullets
 _ABBREV = regex.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Mass|Calif|No|U\.S|approx|vs|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|St|Mr|Ms|Dr)\.)$")
 
 
@@ -80,14 +81,22 @@ class NarrativeOutcome:
                                               # Highlights"), for amounts whose sentence names none
 
 
+def _sentence_gaps(text: str):
+    """(start, end) of the spaces between sentences. Without a bullet, a pattern led by the punctuation finds
+    them twice as fast as SENTENCE_END's look-behind tried at every position."""
+    if "•" in text:
+        return (m.span() for m in SENTENCE_END.finditer(text))
+    return (m.span(m.lastindex) for m in _PUNCTUATION_GAP.finditer(text))
+
+
 def sentences(text: str):
     """(offset, sentence) pairs; abbreviations like "Inc." do not end a sentence."""
     start = 0
-    for m in SENTENCE_END.finditer(text):
-        if _ABBREV.search(text[start:m.start()]):
+    for gap_start, gap_end in _sentence_gaps(text):
+        if _ABBREV.search(text[start:gap_start]):
             continue
-        yield start, text[start:m.start()]
-        start = m.end()
+        yield start, text[start:gap_start]
+        start = gap_end
     if start < len(text):
         yield start, text[start:]
 

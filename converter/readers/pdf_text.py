@@ -185,7 +185,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
         years = figures and all(is_year(f) for f in figures)
         header_word = (table is not None and table.header and not table.rows and not column_blocks
                        and is_range_word(line))
-        if years or header_word or (is_period_header(line) and not figures) or _day_piece(line, lines, no):
+        if years or header_word or (not figures and is_period_header(line)) or _day_piece(line, lines, no):
             # a printer may stack each column's header over its first figures ("August 3, / 2024 / $ 487,312"):
             # header pieces between figure blocks, with no label since, go on the same header
             if table is None or table.rows or (column_blocks and table.labels_after_figures):
