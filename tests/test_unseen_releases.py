@@ -32,10 +32,10 @@ FLOORS = {
     "stonebrook-homebuilder-q4fy2025.htm": (1.0, 1.0),  # EDGAR HTML, homebuilder: '($000's omitted, except ...)', home sales
     "northwind-semiconductor-q3fy2025.txt": (1.0, 1.0),  # newswire squashed, semiconductor: 3 quarters + 9 months, bridges
     "halcyon-pharma-q2-2025.txt": (1.0, 1.0),       # fixed-width newswire, specialty pharma: royalty/collaboration revenue
-    "crestview-managedcare-q3-2025.htm": (0.98, 1.0),   # EDGAR HTML, health plan: premiums, medical costs, MCR
-    "bluewater-cable-q4-2024.txt": (0.94, 1.0),          # pipe rows, cable: programming costs, RGUs, EBITDA and FCF
-    "sierraalta-goldminer-q2-2025.txt": (0.91, 1.0),     # fixed-width newswire, gold miner: CAS, AISC, NCI equity
-    "ironbridge-trucking-q4-2024.txt": (0.98, 0.98),     # newswire cells, trucking: fuel surcharge, other expense (income)
+    "crestview-managedcare-q3-2025.htm": (1.0, 1.0),   # EDGAR HTML, health plan: premiums, medical costs, MCR
+    "bluewater-cable-q4-2024.txt": (0.96, 1.0),          # pipe rows, cable: programming costs, RGUs, EBITDA and FCF
+    "sierraalta-goldminer-q2-2025.txt": (0.94, 1.0),     # fixed-width newswire, gold miner: CAS, AISC, NCI equity
+    "ironbridge-trucking-q4-2024.txt": (1.0, 1.0),     # newswire cells, trucking: fuel surcharge, other expense (income)
     # two of them printed to PDF (wkhtmltopdf) and read back with pdftotext -layout; same gold as the HTML
     "harborline-retail-q2fy2024-pdflayout.txt": (1.0, 1.0),   # a group title a line above, '(1,120 )'
     "lumina-medtech-q3-2025-pdflayout.txt": (1.0, 1.0),       # dates stacked on three lines
