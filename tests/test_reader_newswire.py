@@ -145,6 +145,17 @@ def test_a_scale_note_line_is_a_caption_and_never_a_paragraph():
     assert not any("thousands" in p.text for p in doc.paragraphs)
 
 
+def test_a_lone_period_line_before_prose_is_its_heading():
+    text = _cells(
+        "Fourth Quarter 2024 Highlights", "Net income of $36.3 million for the fourth quarter of 2024.",
+        "Full Year 2024", "Net cash provided by operating activities was $446.3 million.")
+    doc = read_document(text, "cells")
+    assert [p.text for p in doc.paragraphs][2] == "Full Year 2024"
+    facts = convert_text(text, layout="cells").facts
+    assert [(f.concept, f.period.start) for f in facts if "Operating" in f.concept] == \
+        [("us-gaap:NetCashProvidedByUsedInOperatingActivities", date(2024, 1, 1))]
+
+
 # ---------------------------------------------------------------------------------------- squashed onto a line
 
 ALIGNED = ("  Financial Summary  For Quarter Ending September 30, 2024      BALANCE SHEET September 30,        "

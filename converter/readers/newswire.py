@@ -155,6 +155,11 @@ def read_newswire(text: str, source: str = "", layout: str = "cells") -> Documen
             pending, notes = [], []
             blocks.extend(read_squashed_line(raw, span.start, caption, header))
         elif kind == "prose":
+            if table is not None and not table.seq and len(table.header) == 1:
+                # a lone period line before prose ("Full Year 2024") is the heading of that prose, not a table
+                head = table.header[0]
+                blocks.append(Paragraph(head, Span(table.start, table.start + len(head))))
+                table = None
             pending.extend(close("prose"))
             blocks.extend(paragraphs(pending))
             pending = []
