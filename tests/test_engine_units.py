@@ -283,3 +283,25 @@ def test_sentences_split_where_the_full_pattern_does(text):
     """Without a bullet, sentence gaps come from a faster pattern led by the punctuation: the same gaps."""
     from converter.engine.narrative import SENTENCE_END, _sentence_gaps
     assert list(_sentence_gaps(text)) == [m.span() for m in SENTENCE_END.finditer(text)]
+
+
+@pytest.mark.parametrize("sentence,period,value", [
+    ("For the third quarter of 2025, revenue increased $5.2 million, or 8%, to $70.1 million, compared to $64.9 "
+     "million in the third quarter of 2024.", "2025-07-01..2025-09-30", "70100000"),
+    ("For the third quarter of 2025, revenue increased $5.2 million, or 8%, to $70.1 million, compared to $64.9 "
+     "million in the third quarter of 2024.", "2024-07-01..2024-09-30", "64900000"),
+    ("Revenue for the third quarter of 2025 grew by $2.0 million year over year to $30.4 million.",
+     "2025-07-01..2025-09-30", "30400000"),
+    ("Revenue was $12.1 million for the third quarter of 2025, a decrease of $1.5 million, or 11%, compared to "
+     "$13.6 million for the third quarter of 2024.", "2024-07-01..2024-09-30", "13600000"),
+])
+def test_a_change_amount_is_skipped_for_the_level_it_leads_to(sentence, period, value):
+    facts = _facts(sentence)
+    assert facts[("us-gaap:Revenues", period, ())].value == Decimal(value)
+    changes = {"5200000", "2000000", "1500000"}
+    assert not any(str(f.value) in changes for f in facts.values())   # the change itself is no fact
+
+
+def test_a_change_alone_gives_no_fact():
+    assert not any(f.concept == "us-gaap:Revenues" for f in _facts(
+        "Revenue for the third quarter of 2025 increased by $5.2 million compared with the prior-year period.").values())

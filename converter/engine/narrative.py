@@ -19,6 +19,7 @@ from ..model import Fact, Paragraph, Period, Provenance, Span
 from ..rulebook.match import finditer, phrase_rules
 from ..rulebook.model import PhraseRule, Rulebook
 from ..taxonomy import Taxonomy
+from .changes import change_clauses
 from .columns import Calendar
 from .numbers import SCALE_WORDS
 from .periods_text import PeriodMention, find_periods, year_earlier
@@ -312,9 +313,13 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
             if owner:
                 per_share[owner[0].start] = em
         plain = [a for a in amounts if a.start not in per_share]
+        # "increased $5.2 million, or 8%, to $70.1 million": the change is no fact, and its clause is skipped
+        changes = change_clauses(sent, plain)
+        plain = [a for a in plain if all(a is not c for c, _s, _e in changes)]
         periods = [p for p in find_periods(sent, cal) if p.anchored]
         blanks = [(p.start, p.end) for p in periods]
         blanks += [(a.start, per_share[a.start].end) for a in amounts if a.start in per_share]
+        blanks += [(s0, e0) for _c, s0, e0 in changes]
 
         def cut(text: str, off: int) -> str:
             chars = list(text)
@@ -323,7 +328,7 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
                     chars[k - off] = " "
             return "".join(chars).replace(" or ", " ").replace(", or", ",")
 
-        taken: set[int] = set()
+        taken: set[int] = {c.start for c, _s, _e in changes}
         last: list = []
         framing = _framing(sent, periods, mentions, amounts)
         if framing is None and out.heading is not None and not _FORWARD.search(sent):

@@ -1,0 +1,37 @@
+"""Change amounts in prose: "Revenue increased $5.2 million, or 8%, to $70.1 million", "$70.1 million, an
+increase of $5.2 million compared to $64.9 million".
+
+A change is the difference between two periods' values, a figure no fact states (XBRL has no concept for
+"the increase in revenue"). It is recognized by its wording: a change verb or noun right before the amount.
+The clause (wording, amount, the percentage printed with it) is then blanked for the grammar, so the metric
+links to the amount the change leads to ("to $70.1 million") and the comparison after it chains on.
+"""
+from __future__ import annotations
+
+import regex
+
+# the wording right before a change amount: "increased", "grew by", "was down", "an increase of"
+_BEFORE = regex.compile(
+    r"""(?:\b(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|jumped|improved|(?:was|were)\s+(?:up|down)
+           |up|down)(?:\s+(?:by|approximately|about|nearly|almost))*
+        |\b(?:an?\s+)?(?:(?:year[\s-]over[\s-]year|sequential)\s+)?(?:increase|decrease|improvement|decline|growth|
+           reduction|rise)\s+of(?:\s+(?:approximately|about|nearly|almost))?)\s*$""", regex.I | regex.X)
+# what the change may carry after it: its percentage and its span ("or 8%", "(8%)", "or 5.3% annualized",
+# "year over year")
+_AFTER = regex.compile(
+    r"""(?:[\s,]*(?:or\s+)?\(?[\d.]+\s*(?:%|percent)\)?(?:\s+annualized)?
+          |[\s,]*(?:year[\s-]over[\s-]year|sequentially|on\s+an\s+annualized\s+basis))*""",
+    regex.I | regex.X)
+_REACH = 60   # characters before an amount its change wording may take
+
+
+def change_clauses(sentence: str, amounts: list) -> list[tuple[object, int, int]]:
+    """(amount, clause start, clause end) for each amount the wording before it makes a change."""
+    out = []
+    for a in amounts:
+        before = _BEFORE.search(sentence, max(0, a.start - _REACH), a.start)
+        if before is None:
+            continue
+        after = _AFTER.match(sentence, a.end)
+        out.append((a, before.start(), after.end() if after else a.end))
+    return out
