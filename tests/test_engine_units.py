@@ -278,11 +278,19 @@ def test_dates_found_from_their_years_are_the_scan_s(text):
 @pytest.mark.parametrize("text", [
     "Revenue rose 5%. Net income: Strong growth; costs fell! Did it? “Yes.” Then (as expected) more.",
     "ImmunoGen, Inc. reported revenue of $5 million. Approx. 20% came from Dec. sales: Royalties rose.",
+    "- Revenue rose to $70.1 million. - Gross profit was $30.4 million. * Net income - a record - was $8.3 million.",
 ])
 def test_sentences_split_where_the_full_pattern_does(text):
     """Without a bullet, sentence gaps come from a faster pattern led by the punctuation: the same gaps."""
     from converter.engine.narrative import SENTENCE_END, _sentence_gaps
     assert list(_sentence_gaps(text)) == [m.span() for m in SENTENCE_END.finditer(text)]
+
+
+def test_a_dash_bullet_after_a_sentence_starts_the_next():
+    from converter.engine.narrative import sentences
+    text = "- Revenue rose to $70.1 million. - Gross profit was $30.4 million. * Net income - a record - was $8.3 million."
+    assert [s for _o, s in sentences(text)] == [
+        "- Revenue rose to $70.1 million.", "Gross profit was $30.4 million.", "Net income - a record - was $8.3 million."]
 
 
 @pytest.mark.parametrize("sentence,period,value", [

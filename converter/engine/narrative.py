@@ -50,8 +50,10 @@ CHAIN = regex.compile(
 EPS_CLAUSE = regex.compile(r"^[\s,]*(?:or|and)\s*$", regex.I)
 REVERSE = regex.compile(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
 NONGAAP = regex.compile(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
-SENTENCE_END = regex.compile(r"(?<=[.;!?][\"'”’]?)\s+(?=[A-Z(\"$“‘])|\s+•\s+|(?<=:)\s+(?=[A-Z•])")
-_PUNCTUATION_GAP = regex.compile(r"[.;!?][\"'”’]?(\s+)(?=[A-Z(\"$“‘])|:(\s+)(?=[A-Z•])")   # SENTENCE_END without bullets
+# a sentence ends at . ; ! ? (a quote may close after it), before a capital, a parenthesis, a quote or an amount,
+# or before a dash that starts the next bullet ("... $30.4 million. - Net income was ...")
+SENTENCE_END = regex.compile(r"(?<=[.;!?][\"'”’]?)\s+(?:[-–—*]\s+)?(?=[A-Z(\"$“‘])|\s+•\s+|(?<=:)\s+(?=[A-Z•])")
+_PUNCTUATION_GAP = regex.compile(r"[.;!?][\"'”’]?(\s+(?:[-–—*]\s+)?)(?=[A-Z(\"$“‘])|:(\s+)(?=[A-Z•])")   # without •
 _ABBREV = regex.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Mass|Calif|No|U\.S|approx|vs|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|St|Mr|Ms|Dr)\.)$")
 
 
