@@ -11,7 +11,7 @@ Reads a ConversionResult and its Trace; changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 from .engine.numbers import parse_figure
 from .engine.tables import table_context
@@ -27,7 +27,7 @@ class Coverage:
     cells: int = 0                 # numeric cells in table rows
     mapped_cells: int = 0          # of those, in rows a rule read
     rows: list[tuple[Table, Row]] = field(default_factory=list)        # rows with figures no rule read
-    amounts: list[tuple[int, str]] = field(default_factory=list)       # (block, amount in context)
+    amounts: list[tuple[int, str, int]] = field(default_factory=list)  # (block, amount in context, offset)
 
     @property
     def percent(self) -> float:
@@ -125,7 +125,8 @@ def rejected_lines(rejected: list[tuple[Fact, str]], trace: Trace) -> list[str]:
     return out
 
 
-def coverage(trace: Trace) -> Coverage:
+def coverage(trace: Trace, facts: Sequence[Fact] = ()) -> Coverage:
+    """What no rule read: table rows with figures, and narrative amounts (`facts`: what was read, kept or merged)."""
     cov = Coverage()
     unmapped = {id(row) for _t, row in trace.tables.unmapped}
     for table in trace.document.tables if trace.document else []:
@@ -137,7 +138,11 @@ def coverage(trace: Trace) -> Coverage:
                     cov.rows.append((table, row))
             else:
                 cov.mapped_cells += len(figures)
-    cov.amounts = list(trace.narrative.unmapped)
+    # an amount an outlook range read is no gap, though the narrative grammar passed it by
+    read = [(f.provenance.block, f.provenance.span) for f in facts if f.category == "guidance"
+            and f.provenance and f.provenance.span]
+    cov.amounts = [u for u in trace.narrative.unmapped
+                   if not any(block == u[0] and span.start <= u[2] < span.end for block, span in read)]
     return cov
 
 
@@ -160,7 +165,7 @@ def coverage_lines(cov: Coverage) -> list[str]:
         out.append(f"    {row.label[:70]!r}{sec}: {' | '.join(c.text for c in row.cells)}")
     if cov.amounts:
         out.append("  narrative amounts")
-        for block, text in cov.amounts:
+        for block, text, _at in cov.amounts:
             out.append(f"    paragraph {block}: {' '.join(text.split())!r}")
     return out
 
@@ -180,6 +185,6 @@ def explain_lines(result: ConversionResult, trace: Trace, concept: Optional[str]
     if result.findings:
         out += ["", "check findings:"] + [f"  {f.level}: {f.code}: {f.message}" for f in result.findings]
     if with_coverage:
-        out += [""] + coverage_lines(coverage(trace))
+        out += [""] + coverage_lines(coverage(trace, list(result.facts) + [f for f, _w in result.rejected]))
     return out
 

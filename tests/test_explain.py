@@ -73,3 +73,16 @@ def test_explain_cli_bad_rules_exit_3(tmp_path):
     res = CliRunner().invoke(main, ["explain", str(doc), "--issuer", str(bad)])
     assert res.exit_code == 3
     assert f"{bad}:2:7: 'rows' must be a list, not an integer" in res.output
+
+
+def test_coverage_does_not_list_amounts_an_outlook_read():
+    text = ("Acme reported revenue of $70.1 million for the third quarter of 2025.\n\n"
+            "For fiscal year 2026, Acme expects revenue in the range of $760 million to $775 million and a "
+            "one-time charge of $3 million.\n")
+    trace = Trace()
+    result = convert_text(text, source="outlook", layout="pdf", issuer="none", trace=trace)
+    ranges = [f for f in result.facts if f.category == "guidance"]
+    assert sorted(trace.document.text[f.provenance.span.start:f.provenance.span.end] for f in ranges) == [
+        "$760 million", "$775 million"]
+    listed = [context for _block, context, _at in coverage(trace, result.facts).amounts]
+    assert len(listed) == 1 and "$3 million" in listed[0]

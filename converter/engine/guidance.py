@@ -30,7 +30,7 @@ CUE = regex.compile(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targe
                     r"reaffirm\w*|reiterat\w*|rais(?:es|ed|ing)\s+(?:its\s+)?(?:full[\s-]year\s+)?(?:outlook|guidance))\b",
                     regex.I)
 _NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}neg2>\()?(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?(?:\s*(?P<{n}scale>million|billion|thousand|[MBK])\b)?"
-RANGE = regex.compile(rf"(?:between\s+)?(?=\$)({_NUM.format(n='a')})\s*(?:and|to|-|\u2013|\u2014)\s*({_NUM.format(n='b')})",
+RANGE = regex.compile(rf"(?:between\s+)?(?=\$)(?P<a>{_NUM.format(n='a')})\s*(?:and|to|-|\u2013|\u2014)\s*(?P<b>{_NUM.format(n='b')})",
                       regex.I)
 # An outlook table printed as lines of text: "Total revenue $700 million - $710 million $712 million - $718 million"
 # under "Prior  Updated". Which range is the outlook the header says; without a header, neither is taken.
@@ -47,7 +47,9 @@ CONTEXT_SPAN = 6   # paragraphs a cue stays in force
 class _Bound:
     value: Decimal
     decimals: int
-    text: str
+    text: str     # the whole range, as printed
+    start: int    # where this bound's amount lies in the sentence
+    end: int
 
 
 def _bound(m: regex.Match, n: str, other_scale: Optional[str]) -> _Bound:
@@ -56,7 +58,8 @@ def _bound(m: regex.Match, n: str, other_scale: Optional[str]) -> _Bound:
     power = SCALE_WORDS.get(scale, 0)
     decimals = (len(num.split(".", 1)[1]) if "." in num else 0) - power
     value = Decimal(num.replace(",", "")).scaleb(power)
-    return _Bound(-value if m[f"{n}neg"] or m[f"{n}neg2"] else value, decimals, m.group(0))
+    start, end = m.span(n)
+    return _Bound(-value if m[f"{n}neg"] or m[f"{n}neg2"] else value, decimals, m.group(0), start, end)
 
 
 def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, cal: Calendar,
@@ -90,7 +93,8 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
                     out.append(Fact(
                         concept=rule.concept, period=period, value=value, unit=concept.unit,
                         decimals=bound.decimals, dims=tuple(sorted((FORECAST, member))),
-                        provenance=Provenance(rule.id, par.index, Span(start, start + len(sent)), sent.strip()[:300],
+                        provenance=Provenance(rule.id, par.index, Span(start + bound.start, start + bound.end),
+                                              sent.strip()[:300],
                                               (f"guidance period: {period}", f"range bound: {bound.text}",
                                                f"decimals: {bound.decimals}")),
                         category="guidance"))

@@ -77,7 +77,8 @@ class Amount:
 class NarrativeOutcome:
     facts: list[Fact] = field(default_factory=list)
     amounts_seen: int = 0
-    unmapped: list[tuple[int, str]] = field(default_factory=list)   # (block, amount text in context)
+    # (block, amount text in context, where the amount starts in the document text)
+    unmapped: list[tuple[int, str, int]] = field(default_factory=list)
     # "improved from $(1.80) to $(0.42)" with no period: dated later from the document's main comparison
     undated: list[tuple] = field(default_factory=list)
     heading: Optional[PeriodMention] = None   # the period of the section heading above ("Fourth Quarter 2024
@@ -306,7 +307,7 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         out.amounts_seen += len(amounts)
         mentions = find_book_mentions(sent, book, "before", "narrative")
         if not mentions:
-            out.unmapped.extend((par.index, sent[max(0, a.start - 60):a.end + 40]) for a in amounts)
+            out.unmapped.extend(_unmapped(par, offset, sent, a) for a in amounts)
             continue
         # per-share amounts: "$0.91 per basic and diluted share" belongs to the amount before it
         per_share: dict[int, Mention] = {}
@@ -371,7 +372,11 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
                             out.facts.append(fact)
         for a in amounts:
             if a.start not in taken:
-                out.unmapped.append((par.index, sent[max(0, a.start - 60):a.end + 40]))
+                out.unmapped.append(_unmapped(par, offset, sent, a))
+
+
+def _unmapped(par: Paragraph, offset: int, sent: str, a: Amount) -> tuple[int, str, int]:
+    return par.index, sent[max(0, a.start - 60):a.end + 40], (par.span.start if par.span else 0) + offset + a.start
 
 
 _OPENING = regex.compile(r"^[\s•*·-]*$")
