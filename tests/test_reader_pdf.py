@@ -821,3 +821,84 @@ def test_a_percentage_columns_header_is_not_a_row_label():
     # "% Change" heads the percentage column printed after the labels: no row of the table
     assert _rows(read_pdf_text(PERCENT_HEADER)) == {"Revenue": [(0, "100"), (1, "90")],
                                                     "Net income": [(0, "20"), (1, "18")]}
+
+
+
+GROUP_TITLE = """\
+Three Months Ended
+June 30,
+2025
+2024
+Net sales:
+Wholesale
+Stores
+Online
+Total net sales
+Operating costs:
+Cost of sales
+Selling expenses
+
+306
+96
+402
+
+284
+80
+364
+
+(301)
+(122)
+
+(290)
+(115)
+"""
+
+
+def test_a_group_title_without_figures_is_read_where_the_counts_say_so():
+    # "Wholesale" heads the two rows under it and prints no figure: read as a row, the blocks of 3 would fit
+    # no run of labels; read as a title, they fit and the total adds up
+    rows = _rows(read_pdf_text(GROUP_TITLE))
+    assert "Wholesale" not in rows
+    assert rows["Stores"] == [(0, "306"), (1, "284")]
+    assert rows["Total net sales"] == [(0, "402"), (1, "364")]
+    assert rows["Selling expenses"] == [(0, "(122)"), (1, "(115)")]
+
+
+TITLE_OVER_A_TOTAL = """\
+Three Months Ended
+June 30,
+2025
+2024
+Research
+Marketing
+
+10
+
+11
+
+20
+
+21
+
+5
+
+6
+
+35
+
+38
+
+Restructuring
+Total operating expenses
+Other income, net
+"""
+
+
+def test_a_label_over_a_total_is_no_group_title():
+    # the figures came before the labels, one row after the other, and those of "Other income, net" not at
+    # all: read as a title, "Restructuring" would hand its figures to the total under it (which would then
+    # have nothing to add up) and the total's to "Other income, net"; so it is no title, and the rows that
+    # cannot be counted out are left out
+    rows = _rows(read_pdf_text(TITLE_OVER_A_TOTAL))
+    assert rows["Research"] == [(0, "10"), (1, "11")]
+    assert "Total operating expenses" not in rows and "Other income, net" not in rows

@@ -49,8 +49,8 @@ FLOORS = {
     # and share counts scattered past matching
     "lumina-medtech-q3-2025-pdf.txt": (0.59, 1.0),
     # balance sheet columns one after the other, each cut into the same blocks; the income statement's
-    # labels and figures scattered past matching, so "$5.17 billion" in the text stands alone (0.97)
-    "stonebrook-homebuilder-q4fy2025-pdf.txt": (0.43, 0.97),
+    # "Homebuilding" titles its revenue rows with no figures of its own
+    "stonebrook-homebuilder-q4fy2025-pdf.txt": (1.0, 1.0),
 }
 
 

@@ -13,9 +13,12 @@ its label. Two readings are trusted:
   each segment takes bands whose sizes add up to it; at the first segment that none fits, matching stops.
   Columns that come one after the other, each cut into the same blocks, give a band per block.
 
-A heading in capitals alone ("OPERATING INCOME") may be a row: each way of reading such headings is tried,
-and the one that places the most rows (then adds up the most totals) is kept, unless readings that do as
-well disagree. A band may then run on over a heading, whose empty cell has no line in a column's block.
+A heading in capitals alone ("OPERATING INCOME") may be a row, and a title-case label first in its block or
+right under a heading ("Revenues:" / "Homebuilding" / "Home sale revenues") may be a group's title with no
+figures, when a group of two rows or more follows it and does not start with a total: each way of reading
+such labels is tried, and the one that places the most rows (then adds up the most totals) is kept, unless
+readings that do as well disagree; as printed (capitals a heading, a title a row) where it does as well.
+A band may then run on over a heading, whose empty cell has no line in a column's block.
 Every band must hold (`band_holds`: equal decimals across a row, a trailing `$` never in the last column)
 and the totals of a segment must add up in all columns or in none.
 """
@@ -40,11 +43,12 @@ def label_blocks(labels: list[LabelLine]) -> list[list[LabelLine]]:
     return out
 
 
-def segments(block: list[LabelLine], rows: frozenset[int] = frozenset()) -> list[list[LabelLine]]:
-    """The runs of row labels of a block between its headings; `rows`: ids of soft headings read as rows."""
+def segments(block: list[LabelLine], flipped: frozenset[int] = frozenset()) -> list[list[LabelLine]]:
+    """The runs of row labels of a block between its headings; `flipped`: ids of labels read the other way
+    (a soft heading read as a row, a title read as a heading)."""
     out: list[list[LabelLine]] = [[]]
     for lab in block:
-        if lab.heading and id(lab) not in rows:
+        if lab.heading != (id(lab) in flipped):
             out.append([])
         else:
             out[-1].append(lab)
@@ -52,17 +56,44 @@ def segments(block: list[LabelLine], rows: frozenset[int] = frozenset()) -> list
 
 
 MAX_SOFT = 6
+_CONNECTORS = frozenset(("and", "of", "the", "&", "in", "for", "from", "to"))
+
+
+def is_title(text: str) -> bool:
+    """A group title's words: capitalised words without figures ("Homebuilding", "Assets", "Product
+    Sales"), not a total."""
+    words = text.split()
+    return 0 < len(text) <= 40 and not any(ch.isdigit() or ch in "$,:()%" for ch in text) and \
+        words[0] not in ("Total", "Net") and \
+        all(w[:1].isupper() or w in _CONNECTORS for w in words) and words[0][:1].isupper()
+
+
+def titles(labels: list[LabelLine]) -> list[int]:
+    """The ids of row labels that may be group titles with no figures ("Revenues:" / "Homebuilding" /
+    "Home sale revenues"): a title's words, first in its block of labels or right under a heading, and a
+    group under it: two row labels or more before the next heading, the first of them not a total (a
+    total under a title would have nothing to add up)."""
+    out = []
+    for block in label_blocks(labels):
+        for i, lab in enumerate(block):
+            if lab.heading or (i and not block[i - 1].heading) or not is_title(lab.text):
+                continue
+            group = next((block[i + 1:k] for k in range(i + 1, len(block)) if block[k].heading), block[i + 1:])
+            if len(group) >= 2 and not group[0].text.lower().startswith("total"):
+                out.append(id(lab))
+    return out
 
 
 def readings(labels: list[LabelLine]) -> list[frozenset[int]]:
-    """The ways to read the soft headings among `labels` (a heading by its capitals alone may be a row
-    printed in capitals): the ids read as rows, all headings first. Too many soft headings: that one way."""
-    soft = [id(lab) for lab in labels if lab.soft]
-    if len(soft) > MAX_SOFT:
+    """The ways to read the labels that may go either way (a heading by its capitals alone may be a row
+    printed in capitals, a title may head a group with no figures of its own): the ids read the other way,
+    the way they were printed first. Too many of them: that one way."""
+    either = [id(lab) for lab in labels if lab.soft] + titles(labels)
+    if len(either) > MAX_SOFT:
         return [frozenset()]
     out = [frozenset()]
-    for mask in range(1, 1 << len(soft)):
-        out.append(frozenset(s for k, s in enumerate(soft) if mask >> k & 1))
+    for mask in range(1, 1 << len(either)):
+        out.append(frozenset(s for k, s in enumerate(either) if mask >> k & 1))
     return out
 
 
@@ -73,8 +104,8 @@ def best_reading(labels: list[LabelLine], bands: list[list[FigureBlock]], whole:
     reading chosen, and only to place more rows where it stopped: a guess that a heading has no figures
     must not overrule a reading that needs none."""
     results = []
-    for rows in readings(labels):
-        segs = [s for block in label_blocks(labels) for s in segments(block, rows)]
+    for flipped in readings(labels):
+        segs = [s for block in label_blocks(labels) for s in segments(block, flipped)]
         cells, used = tile(segs, bands, whole, run_on=False)
         confirmed = sum(totals_confirmed(seg, cells) or 0 for seg in segs)
         results.append(((len(cells), confirmed), cells, used, segs))
