@@ -111,3 +111,9 @@ def test_split_parentheses_ratio_cells_and_lengths_by_the_runs_of_like_headers()
     assert facts[("us-gaap:OperatingIncomeLoss", "2025-07-01..2025-09-30")] == Decimal("-17235000")
     assert facts[("us-gaap:OperatingIncomeLoss", "2024-01-01..2024-09-30")] == Decimal("-33346000")
     assert not [k for k in facts if "12-31" in k[1]]   # "% Increase (Decrease)" names no December
+
+
+def test_a_spacer_row_of_empty_cells_does_not_end_the_table():
+    text = ROW_PER_LINE.replace("| Operating income |", "|  |  |  |\n| Operating income |")
+    [table] = [b for b in read_pipe_text(text).blocks if isinstance(b, Table)]
+    assert [r.label for r in table.rows] == ["Revenue", "Operating income", "Net loss per share"]

@@ -77,6 +77,8 @@ def _units(text: str):
             yield "text", start, line
             continue
         cells = _cells(line, start)
+        if not any(c for c, _s, _e in cells):
+            continue   # an HTML spacer row flattened to empty cells: like a blank line, it ends nothing
         if _one_row(cells) or (run and _column_titles(cells) and not any(is_value(c) for c, _s, _e in run[-1])):
             if not run:
                 run_start = start
