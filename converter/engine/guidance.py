@@ -41,6 +41,11 @@ GAP = regex.compile(r"""^[\s,:]*(?:,[^,$;]{0,90},)?[\s,]*(?:(?:of|to\s+be|is|are
                         expected\s+to\s+be|in\s+the\s+range\s+of|(?:a\s+)?range\s+of|ranging\s+from|between|of\s+between|
                         from|approximately|at|for\s+the\s+(?:full\s+)?year|in\s+the\s+range)\s*)*$""", regex.I | regex.X)
 CONTEXT_SPAN = 6   # paragraphs a cue stays in force
+# "$2.75 to $2.95 per Boe", "$1,750 to $1,850 per ounce": a cost per unit produced, not an amount of money
+_PER_UNIT = regex.compile(r"\s*(?:per|/)\s+(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
+# "2025 Guidance", "reaffirms its 2025 outlook": a bare year naming the outlook is that fiscal year
+_YEAR_OUTLOOK = regex.compile(r"\b((?:19|20)\d\d)\s+(?:full[\s-]year\s+)?(?:annual\s+)?(?:financial\s+)?"
+                              r"(?:guidance|outlook)\b", regex.I)
 
 
 @dataclass
@@ -76,7 +81,10 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
         if head:
             latest_last = bool(head["old"])
         if CUE.search(text):
-            future = [p for pm in find_periods(text, cal) for p in pm.periods
+            named = find_periods(text, cal)
+            if not named and (year := _YEAR_OUTLOOK.search(text)):
+                named = find_periods(f"fiscal {year[1]}", cal)
+            future = [p for pm in named for p in pm.periods
                       if not p.is_instant and (report_end is None or p.end > report_end)]
             if future:
                 active, left = future[0], CONTEXT_SPAN
@@ -130,7 +138,7 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         if len(row) > 1:   # ranges side by side: columns of an outlook table
             rng = None if latest_last is None else (row[-1] if latest_last else row[0])
         start, clause_start = clause_start, (row[-1].end() if row else clause_start)
-        if rng is None or restated(sent, mention.start):
+        if rng is None or restated(sent, mention.start) or _PER_UNIT.match(sent, rng.end()):
             continue
         gap = sent[mention.end:row[0].start()]
         for p in periods:

@@ -173,7 +173,7 @@ def restated(sentence: str, start: int) -> bool:
 
 
 def _is_nongaap_near(sentence: str, mention: Mention, amount: Amount) -> bool:
-    after = sentence[amount.end:amount.end + 30]
+    after = sentence[amount.end:amount.end + 30].split(";", 1)[0]   # a semicolon ends the amount's clause
     return restated(sentence, mention.start) or bool(NONGAAP.search(after))
 
 
