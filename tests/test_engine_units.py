@@ -313,3 +313,15 @@ def test_a_change_amount_is_skipped_for_the_level_it_leads_to(sentence, period, 
 def test_a_change_alone_gives_no_fact():
     assert not any(f.concept == "us-gaap:Revenues" for f in _facts(
         "Revenue for the third quarter of 2025 increased by $5.2 million compared with the prior-year period.").values())
+
+
+def test_a_year_earlier_on_a_52_53_week_calendar_is_52_weeks_back():
+    """'the year-ago quarter' and 'the second quarter of fiscal 2025' name the same period: both end on the
+    Saturday 52 weeks before the current quarter's end, not on the same calendar day."""
+    facts = _facts("Tidewater Foods Announces Second Quarter Fiscal 2026 Results\n\n"
+                   "Tidewater Foods reported results for its second quarter of fiscal 2026, which ended December "
+                   "27, 2025.\n\nNet sales declined 3% to $512.6 million, versus $528.4 million in the year-ago "
+                   "quarter. Net loss narrowed to $4.7 million from $9.3 million in the second quarter of fiscal "
+                   "2025.")
+    prior = {(c, p) for c, p, _d in facts if p.startswith("2024")}
+    assert prior == {("us-gaap:Revenues", "2024-09-29..2024-12-28"), ("us-gaap:NetIncomeLoss", "2024-09-29..2024-12-28")}

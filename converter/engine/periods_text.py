@@ -158,15 +158,20 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
 
 
 def year_earlier(p: Period, cal: Optional[Calendar] = None) -> Period:
-    """The same period a year before. On a 52/53-week calendar a year back lands a day or two off the
-    period's real end; the one date within a week that the document prints (or a table ends on) wins."""
+    """The same period a year before. A period ending at a month's end goes back twelve months. One ending
+    on another day (or any period of a document on a 52/53-week calendar) goes back 52 weeks, to the same
+    weekday; where the year between had 53 weeks, the one date within a week that the document prints (or a
+    table ends on) wins."""
     from .dates import add_months
-    end = add_months(p.end, -12)
+    if is_month_end(p.end) and not (cal is not None and cal.weekly):
+        return Period(add_months(p.end, -12), add_months(p.start, -12) if p.start is not None else None)
+    end = p.end - timedelta(weeks=52)
     shift = timedelta(0)
-    if cal is not None and not is_month_end(end):   # month-end periods stay month-end
-        near = {d for d in (*cal.dates, *cal.ends) if abs((d - end).days) <= 6}
+    printed = set(cal.dates) | set(cal.ends) if cal is not None else set()
+    if end not in printed:
+        near = {d for d in printed if abs((d - end).days) <= 7}
         if len(near) == 1:
             shift = near.pop() - end
     if p.start is None:
         return Period(end + shift)
-    return Period(end + shift, add_months(p.start, -12) + shift)
+    return Period(end + shift, p.start - timedelta(weeks=52) + shift)
