@@ -325,3 +325,18 @@ def test_a_year_earlier_on_a_52_53_week_calendar_is_52_weeks_back():
                    "2025.")
     prior = {(c, p) for c, p, _d in facts if p.startswith("2024")}
     assert prior == {("us-gaap:Revenues", "2024-09-29..2024-12-28"), ("us-gaap:NetIncomeLoss", "2024-09-29..2024-12-28")}
+
+
+QUARTER_HEADING = "Fourth Quarter 2025 Highlights\n\n"
+
+
+def test_for_the_quarter_takes_the_heading_s_quarter():
+    facts = _facts(QUARTER_HEADING + "Capital expenditures for the quarter were $22.5 million.")
+    assert facts[("us-gaap:PaymentsToAcquirePropertyPlantAndEquipment", "2025-10-01..2025-12-31", ())].value \
+        == Decimal("22500000")
+
+
+def test_for_the_year_under_a_quarter_heading_is_not_the_quarter():
+    facts = _facts(QUARTER_HEADING + "Revenue was $182.4 million. Revenue for the year was $671.0 million.")
+    assert [(c, p) for c, p, _d in facts] == [("us-gaap:Revenues", "2025-10-01..2025-12-31")]
+    assert facts[("us-gaap:Revenues", "2025-10-01..2025-12-31", ())].value == Decimal("182400000")

@@ -336,6 +336,7 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         framing = _framing(sent, periods, mentions, amounts)
         if framing is None and out.heading is not None and not _FORWARD.search(sent):
             framing = out.heading
+        framing = _this_period(sent, framing, blanks)
         previous = None   # the concept of the chain before, for "$A compared to a net loss of $B"
         for mention, chain, limit in _respectively(sent, list(chains(sent, mentions, plain, cut))):
             # "Net loss was $1.5 million compared to a net loss of $0.2 million": the metric named again after
@@ -398,6 +399,24 @@ def _framing(sent: str, periods: list[PeriodMention], mentions: list[Mention],
         if p.end <= first and len(p.periods) == 1 and not p.relative and _OPENING.match(sent[:p.start]):
             return p
     return None
+
+
+# "Capital expenditures for the quarter were $22.5 million": the period the sentence is framed by, named by its
+# length alone
+_THIS_PERIOD = regex.compile(r"\b(?:for|in|during)\s+the\s+(?:(?P<q>quarter|three\s+months)|(?P<y>(?:fiscal\s+)?year|"
+                             r"twelve\s+months))(?![\w-])(?!\s+(?:ended|ending|of|ago|earlier|before|to\s+date)\b)", regex.I)
+
+
+def _this_period(sent: str, framing: Optional[PeriodMention], blanks: list) -> Optional[PeriodMention]:
+    """The framing period, when every "for the quarter" ("for the year") of the sentence is that long; its
+    phrases are then blanked for the grammar. A sentence naming another length has no framing period."""
+    for m in _THIS_PERIOD.finditer(sent):
+        period = framing.periods[0] if framing is not None and framing.periods else None
+        days = (period.end - period.start).days + 1 if period is not None and period.start else 0
+        if not (80 <= days <= 100 if m["q"] else 350 <= days <= 380):
+            return None
+        blanks.append(m.span())
+    return framing
 
 
 def _respectively(sent: str, found: list) -> list:
