@@ -534,11 +534,13 @@ Goodwill
 
 
 def test_figures_at_the_top_of_a_page_continue_the_table_the_page_broke():
-    # the figures of a label left on the last page are dropped with it
+    # the figures of a label left on the last page are dropped with it; the rows of the next page go on the
+    # same table
     tables = read_pdf_text(PAGE_BROKEN).tables
-    assert [t.header[0].text for t in tables] == ["October 31,", "October 31,"]
-    assert _rows(read_pdf_text(PAGE_BROKEN), 1) == {"Accounts receivable, net": [(0, "198,330"), (1, "265,412")],
-                                                   "Goodwill": [(0, "312,905"), (1, "312,905")]}
+    assert [t.header[0].text for t in tables] == ["October 31,"]
+    assert _rows(read_pdf_text(PAGE_BROKEN)) == {"Cash and cash equivalents": [(0, "412,305"), (1, "388,118")],
+                                                 "Accounts receivable, net": [(0, "198,330"), (1, "265,412")],
+                                                 "Goodwill": [(0, "312,905"), (1, "312,905")]}
 
 
 def test_a_title_on_the_new_page_starts_a_table_of_its_own():
@@ -902,3 +904,91 @@ def test_a_label_over_a_total_is_no_group_title():
     rows = _rows(read_pdf_text(TITLE_OVER_A_TOTAL))
     assert rows["Research"] == [(0, "10"), (1, "11")]
     assert "Total operating expenses" not in rows and "Other income, net" not in rows
+
+
+TITLE_AMONG_FIGURES = """\
+Three Months Ended
+June 30,
+2025
+2024
+Weighted average shares:
+Basic
+Diluted
+
+41,218
+41,802
+ACME WIDGETS, INC.
+CONDENSED BALANCE SHEETS
+
+42,506
+42,915
+
+June 30,
+2025
+"""
+
+
+def test_a_title_in_capitals_ending_in_a_period_is_no_sentence():
+    # the next statement's titles came among the last columns' blocks: "ACME WIDGETS, INC." is a heading
+    # like them, not prose that would end the table and drop the second column
+    rows = _rows(read_pdf_text(TITLE_AMONG_FIGURES))
+    assert rows == {"Basic": [(0, "41,218"), (1, "42,506")], "Diluted": [(0, "41,802"), (1, "42,915")]}
+    assert "CONDENSED BALANCE SHEETS" not in read_pdf_text(TITLE_AMONG_FIGURES).tables[0].caption
+
+
+PROSE_NAMING_A_PERIOD = """\
+DENVER, Oct. 28, 2025 -- Acme Widgets, Inc. (NYSE: ACME) today announced results for its fiscal fourth quarter and fiscal
+year ended September 30, 2025.
+ACME WIDGETS, INC.
+STATEMENTS OF OPERATIONS
+Three Months Ended
+September 30,
+2025
+2024
+Revenue
+Net income
+
+100
+10
+
+90
+9
+"""
+
+
+def test_a_wrapped_line_of_prose_is_no_header():
+    # "year ended September 30, 2025." goes on from the sentence above: no header piece of the table below
+    table = read_pdf_text(PROSE_NAMING_A_PERIOD).tables[0]
+    assert [h.text for h in table.header][0] == "Three Months Ended"
+    assert _rows(read_pdf_text(PROSE_NAMING_A_PERIOD)) == {"Revenue": [(0, "100"), (1, "90")],
+                                                           "Net income": [(0, "10"), (1, "9")]}
+
+
+CONTINUED_ON_NEXT_PAGE = """\
+Three Months Ended
+June 30,
+2025
+2024
+GAAP gross profit
+Stock-based compensation
+
+100
+5
+
+90
+4
+\fNon-GAAP gross profit
+
+105
+
+94
+"""
+
+
+def test_a_table_continued_on_the_next_page_is_one_table():
+    # the page broke the table: its rows on the next page, under no header, go on the same table (a bridge
+    # from the GAAP line to its restatement spans the break)
+    doc = read_pdf_text(CONTINUED_ON_NEXT_PAGE)
+    assert len(doc.tables) == 1
+    assert [r.label for r in doc.tables[0].rows] == ["GAAP gross profit", "Stock-based compensation",
+                                                     "Non-GAAP gross profit"]

@@ -41,7 +41,7 @@ FLOORS = {
     "lumina-medtech-q3-2025-pdflayout.txt": (1.0, 1.0),       # dates stacked on three lines
     # the same printed PDFs read back in reading order (pdftotext, no -layout): labels and each column's
     # figures come as separate blocks, a column's first figures under its own header pieces
-    "harborline-retail-q2fy2024-pdf.txt": (0.88, 1.0),   # share counts split by a page break, equity rows
+    "harborline-retail-q2fy2024-pdf.txt": (0.95, 1.0),   # share counts split by the next title, equity rows
     # 0.97: "$21.1 million" operating cash flow is right, but the gold keeps the reconciliation table's
     # 21,118, a row left unaligned, so the rounded sentence alone scores as a false positive
     "nimbus-saas-q3fy2025-pdf.txt": (0.58, 0.97),   # balance sheet continued over a page break

@@ -81,7 +81,8 @@ def bridge_headings(table: Table, book: Rulebook, context: str, caption: str) ->
     Amortization | Non-GAAP gross profit") are adjustments to that line, not totals of their own: rules see
     them under the heading "adjustments to gross profit" (so `skip_sections` can say which bridges list only
     a part of an adjustment). The GAAP line is the nearest row above the restatement that maps to the concept
-    the restatement's wording names once "Non-GAAP" is taken off."""
+    the restatement's wording names once "Non-GAAP" is taken off; where no such row was read (a PDF reader
+    may lose it), the heading the rows above stand under when it names that concept ("Gross profit:")."""
     out: dict[int, str] = {}
     rows = table.rows
     for end, row in enumerate(rows):
@@ -102,6 +103,46 @@ def bridge_headings(table: Table, book: Rulebook, context: str, caption: str) ->
                 for k in range(start + 1, end):
                     out.setdefault(k, heading)
                 break
+        else:
+            _bridge_under_heading(rows, end, target.concept, book, context, caption, out)
+    return out
+
+
+def _bridge_under_heading(rows: list[Row], end: int, concept: str, book: Rulebook, context: str, caption: str,
+                          out: dict[int, str]) -> None:
+    """The rows right above a restatement that stand under one heading naming the restated concept."""
+    section = rows[end - 1].section if end else ()
+    if not section:
+        return
+    start = end - 1
+    while start > 0 and end - start < BRIDGE_REACH and rows[start - 1].section == section \
+            and not _RESTATED.match(normalize_label(rows[start - 1].label)):
+        start -= 1
+    named = normalize_label(section[-1].rstrip(":"))
+    rule = match_row(book, named, "", context, caption)
+    if rule is not None and rule.concept == concept:
+        for k in range(start, end):
+            out.setdefault(k, "adjustments to " + GAAP_PREFIX.sub("", named))
+
+
+# A balance sheet that prints no "Non-current liabilities:" heading: the lines between the current liabilities'
+# subtotal and total liabilities ("Debt", "Deferred revenue") are the non-current ones.
+_CURRENT_LIABILITIES = regex.compile(r"^(?:total )?current liabilities$")
+_NONCURRENT_END = regex.compile(r"^total liabilities\b|equity|deficit|commitments|redeemable|temporary")
+NONCURRENT_HEADING = "non-current liabilities"
+
+
+def noncurrent_headings(table: Table) -> dict[int, str]:
+    """Rows under no heading of their own after the current liabilities subtotal, up to total liabilities."""
+    out: dict[int, str] = {}
+    after = False
+    for index, row in enumerate(table.rows):
+        norm = normalize_label(row.label)
+        if after and (_NONCURRENT_END.search(norm) or not row.cells and not row.section):
+            break
+        if after and row.cells and not row.section:
+            out[index] = NONCURRENT_HEADING
+        after = after or bool(row.cells and _CURRENT_LIABILITIES.match(norm))
     return out
 
 
@@ -120,7 +161,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     caption = normalize_label(table.caption[-1]) if table.caption else ""
     info: dict[int, RowInfo] = {}
     headings: list[tuple[str, ...]] = []   # the headings above each fact's row, in the order of out.facts
-    bridges = bridge_headings(table, book, context, caption)
+    bridges = bridge_headings(table, book, context, caption) | noncurrent_headings(table)
     for index, row in enumerate(table.rows):
         if not row.cells:
             continue

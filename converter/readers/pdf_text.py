@@ -6,15 +6,20 @@ names periods, all of one kind) takes the next label; headings (all capitals, a 
 title) are not given figures but become the section of the rows after them. Figures that come one per line
 come column by column: they are gathered in blocks and matched to the labels by counting (`pdf_columns`).
 A header run starts a new table; a page (form feed) ends what waits on it, but figures at the top of the
-next page, before any header or statement title, continue the table under its header (`pdf_header` reads a
-header whose pieces came among the figures); page numbers, counted with the pages, `$` marks on lines
-of their own and footnote marks ("(1)" under words or beside prose) are not figures, and percentage columns
-beside the value columns are taken out (`pdf_percent`).
+next page, before any header or statement title, continue the table under its header, as one table with
+the rows the last page gave (`pdf_header` reads a header whose pieces came among the figures); page
+numbers, counted with the pages, `$` marks on lines of their own and footnote marks ("(1)" under words or
+beside prose) are not figures, and percentage columns beside the value columns are taken out
+(`pdf_percent`). A line of prose that ends no sentence goes on in the next line, even one that names a
+period ("... fourth quarter and fiscal / year ended September 30, 2025."): no header. A name in capitals
+("ACME WIDGETS, INC.") among a table's figure blocks is the next statement's title, not prose: the
+figures after it may still be the table's.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Optional
 
 import regex
 
@@ -55,6 +60,8 @@ class _Open:
     pieces: list[HeaderPiece] = field(default_factory=list)   # the header lines, where they came
     header_line: int = -1                                       # line number of the last of them
     orphans: bool = False     # continued on a new page: figures before its first label there are another's
+    continues: Optional[Table] = None   # continued on a new page: the table the last page gave
+    emitted: Optional[Table] = None     # the table it gave (or went on), once closed
 
 
 def _is_heading(text: str) -> bool:
@@ -146,13 +153,22 @@ def read_pdf_text(text: str, source: str = "") -> Document:
         # a header whose pieces the reader scattered gives no column order to trust: the table is dropped
         if table and table.rows and in_order:
             ncols = Counter(len(r.cells) for r in table.rows if r.cells).most_common(1)[0][0]
-            blocks.append(Table(table.header, ncols, table.rows, table.caption, Span(table.start, table.end)))
+            before = table.continues
+            if before is not None and before.ncols == ncols:
+                # the rest of a table a page broke off: one table still (a bridge may span the break)
+                before.rows.extend(table.rows)
+                before.span = Span(before.span.start, table.end)
+                table.emitted = before
+            else:
+                table.emitted = Table(table.header, ncols, table.rows, table.caption, Span(table.start, table.end))
+                blocks.append(table.emitted)
         table = None
 
     def open_table(start: int) -> _Open:
         # figures at the top of a page, before any header, continue the table the last page broke off
         if carried is not None:
-            return _Open(header=carried.header, caption=carried.caption, start=start, orphans=not pending)
+            return _Open(header=carried.header, caption=carried.caption, start=start, orphans=not pending,
+                         continues=carried.emitted)
         return _Open(start=start)
 
     carried: _Open | None = None
@@ -185,7 +201,8 @@ def read_pdf_text(text: str, source: str = "") -> Document:
         years = figures and all(is_year(f) for f in figures)
         header_word = (table is not None and table.header and not table.rows and not column_blocks
                        and is_range_word(line))
-        if years or header_word or (not figures and is_period_header(line)) or _day_piece(line, lines, no):
+        if years or header_word or (not figures and is_period_header(line) and not _runs_on(prose, blank_run)) \
+                or _day_piece(line, lines, no):
             # a printer may stack each column's header over its first figures ("August 3, / 2024 / $ 487,312"):
             # header pieces between figure blocks, with no label since, go on the same header
             if table is None or table.rows or (column_blocks and table.labels_after_figures):
@@ -239,7 +256,9 @@ def read_pdf_text(text: str, source: str = "") -> Document:
                 section = ()
         elif prose and blank_run == 0 and not (_SENTENCE_END.search(prose[-1][0]) and _is_heading(line)):
             prose.append((line, start, end))  # a wrapped line of the paragraph above, unless it is a title
-        elif _is_label(line):
+        elif _is_label(line) or (column_blocks and len(line) <= 110 and _capitals(line)):
+            # a name in capitals ("ACME WIDGETS, INC.") is no sentence: among a table's figure blocks it is
+            # the next statement's title, and the figures after it may still be this table's
             flush_prose()
             if table is not None:
                 table.orphans = False
@@ -266,6 +285,12 @@ def read_pdf_text(text: str, source: str = "") -> Document:
     for i, b in enumerate(blocks):
         b.index = i
     return Document(blocks, text, "pdf", source)
+
+
+def _runs_on(prose: list[tuple[str, int, int]], blank_run: int) -> bool:
+    """A paragraph whose last line ends no sentence goes on in the next line, whatever that line names
+    ("... for its fiscal fourth quarter and fiscal / year ended September 30, 2025.")."""
+    return bool(prose) and blank_run == 0 and not _SENTENCE_END.search(prose[-1][0])
 
 
 def _day_piece(line: str, lines: list[tuple[str, int]], no: int) -> bool:
