@@ -25,6 +25,7 @@ FLOORS = {
     "corpus/adobe-fy2023q1.html": (0.97, 1.0),
     "corpus/apple-fy2011q1.html": (1.0, 1.0),
     "corpus/oracle-fy2022q4.html": (0.94, 1.0),
+    "releases/crestview-managedcare-q3-2025.htm": (1.0, 1.0),
     "releases/harborline-retail-q2fy2024.htm": (1.0, 1.0),
     "releases/lumina-medtech-q3-2025.htm": (1.0, 1.0),
     "releases/nimbus-saas-q3fy2025.htm": (1.0, 1.0),

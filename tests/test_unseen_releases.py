@@ -34,7 +34,7 @@ FLOORS = {
     "halcyon-pharma-q2-2025.txt": (1.0, 1.0),       # fixed-width newswire, specialty pharma: royalty/collaboration revenue
     "crestview-managedcare-q3-2025.htm": (1.0, 1.0),   # EDGAR HTML, health plan: premiums, medical costs, MCR
     "bluewater-cable-q4-2024.txt": (1.0, 1.0),          # pipe rows, cable: programming costs, RGUs, EBITDA and FCF
-    "sierraalta-goldminer-q2-2025.txt": (0.98, 1.0),     # fixed-width newswire, gold miner: CAS, AISC, NCI equity
+    "sierraalta-goldminer-q2-2025.txt": (1.0, 1.0),     # fixed-width newswire, gold miner: CAS, AISC, NCI equity
     "ironbridge-trucking-q4-2024.txt": (1.0, 1.0),     # newswire cells, trucking: fuel surcharge, other expense (income)
     # two of them printed to PDF (wkhtmltopdf) and read back with pdftotext -layout; same gold as the HTML
     "harborline-retail-q2fy2024-pdflayout.txt": (1.0, 1.0),   # a group title a line above, '(1,120 )'
