@@ -18,7 +18,6 @@ _DIGIT = regex.compile(r"\d")
 MATCH_TIMEOUT = 1.0
 
 _FOOTNOTE = regex.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z]|\*+)\s*\)|\*+|\[\d+\]|(?<=[a-z])\d)\s*$", regex.I)
-_SPACE = regex.compile(r"\s+")
 # "GAAP operating income" in a reconciliation is the GAAP line itself.
 GAAP_PREFIX = regex.compile(r"^(?:total )?gaap ")
 # Rows that restate a GAAP line on another basis are never tagged as the GAAP concept.
@@ -52,12 +51,12 @@ def _drop_remarks(label: str) -> str:
 def normalize_label(label: str) -> str:
     """Lower case, one space, no footnote marks or remarks on what the line includes, no trailing colon or
     dollar sign, "&" spelled "and"."""
-    t = _drop_remarks(label).replace("&", " and ").replace("’", "'")
-    t = _SPACE.sub(" ", t).strip()
+    t = _drop_remarks(label) if "(" in label else label
+    t = " ".join(t.replace("&", " and ").replace("’", "'").split())
     for _ in range(2):
-        t = _FOOTNOTE.sub("", t).strip()
-    t = t.strip(" :$,.;-—•").lower()
-    return _SPACE.sub(" ", t)
+        if t and (t[-1] in ")*]" or t[-1].isdigit()):   # what a footnote mark can end with
+            t = _FOOTNOTE.sub("", t).strip()
+    return " ".join(t.strip(" :$,.;-—•").lower().split())
 
 
 def match_row(book: Rulebook, label: str, section: str = "", context: str = "",
