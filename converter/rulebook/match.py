@@ -50,9 +50,9 @@ def _drop_remarks(label: str) -> str:
 @lru_cache(maxsize=8192)   # a table's section headings are normalized again for each of their rows
 def normalize_label(label: str) -> str:
     """Lower case, one space, no footnote marks or remarks on what the line includes, no trailing colon or
-    dollar sign, "&" spelled "and"."""
+    dollar sign, "&" spelled "and", dashes as hyphens."""
     t = _drop_remarks(label) if "(" in label else label
-    t = " ".join(t.replace("&", " and ").replace("’", "'").split())
+    t = " ".join(t.replace("&", " and ").replace("’", "'").replace("—", "-").replace("–", "-").split())
     for _ in range(2):
         if t and (t[-1] in ")*]" or t[-1].isdigit()):   # what a footnote mark can end with
             t = _FOOTNOTE.sub("", t).strip()
