@@ -340,3 +340,10 @@ def test_for_the_year_under_a_quarter_heading_is_not_the_quarter():
     facts = _facts(QUARTER_HEADING + "Revenue was $182.4 million. Revenue for the year was $671.0 million.")
     assert [(c, p) for c, p, _d in facts] == [("us-gaap:Revenues", "2025-10-01..2025-12-31")]
     assert facts[("us-gaap:Revenues", "2025-10-01..2025-12-31", ())].value == Decimal("182400000")
+
+
+def test_a_guided_cost_per_unit_written_with_a_slash_is_no_amount_of_money():
+    """'$2.75 to $2.95/Boe' is a cost per barrel, as '$2.75 to $2.95 per Boe' is; '/share' still names EPS."""
+    facts = _facts("2026 Outlook\n\nThe Company expects operating expenses of $2.75 to $2.95/Boe and exploration "
+                   "expense of $1.10-$1.20/Boe. The Company expects diluted EPS of $3.85 to $3.95/share.")
+    assert sorted({c for c, _p, d in facts if d}) == ["us-gaap:EarningsPerShareDiluted"]

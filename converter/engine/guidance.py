@@ -41,8 +41,9 @@ GAP = regex.compile(r"""^[\s,:]*(?:,[^,$;]{0,90},)?[\s,]*(?:(?:of|to\s+be|is|are
                         expected\s+to\s+be|in\s+the\s+range\s+of|(?:a\s+)?range\s+of|ranging\s+from|between|of\s+between|
                         from|approximately|at|for\s+the\s+(?:full\s+)?year|in\s+the\s+range)\s*)*$""", regex.I | regex.X)
 CONTEXT_SPAN = 6   # paragraphs a cue stays in force
-# "$2.75 to $2.95 per Boe", "$1,750 to $1,850 per ounce": a cost per unit produced, not an amount of money
-_PER_UNIT = regex.compile(r"\s*(?:per|/)\s+(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
+# "$2.75 to $2.95 per Boe", "$1,750 to $1,850 per ounce", "$2.75 to $2.95/Boe": a cost per unit produced, not
+# an amount of money
+_PER_UNIT = regex.compile(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
 # "2025 Guidance", "reaffirms its 2025 outlook": a bare year naming the outlook is that fiscal year
 _YEAR_OUTLOOK = regex.compile(r"\b((?:19|20)\d\d)\s+(?:full[\s-]year\s+)?(?:annual\s+)?(?:financial\s+)?"
                               r"(?:guidance|outlook)\b", regex.I)
