@@ -347,3 +347,10 @@ def test_a_guided_cost_per_unit_written_with_a_slash_is_no_amount_of_money():
     facts = _facts("2026 Outlook\n\nThe Company expects operating expenses of $2.75 to $2.95/Boe and exploration "
                    "expense of $1.10-$1.20/Boe. The Company expects diluted EPS of $3.85 to $3.95/share.")
     assert sorted({c for c, _p, d in facts if d}) == ["us-gaap:EarningsPerShareDiluted"]
+def test_a_year_to_date_column_without_a_month_ends_with_the_table_s_quarter():
+    text = ("SELECTED DATA | (in millions) | Quarter Ended 9/30/25 | Quarter Ended 9/30/24 | YTD 2025 | YTD 2024 | "
+            "Revenue | $120.5 | $101.3 | $345.0 | $298.7 |\n")
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, layout="pipe", issuer="none").facts}
+    assert facts[("us-gaap:Revenues", "2025-01-01..2025-09-30")] == Decimal("345000000")
+    assert facts[("us-gaap:Revenues", "2024-01-01..2024-09-30")] == Decimal("298700000")
+    assert facts[("us-gaap:Revenues", "2025-07-01..2025-09-30")] == Decimal("120500000")

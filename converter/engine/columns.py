@@ -210,10 +210,25 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
                     slots[c].setdefault(kind, m)
     caption_len = [length_of(c) for c in table.caption if length_of(c)]
     cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
+    cols = [_year_to_date_end(c, s, cols, cal) for c, s in zip(cols, slots)]
     if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
         # "trailing 4 quarters": each column is the twelve months ending with its quarter
         cols = [ColumnPeriod(c.end, Length(months=12), c.skip, c.nongaap, c.header, c.bound) for c in cols]
     return cols
+
+
+def _year_to_date_end(col: ColumnPeriod, slot: dict, cols: list[ColumnPeriod], cal: Calendar) -> ColumnPeriod:
+    """"YTD 2025" beside "Quarter Ended 9/30/25": a year to date that prints no month runs to the latest date
+    the table's other columns give in that fiscal year; with none, the column stays unread."""
+    if col.end is not None or "y" not in slot or "len" not in slot or "md" in slot or \
+            not regex.search(r"to[\s-]date|ytd", slot["len"].group(0), regex.I):
+        return col
+    fy = int(slot["y"].group(0))
+    start, end = cal.fiscal_year_end(fy - 1), cal.fiscal_year_end(fy)
+    ends = [c.end for c in cols if c.end is not None and start < c.end <= end]
+    if not ends:
+        return col
+    return replace(col, end=max(ends), length=year_to_date(max(ends), cal))
 
 
 def _lengths_by_leaf_runs(spread: dict, leaf_kinds: list[str], slots: list[dict], leaf_texts=()) -> None:
