@@ -347,6 +347,19 @@ def test_a_guided_cost_per_unit_written_with_a_slash_is_no_amount_of_money():
     facts = _facts("2026 Outlook\n\nThe Company expects operating expenses of $2.75 to $2.95/Boe and exploration "
                    "expense of $1.10-$1.20/Boe. The Company expects diluted EPS of $3.85 to $3.95/share.")
     assert sorted({c for c, _p, d in facts if d}) == ["us-gaap:EarningsPerShareDiluted"]
+
+
+def test_a_cost_per_unit_in_a_sentence_is_no_amount_of_money():
+    """'Lease operating expenses were $8.12 per Boe' is a cost per barrel: no OperatingExpenses of 8.12; an amount
+    per share and the total beside a per-unit figure are still read."""
+    facts = _facts("Lease operating expenses for the third quarter of 2025 were $8.12 per Boe. Total operating "
+                   "expenses for the third quarter of 2025 were $30.0 million, or $9.40/Boe. Net income for the third "
+                   "quarter of 2025 was $12.0 million, or $0.60 per diluted share.")
+    assert {(c, f.value) for (c, _p, _d), f in facts.items()} == {
+        ("us-gaap:OperatingExpenses", Decimal("30000000")), ("us-gaap:NetIncomeLoss", Decimal("12000000")),
+        ("us-gaap:EarningsPerShareDiluted", Decimal("0.60"))}
+
+
 def test_a_year_to_date_column_without_a_month_ends_with_the_table_s_quarter():
     text = ("SELECTED DATA | (in millions) | Quarter Ended 9/30/25 | Quarter Ended 9/30/24 | YTD 2025 | YTD 2024 | "
             "Revenue | $120.5 | $101.3 | $345.0 | $298.7 |\n")

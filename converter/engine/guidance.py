@@ -18,7 +18,7 @@ from ..model import Fact, Paragraph, Period, Provenance, Span
 from ..rulebook.model import Rulebook
 from ..taxonomy import Taxonomy
 from .columns import Calendar
-from .narrative import find_book_mentions, restated, sentences
+from .narrative import PER_UNIT, find_book_mentions, restated, sentences
 from .numbers import SCALE_WORDS
 from .periods_text import find_periods
 
@@ -41,9 +41,6 @@ GAP = regex.compile(r"""^[\s,:]*(?:,[^,$;]{0,90},)?[\s,]*(?:(?:of|to\s+be|is|are
                         expected\s+to\s+be|in\s+the\s+range\s+of|(?:a\s+)?range\s+of|ranging\s+from|between|of\s+between|
                         from|approximately|at|for\s+the\s+(?:full\s+)?year|in\s+the\s+range)\s*)*$""", regex.I | regex.X)
 CONTEXT_SPAN = 6   # paragraphs a cue stays in force
-# "$2.75 to $2.95 per Boe", "$1,750 to $1,850 per ounce", "$2.75 to $2.95/Boe": a cost per unit produced, not
-# an amount of money
-_PER_UNIT = regex.compile(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
 # "2025 Guidance", "reaffirms its 2025 outlook": a bare year naming the outlook is that fiscal year
 _YEAR_OUTLOOK = regex.compile(r"\b((?:19|20)\d\d)\s+(?:full[\s-]year\s+)?(?:annual\s+)?(?:financial\s+)?"
                               r"(?:guidance|outlook)\b", regex.I)
@@ -139,7 +136,7 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         if len(row) > 1:   # ranges side by side: columns of an outlook table
             rng = None if latest_last is None else (row[-1] if latest_last else row[0])
         start, clause_start = clause_start, (row[-1].end() if row else clause_start)
-        if rng is None or restated(sent, mention.start) or _PER_UNIT.match(sent, rng.end()):
+        if rng is None or restated(sent, mention.start) or PER_UNIT.match(sent, rng.end()):
             continue
         gap = sent[mention.end:row[0].start()]
         for p in periods:

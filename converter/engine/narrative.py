@@ -31,6 +31,9 @@ _TO = regex.compile(r"\s*to\s*")
 AMOUNT = regex.compile(
     r"""(?P<neg>\()?\$\s?(?P<neg2>\()?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\)?
         (?:\s*(?P<scale>million|billion|thousand|mm|bn|[MBK])\b)?""", regex.I | regex.X)
+# "$8.12 per Boe", "$1,750 to $1,850 per ounce", "$2.75/Boe": a cost per unit produced, not an amount of money
+# (a per-share figure is read as one)
+PER_UNIT = regex.compile(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
 SHARES = regex.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)\s+shares\b", regex.I)
 
 # What may stand between a metric and its first amount (periods are cut out first).
@@ -315,7 +318,7 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
             owner = [a for a in amounts if 0 <= em.start - a.end <= 2]
             if owner:
                 per_share[owner[0].start] = em
-        plain = [a for a in amounts if a.start not in per_share]
+        plain = [a for a in amounts if a.start not in per_share and not PER_UNIT.match(sent, a.end)]
         # "increased $5.2 million, or 8%, to $70.1 million": the change is no fact, and its clause is skipped
         changes = change_clauses(sent, plain)
         plain = [a for a in plain if all(a is not c for c, _s, _e in changes)]
