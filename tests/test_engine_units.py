@@ -367,3 +367,25 @@ def test_a_year_to_date_column_without_a_month_ends_with_the_table_s_quarter():
     assert facts[("us-gaap:Revenues", "2025-01-01..2025-09-30")] == Decimal("345000000")
     assert facts[("us-gaap:Revenues", "2024-01-01..2024-09-30")] == Decimal("298700000")
     assert facts[("us-gaap:Revenues", "2025-07-01..2025-09-30")] == Decimal("120500000")
+
+
+OUTLOOK_Q3 = ("Vega Devices today reported results for the third quarter ended September 30, 2025.\n\n"
+              "For the full year 2025, we now expect revenue of $760 million to $775 million.\n\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fourth quarter revenue is expected to be in the range of $180 million to $185 million.",
+    "Revenue for the fourth quarter is expected to be between $180 million and $185 million.",
+])
+def test_an_outlook_quarter_named_without_its_year_is_in_the_outlook_s_year(sentence):
+    facts = _facts(OUTLOOK_Q3 + sentence)
+    ranges = sorted((p, f.value) for (c, p, d), f in facts.items() if c == "us-gaap:Revenues" and d)
+    assert ranges == [("2025-01-01..2025-12-31", Decimal("760000000")), ("2025-01-01..2025-12-31", Decimal("775000000")),
+                      ("2025-10-01..2025-12-31", Decimal("180000000")), ("2025-10-01..2025-12-31", Decimal("185000000"))]
+
+
+def test_a_quarter_named_in_passing_does_not_date_an_outlook():
+    facts = _facts(OUTLOOK_Q3 + "Following strong fourth quarter bookings, we expect fiscal 2026 revenue of $840 "
+                                "million to $860 million.")
+    periods = {p for (c, p, d) in facts if c == "us-gaap:Revenues" and d}
+    assert periods == {"2025-01-01..2025-12-31", "2026-01-01..2026-12-31"}

@@ -20,7 +20,7 @@ from ..taxonomy import Taxonomy
 from .columns import Calendar
 from .narrative import PER_UNIT, find_book_mentions, restated, sentences
 from .numbers import SCALE_WORDS
-from .periods_text import find_periods
+from .periods_text import bare_quarters, find_periods
 
 FORECAST = ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")
 MINIMUM = ("srt:RangeAxis", "srt:MinimumMember")
@@ -107,6 +107,18 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
     return out
 
 
+_FOR_THE = regex.compile(r"(?:for|in|during)\s+the\b", regex.I)
+
+
+def _attached(q, sent: str, mentions: list) -> bool:
+    """A quarter named without its year dates an outlook only where it qualifies a metric: right before it
+    ("Fourth quarter revenue is expected ...") or as "for the fourth quarter" ("diluted EPS for the fourth
+    quarter of $0.40 to $0.44"), not in passing ("following strong fourth quarter results, ...")."""
+    after = sent[q.end:]
+    return any(m.start == q.end + len(after) - len(after.lstrip()) for m in mentions) \
+        or bool(_FOR_THE.match(sent, q.start))
+
+
 def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calendar,
             latest_last: Optional[bool] = None):
     if "$" not in sent:   # every range is of amounts
@@ -119,6 +131,9 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
     if not mentions and not after:
         return
     periods = find_periods(sent, cal)
+    periods += [q for q in bare_quarters(sent, cal, active) if _attached(q, sent, mentions)
+                and not any(p.start <= q.start < p.end for p in periods)]
+    periods.sort(key=lambda p: p.start)
     # "For the third quarter of fiscal 2024, the Company expects net sales of ... and diluted EPS of ...":
     # the period a sentence opens with holds for every metric in it
     opening = next((p.periods[0] for p in periods if not p.instant and len(p.periods) == 1

@@ -157,6 +157,29 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
     return out
 
 
+# "fourth quarter", "for the fourth-quarter", "Q4" with no year after it
+_BARE_QUARTER = re.compile(r"(?:\b(?:for|in|during)\s+the\s+)?"
+                           r"\b(?:(?P<qo>first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter|Q(?P<qn>[1-4]))\b"
+                           r"(?!\s*(?:of\s+)?(?:fiscal\s+|FY\s*)?'?(?:19|20)?\d\d\b)", re.I)
+
+
+def bare_quarters(sentence: str, cal: Calendar, within: Period) -> list[PeriodMention]:
+    """Quarters named without a year ("Fourth quarter revenue is expected ..."), as the quarter of that
+    number in the fiscal year `within` ends in: an outlook's quarter lies in the year it looks at."""
+    fy = within.end.year
+    if cal.fiscal_year_end(fy) < within.end:
+        fy += 1
+    elif cal.fiscal_year_end(fy - 1) >= within.end:
+        fy -= 1
+    out = []
+    for m in _BARE_QUARTER.finditer(sentence):
+        q = int(m["qn"]) if m["qn"] else ORDINAL_QUARTERS[m["qo"].lower()]
+        end = cal.quarter_end(q, fy)
+        out.append(PeriodMention(m.start(), m.end(), (Period(end, Length(months=3).start_for(end)),),
+                                 length=Length(months=3), quarter=True))
+    return out
+
+
 def year_earlier(p: Period, cal: Optional[Calendar] = None) -> Period:
     """The same period a year before. A period ending at a month's end goes back twelve months. One ending
     on another day (or any period of a document on a 52/53-week calendar) goes back 52 weeks, to the same
