@@ -369,6 +369,13 @@ def test_a_year_to_date_column_without_a_month_ends_with_the_table_s_quarter():
     assert facts[("us-gaap:Revenues", "2025-07-01..2025-09-30")] == Decimal("120500000")
 
 
+def test_a_year_earlier_is_found_far_from_any_year():
+    """'a year earlier' is a period phrase like 'a year ago': found even where no year is printed near it."""
+    facts = _facts("Third Quarter 2025 Highlights\n\nOperating expenses for the quarter were $30.0 million, "
+                   "compared to $32.0 million a year earlier.")
+    assert facts[("us-gaap:OperatingExpenses", "2024-07-01..2024-09-30", ())].value == Decimal("32000000")
+
+
 OUTLOOK_Q3 = ("Vega Devices today reported results for the third quarter ended September 30, 2025.\n\n"
               "For the full year 2025, we now expect revenue of $760 million to $775 million.\n\n")
 

@@ -78,7 +78,7 @@ def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:
 # case-insensitive alternation of them all is three times slower.
 _TRIGGER_DIGITS = re.compile(r"(?:19|20)\d\d|[1-4]q\s*'?\d\d\b")
 _TRIGGER_WORDS = re.compile(r"\b(?:q[1-4]|fy|fiscal\s+(?:year\s+)?'?\d\d\b|prior|same\s+(?:period|quarter)|year[\s-]ago|"
-                            r"comparable)")
+                            r"year\s+earlier|comparable)")
 _REACH = 160
 
 
