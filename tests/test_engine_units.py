@@ -396,3 +396,22 @@ def test_a_quarter_named_in_passing_does_not_date_an_outlook():
                                 "million to $860 million.")
     periods = {p for (c, p, d) in facts if c == "us-gaap:Revenues" and d}
     assert periods == {"2025-01-01..2025-12-31", "2026-01-01..2026-12-31"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Revenue was $70.1 million and $201.3 million for the three and nine months ended September 30, 2025, "
+    "respectively.",
+    "Revenue for the three and nine months ended September 30, 2025 was $70.1 million and $201.3 million, "
+    "respectively.",
+])
+def test_three_and_nine_months_ended_hands_out_two_periods(sentence):
+    facts = _facts(sentence)
+    assert facts[("us-gaap:Revenues", "2025-07-01..2025-09-30", ())].value == Decimal("70100000")
+    assert facts[("us-gaap:Revenues", "2025-01-01..2025-09-30", ())].value == Decimal("201300000")
+
+
+def test_periods_listed_before_their_amounts_are_handed_out_respectively():
+    facts = _facts("For the three months ended September 30, 2025 and 2024, net income was $8.3 million and $6.1 "
+                   "million, respectively.")
+    assert facts[("us-gaap:NetIncomeLoss", "2025-07-01..2025-09-30", ())].value == Decimal("8300000")
+    assert facts[("us-gaap:NetIncomeLoss", "2024-07-01..2024-09-30", ())].value == Decimal("6100000")

@@ -255,6 +255,13 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
                 out[i] = framing.periods[0]
         if isinstance(out[i], Period):
             last[:] = [out[i]]
+    # "For the three months ended September 30, 2025 and 2024, net income was $A and $B, respectively": the
+    # periods listed before the amounts, handed out in order
+    if sentence and "respectively" in sentence and len(chain) > 1 and all(o is None for o in out):
+        listed = [p for p in periods if p.end <= chain[0].start and len(p.periods) == len(chain)]
+        if listed:
+            out = list(listed[-1].periods)
+            last[:] = [out[-1]]
     return out
 
 

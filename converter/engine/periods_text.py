@@ -20,11 +20,12 @@ _YEAR = regex.compile(r"(?:19|20)\d\d")
 _LEN = (r"(?:(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]six|thirty[\s-]nine|fifty[\s-]two|"
         r"fifty[\s-]three)[\s-]*(?:months?|weeks?)|quarters?|(?:fiscal\s+)?years?|(?:fiscal\s+)?quarters?)")
 _DATE_LIST = rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)(?P<more>(?:\s*(?:,|and|&)\s*(?:(?:19|20)\d\d))*)"
+_COUNT = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|twenty[\s-]six|thirty[\s-]nine|fifty[\s-]two|fifty[\s-]three)"
 
 # the standard `re` engine runs this long alternation about a third faster than `regex`
 PERIOD = re.compile(
     rf"""(?P<dur>\b(?:for|in|during|over|of)?\s*(?:the|its|each\s+of\s+the|the\s+company's|[A-Z][\w.&]*'s)?\s*
-            (?P<len>{_LEN})(?:\s+(?:fiscal\s+year\s+)?(?:transition\s+)?periods?)?\s+(?:ended|ending|then\s+ended)\s+{_DATE_LIST})
+            (?:(?P<la>{_COUNT})\s+and\s+)?(?P<len>{_LEN})(?:\s+(?:fiscal\s+year\s+)?(?:transition\s+)?periods?)?\s+(?:ended|ending|then\s+ended)\s+{_DATE_LIST})
        |(?P<qtr>\b(?:for|in|during|of)?\s*(?:the|its)?\s*(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d\d)
             |\b(?:(?:for|in|during|of)\s+(?:the\s+)?)?Q(?P<qn>[1-4])\s*(?:fiscal\s*|FY\s*)?'?(?P<qy2>(?:19|20)\d\d|\d\d)\b
             |\b(?:(?:for|in|during|of)\s+)?(?:the\s+|its\s+)?(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<qy3>(?:19|20)\d\d)\s+(?:fiscal\s+)?(?P<qo3>first|second|third|fourth)[\s-]+quarter\b
@@ -129,6 +130,13 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
             if length is None:
                 continue
             ends = [make_date(m["m"], m["d"], str(y)) for y in _years(m["y"], m["more"])]
+            if m["la"]:   # "the three and nine months ended September 30, 2025": two lengths, one end
+                first = length_of(f"{m['la']} {'weeks' if length.weeks else 'months'}")
+                if first is None or len(ends) != 1 or ends[0] is None:
+                    continue
+                out.append(PeriodMention(m.start(), m.end(), tuple(Period(ends[0], n.start_for(ends[0]))
+                                                                   for n in (first, length))))
+                continue
             ps = tuple(Period(e, length.start_for(e)) for e in ends if e)
             out.append(PeriodMention(m.start(), m.end(), ps, length=length))
         elif m["qtr"]:
