@@ -399,6 +399,18 @@ def test_a_quarter_named_in_passing_does_not_date_an_outlook():
 
 
 @pytest.mark.parametrize("sentence", [
+    "Revenue was $70.1 million, a decrease of $5.2 million primarily due to the sale of the Widget business in the "
+    "fourth quarter of 2024.",
+    "Revenue was $70.1 million, or $45.10 per Boe, reflecting the acquisition completed in the fourth quarter of 2024.",
+])
+def test_a_change_or_a_per_unit_amount_still_ends_a_period_s_reach(sentence):
+    """The period after a skipped amount belongs to that amount's clause, not to the level before it: the level
+    keeps the heading's quarter."""
+    facts = _facts(QUARTER_HEADING + sentence)
+    assert [(c, p) for c, p, _d in facts] == [("us-gaap:Revenues", "2025-10-01..2025-12-31")]
+
+
+@pytest.mark.parametrize("sentence", [
     "Revenue was $70.1 million and $201.3 million for the three and nine months ended September 30, 2025, "
     "respectively.",
     "Revenue for the three and nine months ended September 30, 2025 was $70.1 million and $201.3 million, "

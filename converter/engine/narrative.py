@@ -353,8 +353,10 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
             # "compared to" is the comparison, the same period a year earlier, not the section's period
             compared = previous == mention.rule.concept and bool(_COMPARED.search(cut(sent[:mention.start], 0)))
             # the amounts that end an amount's reach for a period: not a per-share figure (it belongs to the
-            # amount before it), and none in a "respectively" list (its period comes after the whole list)
-            stops = () if "respectively" in sent else tuple(a.start for a in plain)
+            # amount before it), and none in a "respectively" list (its period comes after the whole list); a
+            # change or a cost per unit does, though no fact ("$70.1 million, a decrease of $5.2 million due to
+            # the sale in the fourth quarter of 2024": that quarter is the sale's)
+            stops = () if "respectively" in sent else tuple(a.start for a in amounts if a.start not in per_share)
             assigned = assign_periods(chain, mention, periods, limit, last, None if compared else framing, sent, cal,
                                       stops)
             if compared and assigned[0] is None and last and isinstance(last[0], Period):
