@@ -348,3 +348,18 @@ def test_a_cell_per_line_release_with_a_row_printed_on_one_line_is_still_cells()
     assert detect_layout(text) == "cells"
     [t] = _tables(text)
     assert _rows(t)["Basic"] == ["(0.30)", "(0.25)"]
+
+
+def test_a_label_in_capitals_ending_like_a_sentence_keeps_its_figures_past_a_dollar_line():
+    text = _cells(
+        "ACME HOTELS, INC.", "STATEMENTS OF INCOME", "(In millions)",
+        "Three Months Ended March 31,", "2025", "2024",
+        "NET INCOME", "$", "99", "$", "69",
+        "NET INCOME ATTRIBUTABLE TO NONCONTROLLING INTERESTS", "(1", ")", "(1", ")",
+        "NET INCOME ATTRIBUTABLE TO ACME HOTELS & RESORTS, INC.", "$", "98", "$", "68",
+        "WEIGHTED-AVERAGE SHARES OUTSTANDING (in millions):", "Basic", "98.4", "101.2")
+    [table] = _tables(text)
+    rows = _rows(table)
+    assert rows["NET INCOME ATTRIBUTABLE TO ACME HOTELS & RESORTS, INC."] == ["98", "68"]
+    # a scale note that ends with a colon inside a table is a heading over the rows below it
+    assert [r.section for r in table.rows if r.label == "Basic"] == [("WEIGHTED-AVERAGE SHARES OUTSTANDING (in millions):",)]

@@ -65,6 +65,14 @@ def figures(line: str) -> Optional[list[str]]:
     return None
 
 
+def _figures_follow(lines: list, i: int) -> bool:
+    """Whether figures come next, past a lone "$" line."""
+    for line, _raw, _span in lines[i + 1:i + 3]:
+        if line not in ("$", "US$"):
+            return bool(figures(line))
+    return False
+
+
 def classify(line: str, raw: str) -> tuple[str, list[str], list[str]]:
     """(kind, header pieces, caption texts) for one line."""
     if line in ("$", "US$", ")", "---"):
@@ -139,9 +147,8 @@ def read_newswire(text: str, source: str = "", layout: str = "cells") -> Documen
         kind, heads, caps = classify(line, raw)
         if kind == "skip":
             continue
-        if kind == "prose" and len(line) <= 400 and not _BULLET.match(line) and i + 1 < len(lines) \
-                and figures(lines[i + 1][0]):
-            kind = "text"   # a label that ends like a sentence: its figures follow it
+        if kind == "prose" and len(line) <= 400 and not _BULLET.match(line) and _figures_follow(lines, i):
+            kind = "text"   # a label that ends like a sentence ("... RESORTS, INC."): its figures follow it
         if kind == "squashed" or (len(line) > 200 and is_squashed(raw)):
             if table is not None and table.has_figures:
                 pending.extend(close("head"))
@@ -165,7 +172,10 @@ def read_newswire(text: str, source: str = "", layout: str = "cells") -> Documen
             pending = []
             blocks.append(Paragraph(line.lstrip("#• ").strip(), span))
         elif kind == "note":
-            if table is not None and not table.has_figures:
+            if table is not None and table.has_figures and line.endswith(":"):
+                # "WEIGHTED-AVERAGE SHARES OUTSTANDING (in millions):" heads the rows below it
+                table.add_text(Text(line, span))
+            elif table is not None and not table.has_figures:
                 table.caption.append(line)
             else:
                 notes.append(line)
