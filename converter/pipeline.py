@@ -13,7 +13,7 @@ from .engine.guidance import guidance_facts
 from .engine.lengths import infer_lengths
 from .engine.narrative import NarrativeOutcome, date_undated, facts_from_paragraph
 from .engine.scale import Scale, find_scale
-from .engine.tables import TableOutcome, facts_from_table, table_context
+from .engine.tables import TableOutcome, facts_from_table
 from .facts.checks import run_checks
 from .facts.merge import merge_facts
 from .model import Document, Entity, Paragraph, Table

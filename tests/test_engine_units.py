@@ -427,3 +427,12 @@ def test_periods_listed_before_their_amounts_are_handed_out_respectively():
                    "million, respectively.")
     assert facts[("us-gaap:NetIncomeLoss", "2025-07-01..2025-09-30", ())].value == Decimal("8300000")
     assert facts[("us-gaap:NetIncomeLoss", "2024-07-01..2024-09-30", ())].value == Decimal("6100000")
+
+
+def test_a_year_earlier_of_a_calendar_date_is_the_same_date():
+    """Only periods counted in weeks go back 52 weeks; 'as of October 24, 2025 ... a year ago' is October 24."""
+    from converter.engine.periods_text import year_earlier
+    from converter.model import Period
+    assert str(year_earlier(Period(date(2025, 10, 24)))) == "2024-10-24"
+    assert str(year_earlier(Period(date(2025, 12, 15), date(2025, 1, 1)))) == "2024-01-01..2024-12-15"
+    assert str(year_earlier(Period(date(2025, 12, 27), date(2025, 9, 28)))) == "2024-09-29..2024-12-28"

@@ -16,7 +16,7 @@ import re
 
 import regex
 
-from ..model import HeaderCell, Period, Table
+from ..model import Period, Table
 from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length, add_months, full_dates,
                     is_month_end, length_of, make_date, month_end, numeric_date, parse_month)
 

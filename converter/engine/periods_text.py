@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Optional
 
 import regex
@@ -189,20 +189,22 @@ def bare_quarters(sentence: str, cal: Calendar, within: Period) -> list[PeriodMe
 
 
 def year_earlier(p: Period, cal: Optional[Calendar] = None) -> Period:
-    """The same period a year before. A period ending at a month's end goes back twelve months. One ending
-    on another day (or any period of a document on a 52/53-week calendar) goes back 52 weeks, to the same
-    weekday; where the year between had 53 weeks, the one date within a week that the document prints (or a
-    table ends on) wins."""
+    """The same period a year before. A period counted in weeks (13, 26, 52: a 52/53-week calendar, or any
+    period of a document that keeps one) goes back 52 weeks, to the same weekday; any other goes back twelve
+    months, a month end staying a month end. Off a month end, the one date within a week that the document
+    prints (or a table ends on) wins: a year of 53 weeks, or a calendar day that fell on another weekday."""
     from .dates import add_months
-    if is_month_end(p.end) and not (cal is not None and cal.weekly):
-        return Period(add_months(p.end, -12), add_months(p.start, -12) if p.start is not None else None)
-    end = p.end - timedelta(weeks=52)
+    weeks = p.start is not None and ((p.end - p.start).days + 1) % 7 == 0 and not is_month_end(p.end)
+    if weeks or (cal is not None and cal.weekly):
+        end, start = p.end - timedelta(weeks=52), (p.start - timedelta(weeks=52) if p.start else None)
+    else:
+        end, start = add_months(p.end, -12), (add_months(p.start, -12) if p.start else None)
+    if is_month_end(end) and not (cal is not None and cal.weekly):
+        return Period(end, start)
     shift = timedelta(0)
     printed = set(cal.dates) | set(cal.ends) if cal is not None else set()
     if end not in printed:
         near = {d for d in printed if abs((d - end).days) <= 7}
         if len(near) == 1:
             shift = near.pop() - end
-    if p.start is None:
-        return Period(end + shift)
-    return Period(end + shift, p.start - timedelta(weeks=52) + shift)
+    return Period(end + shift, start + shift if start else None)
