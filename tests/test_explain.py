@@ -13,7 +13,7 @@ from .conftest import shared_path
 
 SNIPPET = ("Revenues for the three months ended December 31, 2016 were $1.2 million.\n"
            "(in thousands) | Three Months Ended December 31, | 2016 | 2015 | Revenues: | License and milestone fees | 1,234 | 1,100 "
-           "| Total revenues | 1,234 | 1,100 | Deferred tax assets | 5 | 4 |\n")
+           "| Total revenues | 1,234 | 1,100 | Miscellaneous deferred items | 5 | 4 |\n")
 
 
 def _run(issuer=str(RULES_DIR / "issuers" / "immunogen.yaml")):
@@ -50,10 +50,10 @@ def test_coverage_counts_numeric_cells_and_lists_unmapped_rows():
     result, trace = _run()
     cov = coverage(trace)
     assert (cov.cells, cov.mapped_cells) == (6, 4)
-    assert [row.label for _t, row in cov.rows] == ["Deferred tax assets"]
+    assert [row.label for _t, row in cov.rows] == ["Miscellaneous deferred items"]
     text = "\n".join(explain_lines(result, trace, with_coverage=True))
     assert "coverage: 4 of 6 numeric table cells in rows a rule read (66.7%); 1 unmapped rows" in text
-    assert "    'Deferred tax assets': 5 | 4" in text
+    assert "    'Miscellaneous deferred items': 5 | 4" in text
 
 
 def test_explain_cli_on_a_corpus_release():
