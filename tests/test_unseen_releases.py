@@ -36,6 +36,13 @@ FLOORS = {
     "bluewater-cable-q4-2024.txt": (1.0, 1.0),          # pipe rows, cable: programming costs, RGUs, EBITDA and FCF
     "sierraalta-goldminer-q2-2025.txt": (1.0, 1.0),     # fixed-width newswire, gold miner: CAS, AISC, NCI equity
     "ironbridge-trucking-q4-2024.txt": (1.0, 1.0),     # newswire cells, trucking: fuel surcharge, other expense (income)
+    # round 4: stockholders' equity line by line, leases, restricted cash and the cash flow's change in cash
+    # 0.98: the shares and dollars of a quarter's buyback stated only in a sentence are not read
+    "copperline-pcinsurer-q3-2025.htm": (0.98, 1.0),   # Workiva HTML, P&C insurer: NPW, losses and LAE, DAC, float
+    "larchmonthale-assetmanager-q4-2024.txt": (0.99, 1.0),  # pipe rows, asset manager: fees, AUM table, NCI in funds
+    "tidewell-payments-q2-2025.txt": (0.99, 1.0),      # fixed-width newswire, payments: wrapped labels, three bridges
+    # 0.98: proceeds from selling hotels; a buyback's share count stated only in a sentence
+    "meridiancrest-hotels-q1-2025.txt": (0.98, 1.0),   # newswire cells, hotels: capitals, '..., INC.' labels, non-GAAP
     # two of them printed to PDF (wkhtmltopdf) and read back with pdftotext -layout; same gold as the HTML
     "harborline-retail-q2fy2024-pdflayout.txt": (1.0, 1.0),   # a group title a line above, '(1,120 )'
     "lumina-medtech-q3-2025-pdflayout.txt": (1.0, 1.0),       # dates stacked on three lines
