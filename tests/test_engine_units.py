@@ -436,3 +436,12 @@ def test_a_year_earlier_of_a_calendar_date_is_the_same_date():
     assert str(year_earlier(Period(date(2025, 10, 24)))) == "2024-10-24"
     assert str(year_earlier(Period(date(2025, 12, 15), date(2025, 1, 1)))) == "2024-01-01..2024-12-15"
     assert str(year_earlier(Period(date(2025, 12, 27), date(2025, 9, 28)))) == "2024-09-29..2024-12-28"
+
+
+@pytest.mark.parametrize("sentence,concept,value", [
+    ("Net sales of $512.6 million increased 5% from $488.2 million a year ago.", "us-gaap:Revenues", "488200000"),
+    ("Operating income was $61.0 million versus $52.3 million last year.", "us-gaap:OperatingIncomeLoss", "52300000"),
+])
+def test_a_comparison_after_a_change_verb_or_last_year_is_the_prior_year(sentence, concept, value):
+    facts = _facts("Fourth Quarter 2025 Highlights\n\n" + sentence)
+    assert facts[(concept, "2024-10-01..2024-12-31", ())].value == Decimal(value)

@@ -46,7 +46,8 @@ LINK = regex.compile(
         (?:was|were)\s+(?:approximately|about|roughly)|of\s+(?:approximately|about))\s*)+$""", regex.I | regex.X)
 # What may chain a further amount to the same metric.
 CHAIN = regex.compile(
-    r"""^[\s,;]*(?:(?:representing|reflecting|an?|up|down|increase|decrease|of|\d+(?:\.\d+)?\s*%|percent|
+    r"""^[\s,;]*(?:(?:representing|reflecting|an?|up|down|increase|decrease|(?:(?:was|were)\s+)?(?:increased|decreased|rose|
+        fell|grew|declined|improved)|of|\d+(?:\.\d+)?\s*%|percent|
         year[\s-]over[\s-]year|over|(?:or\s+)?\d+(?:\.\d+)?\s*%\s+of\s+(?:net\s+|total\s+)?(?:sales|revenues?),?)\s*)*[\s,]*
         (?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|and|from|to|up\s+from|down\s+from|over)
         (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of|\s+the)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)

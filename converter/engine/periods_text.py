@@ -38,7 +38,7 @@ PERIOD = re.compile(
        |(?P<rel>\b(?:for|in|during)\s+the\s+(?:same\s+(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous)\s+year
             |prior[\s-]year(?:\s+(?:period|quarter))?|prior\s+period|comparable\s+(?:prior[\s-]year\s+)?period
             |year[\s-]ago\s+(?:period|quarter)|same\s+period\s+(?:in|of)\s+(?:\d{{4}}|the\s+prior\s+year))
-            |\ba\s+year\s+(?:ago|earlier)\b)
+            |\ba\s+year\s+(?:ago|earlier)\b|\blast\s+year\b)
     """, re.I | re.X)
 
 
@@ -79,7 +79,7 @@ def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:
 # case-insensitive alternation of them all is three times slower.
 _TRIGGER_DIGITS = re.compile(r"(?:19|20)\d\d|[1-4]q\s*'?\d\d\b")
 _TRIGGER_WORDS = re.compile(r"\b(?:q[1-4]|fy|fiscal\s+(?:year\s+)?'?\d\d\b|prior|same\s+(?:period|quarter)|year[\s-]ago|"
-                            r"year\s+earlier|comparable)")
+                            r"year\s+earlier|last\s+year|comparable)")
 _REACH = 160
 
 
