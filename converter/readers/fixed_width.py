@@ -164,8 +164,11 @@ def _split(text: str) -> list[_Line]:
     out = []
     pos, page = 0, 1
     for no, raw in enumerate(text.split("\n")):
-        clean = _LEADER.sub(lambda m: " " * len(m.group(0)), raw.replace("\f", ""))
-        clean = _LOOSE_CLOSE.sub(lambda m: ")" + m.group(1), clean)
+        clean = raw.replace("\f", "")
+        if ".." in clean:   # the look-behinds below are slow: tried only where they can match
+            clean = _LEADER.sub(lambda m: " " * len(m.group(0)), clean)
+        if " )" in clean:
+            clean = _LOOSE_CLOSE.sub(lambda m: ")" + m.group(1), clean)
         if "\f" in raw and raw.index("\f") == 0:
             page += raw.count("\f")
         # offsets point at the line as printed; a form feed is one character before the text
