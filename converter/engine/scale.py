@@ -5,6 +5,7 @@ data") or names the money it scales ("U.S. dollars in thousands"); per-share amo
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -16,6 +17,7 @@ _NOTE = regex.compile(
 _ZEROS = regex.compile(r"\(\s*(?:\$\s*)?0{3}(?:'?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{0,80})?\)|\$000s?\b|\(000s?\)",
                        regex.I)
 POWER = {"thousands": 3, "millions": 6, "billions": 9}
+_HINT = re.compile(r"000|thousands|millions|billions", re.I)   # every note holds one of these
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ _SHARES_EXCEPTED = regex.compile(
 def find_scale(texts: Iterable[str]) -> Optional[Scale]:
     """The first scale note among the texts, or None."""
     for t in texts:
+        if not _HINT.search(t):   # most texts name no scale: one cheap look before the two patterns
+            continue
         m = _NOTE.search(t)
         if m:
             power = POWER[m["word"].lower()]

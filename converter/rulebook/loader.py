@@ -5,6 +5,7 @@ Errors name the file (and the rule id when there is one) and never leave a half-
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
@@ -193,7 +194,7 @@ def load_rulebook(issuer_file: Optional[Path] = None, rules_dir: Path = RULES_DI
     since, give the same book: a batch builds it once (callers only read it)."""
     base = tuple(base_files(rules_dir)) + tuple(extra_files)
     files = base + ((Path(issuer_file),) if issuer_file is not None else ())
-    stamps = tuple((str(Path(f).resolve()), Path(f).stat().st_mtime) for f in files)
+    stamps = tuple((os.path.abspath(f), os.stat(f).st_mtime_ns) for f in files)   # no realpath: a stat per file
     return _book(stamps, base, issuer_file)
 
 
