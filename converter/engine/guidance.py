@@ -7,6 +7,7 @@ forecast. The metric wordings are the phrase rules'; the grammar is here.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -29,6 +30,7 @@ MAXIMUM = ("srt:RangeAxis", "srt:MaximumMember")
 CUE = regex.compile(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targets?|forecasts?|projects?|"
                     r"reaffirm\w*|reiterat\w*|rais(?:es|ed|ing)\s+(?:its\s+)?(?:full[\s-]year\s+)?(?:outlook|guidance))\b",
                     regex.I)
+_CUE_HINT = re.compile(r"expect|anticipat|outlook|guidance|target|forecast|project|reaffirm|reiterat|rais", re.I)
 _NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}neg2>\()?(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?(?:\s*(?P<{n}scale>million|billion|thousand|[MBK])\b)?"
 RANGE = regex.compile(rf"(?:between\s+)?(?=\$)(?P<a>{_NUM.format(n='a')})\s*(?:and|to|-|\u2013|\u2014)\s*(?P<b>{_NUM.format(n='b')})",
                       regex.I)
@@ -78,7 +80,7 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
         head = _COLUMNS.search(text) if len(text) < 120 else None
         if head:
             latest_last = bool(head["old"])
-        if CUE.search(text):
+        if _CUE_HINT.search(text) and CUE.search(text):
             named = find_periods(text, cal)
             if not named and (year := _YEAR_OUTLOOK.search(text)):
                 named = find_periods(f"fiscal {year[1]}", cal)

@@ -9,6 +9,7 @@ royalties" gives nothing.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
@@ -270,6 +271,7 @@ HEADING_CHARS = 100
 # "... Compared to Prior Year Period": what a highlights heading compares with names no period of its own
 _VERSUS_PRIOR = regex.compile(r"\s*(?:,|-|\()?\s*(?:as\s+)?(?:compared\s+(?:to|with)|vs\.?|versus)\s+(?:the\s+)?"
                               r"(?:prior|previous|same)[\w\s-]*?(?:period|quarter|year)\)?\s*$", regex.I)
+_VERSUS_HINT = re.compile(r"compared|vs|versus", re.I)
 _YEARISH = regex.compile(r"(?:19|20)\d\d|\b[1-4]Q\s*'?\d\d\b|\b(?:Q[1-4]|FY)\s*'?\d\d\b")
 _PERIOD_WORD = regex.compile(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
 
@@ -294,7 +296,8 @@ def heading_period(text: str, cal: Calendar) -> tuple[bool, Optional[PeriodMenti
     t = text.strip()
     if not t or len(t) > 2 * HEADING_CHARS or "$" in t or t.endswith((".", ";", ",")):
         return False, None
-    t = _VERSUS_PRIOR.sub("", t)
+    if _VERSUS_HINT.search(t):   # the pattern is anchored at the end: tried only where it may match
+        t = _VERSUS_PRIOR.sub("", t)
     if len(t) > HEADING_CHARS or not _title_like(t):
         return False, None
     if not _YEARISH.search(t):   # every period a heading can name holds a year
