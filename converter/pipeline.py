@@ -15,6 +15,7 @@ from .engine.narrative import NarrativeOutcome, date_undated, facts_from_paragra
 from .engine.scale import Scale, find_scale
 from .engine.tables import TableOutcome, facts_from_table
 from .facts.checks import run_checks
+from .facts.consolidated import consolidated_net_income
 from .facts.merge import merge_facts
 from .model import Document, Entity, Paragraph, Table
 from .paths import RULES_DIR, TAXONOMY_FILE
@@ -97,7 +98,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     report_end = max(reported) if reported else None
     facts.extend(guidance_facts(doc.paragraphs, book, tax, cal, report_end))
 
-    kept, rejected, findings = merge_facts(facts)
+    kept, rejected, findings = merge_facts(consolidated_net_income(facts))
     findings = trace.tables.findings + findings
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)

@@ -37,6 +37,9 @@ class Calculation:
     id: str
     total: str
     items: tuple[tuple[str, int], ...]   # (concept, weight)
+    # concepts whose fact in a context means the summation has items it does not list there (a noncontrolling
+    # interest beside Liabilities + StockholdersEquity): the calculation is not checked, nor written, for it
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,8 @@ def load_taxonomy(path: Path) -> Taxonomy:
         raise RuleError(str(errors[0]))
     data = strip_lines(data)
     concepts = {n: concept_from_yaml(n, s) for n, s in (data.get("concepts") or {}).items()}
-    calcs = [Calculation(c["id"], c["total"], tuple((k, int(v)) for k, v in c["items"].items()))
+    calcs = [Calculation(c["id"], c["total"], tuple((k, int(v)) for k, v in c["items"].items()),
+                         tuple(c.get("unless") or ()))
              for c in data.get("calculations") or []]
     eqs = [Equality(e["id"], e["left"], e["right"]) for e in data.get("equalities") or []]
     return Taxonomy(dict(data.get("namespaces") or {}), concepts, calcs, eqs)

@@ -280,6 +280,10 @@ def _calc_problem(calc: Calculation, defs: dict[str, ConceptDef], present: dict[
             partial |= 0 < n < len(items)
     if not complete:
         return "no context holds the total and all its items"
+    for concepts in present.values():
+        left_out = sorted(set(calc.unless) & concepts) if calc.total in concepts else []
+        if left_out:
+            return f"a context holds {left_out[0]}, which the summation leaves out"
     if partial:
         return "some context holds the total with only part of its items"
     for q in (calc.total, *items):

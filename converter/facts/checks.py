@@ -32,7 +32,8 @@ def check_calculations(facts: list[Fact], tax: Taxonomy) -> list[Finding]:
         for calc in tax.calculations:
             total = idx.get((calc.total, period, dims))
             items = [(idx.get((c, period, dims)), w) for c, w in calc.items]
-            if total is None or any(f is None for f, _w in items):
+            if total is None or any(f is None for f, _w in items) or \
+                    any((u, period, dims) in idx for u in calc.unless):
                 continue
             s = sum((f.value * w for f, w in items), Decimal(0))
             slack = _half(total) + sum((_half(f) for f, _w in items), Decimal(0))
