@@ -41,7 +41,6 @@ TOKEN = regex.compile(
     """, regex.I | regex.X)
 
 LEAF = ("date", "y", "q", "fy", "skip")
-_NUMERIC = regex.compile(NUMERIC_DATE)
 KINDS = ("len", "q", "date", "fy", "md", "y", "qonly", "total", "rng", "skip", "ng")
 TRAILING = regex.compile(r"\btrailing\s+(?:4|four|12|twelve)[\s-]+(?:quarters?|months?)\b|\bTTM\b|\bLTM\b", regex.I)
 

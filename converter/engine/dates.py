@@ -60,9 +60,6 @@ def numeric_date(text: str) -> Optional[date]:
         return None
 
 
-MONTH_DAY = regex.compile(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\b(?!\s*,?\s*(?:19|20)\d\d)", regex.I)
-
-
 @dataclass(frozen=True)
 class Length:
     """A period length: months, or days for week-counted periods."""
@@ -117,7 +114,6 @@ _LENGTH = regex.compile(
     r")[\s-]*(?P<unit>months?|weeks?|quarters?)\b", regex.I)
 _YEARISH = regex.compile(r"\b(?:(?:fiscal\s+)?years?|twelve\s+months|annual|full[\s-]year|fy)\b", regex.I)
 _QUARTERISH = regex.compile(r"\bquarters?\b|\bQ[1-4]\b", regex.I)
-_TRANSITION = regex.compile(r"\btransition\s+period\b", regex.I)
 
 
 def length_of(phrase: str) -> Optional[Length]:

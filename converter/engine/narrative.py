@@ -35,7 +35,6 @@ AMOUNT = regex.compile(
 # "$8.12 per Boe", "$1,750 to $1,850 per ounce", "$2.75/Boe": a cost per unit produced, not an amount of money
 # (a per-share figure is read as one)
 PER_UNIT = regex.compile(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
-SHARES = regex.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)\s+shares\b", regex.I)
 
 # What may stand between a metric and its first amount (periods are cut out first).
 LINK = regex.compile(
@@ -52,7 +51,6 @@ CHAIN = regex.compile(
         year[\s-]over[\s-]year|over|(?:or\s+)?\d+(?:\.\d+)?\s*%\s+of\s+(?:net\s+|total\s+)?(?:sales|revenues?),?)\s*)*[\s,]*
         (?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|and|from|to|up\s+from|down\s+from|over)
         (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of|\s+the)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
-EPS_CLAUSE = regex.compile(r"^[\s,]*(?:or|and)\s*$", regex.I)
 REVERSE = regex.compile(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
 NONGAAP = regex.compile(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
 # a sentence ends at . ; ! ? (a quote may close after it), before a capital, a parenthesis, a quote or an amount,

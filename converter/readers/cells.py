@@ -15,7 +15,7 @@ from typing import Optional, Union
 
 import regex
 
-from ..model import Cell, HeaderCell, Paragraph, Row, Span, Table
+from ..model import Cell, Paragraph, Row, Span, Table
 from .headers import header_cells
 
 _CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(/-]$",
@@ -172,7 +172,3 @@ def rows_from_drafts(drafts: list[tuple[Text, Optional[list]]], ncols: int) -> l
 
 def paragraphs(texts: list[Text]) -> list[Paragraph]:
     return [Paragraph(t.text, t.span) for t in texts]
-
-
-def header_only(pieces: list[str]) -> list[HeaderCell]:
-    return [HeaderCell(p) for p in pieces]

@@ -19,8 +19,6 @@ from .headers import is_scale_note
 from .normalize import collapse_spaces
 from .tokens import is_mark, is_period_header, is_range_word, is_value
 
-_CELL = regex.compile(r"[^|]+|(?<=\|)(?=\|)")
-
 
 def looks_like(text: str) -> bool:
     lines = [l for l in text.splitlines() if l.strip()]
