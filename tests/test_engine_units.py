@@ -445,3 +445,15 @@ def test_a_year_earlier_of_a_calendar_date_is_the_same_date():
 def test_a_comparison_after_a_change_verb_or_last_year_is_the_prior_year(sentence, concept, value):
     facts = _facts("Fourth Quarter 2025 Highlights\n\n" + sentence)
     assert facts[(concept, "2024-10-01..2024-12-31", ())].value == Decimal(value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Total revenue was a record $182.4 million.",
+    "Revenue reached an all-time high of $182.4 million.",
+    "Revenue totaled approximately $182.4 million.",
+    "Revenue grew 14% year-over-year to a record $182.4 million.",
+    "Revenue was up 14% to $182.4 million.",
+])
+def test_a_record_an_all_time_high_or_up_before_the_amount(sentence):
+    facts = _facts("Fourth Quarter 2025 Highlights\n\n" + sentence)
+    assert facts[("us-gaap:Revenues", "2025-10-01..2025-12-31", ())].value == Decimal("182400000")

@@ -40,8 +40,9 @@ PER_UNIT = regex.compile(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+
 LINK = regex.compile(
     r"""^[\s,]*(?:attributable\s+to\s+(?!(?:the\s+)?(?:non-?controlling|minority))[\w\s.&'-]{1,40}?\s+)?
         (?:(?:was|were|is|are|totaled|totalled|totaling|of|amounted\s+to|reached|came\s+in\s+at|to|
+        approximately|about|roughly|nearly|(?:an?\s+)?(?:new\s+)?record(?:\s+high)?(?:\s+of)?|an?\s+all[\s-]time\s+high\s+of|
         (?:was|were)?\s*(?:rose|increased|decreased|declined|fell|grew|dropped|improved|reduced|lowered|raised|
-        narrowed|widened|expanded)(?:\s+(?:significantly|slightly|substantially))?(?:\s+by)?
+        narrowed|widened|expanded|up|down)(?:\s+(?:significantly|slightly|substantially))?(?:\s+by)?
         (?:\s+[\d.]+\s*(?:%|percent))?(?:\s+year[\s-]over[\s-]year)?\s+(?:to|from)|
         (?:was|were)\s+(?:approximately|about|roughly)|of\s+(?:approximately|about))\s*)+$""", regex.I | regex.X)
 # What may chain a further amount to the same metric.
