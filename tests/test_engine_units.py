@@ -457,3 +457,12 @@ def test_a_comparison_after_a_change_verb_or_last_year_is_the_prior_year(sentenc
 def test_a_record_an_all_time_high_or_up_before_the_amount(sentence):
     facts = _facts("Fourth Quarter 2025 Highlights\n\n" + sentence)
     assert facts[("us-gaap:Revenues", "2025-10-01..2025-12-31", ())].value == Decimal("182400000")
+
+
+def test_a_change_named_after_its_amount_is_skipped_too():
+    facts = _facts("Fourth Quarter 2025 Highlights\n\nRevenue was $70.1 million, a $5.2 million increase from $64.9 "
+                   "million in the fourth quarter of 2024. Net income was $8.3 million, a $2.2 million, or 36%, "
+                   "year-over-year increase.")
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31", ())].value == Decimal("64900000")
+    assert facts[("us-gaap:NetIncomeLoss", "2025-10-01..2025-12-31", ())].value == Decimal("8300000")
+    assert not any(f.value in (Decimal("5200000"), Decimal("2200000")) for f in facts.values())

@@ -1,8 +1,9 @@
 """Change amounts in prose: "Revenue increased $5.2 million, or 8%, to $70.1 million", "$70.1 million, an
-increase of $5.2 million compared to $64.9 million".
+increase of $5.2 million compared to $64.9 million", "$70.1 million, a $5.2 million increase from $64.9 million".
 
 A change is the difference between two periods' values, a figure no fact states (XBRL has no concept for
-"the increase in revenue"). It is recognized by its wording: a change verb or noun right before the amount.
+"the increase in revenue"). It is recognized by its wording: a change verb or noun right before the amount, or "a" before it and the
+noun right after.
 The clause (wording, amount, the percentage printed with it) is then blanked for the grammar, so the metric
 links to the amount the change leads to ("to $70.1 million") and the comparison after it chains on.
 """
@@ -22,6 +23,10 @@ _AFTER = regex.compile(
     r"""(?:[\s,]*(?:or\s+)?\(?[\d.]+\s*(?:%|percent)\)?(?:\s+annualized)?
           |[\s,]*(?:year[\s-]over[\s-]year|sequentially|on\s+an\s+annualized\s+basis))*""",
     regex.I | regex.X)
+# "a $5.2 million increase": the change named after its amount
+_ARTICLE = regex.compile(r"\ban?\s*$", regex.I)
+_NOUN_AFTER = regex.compile(r"(?:[\s,]*(?:or\s+)?\(?[\d.]+\s*(?:%|percent)\)?|[\s,]*year[\s-]over[\s-]year)*[\s,]*"
+                            r"(?:increase|decrease|improvement|decline|rise|drop|reduction)\b", regex.I)
 _REACH = 60   # characters before an amount its change wording may take
 
 
@@ -30,8 +35,12 @@ def change_clauses(sentence: str, amounts: list) -> list[tuple[object, int, int]
     out = []
     for a in amounts:
         before = _BEFORE.search(sentence, max(0, a.start - _REACH), a.start)
-        if before is None:
+        if before is not None:
+            after = _AFTER.match(sentence, a.end)
+            out.append((a, before.start(), after.end() if after else a.end))
             continue
-        after = _AFTER.match(sentence, a.end)
-        out.append((a, before.start(), after.end() if after else a.end))
+        article, noun = _ARTICLE.search(sentence, max(0, a.start - 4), a.start), _NOUN_AFTER.match(sentence, a.end)
+        if article is not None and noun is not None:
+            after = _AFTER.match(sentence, noun.end())
+            out.append((a, article.start(), after.end() if after else noun.end()))
     return out
