@@ -2,10 +2,10 @@
 increase of $5.2 million compared to $64.9 million", "$70.1 million, a $5.2 million increase from $64.9 million".
 
 A change is the difference between two periods' values, a figure no fact states (XBRL has no concept for
-"the increase in revenue"). It is recognized by its wording: a change verb or noun right before the amount, or "a" before it and the
-noun right after.
-The clause (wording, amount, the percentage printed with it) is then blanked for the grammar, so the metric
-links to the amount the change leads to ("to $70.1 million") and the comparison after it chains on.
+"the increase in revenue"). It is recognized by its wording: a change verb or noun right before the amount,
+or "a" before it and the noun right after. The clause (wording, amount, the percentage printed with it) is
+then blanked for the grammar, so the metric links to the amount the change leads to ("to $70.1 million") and
+the comparison after it chains on.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ _REACH = 60   # characters before an amount its change wording may take
 
 
 def change_clauses(sentence: str, amounts: list) -> list[tuple[object, int, int]]:
-    """(amount, clause start, clause end) for each amount the wording before it makes a change."""
+    """(amount, clause start, clause end) for each amount its wording makes a change."""
     out = []
     for a in amounts:
         before = _BEFORE.search(sentence, max(0, a.start - _REACH), a.start)
