@@ -466,3 +466,14 @@ def test_a_change_named_after_its_amount_is_skipped_too():
     assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31", ())].value == Decimal("64900000")
     assert facts[("us-gaap:NetIncomeLoss", "2025-10-01..2025-12-31", ())].value == Decimal("8300000")
     assert not any(f.value in (Decimal("5200000"), Decimal("2200000")) for f in facts.values())
+
+
+def test_a_loss_label_wins_over_an_income_heading():
+    """'Loss on extinguishment of debt 12' added back under 'Adjustments to reconcile net income ...' is a loss of
+    12, stored negative as the income statement's '(12)' is; a label naming neither takes its heading's word."""
+    from converter.engine.tables import row_sign
+    figs = [parse_figure("12"), parse_figure("18")]
+    assert row_sign("loss", figs, "Loss on extinguishment of debt",
+                    "Adjustments to reconcile net income to net cash from operating activities:")[0] == -1
+    assert row_sign("loss", figs, "Common stockholders", "Net loss attributable to:")[0] == -1
+    assert row_sign("loss", figs, "Common stockholders", "Net income attributable to:")[0] == 1

@@ -43,15 +43,19 @@ _LOSS_ONLY = regex.compile(r"\bloss(?:es)?\b")
 _INCOME_TOO = regex.compile(r"\b(?:income|earnings|profit|gains?)\b(?!\s+tax)|\(loss\)|\(income\)")
 
 
-def row_sign(rule_sign: str, figures: list[Figure], words: str = "") -> tuple[int, str]:
+def row_sign(rule_sign: str, figures: list[Figure], words: str = "", heading: str = "") -> tuple[int, str]:
     """The multiplier the row's printed figures take, and why. An expense printed as a deduction (every
     non-zero figure in parentheses) is stored positive; `negate` flips wording like "(provision) benefit";
-    `loss` stores negative a result printed unsigned under a label (`words`: label and heading) that names
-    only a loss ("NET LOSS 14,772")."""
+    `loss` stores negative a result printed unsigned under a label (`words`) that names only a loss ("NET
+    LOSS 14,772"), or, where the label names neither a loss nor an income ("Common stockholders"), under a
+    `heading` that does ("Net loss attributable to:"). A label's own word wins over its heading's: "Loss on
+    extinguishment of debt 12" under "Adjustments to reconcile net income ..." is a loss."""
     if rule_sign == "negate":
         return -1, "sign: negated (the label prints the concept's opposite)"
     if rule_sign == "loss":
         text = words.lower()
+        if heading and not (_LOSS_ONLY.search(text) or _INCOME_TOO.search(text)):
+            text = heading.lower()
         nonzero = [f for f in figures if f.value not in (None, 0)]
         if _LOSS_ONLY.search(text) and not _INCOME_TOO.search(text) and nonzero \
                 and not any(f.negative for f in nonzero):
@@ -180,7 +184,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             continue
         figures = [(c, parse_figure(c.text)) for c in row.cells]
         figures = [(c, f) for c, f in figures if f is not None and not f.percent and _usable(columns, c.col)]
-        mult, sign_step = row_sign(rule.sign, [f for _c, f in figures], f"{label} {' '.join(row.section)}")
+        mult, sign_step = row_sign(rule.sign, [f for _c, f in figures], label, " ".join(row.section))
         info[index] = RowInfo(rule.concept, mult)
         power = scale.for_unit(concept.unit)
         own = row_power((row.label,) + tuple(reversed(row.section))) if concept.unit != "USD/shares" else None
