@@ -477,3 +477,16 @@ def test_a_loss_label_wins_over_an_income_heading():
                     "Adjustments to reconcile net income to net cash from operating activities:")[0] == -1
     assert row_sign("loss", figs, "Common stockholders", "Net loss attributable to:")[0] == -1
     assert row_sign("loss", figs, "Common stockholders", "Net income attributable to:")[0] == 1
+
+
+def test_a_restatement_printed_cut_off_is_consistent():
+    from converter.facts.merge import rounds_to
+    assert rounds_to(Decimal("2935708"), -3, Decimal("2935000"))      # "$2.935 million", cut off
+    assert rounds_to(Decimal("2935708"), -3, Decimal("2936000"))      # rounded
+    assert not rounds_to(Decimal("2935708"), -3, Decimal("2934000"))
+
+
+def test_a_metric_named_as_a_change_is_no_mention():
+    facts = _facts("Fourth Quarter 2025 Highlights\n\nThis improvement was due to increased revenue of $6.0 million "
+                   "contributed by the new clinics.")
+    assert not any(c == "us-gaap:Revenues" for c, _p, _d in facts)

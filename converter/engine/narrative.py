@@ -135,6 +135,10 @@ def find_book_mentions(sentence: str, book: Rulebook, position: str, context: st
 _RATIO_OF = regex.compile(r"(?:%|\bpercent(?:age)?)\s+of\s+(?:total\s+|net\s+|the\s+)?$", regex.I)
 
 
+# a metric named as a change: "increased revenue of $6.0 million contributed by ...", "incremental revenue"
+_CHANGE_OF = regex.compile(r"\b(?:increased|decreased|incremental|additional)\s+$", regex.I)
+
+
 def _mentions(sentence: str, pairs) -> list[Mention]:
     found: list[Mention] = []
     for rule, pat in pairs:
@@ -147,6 +151,8 @@ def _mentions(sentence: str, pairs) -> list[Mention]:
                 continue  # "segment revenue": a part, not the whole
             if _RATIO_OF.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # "or 40.0% of net sales": the base of a ratio, not a metric with an amount
+            if _CHANGE_OF.search(sentence, max(0, m.start() - 20), m.start()):
+                continue  # "increased revenue of $6.0 million": the change, not the metric
             found.append(Mention(m.start(), m.end(), rule))
     return found
 

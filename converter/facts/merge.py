@@ -6,15 +6,17 @@ silently.
 """
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from ..model import Fact, Finding
 
 
 def rounds_to(value: Decimal, decimals: int, target: Decimal) -> bool:
+    """`value` printed to `decimals` gives `target`: rounded either way, or cut off ("$2.935 million" for
+    2,935,708, as some releases print it)."""
     q = Decimal(1).scaleb(-decimals)
     try:
-        return value.quantize(q, ROUND_HALF_UP) == target or value.quantize(q, ROUND_HALF_EVEN) == target
+        return any(value.quantize(q, mode) == target for mode in (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN))
     except ArithmeticError:
         return False
 
