@@ -12,7 +12,8 @@ from ..model import Fact, Finding
 from ..taxonomy import Taxonomy
 
 
-def _half(f: Fact) -> Decimal:
+def half_interval(f: Fact) -> Decimal:
+    """Half the rounding interval the fact's decimals allow."""
     return Decimal(1).scaleb(-f.decimals) / 2
 
 
@@ -36,14 +37,14 @@ def check_calculations(facts: list[Fact], tax: Taxonomy) -> list[Finding]:
                     any((u, period, dims) in idx for u in calc.unless):
                 continue
             s = sum((f.value * w for f, w in items), Decimal(0))
-            slack = _half(total) + sum((_half(f) for f, _w in items), Decimal(0))
+            slack = half_interval(total) + sum((half_interval(f) for f, _w in items), Decimal(0))
             if abs(s - total.value) > slack:
                 out.append(Finding("warning", "calculation-inconsistency",
                                    f"{calc.id} {period}: {calc.total} is {total.value} but its items sum to {s}",
                                    (total,) + tuple(f for f, _w in items)))
         for eq in tax.equalities:
             a, b = idx.get((eq.left, period, dims)), idx.get((eq.right, period, dims))
-            if a and b and abs(a.value - b.value) > _half(a) + _half(b):
+            if a and b and abs(a.value - b.value) > half_interval(a) + half_interval(b):
                 out.append(Finding("warning", "equality-inconsistency",
                                    f"{eq.id} {period}: {eq.left} {a.value} != {eq.right} {b.value}", (a, b)))
     return out
@@ -70,8 +71,8 @@ def check_eps(facts: list[Fact]) -> list[Finding]:
                 continue
             ratio = f.value / shares.value
             # bound the error from rounding of the income and the share count
-            rel = (_half(f) / abs(f.value) if f.value else Decimal(0)) + _half(shares) / shares.value
-            slack = _half(eps) + abs(ratio) * rel + Decimal("0.01")
+            rel = (half_interval(f) / abs(f.value) if f.value else Decimal(0)) + half_interval(shares) / shares.value
+            slack = half_interval(eps) + abs(ratio) * rel + Decimal("0.01")
             if abs(ratio - eps.value) > slack:
                 out.append(Finding("warning", "eps-inconsistency",
                                    f"{eps_c} {f.period}: printed {eps.value}, net income / shares = "

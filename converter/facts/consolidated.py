@@ -9,9 +9,8 @@ of the same period (within the rounding of the three), it is the consolidated `P
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
-
 from ..model import Fact
+from .checks import half_interval
 from .merge import consistent
 
 NET_INCOME = "us-gaap:NetIncomeLoss"
@@ -19,13 +18,9 @@ NCI = "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"
 CONSOLIDATED = "us-gaap:ProfitLoss"
 
 
-def _half(f: Fact) -> Decimal:
-    return Decimal(1).scaleb(-f.decimals) / 2
-
-
 def _parent_plus(parent: Fact, nci: Fact, total: Fact) -> bool:
     """`total` is `parent` plus `nci`, and no mere restatement of `parent`."""
-    slack = _half(parent) + _half(nci) + _half(total)
+    slack = half_interval(parent) + half_interval(nci) + half_interval(total)
     return not consistent(parent, total) and abs(parent.value + nci.value - total.value) <= slack
 
 
