@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+_PERCENT = r"[\s,]*(?:or\s+)?\(?[\d.]+\s*(?:%|percent)\)?"   # ", or 8%", " (8%)"
 # the wording right before a change amount: "increased", "grew by", "was down", "an increase of"
 _BEFORE = regex.compile(
     r"""(?:\b(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|jumped|improved|(?:was|were)\s+(?:up|down)
@@ -19,13 +20,11 @@ _BEFORE = regex.compile(
            reduction|rise)\s+of(?:\s+(?:approximately|about|nearly|almost))?)\s*$""", regex.I | regex.X)
 # what the change may carry after it: its percentage and its span ("or 8%", "(8%)", "or 5.3% annualized",
 # "year over year")
-_AFTER = regex.compile(
-    r"""(?:[\s,]*(?:or\s+)?\(?[\d.]+\s*(?:%|percent)\)?(?:\s+annualized)?
-          |[\s,]*(?:year[\s-]over[\s-]year|sequentially|on\s+an\s+annualized\s+basis))*""",
-    regex.I | regex.X)
+_AFTER = regex.compile(rf"(?:{_PERCENT}(?:\s+annualized)?|[\s,]*(?:year[\s-]over[\s-]year|sequentially|"
+                       r"on\s+an\s+annualized\s+basis))*", regex.I)
 # "a $5.2 million increase": the change named after its amount
 _ARTICLE = regex.compile(r"\ban?\s*$", regex.I)
-_NOUN_AFTER = regex.compile(r"(?:[\s,]*(?:or\s+)?\(?[\d.]+\s*(?:%|percent)\)?|[\s,]*year[\s-]over[\s-]year)*[\s,]*"
+_NOUN_AFTER = regex.compile(rf"(?:{_PERCENT}|[\s,]*year[\s-]over[\s-]year)*[\s,]*"
                             r"(?:increase|decrease|improvement|decline|rise|drop|reduction)\b", regex.I)
 _REACH = 60   # characters before an amount its change wording may take
 

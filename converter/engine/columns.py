@@ -216,11 +216,18 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     return cols
 
 
+_TO_DATE = regex.compile(r"to[\s-]date|ytd", regex.I)
+
+
+def _year_to_date(slot: dict) -> bool:
+    """The column's length reads "year to date" ("YTD", "Year-to-Date")."""
+    return "len" in slot and bool(_TO_DATE.search(slot["len"].group(0)))
+
+
 def _year_to_date_end(col: ColumnPeriod, slot: dict, cols: list[ColumnPeriod], cal: Calendar) -> ColumnPeriod:
     """"YTD 2025" beside "Quarter Ended 9/30/25": a year to date that prints no month runs to the latest date
     the table's other columns give in that fiscal year; with none, the column stays unread."""
-    if col.end is not None or "y" not in slot or "len" not in slot or "md" in slot or \
-            not regex.search(r"to[\s-]date|ytd", slot["len"].group(0), regex.I):
+    if col.end is not None or "y" not in slot or "md" in slot or not _year_to_date(slot):
         return col
     fy = int(slot["y"].group(0))
     start, end = cal.fiscal_year_end(fy - 1), cal.fiscal_year_end(fy)
@@ -323,7 +330,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
     if "skip" in slot and not ({"date", "y", "q", "fy"} & slot.keys()):
         return ColumnPeriod(None, None, skip=True, header=header)
     length = length_of(slot["len"].group(0)) if "len" in slot else None
-    ytd = "len" in slot and bool(regex.search(r"to[\s-]date|ytd", slot["len"].group(0), regex.I))
+    ytd = _year_to_date(slot)
     end: Optional[date] = None
     if "date" in slot:
         m = FULL_DATE.search(slot["date"].group(0))
