@@ -27,7 +27,7 @@ from ..engine.dates import MONTH_RE
 from ..engine.numbers import is_year, parse_figure
 from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
-from .tokens import is_period_header
+from .tokens import is_period_header, percent_outside
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _WIDE_GAP = regex.compile(r"\S {3,}\S")
@@ -180,9 +180,6 @@ def _split(text: str) -> list[_Line]:
     return out
 
 
-_PERCENT_INSIDE = regex.compile(r"^\((\d[\d,.]*)%\)$")
-
-
 def _figure_token(text: str) -> Optional[str]:
     """The figure a tail token prints ("$1,234" → "1,234", "$(5)" → "(5)"), or None."""
     t = text
@@ -192,7 +189,7 @@ def _figure_token(text: str) -> Optional[str]:
     if not t:
         return None
     if t.endswith("%)"):
-        t = _PERCENT_INSIDE.sub(r"(\1)%", t)   # "(3%)" as "(3)%"
+        t = percent_outside(t)
     if is_year(t):
         return None
     if parse_figure(t) is not None:

@@ -30,13 +30,12 @@ from ..engine.numbers import parse_figure
 from ..model import Cell
 from .pdf_bands import match_adjacent, match_in_order, rows_first
 from .pdf_model import FigureBlock, LabelLine, band_holds, same_run, totals_confirmed, totals_hold
-from .tokens import WORD, split_figures
+from .tokens import WORD, percent_outside, split_figures
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _TRAILING_DOLLAR = regex.compile(r"\S\s+\$$")
 _SPACED_PERCENT = regex.compile(r"(?<=\d|\))\s+%")
 _SPACED_PAREN = regex.compile(r"(?<=\d)\s+\)")
-_PAREN_PERCENT = regex.compile(r"\((\d[\d,.]*)\s*%\)")
 
 _MARK_LINE = regex.compile(r"^(?:(?:US)?\$\s*)+$")
 _BARE_INT = regex.compile(r"^\d{1,3}$")
@@ -59,16 +58,11 @@ def figure_line(line: str) -> Optional[tuple[list[str], bool]]:
         t = _SPACED_PERCENT.sub("%", t)
     if ")" in t:
         t = _SPACED_PAREN.sub(")", t)                          # "(1,862 )": a printer's gap before ")"
-        if "%" in t:
-            t = _PAREN_PERCENT.sub(_percent_outside, t)         # "(3%)" is "(3)%"
+        t = percent_outside(t)                                 # "(3%)" is "(3)%"
     figures = split_figures(t)
     if figures is None:
         return None
     return figures, trailing
-
-
-def _percent_outside(m) -> str:
-    return f"({m[1]})%"
 
 
 def page_number_lines(lines: list[tuple[str, int]]) -> set[int]:

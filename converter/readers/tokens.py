@@ -31,6 +31,14 @@ _HAS_PERIOD_ANCHOR = regex.compile(
 _RANGE_WORDS = regex.compile(r"(?i)^(?:low|high|minimum|maximum)(?:\s+end)?$")
 
 
+_PERCENT_INSIDE = regex.compile(r"\((\d[\d,.]*)\s*%\)")
+
+
+def percent_outside(text: str) -> str:
+    """"(3%)" written as "(3)%": a negative percentage as the figure parser reads it."""
+    return _PERCENT_INSIDE.sub(lambda m: f"({m[1]})%", text) if "%)" in text else text
+
+
 def is_range_word(text: str) -> bool:
     """The head of one end of an outlook range column: "Low", "High", "Minimum", "High End"."""
     return bool(_RANGE_WORDS.match(text.strip()))
