@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from converter.model import Table
 from converter.pipeline import convert_text
-from converter.readers.detect import detect_layout
+from converter.readers.detect import detect_layout, read_document
 from converter.readers.pipe_text import read_pipe_text
 
 ONE_LINE = ("CONDENSED STATEMENTS OF OPERATIONS | (in thousands) | | Three Months Ended September 30, | | 2025 | "
@@ -39,7 +39,8 @@ def test_a_whole_table_on_one_line():
 
 
 def test_a_table_printed_one_row_per_line_is_one_table_with_its_title():
-    assert detect_layout(ROW_PER_LINE) == "pipe"
+    assert detect_layout(ROW_PER_LINE) == "markdown"   # its |---| rule: markdown, read the same
+    assert _rows(read_document(ROW_PER_LINE).tables[0]) == _rows(read_pipe_text(ROW_PER_LINE).tables[0])
     doc = read_pipe_text(ROW_PER_LINE)
     assert len(doc.tables) == 1
     table = doc.tables[0]

@@ -145,25 +145,39 @@ def _chunks(cells: list, ncols: int) -> list[list]:
 
 
 def rows_from_drafts(drafts: list[tuple[Text, Optional[list]]], ncols: int) -> list[Row]:
+    """Rows from labels and their figure groups, in column order; a short row's columns are not known, so
+    none is guessed."""
+    rows: list[tuple[str, Span, Optional[list[Cell]]]] = []
+    for text, cells in drafts:
+        if cells is None:
+            rows.append((text.text, text.span, None))
+        elif len(cells) != ncols:
+            rows.append((text.text, text.span, []))
+        else:
+            rows.append((text.text, text.span, [Cell(t, i, sp) for i, (t, sp) in enumerate(cells)]))
+    return section_rows(rows)
+
+
+def section_rows(drafts: list[tuple[str, Span, Optional[list[Cell]]]]) -> list[Row]:
+    """Rows with the headings they stand under, for layouts that show no indentation: a row without figures
+    (`None`) is a heading for the rows below it until a total closes it; "Attributable to:" continues the row
+    above it; a statement section's own subtotal ("Net cash used in operating activities") stands outside."""
     out: list[Row] = []
     section: tuple[str, ...] = ()
     last_label = ""
-    for text, cells in drafts:
-        label = text.text
+    for label, span, cells in drafts:
         if cells is None:
             if _CONTINUES_ROW.match(label) and last_label:
                 section = (f"{last_label} {label}",)
             else:
                 section = (label,)
-            out.append(Row(label, [], section=(), span=text.span))
+            out.append(Row(label, [], section=(), span=span))
             continue
         if _OUTSIDE_SECTION.match(label):
             section = ()
-        if len(cells) != ncols:  # a short row: which columns it fills is not known, so none is guessed
-            out.append(Row(label, [], section=section, span=text.span))
+        out.append(Row(label, cells, section=section, span=span))
+        if not cells:
             continue
-        out.append(Row(label, [Cell(t, i, sp) for i, (t, sp) in enumerate(cells)], section=section,
-                       span=text.span))
         last_label = label
         if label.lower().startswith("total"):
             section = ()

@@ -29,6 +29,11 @@ def _read_pipe(text: str, source: str) -> Document:
     return read_pipe_text(text, source)
 
 
+def _read_markdown(text: str, source: str) -> Document:
+    from .markdown import read_markdown
+    return read_markdown(text, source)
+
+
 def _read_fixed(text: str, source: str) -> Document:
     from .fixed_width import read_fixed_width
     return read_fixed_width(text, source)
@@ -49,6 +54,7 @@ def _read_pdf(text: str, source: str) -> Document:
 LAYOUTS: dict[str, Callable[[str, str], Document]] = {
     "html": _read_html,
     "pipe": _read_pipe,
+    "markdown": _read_markdown,
     "pdf": _read_pdf,
     "cells": _read_newswire("cells"),
     "squashed": _read_newswire("squashed"),
@@ -64,6 +70,9 @@ def _is_html(text: str) -> bool:
 
 def _text_layout(head: str) -> str:
     """The layout of normalized text without markup."""
+    from .markdown import looks_like as looks_like_markdown
+    if looks_like_markdown(head):
+        return "markdown"
     from .pipe_text import looks_like as looks_like_pipe
     if looks_like_pipe(head):
         return "pipe"
