@@ -122,6 +122,9 @@ class Provenance:
     span: Optional[Span] = None
     source_text: str = ""
     steps: tuple[str, ...] = ()
+    # what kind of source, as evidence when readings disagree (engine/table_kind.py): statement, table,
+    # secondary (reconciliation, non-GAAP, segment, supplementary), narrative or guidance
+    source_kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -184,15 +184,18 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     slots: list[dict] = [dict() for _ in range(n)]
     spread: dict[str, list] = {}
     leaves: list = []
+    claims: dict[tuple[int, str], list] = {}   # (column, kind) -> (text, width, match) of each cell placing it
     for hc in table.header:
         toks = list(_tokens(hc.text))
         if hc.cols is not None:
-            _place(toks, hc.cols, slots)
+            _place(toks, hc.cols, slots, claims, hc.text)
         else:
             for kind, m in toks:
                 spread.setdefault(kind, []).append(m)
                 if kind in LEAF:
                     leaves.append((kind, m))
+    for (c, kind), claimed in claims.items():
+        _settle_claims(slots[c], kind, claimed)
     if len(leaves) == n:  # one leaf per column, in order: the commonest printed header
         for i, (kind, m) in enumerate(leaves):
             slots[i].setdefault(kind, m)
@@ -282,7 +285,25 @@ def _runs_back_in_time(leaf_kinds: list[str], leaf_texts) -> list[list[int]]:
     return runs
 
 
-def _place(toks, cols, slots):
+_PERIOD_KINDS = {"len", "q", "date", "fy", "md", "y", "qonly"}
+
+
+def _settle_claims(slot: dict, kind: str, claimed: list) -> None:
+    """Two header cells that claim one column for one period kind ("Q3" over columns 15-17 and "Q4" over
+    17; "June 30," over column 0 and "December 31," over 0-1): the layout mislaid a span. The narrower cell
+    is the one that names this column; with no single narrowest, the column keeps no reading of that kind."""
+    if kind not in _PERIOD_KINDS or len({t for t, _w, _m in claimed}) < 2:
+        return
+    narrowest = min(w for _t, w, _m in claimed)
+    best = {t: m for t, w, m in claimed if w == narrowest}
+    if len(best) == 1:
+        slot[kind] = next(iter(best.values()))
+    else:
+        slot.pop(kind, None)
+
+
+def _place(toks, cols, slots, claims, text):
+    """Tokens of a header cell over the columns it spans, each claim recorded for _settle_claims."""
     first, last = cols
     by_kind: dict[str, list] = {}
     for kind, m in toks:
@@ -294,8 +315,10 @@ def _place(toks, cols, slots):
         step = width // len(ms)
         for i, m in enumerate(ms):
             for c in range(first + i * step, first + (i + 1) * step):
-                if 0 <= c < len(slots):
-                    slots[c].setdefault(kind, m)
+                if not 0 <= c < len(slots):
+                    continue
+                claims.setdefault((c, kind), []).append((text, last - first + 1, m))
+                slots[c].setdefault(kind, m)
 
 
 def year_to_date(end: date, cal: Calendar) -> Length:

@@ -104,7 +104,7 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
                         provenance=Provenance(rule.id, par.index, Span(start + bound.start, start + bound.end),
                                               sent.strip()[:300],
                                               (f"guidance period: {period}", f"range bound: {bound.text}",
-                                               f"decimals: {bound.decimals}")),
+                                               f"decimals: {bound.decimals}"), "guidance"),
                         category="guidance"))
     return out
 

@@ -509,4 +509,4 @@ def _fact(rule: PhraseRule, sign: str, amount: Amount, period: Period, tax: Taxo
         steps += ("sign: the wording states a loss or an outflow",)
     return Fact(concept=rule.concept, period=period, value=value, unit=concept.unit, decimals=amount.decimals,
                 provenance=Provenance(rule.id, par.index, Span(start, start + len(amount.text)),
-                                      sent.strip()[:300], steps), category="narrative")
+                                      sent.strip()[:300], steps, "narrative"), category="narrative")

@@ -14,8 +14,8 @@ import regex
 _NOTE = regex.compile(
     r"""(?:\bin\s+|\(|\$\s*|\bdollars\s+in\s+|\bamounts\s+in\s+|\bUS\$\s*|;\s*)
         (?P<word>thousands|millions|billions)\b(?P<rest>[^)\n]{0,80})""", regex.I | regex.X)
-_ZEROS = regex.compile(r"\(\s*(?:\$\s*)?0{3}(?:'?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{0,80})?\)|\$000s?\b|\(000s?\)",
-                       regex.I)
+_ZEROS = regex.compile(r"\(\s*(?:\$\s*)?0{3}(?:'?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{0,80})?\)|\$000s?\b|\(000s?\)"
+                       r"|\bin\s+\$?\s*000'?s\b(?P<tail>[^)\n]{0,80})", regex.I)
 POWER = {"thousands": 3, "millions": 6, "billions": 9}
 _HINT = re.compile(r"000|thousands|millions|billions", re.I)   # every note holds one of these
 
@@ -76,6 +76,7 @@ def find_scale(texts: Iterable[str]) -> Optional[Scale]:
                 regex.match(r"\s*of\s+(?:u\.?\s?s\.?\s+)?dollars\b", rest))
             return Scale(power, 0 if shares_excepted or dollars_only else power, m.group(0))
         z = _ZEROS.search(t)
-        if z:   # "($000's omitted, except per share data)"
-            return Scale(3, 0 if _shares_excepted((z["rest"] or "").lower()) else 3, z.group(0))
+        if z:   # "($000's omitted, except per share data)", "Amounts in 000's, except per share"
+            rest = (z["rest"] or z["tail"] or "").lower()
+            return Scale(3, 0 if _shares_excepted(rest) else 3, z.group(0))
     return None

@@ -19,6 +19,7 @@ from .lengths import Unresolved
 from .numbers import Figure, parse_figure
 from .guidance import FORECAST, MAXIMUM, MINIMUM
 from .scale import Scale, row_power
+from .table_kind import table_kind
 from .totals import RowInfo, check_totals
 
 
@@ -163,6 +164,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
         columns = [replace(c, length=lengths[i]) if i in lengths else c for i, c in enumerate(columns)]
     context = table_context(table)
     caption = normalize_label(table.caption[-1]) if table.caption else ""
+    kind = table_kind(table)
     info: dict[int, RowInfo] = {}
     headings: list[tuple[str, ...]] = []   # the headings above each fact's row, in the order of out.facts
     bridges = bridge_headings(table, book, context, caption) | noncurrent_headings(table)
@@ -231,7 +233,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                   decimals=decimals, dims=dims,
                                   category="guidance" if dims else "table", provenance=Provenance(
                                       rule.id, table.index, cell.span or row.span, f"{row.label} | {cell.text}",
-                                      tuple(steps))))
+                                      tuple(steps), kind)))
             headings.append(above)
     _sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
     _drop_breakdown_parts(out, first, headings)

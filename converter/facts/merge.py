@@ -1,13 +1,17 @@
 """Merging duplicates: one fact per concept, period, unit and dimensions.
 
-A table value and its rounded restatement in the text are one fact; the more precise is kept. Values that
-disagree even after rounding are reported as findings and the rejected fact is listed, never dropped
-silently.
+A table value and its rounded restatement in the text are one fact; the more precise is kept. Readings that
+disagree even after rounding are settled by evidence, never by order or by precision: the primary
+statements outrank other tables, which outrank reconciliations, segment and supplementary tables and the
+prose (engine/table_kind.py). When the best evidence itself disagrees, nothing is written for that fact: it
+is withheld, with every reading and its source in a `withheld` finding. Every reading not kept is listed
+with the reason.
 """
 from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
+from ..engine.table_kind import standing as kind_standing
 from ..model import Fact, Finding
 
 
@@ -26,6 +30,35 @@ def consistent(a: Fact, b: Fact) -> bool:
     return a.value == b.value or rounds_to(hi.value, lo.decimals, lo.value)
 
 
+PRIMARY = 3   # the standing of a primary statement
+
+
+def standing(f: Fact) -> int:
+    return kind_standing(f.provenance.source_kind if f.provenance else "", f.period.is_instant)
+
+
+def source_of(f: Fact) -> str:
+    """Where a reading came from, for messages: "statement table 80", "narrative paragraph 12"."""
+    p = f.provenance
+    if p is None:
+        return "unknown source"
+    where = "paragraph" if p.source_kind in ("narrative", "guidance") else "table"
+    return f"{p.source_kind or f.category} {where} {p.block} ({p.source_text[:60]!r})"
+
+
+def _readings(group: list[Fact]) -> list[list[Fact]]:
+    """The group split into readings that agree: each reading's facts are consistent with its most precise."""
+    readings: list[list[Fact]] = []
+    for f in sorted(group, key=lambda f: -f.decimals):
+        for r in readings:
+            if consistent(r[0], f):
+                r.append(f)
+                break
+        else:
+            readings.append([f])
+    return readings
+
+
 def merge_facts(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
     groups: dict[tuple, list[Fact]] = {}
     for f in facts:
@@ -33,19 +66,46 @@ def merge_facts(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], 
     kept: list[Fact] = []
     rejected: list[tuple[Fact, str]] = []
     findings: list[Finding] = []
-    for key, group in groups.items():
-        # the most precise first; among equals, tables before prose, then document order
-        order = sorted(range(len(group)), key=lambda i: (-group[i].decimals, group[i].category != "table", i))
-        best = group[order[0]]
-        kept.append(best)
-        for i in order[1:]:
-            other = group[i]
-            if consistent(best, other):
-                rejected.append((other, f"duplicate of a more precise fact ({best.value}, decimals {best.decimals})"))
-            else:
-                rejected.append((other, f"inconsistent duplicate: {other.value} vs kept {best.value}"))
+    for group in groups.values():
+        readings = _readings(group)
+        top = max(standing(f) for f in group)
+        best = [r for r in readings if any(standing(f) == top for f in r)]
+        if len(best) > 1:
+            _withhold(readings, rejected, findings)
+            continue
+        winner = best[0]
+        # the most precise of the winning reading; among equals, the higher standing, then a table's
+        chosen = min(winner, key=lambda f: (-f.decimals, -standing(f), f.category != "table"))
+        kept.append(chosen)
+        for f in winner:
+            if f is not chosen:
+                rejected.append((f, f"duplicate of a more precise fact ({chosen.value}, decimals {chosen.decimals})"))
+        for r in readings:
+            if r is winner:
+                continue
+            for f in r:
+                rejected.append((f, f"outranked: {f.value} from {source_of(f)} disagrees with {chosen.value} "
+                                    f"from {source_of(chosen)}, which outranks it"))
+            loser = max(r, key=standing)
+            if standing(loser) >= PRIMARY:   # two primary statements disagree: the source's own inconsistency
                 findings.append(Finding("warning", "inconsistent-duplicate",
-                                        f"{best.concept} {best.period}: {other.value} (decimals {other.decimals}) "
-                                        f"disagrees with {best.value} (decimals {best.decimals}); kept the latter",
-                                        (best, other)))
+                                        f"{chosen.concept} {chosen.period}: {loser.value} from {source_of(loser)} "
+                                        f"disagrees with {chosen.value} from {source_of(chosen)}; kept the latter, "
+                                        f"which outranks it", (chosen, loser)))
     return kept, rejected, findings
+
+
+def _withhold(readings: list[list[Fact]], rejected: list, findings: list) -> None:
+    """Readings of equal standing that disagree: none is written."""
+    first = readings[0][0]
+    shown = "; ".join(f"{r[0].value} (decimals {r[0].decimals}) from {source_of(r[0])}" for r in readings)
+    for r in readings:
+        for f in r:
+            rejected.append((f, f"withheld: readings of equal standing disagree: {shown}"))
+    findings.append(Finding("warning", "withheld",
+                            f"{first.concept} {first.period}{_dims(first)}: not written, the readings disagree: {shown}",
+                            tuple(f for r in readings for f in r)))
+
+
+def _dims(f: Fact) -> str:
+    return " [" + ", ".join(f"{a}={m}" for a, m in f.dims) + "]" if f.dims else ""

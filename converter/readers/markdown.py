@@ -15,6 +15,7 @@ table of footnotes or product news: its text cells are paragraphs).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -33,6 +34,7 @@ _LINK = regex.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _BULLET = regex.compile(r"^\s*(?:[*+-]|\d{1,2}[.)])\s+")
 _HEADING = regex.compile(r"^\s*#{1,6}\s+")
 _OPEN_FIGURE = regex.compile(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
+_NUMBER = regex.compile(r"^\(?-?[\d,.]*\d\)?$")
 _RATIO = regex.compile(r"^\(?[-+]?\$?\s*[\d,.]*\d\s*\)?\s*%\)?(?:\s*pts?\.?)?$|^[-—–]+\s*%$|^n/?m$", regex.I)
 CAPTION_LINES = 3   # short lines right above a table that are its title and scale note
 TITLE_CHARS = 150
@@ -171,8 +173,8 @@ def _cells(line: str, offset: int) -> list[tuple[str, Span]]:
     for part in regex.split(r"(?<!\\)\|", body):
         text = clean_inline(part)
         span = Span(i, i + len(part))
-        if text == ")" and out and _OPEN_FIGURE.match(out[-1][0]):
-            out[-1] = (out[-1][0] + ")", Span(out[-1][1].start, span.end))
+        if text == ")" and out and _OPEN_FIGURE.match(out[-1][0]) or text == "%" and out and _NUMBER.match(out[-1][0]):
+            out[-1] = (out[-1][0] + text, Span(out[-1][1].start, span.end))   # "100.0 | %" is a percentage
             text = ""
         out.append((text, span))
         i += len(part) + 1
@@ -234,30 +236,28 @@ def _is_title(text: str) -> bool:
     return is_scale_note(text) or bool(regex.match(r"^\(?\s*(?:un)?audited\s*\)?$", text, regex.I))
 
 
-def _columns(body: list[_Line]) -> list[list[int]]:
-    """Value columns as lists of cell positions. Positions that never hold figures in the same row and sit
-    within two cells of each other are one column (a "$ 1,234" cell here, "$ | 1,234" there)."""
-    positions = sorted({p for line in body for p in line.values()})
-    together = {p: set() for p in positions}
-    for line in body:
-        vs = line.values()
-        for p in vs:
-            together[p].update(vs)
-    cols: list[list[int]] = []
-    for p in positions:
-        if cols and p - cols[-1][-1] <= 2 and not any(q in together[p] for q in cols[-1]):
-            cols[-1].append(p)
-        else:
-            cols.append([p])
-    return cols
+def _columns(body: list[_Line]) -> tuple[int, list[int], dict[int, int]]:
+    """The column count (the commonest number of figures in a row), the cell positions of the commonest row
+    layout (what a header's positions are read against), and the column of each position. A row with every
+    column filled takes its figures in order, whatever its positions (a table may print its per-share rows
+    with fewer spacer cells); a shorter row takes the columns its positions have in full rows, and a
+    position that means two columns in two layouts, or none, gives no figure."""
+    counts = Counter(len(line.values()) for line in body if line.values())
+    ncols = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    layouts = Counter(tuple(line.values()) for line in body if len(line.values()) == ncols)
+    seen: dict[int, set[int]] = {}
+    for layout in layouts:
+        for col, p in enumerate(layout):
+            seen.setdefault(p, set()).add(col)
+    col_of = {p: next(iter(cs)) for p, cs in seen.items() if len(cs) == 1}
+    return ncols, list(layouts.most_common(1)[0][0]), col_of
 
 
 def _build(d: _Draft) -> Optional[Table]:
     rows_with_values = [line for line in d.body if line.values()]
     if not rows_with_values:
         return None
-    cols = _columns(d.body)
-    col_of = {p: c for c, ps in enumerate(cols) for p in ps}
+    ncols, main, col_of = _columns(d.body)
     width = max(len(line.cells) for line in rows_with_values)
     caption = [c for c in d.caption if c]
     header: list[HeaderCell] = []
@@ -267,9 +267,9 @@ def _build(d: _Draft) -> Optional[Table]:
             caption.append(label)   # "($ in millions)", "Operating Results" in the label column of a header row
         pieces = [(i, deglue_months(line.cells[i][0])) for i in line.filled if i > 0]
         if len(line.cells) >= width:
-            header.extend(_positional(pieces, cols))
+            header.extend(_positional(pieces, main))
         else:
-            header.extend(header_cells([t for _i, t in pieces], len(cols)))
+            header.extend(header_cells([t for _i, t in pieces], ncols))
     drafts = []
     for line in d.body:
         label, span = line.label
@@ -278,22 +278,23 @@ def _build(d: _Draft) -> Optional[Table]:
         if not line.values():
             drafts.append((label, span, None))
             continue
-        cells = []
-        for p in line.values():
-            text, sp = line.cells[p]
-            cells.append(Cell(text, col_of[p], sp))
+        values = line.values()
+        full = len(values) == ncols
+        cells = [Cell(line.cells[p][0], i if full else col_of[p], line.cells[p][1])
+                 for i, p in enumerate(values) if full or p in col_of]
         drafts.append((label, span, cells))
     rows = section_rows(drafts)
     spans = [line.cells[0][1] for line in d.header + d.body]
-    return Table(header, len(cols), rows, caption=caption, span=Span(spans[0].start, spans[-1].end))
+    return Table(header, ncols, rows, caption=caption, span=Span(spans[0].start, spans[-1].end))
 
 
-def _positional(pieces: list[tuple[int, str]], cols: list[list[int]]) -> list[HeaderCell]:
-    """Header cells of a full-width row: each reaches from its position to the next piece's."""
+def _positional(pieces: list[tuple[int, str]], positions: list[int]) -> list[HeaderCell]:
+    """Header cells of a full-width row: each reaches from its position to the next piece's, over the
+    columns whose figures stand at `positions`."""
     out = []
     for k, (p, text) in enumerate(pieces):
         stop = pieces[k + 1][0] if k + 1 < len(pieces) else 10 ** 6
-        covered = [c for c, ps in enumerate(cols) if any(p <= q < stop for q in ps)]
+        covered = [c for c, q in enumerate(positions) if p <= q < stop]
         if is_mark(text):
             continue
         if covered:

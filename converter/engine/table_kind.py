@@ -1,0 +1,54 @@
+"""What kind of table a table is, as evidence: when two readings of one fact disagree, the primary statements
+(income statement, balance sheet, cash flows) outrank other tables, and those outrank reconciliations,
+non-GAAP bridges, segment and supplementary tables, which stand with the prose.
+
+The kind comes from what the table says of itself: its title and scale lines, its column headers, and the
+share of its rows that are restated ("Adjusted ...", "Non-GAAP ...") measures.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..model import Table
+
+STATEMENT, BALANCE_SHEET, TABLE, SECONDARY = "statement", "balance sheet", "table", "secondary"
+NARRATIVE = "narrative"
+# higher outranks lower; a balance on the balance sheet outranks the same balance elsewhere (the cash flow
+# statement's "cash at beginning of period"), see `standing`
+STANDING = {BALANCE_SHEET: 3, STATEMENT: 3, TABLE: 2, SECONDARY: 1, NARRATIVE: 1, "guidance": 1, "": 1}
+_BALANCE_SHEET = regex.compile(r"\bbalance\s+sheets?\b|\bfinancial\s+(?:position|condition)\b", regex.I)
+
+_STATEMENT = regex.compile(
+    r"\bstatements?\s+of\s+(?:consolidated\s+)?(?:(?:net\s+)?(?:income|earnings|operations|loss|comprehensive|"
+    r"cash\s+flows?|financial\s+(?:position|condition))|\(?loss\)?)"
+    r"|\bbalance\s+sheets?\b|\bincome\s+statements?\b|\bcash\s+flows?\s+statements?\b", regex.I)
+_SECONDARY = regex.compile(
+    r"\breconcil|\bnon[\s-]?gaap\b|\badjusted\b|\bas\s+adjusted\b|\bpro\s*forma\b|\bsegments?\b|\bsupplement"
+    r"|\bby\s+(?:region|geograph|product|business|division|channel)|\bspecial\s+items\b|\bitems\s+affecting\b"
+    r"|\bfunds\s+from\s+operations\b|\bFFO\b|\bEBITDA\b|\bguidance\b|\boutlook\b|\bkey\s+(?:metrics|performance)"
+    r"|\boperating\s+(?:data|statistics|metrics)\b", regex.I)
+_ADJ = regex.compile(r"^\s*adj\.", regex.I)
+_RESTATED_ROW = regex.compile(r"^\s*(?:total\s+)?(?:non[\s-]?gaap|adjusted|as\s+adjusted|pro\s+forma)\b", regex.I)
+
+
+def table_kind(table: Table) -> str:
+    """SECONDARY for a table whose title or headers name a reconciliation, a non-GAAP, segment or
+    supplementary view, or whose rows are mostly restated measures; STATEMENT for a primary statement by its
+    title; TABLE otherwise (a summary or a selection of GAAP lines)."""
+    titles = " | ".join(table.caption)
+    heads = " | ".join(h.text for h in table.header)
+    labelled = [r for r in table.rows if r.cells]
+    restated = sum(1 for r in labelled if _RESTATED_ROW.match(r.label))
+    # column headers a flattened table printed as rows of their own ("GAAP | Adj. | Non-GAAP")
+    restated_heads = any(_RESTATED_ROW.match(r.label) or _ADJ.match(r.label) for r in table.rows if not r.cells)
+    if _SECONDARY.search(titles) or _SECONDARY.search(heads) or restated_heads \
+            or restated >= 2 and restated * 4 >= len(labelled):
+        return SECONDARY
+    if not _STATEMENT.search(titles):
+        return TABLE
+    return BALANCE_SHEET if _BALANCE_SHEET.search(titles) else STATEMENT
+
+
+def standing(kind: str, instant: bool) -> int:
+    """How much a reading from a source of this kind weighs against another that disagrees."""
+    return STANDING.get(kind, 1) + (kind == BALANCE_SHEET and instant)

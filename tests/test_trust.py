@@ -1,0 +1,99 @@
+"""Trust: every fact right, or withheld with its reason. Small releases of our own, one precision mechanism
+each: readings that disagree are settled by evidence, never by order."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.pipeline import convert_text
+
+HEAD = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+"""
+
+STATEMENT = """CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(in thousands)
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Revenue | 47,459 | 45,784 |
+| Net loss | (33,692) | (69,441) |
+
+"""
+
+
+def _convert(text: str):
+    return convert_text(text, issuer="none")
+
+
+def _values(result, concept: str) -> dict[str, Decimal]:
+    return {str(f.period): f.value for f in result.facts if f.concept.endswith(":" + concept) and not f.dims}
+
+
+def test_the_income_statement_outranks_a_highlights_table_that_disagrees_whatever_comes_first():
+    other = """Revenue Highlights
+(in thousands)
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Revenue | 40,149 | 30,762 |
+
+"""
+    for text in (HEAD + STATEMENT + other, HEAD + other + STATEMENT):
+        result = _convert(text)
+        assert _values(result, "Revenues")["2024-10-01..2024-12-31"] == Decimal("47459000")
+        why = [w for f, w in result.rejected if f.value == Decimal("40149000")]
+        assert why and why[0].startswith("outranked")
+        assert not [f for f in result.findings if f.code in ("inconsistent-duplicate", "withheld")]
+
+
+def test_a_sentence_does_not_overrule_the_statement_even_when_it_prints_more_digits():
+    text = HEAD + "Revenue for the fourth quarter of 2024 was $47,412,306.\n\n" + STATEMENT
+    assert _values(_convert(text), "Revenues")["2024-10-01..2024-12-31"] == Decimal("47459000")
+
+
+def test_two_tables_of_equal_standing_that_disagree_are_withheld_with_both_readings():
+    a = """Selected Financial Data
+(in thousands)
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Revenue | 47,459 | 45,784 |
+
+"""
+    b = a.replace("47,459", "40,149").replace("Selected Financial Data", "Quarterly Data")
+    result = _convert(HEAD + a + b)
+    assert "2024-10-01..2024-12-31" not in _values(result, "Revenues")
+    assert _values(result, "Revenues")["2023-10-01..2023-12-31"] == Decimal("45784000")   # they agree there
+    [withheld] = [f for f in result.findings if f.code == "withheld"]
+    assert "4.7459E+7" in withheld.message and "4.0149E+7" in withheld.message
+
+
+def test_two_primary_statements_that_disagree_keep_the_balance_sheets_balance_and_say_so():
+    text = HEAD + """CONDENSED CONSOLIDATED BALANCE SHEETS
+(in thousands)
+
+| | December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Cash and cash equivalents | 48,206 | 61,412 |
+| Total assets | 900,000 | 850,000 |
+
+CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
+(in thousands)
+
+| | Year Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Net cash provided by operating activities | 10,000 | 9,000 |
+| Cash and cash equivalents, beginning of year | 90,509 | 10,828 |
+| Cash and cash equivalents, end of year | 48,206 | 61,412 |
+"""
+    result = _convert(text)
+    assert _values(result, "CashAndCashEquivalentsAtCarryingValue")["2023-12-31"] == Decimal("61412000")
+    [found] = [f for f in result.findings if f.code == "inconsistent-duplicate"]
+    assert "9.0509E+7" in found.message
