@@ -2,22 +2,25 @@
 call `convert_text`; nothing here formats output."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .engine.columns import document_calendar
+from .engine.columns import Calendar, document_calendar
 from .engine.entity import find_entity
 from .engine.guidance import guidance_facts
 from .engine.lengths import infer_lengths
+from .engine.release_date import release_date
 from .engine.narrative import NarrativeOutcome, date_undated, facts_from_paragraph
 from .engine.scale import Scale, find_scale
 from .engine.tables import TableOutcome, facts_from_table
 from .facts.checks import run_checks
 from .facts.consolidated import consolidated_net_income
 from .facts.merge import merge_facts
-from .model import Document, Entity, Paragraph, Table
+from .facts.release_bound import bound_by_release
+from .model import Document, Entity, Fact, Paragraph, Table
 from .paths import RULES_DIR, TAXONOMY_FILE
 from .readers import read_document
 from .result import ConversionResult, DocumentInfo
@@ -62,11 +65,39 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
         tax = tax.extend(book.issuer.prefix, book.issuer.namespace, book.extension_concepts)
     elif book.extension_concepts:
         tax = tax.extend("", "", {})
+    released = release_date(doc)
     cal = document_calendar(doc.text)
     trace = trace or Trace()
     trace.document = doc
     trace.book = book
+    facts, report_end = _read_facts(doc, book, tax, cal, released, trace)
+    if released is not None and cal.fiscal_year_end_month in (1, 2) and _late(facts, released):
+        # a year ending in January or February is named by the year it ends in or by the one it begins in,
+        # and the text did not say which: a naming that dates actual figures after the release is wrong
+        other_cal, other = replace(cal, named_by_start=not cal.named_by_start, periods_seen={}), Trace()
+        other_facts, other_end = _read_facts(doc, book, tax, other_cal, released, other)
+        if _late(other_facts, released) < _late(facts, released):
+            facts, report_end = other_facts, other_end
+            trace.tables, trace.narrative = other.tables, other.narrative
 
+    facts, late = bound_by_release(facts, released)
+    kept, rejected, findings = merge_facts(consolidated_net_income(facts))
+    rejected = late + rejected
+    findings = trace.tables.findings + findings
+    if trace.tables.calculations:
+        tax = tax.with_calculations(trace.tables.calculations)
+    kept.sort(key=lambda f: (f.concept, str(f.period), f.dims, f.unit))
+    findings.extend(run_checks(kept, tax))
+    ent = entity or find_entity(doc.text, book.issuer, text)
+    info = DocumentInfo(source=source, layout=doc.layout, period_end=report_end,
+                        issuer_prefix=book.issuer.prefix if book.issuer else "")
+    return ConversionResult(kept, ent, tax, info, findings, rejected)
+
+
+def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, released: Optional[date],
+                trace: Trace) -> tuple[list[Fact], Optional[date]]:
+    """Every reading of the tables and the prose under one calendar, and the latest period the release
+    reports (never after its date)."""
     doc_scale = prose_scale = Scale()
     facts = []
     scales: dict[int, Scale] = {}
@@ -95,19 +126,15 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts.extend(_settled_columns(doc, book, tax, cal, scales, trace, facts))
     reported = [f.period.end for f in trace.tables.facts if not f.dims] or \
         [f.period.end for f in trace.narrative.facts]
+    reported = [end for end in reported if released is None or end <= released]
     report_end = max(reported) if reported else None
     facts.extend(guidance_facts(doc.paragraphs, book, tax, cal, report_end))
+    return facts, report_end
 
-    kept, rejected, findings = merge_facts(consolidated_net_income(facts))
-    findings = trace.tables.findings + findings
-    if trace.tables.calculations:
-        tax = tax.with_calculations(trace.tables.calculations)
-    kept.sort(key=lambda f: (f.concept, str(f.period), f.dims, f.unit))
-    findings.extend(run_checks(kept, tax))
-    ent = entity or find_entity(doc.text, book.issuer, text)
-    info = DocumentInfo(source=source, layout=doc.layout, period_end=report_end,
-                        issuer_prefix=book.issuer.prefix if book.issuer else "")
-    return ConversionResult(kept, ent, tax, info, findings, rejected)
+
+def _late(facts: list[Fact], released: date) -> int:
+    """Actual figures dated after the release: how many."""
+    return sum(1 for f in facts if f.category != "guidance" and f.period.end > released)
 
 
 def _settled_columns(doc: Document, book, tax: Taxonomy, cal, scales: dict, trace: Trace,

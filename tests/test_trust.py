@@ -97,3 +97,44 @@ CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
     assert _values(result, "CashAndCashEquivalentsAtCarryingValue")["2023-12-31"] == Decimal("61412000")
     [found] = [f for f in result.findings if f.code == "inconsistent-duplicate"]
     assert "9.0509E+7" in found.message
+
+
+# ------------------------------------------------------------------------------- dates bounded by the release
+
+def test_the_dateline_is_the_release_date_and_other_first_dates_are_not():
+    from converter.engine.release_date import dateline
+    assert str(dateline("SANTA CLARA, Calif.\u2014Feb. 25, 2026\u2015NVIDIA today reported")) == "2026-02-25"
+    assert str(dateline("SEATTLE, Feb. 11, 2025 (GLOBE NEWSWIRE) -- Adaptive today")) == "2025-02-11"
+    assert str(dateline("NEW YORK, NY / ACCESS Newswire / February 13, 2025 / The Glimpse Group")) == "2025-02-13"
+    subtitle = "PDUFA Goal Date of September 7, 2025 -\nCAMBRIDGE, Mass., Feb. 13, 2025 (GLOBE NEWSWIRE) - Agios"
+    assert str(dateline(subtitle)) == "2025-02-13"
+    assert dateline("On January 5, 2024, we acquired Widget Co. for cash.") is None
+
+
+JANUARY_YEAR = """Acme Announces Financial Results for Fourth Quarter and Fiscal 2026
+
+SANTA CLARA, Calif. -- Feb. 25, 2026 -- Acme today reported revenue for the fourth quarter ended January 25, 2026.
+
+Q4 Fiscal 2026 Summary
+($ in millions)
+
+| | Q4 FY26 | Q3 FY26 | Q4 FY25 |
+|---|---|---|---|
+| Revenue | 68,127 | 57,006 | 39,331 |
+"""
+
+
+def test_a_fiscal_year_ending_in_january_is_named_so_that_no_actual_figure_postdates_the_release():
+    result = _convert(JANUARY_YEAR)
+    revenue = _values(result, "Revenues")
+    assert revenue["2025-10-27..2026-01-25"] == Decimal("68127000000")
+    assert revenue["2024-10-28..2025-01-26"] == Decimal("39331000000")
+    assert all(f.period.end <= __import__("datetime").date(2026, 2, 25) for f in result.facts)
+
+
+def test_an_actual_figure_that_still_ends_after_the_release_is_withheld_with_its_reason():
+    text = HEAD + STATEMENT.replace("December 31,", "March 31,").replace("| 2024 | 2023 |", "| 2025 | 2024 |")
+    result = _convert(text)    # dated February 11, 2025: a quarter ended March 31, 2025 cannot be reported
+    assert "2025-01-01..2025-03-31" not in _values(result, "Revenues")
+    assert _values(result, "Revenues")["2024-01-01..2024-03-31"] == Decimal("45784000")
+    assert any(w.startswith("withheld: the period ends 2025-03-31") for _f, w in result.rejected)
