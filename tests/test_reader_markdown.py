@@ -145,3 +145,21 @@ def test_labels_printed_in_the_second_cell_are_labels_and_a_footnote_marker_is_n
     assert rows["Total operating revenues"][0] == ["$ 729,819", "$ 725,801"]
     assert rows["Includes our equipment manufacturing."][0] == []
     assert "(In thousands)" in t.caption
+
+
+def test_a_label_cut_off_in_a_row_of_its_own_joins_the_next_rows_label():
+    text = FRONT + """| Statements of Earnings (Loss) | | | | |
+| --- | --- | --- | --- | --- |
+| Amounts in 000's | | | | |
+|  | Three Months Ended December 31, | | | |
+|  | 2024 | | 2023 | |
+| Operating loss | (1,012 | ) | (433 | ) |
+| Loss from Continuing Operations before | | | | |
+| Income Taxes | (1,070 | ) | (404 | ) |
+"""
+    [t] = read_document(text).tables
+    assert [r.label for r in t.rows if r.cells][-1] == "Loss from Continuing Operations before Income Taxes"
+    facts = _facts(text)
+    assert facts[("IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+                  "2024-10-01..2024-12-31")] == Decimal("-1070000")
+    assert ("IncomeTaxExpenseBenefit", "2024-10-01..2024-12-31") not in facts

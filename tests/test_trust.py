@@ -138,3 +138,76 @@ def test_an_actual_figure_that_still_ends_after_the_release_is_withheld_with_its
     assert "2025-01-01..2025-03-31" not in _values(result, "Revenues")
     assert _values(result, "Revenues")["2024-01-01..2024-03-31"] == Decimal("45784000")
     assert any(w.startswith("withheld: the period ends 2025-03-31") for _f, w in result.rejected)
+
+
+# ------------------------------------------------------------------------------------ columns that are parts
+
+def test_segment_columns_are_not_periods_of_the_company_and_the_total_column_is():
+    text = HEAD + """Segment Information
+(in thousands)
+
+| | Three Months Ended December 31, 2024 | | | | | | | |
+|---|---|---|---|---|---|---|---|---|
+| | MRD | | Immune Medicine | | Unallocated | | Total | |
+| Revenue | $ | 40,149 | $ | 7,310 | $ | - | $ | 47,459 |
+| Operating expenses | | 54,979 | | 20,389 | | 5,928 | | 81,296 |
+"""
+    result = _convert(text)
+    assert _values(result, "Revenues") == {"2024-10-01..2024-12-31": Decimal("47459000")}
+    assert not [f for f in result.findings if f.code in ("withheld", "inconsistent-duplicate")]
+
+
+def test_a_per_share_column_beside_an_amount_column_is_not_the_rows_amount():
+    text = HEAD + """Reconciliation
+(In millions, except per share data)
+
+| | Three Months Ended December 31, | | | |
+|---|---|---|---|---|
+| | 2024 | | 2023 | |
+| | $ | EPS | $ | EPS |
+| Net income | 48.3 | 0.52 | 27.8 | 0.30 |
+"""
+    assert _values(_convert(text), "NetIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("48300000"),
+                                                        "2023-10-01..2023-12-31": Decimal("27800000")}
+
+
+# ----------------------------------------------------------------------------- signs the arithmetic settles
+
+def test_a_statement_that_subtracts_every_row_makes_income_in_parentheses_income():
+    text = HEAD + """CONDENSED CONSOLIDATED STATEMENTS OF EARNINGS
+(in millions)
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Revenues | 1,632 | 1,608 |
+| Earnings from Operations | 399 | 370 |
+| Interest expense | 50 | 40 |
+| Other nonoperating income, net | (4) | (13) |
+| Earnings from continuing operations before income tax expense | 353 | 343 |
+"""
+    result = _convert(text)
+    assert _values(result, "OtherNonoperatingIncomeExpense") == {
+        "2024-10-01..2024-12-31": Decimal("4000000"), "2023-10-01..2023-12-31": Decimal("13000000")}
+    assert _values(result, "InterestExpense")["2024-10-01..2024-12-31"] == Decimal("50000000")
+
+
+def test_a_block_with_its_own_subtotal_takes_the_subtotals_direction_within_rounding():
+    text = HEAD + """CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(in millions; amounts may not add due to rounding)
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Operating income | 362 | 613 |
+| Other (income)/expense | | |
+| Equity in earnings of equity method investees | (32) | (1) |
+| Interest expense | 66 | 47 |
+| Other income, net | (7) | (151) |
+| Total other expense/(income), net | 27 | (105) |
+| Consolidated net income before tax | 334 | 718 |
+"""
+    result = _convert(text)
+    assert _values(result, "IncomeLossFromEquityMethodInvestments")["2024-10-01..2024-12-31"] == Decimal("32000000")
+    assert _values(result, "OtherNonoperatingIncomeExpense")["2023-10-01..2023-12-31"] == Decimal("151000000")
+    assert _values(result, "InterestExpense")["2024-10-01..2024-12-31"] == Decimal("66000000")

@@ -53,6 +53,7 @@ class ColumnPeriod:
     nongaap: bool = False
     header: str = ""
     bound: Optional[str] = None   # "low" or "high": a column of an outlook range
+    member: str = ""              # the part of the company the column holds ("MRD", "International"), if any
 
     def period_for(self, period_type: str) -> Optional[Period]:
         """The period a concept of this period type takes in this column, or None when the header does not
@@ -210,13 +211,43 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
             for i, m in enumerate(ms):
                 for c in range(i * width, (i + 1) * width):
                     slots[c].setdefault(kind, m)
+    members = column_members(table)
     caption_len = [length_of(c) for c in table.caption if length_of(c)]
     cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
     cols = [_year_to_date_end(c, s, cols, cal) for c, s in zip(cols, slots)]
     if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
         # "trailing 4 quarters": each column is the twelve months ending with its quarter
-        cols = [ColumnPeriod(c.end, Length(months=12), c.skip, c.nongaap, c.header, c.bound) for c in cols]
-    return cols
+        cols = [replace(c, length=Length(months=12)) for c in cols]
+    return [replace(c, member=members[i]) if members.get(i) else c for i, c in enumerate(cols)]
+
+
+# Header words that say what a column is without naming a part of the company
+_NEUTRAL = regex.compile(
+    r"^\(?\s*(?:un)?audited\s*\)?$|^(?:gaap|u\.?s\.?\s+gaap|as\s+reported|reported|actuals?|amounts?|"
+    r"consolidated|total\s+company|company|\$|us\$|usd|dollars|(?:as\s+)?restated|as\s+previously\s+reported|"
+    r"as\s+of|for\s+the|ended|ending)$", regex.I)
+_LETTERS = regex.compile(r"[A-Za-z]{2,}")
+
+
+def is_member_name(text: str) -> bool:
+    """A header that names a part of the company, a measure or a view and no period: "MRD", "Immune
+    Medicine", "International", "EPS", "Q/Q". A column under one is no period of the consolidated company."""
+    t = text.strip().rstrip(":")
+    from .scale import find_scale
+    return bool(_LETTERS.search(t)) and not _NEUTRAL.match(t) and not TOKEN.search(t) and find_scale([t]) is None
+
+
+def column_members(table: Table) -> dict[int, str]:
+    """The columns a header names a part for: a positioned header cell names the columns it spans when it
+    spans some of them and not all (a title over every column is no part). Pieces that lost their positions
+    are not placed: which columns they stood over is not known."""
+    n = table.ncols
+    out: dict[int, str] = {}
+    for hc in table.header:
+        if hc.cols is not None and hc.cols[1] - hc.cols[0] + 1 < n and is_member_name(hc.text):
+            for c in range(max(hc.cols[0], 0), min(hc.cols[1], n - 1) + 1):
+                out.setdefault(c, hc.text)
+    return out
 
 
 _TO_DATE = regex.compile(r"to[\s-]date|ytd", regex.I)

@@ -19,6 +19,7 @@ from .lengths import Unresolved
 from .numbers import Figure, parse_figure
 from .guidance import FORECAST, MAXIMUM, MINIMUM
 from .scale import Scale, row_power
+from .chain_signs import sign_by_chain
 from .table_kind import table_kind
 from .totals import RowInfo, check_totals
 
@@ -152,7 +153,8 @@ def noncurrent_headings(table: Table) -> dict[int, str]:
 
 
 def _usable(columns: list[ColumnPeriod], col: int) -> bool:
-    return 0 <= col < len(columns) and not columns[col].skip and not columns[col].nongaap
+    return 0 <= col < len(columns) and not columns[col].skip and not columns[col].nongaap \
+        and not columns[col].member
 
 
 def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar, scale: Scale,
@@ -167,6 +169,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     kind = table_kind(table)
     info: dict[int, RowInfo] = {}
     headings: list[tuple[str, ...]] = []   # the headings above each fact's row, in the order of out.facts
+    placed: list[tuple[int, int]] = []     # the (row, column) of each fact, in the order of out.facts
     bridges = bridge_headings(table, book, context, caption) | noncurrent_headings(table)
     for index, row in enumerate(table.rows):
         if not row.cells:
@@ -185,6 +188,10 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                             f"of the taxonomy"))
             continue
         figures = [(c, parse_figure(c.text)) for c in row.cells]
+        for c, f in figures:
+            if f is not None and 0 <= c.col < len(columns) and columns[c.col].member:
+                out.skipped.append((f"{row.label} [{c.text}]", f"a column of one part, not the company: "
+                                                               f"{columns[c.col].member!r}"))
         figures = [(c, f) for c, f in figures if f is not None and not f.percent and _usable(columns, c.col)]
         mult, sign_step = row_sign(rule.sign, [f for _c, f in figures], label, " ".join(row.section))
         info[index] = RowInfo(rule.concept, mult)
@@ -235,7 +242,10 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                       rule.id, table.index, cell.span or row.span, f"{row.label} | {cell.text}",
                                       tuple(steps), kind)))
             headings.append(above)
+            placed.append((index, cell.col))
     _sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
+    sign_by_chain(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
+                  lambda c: _usable(columns, c), out.facts, placed, first, tax)
     _drop_breakdown_parts(out, first, headings)
     findings, calcs = check_totals(table, info, lambda c: _usable(columns, c))
     out.findings.extend(findings)

@@ -18,8 +18,8 @@ import regex
 from ..model import Cell, Paragraph, Row, Span, Table
 from .headers import header_cells
 
-_CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(/-]$",
-                                  regex.I)
+_CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|before|after|"
+                                  r"including|excluding|than)$|[,&(/-]$", regex.I)
 # A heading that continues the row above it: "NET LOSS" / "Attributable to:" / "Equity holders".
 _CONTINUES_ROW = regex.compile(r"^(?:attributable\s+to|of\s+which)\b", regex.I)
 # A subtotal of a whole statement section, printed at the section's own level ("Net cash used in operating
@@ -69,9 +69,13 @@ class Region:
 
 def _joins(prev: Text, nxt: Text) -> bool:
     """Whether `nxt` is the wrapped second line of the label `prev`."""
-    p, n = prev.text, nxt.text
-    return (p.count("(") > p.count(")") or bool(_CONTINUATION_END.search(p))
-            or n[:1].islower() and not prev.heading)
+    return wraps(prev.text) or nxt.text[:1].islower() and not prev.heading
+
+
+def wraps(label: str) -> bool:
+    """A label cut off mid-phrase ("Loss from Continuing Operations before", "Net (income"): it goes on
+    in the next row's label."""
+    return label.count("(") > label.count(")") or bool(_CONTINUATION_END.search(label))
 
 
 def column_count(groups: list[int]) -> int:

@@ -22,7 +22,7 @@ from typing import Optional
 import regex
 
 from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
-from .cells import section_rows
+from .cells import section_rows, wraps
 from .headers import deglue_months, header_cells, is_header_piece, is_scale_note
 from .normalize import collapse_spaces
 from .tokens import is_mark, is_period_header, is_range_word, is_value
@@ -271,12 +271,18 @@ def _build(d: _Draft) -> Optional[Table]:
         else:
             header.extend(header_cells([t for _i, t in pieces], ncols))
     drafts = []
+    carried = ""    # a label cut off in a row of its own, to be joined to the next row's ("... before" / "Income Taxes")
     for line in d.body:
         label, span = line.label
         if not label and not line.values():
             continue
+        if carried and (label or line.values()):
+            label, carried = f"{carried} {label}".strip(), ""
         if not line.values():
-            drafts.append((label, span, None))
+            if wraps(label):
+                carried = label
+            else:
+                drafts.append((label, span, None))
             continue
         values = line.values()
         full = len(values) == ncols

@@ -1,0 +1,130 @@
+"""Signs the statement's own arithmetic settles. Between two results of an income statement (gross profit,
+operating income, income before taxes) the rows in between take the first result to the second, each added
+or subtracted as printed. Some statements print every such row as a deduction ("Other nonoperating income,
+net (4)" under "Earnings from Operations 399", "Interest expense 50", then "Earnings before income tax
+353": 399 − 50 − (−4)), so a row's wording does not say whether "(4)" is income or expense; the arithmetic
+does. Each row's direction (added or subtracted) is solved from every column at once, and a fact's sign
+follows from it and its concept's balance: a credit concept (income) holds what the row adds, a debit
+concept (expense) what it takes away.
+
+A block of rows with its own subtotal ("Other (income)/expense: ... Total other expense/(income), net 27")
+counts as its subtotal, and its rows take the subtotal's direction. Nothing changes unless exactly one set
+of directions holds in every column.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from itertools import product
+from typing import Callable, Optional
+
+from ..model import Fact, Table
+from ..taxonomy import Taxonomy
+from .numbers import parse_figure
+
+RESULTS = {
+    "us-gaap:GrossProfit",
+    "us-gaap:OperatingIncomeLoss",
+    "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesMinorityInterestAndIncomeLossFromEquityMethodInvestments",
+}
+MAX_ROWS = 8    # rows between two results that are solved for (2^8 sets of directions)
+
+
+def sign_by_chain(table: Table, concepts: dict[int, Optional[str]], mults: dict[int, int],
+                  usable: Callable[[int], bool], facts: list[Fact], placed: list[tuple[int, int]], first: int,
+                  tax: Taxonomy) -> None:
+    """Turn the facts (out of `facts[first:]`, placed at (row, column) by `placed`) whose sign disagrees
+    with the direction the arithmetic gives their row. The results count with the sign their rows' wording
+    gave them (`mults`: "OPERATING LOSS 10,671" is −10,671); the rows between count as printed."""
+    rows = [i for i, r in enumerate(table.rows) if r.cells]
+    figures = {i: _figures(table.rows[i], usable) for i in rows}
+    anchors = [i for i in rows if concepts.get(i) in RESULTS]
+    for i in anchors:
+        figures[i] = {c: v * mults.get(i, 1) for c, v in figures[i].items()}
+    direction: dict[int, int] = {}
+    for a, b in zip(anchors, anchors[1:]):
+        if concepts[a] == concepts[b]:
+            continue
+        between = [i for i in rows if a < i < b]
+        solved = _solve(figures, a, b, between)
+        if solved:
+            direction.update(solved)
+    if not direction:
+        return
+    for k, (row, col) in enumerate(placed):
+        e = direction.get(row)
+        concept = tax.get(concepts.get(row) or "")
+        printed = figures.get(row, {}).get(col)
+        if e is None or concept is None or concept.balance not in ("credit", "debit") or not printed:
+            continue
+        f = facts[first + k]
+        want = e * (1 if concept.balance == "credit" else -1)     # the multiplier the printed figure takes
+        if f.value and (f.value > 0) != (printed * want > 0):
+            step = (f"sign: the statement's arithmetic {'adds' if e > 0 else 'subtracts'} this row, "
+                    f"so it is {'income' if concept.balance == 'credit' else 'expense'} of {abs(printed)} as printed"
+                    f"{' with the opposite sign' if want < 0 else ''}")
+            facts[first + k] = replace(f, value=-f.value, provenance=replace(
+                f.provenance, steps=f.provenance.steps + (step,)) if f.provenance else None)
+
+
+def _figures(row, usable) -> dict[int, Decimal]:
+    out = {}
+    for c in row.cells:
+        f = parse_figure(c.text)
+        if f is not None and not f.percent and usable(c.col):
+            out[c.col] = f.value if f.value is not None else Decimal(0)
+    return out
+
+
+def _solve(figures: dict[int, dict[int, Decimal]], a: int, b: int, between: list[int]) -> dict[int, int]:
+    """The direction of each row between results `a` and `b`, when exactly one set of directions makes `a`
+    into `b` in every column; a block closed by its own subtotal counts as that subtotal."""
+    items, members = _blocks(figures, a, between)
+    if not items or len(items) > MAX_ROWS:
+        return {}
+    cols = [c for c in figures[a] if c in figures[b] and all(c in figures[i] for i in items)]
+    if not cols:
+        return {}
+    free = [i for i in items if all(figures[i][c] == 0 for c in cols)]
+    solve = [i for i in items if i not in free]
+    misses = {}
+    for signs in product((1, -1), repeat=len(solve)):
+        misses[signs] = max(abs(figures[a][c] + sum(s * figures[i][c] for s, i in zip(signs, solve)) - figures[b][c])
+                            for c in cols)
+    # exactly, or else within the rounding a release warns of ("amounts may not add due to rounding"): one
+    # unit of the last printed digit
+    unit = min((_unit(figures[i][c]) for i in [a, b] + solve for c in cols), default=Decimal(1))
+    found = [signs for signs, miss in misses.items() if miss == 0] or \
+        [signs for signs, miss in misses.items() if miss <= unit]
+    if len(found) != 1:
+        return {}
+    out = {}
+    for s, i in zip(found[0], solve):
+        out[i] = s
+        for m in members.get(i, ()):
+            out[m] = s
+    return out
+
+
+def _unit(v: Decimal) -> Decimal:
+    """One unit of the last digit printed: 1 for "1,292", 0.1 for "746.5"."""
+    return Decimal(1).scaleb(min(v.as_tuple().exponent, 0))
+
+
+def _blocks(figures, a: int, between: list[int]) -> tuple[list[int], dict[int, list[int]]]:
+    """The rows to solve for: a row whose figures are the sum (as printed) of the rows since the last
+    result or subtotal, in every column, stands for them."""
+    items: list[int] = []
+    members: dict[int, list[int]] = {}
+    run: list[int] = []
+    for i in between:
+        cols = [c for c in figures[i] if all(c in figures[j] for j in run)]
+        if len(run) >= 2 and cols and all(sum(figures[j][c] for j in run) == figures[i][c] for c in cols):
+            members[i] = run
+            items = [x for x in items if x not in run] + [i]
+            run = []
+            continue
+        items.append(i)
+        run.append(i)
+    return items, members
