@@ -20,7 +20,7 @@ from .numbers import Figure, parse_figure
 from .guidance import FORECAST, MAXIMUM, MINIMUM
 from .scale import Scale, row_power
 from .chain_signs import sign_by_chain
-from .table_kind import table_kind
+from .table_kind import BALANCE_SHEET, table_kind
 from .totals import RowInfo, check_totals
 
 
@@ -206,11 +206,12 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             col = row_column(col, qualifier, cal)
             period = col.period_for(concept.period)
             if concept.period == "instant" and col.length is not None:
-                # a balance in a column of flows: only "at beginning/end of period" lines say which date
+                # a balance in a column of flows: only "at beginning/end of period" lines say which date, or
+                # a balance sheet's title (one that heads its columns "Year Ended December 31," misprints them)
                 dur = col.period_for("duration")
                 if rule.at == "start" and dur:
                     period = Period(dur.start - timedelta(days=1))
-                elif rule.at != "end":
+                elif rule.at != "end" and kind != BALANCE_SHEET:
                     out.skipped.append((f"{row.label} [{cell.text}]", "a balance in a column of flows"))
                     continue
             if period is None:
