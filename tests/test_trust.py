@@ -211,3 +211,44 @@ def test_a_block_with_its_own_subtotal_takes_the_subtotals_direction_within_roun
     assert _values(result, "IncomeLossFromEquityMethodInvestments")["2024-10-01..2024-12-31"] == Decimal("32000000")
     assert _values(result, "OtherNonoperatingIncomeExpense")["2023-10-01..2023-12-31"] == Decimal("151000000")
     assert _values(result, "InterestExpense")["2024-10-01..2024-12-31"] == Decimal("66000000")
+
+
+# ---------------------------------------------------------------------- line items of an amount shared out
+
+def test_rows_that_share_one_amount_out_by_line_are_not_the_lines_own_amounts():
+    text = HEAD + STATEMENT + """| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| (A) Acquisition-related costs are comprised of amortization of intangible assets and are included in the following line items: | | |
+| Cost of revenue | 48 | 118 |
+| Research and development | 83 | 27 |
+"""
+    result = _convert(text)
+    for concept in ("CostOfRevenue", "ResearchAndDevelopmentExpense"):
+        assert not _values(result, concept), concept
+
+
+# ------------------------------------------------------------------ the whole equity beside the parent's
+
+def test_total_equity_after_a_noncontrolling_interest_is_the_whole_and_the_parents_line_is_kept():
+    text = HEAD + """CONSOLIDATED BALANCE SHEETS
+(in thousands)
+
+| | December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Total assets | 539,376 | 661,134 |
+| Total liabilities | 336,891 | 352,856 |
+| Shareholders' equity | | |
+| Total Acme Corporation shareholders' equity | 202,709 | 308,399 |
+| Noncontrolling interest | (224) | (121) |
+| Total shareholders' equity | 202,485 | 308,278 |
+| Total liabilities and shareholders' equity | 539,376 | 661,134 |
+"""
+    result = _convert(text)
+    assert _values(result, "StockholdersEquity") == {"2024-12-31": Decimal("202709000"), "2023-12-31": Decimal("308399000")}
+    assert _values(result, "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest")["2024-12-31"] == \
+        Decimal("202485000")
+    renamed = text.replace("Total Acme Corporation shareholders' equity", "Total consolidated Acme Inc. equity")
+    whole = _values(_convert(renamed), "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest")
+    assert whole["2023-12-31"] == Decimal("308278000")

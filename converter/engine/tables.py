@@ -9,6 +9,7 @@ from typing import Optional
 
 import regex
 
+from ..facts.consolidated import consolidated_net_income
 from ..model import Fact, Finding, Period, Provenance, Row, Table
 from ..rulebook.match import GAAP_PREFIX, match_row, normalize_label
 from ..rulebook.model import Rulebook
@@ -247,6 +248,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     _sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
     sign_by_chain(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
                   lambda c: _usable(columns, c), out.facts, placed, first, tax)
+    # a parent's total beside the whole ("Total Acme shareholders' equity", "Noncontrolling interest", "Total
+    # equity") is no breakdown: tell the whole apart before parts are dropped
+    out.facts[first:] = consolidated_net_income(out.facts[first:])
     _drop_breakdown_parts(out, first, headings)
     findings, calcs = check_totals(table, info, lambda c: _usable(columns, c))
     out.findings.extend(findings)

@@ -1,10 +1,12 @@
-"""Consolidated net income told apart from the parent's before duplicates merge.
+"""Consolidated totals told apart from the parent's before duplicates merge.
 
 A release with a noncontrolling interest prints two net incomes: the parent's ("Net income attributable to
 Acme") on the income statement, and the consolidated one ("Net income") at the top of the cash flow
-statement or of an EBITDA reconciliation. Both rows read as `NetIncomeLoss`, and merging would keep
-whichever came first. Where one differs from another (beyond rounding) by the noncontrolling interest's share
-of the same period (within the rounding of the three), it is the consolidated `ProfitLoss`.
+statement or of an EBITDA reconciliation; and two equities on its balance sheet: the parent's ("Total Acme
+shareholders' equity") and, after the noncontrolling interest's line, the whole ("Total shareholders'
+equity"). Both rows of a pair read as the parent's concept, and merging would keep one by chance. Where one
+differs from another (beyond rounding) by the noncontrolling interest's share of the same period (within the
+rounding of the three), it is the consolidated concept.
 """
 from __future__ import annotations
 
@@ -13,9 +15,12 @@ from ..model import Fact
 from .checks import half_interval
 from .merge import consistent
 
-NET_INCOME = "us-gaap:NetIncomeLoss"
-NCI = "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"
-CONSOLIDATED = "us-gaap:ProfitLoss"
+# (the parent's concept, the noncontrolling interest's, the consolidated total's)
+PAIRS = (
+    ("us-gaap:NetIncomeLoss", "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest", "us-gaap:ProfitLoss"),
+    ("us-gaap:StockholdersEquity", "us-gaap:MinorityInterest",
+     "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"),
+)
 
 
 def _parent_plus(parent: Fact, nci: Fact, total: Fact) -> bool:
@@ -25,20 +30,52 @@ def _parent_plus(parent: Fact, nci: Fact, total: Fact) -> bool:
 
 
 def consolidated_net_income(facts: list[Fact]) -> list[Fact]:
-    """`facts` with each net income that is another one plus the noncontrolling interest's relabelled."""
-    shares = {f.key: f for f in facts if f.concept == NCI and f.value}
-    if not shares:
-        return facts
-    incomes: dict[tuple, list[Fact]] = {}
-    for f in facts:
-        if f.concept == NET_INCOME:
-            incomes.setdefault((f.period, f.unit, f.dims), []).append(f)
+    """`facts` with each parent's total that is another one plus the noncontrolling interest relabelled as
+    the consolidated total (net income, equity)."""
+    for parent_concept, nci_concept, total_concept in PAIRS:
+        facts = _relabel(facts, parent_concept, nci_concept, total_concept)
+    return _equity_that_balances(facts)
+
+
+LIABILITIES, LIABILITIES_AND_EQUITY = "us-gaap:Liabilities", "us-gaap:LiabilitiesAndStockholdersEquity"
+
+
+def _equity_that_balances(facts: list[Fact]) -> list[Fact]:
+    """Beside a noncontrolling interest, the equity that takes total liabilities to total liabilities and
+    equity is the whole equity, the noncontrolling interest's included ("Total shareholders' equity" after
+    a "Non-controlling interest" line, whatever the parent's own line is called)."""
+    equity, nci, total = PAIRS[1]
+    by = {(f.concept, f.period, f.unit, f.dims): f for f in facts
+          if f.concept in (nci, LIABILITIES, LIABILITIES_AND_EQUITY)}
     out = []
     for f in facts:
-        nci = shares.get((NCI, f.period, f.unit, f.dims)) if f.concept == NET_INCOME else None
-        if nci is not None and any(_parent_plus(g, nci, f) for g in incomes[(f.period, f.unit, f.dims)]):
-            step = f"consolidated: the parent's net income plus {nci.value} attributable to noncontrolling interests"
+        if f.concept == equity and by.get((nci, f.period, f.unit, f.dims)) is not None \
+                and by[(nci, f.period, f.unit, f.dims)].value:
+            liab = by.get((LIABILITIES, f.period, f.unit, f.dims))
+            both = by.get((LIABILITIES_AND_EQUITY, f.period, f.unit, f.dims))
+            if liab is not None and both is not None and \
+                    abs(liab.value + f.value - both.value) <= half_interval(liab) + half_interval(f) + half_interval(both):
+                step = "consolidated: with total liabilities it makes total liabilities and equity, beside a noncontrolling interest"
+                prov = replace(f.provenance, steps=f.provenance.steps + (step,)) if f.provenance else None
+                f = replace(f, concept=total, provenance=prov)
+        out.append(f)
+    return out
+
+
+def _relabel(facts: list[Fact], parent_concept: str, nci_concept: str, total_concept: str) -> list[Fact]:
+    shares = {f.key: f for f in facts if f.concept == nci_concept and f.value}
+    if not shares:
+        return facts
+    parents: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        if f.concept == parent_concept:
+            parents.setdefault((f.period, f.unit, f.dims), []).append(f)
+    out = []
+    for f in facts:
+        nci = shares.get((nci_concept, f.period, f.unit, f.dims)) if f.concept == parent_concept else None
+        if nci is not None and any(_parent_plus(g, nci, f) for g in parents[(f.period, f.unit, f.dims)]):
+            step = f"consolidated: the parent's amount plus {nci.value} attributable to noncontrolling interests"
             prov = replace(f.provenance, steps=f.provenance.steps + (step,)) if f.provenance else None
-            f = replace(f, concept=CONSOLIDATED, provenance=prov)
+            f = replace(f, concept=total_concept, provenance=prov)
         out.append(f)
     return out
