@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 from .engine.columns import Calendar, document_calendar
+from .engine.continued import continuing
 from .engine.entity import find_entity
 from .engine.guidance import guidance_facts
 from .engine.lengths import infer_lengths
@@ -101,9 +102,12 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
     doc_scale = prose_scale = Scale()
     facts = []
     scales: dict[int, Scale] = {}
+    read: list[Table] = []        # the tables as read (a continued one with its first part's header)
     prose = 0   # long paragraphs since the last table
+    previous, between = None, []   # the last table read, and the paragraphs since
     for block in doc.blocks:
         if isinstance(block, Paragraph):
+            between.append(block)
             note = _scale_note(block)
             if note:
                 doc_scale = prose_scale = note
@@ -112,6 +116,9 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
                 if prose >= 2:  # a passage of prose between tables ends the reach of a table's own note
                     doc_scale = prose_scale
         elif isinstance(block, Table):
+            block = previous = continuing(block, previous, between)
+            between = []
+            read.append(block)
             # a table's own note wins; it also carries to the tables after it that print none
             scale = find_scale(block.caption + [h.text for h in block.header]) or doc_scale
             doc_scale = scales[block.index] = scale
@@ -123,7 +130,7 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
         facts_from_paragraph(par, book, tax, cal, trace.narrative)
     date_undated(trace.narrative, tax)
     facts.extend(trace.narrative.facts)
-    facts.extend(_settled_columns(doc, book, tax, cal, scales, trace, facts))
+    facts.extend(_settled_columns(read, book, tax, cal, scales, trace, facts))
     reported = [f.period.end for f in trace.tables.facts if not f.dims] or \
         [f.period.end for f in trace.narrative.facts]
     reported = [end for end in reported if released is None or end <= released]
@@ -137,13 +144,13 @@ def _late(facts: list[Fact], released: date) -> int:
     return sum(1 for f in facts if f.category != "guidance" and f.period.end > released)
 
 
-def _settled_columns(doc: Document, book, tax: Taxonomy, cal, scales: dict, trace: Trace,
+def _settled_columns(tables: list[Table], book, tax: Taxonomy, cal, scales: dict, trace: Trace,
                      facts: list) -> list:
     """Tables read again with the column lengths the rest of the release settles (engine/lengths.py)."""
     settled = infer_lengths(trace.tables.unresolved, facts, cal)
     seen = {f.key for f in trace.tables.facts}   # a rounded restatement in the text must not keep a table's figure out
     out = []
-    for table in doc.tables:
+    for table in tables:
         if table.index in settled:
             again = TableOutcome()
             facts_from_table(table, book, tax, cal, scales[table.index], again, settled[table.index])
