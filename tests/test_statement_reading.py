@@ -58,3 +58,42 @@ Condensed Consolidated Balance Sheets (Unaudited)
 | Total assets | 5,811.1 | 5,968.5 |
 """
     assert _values(text, "Assets") == {"2024-12-31": Decimal("5811100000"), "2023-12-31": Decimal("5968500000")}
+
+
+def test_columns_under_fewer_lengths_than_date_groups_take_the_split_that_ends_each_year_at_year_end():
+    text = """HOUSTON, February 12, 2025 -- Acme today reported results.
+
+| **ACME LTD.** |
+| --- |
+| **CONDENSED CONSOLIDATED STATEMENTS OF INCOME (LOSS)** |
+|  |  | **Three Months Ended** |  | **Year Ended** |
+|  |  | **December 31,** |  | **September 30,** |  | **December 31,** |
+| **(In thousands)** |  | **2024** |  | **2023** |  | **2024** |  | **2024** |  | **2023** |
+| Operating revenues |  | $ 729,819 |  | $ 725,801 |  | $ 731,805 |  | $ 2,930,126 |  | $ 3,005,981 |
+| Income (loss) before income taxes |  | (17,638) |  | 23,101 |  | (22,969) |  | (31,040) |  | 129,124 |
+"""
+    revenue = _values(text, "Revenues")
+    assert revenue == {"2024-10-01..2024-12-31": Decimal("729819000"), "2023-10-01..2023-12-31": Decimal("725801000"),
+                       "2024-07-01..2024-09-30": Decimal("731805000"), "2024-01-01..2024-12-31": Decimal("2930126000"),
+                       "2023-01-01..2023-12-31": Decimal("3005981000")}
+
+
+def test_income_listed_among_the_costs_is_a_deduction_when_the_arithmetic_says_so():
+    text = """HOUSTON, February 12, 2025 -- Acme today reported results.
+
+CONDENSED CONSOLIDATED STATEMENTS OF INCOME
+(In thousands)
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Total revenues and other income | 738,647 | 737,843 |
+| Costs and other deductions: | | |
+| Direct costs | 433,404 | 424,769 |
+| Interest expense | 53,642 | 49,938 |
+| Other, net | 37,021 | 7,878 |
+| Total costs and other deductions | 524,067 | 482,585 |
+| Income before income taxes | 214,580 | 255,258 |
+"""
+    assert _values(text, "OtherNonoperatingIncomeExpense") == {"2024-10-01..2024-12-31": Decimal("-37021000"),
+                                                              "2023-10-01..2023-12-31": Decimal("-7878000")}

@@ -1,11 +1,12 @@
-"""Signs the statement's own arithmetic settles. Between two results of an income statement (gross profit,
-operating income, income before taxes) the rows in between take the first result to the second, each added
-or subtracted as printed. Some statements print every such row as a deduction ("Other nonoperating income,
-net (4)" under "Earnings from Operations 399", "Interest expense 50", then "Earnings before income tax
-353": 399 − 50 − (−4)), so a row's wording does not say whether "(4)" is income or expense; the arithmetic
-does. Each row's direction (added or subtracted) is solved from every column at once, and a fact's sign
-follows from it and its concept's balance: a credit concept (income) holds what the row adds, a debit
-concept (expense) what it takes away.
+"""Signs the statement's own arithmetic settles. Between two results of an income statement (revenues,
+gross profit, operating income, income before taxes) the rows in between take the first result to the
+second, each added or subtracted as printed. Some statements print every such row as a deduction ("Earnings
+from Operations 399", "Interest expense 50", "Other nonoperating income, net (4)", "Earnings before income
+tax 353": 399 - 50 - (-4)), or list income among the costs ("Costs and other deductions: ... Other, net
+37,021"), so a row's wording does not say whether its figure is income or expense; the arithmetic does. Each
+row's direction (added or subtracted) is solved from every column at once, and a fact's sign follows from it
+and its concept's balance: a credit concept (income) holds what the row adds, a debit concept (expense)
+what it takes away.
 
 A block of rows with its own subtotal ("Other (income)/expense: ... Total other expense/(income), net 27")
 counts as its subtotal, and its rows take the subtotal's direction. Nothing changes unless exactly one set
@@ -23,6 +24,7 @@ from ..taxonomy import Taxonomy
 from .numbers import parse_figure
 
 RESULTS = {
+    "us-gaap:Revenues",
     "us-gaap:GrossProfit",
     "us-gaap:OperatingIncomeLoss",
     "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
