@@ -97,3 +97,24 @@ CONDENSED CONSOLIDATED STATEMENTS OF INCOME
 """
     assert _values(text, "OtherNonoperatingIncomeExpense") == {"2024-10-01..2024-12-31": Decimal("-37021000"),
                                                               "2023-10-01..2023-12-31": Decimal("-7878000")}
+
+
+def test_a_result_closes_the_heading_above_it_but_not_a_per_share_heading():
+    text = """NEW YORK, February 10, 2025 -- Acme today reported results.
+
+OPERATING RESULTS
+(Amounts in thousands, except per share amounts)
+
+| | For the Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Net income (loss) | 5,758 | (100,613) |
+| Less net loss (income) attributable to noncontrolling interests in: | | |
+| Consolidated subsidiaries | 11,107 | 49,717 |
+| Net income (loss) attributable to Acme | 16,865 | (50,896) |
+| EARNINGS PER SHARE-Basic | | |
+| Net income attributable to Acme | 0.09 | (0.27) |
+"""
+    assert _values(text, "NetIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("16865000"),
+                                              "2023-10-01..2023-12-31": Decimal("-50896000")}
+    assert _values(text, "EarningsPerShareBasic")["2024-10-01..2024-12-31"] == Decimal("0.09")

@@ -20,11 +20,16 @@ from .headers import header_cells
 
 _CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|before|after|"
                                   r"including|excluding|than)$|[,&(/-]$", regex.I)
+# A per-share heading ("EARNINGS PER SHARE-Basic") titles the net income line under it
+_PER_SHARE = regex.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b|\bEPS\b", regex.I)
 # A heading that continues the row above it: "NET LOSS" / "Attributable to:" / "Equity holders".
 _CONTINUES_ROW = regex.compile(r"^(?:attributable\s+to|of\s+which)\b", regex.I)
 # A subtotal of a whole statement section, printed at the section's own level ("Net cash used in operating
 # activities" after the "Changes in operating assets and liabilities:" lines): it closes the heading above.
-_OUTSIDE_SECTION = regex.compile(r"^net\s+(?:cash|increase|decrease|change)\b", regex.I)
+_OUTSIDE_SECTION = regex.compile(r"^net\s+(?:cash|increase|decrease|change)\b"
+                                  # a result ("Net income (loss) attributable to Vornado") closes the heading
+                                  # above it ("Less net loss (income) attributable to noncontrolling interests in:")
+                                  r"|^net\s+(?:\((?:income|loss)\)\s+)?(?:income|loss|earnings)\b(?!.*\bper\b)", regex.I)
 
 
 @dataclass
@@ -177,7 +182,7 @@ def section_rows(drafts: list[tuple[str, Span, Optional[list[Cell]]]]) -> list[R
                 section = (label,)
             out.append(Row(label, [], section=(), span=span))
             continue
-        if _OUTSIDE_SECTION.match(label):
+        if _OUTSIDE_SECTION.match(label) and not (section and _PER_SHARE.search(section[-1])):
             section = ()
         out.append(Row(label, cells, section=section, span=span))
         if not cells:
