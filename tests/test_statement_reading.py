@@ -100,6 +100,7 @@ CONDENSED CONSOLIDATED STATEMENTS OF INCOME
 
 
 def test_a_result_closes_the_heading_above_it_but_not_a_per_share_heading():
+    from converter.readers.detect import read_document
     text = """NEW YORK, February 10, 2025 -- Acme today reported results.
 
 OPERATING RESULTS
@@ -112,9 +113,13 @@ OPERATING RESULTS
 | Less net loss (income) attributable to noncontrolling interests in: | | |
 | Consolidated subsidiaries | 11,107 | 49,717 |
 | Net income (loss) attributable to Acme | 16,865 | (50,896) |
+| Preferred share dividends | (15,526) | (15,529) |
 | EARNINGS PER SHARE-Basic | | |
 | Net income attributable to Acme | 0.09 | (0.27) |
 """
-    assert _values(text, "NetIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("16865000"),
-                                              "2023-10-01..2023-12-31": Decimal("-50896000")}
+    [table] = read_document(text).tables
+    sections = [(r.label, r.section) for r in table.rows if r.cells]
+    assert sections[1] == ("Consolidated subsidiaries", ("Less net loss (income) attributable to noncontrolling interests in:",))
+    assert sections[2:4] == [("Net income (loss) attributable to Acme", ()), ("Preferred share dividends", ())]
+    assert sections[4] == ("Net income attributable to Acme", ("EARNINGS PER SHARE-Basic",))
     assert _values(text, "EarningsPerShareBasic")["2024-10-01..2024-12-31"] == Decimal("0.09")

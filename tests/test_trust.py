@@ -252,3 +252,29 @@ def test_total_equity_after_a_noncontrolling_interest_is_the_whole_and_the_paren
     renamed = text.replace("Total Acme Corporation shareholders' equity", "Total consolidated Acme Inc. equity")
     whole = _values(_convert(renamed), "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest")
     assert whole["2023-12-31"] == Decimal("308278000")
+
+
+def test_net_income_left_for_common_shareholders_beside_the_parents_is_income_available_to_common():
+    text = HEAD + """OPERATING RESULTS
+(Amounts in thousands)
+
+| | For the Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Net income (loss) attributable to Acme | 16,729 | (45,484) |
+| Preferred share dividends | (15,526) | (15,529) |
+| Net income (loss) attributable to common shareholders | 1,203 | (61,013) |
+
+Net income per share
+(Amounts in thousands)
+
+| | For the Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Net income (loss) attributable to common shareholders | 1,203 | (61,013) |
+"""
+    result = _convert(text)
+    assert _values(result, "NetIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("16729000"),
+                                                "2023-10-01..2023-12-31": Decimal("-45484000")}
+    assert _values(result, "NetIncomeLossAvailableToCommonStockholdersBasic")["2023-10-01..2023-12-31"] == \
+        Decimal("-61013000")

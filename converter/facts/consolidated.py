@@ -11,6 +11,9 @@ rounding of the three), it is the consolidated concept.
 from __future__ import annotations
 
 from dataclasses import replace
+
+import regex
+
 from ..model import Fact
 from .checks import half_interval
 from .merge import consistent
@@ -34,7 +37,35 @@ def consolidated_net_income(facts: list[Fact]) -> list[Fact]:
     the consolidated total (net income, equity)."""
     for parent_concept, nci_concept, total_concept in PAIRS:
         facts = _relabel(facts, parent_concept, nci_concept, total_concept)
-    return _equity_that_balances(facts)
+    return _available_to_common(_equity_that_balances(facts))
+
+
+AVAILABLE_TO_COMMON = "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"
+_COMMON = regex.compile(r"\b(?:attributable|available|applicable) to common\b", regex.I)
+
+
+def _available_to_common(facts: list[Fact]) -> list[Fact]:
+    """Two net incomes of one period that disagree, one printed as the parent's ("Net income attributable to
+    Vornado") and one as what is left for common shareholders ("... attributable to common shareholders",
+    after preferred dividends): the second is the income available to common stockholders. Every reading
+    of its value takes that concept (a sentence that states it too)."""
+    by: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        if f.concept == PAIRS[0][0]:
+            by.setdefault(f.key, []).append(f)
+    moved: set[int] = set()
+    for group in by.values():
+        tables = [f for f in group if f.category == "table" and f.provenance]
+        common = [f for f in tables if _COMMON.search(f.provenance.source_text.split(" | ")[0])]
+        parent = [f for f in tables if f not in common]
+        if not common or not parent or any(consistent(c, p) for c in common for p in parent):
+            continue
+        moved.update(id(f) for f in group if any(consistent(f, c) for c in common))
+    if not moved:
+        return facts
+    step = "available to common: the parent's net income is printed apart, with another value"
+    return [replace(f, concept=AVAILABLE_TO_COMMON, provenance=replace(f.provenance, steps=f.provenance.steps + (step,))
+                    if f.provenance else None) if id(f) in moved else f for f in facts]
 
 
 LIABILITIES, LIABILITIES_AND_EQUITY = "us-gaap:Liabilities", "us-gaap:LiabilitiesAndStockholdersEquity"

@@ -20,8 +20,10 @@ from .headers import header_cells
 
 _CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|before|after|"
                                   r"including|excluding|than)$|[,&(/-]$", regex.I)
-# A per-share heading ("EARNINGS PER SHARE-Basic") titles the net income line under it
-_PER_SHARE = regex.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b|\bEPS\b", regex.I)
+# Headings whose rows include a result line: a per-share heading ("EARNINGS PER SHARE-Basic") titles the net
+# income line under it, and a bridge ("Reconciliation of net loss to Adjusted EBITDA:") starts from one
+_KEEPS_RESULTS = regex.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b|\bEPS\b|\breconcil|\bEBITDA\b|\badjusted\b",
+                               regex.I)
 # A heading that continues the row above it: "NET LOSS" / "Attributable to:" / "Equity holders".
 _CONTINUES_ROW = regex.compile(r"^(?:attributable\s+to|of\s+which)\b", regex.I)
 # A subtotal of a whole statement section, printed at the section's own level ("Net cash used in operating
@@ -182,7 +184,7 @@ def section_rows(drafts: list[tuple[str, Span, Optional[list[Cell]]]]) -> list[R
                 section = (label,)
             out.append(Row(label, [], section=(), span=span))
             continue
-        if _OUTSIDE_SECTION.match(label) and not (section and _PER_SHARE.search(section[-1])):
+        if _OUTSIDE_SECTION.match(label) and not (section and _KEEPS_RESULTS.search(section[-1])):
             section = ()
         out.append(Row(label, cells, section=section, span=span))
         if not cells:
