@@ -29,7 +29,8 @@ def assert_one_line_error(res, code: int, needle: str):
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1, res.stderr
     assert lines[0].startswith("xbrlify: error: ") and needle in lines[0], lines[0]
-    assert "Traceback" not in res.output and res.exception is None or isinstance(res.exception, SystemExit)
+    assert "Traceback" not in res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
 
 
 def assert_nothing_written(folder: Path, *keep: Path):

@@ -92,7 +92,8 @@ def test_rules_check_reports_one_line(tmp_path, name, text, line, words, on_load
     path = _write(tmp_path, name, text)
     res = CliRunner().invoke(main, ["rules", "check", str(path)])
     assert res.exit_code == 1, res.output
-    assert "Traceback" not in res.output and res.exception is None or isinstance(res.exception, SystemExit)
+    assert "Traceback" not in res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
     errors = [ln for ln in res.output.splitlines() if ": error: " in ln]
     hits = [ln for ln in errors if words in ln]
     assert hits, res.output

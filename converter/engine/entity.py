@@ -14,7 +14,7 @@ TICKER_SCHEME = "https://xbrlify.dev/ticker"      # fallback when no CIK is know
 NAME_SCHEME = "https://xbrlify.dev/name"          # last resort: a slug of the company name
 SCHEME_ALIASES = {"cik": CIK_SCHEME, "ticker": TICKER_SCHEME, "name": NAME_SCHEME}
 
-_EXCHANGE = r"(?:NASDAQ|Nasdaq|Nasdag|NYSE(?:\s+American|\s+MKT|\s+Arca)?|AMEX|OTC(?:QB|QX|\s+Markets|\s+Pink)?|OTCQB|OTCQX|TSX|CSE|Cboe|BATS)(?:\s*(?:Global|Capital|Global\s+Select)\s+Market)?"
+_EXCHANGE = r"(?:NASDAQ|Nasdaq|NYSE(?:\s+American|\s+MKT|\s+Arca)?|AMEX|OTC(?:QB|QX|\s+Markets|\s+Pink)?|OTCQB|OTCQX|TSX|CSE|Cboe|BATS)(?:\s*(?:Global|Capital|Global\s+Select)\s+Market)?"
 TICKER = regex.compile(rf"\(\s*(?:{_EXCHANGE})\s*:\s*(?P<t>[A-Z][A-Z.\-]{{0,6}})\s*(?:[;,][^)]*)?\)")
 NAME_BEFORE = regex.compile(r"(?P<name>[A-Z][\w&'.\-]*(?:,?\s+(?:[A-Z&][\w&'.\-]*|of|and|de)){0,7})\s*,?\s*$")
 EDGAR_PATH = regex.compile(r"edgar/data/(?P<cik>\d{1,10})/")
