@@ -278,3 +278,21 @@ Net income per share
                                                 "2023-10-01..2023-12-31": Decimal("-45484000")}
     assert _values(result, "NetIncomeLossAvailableToCommonStockholdersBasic")["2023-10-01..2023-12-31"] == \
         Decimal("-61013000")
+
+
+# ------------------------------------------------------------- parts are not totals, changes are not levels
+
+def test_sentences_about_parts_changes_and_qualified_metrics_give_no_company_level():
+    sentences = [
+        "MRD revenue was $40.1 million for the quarter, representing a 31% increase from the fourth quarter in "
+        "the prior year.",
+        "Operating expenses for the fourth quarter were $2.1 million higher than in the prior year.",
+        "Revenue grew by $0.4 million in the fourth quarter of 2024.",
+        "Income after the provision for credit losses was $12.5 million in the fourth quarter of 2024.",
+        "Revenue excluding pass-through costs was $80.1 million in the fourth quarter of 2024.",
+    ]
+    for sentence in sentences:
+        result = _convert(HEAD + sentence + "\n")
+        assert not [f for f in result.facts if f.concept.startswith("us-gaap:")], (sentence, result.facts)
+    result = _convert(HEAD + "The provision for credit losses was $2.5 million in the fourth quarter of 2024.\n")
+    assert _values(result, "ProvisionForLoanLeaseAndOtherLosses") == {"2024-10-01..2024-12-31": Decimal("2500000")}

@@ -169,10 +169,11 @@ def _keep_longest(found: list[Mention]) -> list[Mention]:
 
 # A sentence that says up front it is on another basis: "On a non-GAAP basis, ... expects operating expenses
 # of ..."; a metric named as what another figure leaves out or takes in ("Non-GAAP net loss, which excludes
-# stock-based compensation expense, was ...") is not the subject of the amount.
+# stock-based compensation expense, was ...", "Income after the provision for credit losses was ...") is not the
+# subject of the amount.
 _BASIS = regex.compile(r"\b(?:on|under)\s+an?\s+(?:non[\s-]?gaap|adjusted|pro\s+forma|constant[\s-]currency)\s+basis\b",
                        regex.I)
-_OBJECT = regex.compile(r"\b(?:exclud(?:es|ing|ed)|includ(?:es|ing|ed)|net\s+of|other\s+than)\s+(?:the\s+|all\s+)?"
+_OBJECT = regex.compile(r"\b(?:exclud(?:es|ing|ed)|includ(?:es|ing|ed)|net\s+of|other\s+than|after|before)\s+(?:the\s+|all\s+)?"
                         r"(?:non-?cash\s+)?$", regex.I)
 
 
