@@ -296,3 +296,15 @@ def test_sentences_about_parts_changes_and_qualified_metrics_give_no_company_lev
         assert not [f for f in result.facts if f.concept.startswith("us-gaap:")], (sentence, result.facts)
     result = _convert(HEAD + "The provision for credit losses was $2.5 million in the fourth quarter of 2024.\n")
     assert _values(result, "ProvisionForLoanLeaseAndOtherLosses") == {"2024-10-01..2024-12-31": Decimal("2500000")}
+
+
+def test_the_corresponding_period_in_a_year_is_the_same_length_a_year_earlier_not_that_fiscal_year():
+    head = ("ATLANTA, February 13, 2025 -- Acme today announced results for its second fiscal quarter ended "
+            "December 31, 2024. Its fiscal year ends June 30.\n\n")
+    sentence = "Net loss for the six months ended December 31, 2024 was $1,892,000 compared to $4,419,000 for the " \
+               "corresponding period in {}.\n"
+    assert _values(_convert(head + sentence.format(2023)), "NetIncomeLoss") == {
+        "2024-07-01..2024-12-31": Decimal("-1892000"), "2023-07-01..2023-12-31": Decimal("-4419000")}
+    # a year that is not the one before: left unread rather than guessed
+    assert _values(_convert(head + sentence.format(2022)), "NetIncomeLoss") == {
+        "2024-07-01..2024-12-31": Decimal("-1892000")}

@@ -247,7 +247,9 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
                 elif len(pending) == 1:  # "$1.4 million in each of the years ended ... 2022 and 2021"
                     out[pending[0]] = p.periods
             elif p.relative:
-                out[i] = year_earlier(last[0], cal) if last and last[0] else None
+                out[i] = year_earlier(last[0], cal) if last and isinstance(last[0], Period) else None
+                if out[i] is not None and p.year is not None and out[i].end.year != p.year:
+                    out[i] = None   # "the corresponding period in 2022" is not a year before this one
             elif p.periods:
                 out[i] = p.periods[0]
         elif i == 0:

@@ -36,8 +36,9 @@ PERIOD = re.compile(
        |(?P<fy>\b(?:(?:for|in|during)\s+(?:the\s+)?)?(?:full[\s-]year\s+(?:fiscal\s+)?|fiscal(?:\s+year)?\s+|FY\s*'?|calendar\s+(?:year\s+)?)(?P<fyy>(?:19|20)\d\d|\d\d)\b
             |\b(?:for|in)\s+(?P<fyy2>(?:19|20)\d\d)\b(?!\s*(?:and|,)\s*(?:19|20)\d\d))
        |(?P<rel>\b(?:for|in|during)\s+the\s+(?:same\s+(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous)\s+year
-            |prior[\s-]year(?:\s+(?:period|quarter))?|prior\s+period|comparable\s+(?:prior[\s-]year\s+)?period
-            |year[\s-]ago\s+(?:period|quarter)|same\s+period\s+(?:in|of)\s+(?:\d{{4}}|the\s+prior\s+year))
+            |(?:same|corresponding|comparable)\s+(?:prior[\s-]year\s+)?(?:period|quarter)\s+(?:in|of)\s+(?:fiscal\s+)?(?P<ry>(?:19|20)\d\d)\b
+            |prior[\s-]year(?:\s+(?:period|quarter))?|prior\s+period|(?:comparable|corresponding)\s+(?:prior[\s-]year\s+)?period
+            |year[\s-]ago\s+(?:period|quarter)|same\s+period\s+(?:in|of)\s+the\s+prior\s+year)
             |\ba\s+year\s+(?:ago|earlier)\b|\blast\s+year\b)
     """, re.I | re.X)
 
@@ -52,6 +53,7 @@ class PeriodMention:
     length: Optional[Length] = None
     anchored: bool = True             # begins with a preposition or says "ended": fit to date an amount
     quarter: bool = False             # a quarter named by its number and year
+    year: Optional[int] = None        # the year a relative mention names ("the corresponding period in 2023")
 
 
 
@@ -161,7 +163,7 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
             out.append(PeriodMention(m.start(), m.end(), (Period(end, Length(months=12).start_for(end)),),
                                      length=Length(months=12)))
         elif m["rel"]:
-            out.append(PeriodMention(m.start(), m.end(), (), relative=True))
+            out.append(PeriodMention(m.start(), m.end(), (), relative=True, year=int(m["ry"]) if m["ry"] else None))
     return out
 
 
