@@ -12,7 +12,7 @@ from .emit import render_json, render_xbrl
 from .emit.render import entry_filename
 from .model import Entity
 from .pipeline import Trace, convert_text
-from .readers.source import read_source
+from .readers.source import read_release
 from .result import ConversionResult
 from .validate import validate_json, validate_xml
 
@@ -23,8 +23,11 @@ class OutputInvalid(Exception):
 
 def convert(path: str | Path, layout: Optional[str] = None, issuer: Optional[str] = None,
             entity: Optional[Entity] = None, trace: Optional[Trace] = None) -> ConversionResult:
-    text = read_source(path)
-    return convert_text(text, source=str(path), layout=layout, issuer=issuer, entity=entity, trace=trace)
+    release = read_release(path)
+    if trace is not None:
+        trace.pdf = release.pdf
+    return convert_text(release.text, source=str(path), layout=layout or release.layout, issuer=issuer,
+                        entity=entity, trace=trace)
 
 
 def render(result: ConversionResult, to: str, stem: str) -> str:

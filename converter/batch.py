@@ -34,7 +34,7 @@ from .paths import ROOT, RULES_DIR, SCHEMAS_DIR, TEMPLATES_DIR
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 SUFFIXES = {"json": ".json", "xbrl": ".xml"}
-INPUT_SUFFIXES = frozenset({".htm", ".html", ".txt", ".text"})   # what a folder contributes
+INPUT_SUFFIXES = frozenset({".htm", ".html", ".txt", ".text", ".pdf"})   # what a folder contributes
 MANIFEST = ".xbrlify-manifest.jsonl"
 
 
@@ -76,7 +76,7 @@ def convert_file(job: Job) -> Outcome:
     from .emit import render_taxonomy
     from .pipeline import convert_text
     from .readers import InputError
-    from .readers.source import decode_with_notes, read_bytes
+    from .readers.source import decode_release, read_bytes
     from .rulebook.loader import RuleError
 
     started = time.perf_counter()
@@ -84,9 +84,10 @@ def convert_file(job: Job) -> Outcome:
     try:
         data = read_bytes(job.source)
         out.digest = hashlib.sha256(data).hexdigest()
-        text, out.notes = decode_with_notes(data, str(job.source))
-        result = convert_text(text, source=str(job.source), layout=job.layout, issuer=job.issuer,
-                              entity=job.entity)
+        release = decode_release(data, str(job.source))
+        out.notes = release.notes
+        result = convert_text(release.text, source=str(job.source), layout=job.layout or release.layout,
+                              issuer=job.issuer, entity=job.entity)
         out.facts = len(result.facts)
         out.findings = [(f.level, f.code, f.message) for f in result.findings]
         if not result.facts:
@@ -162,7 +163,7 @@ class Plan:
 
 def plan_batch(paths: Iterable[Path | str], outdir: Path | str, to: str = "json", **options) -> Plan:
     """One job per input file: OUTDIR/NAME.json (or .xml) for a file given by name, OUTDIR/SUB/NAME.json for
-    a file found under a folder given (its .htm, .html, .txt and .text files, hidden ones skipped)."""
+    a file found under a folder given (its .htm, .html, .txt, .text and .pdf files, hidden ones skipped)."""
     outdir = Path(outdir)
     plan = Plan()
     claimed: dict[Path, str] = {}

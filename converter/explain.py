@@ -103,6 +103,9 @@ def fact_lines(fact: Fact, trace: Trace) -> list[str]:
     kind = "table" if isinstance(block, Table) else "paragraph"
     span = f"  (chars {prov.span.start}-{prov.span.end})" if prov.span else ""
     lines.append(f"    source  {kind} {prov.block}: {prov.source_text[:160]!r}{span}")
+    box = trace.pdf.box_at(prov.span.start) if trace.pdf is not None and prov.span else None
+    if box is not None:
+        lines.append(f"    printed {box}")
     lines += [f"    step    {s}" for s in prov.steps]
     if isinstance(block, Table) and isinstance(rule, RowRule) and trace.book:
         row = _row_of(block, fact)

@@ -24,6 +24,7 @@ from .facts.release_bound import bound_by_release
 from .model import Document, Entity, Fact, Paragraph, Table
 from .paths import RULES_DIR, TAXONOMY_FILE
 from .readers import read_document
+from .readers.pdf_file import PdfText
 from .result import ConversionResult, DocumentInfo
 from .rulebook.loader import detect_issuer, load_rulebook
 from .rulebook.model import Rulebook
@@ -37,6 +38,7 @@ class Trace:
     tables: TableOutcome = field(default_factory=TableOutcome)
     narrative: NarrativeOutcome = field(default_factory=NarrativeOutcome)
     book: Optional[Rulebook] = None     # the rules in force, so explain can say where a rule lives and what else matched
+    pdf: Optional[PdfText] = None       # a PDF source's words and where they were printed, so explain can say
 
 
 @lru_cache(maxsize=4)

@@ -70,10 +70,10 @@ def test_whitespace_only_file(io):
     assert not dst.exists()
 
 
-def test_pdf_bytes(io):
+def test_broken_pdf_bytes(io):
     src, dst = io
     (src / "release.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type /Catalog>> endobj\n")
-    assert_one_line_error(run(src / "release.pdf", "-o", dst / "r.json"), EXIT_INPUT, "is a PDF")
+    assert_one_line_error(run(src / "release.pdf", "-o", dst / "r.json"), EXIT_INPUT, "the PDF is damaged")
     assert not dst.exists()
 
 

@@ -462,6 +462,7 @@ def _columns(rows: list[_Line]) -> tuple[list[_Column], dict[int, int]]:
             if all(len({no for _e, no, _t in g}) == len(g) for g in groups):
                 clusters.extend(groups)
                 break
+    clusters = _percent_rows_joined(clusters)
     need = 2 if len(rows) > 2 else 1
     cols: list[_Column] = []
     members: list[list] = []
@@ -471,6 +472,33 @@ def _columns(rows: list[_Line]) -> tuple[list[_Column], dict[int, int]]:
         members.append(g)
     col_of = {id(t): c for c, g in enumerate(members) for _e, _n, t in g}
     return cols, col_of
+
+
+FEW_PERCENT_LINES = 2
+
+
+def _percent_rows_joined(clusters: list[list]) -> list[list]:
+    """A few percentages printed under an amount column in rows of their own ("Effective tax rate 90.8%"
+    under "Amount"): their cluster joins that amount column when its edge is within two characters and no
+    line has a figure in both. Left apart, it is a column of its own that takes the header centred over
+    the amounts ("2023" over "Amount | Percent to Sales")."""
+    amounts = [g for g in clusters if not all(t.text.endswith("%") for _e, _n, t in g)]
+    out = [g for g in clusters if g in amounts]
+    for g in clusters:
+        if g in amounts:
+            continue
+        edge = sorted(e for e, _n, _t in g)[len(g) // 2]
+        lines = {no for _e, no, _t in g}
+        if len(lines) > FEW_PERCENT_LINES:    # a column of growth rates is a column of its own
+            out.append(g)
+            continue
+        near = [a for a in amounts if abs(sorted(e for e, _n, _t in a)[len(a) // 2] - edge) <= 2
+                and not lines & {no for _e, no, _t in a}]
+        if len(near) == 1:
+            near[0].extend(g)
+        else:
+            out.append(g)
+    return out
 
 
 def _place(tok: _Tok, cols: list[_Column], col_of: dict[int, int]) -> Optional[int]:

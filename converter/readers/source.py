@@ -1,25 +1,27 @@
 """Reading the input file: bytes to text, with clear one-line errors for what is not a release.
 
-    text = read_source(path)                      # InputError for what cannot be converted
-    text, notes = read_source_with_notes(path)    # notes: how the bytes were read, when that is worth saying
+    release = read_release(path)                  # .text, .notes, .layout; InputError for what cannot be converted
+    text = read_source(path)                      # a text or HTML release only
 
-Refused: an empty file, binary data (a PDF's or an image's bytes, an archive, an executable, NULs or control
-characters in bulk), and a file larger than `MAX_INPUT_BYTES` (a release is a few MB at most; a bigger file
+A PDF file is read from its text layer (pdf_file.py). Refused: an empty file, binary data (an image's bytes,
+an archive, an executable, NULs or control characters in bulk), and a file larger than `MAX_INPUT_BYTES` (a release is a few MB at most; a bigger file
 is something else, and would cost time and memory out of proportion). Text is UTF-8 (with or without a
 BOM), UTF-16 with a BOM, or else Windows-1252 and at last Latin-1, which read any byte; the fallbacks are
 noted, since a release mis-declared that way can show a few wrong characters.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 from .detect import InputError
+from .pdf_file import PdfText, is_pdf
 
 MAX_INPUT_BYTES = 25 * 1024 * 1024
 _SNIFF = 4096   # bytes looked at to tell binary from text
 
 _MAGIC = (
-    (b"%PDF", "a PDF", " (extract its text first, e.g. with pdftotext)"),
     (b"\x89PNG", "a PNG image", ""),
     (b"GIF8", "a GIF image", ""),
     (b"\xff\xd8\xff", "a JPEG image", ""),
@@ -31,6 +33,27 @@ _MAGIC = (
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1a")   # \x1a: DOS end-of-file mark, seen in old EDGAR text
+
+
+@dataclass
+class Decoded:
+    """A release's text, notes on how it was read, and the layout its reader knows it has (a PDF's text
+    layer is laid out as fixed-width text), or None to detect it."""
+    text: str
+    notes: list[str] = field(default_factory=list)
+    layout: Optional[str] = None
+    pdf: Optional["PdfText"] = None    # a PDF file's text with where each word was printed
+
+
+def decode_release(data: bytes, name: str = "") -> Decoded:
+    """The text of `data` (a text or HTML release, or a PDF file's text layer); InputError when it is none."""
+    if len(data) <= MAX_INPUT_BYTES and is_pdf(data):
+        from .pdf_file import pdf_text
+        pdf = pdf_text(data, name)
+        pages = f"{pdf.pages} page{'s' if pdf.pages != 1 else ''}"
+        return Decoded(pdf.text, [f"read from the PDF's text layer ({pages})"], "fixed", pdf)
+    text, notes = decode_with_notes(data, name)
+    return Decoded(text, notes)
 
 
 def decode_with_notes(data: bytes, name: str = "") -> tuple[str, list[str]]:
@@ -87,6 +110,10 @@ def read_bytes(path: str | Path) -> bytes:
         return p.read_bytes()
     except OSError as e:
         raise InputError(f"{p}: cannot read: {e.strerror or e}") from None
+
+
+def read_release(path: str | Path) -> Decoded:
+    return decode_release(read_bytes(path), str(path))
 
 
 def read_source_with_notes(path: str | Path) -> tuple[str, list[str]]:

@@ -18,7 +18,7 @@ from ..engine.entity import CIK_SCHEME, find_entity
 from ..engine.numbers import parse_figure
 from ..model import Row, Table
 from ..pipeline import Trace, base_taxonomy, convert_text
-from ..readers.source import read_source
+from ..readers.source import read_release
 from .match import normalize_label
 
 GENERIC = regex.compile(r"^(?:basic|diluted|total|other|net|other,? net|total other|all other)$")
@@ -103,9 +103,10 @@ def _test_stub(prefix: str, table: Table, row: Row) -> list[str]:
 
 def starter_issuer_file(release: Path, name: str, layout: Optional[str] = None) -> str:
     """The text of a starter issuer file for `release`, for the issuer NAME (also its prefix)."""
-    text = read_source(release)
+    source = read_release(release)
     trace = Trace()
-    result = convert_text(text, source=str(release), layout=layout, issuer="none", trace=trace)
+    result = convert_text(source.text, source=str(release), layout=layout or source.layout, issuer="none",
+                          trace=trace)
     entity = find_entity(trace.document.text, None)
     prefix = regex.sub(r"[^a-z0-9]", "", name.lower())[:16] or "issuer"
     if not prefix[0].isalpha():

@@ -1,0 +1,258 @@
+"""PDF files: the words of the text layer, with where each sits on its page, laid out as fixed-width text.
+
+A PDF knows exactly where every glyph is. Words are runs of glyphs the text layer prints without a space
+(a digit's kerning or a comma set below the baseline does not split "11,715"); a line is the words that
+share a baseline; and a line is written out with each word at the column its position gives (figures by
+their right edge, as they are aligned; text by its left edge; words a normal space apart stay one space
+apart). That is the layout `pdftotext -layout` prints, and the fixed-width reader reads it: columns by
+x-alignment, rows by baseline, wrapped labels and stacked headers as that reader knows them. Page headers
+and footers that repeat on most pages, and bare page numbers, are left out.
+
+Each word's place is kept (`PdfText.boxes`): the character range it was written to and its page and box, so
+a fact read from the text can say where on which page it was printed.
+
+Refused, with a one-line reason: an encrypted or damaged file, and a PDF with no text layer (a scan) or one
+whose text layer is not text (fonts that map glyphs to codes that are not characters).
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .detect import InputError
+
+MAX_PAGES = 300            # an earnings release is tens of pages; a longer file is read up to here
+_FIGURE = re.compile(r"^[(\[$]*[-–—]?\$?[\d,]*\.?\d+[)\]]?%?\)?$|^[()$%—–-]+$")
+_DIGITS = re.compile(r"\d")
+_ATTACHED = {"%", ")", ",", "%)"}
+_NO_PAGES = re.compile(rb"/Count\s+0\b")
+_SOME_PAGES = re.compile(rb"/Count\s+[1-9]")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s+of\s+\d{1,3})?$|^[A-Z]\s*-\s*\d{1,3}$", re.I)
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where a word was printed: its page (1-based) and box in points from the page's top-left corner."""
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def __str__(self) -> str:
+        return f"page {self.page}, x {self.x0:.0f}-{self.x1:.0f}, y {self.top:.0f}-{self.bottom:.0f}"
+
+
+@dataclass
+class PdfText:
+    text: str
+    pages: int
+    boxes: list[tuple[int, int, Box]] = field(default_factory=list)   # (start, end) in `text`, and the box
+
+    def box_at(self, offset: int) -> Optional[Box]:
+        """The box of the word written at `offset` of the text, if any."""
+        import bisect
+        i = bisect.bisect_right([s for s, _e, _b in self.boxes], offset) - 1
+        if 0 <= i < len(self.boxes) and self.boxes[i][0] <= offset < self.boxes[i][1]:
+            return self.boxes[i][2]
+        return None
+
+
+@dataclass
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    base: float      # baseline, from the page's bottom
+    top: float       # from the page's bottom while reading, from its top once laid out
+    size: float      # font size
+    bottom: float = 0.0   # from the page's top, once laid out
+
+
+def is_pdf(data: bytes) -> bool:
+    return data[:1024].lstrip().startswith(b"%PDF")
+
+
+def pdf_text(data: bytes, name: str = "") -> PdfText:
+    """The PDF's text layer laid out as fixed-width text; InputError when it has none to read."""
+    import pypdfium2 as pdfium
+    where = f"{name}: " if name else ""
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        reason = str(e).lower()
+        if "password" in reason:
+            raise InputError(f"{where}the PDF is encrypted (it needs a password); save an unprotected copy") from None
+        if _NO_PAGES.search(data) and not _SOME_PAGES.search(data):   # PDFium refuses a document with no page
+            raise InputError(f"{where}the PDF has no pages") from None
+        raise InputError(f"{where}the PDF is damaged and cannot be opened ({e})") from None
+    try:
+        n = len(doc)
+        if n == 0:
+            raise InputError(f"{where}the PDF has no pages")
+        pages = [_page_lines(doc, i) for i in range(min(n, MAX_PAGES))]
+    finally:
+        doc.close()
+    glyphs = sum(len(w.text) for lines in pages for _b, words in lines for w in words)
+    if glyphs == 0:
+        raise InputError(f"{where}the PDF has no text layer (a scanned image?); run it through OCR first")
+    text_chars = sum(1 for lines in pages for _b, words in lines for w in words for c in w.text
+                     if c.isalnum() and c.isascii())
+    if text_chars < glyphs // 2 or not any(_DIGITS.search(w.text) for lines in pages for _b, ws in lines for w in ws):
+        raise InputError(f"{where}the PDF's text layer does not hold readable text (its fonts map glyphs to "
+                         f"other codes); it cannot be read as figures")
+    repeated = _running_lines(pages)
+    out = PdfText("", min(n, MAX_PAGES))
+    parts: list[str] = []
+    pos = 0
+    for p, lines in enumerate(pages, 1):
+        if p > 1:
+            parts.append("\f")
+            pos += 1
+        col_width = _column_width(lines)
+        for i, (_base, words) in enumerate(lines):
+            edge = i < 2 or i >= len(lines) - 2
+            if _line_key(words) in repeated or edge and _is_page_number(words):
+                continue
+            line, placed = _layout(words, col_width)
+            for start, end, w in placed:
+                out.boxes.append((pos + start, pos + end, Box(p, w.x0, w.top, w.x1, w.bottom)))
+            parts.append(line + "\n")
+            pos += len(line) + 1
+    out.text = "".join(parts)
+    return out
+
+
+def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:
+    """The page's words grouped into lines by baseline, top line first, each line's words left to right;
+    a blank line (an empty word list) where the vertical gap says a paragraph or a table ends."""
+    import pypdfium2.raw as raw
+    page = doc[index]
+    try:
+        tp = page.get_textpage()
+        height = page.get_height()
+        words = _words(tp, raw)
+        tp.close()
+    finally:
+        page.close()
+    if not words:
+        return []
+    size = statistics.median(w.size for w in words)
+    words.sort(key=lambda w: (-w.base, w.x0))
+    lines: list[tuple[float, list[_Word]]] = []
+    for w in words:
+        if lines and abs(lines[-1][0] - w.base) < 0.45 * max(size, w.size):
+            lines[-1][1].append(w)
+        else:
+            lines.append((w.base, [w]))
+    out: list[tuple[float, list[_Word]]] = []
+    for base, ws in lines:
+        if out and out[-1][1] and out[-1][0] - base > 2.0 * size:
+            out.append((base, []))
+        for w in ws:
+            w.top, w.bottom = height - w.top, height - w.base
+        out.append((base, sorted(ws, key=lambda w: w.x0)))
+    return out
+
+
+def _words(tp, raw) -> list[_Word]:
+    """Runs of glyphs without a space between them in the text layer's order; a run also ends where the next
+    glyph is far to the right or off the baseline (a figure in the next column printed without a space)."""
+    import ctypes
+    text = tp.get_text_range()
+    words: list[_Word] = []
+    cur: Optional[_Word] = None
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    matrix = raw.FS_MATRIX()
+    for k in range(min(tp.count_chars(), len(text))):
+        ch = text[k]
+        if ch.isspace():
+            if cur is not None:
+                words.append(cur)
+                cur = None
+            continue
+        left, bottom, right, top = tp.get_charbox(k)
+        # the baseline from the glyph's origin: a box's bottom is lower for "q" and "p" than for "a"
+        base = oy.value if raw.FPDFText_GetCharOrigin(tp.raw, k, ctypes.byref(ox), ctypes.byref(oy)) else bottom
+        size = _size(tp, k, raw, matrix) or (top - bottom) or 8.0
+        if cur is not None and (left - cur.x1 > 0.5 * size or abs(base - cur.base) > 0.7 * size
+                                or left < cur.x0 - 2 * size):
+            words.append(cur)
+            cur = None
+        if cur is None:
+            cur = _Word("", left, right, base, top, size)
+        cur.text += "-" if ch in "\ufffe\u00ad" else ch
+        cur.x1 = max(cur.x1, right)
+        cur.top = max(cur.top, top)
+    if cur is not None:
+        words.append(cur)
+    return words
+
+
+def _size(tp, k: int, raw, matrix) -> float:
+    """The glyph's size as printed: the font size times the text matrix's scale (a spreadsheet's PDF sets its
+    fonts at size 1 and scales the matrix to 9 points)."""
+    import ctypes
+    size = raw.FPDFText_GetFontSize(tp.raw, k)
+    if raw.FPDFText_GetMatrix(tp.raw, k, ctypes.byref(matrix)):
+        size *= (matrix.b * matrix.b + matrix.d * matrix.d) ** 0.5 or 1.0
+    return size
+
+
+def _layout(words: list[_Word], col_width: float) -> tuple[str, list[tuple[int, int, _Word]]]:
+    """One line: each word at the column its position gives; figures by their right edge; a word a normal
+    space after the one before stays one space after it, and words further apart stay at least two apart
+    (a label and its first figure are two columns of the table)."""
+    line = ""
+    placed = []
+    prev: Optional[_Word] = None
+    for w in words:
+        t = w.text
+        figure = bool(_FIGURE.match(t))
+        near = prev is not None and w.x0 - prev.x1 < 0.6 * w.size
+        if near and t in _ATTACHED:    # "20.0 %", "(1,234 )": the mark belongs to the figure before it
+            col = len(line)
+        elif near and not (figure and _FIGURE.match(prev.text)):
+            col = len(line) + 1
+        else:
+            col = round((w.x1 / col_width) - len(t)) if figure else round(w.x0 / col_width)
+            col = max(col, len(line) + 2 if line else 0)
+        line += " " * (col - len(line))
+        placed.append((len(line), len(line) + len(t), w))
+        line += t
+        prev = w
+    return line, placed
+
+
+def _column_width(lines: list[tuple[float, list[_Word]]]) -> float:
+    """Points per column on a page: the median width of a letter in its words, so that a label printed in a
+    proportional font takes as many columns as it takes points, and the gap before its figures stays."""
+    widths = [(w.x1 - w.x0) / len(w.text) for _b, ws in lines for w in ws
+              if len(w.text) >= 3 and w.text.isalpha()]
+    if not widths:
+        sizes = [w.size for _b, ws in lines for w in ws]
+        return 0.5 * (statistics.median(sizes) if sizes else 10.0)
+    return max(statistics.median(widths), 1.0)
+
+
+def _line_key(words: list[_Word]) -> str:
+    """A line's text with its digits taken out: what a running header or footer keeps from page to page."""
+    return _DIGITS.sub("#", " ".join(w.text for w in words)).strip()
+
+
+def _running_lines(pages: list[list[tuple[float, list[_Word]]]]) -> set[str]:
+    """Lines printed at the top or bottom of most pages ("Intel/Page #", a confidentiality footer)."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter = Counter()
+    for lines in pages:
+        texts = [_line_key(ws) for _b, ws in lines if ws]
+        seen.update(set(texts[:2] + texts[-2:]))
+    return {t for t, n in seen.items() if t and n >= max(3, len(pages) // 2)}
+
+
+def _is_page_number(words: list[_Word]) -> bool:
+    return bool(words) and _PAGE_NUMBER.match(" ".join(w.text for w in words).strip()) is not None

@@ -1,0 +1,68 @@
+"""PDF files read from their text layer: words with their positions laid out as fixed-width text, facts that
+say where on which page they were printed, and a one-line error for every PDF that holds nothing to read.
+The fixtures in tests/data/pdf are small PDFs written for these tests (release.pdf: a one-page statement)."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from converter import convert
+from converter.cli import main
+from converter.pipeline import Trace
+from converter.readers.pdf_file import pdf_text
+
+PDFS = Path(__file__).parent / "data" / "pdf"
+
+
+def test_a_pdf_statement_is_laid_out_in_columns_and_read():
+    layout = pdf_text((PDFS / "release.pdf").read_bytes()).text
+    revenue = next(line for line in layout.splitlines() if line.strip().startswith("Revenue"))
+    assert revenue.split() == ["Revenue", "47,459", "45,784"]
+    assert "   47,459" in revenue          # a column gap, not a word space
+    result = convert(PDFS / "release.pdf", issuer="none")
+    facts = {(f.concept, str(f.period)): f.value for f in result.facts}
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("47459000")
+    assert facts[("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("-69441000")
+    assert result.info.layout == "fixed"
+
+
+def test_explain_says_where_on_which_page_a_figure_was_printed():
+    res = CliRunner().invoke(main, ["explain", str(PDFS / "release.pdf"), "--issuer", "none", "--concept", "Revenues"])
+    assert res.exit_code == 0, res.output
+    assert "printed page 1, x 358-" in res.output
+
+
+def test_a_glyph_laid_out_below_the_baseline_or_kerned_apart_stays_in_its_word():
+    words = pdf_text((PDFS / "release.pdf").read_bytes())
+    box = words.box_at(words.text.index("(33,692)"))
+    assert box is not None and box.page == 1 and box.x0 == pytest.approx(353, abs=1)
+
+
+@pytest.mark.parametrize("name,reason", [
+    ("scanned.pdf", "has no text layer"),
+    ("encrypted.pdf", "is encrypted"),
+    ("truncated.pdf", "is damaged"),
+    ("zero-pages.pdf", "has no pages"),
+    ("dingbats.pdf", "does not hold readable text"),
+])
+def test_a_pdf_with_nothing_to_read_is_refused_in_one_line_and_nothing_is_written(tmp_path, name, reason):
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["convert", str(PDFS / name), "-o", str(out / "r.json")])
+    assert res.exit_code == 3, res.output
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("xbrlify: error: ") and reason in lines[0], res.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_folder_of_pdfs_converts_in_a_batch(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "acme.pdf").write_bytes((PDFS / "release.pdf").read_bytes())
+    res = CliRunner().invoke(main, ["convert", "--to", "json", str(src), "-o", str(tmp_path / "out"), "-q"])
+    assert res.exit_code in (0, 1), res.output
+    facts = json.loads((tmp_path / "out" / "acme.json").read_text())["facts"]
+    assert any(f["dimensions"]["concept"] == "us-gaap:Revenues" for f in facts.values())
