@@ -35,10 +35,11 @@ MAX_ROWS = 8    # rows between two results that are solved for (2^8 sets of dire
 
 def sign_by_chain(table: Table, concepts: dict[int, Optional[str]], mults: dict[int, int],
                   usable: Callable[[int], bool], facts: list[Fact], placed: list[tuple[int, int]], first: int,
-                  tax: Taxonomy) -> None:
+                  tax: Taxonomy) -> set[int]:
     """Turn the facts (out of `facts[first:]`, placed at (row, column) by `placed`) whose sign disagrees
-    with the direction the arithmetic gives their row. The results count with the sign their rows' wording
-    gave them (`mults`: "OPERATING LOSS 10,671" is −10,671); the rows between count as printed."""
+    with the direction the arithmetic gives their row, and return those rows. The results count with the
+    sign their rows' wording gave them (`mults`: "OPERATING LOSS 10,671" is −10,671); the rows between count
+    as printed."""
     rows = [i for i, r in enumerate(table.rows) if r.cells]
     figures = {i: _figures(table.rows[i], usable) for i in rows}
     anchors = [i for i in rows if concepts.get(i) in RESULTS]
@@ -52,8 +53,9 @@ def sign_by_chain(table: Table, concepts: dict[int, Optional[str]], mults: dict[
         solved = _solve(figures, a, b, between)
         if solved:
             direction.update(solved)
+    turned: set[int] = set()
     if not direction:
-        return
+        return turned
     for k, (row, col) in enumerate(placed):
         e = direction.get(row)
         concept = tax.get(concepts.get(row) or "")
@@ -68,6 +70,8 @@ def sign_by_chain(table: Table, concepts: dict[int, Optional[str]], mults: dict[
                     f"{' with the opposite sign' if want < 0 else ''}")
             facts[first + k] = replace(f, value=-f.value, provenance=replace(
                 f.provenance, steps=f.provenance.steps + (step,)) if f.provenance else None)
+            turned.add(row)
+    return turned
 
 
 def _figures(row, usable) -> dict[int, Decimal]:

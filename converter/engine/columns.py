@@ -107,7 +107,16 @@ class Calendar:
     def quarter_end(self, q: int, fy: int) -> date:
         if self.weekly:
             return self._printed(self.fiscal_year_end(fy - 1) + timedelta(days=91 * q))
-        return add_months(self.fiscal_year_end(fy), -3 * (4 - q))
+        return self._weekend_near(add_months(self.fiscal_year_end(fy), -3 * (4 - q)))
+
+    def _weekend_near(self, month_end: date) -> date:
+        """A quarter the text names by number ("First Quarter 2023") of an issuer whose calendar it does not
+        state: the one date it prints within six days of the month's end, when that date is a Saturday or a
+        Sunday (the end of a 52/53-week quarter, "April 2, 2023"), else the month's end."""
+        near = [d for d in self.dates if abs((d - month_end).days) <= 6 and d != month_end]
+        if len(near) == 1 and near[0].weekday() >= 5 and month_end not in self.dates:
+            return near[0]
+        return month_end
 
     def _printed(self, d: date) -> date:
         """A 52/53-week calendar counted from one anchor drifts a week at every 53-week year; the date the
@@ -464,6 +473,11 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
         else:
             end = cal.fiscal_year_end(fy)
             length = length or Length(months=12)
+    elif "y" in slot and "qonly" in slot and "md" not in slot:   # "FIRST QUARTER" over "2023 | 2022"
+        m = slot["qonly"]
+        q = int(m["qon"]) if m["qon"] else ORDINAL_QUARTERS[m["qoo"].lower()]
+        end = cal.quarter_end(q, int(slot["y"].group(0)))
+        length = length or Length(months=3)
     elif "y" in slot:
         year = int(slot["y"].group(0))
         if "md" in slot:

@@ -246,8 +246,10 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             headings.append(above)
             placed.append((index, cell.col))
     _sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
-    sign_by_chain(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
-                  lambda c: _usable(columns, c), out.facts, placed, first, tax)
+    turned = sign_by_chain(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
+                           lambda c: _usable(columns, c), out.facts, placed, first, tax)
+    for i in turned:   # the table's own totals are stated with the signs the facts now have
+        info[i] = RowInfo(info[i].concept, -info[i].mult)
     # a parent's total beside the whole ("Total Acme shareholders' equity", "Noncontrolling interest", "Total
     # equity") is no breakdown: tell the whole apart before parts are dropped
     out.facts[first:] = consolidated_net_income(out.facts[first:])

@@ -50,9 +50,12 @@ def _drop_remarks(label: str) -> str:
 @lru_cache(maxsize=8192)   # a table's section headings are normalized again for each of their rows
 def normalize_label(label: str) -> str:
     """Lower case, one space, no footnote marks or remarks on what the line includes, no trailing colon or
-    dollar sign, "&" spelled "and", dashes as hyphens."""
+    dollar sign, "&" spelled "and", dashes as hyphens, a slash beside a parenthesis as a space."""
     t = _drop_remarks(label) if "(" in label else label
-    t = " ".join(t.replace("&", " and ").replace("’", "'").replace("—", "-").replace("–", "-").split())
+    t = t.replace("&", " and ").replace("’", "'").replace("—", "-").replace("–", "-")
+    if "/" in t:   # "Net earnings/(Loss)", "Provision for/(Benefit from) taxes": a slash read as a space
+        t = t.replace("/(", " (").replace(")/", ") ")
+    t = " ".join(t.split())
     for _ in range(2):
         if t and (t[-1] in ")*]" or t[-1].isdigit()):   # what a footnote mark can end with
             t = _FOOTNOTE.sub("", t).strip()
