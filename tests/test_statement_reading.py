@@ -8,8 +8,8 @@ from converter.pipeline import convert_text
 HTML_HEAD = "<html><body><p>SANTA CLARA, Calif., Feb. 25, 2026 -- Acme today reported results.</p>"
 
 
-def _values(text: str, concept: str) -> dict[str, Decimal]:
-    result = convert_text(text, issuer="none")
+def _values(text: str, concept: str, layout: str | None = None) -> dict[str, Decimal]:
+    result = convert_text(text, issuer="none", layout=layout)
     return {str(f.period): f.value for f in result.facts if f.concept.endswith(":" + concept) and not f.dims}
 
 
@@ -123,3 +123,42 @@ OPERATING RESULTS
     assert sections[2:4] == [("Net income (loss) attributable to Acme", ()), ("Preferred share dividends", ())]
     assert sections[4] == ("Net income attributable to Acme", ("EARNINGS PER SHARE-Basic",))
     assert _values(text, "EarningsPerShareBasic")["2024-10-01..2024-12-31"] == Decimal("0.09")
+
+
+PFIZER_LIKE = """NEW YORK, July 25, 2023 -- Acme today reported results for the quarter ended July 2, 2023.
+
+                               CONSOLIDATED STATEMENTS OF INCOME
+                                (millions, except per share data)
+
+                                                     Second-Quarter      % Incr. /     Six Months        % Incr. /
+                                                       2023      2022    (Decr.)       2023      2022    (Decr.)
+     Revenues                                      $  12,734  $  27,742   (54)    $  31,015  $  53,402    (42)
+     Cost of sales                                    3,237     8,648     (63)        8,122    18,632     (56)
+
+     The three and six months ended July 2, 2023 and July 3, 2022 are presented.
+
+     (5)   Components of Other (income)/deductions--net include:
+                                                              Second-Quarter              Six Months
+           (MILLIONS)                                          2023         2022         2023          2022
+           Interest expense                                      508          293          826           614
+           Other, net                                            (24)           26         (421)         (62)
+
+     (7)   The components of non-GAAP Adjusted Other (income)/deductions--net include the following:
+                                                              Second-Quarter              Six Months
+           (MILLIONS)                                          2023         2022         2023          2022
+           Interest expense                                      510          295          830           619
+"""
+
+
+def test_a_quarter_named_by_number_and_a_length_without_ended_over_years_are_the_fiscal_periods():
+    revenue = _values(PFIZER_LIKE, "Revenues", "fixed")
+    # the quarter ends on the weekend date the text prints near June 30, and "Six Months" runs to it
+    assert revenue["2023-04-03..2023-07-02"] == Decimal("12734000000")
+    assert revenue["2022-04-04..2022-07-03"] == Decimal("27742000000")
+    assert revenue["2023-01-02..2023-07-02"] == Decimal("31015000000")
+
+
+def test_components_of_a_line_and_a_table_of_adjusted_amounts_give_no_gaap_line():
+    assert _values(PFIZER_LIKE, "OtherNonoperatingIncomeExpense", "fixed") == {}
+    assert _values(PFIZER_LIKE, "InterestExpense", "fixed") == {}
+    assert _values(PFIZER_LIKE, "CostOfRevenue", "fixed")   # the statement itself is read

@@ -34,7 +34,7 @@ TOKEN = regex.compile(
        |(?P<fy>\b(?:fiscal(?:\s+year)?|FY|full[\s-]year(?:\s+fiscal)?)\s*'?(?P<fyy>(?:19|20)?\d\d)\b)
        |(?P<md>\b{MONTH_RE}(?![a-z])(?:\s*\d{{1,2}}\b)?)
        |(?P<y>\b(?:19|20)\d\d\b(?!\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b))
-       |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth)\s+quarter\b)
+       |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth)[\s-]+quarter\b)
        |(?P<total>\btotal\b|\bfull\s+year\b)
        |(?P<rng>\b(?:low|high|minimum|maximum)(?:\s+end)?\b)
        |(?P<skip>\b(?:19|20)\d\d\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b|%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|%|\badj\b\.?|\badjustments?\b)
@@ -261,6 +261,8 @@ def column_members(table: Table) -> dict[int, str]:
 
 
 _TO_DATE = regex.compile(r"to[\s-]date|ytd", regex.I)
+# a length printed alone, without "Ended", over bare years: the first months of those fiscal years
+_FIRST_MONTHS = regex.compile(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
 
 
 def _year_to_date(slot: dict) -> bool:
@@ -486,6 +488,10 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
             end = make_date(md["m"], md["d"], str(year)) if md["d"] else cal.complete(year, month)
         elif length is not None and length.months == 12 and "len" in slot:
             end = None  # "Year Ended 2024" with no month: leave it to the caption or nothing
+        elif length is not None and not length.weeks and length.months in (3, 6, 9) and "len" in slot \
+                and not ytd and _FIRST_MONTHS.match(slot["len"].group(0)):
+            # "Six Months" over "2023": the first six months of fiscal 2023
+            end = cal.quarter_end(length.months // 3, year)
     if ytd and end is not None:  # from the start of the fiscal year to the column's date
         length = year_to_date(end, cal)
     if length is None:

@@ -12,6 +12,7 @@ import regex
 from ..model import Table
 
 STATEMENT, BALANCE_SHEET, TABLE, SECONDARY = "statement", "balance sheet", "table", "secondary"
+RESTATED = "restated"   # a table of non-GAAP amounts only: none of its rows is the GAAP line its label names
 NARRATIVE = "narrative"
 # higher outranks lower; a balance on the balance sheet outranks the same balance elsewhere (the cash flow
 # statement's "cash at beginning of period"), see `standing`
@@ -27,6 +28,12 @@ _SECONDARY = regex.compile(
     r"|\bby\s+(?:region|geograph|product|business|division|channel)|\bspecial\s+items\b|\bitems\s+affecting\b"
     r"|\bfunds\s+from\s+operations\b|\bFFO\b|\bEBITDA\b|\bguidance\b|\boutlook\b|\bkey\s+(?:metrics|performance)"
     r"|\boperating\s+(?:data|statistics|metrics)\b", regex.I)
+# "The components of non-GAAP Adjusted Other (income)/deductions--net include the following:": the rows are
+# adjusted amounts ("Interest expense 295" there is not the GAAP interest expense). A reconciliation, or a
+# bridge from a GAAP line, prints GAAP amounts too, and is read as a secondary table.
+_RESTATED_TITLE = regex.compile(r"\b(?:components|details?|breakdown|composition)\s+of\s+(?:the\s+)?(?:non[\s-]?gaap|adjusted)\b"
+                                r"|^\(?\d*\)?\s*(?:non[\s-]?gaap|adjusted)\s+[^|]*\b(?:include|consist|comprise)", regex.I)
+_BRIDGE = regex.compile(r"\breconcil|\bgaap\s+to\b|\bto\s+(?:non[\s-]?gaap|adjusted)\b|\bbridge\b", regex.I)
 _ADJ = regex.compile(r"^\s*adj\.", regex.I)
 _RESTATED_ROW = regex.compile(r"^\s*(?:total\s+)?(?:non[\s-]?gaap|adjusted|as\s+adjusted|pro\s+forma)\b", regex.I)
 
@@ -41,6 +48,8 @@ def table_kind(table: Table) -> str:
     restated = sum(1 for r in labelled if _RESTATED_ROW.match(r.label))
     # column headers a flattened table printed as rows of their own ("GAAP | Adj. | Non-GAAP")
     restated_heads = any(_RESTATED_ROW.match(r.label) or _ADJ.match(r.label) for r in table.rows if not r.cells)
+    if _RESTATED_TITLE.search(table.caption[-1] if table.caption else "") and not _BRIDGE.search(titles):
+        return RESTATED
     if _SECONDARY.search(titles) or _SECONDARY.search(heads) or restated_heads \
             or restated >= 2 and restated * 4 >= len(labelled):
         return SECONDARY

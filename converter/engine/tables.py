@@ -21,7 +21,7 @@ from .numbers import Figure, parse_figure
 from .guidance import FORECAST, MAXIMUM, MINIMUM
 from .scale import Scale, row_power
 from .chain_signs import sign_by_chain
-from .table_kind import BALANCE_SHEET, table_kind
+from .table_kind import BALANCE_SHEET, RESTATED, table_kind
 from .totals import RowInfo, check_totals
 
 
@@ -33,6 +33,17 @@ class TableOutcome:
     findings: list[Finding] = field(default_factory=list)             # totals that do not add up
     calculations: list[Calculation] = field(default_factory=list)     # summations the tables state
     unresolved: list[Unresolved] = field(default_factory=list)        # flows under a date with no length
+
+
+_NOTE_LINE = regex.compile(r"^\(?\s*(?:un)?audited\s*\)?$|^\(?\s*(?:\$|dollars|amounts)?\s*(?:in\s+)?(?:thousands|millions|billions)\b"
+                        r"[^)]*\)?$", regex.I)
+
+
+def title_line(table: Table) -> str:
+    """The table's title: the last caption line that is not a scale note or "(Unaudited)" ("Components of
+    Other (income)/deductions--net include:" above "(MILLIONS)")."""
+    lines = [c for c in table.caption if c.strip() and not _NOTE_LINE.match(c.strip())]
+    return lines[-1] if lines else ""
 
 
 def table_context(table: Table) -> str:
@@ -166,8 +177,11 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     if lengths:
         columns = [replace(c, length=lengths[i]) if i in lengths else c for i, c in enumerate(columns)]
     context = table_context(table)
-    caption = normalize_label(table.caption[-1]) if table.caption else ""
+    caption = normalize_label(title_line(table))
     kind = table_kind(table)
+    if kind == RESTATED:
+        out.skipped.append((table.caption[-1], "a table of non-GAAP amounts: its rows are no GAAP lines"))
+        return
     info: dict[int, RowInfo] = {}
     headings: list[tuple[str, ...]] = []   # the headings above each fact's row, in the order of out.facts
     placed: list[tuple[int, int]] = []     # the (row, column) of each fact, in the order of out.facts

@@ -643,7 +643,8 @@ def _header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> t
     return [HeaderCell(text, span) for placed in lines for text, span, _s, _e in placed], caption
 
 
-_LENGTH_PIECE = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?|periods?)\s+(?:ended|ending)\b")
+_LENGTH_PIECE = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?|periods?)\s+(?:ended|ending)\b"
+                              r"|\b(?:first|second|third|fourth)[\s-]+quarter\b|^(?:three|six|nine|twelve)[\s-]+months?$")
 
 
 def _share_lengths(lines: list[list[list]], cols: list["_Column"]) -> None:
