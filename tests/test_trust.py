@@ -308,3 +308,20 @@ def test_the_corresponding_period_in_a_year_is_the_same_length_a_year_earlier_no
     # a year that is not the one before: left unread rather than guessed
     assert _values(_convert(head + sentence.format(2022)), "NetIncomeLoss") == {
         "2024-07-01..2024-12-31": Decimal("-1892000")}
+
+
+def test_a_53rd_week_the_text_names_moves_that_fiscal_years_end_and_what_it_adds_is_no_level():
+    text = """RICHFIELD, Minn., March 2, 2023 -- Acme today reported results for the 13-week fourth quarter ended
+January 28, 2023.
+
+FY24 Financial Guidance
+
+Revenue of $43.8 billion to $45.2 billion.
+
+Note: Incorporated in the above guidance, the 53rd week is expected to add approximately $700 million of revenue
+to Q4 FY24.
+"""
+    result = _convert(text)
+    ranges = {str(f.period) for f in result.facts if f.concept == "us-gaap:Revenues" and f.dims}
+    assert ranges == {"2023-01-29..2024-02-03"}
+    assert not [f for f in result.facts if f.concept == "us-gaap:Revenues" and not f.dims]

@@ -12,10 +12,12 @@ from __future__ import annotations
 import regex
 
 _PERCENT = r"[\s,]*(?:or\s+)?\(?[\d.]+\s*(?:%|percent)\)?"   # ", or 8%", " (8%)"
-# the wording right before a change amount: "increased", "grew by", "was down", "an increase of"
+# the wording right before a change amount: "increased", "grew by", "was down", "an increase of", "is expected to
+# add approximately" (what a part adds to a whole: "the 53rd week is expected to add $700 million of revenue")
 _BEFORE = regex.compile(
     r"""(?:\b(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|jumped|improved|(?:was|were)\s+(?:up|down)
-           |up|down)(?:\s+(?:by|approximately|about|nearly|almost))*
+           |up|down|(?:to\s+|will\s+|would\s+)?(?:add|adds|added|contribute[sd]?|subtract(?:s|ed)?|reduce[sd]?))
+           (?:\s+(?:by|approximately|about|nearly|almost|roughly))*
         |\b(?:an?\s+)?(?:(?:year[\s-]over[\s-]year|sequential)\s+)?(?:increase|decrease|improvement|decline|growth|
            reduction|rise)\s+of(?:\s+(?:approximately|about|nearly|almost))?)\s*$""", regex.I | regex.X)
 # what the change may carry after it: its percentage and its span ("or 8%", "(8%)", "or 5.3% annualized",

@@ -81,6 +81,8 @@ class Calendar:
     named_by_start: bool = False
     # period ends the tables resolved (set once the tables are read): a weekly calendar's real quarter ends
     ends: tuple[date, ...] = ()
+    # fiscal years (as the text names them) it says have 53 weeks
+    long_years: frozenset = frozenset()
     # sentence -> period mentions: narrative and guidance read the same sentences
     periods_seen: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -96,11 +98,16 @@ class Calendar:
 
     def fiscal_year_end(self, fy: int) -> date:
         """The end of fiscal year `fy`, named by the calendar year it ends in (or begins in: `named_by_start`)."""
+        named = fy
         fy += self.named_by_start
         if self.weekly:
             a = self.anchor
             target = date(fy, a.month, min(a.day, 28))
             weeks = round((target - a).days / 7)
+            # a 53-week year the text names ("the 53rd week ... Q4 FY24") ends a week later than 52 weeks give
+            anchor_named = a.year - self.named_by_start
+            weeks += sum(1 for y in self.long_years if anchor_named < y <= named)
+            weeks -= sum(1 for y in self.long_years if named < y <= anchor_named)
             return self._printed(a + timedelta(days=7 * weeks))
         return month_end(fy, self.fiscal_year_end_month)
 
@@ -177,7 +184,26 @@ def document_calendar(text: str) -> Calendar:
     uniq = sorted(set(dates), key=lambda d: -dates.count(d))
     early = fye == 1 or (anchor is not None and anchor.month == 2 and anchor.day <= 7)
     by_start = early and not (label_year is not None and labelled is not None and label_year == labelled.year)
-    return Calendar(tuple(uniq), fye, anchor, by_start)
+    return Calendar(tuple(uniq), fye, anchor, by_start, long_years=_long_years(head))
+
+
+_LONG_YEAR = regex.compile(r"\b(?:53rd|fifty[\s-]third)\s+week\b|\b(?:53|fifty[\s-]three)[\s-]weeks?\b|\bextra\s+week\b",
+                           regex.I)
+_YEAR_LABEL = regex.compile(r"\bFY\s*'?(?P<yy>\d\d(?:\d\d)?)\b|\bfiscal\s+(?:year\s+)?(?P<y>(?:19|20)\d\d)\b", regex.I)
+
+
+def _long_years(head: str) -> frozenset:
+    """The fiscal years a sentence that names a 53rd week also names, when it names one ("the 53rd week is
+    expected to add ... to Q4 FY24")."""
+    out = set()
+    for m in _LONG_YEAR.finditer(head):
+        start = max(head.rfind(". ", 0, m.start()), head.rfind("\n\n", 0, m.start()), 0)
+        end = min(x for x in (head.find(". ", m.end()), head.find("\n\n", m.end()), len(head)) if x >= 0)
+        years = {int(y["y"]) if y["y"] else int(y["yy"]) + (2000 if len(y["yy"]) == 2 else 0)
+                 for y in _YEAR_LABEL.finditer(head, start, end)}
+        if len(years) == 1:
+            out |= years
+    return frozenset(out)
 
 
 def _tokens(text: str):
