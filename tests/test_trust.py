@@ -311,8 +311,8 @@ def test_the_corresponding_period_in_a_year_is_the_same_length_a_year_earlier_no
 
 
 def test_a_53rd_week_the_text_names_moves_that_fiscal_years_end_and_what_it_adds_is_no_level():
-    text = """RICHFIELD, Minn., March 2, 2023 -- Acme today reported results for the 13-week fourth quarter ended
-January 28, 2023.
+    text = """RICHFIELD, Minn., March 2, 2023 -- Acme today reported results for the fourth quarter of fiscal 2023
+ended January 28, 2023.
 
 FY24 Financial Guidance
 

@@ -160,8 +160,9 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
             y = m["fyy"] or m["fyy2"]
             fy = int(y) if len(y) == 4 else 2000 + int(y)
             end = cal.fiscal_year_end(fy)
-            out.append(PeriodMention(m.start(), m.end(), (Period(end, Length(months=12).start_for(end)),),
-                                     length=Length(months=12)))
+            # a 52/53-week year starts the day after the year before it ends (53 weeks, when it has them)
+            start = cal.fiscal_year_end(fy - 1) + timedelta(days=1) if cal.weekly else Length(months=12).start_for(end)
+            out.append(PeriodMention(m.start(), m.end(), (Period(end, start),), length=Length(months=12)))
         elif m["rel"]:
             out.append(PeriodMention(m.start(), m.end(), (), relative=True, year=int(m["ry"]) if m["ry"] else None))
     return out
