@@ -162,3 +162,15 @@ def test_components_of_a_line_and_a_table_of_adjusted_amounts_give_no_gaap_line(
     assert _values(PFIZER_LIKE, "OtherNonoperatingIncomeExpense", "fixed") == {}
     assert _values(PFIZER_LIKE, "InterestExpense", "fixed") == {}
     assert _values(PFIZER_LIKE, "CostOfRevenue", "fixed")   # the statement itself is read
+
+
+def test_a_label_ending_with_a_company_name_is_no_sentence_that_ends_the_table():
+    text = PFIZER_LIKE.replace("     The three and six months", """     Earnings per common share--basic:
+      Income from continuing operations attributable to Acme Holdings Inc.
+       common shareholders                          $   0.41  $   1.76     (77)    $    1.40  $   3.17     (56)
+      Net income attributable to Acme Holdings Inc. common shareholders
+                                                    $   0.41  $   1.77     (77)    $    1.40  $   3.17     (56)
+
+     The three and six months""")
+    assert _values(text, "EarningsPerShareBasic", "fixed")["2022-04-04..2022-07-03"] == Decimal("1.77")
+    assert _values(text, "Revenues", "fixed")["2023-04-03..2023-07-02"] == Decimal("12734000000")

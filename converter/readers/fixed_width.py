@@ -34,6 +34,8 @@ _WIDE_GAP = regex.compile(r"\S {3,}\S")
 _SENTENCE_BREAK = regex.compile(r"[a-z]{3,}\. [A-Z]")
 
 _TOKEN = regex.compile(r"\S+")
+# a label that ends with a company's name ("... attributable to Pfizer Inc."): its full stop ends no sentence
+_NAME_END = regex.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.P|LLC|N\.V|S\.A|plc|Bancorp|Holdings)\.$")
 _CHUNK = regex.compile(r"\S+(?: \S+)*")           # words separated by single spaces
 _MARKS = {"$", "US$", "€", "£"}
 _NO_VALUE = {"nm", "n/m", "n.m.", "*", "**"}       # a cell printed without a figure
@@ -311,7 +313,7 @@ def _prose_like(ln: _Line) -> bool:
     if _is_text_table_line(ln.raw) or t.startswith("("):
         return False
     return len(t) >= 120 or bool(_SENTENCE_BREAK.search(t)) or (
-        t.endswith((".", "?", "!")) and len(t.split()) >= 8)
+        t.endswith((".", "?", "!")) and len(t.split()) >= 8 and not _NAME_END.search(t))
 
 
 def _continues_prose(prev: _Line, ln: _Line) -> bool:
