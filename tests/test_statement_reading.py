@@ -174,3 +174,26 @@ def test_a_label_ending_with_a_company_name_is_no_sentence_that_ends_the_table()
      The three and six months""")
     assert _values(text, "EarningsPerShareBasic", "fixed")["2022-04-04..2022-07-03"] == Decimal("1.77")
     assert _values(text, "Revenues", "fixed")["2023-04-03..2023-07-02"] == Decimal("12734000000")
+
+
+def test_revenue_and_other_income_beside_operating_revenues_is_not_revenue_and_the_arithmetic_restarts_from_it():
+    text = """HOUSTON, February 12, 2025 -- Acme today reported results.
+
+CONDENSED CONSOLIDATED STATEMENTS OF INCOME
+(In thousands)
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Operating revenues | 729,819 | 725,801 |
+| Investment income (loss) | 8,828 | 12,042 |
+| Total revenues and other income | 738,647 | 737,843 |
+| Costs and other deductions: | | |
+| Direct costs | 433,404 | 424,769 |
+| Other, net | 37,021 | 7,878 |
+| Total costs and other deductions | 470,425 | 432,647 |
+| Income before income taxes | 268,222 | 305,196 |
+"""
+    assert _values(text, "Revenues") == {"2024-10-01..2024-12-31": Decimal("729819000"),
+                                         "2023-10-01..2023-12-31": Decimal("725801000")}
+    assert _values(text, "OtherNonoperatingIncomeExpense")["2024-10-01..2024-12-31"] == Decimal("-37021000")

@@ -50,6 +50,7 @@ def sign_by_chain(table: Table, concepts: dict[int, Optional[str]], mults: dict[
         if concepts[a] == concepts[b]:
             continue
         between = [i for i in rows if a < i < b]
+        a, between = _past_running_totals(figures, a, between, direction)
         solved = _solve(figures, a, b, between)
         if solved:
             direction.update(solved)
@@ -111,6 +112,20 @@ def _solve(figures: dict[int, dict[int, Decimal]], a: int, b: int, between: list
         for m in members.get(i, ()):
             out[m] = s
     return out
+
+
+def _past_running_totals(figures, a: int, between: list[int], direction: dict[int, int]) -> tuple[int, list[int]]:
+    """A row that is the result so far plus the rows since ("Operating revenues", "Investment income",
+    "Total revenues and other income") restarts the chain from itself; the rows it adds are added."""
+    start = 0
+    for k, i in enumerate(between):
+        run = between[start:k]
+        cols = [c for c in figures[i] if c in figures[a] and all(c in figures[j] for j in run)]
+        if run and cols and all(figures[a][c] + sum(figures[j][c] for j in run) == figures[i][c] for c in cols):
+            for j in run:
+                direction[j] = 1
+            a, start = i, k + 1
+    return a, between[start:]
 
 
 def _unit(v: Decimal) -> Decimal:
