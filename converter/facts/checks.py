@@ -58,27 +58,37 @@ EPS_PAIRS = (
 )
 
 
+NUMERATORS = ("us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic", "us-gaap:NetIncomeLoss")
+
+
 def check_eps(facts: list[Fact]) -> list[Finding]:
-    """EPS ≈ net income / weighted shares, within the rounding of the printed figures (plus a cent)."""
+    """EPS ≈ net income / weighted shares, within the rounding of the printed figures (plus a cent). The
+    numerator is what is left for common stockholders after preferred dividends when the release prints it,
+    and a per-share figure that fits either numerator is consistent."""
     idx = _index(facts)
     out: list[Finding] = []
-    for f in facts:
-        if f.concept != "us-gaap:NetIncomeLoss" or f.dims:
-            continue
+    periods = sorted({f.period for f in facts if f.concept in NUMERATORS and not f.dims}, key=str)
+    for period in periods:
+        incomes = [idx[(c, period, ())] for c in NUMERATORS if (c, period, ()) in idx]
         for eps_c, sh_c in EPS_PAIRS:
-            eps, shares = idx.get((eps_c, f.period, ())), idx.get((sh_c, f.period, ()))
+            eps, shares = idx.get((eps_c, period, ())), idx.get((sh_c, period, ()))
             if not eps or not shares or shares.value == 0:
                 continue
-            ratio = f.value / shares.value
-            # bound the error from rounding of the income and the share count
-            rel = (half_interval(f) / abs(f.value) if f.value else Decimal(0)) + half_interval(shares) / shares.value
-            slack = half_interval(eps) + abs(ratio) * rel + Decimal("0.01")
-            if abs(ratio - eps.value) > slack:
+            misses = [m for m in (_eps_miss(f, eps, shares) for f in incomes) if m is not None]
+            if len(misses) == len(incomes):
                 out.append(Finding("warning", "eps-inconsistency",
-                                   f"{eps_c} {f.period}: printed {eps.value}, net income / shares = "
-                                   f"{ratio.quantize(Decimal('0.0001'))}", (eps, f, shares)))
+                                   f"{eps_c} {period}: printed {eps.value}, net income / shares = "
+                                   f"{misses[-1].quantize(Decimal('0.0001'))}", (eps, incomes[-1], shares)))
             break
     return out
+
+
+def _eps_miss(income: Fact, eps: Fact, shares: Fact):
+    """income / shares when it is not `eps` within the rounding of the three, else None."""
+    ratio = income.value / shares.value
+    rel = (half_interval(income) / abs(income.value) if income.value else Decimal(0)) + half_interval(shares) / shares.value
+    slack = half_interval(eps) + abs(ratio) * rel + Decimal("0.01")
+    return ratio if abs(ratio - eps.value) > slack else None
 
 
 def run_checks(facts: list[Fact], tax: Taxonomy) -> list[Finding]:
