@@ -197,3 +197,24 @@ CONDENSED CONSOLIDATED STATEMENTS OF INCOME
     assert _values(text, "Revenues") == {"2024-10-01..2024-12-31": Decimal("729819000"),
                                          "2023-10-01..2023-12-31": Decimal("725801000")}
     assert _values(text, "OtherNonoperatingIncomeExpense")["2024-10-01..2024-12-31"] == Decimal("-37021000")
+
+
+def test_a_total_printed_without_a_label_takes_its_headings_name_when_it_adds_up():
+    text = """PURCHASE, N.Y., July 13, 2023 -- Acme today reported results.
+
+                                  Condensed Consolidated Balance Sheet
+                                  (in millions except per share amounts)
+                                                                          6/17/2023      12/31/2022
+       Current Assets
+         Cash and cash equivalents                                       $     6,116   $     4,954
+         Inventories:
+           Raw materials and packaging                                        2,638           2,366
+           Work-in-process                                                      110             114
+           Finished goods                                                     3,221           2,742
+                                                                              5,969           5,222
+         Prepaid expenses and other current assets                            1,075             806
+"""
+    assert _values(text, "InventoryNet", "fixed") == {"2023-06-17": Decimal("5969000000"),
+                                                      "2022-12-31": Decimal("5222000000")}
+    off = text.replace("5,969           5,222", "5,970           5,222")   # no sum in one column: unread
+    assert _values(off, "InventoryNet", "fixed") == {}

@@ -23,6 +23,7 @@ from .scale import Scale, row_power
 from .chain_signs import sign_by_chain
 from .table_kind import BALANCE_SHEET, RESTATED, table_kind
 from .totals import RowInfo, check_totals
+from .unlabelled import unlabelled_totals
 
 
 @dataclass
@@ -186,9 +187,12 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     headings: list[tuple[str, ...]] = []   # the headings above each fact's row, in the order of out.facts
     placed: list[tuple[int, int]] = []     # the (row, column) of each fact, in the order of out.facts
     bridges = bridge_headings(table, book, context, caption) | noncurrent_headings(table)
+    named = unlabelled_totals(table, lambda c: _usable(columns, c))
     for index, row in enumerate(table.rows):
         if not row.cells:
             continue
+        if index in named:   # a total printed without a label takes its heading's name
+            row = replace(row, label=named[index][0], section=named[index][1])
         label, qualifier = split_row_period(row.label)   # "Net Income - Quarter"
         above = () if _SECTION_SUBTOTAL.match(label) else row.section
         section = " ".join(((bridges[index],) if index in bridges else ()) + above)

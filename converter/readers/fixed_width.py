@@ -567,7 +567,14 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
             else:
                 _heading(pending, sections, out)
             pending = None
-        if bad or not label or not cells:
+        if bad or not cells:
+            last_row = None
+            continue
+        if not label:
+            # figures printed without a label under rows of their own (the total of "Inventories:" parts): kept
+            # with the rows' headings, for the engine to name by its arithmetic (engine/unlabelled.py)
+            if last_row is not None:
+                out.append(Row("", cells, section=last_row.section, span=span, depth=last_row.depth))
             last_row = None
             continue
         section = sections.row(indent, label)

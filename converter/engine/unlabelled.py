@@ -1,0 +1,41 @@
+"""Totals printed without a label: the figures under "Inventories: Raw materials 2,638 / Work-in-process 110 /
+Finished goods 3,221" that add them up ("5,969") name no line, yet they are the heading's amount. A row with
+figures and no label is named after the heading it stands under when, in every column where it has a
+figure, it is the sum of the rows just above it under that heading; otherwise it stays unnamed and unread."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable
+
+from ..model import Table
+from .numbers import parse_figure
+
+
+def unlabelled_totals(table: Table, usable: Callable[[int], bool]) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """row index -> (the label it takes, the headings it then stands under) for each unlabelled total."""
+    out: dict[int, tuple[str, tuple[str, ...]]] = {}
+    for i, row in enumerate(table.rows):
+        if row.label or not row.cells or not row.section:
+            continue
+        parts = []
+        for above in reversed(table.rows[:i]):
+            if not above.cells or above.section != row.section or not above.label:
+                break
+            parts.append(above)
+        if len(parts) < 2:
+            continue
+        total = _figures(row, usable)
+        sums = [_figures(p, usable) for p in parts]
+        if total and all(all(c in f for f in sums) and sum((f[c] for f in sums), Decimal(0)) == v
+                         for c, v in total.items()):
+            out[i] = (row.section[-1].rstrip(": "), row.section[:-1])
+    return out
+
+
+def _figures(row, usable) -> dict[int, Decimal]:
+    out = {}
+    for c in row.cells:
+        f = parse_figure(c.text)
+        if f is not None and not f.percent and usable(c.col):
+            out[c.col] = f.value if f.value is not None else Decimal(0)
+    return out
