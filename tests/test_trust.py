@@ -325,3 +325,19 @@ to Q4 FY24.
     ranges = {str(f.period) for f in result.facts if f.concept == "us-gaap:Revenues" and f.dims}
     assert ranges == {"2023-01-29..2024-02-03"}
     assert not [f for f in result.facts if f.concept == "us-gaap:Revenues" and not f.dims]
+
+
+def test_a_line_amount_printed_after_tax_is_its_effect_on_net_income_not_the_line():
+    outlook = ("Acme expects interest expense of $370 million to $430 million after tax in 2025.\n"
+               "Acme expects interest expense of $370 million to $430 million in 2025.\n")
+    for line, expected in zip(outlook.splitlines(), (None, (Decimal("370000000"), Decimal("430000000")))):
+        result = _convert(HEAD + line + "\n")
+        got = [f for f in result.facts if f.concept.endswith(":InterestExpense")]
+        if expected is None:
+            assert not got, (line, got)
+        else:
+            assert got, line
+    actual = "Interest expense was $12.5 million, net of tax, in the fourth quarter of 2024.\n"
+    assert not _values(_convert(HEAD + actual), "InterestExpense")
+    net = "Net income was $12.5 million, after tax, in the fourth quarter of 2024.\n"
+    assert _values(_convert(HEAD + net), "NetIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("12500000")}

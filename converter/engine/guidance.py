@@ -19,7 +19,7 @@ from ..model import Fact, Paragraph, Period, Provenance, Span
 from ..rulebook.model import Rulebook
 from ..taxonomy import Taxonomy
 from .columns import Calendar
-from .narrative import PER_UNIT, find_book_mentions, restated, sentences
+from .narrative import PER_UNIT, after_tax, find_book_mentions, restated, sentences
 from .numbers import SCALE_WORDS
 from .periods_text import bare_quarters, find_periods
 
@@ -153,7 +153,8 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         if len(row) > 1:   # ranges side by side: columns of an outlook table
             rng = None if latest_last is None else (row[-1] if latest_last else row[0])
         start, clause_start = clause_start, (row[-1].end() if row else clause_start)
-        if rng is None or restated(sent, mention.start) or PER_UNIT.match(sent, rng.end()):
+        if rng is None or restated(sent, mention.start) or PER_UNIT.match(sent, rng.end()) \
+                or after_tax(sent, rng.end(), mention.rule.concept):
             continue
         gap = sent[mention.end:row[0].start()]
         for p in periods:

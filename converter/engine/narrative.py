@@ -177,6 +177,20 @@ _OBJECT = regex.compile(r"\b(?:exclud(?:es|ing|ed)|includ(?:es|ing|ed)|net\s+of|
                         r"(?:non-?cash\s+)?$", regex.I)
 
 
+_AFTER_TAX = regex.compile(r"\s*,?\s*(?:\(?\s*(?:after[\s-]tax|net\s+of\s+(?:income\s+)?tax(?:es)?|on\s+an\s+after[\s-]tax\s+basis)\b)",
+                        regex.I)
+# concepts that are after tax themselves: an amount "after tax" may be one of them, never a line above tax
+AFTER_TAX_CONCEPTS = ("NetIncomeLoss", "ProfitLoss", "IncomeLossFromContinuingOperations", "EarningsPerShare",
+                      "IncomeLossFromDiscontinuedOperations", "NetIncomeLossAvailableToCommonStockholders",
+                      "ComprehensiveIncome")
+
+
+def after_tax(sentence: str, end: int, concept: str) -> bool:
+    """An amount printed "after tax" ("interest expense of $370 million to $430 million after tax") is a
+    line's effect on net income, not the line, unless the concept is itself after tax."""
+    return bool(_AFTER_TAX.match(sentence, end)) and not concept.split(":")[-1].startswith(AFTER_TAX_CONCEPTS)
+
+
 def restated(sentence: str, start: int) -> bool:
     """Whether a metric mentioned at `start` is on a non-GAAP basis or only named by another figure."""
     return bool(NONGAAP.search(sentence, max(0, start - 25), start) or _BASIS.search(sentence, 0, start)
@@ -380,7 +394,8 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
                 continue
             for amount, per in zip(chain, assigned):
                 taken.add(amount.start)
-                if per is None or _is_nongaap_near(sent, mention, amount):
+                if per is None or _is_nongaap_near(sent, mention, amount) \
+                        or after_tax(sent, amount.end, mention.rule.concept):
                     continue
                 nxt = [a for a in amounts if a.start > amount.end]
                 eps = nxt[0] if nxt and nxt[0].start in per_share and nxt[0].start - amount.end < 12 else None
