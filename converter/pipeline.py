@@ -21,6 +21,7 @@ from .facts.checks import run_checks
 from .facts.consolidated import consolidated_net_income
 from .facts.merge import merge_facts
 from .facts.release_bound import bound_by_release
+from .facts.text_scale import check_table_scales
 from .model import Document, Entity, Fact, Paragraph, Table
 from .paths import RULES_DIR, TAXONOMY_FILE
 from .readers import read_document
@@ -84,9 +85,10 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
             trace.tables, trace.narrative = other.tables, other.narrative
 
     facts, late = bound_by_release(facts, released)
+    facts, off_scale, scale_findings = check_table_scales(facts)
     kept, rejected, findings = merge_facts(consolidated_net_income(facts))
-    rejected = late + rejected
-    findings = trace.tables.findings + findings
+    rejected = late + off_scale + rejected
+    findings = trace.tables.findings + scale_findings + findings
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)
     kept.sort(key=lambda f: (f.concept, str(f.period), f.dims, f.unit))

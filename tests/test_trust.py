@@ -341,3 +341,43 @@ def test_a_line_amount_printed_after_tax_is_its_effect_on_net_income_not_the_lin
     assert not _values(_convert(HEAD + actual), "InterestExpense")
     net = "Net income was $12.5 million, after tax, in the fourth quarter of 2024.\n"
     assert _values(_convert(HEAD + net), "NetIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("12500000")}
+
+
+UNSCALED = """CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Revenue | 47,459 | 45,784 |
+| Net loss | (33,692) | (69,441) |
+| Weighted average shares outstanding | 51,200 | 50,900 |
+
+"""
+
+
+def test_a_table_the_text_states_a_thousand_times_larger_is_read_at_the_texts_scale():
+    text = "Revenue was $47.5 million in the fourth quarter of 2024, compared to $45.8 million a year ago.\n\n"
+    result = _convert(HEAD + text + UNSCALED)
+    assert _values(result, "Revenues") == {"2024-10-01..2024-12-31": Decimal("47459000"),
+                                           "2023-10-01..2023-12-31": Decimal("45784000")}
+    assert _values(result, "NetIncomeLoss")["2023-10-01..2023-12-31"] == Decimal("-69441000")
+    # the same missed note may have scaled the share counts: they are not written
+    assert not _values(result, "WeightedAverageNumberOfSharesOutstandingBasic")
+    assert [f.code for f in result.findings if f.code == "rescaled"] == ["rescaled"]
+    # printed at a scale the text confirms: nothing changes
+    assert _values(_convert(HEAD + text + UNSCALED.replace("OPERATIONS\n", "OPERATIONS\n(in thousands)\n")),
+                   "Revenues")["2024-10-01..2024-12-31"] == Decimal("47459000")
+
+
+def test_a_table_the_text_restates_at_different_scales_has_its_money_withheld():
+    text = ("Revenue was $47.5 million in the fourth quarter of 2024. Net loss was $33.7 billion in the fourth "
+            "quarter of 2024.\n\n")
+    result = _convert(HEAD + text + UNSCALED)
+    assert not [f for f in result.facts if f.unit == "USD" and f.category == "table"]
+    assert any(f.code == "withheld" and "different scales" in f.message for f in result.findings)
+
+
+def test_one_rough_restatement_is_no_evidence_of_scale():
+    text = "Revenue was $47 million in the fourth quarter of 2024.\n\n"
+    result = _convert(HEAD + text + UNSCALED)
+    assert not [f for f in result.findings if f.code == "rescaled"]

@@ -1,0 +1,94 @@
+"""A table's scale checked against the text. A table whose scale note was missed, or that took the note of the
+table before it, prints figures a thousand or a million times off the amounts the prose states for the same
+metric and period ("Revenue 47,459" read as dollars beside "revenue of $47.5 million"). When every figure the
+prose restates agrees with the table only at one other power of ten, the table's money is re-read at that
+power, and its share counts, which the same missed note may have scaled, are withheld; when the
+restatements point at different powers, its money is withheld. One restatement is evidence
+enough only with three significant digits: "$3 million" beside 3,104 could be chance.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from ..model import Fact, Finding
+from .merge import consistent, source_of
+
+_POWERS = (-9, -6, -3, 3, 6, 9)
+
+
+def _relation(table: Fact, text: Fact) -> Optional[int]:
+    """The power of ten that makes the table's figure the text's (0 when they agree as printed), or None."""
+    if consistent(table, text):
+        return 0
+    for k in _POWERS:
+        if consistent(_rescaled(table, k, ""), text):
+            return k
+    return None
+
+
+def _rescaled(f: Fact, k: int, why: str) -> Fact:
+    prov = f.provenance
+    if prov is not None and why:
+        prov = replace(prov, steps=prov.steps + (why,))
+    return replace(f, value=f.value.scaleb(k), decimals=f.decimals - k, provenance=prov)
+
+
+def _significant(f: Fact) -> int:
+    digits = f.value.normalize().as_tuple().digits if f.value else ()
+    return len(digits)
+
+
+def check_table_scales(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
+    """Facts with each table's money re-read at the scale the text implies where it implies one, the money
+    of tables the text contradicts at different scales withheld, and findings saying which."""
+    told: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        if f.category == "narrative" and f.unit == "USD" and not f.dims and f.value:
+            told.setdefault((f.concept, f.period), []).append(f)
+    money: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.category == "table" and f.unit == "USD" and f.provenance is not None:
+            money.setdefault(f.provenance.block, []).append(f)
+    verdict: dict[int, int] = {}      # block -> power to re-read at (None: withhold)
+    withheld: set[int] = set()
+    evidence: dict[int, list[tuple[Fact, Fact, int]]] = {}
+    for block, table_facts in money.items():
+        pairs = [(f, t, _relation(f, t)) for f in table_facts if not f.dims and f.value
+                 for t in told.get((f.concept, f.period), ())]
+        related = [(f, t, k) for f, t, k in pairs if k is not None]
+        if not related or any(k == 0 for _, _, k in related):
+            continue
+        powers = {k for _, _, k in related}
+        evidence[block] = related
+        if len(powers) > 1:
+            withheld.add(block)
+        elif len(related) >= 2 or any(_significant(t) >= 3 for _, t, _ in related):
+            verdict[block] = powers.pop()
+    out: list[Fact] = []
+    rejected: list[tuple[Fact, str]] = []
+    findings: list[Finding] = []
+    for block, related in evidence.items():
+        shown = "; ".join(f"{f.concept} {f.period}: table {f.value}, text {t.value}" for f, t, _ in related[:3])
+        where = source_of(related[0][0])
+        if block in withheld:
+            findings.append(Finding("warning", "withheld", f"the money of {where} is not written: the text "
+                                    f"restates its figures at different scales ({shown})",
+                                    tuple(f for f, _, _ in related)))
+        elif block in verdict:
+            findings.append(Finding("info", "rescaled", f"{where} re-read at x10^{verdict[block]}: the text "
+                                    f"states its figures so ({shown})", tuple(f for f, _, _ in related)))
+    for f in facts:
+        block = f.provenance.block if f.provenance is not None and f.category == "table" else None
+        if block in withheld and f.unit == "USD":
+            rejected.append((f, "withheld: the text restates this table's figures at different scales"))
+        elif block in verdict and f.unit == "USD":
+            k = verdict[block]
+            out.append(_rescaled(f, k, f"scale: x10^{k} more, as the text states this table's figures"))
+        elif block in verdict and f.unit == "shares":
+            rejected.append((f, "withheld: the text puts this table's money at another scale, and its share "
+                                "counts may be off too"))
+        else:
+            out.append(f)
+    return out, rejected, findings
+
