@@ -992,3 +992,17 @@ def test_a_table_continued_on_the_next_page_is_one_table():
     assert len(doc.tables) == 1
     assert [r.label for r in doc.tables[0].rows] == ["GAAP gross profit", "Stock-based compensation",
                                                      "Non-GAAP gross profit"]
+
+
+def test_a_sentence_wrapped_over_lines_short_enough_to_pass_for_labels_is_one_paragraph():
+    text = ("DALLAS, July 22, 2004 -- Acme Widget Corporation (NYSE: AWC) today\n"
+            "reported net sales of $124.6 million for the second quarter ended June 30,\n"
+            "2004, compared to $112.3 million for the second quarter of 2003. Net income\n"
+            "for the quarter was $8.9 million, or $0.42 per diluted share, compared to\n"
+            "$6.1 million, or $0.29 per diluted share, in the second quarter of 2003.\n\n"
+            "Cash and equivalents\n")
+    doc = read_pdf_text(text)
+    texts = [b.text for b in doc.paragraphs]
+    assert texts[0].startswith("DALLAS") and texts[0].endswith("in the second quarter of 2003.")
+    assert "reported net sales of $124.6 million" in texts[0] and "for the quarter was $8.9 million" in texts[0]
+    assert texts[1:] == ["Cash and equivalents"]

@@ -270,14 +270,22 @@ def read_pdf_text(text: str, source: str = "") -> Document:
                     _CONTINUATION_END.search(pending[-1].text) or line[:1].islower()):
                 last = pending[-1]
                 pending[-1] = LabelLine(f"{last.text} {line}", Span(last.span.start, end), False, last.pos, no)
+                if blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].span.start == last.span.start:
+                    blocks[-1] = Paragraph(pending[-1].text, pending[-1].span)   # a wrapped line: nothing lost
             else:
                 pending.append(LabelLine(line, Span(start, end), _is_heading(line), no, soft=_soft_heading(line)))
                 if pending[-1].heading or not (table and table.rows):
                     blocks.append(Paragraph(line, Span(start, end)))
         else:
             close_table()
+            opening = pending[-1] if pending and blank_run == 0 and pending[-1].last == no - 1 else None
             pending.clear()
             carried = None
+            if opening is not None and blocks and isinstance(blocks[-1], Paragraph) \
+                    and blocks[-1].span.start == opening.span.start and not opening.heading:
+                # the sentence began on lines short enough to pass for labels: it is one paragraph
+                blocks.pop()
+                prose.append((opening.text, opening.span.start, opening.span.end))
             prose.append((line, start, end))
         blank_run = 0
     flush_prose()
