@@ -1,6 +1,8 @@
 """The fixed-width reader (`pdftotext -layout` text): one synthetic snippet per mechanism."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from converter.model import Paragraph, Table
 from converter.readers.detect import detect_layout
 from converter.readers.fixed_width import looks_like, read_fixed_width
@@ -316,3 +318,61 @@ def test_a_group_title_lifted_a_line_and_parentheses_closed_from_their_own_cell(
     assert ("Three Months Ended", (0, 2)) in cells and ("Nine Months Ended", (3, 4)) in cells
     assert [c.text for c in _row(t, "Income (loss) from operations").cells] == \
         ["2,771", "(17,235)", "(7,227)", "(27,221)", "(33,346)"]
+
+
+WORD_PER_LINE = """\
+                     ACME CORP AND SUBSIDIARIES
+              CONSOLIDATED STATEMENTS OF OPERATIONS
+
+                                          Three          Three          Six            Six
+                                         Months         Months        Months         Months
+                                          Ended          Ended         Ended          Ended
+                                        June 30,       June 30,      June 30,       June 30,
+                                          2004           2003          2004           2003
+                                       ----------     ----------    ----------     ----------
+                                                 (in thousands, except per share)
+Revenues                               $   52,410     $   48,107    $  101,322     $   95,008
+Net income                                  4,105          3,210         7,990          6,004
+Diluted earnings per share             $     0.21     $     0.17    $     0.41     $     0.31
+
+
+                    CONSOLIDATED STATEMENTS OF CASH FLOWS
+                            (in thousands)
+                                               Six Months Ended
+                                            June 30, 2004 and 2003
+                                           ----------------------
+                                              2004          2003
+Net cash provided by operating activities    12,340        10,950
+"""
+
+
+def _facts(text: str) -> dict[tuple[str, str], object]:
+    from converter.pipeline import convert_text
+    result = convert_text(text, issuer="none", layout="fixed")
+    return {(f.concept.split(":")[1], str(f.period)): f.value for f in result.facts if not f.dims}
+
+
+def test_a_header_of_one_word_per_line_names_each_columns_length_from_the_whole_stack():
+    t = _table(read_fixed_width(WORD_PER_LINE))
+    assert ("Three", (0, 0)) in {(h.text, h.cols) for h in t.header}     # the stack's top line is header
+    facts = _facts(WORD_PER_LINE)
+    assert facts[("Revenues", "2004-04-01..2004-06-30")] == 52410000
+    assert facts[("Revenues", "2003-01-01..2003-06-30")] == 95008000
+    assert facts[("EarningsPerShareDiluted", "2003-04-01..2003-06-30")] == Decimal("0.17")
+
+
+def test_a_date_line_that_lists_the_years_of_two_columns_dates_neither_column_by_its_first_year():
+    facts = _facts(WORD_PER_LINE)
+    assert facts[("NetCashProvidedByUsedInOperatingActivities", "2004-01-01..2004-06-30")] == 12340000
+    assert facts[("NetCashProvidedByUsedInOperatingActivities", "2003-01-01..2003-06-30")] == 10950000
+
+
+def test_tabs_mixed_with_spaces_align_as_printed_and_spans_point_at_the_figures():
+    tabbed = WORD_PER_LINE.replace("Revenues                               $", "Revenues\t\t\t       $")
+    assert "\t" in tabbed
+    from converter.pipeline import convert_text
+    result = convert_text(tabbed, issuer="none", layout="fixed")
+    revenue = {str(f.period): f for f in result.facts if f.concept == "us-gaap:Revenues"}
+    assert revenue["2004-01-01..2004-06-30"].value == 101322000
+    span = revenue["2004-01-01..2004-06-30"].provenance.span
+    assert tabbed[span.start:span.end] == "101,322"

@@ -17,7 +17,7 @@ import re
 
 import regex
 
-from ..model import Period, Table
+from ..model import HeaderCell, Period, Table
 from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length, add_months, full_dates,
                     is_month_end, length_of, make_date, month_end, numeric_date, parse_month)
 
@@ -206,7 +206,13 @@ def _long_years(head: str) -> frozenset:
     return frozenset(out)
 
 
+# "June 30, 2004 and 2003": one day of several years, each a column's; the day is no date of the first year
+_LISTED_YEARS = regex.compile(rf"({MONTH_RE}\s*\d{{1,2}})\s*,?\s*((?:19|20)\d\d(?:\s*(?:,|and|&)\s*(?:19|20)\d\d)+\b)",
+                              regex.I)
+
+
 def _tokens(text: str):
+    text = _LISTED_YEARS.sub(r"\1; \2", text)
     for m in TOKEN.finditer(text):
         kind = None
         for k in KINDS:
@@ -222,7 +228,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     spread: dict[str, list] = {}
     leaves: list = []
     claims: dict[tuple[int, str], list] = {}   # (column, kind) -> (text, width, match) of each cell placing it
-    for hc in table.header:
+    for hc in _stacked_lengths(table.header):
         toks = list(_tokens(hc.text))
         if hc.cols is not None:
             _place(toks, hc.cols, slots, claims, hc.text)
@@ -265,6 +271,32 @@ _NEUTRAL = regex.compile(
 _LETTERS = regex.compile(r"[A-Za-z]{2,}")
 
 
+def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:
+    """A header whose words stack over several lines, one cell per line ("Three" / "Months" / "Ended" /
+    "June 30,"), names a length only when the cells over one column are read together: those are joined,
+    where joining shows a length that no cell shows alone."""
+    by_cols: dict[tuple[int, int], list[HeaderCell]] = {}
+    for hc in header:
+        if hc.cols is not None:
+            by_cols.setdefault(hc.cols, []).append(hc)
+    joined: dict[int, HeaderCell] = {}     # id of a stack's first cell -> the stack as one cell
+    dropped: set[int] = set()
+    for cols, cells in by_cols.items():
+        if len(cells) < 2 or any(_has(hc.text, "len") for hc in cells):
+            continue
+        text = " ".join(hc.text for hc in cells)
+        if _has(text, "len"):
+            joined[id(cells[0])] = HeaderCell(text, cols)
+            dropped |= {id(hc) for hc in cells[1:]}
+    if not joined:
+        return header
+    return [joined.get(id(hc), hc) for hc in header if id(hc) not in dropped]
+
+
+def _has(text: str, kind: str) -> bool:
+    return any(k == kind for k, _m in _tokens(text))
+
+
 def is_member_name(text: str) -> bool:
     """A header that names a part of the company, a measure or a view and no period: "MRD", "Immune
     Medicine", "International", "EPS", "Q/Q". A column under one is no period of the consolidated company."""
@@ -279,7 +311,7 @@ def column_members(table: Table) -> dict[int, str]:
     are not placed: which columns they stood over is not known."""
     n = table.ncols
     out: dict[int, str] = {}
-    for hc in table.header:
+    for hc in _stacked_lengths(table.header):
         if hc.cols is not None and hc.cols[1] - hc.cols[0] + 1 < n and is_member_name(hc.text):
             for c in range(max(hc.cols[0], 0), min(hc.cols[1], n - 1) + 1):
                 out.setdefault(c, hc.text)

@@ -77,10 +77,32 @@ class _Line:
     indent: int = 0
     tail: list[_Tok] = field(default_factory=list)
     label_toks: list[_Tok] = field(default_factory=list)
+    origin: Optional[list[int]] = None   # with tabs expanded: where each character stood in the line as printed
 
     @property
     def span(self) -> Span:
-        return Span(self.offset, self.offset + len(self.raw))
+        return Span(self.offset, self.at(len(self.raw)))
+
+    def at(self, i: int) -> int:
+        """The offset in the text of position `i` of the line as read."""
+        if self.origin is None:
+            return self.offset + i
+        return self.offset + (self.origin[i] if i < len(self.origin) else self.origin[-1] + 1 if self.origin else 0)
+
+
+def _expand_tabs(line: str) -> tuple[str, list[int]]:
+    """Tabs to the next multiple of eight, as a printer sets them (old filings mix them with spaces to align
+    columns), and where each character of the result came from."""
+    out, origin = [], []
+    for i, ch in enumerate(line):
+        if ch == "\t":
+            n = 8 - len(out) % 8
+            out.extend(" " * n)
+            origin.extend([i] * n)
+        else:
+            out.append(ch)
+            origin.append(i)
+    return "".join(out), origin
 
 
 _WIDE_GAP_FIGURE = regex.compile(r"\S {4,}\S*\d")
@@ -91,6 +113,8 @@ def looks_like(text: str) -> bool:
     no wide gap before a digit are passed over without parsing)."""
     hits = 0
     for line in text.split("\n"):
+        if "\t" in line:
+            line = line.expandtabs(8)
         if not _WIDE_GAP_FIGURE.search(line):
             continue
         parsed = _classify(_Line(0, line.replace("\f", ""), 0, 0))
@@ -131,7 +155,7 @@ def read_fixed_width(text: str, source: str = "") -> Document:
     def flush():
         if prose:
             joined = collapse_spaces(" ".join(l.raw for l in prose))
-            blocks.append(Paragraph(joined, Span(prose[0].offset, prose[-1].offset + len(prose[-1].raw))))
+            blocks.append(Paragraph(joined, Span(prose[0].offset, prose[-1].span.end)))
             prose.clear()
 
     i = 0
@@ -167,6 +191,9 @@ def _split(text: str) -> list[_Line]:
     pos, page = 0, 1
     for no, raw in enumerate(text.split("\n")):
         clean = raw.replace("\f", "")
+        origin = None
+        if "\t" in clean:
+            clean, origin = _expand_tabs(clean)
         if ".." in clean:   # the look-behinds below are slow: tried only where they can match
             clean = _LEADER.sub(lambda m: " " * len(m.group(0)), clean)
         if " )" in clean:
@@ -175,7 +202,7 @@ def _split(text: str) -> list[_Line]:
             page += raw.count("\f")
         # offsets point at the line as printed; a form feed is one character before the text
         lead = len(raw) - len(raw.lstrip("\f"))
-        out.append(_Line(no, clean, pos + lead, page))
+        out.append(_Line(no, clean, pos + lead, page, origin=origin))
         if "\f" in raw[lead:]:
             page += raw[lead:].count("\f")
         pos += len(raw) + 1
@@ -341,7 +368,10 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
             while head_end < first_row and (lines[head_end].kind in ("head", "blank")
                                              or _header_text(lines, head_end, first_row)):
                 head_end += 1
-            seg = _Segment(i, first_row, head_end)
+            top = i
+            while top - 1 > (segs[-1].last if segs else -1) and _stacked_word_line(lines, top - 1, first_row):
+                top -= 1   # "Three" over "Months" over "Ended": the stack's first words are header too
+            seg = _Segment(top, first_row, head_end)
         elif ln.kind == "row":
             seg = _Segment(i, i, i)
         else:
@@ -405,6 +435,14 @@ def _header_text(lines: list[_Line], j: int, first_row: int) -> bool:
     row = lines[first_row]
     left = min(t.start for t in row.tail)
     return ln.kind in ("text", "row") and ln.indent >= left - 10
+
+
+def _stacked_word_line(lines: list[_Line], j: int, first_row: int) -> bool:
+    """A line of short column words right above a header line, over the columns: the top of a header whose
+    words stack over several lines ("Three        Three        Six")."""
+    ln, below = lines[j], lines[j + 1]
+    return (ln.kind == "text" and ln.page == below.page and _header_text(lines, j, first_row)
+            and all(_is_column_words(c) for _s, _e, c in _chunks(ln.raw)) and not _prose_like(ln))
 
 
 def _caption_before(lines: list[_Line], first: int, floor: int) -> list[_Line]:
@@ -555,7 +593,7 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
             if c is None or any(x.col == c for x in cells):
                 bad = True
                 break
-            cells.append(Cell(t.text, c, Span(ln.offset + t.start, ln.offset + t.end)))
+            cells.append(Cell(t.text, c, Span(ln.at(t.start), ln.at(t.end))))
         label = collapse_spaces(" ".join(t.text for t in label_toks))
         indent = ln.indent
         span = ln.span
@@ -584,7 +622,7 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
     if not any(r.cells for r in out):
         return None
     start = lines[seg.first].offset
-    end = lines[seg.last].offset + len(lines[seg.last].raw)
+    end = lines[seg.last].span.end
     return Table(header, len(cols), out, caption, Span(start, end))
 
 
