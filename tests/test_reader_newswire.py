@@ -363,3 +363,16 @@ def test_a_label_in_capitals_ending_like_a_sentence_keeps_its_figures_past_a_dol
     assert rows["NET INCOME ATTRIBUTABLE TO ACME HOTELS & RESORTS, INC."] == ["98", "68"]
     # a scale note that ends with a colon inside a table is a heading over the rows below it
     assert [r.section for r in table.rows if r.label == "Basic"] == [("WEIGHTED-AVERAGE SHARES OUTSTANDING (in millions):",)]
+
+
+def test_a_year_glued_to_the_last_date_of_a_run_together_header_is_that_columns_year():
+    from converter.pipeline import convert_text
+    line = ("ACME ROBOTICS, INC.CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS(In millions)(Unaudited)Three Months "
+            "Ended March 31, Six Months Ended March 31,2025 2024 2025 2024Total revenues 1,050 1,011 2,071 1,980Cost "
+            "of revenues 610 598 1,207 1,175Gross profit 440 413 864 805Operating income 170 152 329 286Net income "
+            "$ 131 $ 117 $ 254 $ 220")
+    text = "SAN JOSE, Calif., April 24, 2025 -- Acme Robotics reported results.\n\n" + line + "\n"
+    result = convert_text(text, issuer="none", layout="squashed")
+    revenue = {str(f.period): f.value for f in result.facts if f.concept == "us-gaap:Revenues"}
+    assert revenue == {"2025-01-01..2025-03-31": 1050000000, "2024-01-01..2024-03-31": 1011000000,
+                       "2024-10-01..2025-03-31": 2071000000, "2023-10-01..2024-03-31": 1980000000}

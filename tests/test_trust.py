@@ -381,3 +381,20 @@ def test_one_rough_restatement_is_no_evidence_of_scale():
     text = "Revenue was $47 million in the fourth quarter of 2024.\n\n"
     result = _convert(HEAD + text + UNSCALED)
     assert not [f for f in result.findings if f.code == "rescaled"]
+
+
+def test_columns_whose_revenue_shrinks_as_the_period_grows_are_not_written():
+    table = """CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(in millions)
+
+| | Six Months Ended December 31, 2024 | Three Months Ended December 31, 2024 | Year Ended December 31, 2023 |
+|---|---|---|---|
+| Revenue | 1,050 | 2,071 | 4,100 |
+| Cost of revenue | 610 | 1,207 | 2,300 |
+
+"""
+    result = _convert(HEAD + table)
+    assert _values(result, "Revenues") == {"2023-01-01..2023-12-31": Decimal("4100000000")}
+    assert any(f.code == "withheld" and "shorter one it contains" in f.message for f in result.findings)
+    right = table.replace("| 1,050 | 2,071 |", "| 2,071 | 1,050 |").replace("| 610 | 1,207 |", "| 1,207 | 610 |")
+    assert len(_values(_convert(HEAD + right), "Revenues")) == 3

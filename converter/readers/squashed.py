@@ -48,6 +48,8 @@ _GLUE = re.compile(r"""
     | (?:^|(?<=[\s)\d]))-{1,3}(?=[A-Z])                               # -Additional   --Preferred
     | [a-z](?=(?:January|February|March|April|May|June|July|August|September|October|November
                  |December)\b)                                      # Three Months EndedSeptember 30,
+    | (?<=\s\d),(?=(?:19|20)\d\d(?![\d,.]))                          # March 1,2025 2024 (no figure has
+    | (?<=\s\d\d),(?=(?:19|20)\d\d(?![\d,.]))                         # four digits after a comma)
     """, re.X)
 _PERIOD_START = regex.compile(r"(?:(?:three|six|nine|twelve|\d{1,2})[\s-]+(?:months?|weeks?)|(?:fiscal\s+)?"
                            r"(?:years?|quarters?|periods?))\s+end(?:ed|ing)\b|as\s+of\s+[A-Z]", regex.I)
