@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from .engine.numbers import parse_figure
-from .engine.tables import table_context
+from .engine.tables import next_label, table_context
 from .model import Fact, Row, Table
 from .pipeline import Trace
 from .result import ConversionResult
@@ -56,6 +56,8 @@ def row_candidates(book: Rulebook, table: Table, row: Row) -> list[tuple[RowRule
     norm = GAAP_PREFIX.sub("", normalize_label(row.label))
     sec = normalize_label(" ".join(row.section))
     context = table_context(table)
+    index = next((i for i, r in enumerate(table.rows) if r is row), len(table.rows))
+    following = normalize_label(next_label(table, index))
     out = []
     for rule in book.rows:
         if not any(p.fullmatch(norm) for p in rule.labels):
@@ -69,6 +71,10 @@ def row_candidates(book: Rulebook, table: Table, row: Row) -> list[tuple[RowRule
             why = f"table lacks {rule.table.pattern!r}"
         elif rule.not_table is not None and rule.not_table.search(context):
             why = f"table has not_table {rule.not_table.pattern!r}"
+        elif rule.followed_by is not None and not rule.followed_by.search(following):
+            why = f"next row {following!r} lacks followed_by {rule.followed_by.pattern!r}"
+        elif rule.not_followed_by is not None and rule.not_followed_by.search(following):
+            why = f"next row {following!r} has not_followed_by {rule.not_followed_by.pattern!r}"
         out.append((rule, why))
     return out
 

@@ -170,6 +170,11 @@ def _usable(columns: list[ColumnPeriod], col: int) -> bool:
         and not columns[col].member
 
 
+def next_label(table: Table, index: int) -> str:
+    """The label of the next row that prints one (what `followed_by` conditions read)."""
+    return next((r.label for r in table.rows[index + 1:] if r.label.strip()), "")
+
+
 def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar, scale: Scale,
                      out: TableOutcome, lengths: Optional[dict[int, Length]] = None) -> None:
     """`lengths` gives columns the length their header does not print (see lengths.py)."""
@@ -196,7 +201,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
         label, qualifier = split_row_period(row.label)   # "Net Income - Quarter"
         above = () if _SECTION_SUBTOTAL.match(label) else row.section
         section = " ".join(((bridges[index],) if index in bridges else ()) + above)
-        rule = match_row(book, label, section, context, caption)
+        rule = match_row(book, label, section, context, caption, next_label=next_label(table, index))
         if rule is None:
             info[index] = RowInfo(None, 1)
             out.unmapped.append((table.index, row))

@@ -307,7 +307,7 @@ def _same(a: Optional[regex.Pattern], b: Optional[regex.Pattern]) -> bool:
 def _row_covers(a: RowRule, b: RowRule) -> bool:
     """Whenever b's conditions hold, a's hold too (a asks for no more than b)."""
     return all(getattr(a, k) is None or _same(getattr(a, k), getattr(b, k))
-               for k in ("section", "not_section", "table", "not_table"))
+               for k in ("section", "not_section", "table", "not_table", "followed_by", "not_followed_by"))
 
 
 def _phrase_covers(a: PhraseRule, b: PhraseRule) -> bool:

@@ -123,7 +123,8 @@ def compile_rows(data: dict, path: str, origin: str) -> list[RowRule]:
         opt = lambda k: compile_pattern(r[k], where, rid) if r.get(k) else None  # noqa: E731
         out.append(RowRule(id=rid, concept=r["concept"], labels=labels, sign=r.get("sign", "as-printed"),
                            section=opt("section"), not_section=opt("not_section"), table=opt("table"),
-                           not_table=opt("not_table"), at=r.get("at"),
+                           not_table=opt("not_table"), followed_by=opt("followed_by"),
+                           not_followed_by=opt("not_followed_by"), at=r.get("at"),
                            priority=int(r.get("priority", 0)), origin=origin, file=path,
                            line=r.get("__line__", 0)))
     return out

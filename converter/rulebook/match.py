@@ -63,7 +63,7 @@ def normalize_label(label: str) -> str:
 
 
 def match_row(book: Rulebook, label: str, section: str = "", context: str = "",
-              caption: str = "", every_rule: bool = False) -> Optional[RowRule]:
+              caption: str = "", every_rule: bool = False, next_label: str = "") -> Optional[RowRule]:
     """The first rule, in precedence order, whose label pattern matches the whole normalized label and whose
     section and table constraints hold. Only the patterns the literal index allows are run: the result is
     the same as trying every rule in order (`every_rule=True`, the reference; see rulebook/index.py)."""
@@ -81,7 +81,7 @@ def match_row(book: Rulebook, label: str, section: str = "", context: str = "",
         if rule is judged or not fullmatch(rule, pattern, norm):
             continue
         judged = rule  # a rule with several matching labels is judged once
-        if _constraints_hold(rule, sec, context):
+        if _constraints_hold(rule, sec, context, next_label):
             return rule
     return None
 
@@ -101,7 +101,7 @@ def skipped_heading(skips: tuple, heading: str) -> bool:
     return any(p.search(heading) for p in skips)
 
 
-def _constraints_hold(rule: RowRule, sec: str, context: str) -> bool:
+def _constraints_hold(rule: RowRule, sec: str, context: str, next_label: str = "") -> bool:
     if rule.section is not None and not search(rule, rule.section, sec):
         return False
     if rule.not_section is not None and search(rule, rule.not_section, sec):
@@ -110,6 +110,12 @@ def _constraints_hold(rule: RowRule, sec: str, context: str) -> bool:
         return False
     if rule.not_table is not None and search(rule, rule.not_table, context):
         return False
+    if rule.followed_by is not None or rule.not_followed_by is not None:
+        following = normalize_label(next_label)
+        if rule.followed_by is not None and not search(rule, rule.followed_by, following):
+            return False
+        if rule.not_followed_by is not None and search(rule, rule.not_followed_by, following):
+            return False
     return True
 
 

@@ -18,6 +18,8 @@ class RowRule:
     not_section: Optional[regex.Pattern] = None   # forbidden heading context (search)
     table: Optional[regex.Pattern] = None         # required in the table: caption, header, row labels (search)
     not_table: Optional[regex.Pattern] = None     # forbidden in the table (search)
+    followed_by: Optional[regex.Pattern] = None       # required of the next row's label (search)
+    not_followed_by: Optional[regex.Pattern] = None   # forbidden in the next row's label (search)
     at: Optional[str] = None            # a balance read from a column of flows: at the period's "start" or "end"
     priority: int = 0
     origin: str = "base"                # base | issuer

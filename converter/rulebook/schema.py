@@ -26,7 +26,8 @@ from .loader import RuleError, as_list, compiled_regex
 RULES_SCHEMA = SCHEMAS_DIR / "rules.schema.json"
 TAXONOMY_SCHEMA = SCHEMAS_DIR / "taxonomy.schema.json"
 STANDARD_PREFIXES = ("us-gaap", "srt", "dei", "ifrs-full", "xbrli", "xbrldi", "link", "xlink", "iso4217")
-PATTERN_KEYS = {"rows": ("labels", "label", "section", "not_section", "table", "not_table"),
+PATTERN_KEYS = {"rows": ("labels", "label", "section", "not_section", "table", "not_table", "followed_by",
+                         "not_followed_by"),
                 "phrases": ("metrics", "metric")}
 JSON_TYPES = {"string": "a string", "array": "a list", "object": "a mapping", "integer": "an integer",
               "number": "a number", "boolean": "true or false", "null": "empty"}
