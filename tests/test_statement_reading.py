@@ -218,3 +218,36 @@ def test_a_total_printed_without_a_label_takes_its_headings_name_when_it_adds_up
                                                       "2022-12-31": Decimal("5222000000")}
     off = text.replace("5,969           5,222", "5,970           5,222")   # no sum in one column: unread
     assert _values(off, "InventoryNet", "fixed") == {}
+
+
+PROPERTY = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+CONSOLIDATED BALANCE SHEETS
+(in thousands)
+
+| | December 31, 2024 | December 31, 2023 |
+|---|---|---|
+| Property and equipment | 10,000 | 9,000 |
+| Less accumulated depreciation | (4,000) | (3,000) |
+| Property and equipment{dash}net | 6,000 | 6,000 |
+| Total assets | 50,000 | 45,000 |
+"""
+
+
+def test_a_property_line_that_less_accumulated_depreciation_follows_is_the_gross_amount():
+    for dash in (" – ", "--", " - ", ", "):
+        text = PROPERTY.replace("{dash}", dash)
+        assert _values(text, "PropertyPlantAndEquipmentGross") == {
+            "2024-12-31": Decimal("10000000"), "2023-12-31": Decimal("9000000")}, dash
+        assert _values(text, "AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment") == {
+            "2024-12-31": Decimal("4000000"), "2023-12-31": Decimal("3000000")}
+        # the line after it, net of a dash used as a comma, is the net amount
+        assert _values(text, "PropertyPlantAndEquipmentNet") == {
+            "2024-12-31": Decimal("6000000"), "2023-12-31": Decimal("6000000")}, dash
+    # with nothing deducted after it, the same words are the net amount
+    alone = PROPERTY.replace("| Less accumulated depreciation | (4,000) | (3,000) |\n", "").replace(
+        "| Property and equipment{dash}net | 6,000 | 6,000 |\n", "")
+    assert _values(alone, "PropertyPlantAndEquipmentNet") == {
+        "2024-12-31": Decimal("10000000"), "2023-12-31": Decimal("9000000")}

@@ -25,6 +25,7 @@ HIDDEN_LAYER = regex.compile(r"\b(?:non[\s-]?gaap|adjusted|pro\s+forma|as\s+adju
                              r"ebitda(?:re)?|a?ffo|funds\s+from\s+operations)\b")
 
 
+_SEPARATOR_DASH = regex.compile(r"(?<=[\w)])\s*-{2,3}\s*(?=[\w(])|(?<=[\w),])\s+-{1,3}\s+(?=[\w(])")
 _REMARK = regex.compile(r"\(\s*(?:including|includes|inclusive\s+of|excluding)\b", regex.I)
 
 
@@ -50,11 +51,14 @@ def _drop_remarks(label: str) -> str:
 @lru_cache(maxsize=8192)   # a table's section headings are normalized again for each of their rows
 def normalize_label(label: str) -> str:
     """Lower case, one space, no footnote marks or remarks on what the line includes, no trailing colon or
-    dollar sign, "&" spelled "and", dashes as hyphens, a slash beside a parenthesis as a space."""
+    dollar sign, "&" spelled "and", dashes as hyphens, a dash between words as a comma, a slash beside a
+    parenthesis as a space."""
     t = _drop_remarks(label) if "(" in label else label
     t = t.replace("&", " and ").replace("’", "'").replace("—", "-").replace("–", "-")
     if "/" in t:   # "Net earnings/(Loss)", "Provision for/(Benefit from) taxes": a slash read as a space
         t = t.replace("/(", " (").replace(")/", ") ")
+    if "-" in t:   # a dash between words is a separator, as a comma is: "Property and equipment - net", "--net"
+        t = _SEPARATOR_DASH.sub(", ", t)
     t = " ".join(t.split())
     for _ in range(2):
         if t and (t[-1] in ")*]" or t[-1].isdigit()):   # what a footnote mark can end with
