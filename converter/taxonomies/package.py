@@ -16,7 +16,6 @@ import os
 import zipfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
 
 from ..paths import TAXONOMY_FILE
 from .official import ENTRY_POINTS, TAXONOMY_YEAR, OfficialElement, official_elements
@@ -73,20 +72,16 @@ def type_qname(prefix: str, local_type: str) -> str:
     return f"{prefix}:{local_type}"
 
 
-def _declaration(qname: str, used: dict, official: Optional[OfficialElement]):
-    from ..emit.dts import ITEM_TYPES, Element
+def _declaration(qname: str, used: dict, official: OfficialElement):
+    from ..emit.dts import Element
     prefix, local = qname.split(":", 1)
-    if official is not None:
-        type_ = type_qname(prefix, official.type)
-        period, balance, abstract = official.period or used["period"], official.balance, bool(official.abstract)
-        if official.period is None:     # US-GAAP: the list gives the type only
-            balance = used["balance"] if used["type"] == "monetary" else None
-    else:   # not an official element: the taxonomy test fails; declare what the file says meanwhile
-        type_ = ITEM_TYPES.get(used["type"], "xbrli:stringItemType")
-        period, balance, abstract = used["period"], used["balance"], False
+    type_ = type_qname(prefix, official.type)
+    period, balance, abstract = official.period or used["period"], official.balance, bool(official.abstract)
+    if official.period is None:     # US-GAAP: the list gives the type only; the taxonomy file the rest
+        balance = used["balance"] if official.type == "monetaryItemType" else None
     group = "xbrldt:dimensionItem" if local.endswith("Axis") else "xbrli:item"
     abstract = abstract or group != "xbrli:item" or type_.endswith(":domainItemType")
-    return Element(local, f"{prefix}_{local}", type_, group, period, balance if not abstract else None, abstract)
+    return Element(local, f"{prefix}_{local}", type_, group, period, None if abstract else balance, abstract)
 
 
 @lru_cache(maxsize=4)
@@ -95,7 +90,8 @@ def package_schemas(taxonomy_file: Path = TAXONOMY_FILE) -> dict[str, tuple]:
     official = official_elements()
     by_prefix: dict[str, list] = {p: [] for p in ENTRY_POINTS}
     for qname, used in used_official_concepts(taxonomy_file).items():
-        by_prefix[qname.split(":", 1)[0]].append(_declaration(qname, used, official.get(qname)))
+        if qname in official:   # a name that is no official element is declared nowhere (the taxonomy test fails)
+            by_prefix[qname.split(":", 1)[0]].append(_declaration(qname, used, official[qname]))
     out = {}
     for prefix, elements in by_prefix.items():
         local_types = sorted({e.type.split(":", 1)[1] for e in elements if e.type.startswith(prefix + ":")})
