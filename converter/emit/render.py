@@ -41,7 +41,7 @@ _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps with opt
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
-        autoescape=select_autoescape(enabled_extensions=("xml.j2", "xsd.j2"), disabled_extensions=("json.j2",),
+        autoescape=select_autoescape(enabled_extensions=("xml.j2", "xsd.j2", "xhtml.j2"), disabled_extensions=("json.j2",),
                                      default=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,

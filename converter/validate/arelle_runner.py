@@ -77,10 +77,7 @@ def _message(record: logging.LogRecord) -> str:
         return str(record.msg)
 
 
-def arelle_check(path: Path | str, packages: Optional[list[str]] = None) -> list[dict]:
-    """Validate an XBRL 2.1 instance, inline XBRL document, xBRL-JSON or xBRL-CSV report with Arelle; return its
-    warnings and errors as {"code", "level", "message", "source"} dicts, in the order Arelle logged them. Empty
-    means clean. `packages` defaults to the project's taxonomy package."""
+def _run(path: Path | str, packages: Optional[list[str]], keep_open: bool = False, **extra):
     try:
         from arelle.RuntimeOptions import RuntimeOptions
     except ImportError as e:
@@ -105,8 +102,14 @@ def arelle_check(path: Path | str, packages: Optional[list[str]] = None) -> list
         disablePersistentConfig=True,
         logLevel="DEBUG",
         logFormat="[%(messageCode)s] %(message)s - %(file)s",
+        keepOpen=keep_open,
+        **extra,
     )
     session.run(options, logHandler=collector)
+    return session, collector
+
+
+def _findings(collector: _Collector) -> list[dict]:
     findings = []
     for record in collector.records:
         if record.levelno < logging.WARNING or record.levelname in _NOT_FINDINGS:
@@ -120,3 +123,39 @@ def arelle_check(path: Path | str, packages: Optional[list[str]] = None) -> list
         })
     collector.records.clear()
     return findings
+
+
+def arelle_check(path: Path | str, packages: Optional[list[str]] = None) -> list[dict]:
+    """Validate an XBRL 2.1 instance, inline XBRL document, xBRL-JSON or xBRL-CSV report with Arelle; return its
+    warnings and errors as {"code", "level", "message", "source"} dicts, in the order Arelle logged them. Empty
+    means clean. `packages` defaults to the project's taxonomy package."""
+    _session_obj, collector = _run(path, packages)
+    return _findings(collector)
+
+
+def arelle_facts(path: Path | str) -> tuple[set[tuple], list[dict]]:
+    """The facts Arelle reads from a report of any of our formats, as comparable tuples (concept Clark name,
+    entity, period, dimensions, unit, value, decimals), and its findings. Whatever the format, the same facts
+    give the same set: this is how the formats are compared, with Arelle as the judge."""
+    session, collector = _run(path, None, keep_open=True)
+    models = list(session.get_models())
+    try:
+        facts = set()
+        for model in models:
+            for f in model.factsInInstance:
+                ctx, unit = f.context, f.unit
+                period = ("instant", ctx.instantDatetime) if ctx.isInstantPeriod else \
+                    ("duration", ctx.startDatetime, ctx.endDatetime)
+                dims = frozenset((str(d.dimensionQname.clarkNotation), str(d.memberQname.clarkNotation))
+                                 for d in ctx.qnameDims.values())
+                measures = None
+                if unit is not None:
+                    measures = tuple(tuple(sorted(q.clarkNotation for q in side)) for side in unit.measures)
+                value = f.xValue if f.isNumeric else f.value
+                facts.add((f.qname.clarkNotation, ctx.entityIdentifier, period, dims, measures, str(value),
+                           f.decimals if f.isNumeric else None))
+        return facts, _findings(collector)
+    finally:
+        for model in models:     # closed and forgotten, so the session's next run starts with none
+            model.close()
+        session.get_models().clear()
