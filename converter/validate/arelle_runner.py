@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Optional
 
@@ -151,8 +152,9 @@ def arelle_facts(path: Path | str) -> tuple[set[tuple], list[dict]]:
                 measures = None
                 if unit is not None:
                     measures = tuple(tuple(sorted(q.clarkNotation for q in side)) for side in unit.measures)
-                value = f.xValue if f.isNumeric else f.value
-                facts.add((f.qname.clarkNotation, ctx.entityIdentifier, period, dims, measures, str(value),
+                # numbers as Decimals, so that 1.8 printed as "1.80" is the same value
+                value = Decimal(str(f.xValue)) if f.isNumeric else f.value
+                facts.add((f.qname.clarkNotation, ctx.entityIdentifier, period, dims, measures, value,
                            f.decimals if f.isNumeric else None))
         return facts, _findings(collector)
     finally:

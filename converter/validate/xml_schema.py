@@ -151,3 +151,16 @@ def validate_xml(text: Union[str, bytes], taxonomy: Optional[Taxonomy] = None) -
     if taxonomy is not None:
         messages += _strict(doc, taxonomy)
     return messages
+
+
+def validate_xhtml(text: Union[str, bytes]) -> list[str]:
+    """The inline XBRL document parses as XML, is XHTML and holds one ix:header; the rest is Arelle's to say."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as e:
+        return [f"not well-formed XML: {e}"]
+    if root.tag != "{http://www.w3.org/1999/xhtml}html":
+        return [f"the root element is {root.tag}, not XHTML's html"]
+    headers = root.findall(".//{http://www.xbrl.org/2013/inlineXBRL}header")
+    return [] if len(headers) == 1 else [f"{len(headers)} ix:header elements, not one"]
