@@ -7,6 +7,7 @@ import click
 from .convert import convert_cmd
 from .explain import explain_cmd
 from .package import package_cmd
+from .review import review_cmd
 from .rules import rules_cmd
 
 
@@ -31,3 +32,4 @@ main.add_command(convert_cmd)
 main.add_command(rules_cmd)
 main.add_command(explain_cmd)
 main.add_command(package_cmd)
+main.add_command(review_cmd)

@@ -72,6 +72,8 @@ def build_ixbrl(result: ConversionResult, source_text: str, document: Document, 
     _apply(page, wraps)
     hidden = [v for v in report.facts if v.id not in tagged]
     footnotes = _footnotes(page, views, facts) if review else []
+    if review:
+        _legend(page, len(tagged), len(unread))
     root = _inline_root(page, report.namespaces)
     header = environment().get_template("ixbrl-header.xml.j2").render(
         namespaces=sorted({**BASE_NAMESPACES, **report.namespaces}.items()), hidden=hidden, report=report,
@@ -159,6 +161,18 @@ def _footnotes(page: Page, views: list[FactView], facts: dict[str, Fact]) -> lis
         note.text = xml_safe(_footnote_text(prov.rule_id, prov.source_text, prov.steps))
         out.append((view.id, f"fn-{view.id}"))
     return out
+
+
+def _legend(page: Page, tagged: int, unread: int) -> None:
+    """A line above the release saying what the marks mean (kept free of figures, so it tags nothing)."""
+    note = etree.Element(f"{{{XHTML}}}div", style="font-family:sans-serif;font-size:small;padding:6px;"
+                                                   "margin-bottom:8px;border-bottom:1px solid #ccc")
+    note.text = ("xbrlify review: highlighted figures became facts; select one to see its concept, period, unit "
+                 "and, under footnotes, the rule that produced it. ")
+    mark = etree.SubElement(note, f"{{{XHTML}}}span", style=UNREAD_STYLE)
+    mark.text = "Outlined figures"
+    mark.tail = " were printed in a statement table but became no fact."
+    page.body.insert(0, note)
 
 
 def _footnote_text(rule_id: str, source_text: str, steps: tuple[str, ...]) -> str:
