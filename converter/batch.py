@@ -33,7 +33,7 @@ from .model import Entity
 from .paths import ROOT, RULES_DIR, SCHEMAS_DIR, TEMPLATES_DIR
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
-SUFFIXES = {"json": ".json", "xbrl": ".xml"}
+SUFFIXES = {"json": ".json", "xbrl": ".xml", "ixbrl": ".htm", "csv": ".csv"}
 INPUT_SUFFIXES = frozenset({".htm", ".html", ".txt", ".text", ".pdf"})   # what a folder contributes
 MANIFEST = ".xbrlify-manifest.jsonl"
 
@@ -72,9 +72,9 @@ class Outcome:
 
 def convert_file(job: Job) -> Outcome:
     """Convert one file; every failure becomes the Outcome's code and one-line message."""
-    from .api import OutputInvalid, render
+    from .api import OutputInvalid, render_report
     from .emit import render_taxonomy
-    from .pipeline import convert_text
+    from .pipeline import Trace, convert_text
     from .readers import InputError
     from .readers.source import decode_release, read_bytes
     from .rulebook.loader import RuleError
@@ -86,23 +86,26 @@ def convert_file(job: Job) -> Outcome:
         out.digest = hashlib.sha256(data).hexdigest()
         release = decode_release(data, str(job.source))
         out.notes = release.notes
+        trace = Trace()
         result = convert_text(release.text, source=str(job.source), layout=job.layout or release.layout,
-                              issuer=job.issuer, entity=job.entity)
+                              issuer=job.issuer, entity=job.entity, trace=trace)
         out.facts = len(result.facts)
         out.findings = [(f.level, f.code, f.message) for f in result.findings]
         if not result.facts:
             out.findings.append(("warning", "no-facts", "no table row or sentence matched a rule; the output "
                                                         "holds the cover facts only"))
         stem = job.output.stem if job.output else job.source.stem
-        instance = render(result, job.to, stem)
+        name = job.output.name if job.output else f"{stem}{SUFFIXES[job.to]}"
+        report = render_report(result, job.to, name, release.text, trace.document)
         if job.output is None:
-            out.text = instance
+            out.text = report[name]
         else:
-            files = {job.output.parent / name: body for name, body in render_taxonomy(result, stem).items()}
-            if job.output in files:
+            files = {job.output.parent / n: body for n, body in render_taxonomy(result, stem).items()}
+            if any(job.output.parent / n in files for n in report):
                 raise InputError(f"{job.output} would be overwritten by its own taxonomy file; choose "
                                  f"another output name")
-            files[job.output] = instance   # last: a reader never sees an instance without its schemas
+            # last: a reader never sees a report without its schemas
+            files.update({job.output.parent / n: body for n, body in report.items()})
             out.written = [str(p) for p in write_all(files)]
         out.code = EXIT_FINDINGS if out.findings else EXIT_OK
     except (InputError, RuleError, FileNotFoundError) as e:

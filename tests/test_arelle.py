@@ -43,13 +43,24 @@ def test_synthetic_report_is_clean(tmp_path, to, ext):
 
 @pytest.mark.parametrize("to, ext", FORMATS)
 def test_bare_report_is_clean(tmp_path, to, ext):
-    """No issuer, no dims, no calculations, an entity that is not a CIK, a concept the taxonomy lacks (its
-    definition inferred from unit and period) and a pure ratio."""
-    facts = [fact("us-gaap:Revenues", Q4, "1000"), fact("us-gaap:UnheardOfShares", BS, "5", unit="shares", decimals=0),
-             fact("us-gaap:SomeRatio", Q4, "0.25", unit="pure", decimals=2)]
+    """No issuer, no dims, no calculations, an entity that is not a CIK, concepts of an undeclared prefix that
+    the taxonomy lacks (their definitions inferred from unit and period) and a pure ratio."""
+    facts = [fact("us-gaap:Revenues", Q4, "1000"), fact("ext:UnheardOfShares", BS, "5", unit="shares", decimals=0),
+             fact("ext:SomeRatio", Q4, "0.25", unit="pure", decimals=2)]
     result = ConversionResult(facts=facts, entity=Entity("ticker", "ACME", name="Acme"),
                               taxonomy=Taxonomy({}, {}), info=DocumentInfo(source="x.txt", layout="text"))
     assert check(tmp_path, result, to, ext) == []
+
+
+def test_unknown_official_concept_is_refused(tmp_path):
+    """Nothing is declared in a namespace the project does not own: a us-gaap name outside the official
+    elements the package declares cannot be written at all."""
+    facts = [fact("us-gaap:Revenues", Q4, "1000"), fact("us-gaap:UnheardOfShares", BS, "5", unit="shares", decimals=0)]
+    result = ConversionResult(facts=facts, entity=Entity("ticker", "ACME", name="Acme"),
+                              taxonomy=Taxonomy({}, {}), info=DocumentInfo(source="x.txt", layout="text"))
+    with pytest.raises(ValueError, match="us-gaap:UnheardOfShares is not among the official elements"):
+        write_outputs(result, tmp_path / "report.xml", "xbrl")
+    assert not list(tmp_path.iterdir())
 
 
 @pytest.mark.parametrize("to, ext", FORMATS)

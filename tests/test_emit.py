@@ -217,8 +217,8 @@ def test_write_outputs_layout_and_atomicity(tmp_path):
     written = write_outputs(result, tmp_path / "acme.json", "json")
     names = [p.name for p in written]
     assert names[-1] == "acme.json"                      # the instance comes last
-    assert sorted(names) == sorted(["acme.json", "acme.xsd", "acme-us-gaap.xsd", "acme-srt.xsd", "acme-dei.xsd",
-                                    "acme-acme.xsd", "acme_lab.xml", "acme_cal.xml", "acme_def.xml"])
+    assert sorted(names) == sorted(["acme.json", "acme.xsd", "acme-acme.xsd", "acme_lab.xml", "acme_cal.xml",
+                                    "acme_def.xml"])
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)   # no temp files left behind
     assert json.loads((tmp_path / "acme.json").read_text())["documentInfo"]["taxonomy"] == ["acme.xsd"]
     write_outputs(result, tmp_path / "acme.xml", "xbrl")
@@ -227,17 +227,24 @@ def test_write_outputs_layout_and_atomicity(tmp_path):
         write_outputs(result, tmp_path / "acme.csv", "csv")
 
 
-def test_taxonomy_declares_what_is_used_and_no_more():
+def test_taxonomy_imports_the_official_entry_points_and_declares_only_ours():
     files = render_taxonomy(synthetic_result(), "acme")
-    gaap = etree.fromstring(files["acme-us-gaap.xsd"].encode())
-    names = {e.get("name") for e in gaap.iter("{http://www.w3.org/2001/XMLSchema}element")}
-    assert "Revenues" in names and "Goodwill" not in names
-    eps = gaap.find("{http://www.w3.org/2001/XMLSchema}element[@name='EarningsPerShareBasic']")
-    assert eps.get("type") == "num:perShareItemType" and eps.get(f"{{{XBRLI}}}periodType") == "duration"
-    cash = gaap.find("{http://www.w3.org/2001/XMLSchema}element[@name='CashAndCashEquivalentsAtCarryingValue']")
-    assert cash.get(f"{{{XBRLI}}}periodType") == "instant" and cash.get(f"{{{XBRLI}}}balance") == "debit"
-    acme = etree.fromstring(files["acme-acme.xsd"].encode())
-    assert acme.get("targetNamespace") == ACME_NS
+    xs = "{http://www.w3.org/2001/XMLSchema}"
+    entry = etree.fromstring(files["acme.xsd"].encode())
+    imports = {i.get("namespace"): i.get("schemaLocation") for i in entry.iter(f"{xs}import")}
+    assert imports["http://fasb.org/us-gaap/2024"] == "https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd"
+    assert imports["http://fasb.org/srt/2024"] == "https://xbrl.fasb.org/srt/2024/elts/srt-2024.xsd"
+    assert imports["http://xbrl.sec.gov/dei/2024"] == "https://xbrl.sec.gov/dei/2024/dei-2024.xsd"
+    declared = {}
+    for name, text in files.items():
+        if name.endswith(".xsd"):
+            root = etree.fromstring(text.encode())
+            declared[root.get("targetNamespace")] = {e.get("name") for e in root.iter(f"{xs}element")}
+    assert not set(declared) & {"http://fasb.org/us-gaap/2024", "http://fasb.org/srt/2024",
+                                "http://xbrl.sec.gov/dei/2024"}
+    assert declared[ACME_NS] == {"LicenseAndMilestoneFees"}
+    labels = files["acme_lab.xml"]
+    assert 'xlink:href="https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd#us-gaap_Revenues"' in labels
 
 
 def test_calculations_only_when_the_facts_can_satisfy_them():

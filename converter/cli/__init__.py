@@ -1,10 +1,13 @@
-"""The `xbrlify` command: `convert` is the main job; `rules` and `explain` serve rule authors."""
+"""The `xbrlify` command: `convert` is the main job; `review` shows a reviewer which numbers became facts;
+`rules` and `explain` serve rule authors; `package` writes the taxonomy package for offline processors."""
 from __future__ import annotations
 
 import click
 
 from .convert import convert_cmd
 from .explain import explain_cmd
+from .package import package_cmd
+from .review import review_cmd
 from .rules import rules_cmd
 
 
@@ -28,3 +31,5 @@ def main():
 main.add_command(convert_cmd)
 main.add_command(rules_cmd)
 main.add_command(explain_cmd)
+main.add_command(package_cmd)
+main.add_command(review_cmd)

@@ -1,4 +1,4 @@
-"""`xbrlify convert`: releases in, xBRL-JSON or XBRL 2.1 instances out.
+"""`xbrlify convert`: releases in, xBRL-JSON, XBRL 2.1, inline XBRL or xBRL-CSV out.
 
 One file (`convert FILE [-o OUT]`) writes OUT and its taxonomy files, or the instance on standard output.
 Several files or a folder (`convert PATH... -o OUTDIR`) is a batch: see converter/batch.py. Either way a
@@ -29,8 +29,9 @@ def fail(message: str, code: int = EXIT_INPUT):
 
 @click.command("convert")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(path_type=Path))
-@click.option("--to", "to", type=click.Choice(["json", "xbrl"]), default="json", show_default=True,
-              help="xBRL-JSON (OIM) or an XBRL 2.1 instance.")
+@click.option("--to", "to", type=click.Choice(["json", "xbrl", "ixbrl", "csv"]), default="json", show_default=True,
+              help="xBRL-JSON (OIM), an XBRL 2.1 instance, inline XBRL 1.1 (the release's own page, tagged) or "
+                   "xBRL-CSV (OUT.csv, the facts table, and OUT-metadata.json).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="One file: write here (plus the taxonomy files beside it); standard output when absent. "
                    "Several files or a folder: the output folder.")
@@ -48,7 +49,7 @@ def fail(message: str, code: int = EXIT_INPUT):
 def convert_cmd(paths, to, output, layout, issuer, entity_opt, run_arelle, jobs, force, report_path, verbose,
                 quiet):
     """Convert releases (raw HTML, or text: pipe-flattened, newswire, pdftotext -layout, PDF reading order)
-    to XBRL.
+    to XBRL: xBRL-JSON, an XBRL 2.1 instance, inline XBRL or xBRL-CSV.
 
     \b
     One file:   xbrlify convert --to json RELEASE.htm -o out/release.json
@@ -82,6 +83,8 @@ def _is_batch(paths: tuple[Path, ...], output: Optional[Path]) -> bool:
 def _single(file: Path, output: Optional[Path], to: str, options: dict, run_arelle: bool, quiet: bool):
     if run_arelle and not output:
         fail("--validate needs -o OUT so Arelle can load the written files", EXIT_USAGE)
+    if to == "csv" and not output:
+        fail("--to csv writes two files (OUT.csv and OUT-metadata.json): give -o OUT.csv", EXIT_USAGE)
     outcome = convert_file(Job(file, output, to, **options))
     for note in outcome.notes:
         click.echo(f"xbrlify: warning: {file}: {note}", err=True)
@@ -93,7 +96,8 @@ def _single(file: Path, output: Optional[Path], to: str, options: dict, run_arel
         for level, code, message in outcome.findings:
             click.echo(f"xbrlify: {level}: {code}: {message}", err=True)
     if run_arelle:
-        _arelle(output)
+        from ..api import entry_of
+        _arelle(entry_of(to, output))
     sys.exit(outcome.code)
 
 

@@ -13,9 +13,8 @@ from ..result import ConversionResult
 from ..taxonomy import ConceptDef
 from .formats import entity_spec, xml_safe
 
-# Stand-in definitions for the dei concepts we write, used when the taxonomy does not define them. The real
-# dei types (centralIndexKeyItemType, submissionTypeItemType, ...) are patterned strings; ours are the xbrli
-# string and date types they restrict.
+# What the emitter needs to know of the dei concepts we write (label, period, string or date); their
+# declarations, with the official dei types, are the official taxonomy's (and the taxonomy package's).
 DEI_COVER_CONCEPTS = {
     "dei:DocumentType": ConceptDef("dei:DocumentType", "string", "duration", "Document Type"),
     "dei:DocumentPeriodEndDate": ConceptDef("dei:DocumentPeriodEndDate", "date", "duration",

@@ -1,8 +1,10 @@
 """The taxonomy view: which elements, labels, calculations and dimensional relationships the instance needs.
 
-The official us-gaap, srt and dei taxonomies cannot be fetched (no internet), so every output carries a small
-DTS of its own: stand-in schemas that use the official namespace URIs but declare only what the facts use.
-What goes in them is decided here; the templates only spell it.
+Concepts under the official prefixes (us-gaap, srt, dei) are declared by the official taxonomies, which the entry
+schema imports by their entry-point URLs (taxonomies/official.py); offline, the taxonomy package stands in for
+them (taxonomies/package.py). Only what lives in a namespace of ours is declared here: the issuer's extension
+concepts, the project's own extension concepts, the hypercube. What goes where is decided here; the templates
+only spell it.
 
 Two rules keep Arelle quiet on consistent data:
 - a calculation is written only when, in every context and unit where its total and any of its items occur,
@@ -20,6 +22,8 @@ from typing import Optional
 
 from ..result import ConversionResult
 from ..taxonomy import Calculation, ConceptDef
+from ..taxonomies.official import ENTRY_POINTS
+from ..taxonomies.package import declared_qnames
 from .cover import DEI_COVER_CONCEPTS, cover_facts
 from .formats import period_key, split_qname, unit_spec, xml_safe
 from .report import namespace_map
@@ -59,7 +63,7 @@ _NCNAME_BAD = re.compile(r"[^A-Za-z0-9._-]")
 
 @dataclass(frozen=True)
 class Element:
-    """One xs:element of a stand-in schema."""
+    """One xs:element of an extension schema or of the taxonomy package."""
     name: str
     id: str
     type: str
@@ -112,7 +116,7 @@ class Network:
 class TaxonomyView:
     stem: str
     entry: Schema
-    schemas: list[Schema]          # one per concept prefix, sorted
+    schemas: list[Schema]          # one per extension prefix (ours or the issuer's), sorted
     labels: list[tuple[Loc, str]]  # (loc, standard label)
     calculations: list[Network]
     definitions: list[Network]
@@ -128,7 +132,7 @@ def safe_stem(stem: str) -> str:
 
 
 def concept_def(result: ConversionResult, qname: str) -> ConceptDef:
-    """The taxonomy's definition; else the dei stand-in; else one inferred from the facts' unit and period."""
+    """The taxonomy's definition; else the dei cover definition; else one inferred from the facts' unit and period."""
     found = result.taxonomy.get(qname) or DEI_COVER_CONCEPTS.get(qname)
     if found:
         return found
@@ -174,12 +178,25 @@ def build_taxonomy(result: ConversionResult, stem: str) -> TaxonomyView:
     labels: dict[str, str] = {}      # qname -> label
     hrefs: dict[str, str] = {}       # qname -> FILE#ID
 
+    official = declared_qnames()
+
     def declare(qname: str, element: Element, label: str, schema: Optional[Schema] = None) -> None:
-        if schema is None:
-            prefix, _ = split_qname(qname)
-            schema = by_prefix.setdefault(prefix, Schema(f"{stem}-{prefix}.xsd", prefix, ns[prefix]))
         if qname in hrefs:
             return
+        prefix, _ = split_qname(qname)
+        if schema is None and prefix in ENTRY_POINTS:
+            # declared by the official taxonomy: referenced, never declared in its namespace by us
+            if qname not in official:
+                raise ValueError(f"{qname} is not among the official elements the project declares "
+                                 f"(rules/taxonomy.yaml); it cannot be written under the official namespace")
+            if ns[prefix] != ENTRY_POINTS[prefix].namespace:
+                raise ValueError(f"prefix {prefix} is bound to {ns[prefix]}, not the official "
+                                 f"{ENTRY_POINTS[prefix].namespace}")
+            labels[qname] = xml_safe(label)
+            hrefs[qname] = f"{ENTRY_POINTS[prefix].url}#{element.id}"
+            return
+        if schema is None:
+            schema = by_prefix.setdefault(prefix, Schema(f"{stem}-{prefix}.xsd", prefix, ns[prefix]))
         schema.elements.append(element)
         labels[qname] = xml_safe(label)
         hrefs[qname] = f"{schema.filename}#{element.id}"

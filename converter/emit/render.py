@@ -12,14 +12,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..paths import TEMPLATES_DIR
 from ..result import ConversionResult
+from ..taxonomies.official import ENTRY_POINTS
 from .dts import TaxonomyView, build_taxonomy, safe_stem
 from .report import build_report
 
 DEFAULT_STEM = "report"
 XBRLDT_XSD = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
 SUMMATION_ITEM_11 = "https://xbrl.org/2023/arcrole/summation-item"
-SUMMATION_ID = "summation-item"
-# Base schemas a stand-in may import, by the prefix its types use. Arelle ships copies of all three.
+CALCULATION_11_XSD = "https://www.xbrl.org/2023/calculation-1.1.xsd"   # declares it; Arelle ships a copy
+# Base schemas an extension schema may import, by the prefix its types use. Arelle ships copies of all three.
 TYPE_IMPORTS = {
     "num": ("http://www.xbrl.org/dtr/type/numeric", "http://www.xbrl.org/dtr/type/numeric-2009-12-16.xsd"),
     "nonnum": ("http://www.xbrl.org/dtr/type/non-numeric",
@@ -40,7 +41,7 @@ _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps with opt
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
-        autoescape=select_autoescape(enabled_extensions=("xml.j2", "xsd.j2"), disabled_extensions=("json.j2",),
+        autoescape=select_autoescape(enabled_extensions=("xml.j2", "xsd.j2", "xhtml.j2"), disabled_extensions=("json.j2",),
                                      default=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -81,7 +82,7 @@ def render_taxonomy(result: ConversionResult, stem: str = DEFAULT_STEM) -> dict[
         linkbases.append((LINKBASE_ROLES["cal"], tx.file("cal")))
         files[tx.file("cal")] = env.get_template("relationships.xml.j2").render(
             link="calculation", networks=tx.calculations, entry_file=tx.file("entry"),
-            arcroles=[(SUMMATION_ITEM_11, f"{tx.file('entry')}#{SUMMATION_ID}")])
+            arcroles=[(SUMMATION_ITEM_11, f"{CALCULATION_11_XSD}#summation-item")])
     if tx.definitions:
         linkbases.append((LINKBASE_ROLES["def"], tx.file("def")))
         arcroles = sorted({a.arcrole for n in tx.definitions for a in n.arcs})
@@ -90,7 +91,7 @@ def render_taxonomy(result: ConversionResult, stem: str = DEFAULT_STEM) -> dict[
             arcroles=[(uri, f"{XBRLDT_XSD}#{uri.rsplit('/', 1)[1]}") for uri in arcroles])
     files[tx.file("lab")] = env.get_template("labels.xml.j2").render(tx=tx)
     files[tx.file("entry")] = env.get_template("entry.xsd.j2").render(
-        tx=tx, linkbases=linkbases, summation_id=SUMMATION_ID)
+        tx=tx, linkbases=linkbases, official=list(ENTRY_POINTS.values()))
     for schema in tx.schemas:
         imports = [(p, *TYPE_IMPORTS[p]) for p in sorted(schema.uses & TYPE_IMPORTS.keys())]
         files[schema.filename] = env.get_template("concepts.xsd.j2").render(schema=schema, imports=imports)

@@ -15,12 +15,18 @@ from .render import entry_filename, render_json, render_taxonomy, render_xbrl
 
 def write_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text with LF line ends to a temp file in the same directory, then rename it over `path`."""
+    write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Write bytes to a temp file in the same directory, then rename it over `path`."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # open(..., "xb") rather than mkstemp: the file gets the usual umask permissions, not 0600.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         with open(tmp, "xb") as f:
-            f.write(text.encode("utf-8"))
+            f.write(data)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

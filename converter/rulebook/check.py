@@ -18,6 +18,7 @@ from .backtrack import times_out
 from .loader import RuleError, base_files, compile_phrases, compile_rows, issuer_files, precedence, read_rule_file
 from .model import PhraseRule, RowRule
 from .samples import expand
+from .official_check import official_problems
 from .schema import (TAXONOMY_SCHEMA, Problem, as_list, file_problems, iter_patterns, locate, schema_problems,
                      taxonomy_concepts)
 
@@ -96,6 +97,7 @@ def check_paths(paths: Iterable[Path], rules_dir: Path = RULES_DIR, timeouts: bo
     for rf in files:
         if rf.data is None:
             continue
+        rf.problems += official_problems(rf.data, str(rf.path), rf.kind)
         if rf.kind == "taxonomy":
             rf.problems += list(schema_problems(rf.data, str(rf.path), TAXONOMY_SCHEMA))
             continue

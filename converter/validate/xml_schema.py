@@ -7,7 +7,8 @@ unit, numeric facts carry integer decimals, ids are unique.
 Strict mode, when the rendered taxonomy is given (the render_taxonomy dict or the directory holding it): the
 instance against the official XBRL 2.1 base schemas plus our stand-in concept schemas, so fact values are
 checked against their item types. The base schemas cannot be fetched offline; Arelle's package ships copies,
-so strict mode needs Arelle installed.
+so strict mode needs Arelle installed. The official US-GAAP, SRT and DEI entry points resolve to the project's
+taxonomy package (taxonomies/package.py), as they do for Arelle.
 """
 from __future__ import annotations
 
@@ -48,14 +49,31 @@ def base_schema_cache() -> Path:
     return Path(spec.origin).parent / "resources" / "cache"
 
 
+@lru_cache(maxsize=1)
+def _package_by_url() -> dict[str, str]:
+    """The taxonomy package's schemas by the official URL its catalog maps to them."""
+    from ..taxonomies.official import ENTRY_POINTS
+    from ..taxonomies.package import PACKAGE_ROOT, package_files
+    files = package_files()
+    out = {}
+    for ep in ENTRY_POINTS.values():
+        inside = f"{PACKAGE_ROOT}/{ep.base.split('://', 1)[1].split('/', 1)[1]}{ep.url[len(ep.base):]}"
+        out[ep.url] = files[inside]
+    return out
+
+
 class _TaxonomyResolver(etree.Resolver):
-    """Official URLs -> Arelle's cached copies; our file names -> the in-memory taxonomy."""
+    """Official entry points -> the taxonomy package; other official URLs -> Arelle's cached copies; our file
+    names -> the in-memory taxonomy."""
 
     def __init__(self, cache: Path, files: Mapping[str, str]):
         super().__init__()
         self.cache, self.files = cache, files
 
     def resolve(self, url, pubid, context):
+        packaged = _package_by_url().get(url)
+        if packaged is not None:
+            return self.resolve_string(packaged, context, base_url=url)
         if url.startswith(("http://", "https://")):
             scheme, rest = url.split("://", 1)
             local = self.cache / scheme / rest
@@ -133,3 +151,16 @@ def validate_xml(text: Union[str, bytes], taxonomy: Optional[Taxonomy] = None) -
     if taxonomy is not None:
         messages += _strict(doc, taxonomy)
     return messages
+
+
+def validate_xhtml(text: Union[str, bytes]) -> list[str]:
+    """The inline XBRL document parses as XML, is XHTML and holds one ix:header; the rest is Arelle's to say."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as e:
+        return [f"not well-formed XML: {e}"]
+    if root.tag != "{http://www.w3.org/1999/xhtml}html":
+        return [f"the root element is {root.tag}, not XHTML's html"]
+    headers = root.findall(".//{http://www.xbrl.org/2013/inlineXBRL}header")
+    return [] if len(headers) == 1 else [f"{len(headers)} ix:header elements, not one"]
