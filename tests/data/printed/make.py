@@ -12,7 +12,13 @@ Sources (NAME is the source's stem):
 - six real newswire releases saved as Markdown in tests/data/real (a bank, the REIT and four others), first
   rendered to HTML: YAML front matter stripped (its title becomes the page heading), pipe tables rendered
   with Python-Markdown's `tables` extension, and a plain newswire-like stylesheet (no table borders, labels
-  left, figures right-aligned and kept on one line).
+  left, figures right-aligned and kept on one line). Each cell prints where the Markdown copy has it: the
+  copies lost the newswire page's colspans, so a header ("Three Months Ended December 31,", "2024") often
+  stands in the `$` cell left of its figures and over the first column of its group only; a table's first
+  row (often its title) is the <thead>, which both producers repeat atop each page a table runs onto.
+
+Chromium writes a tagged PDF (a structure tree with table tags); its files are larger for it (the Oracle
+one is about 2 MB, most of it the tree).
 
 Output, in this folder: NAME.chromium.pdf, NAME.weasyprint.pdf and NAME.gold.csv (the source document's gold,
 copied: ../shared/gold/NAME.gold.csv for the corpus, tests/data/real/NAME.gold.csv for the real releases).
@@ -20,7 +26,7 @@ tests/test_printed_pdfs.py scores each PDF against that gold and against its sou
 
 Setup and run (from the repository root; the versions are the ones the committed PDFs were made with):
 
-    sudo apt-get install chromium            # Chromium 156.0.8078.129 here
+    apt-get install chromium                 # Chromium 156.0.8078.129 here
     .venv/bin/pip install weasyprint==70.0 markdown==3.11.3
     .venv/bin/python tests/data/printed/make.py                  # everything
     .venv/bin/python tests/data/printed/make.py vornado-2024q4   # some sources only
