@@ -30,16 +30,14 @@ NOT_YET = {
     "fhlbdesmoines-2024q4.weasyprint.pdf": "source F1 0.571; PDF R 0.257 P 1.000 F1 0.409, ratio 0.716",
     "freshworks-2024q4.chromium.pdf": "source F1 0.981; PDF R 0.262 P 1.000 F1 0.415, ratio 0.423",
     "freshworks-2024q4.weasyprint.pdf": "source F1 0.981; PDF R 0.262 P 1.000 F1 0.415, ratio 0.423",
-    "intelligentbio-fy2025q2.chromium.pdf": "source F1 0.992; PDF R 0.615 P 0.988 F1 0.758, ratio 0.764",
-    "intelligentbio-fy2025q2.weasyprint.pdf": "source F1 0.992; PDF R 0.477 P 0.590 F1 0.528, ratio 0.532",
-    "martinmarietta-2024q4.chromium.pdf": "source F1 0.958; PDF R 0.523 P 0.953 F1 0.675, ratio 0.705",
-    "martinmarietta-2024q4.weasyprint.pdf": "source F1 0.958; PDF R 0.391 P 0.776 F1 0.520, ratio 0.542",
-    "nabors-2024q4.chromium.pdf": "source F1 0.965; PDF R 0.515 P 0.716 F1 0.599, ratio 0.620",
-    "nabors-2024q4.weasyprint.pdf": "source F1 0.965; PDF R 0.455 P 0.812 F1 0.584, ratio 0.605",
+    "intelligentbio-fy2025q2.chromium.pdf": "source F1 0.992; PDF R 0.877 P 1.000 F1 0.934, ratio 0.942",
+    "intelligentbio-fy2025q2.weasyprint.pdf": "source F1 0.992; PDF R 0.815 P 1.000 F1 0.898, ratio 0.905",
+    "martinmarietta-2024q4.weasyprint.pdf": "source F1 0.964; PDF R 0.638 P 0.992 F1 0.776, ratio 0.805",
+    "nabors-2024q4.chromium.pdf": "source F1 0.965; PDF R 0.515 P 0.830 F1 0.635, ratio 0.658",
+    "nabors-2024q4.weasyprint.pdf": "source F1 0.965; PDF R 0.448 P 0.810 F1 0.577, ratio 0.598",
     "oracle-fy2022q4.chromium.pdf": "source F1 1.000; PDF R 0.850 P 0.946 F1 0.896, ratio 0.896",
     "oracle-fy2022q4.weasyprint.pdf": "source F1 1.000; PDF R 0.364 P 0.975 F1 0.531, ratio 0.531",
-    "vornado-2024q4.chromium.pdf": "source F1 1.000; PDF R 0.791 P 0.972 F1 0.872, ratio 0.872",
-    "vornado-2024q4.weasyprint.pdf": "source F1 1.000; PDF R 0.651 P 0.949 F1 0.772, ratio 0.772",
+    "vornado-2024q4.weasyprint.pdf": "source F1 1.000; PDF R 0.930 P 1.000 F1 0.964, ratio 0.964",
 }
 
 

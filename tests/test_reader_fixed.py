@@ -393,3 +393,36 @@ def test_a_header_line_of_one_piece_per_column_heads_them_in_order_wherever_set_
     cells = {(h.text, h.cols) for h in t.header}
     assert {("2024", (0, 0)), ("2023", (1, 1)), ("Change", (2, 2)), ("2024", (3, 3)), ("2023", (4, 4)),
             ("Change", (5, 5))} <= cells, cells
+
+
+GROUPS_SET_LEFT = """\
+                                         Three months                            Six months
+                                                ended                                 ended
+                                         December 31,                          December 31,
+                                                  2024           2023                  2024           2023
+Revenue                                    $   607,494    $   764,063           $ 1,479,781    $ 1,560,157
+Gross profit                                   223,113        199,248               569,914        431,579
+"""
+
+LIFTED_YEAR = """\
+                                                                            For the Year
+                                            For the Three Months           Ended December
+                                            Ended December 31,             31,
+                                                2024         2023            2024         2023
+Revenues                                    $ 457,790    $ 441,886     $ 1,787,686  $ 1,811,163
+Net income (loss)                           $   5,758    $(100,613)    $    20,116  $    32,888
+"""
+
+
+def test_group_titles_head_the_groups_their_line_of_years_marks_wherever_set_over_them():
+    t = _table(read_fixed_width(GROUPS_SET_LEFT))
+    cells = {(h.text, h.cols) for h in t.header}
+    assert ("Three months", (0, 1)) in cells and ("Six months", (2, 3)) in cells, cells
+    assert ("December 31,", (0, 1)) in cells and ("December 31,", (2, 3)) in cells, cells
+    facts = _facts(GROUPS_SET_LEFT)
+    assert facts[("Revenues", "2023-07-01..2023-12-31")] == 1560157
+    assert facts[("Revenues", "2023-10-01..2023-12-31")] == 764063
+    # a length lifted a line above the other group's: the lengths in order head the groups in order
+    t = _table(read_fixed_width(LIFTED_YEAR))
+    cells = {(h.text, h.cols) for h in t.header}
+    assert ("For the Year", (2, 3)) in cells and ("For the Three Months", (0, 1)) in cells, cells

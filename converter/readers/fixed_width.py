@@ -681,7 +681,8 @@ def _header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> t
             if over:
                 placed.append([text, (min(over), max(over)), s, e])
         lines.append(placed)
-    _share_lengths(lines, cols)
+    if not _group_by_year_runs(lines, cols):
+        _share_lengths(lines, cols)
     for upper, lower in zip(lines, lines[1:]):
         _under_spans(lower, upper)
     for upper, lower in zip(lines, lines[1:]):
@@ -708,6 +709,58 @@ def _one_per_column(pieces: list, overs: list[list[int]], cols: list["_Column"])
 
 _LENGTH_PIECE = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?|periods?)\s+(?:ended|ending)\b"
                               r"|\b(?:first|second|third|fourth)[\s-]+quarter\b|^(?:three|six|nine|twelve)[\s-]+months?$")
+
+
+_LENGTH_WORD = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?)\b")
+_YEAR_WORD = regex.compile(r"(?i)\b(?:years?|periods?)\b")
+_BARE_YEAR = regex.compile(r"^(?:fiscal\s+|FY\s*)?((?:19|20)\d\d)$", regex.I)
+
+
+def _year_runs(lines: list[list[list]], ncols: int) -> Optional[list[tuple[int, int]]]:
+    """The groups of columns a line of years marks, one year per column, each group going back in time
+    ("2024 2023 | 2024 2023"), or None."""
+    for placed in reversed(lines):
+        years = {p[1][0]: int(m.group(1)) for p in placed if p[1][0] == p[1][1] and (m := _BARE_YEAR.match(p[0]))}
+        if len(years) != ncols or len(placed) != ncols:
+            continue
+        runs: list[list[int]] = [[0]]
+        for c in range(1, ncols):
+            if years[c] >= years[c - 1]:
+                runs.append([])
+            runs[-1].append(c)
+        return [(r[0], r[-1]) for r in runs]
+    return None
+
+
+def _group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
+    """A header line with one piece per group of columns that its line of years marks ("Three months" and
+    "Six months" over "2024 2023 2024 2023"), each piece in order and nearer its group than the next: the
+    k-th piece heads the k-th group, wherever the printer set it over the group (a title set left over its
+    first column is nearer the next group's first column than its own second). True when it placed any."""
+    runs = _year_runs(lines, len(cols))
+    if runs is None or len(runs) < 2:
+        return False
+
+    def fits(ordered: list[list]) -> bool:
+        return all((k == 0 or p[3] > cols[runs[k - 1][1]].center) and
+                   (k + 1 == len(runs) or p[2] < cols[runs[k + 1][0]].center) for k, p in enumerate(ordered))
+
+    groups = [placed for placed in lines if len(placed) == len(runs)
+              and not any(_BARE_YEAR.match(p[0]) for p in placed)
+              and all(_GROUP_WORDS.search(p[0]) or _YEAR_WORD.search(p[0]) for p in placed)]
+    # the lengths may stand on lines of their own ("For the Year" lifted a line above "For the Three Months")
+    lengths = [p for placed in lines for p in placed if _LENGTH_WORD.search(p[0])]
+    if len(lengths) == len(runs) and not any(len(placed) == len(runs) and set(map(id, placed)) == set(map(id, lengths))
+                                             for placed in lines):
+        groups.append(lengths)
+    done = False
+    for group in groups:
+        ordered = sorted(group, key=lambda p: p[2])
+        if fits(ordered):
+            for p, run in zip(ordered, runs):
+                p[1] = run
+            done = True
+    return done
 
 
 def _share_lengths(lines: list[list[list]], cols: list["_Column"]) -> None:
