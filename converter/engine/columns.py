@@ -55,11 +55,19 @@ class ColumnPeriod:
     header: str = ""
     bound: Optional[str] = None   # "low" or "high": a column of an outlook range
     member: str = ""              # the part of the company the column holds ("MRD", "International"), if any
+    fixed: Optional[Period] = None   # the period a table rule gives the column, whatever its header says
+    dims: tuple[tuple[str, str], ...] = ()   # (axis, member) a table rule gives a segment column
 
     def period_for(self, period_type: str) -> Optional[Period]:
         """The period a concept of this period type takes in this column, or None when the header does not
         say (a duration concept under a bare date is never guessed)."""
-        if self.end is None or self.skip:
+        if self.skip:
+            return None
+        if self.fixed is not None:
+            if period_type == "instant":
+                return Period(self.fixed.end)
+            return None if self.fixed.is_instant else self.fixed
+        if self.end is None:
             return None
         if period_type == "instant":
             return Period(self.end)
@@ -499,7 +507,7 @@ def split_row_period(label: str) -> tuple[str, Optional[str]]:
 
 def row_column(col: ColumnPeriod, qualifier: Optional[str], cal: Calendar) -> ColumnPeriod:
     """The column as a qualified row reads it: the column's date, the row's length."""
-    if qualifier is None or col.end is None:
+    if qualifier is None or col.end is None or col.fixed is not None:
         return col
     length = Length(months=3) if qualifier == "quarter" else year_to_date(col.end, cal)
     return replace(col, length=length, header=f"{col.header} ({qualifier})")
