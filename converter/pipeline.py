@@ -8,7 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .engine.columns import Calendar, document_calendar
+from .engine.columns import Calendar
+from .engine.fiscal_calendar import fiscal_calendar
 from .engine.continued import continuing
 from .engine.entity import find_entity
 from .engine.guidance import guidance_facts
@@ -71,7 +72,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     elif book.extension_concepts:
         tax = tax.extend("", "", {})
     released = release_date(doc)
-    cal = document_calendar(doc.text)
+    cal = fiscal_calendar(doc, book.issuer.fiscal_year_end if book.issuer else None)
     trace = trace or Trace()
     trace.document = doc
     trace.book = book

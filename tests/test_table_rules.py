@@ -39,10 +39,7 @@ RELEASE = """<html><body>
 """
 NINE = "2024-02-04..2024-11-02"
 NINE_BEFORE = "2023-01-29..2023-10-28"
-RULES = HEAD + f"""concepts:
-  acme:RetailMember: {{type: string, period: duration, label: Retail}}
-  acme:WholesaleMember: {{type: string, period: duration, label: Wholesale}}
-tables:
+RULES = HEAD + f"""tables:
   - id: acme-nine-weeks
     title: statements of operations
     header: thirty-nine weeks
