@@ -1,7 +1,7 @@
 """The fiscal calendar a release is read with: the issuer file's `fiscal_year_end` when it gives one (it wins),
-else what the text says (engine/columns.document_calendar), else what the tables show: a year-to-date column
-that prints its end date and its length ("Thirty-Nine Weeks Ended November 2, 2024") starts the day after the
-previous fiscal year ended. The tables speak only when every such column agrees.
+else what the text says (engine/columns.document_calendar), else what the tables show of a 52/53-week year: a
+year-to-date column that prints its end date and its length ("Thirty-Nine Weeks Ended November 2, 2024") starts
+the day after the previous fiscal year ended. The tables speak only when every such column agrees.
 """
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ def fiscal_calendar(doc: Document, year_end: Optional[YearEnd] = None) -> Calend
         return issuer_calendar(cal, year_end)
     if cal.anchor is None and cal.fiscal_year_end_month == 12:
         shown = table_year_end(doc, cal)
-        if shown is not None:
-            weekly = not is_month_end(shown)
-            return replace(cal, fiscal_year_end_month=shown.month, anchor=shown if weekly else None,
+        # only a 52/53-week year: a month-end one the text states, and a year to date that starts on a month's
+        # first day may be a transition period (a fiscal year that changed)
+        if shown is not None and not is_month_end(shown):
+            return replace(cal, fiscal_year_end_month=shown.month, anchor=shown,
                            named_by_start=shown.month == 1 or (shown.month == 2 and shown.day <= 7))
     return cal
 

@@ -359,6 +359,14 @@ def concept_problems(data, path: str, known: Optional[dict] = None) -> Iterator[
                 continue
             line, col = locate(data, (kind, i, "concept"))
             rid = str(rule.get("id", ""))
+            if concept.split(":", 1)[0] in ("us-gaap", "srt", "dei"):
+                from ..taxonomies.standard import standard_concept   # late: it loads the element lists
+                found, why = standard_concept(concept)
+                if found is None:
+                    from ..taxonomies.official import official_problem
+                    code = "not-official" if official_problem(concept) else "not-usable"
+                    yield Problem("error", code, path, line, col, f"rule '{rid}': {why}", rid)
+                continue
             yield Problem("error", "unknown-concept", path, line, col,
                           f"rule '{rid}': unknown concept '{concept}'{_concept_hint(concept, known, prefix)}", rid)
 
