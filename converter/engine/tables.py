@@ -39,6 +39,8 @@ class TableOutcome:
     unresolved: list[Unresolved] = field(default_factory=list)        # flows under a date with no length
     suppressed: list[Suppressed] = field(default_factory=list)        # what ignore and table rules kept unread
     readings: dict[int, TableReading] = field(default_factory=dict)   # table index -> the table rule applied
+    undated: list[tuple[int, int, str]] = field(default_factory=list)  # (table, column, header) of a figure a
+                                                                       # rule read in a column of no period
 
 
 _NOTE_LINE = regex.compile(r"^\(?\s*(?:un)?audited\s*\)?$|^\(?\s*(?:\$|dollars|amounts)?\s*(?:in\s+)?(?:thousands|millions|billions)\b"
@@ -285,6 +287,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                     continue
             if period is None:
                 out.skipped.append((f"{row.label} [{cell.text}]", "column period unknown"))
+                out.undated.append((table.index, cell.col, col.header))
                 if concept.period == "duration" and col.end and fig.value is not None and not fig.percent:
                     out.unresolved.append(Unresolved(table.index, cell.col, rule.concept, col.end,
                                                      (fig.value * mult).scaleb(power)))
