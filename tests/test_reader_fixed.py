@@ -376,3 +376,20 @@ def test_tabs_mixed_with_spaces_align_as_printed_and_spans_point_at_the_figures(
     assert revenue["2004-01-01..2004-06-30"].value == 101322000
     span = revenue["2004-01-01..2004-06-30"].provenance.span
     assert tabbed[span.start:span.end] == "101,322"
+
+
+YEARS_BESIDE = """\
+                                  Quarter Ended                           Year Ended
+                                   December 31,                            December 31,
+(in millions)                     2024        2023     Change             2024        2023    Change
+Revenues                              $ 1,632     $ 1,608      1 %            $ 6,536     $ 6,777     (4)%
+Gross profit                            $ 489       $ 484      1 %            $ 1,878     $ 2,023     (7)%
+Earnings from operations                $ 399       $ 370      8 %            $ 2,707     $ 1,596     70 %
+"""
+
+
+def test_a_header_line_of_one_piece_per_column_heads_them_in_order_wherever_set_beside_the_figures():
+    t = _table(read_fixed_width(YEARS_BESIDE))
+    cells = {(h.text, h.cols) for h in t.header}
+    assert {("2024", (0, 0)), ("2023", (1, 1)), ("Change", (2, 2)), ("2024", (3, 3)), ("2023", (4, 4)),
+            ("Change", (5, 5))} <= cells, cells

@@ -251,3 +251,25 @@ def test_a_property_line_that_less_accumulated_depreciation_follows_is_the_gross
         "| Property and equipment{dash}net | 6,000 | 6,000 |\n", "")
     assert _values(alone, "PropertyPlantAndEquipmentNet") == {
         "2024-12-31": Decimal("10000000"), "2023-12-31": Decimal("9000000")}
+
+
+def test_a_word_in_parentheses_before_a_line_says_what_its_parentheses_mean_and_the_line_is_the_same():
+    table = """Acme Bancorp Reports Fourth Quarter 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Bancorp today reported results.
+
+CONSOLIDATED STATEMENTS OF INCOME
+(in thousands)
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Net interest income | 47,459 | 45,784 |
+| (Reduction) provision for credit losses | {a} | {b} |
+| Net income | 5,000 | 4,000 |
+"""
+    got = _values(table.format(a="(120)", b="300"), "ProvisionForLoanLeaseAndOtherLosses")
+    assert got == {"2024-10-01..2024-12-31": Decimal("-120000"), "2023-10-01..2023-12-31": Decimal("300000")}
+    # both years reductions: still reductions, not costs printed as deductions
+    got = _values(table.format(a="(120)", b="(300)"), "ProvisionForLoanLeaseAndOtherLosses")
+    assert got == {"2024-10-01..2024-12-31": Decimal("-120000"), "2023-10-01..2023-12-31": Decimal("-300000")}

@@ -398,3 +398,34 @@ def test_columns_whose_revenue_shrinks_as_the_period_grows_are_not_written():
     assert any(f.code == "withheld" and "shorter one it contains" in f.message for f in result.findings)
     right = table.replace("| 1,050 | 2,071 |", "| 2,071 | 1,050 |").replace("| 610 | 1,207 |", "| 1,207 | 610 |")
     assert len(_values(_convert(HEAD + right), "Revenues")) == 3
+
+
+def test_a_change_to_a_level_from_another_dates_the_level_the_change_reaches():
+    table = STATEMENT   # the release reports the quarter ended December 31, 2024
+    sentence = ("Net loss increased by $279,829 to $2,249,470 from $1,969,641 for the three months ended December 31, "
+                "2024, compared to the same period in 2023.\n\n")
+    # the comparison the sentence names says the period is the change's: the level reached is that period's
+    assert _values(_convert(HEAD + sentence), "NetIncomeLoss") == {
+        "2024-10-01..2024-12-31": Decimal("-2249470"), "2023-10-01..2023-12-31": Decimal("-1969641")}
+    got = _values(_convert(HEAD + sentence + table), "NetIncomeLoss")
+    assert got["2024-10-01..2024-12-31"] == Decimal("-33692000")   # the statement's own, which outranks
+    narrative = [f for f in _convert(HEAD + sentence + table).rejected if f[0].category == "narrative"]
+    assert {(str(f.period), f.value) for f, _why in narrative} == {
+        ("2024-10-01..2024-12-31", Decimal("-2249470")), ("2023-10-01..2023-12-31", Decimal("-1969641"))}
+    # the level it started from, with an earlier period of its own, is that period's
+    earlier = "Revenue increased 10% to $5.2 million from $4.1 million in the fourth quarter of 2023.\n\n"
+    assert _values(_convert(HEAD + earlier + table), "Revenues")["2023-10-01..2023-12-31"] == Decimal("45784000")
+    rejected = {(str(f.period), f.value) for f, _w in _convert(HEAD + earlier + table).rejected
+                if f.category == "narrative"}
+    # (the level reached takes the quarter the release's heading names)
+    assert rejected == {("2023-10-01..2023-12-31", Decimal("4100000")), ("2024-10-01..2024-12-31", Decimal("5200000"))}
+
+
+def test_income_attributable_to_common_shareholders_in_a_sentence_is_what_is_left_after_preferred_dividends():
+    sentence = ("Net income attributable to common shareholders for the quarter ended December 31, 2024 was $1,203,000, "
+                "compared to a net loss attributable to common shareholders of $61,013,000 for the prior year's "
+                "quarter.\n")
+    result = _convert(HEAD + sentence)
+    assert not _values(result, "NetIncomeLoss")
+    assert _values(result, "NetIncomeLossAvailableToCommonStockholdersBasic") == {
+        "2024-10-01..2024-12-31": Decimal("1203000"), "2023-10-01..2023-12-31": Decimal("-61013000")}

@@ -29,6 +29,7 @@ from .periods_text import PeriodMention, find_periods, year_earlier
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _FROM_END = regex.compile(r"\bfrom\s*$")
 _TO = regex.compile(r"\s*to\s*")
+_TO_END = regex.compile(r"\bto\s*$")
 
 AMOUNT = regex.compile(
     r"""(?P<neg>\()?\$\s?(?P<neg2>\()?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\)?
@@ -39,7 +40,7 @@ PER_UNIT = regex.compile(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+
 
 # What may stand between a metric and its first amount (periods are cut out first).
 LINK = regex.compile(
-    r"""^[\s,]*(?:attributable\s+to\s+(?!(?:the\s+)?(?:non-?controlling|minority))[\w\s.&'-]{1,40}?\s+)?
+    r"""^[\s,]*(?:attributable\s+to\s+(?!(?:the\s+)?(?:non-?controlling|minority|common|preferred))[\w\s.&'-]{1,40}?\s+)?
         (?:(?:was|were|is|are|totaled|totalled|totaling|of|amounted\s+to|reached|came\s+in\s+at|to|
         approximately|about|roughly|nearly|(?:an?\s+)?(?:new\s+)?record(?:\s+high)?(?:\s+of)?|an?\s+all[\s-]time\s+high\s+of|
         (?:was|were)?\s*(?:rose|increased|decreased|declined|fell|grew|dropped|improved|reduced|lowered|raised|
@@ -253,6 +254,30 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
         bound = min([bounds[i]] + [s for s in stops if s > a.end])
         after = [p for p in periods if a.end <= p.start < bound
                  and not (sentence and _COMPARED_WITH.search(sentence[a.end:p.start]))]
+        if after and i > 0 and len(after[0].periods) == 1 and out[i - 1] in (None, after[0].periods[0]) and sentence \
+                and _FROM_END.search(sentence[chain[i - 1].end:a.start]) \
+                and _TO_END.search(sentence[mention.end:chain[i - 1].start]):
+            # "increased ... to $A from $B <period>": the period is B's own when it is an earlier one ("from
+            # $4.1 million in the fourth quarter of 2023"), and the change's, A's, when it is the period the
+            # release reports or the sentence then names the comparison ("for the three months ended December
+            # 31, 2024, compared to the same period in 2023"); B then takes the period a year earlier only
+            # where the sentence says so. Without either, neither is dated.
+            p = after[0]
+            compared = [q for q in periods if p.end <= q.start < bound and q.relative]
+            latest = max(cal.ends) if cal is not None and cal.ends else None
+            if not compared and latest is not None and p.periods[0].end < latest:
+                out[i] = p.periods[0]
+                last[:] = [out[i]]
+                continue
+            if not compared and p.periods[0].end != latest:
+                continue
+            out[i - 1] = p.periods[0]
+            if compared:
+                out[i] = year_earlier(out[i - 1], cal)
+                if out[i] is not None and compared[0].year is not None and out[i].end.year != compared[0].year:
+                    out[i] = None
+            last[:] = [out[i - 1]]
+            continue
         if after:
             p = after[0]
             pending = [j for j in range(i + 1) if out[j] is None]

@@ -35,7 +35,7 @@ PERIOD = re.compile(
        |(?P<inst>\b(?:as\s+of|at|on)\s+{_DATE_LIST.replace('(?P<m>', '(?P<im>').replace('(?P<d>', '(?P<id>').replace('(?P<y>', '(?P<iy>').replace('(?P<more>', '(?P<imore>')})
        |(?P<fy>\b(?:(?:for|in|during)\s+(?:the\s+)?)?(?:full[\s-]year\s+(?:fiscal\s+)?|fiscal(?:\s+year)?\s+|FY\s*'?|calendar\s+(?:year\s+)?)(?P<fyy>(?:19|20)\d\d|\d\d)\b
             |\b(?:for|in)\s+(?P<fyy2>(?:19|20)\d\d)\b(?!\s*(?:and|,)\s*(?:19|20)\d\d))
-       |(?P<rel>\b(?:for|in|during)\s+the\s+(?:same\s+(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous)\s+year
+       |(?P<rel>\b(?:for|in|during|to|with|over|versus|vs\.?)\s+the\s+(?:same\s+(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous)\s+year
             |(?:same|corresponding|comparable)\s+(?:prior[\s-]year\s+)?(?:period|quarter)\s+(?:in|of)\s+(?:fiscal\s+)?(?P<ry>(?:19|20)\d\d)\b
             |prior[\s-]year(?:\s+(?:period|quarter))?|prior\s+period|(?:comparable|corresponding)\s+(?:prior[\s-]year\s+)?period
             |year[\s-]ago\s+(?:period|quarter)|same\s+period\s+(?:in|of)\s+the\s+prior\s+year)

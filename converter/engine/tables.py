@@ -11,7 +11,7 @@ import regex
 
 from ..facts.consolidated import consolidated_net_income
 from ..model import Fact, Finding, Period, Provenance, Row, Table
-from ..rulebook.match import GAAP_PREFIX, match_row, normalize_label
+from ..rulebook.match import GAAP_PREFIX, OPPOSITE_QUALIFIER, match_row, normalize_label
 from ..rulebook.model import Rulebook
 from ..taxonomy import Calculation, Taxonomy
 from .columns import Calendar, ColumnPeriod, resolve_columns, row_column, split_row_period
@@ -84,6 +84,8 @@ def row_sign(rule_sign: str, figures: list[Figure], words: str = "", heading: st
             return -1, "sign: a loss printed unsigned under a loss-only label, stored negative"
     if rule_sign == "expense":
         nonzero = [f for f in figures if f.value not in (None, 0)]
+        if OPPOSITE_QUALIFIER.search(words):
+            return 1, "sign: as printed (the label says a figure in parentheses is a reduction)"
         if nonzero and all(f.negative for f in nonzero):
             return -1, "sign: deduction printed in parentheses, stored positive"
     return 1, ""

@@ -653,6 +653,10 @@ def _header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> t
         if not pieces:
             continue
         overs = [[c for c, col in enumerate(cols) if s <= col.right and e >= col.left] for s, e, _t in pieces]
+        if _one_per_column(pieces, overs, cols):
+            # as many pieces as columns, in order, none over a column not its own: the k-th heads the k-th,
+            # wherever the printer set them beside their figures
+            overs = [[k] for k in range(len(cols))]
         taken = {c for over in overs for c in over}
         # a piece over two columns or more spans a group: it also heads the free columns it is nearest to
         dist = lambda k, c: max(0.0, pieces[k][0] - cols[c].center, cols[c].center - pieces[k][1])
@@ -688,6 +692,18 @@ def _header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> t
                     piece[0] += below[0]
                     lower.remove(below)
     return [HeaderCell(text, span) for placed in lines for text, span, _s, _e in placed], caption
+
+
+def _one_per_column(pieces: list, overs: list[list[int]], cols: list["_Column"]) -> bool:
+    """A header line of one piece per column: as many pieces as columns, in order, the k-th between the
+    middles of the columns beside the k-th (a printer may set each a little left of its figures)."""
+    n = len(cols)
+    if n < 2 or len(pieces) != n or all(over == [k] for k, over in enumerate(overs)):
+        return False
+    for k, (s, e, _t) in enumerate(pieces):
+        if (k > 0 and e <= cols[k - 1].center) or (k + 1 < n and s >= cols[k + 1].center):
+            return False
+    return True
 
 
 _LENGTH_PIECE = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?|periods?)\s+(?:ended|ending)\b"

@@ -25,6 +25,11 @@ HIDDEN_LAYER = regex.compile(r"\b(?:non[\s-]?gaap|adjusted|pro\s+forma|as\s+adju
                              r"ebitda(?:re)?|a?ffo|funds\s+from\s+operations)\b")
 
 
+# "(Reduction) provision for credit losses", "(Benefit) provision for income taxes": the word in parentheses
+# says what a figure in parentheses means; the line is the one the words after it name
+OPPOSITE_QUALIFIER = regex.compile(r"\((?:reduction|benefit|recovery|recapture|reversal|release|credit)s?"
+                                   r"(?:\s+(?:of|in|from))?\)", regex.I)
+_LEADING_OPPOSITE = regex.compile(OPPOSITE_QUALIFIER.pattern + r"\s+(?=\w)", regex.I)
 _SEPARATOR_DASH = regex.compile(r"(?<=[\w)])\s*-{2,3}\s*(?=[\w(])|(?<=[\w),])\s+-{1,3}\s+(?=[\w(])")
 _REMARK = regex.compile(r"\(\s*(?:including|includes|inclusive\s+of|excluding)\b", regex.I)
 
@@ -57,6 +62,8 @@ def normalize_label(label: str) -> str:
     t = t.replace("&", " and ").replace("’", "'").replace("—", "-").replace("–", "-")
     if "/" in t:   # "Net earnings/(Loss)", "Provision for/(Benefit from) taxes": a slash read as a space
         t = t.replace("/(", " (").replace(")/", ") ")
+    if t.startswith("("):
+        t = _LEADING_OPPOSITE.sub("", t, count=1) if _LEADING_OPPOSITE.match(t) else t
     if "-" in t:   # a dash between words is a separator, as a comma is: "Property and equipment - net", "--net"
         t = _SEPARATOR_DASH.sub(", ", t)
     t = " ".join(t.split())

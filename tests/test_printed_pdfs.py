@@ -1,0 +1,97 @@
+"""Releases printed to PDF (issue 13, item 5): tests/data/printed holds the four corpus HTML releases and six
+real newswire releases (tests/data/real, Markdown rendered to HTML) printed by two producers, headless
+Chromium (NAME.chromium.pdf) and WeasyPrint (NAME.weasyprint.pdf), each with its source's gold copied as
+NAME.gold.csv. tests/data/printed/make.py made them (by hand, not in CI).
+
+The issue's done-when, base rules only: every PDF scores at least 0.98 of the F1 its source document scores,
+with precision >= 0.99. A PDF that does not meet it yet is marked xfail (strict) with its measured figures, so
+that the mark has to go once the PDF reader reads it."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from converter import convert, write
+
+from .conftest import score_output, shared_path
+
+DATA = Path(__file__).parent / "data"
+PRINTED = DATA / "printed"
+PDFS = sorted(p.name for p in PRINTED.glob("*.pdf"))
+F1_RATIO = 0.98
+PRECISION = 0.99
+
+# NAME.PRODUCER.pdf -> what it scores today (source F1; the PDF's recall, precision, F1 and F1 ratio)
+NOT_YET = {
+    "apple-fy2011q1.weasyprint.pdf": "source F1 1.000; PDF R 0.919 P 1.000 F1 0.958, ratio 0.958",
+    "fhlbdesmoines-2024q4.chromium.pdf": "source F1 0.571; PDF R 0.257 P 1.000 F1 0.409, ratio 0.716",
+    "fhlbdesmoines-2024q4.weasyprint.pdf": "source F1 0.571; PDF R 0.257 P 1.000 F1 0.409, ratio 0.716",
+    "freshworks-2024q4.chromium.pdf": "source F1 0.981; PDF R 0.262 P 1.000 F1 0.415, ratio 0.423",
+    "freshworks-2024q4.weasyprint.pdf": "source F1 0.981; PDF R 0.262 P 1.000 F1 0.415, ratio 0.423",
+    "intelligentbio-fy2025q2.chromium.pdf": "source F1 0.992; PDF R 0.615 P 0.988 F1 0.758, ratio 0.764",
+    "intelligentbio-fy2025q2.weasyprint.pdf": "source F1 0.992; PDF R 0.477 P 0.590 F1 0.528, ratio 0.532",
+    "martinmarietta-2024q4.chromium.pdf": "source F1 0.958; PDF R 0.523 P 0.953 F1 0.675, ratio 0.705",
+    "martinmarietta-2024q4.weasyprint.pdf": "source F1 0.958; PDF R 0.391 P 0.776 F1 0.520, ratio 0.542",
+    "nabors-2024q4.chromium.pdf": "source F1 0.965; PDF R 0.515 P 0.716 F1 0.599, ratio 0.620",
+    "nabors-2024q4.weasyprint.pdf": "source F1 0.965; PDF R 0.455 P 0.812 F1 0.584, ratio 0.605",
+    "oracle-fy2022q4.chromium.pdf": "source F1 1.000; PDF R 0.850 P 0.946 F1 0.896, ratio 0.896",
+    "oracle-fy2022q4.weasyprint.pdf": "source F1 1.000; PDF R 0.364 P 0.975 F1 0.531, ratio 0.531",
+    "vornado-2024q4.chromium.pdf": "source F1 1.000; PDF R 0.791 P 0.972 F1 0.872, ratio 0.872",
+    "vornado-2024q4.weasyprint.pdf": "source F1 1.000; PDF R 0.651 P 0.949 F1 0.772, ratio 0.772",
+}
+
+
+def _stem(pdf: str) -> str:
+    return pdf.split(".")[0]
+
+
+def _source(stem: str) -> Path:
+    """The document the PDF was printed from: a real release here, or a corpus release in ../shared."""
+    real = DATA / "real" / f"{stem}.txt"
+    return real if real.exists() else shared_path("corpus", f"{stem}.html")
+
+
+def _scored(doc: Path, gold: Path, out: Path) -> dict:
+    write(convert(doc, issuer="none"), out, "json")
+    return score_output(gold, out)
+
+
+@lru_cache(maxsize=None)
+def _source_f1(stem: str, tmp: Path) -> float:
+    return _scored(_source(stem), PRINTED / f"{stem}.gold.csv", tmp / f"{stem}.json")["f1"]
+
+
+def _cases():
+    for pdf in PDFS:
+        marks = []
+        if pdf in NOT_YET:
+            marks = [pytest.mark.xfail(strict=True, reason=NOT_YET[pdf])]
+        yield pytest.param(pdf, marks=marks, id=pdf)
+
+
+def test_there_are_printed_pdfs_from_two_producers():
+    assert {pdf.split(".")[1] for pdf in PDFS} == {"chromium", "weasyprint"}
+    assert set(NOT_YET) <= set(PDFS)
+
+
+@pytest.mark.parametrize("pdf", PDFS)
+def test_the_gold_is_the_source_documents(pdf):
+    stem = _stem(pdf)
+    source = _source(stem)
+    gold = source.with_name(f"{stem}.gold.csv") if source.parent.name == "real" \
+        else shared_path("gold", f"{stem}.gold.csv")
+    assert (PRINTED / f"{stem}.gold.csv").read_bytes() == gold.read_bytes()
+
+
+@pytest.mark.parametrize("pdf", list(_cases()))
+def test_a_printed_pdf_scores_as_its_source(pdf, tmp_path_factory):
+    stem = _stem(pdf)
+    source_f1 = _source_f1(stem, tmp_path_factory.getbasetemp())
+    scored = _scored(PRINTED / pdf, PRINTED / f"{stem}.gold.csv", tmp_path_factory.mktemp("pdf") / "out.json")
+    figures = (f"source F1 {source_f1:.3f}; PDF R {scored['recall']:.3f} P {scored['precision']:.3f} "
+               f"F1 {scored['f1']:.3f}, ratio {scored['f1'] / source_f1 if source_f1 else 0:.3f}")
+    assert scored["precision"] >= PRECISION, (figures, scored["false_positives"])
+    assert scored["f1"] >= F1_RATIO * source_f1, \
+        (figures, [m["label"] + " " + m["period_s"] for m in scored["misses"]])
