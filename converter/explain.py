@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from .engine.numbers import parse_figure
-from .engine.tables import next_label, table_context
+from .engine.ignore import Suppressed
+from .engine.tables import _shown_row, next_label, table_context
 from .model import Fact, Row, Table
 from .pipeline import Trace
 from .result import ConversionResult
@@ -28,6 +29,8 @@ class Coverage:
     mapped_cells: int = 0          # of those, in rows a rule read
     rows: list[tuple[Table, Row]] = field(default_factory=list)        # rows with figures no rule read
     amounts: list[tuple[int, str, int]] = field(default_factory=list)  # (block, amount in context, offset)
+    suppressed: list[Suppressed] = field(default_factory=list)         # what ignore and table rules kept unread
+    suppressed_cells: int = 0      # numeric cells in suppressed rows and tables (not counted as unread)
 
     @property
     def percent(self) -> float:
@@ -35,7 +38,7 @@ class Coverage:
 
 
 def _rules_by_id(book: Optional[Rulebook]) -> dict:
-    return {r.id: r for r in (book.rows + book.phrases)} if book else {}
+    return {r.id: r for r in (book.rows + book.phrases + book.tables + book.ignores)} if book else {}
 
 
 def where_rule(rule) -> str:
@@ -112,6 +115,9 @@ def fact_lines(fact: Fact, trace: Trace) -> list[str]:
     box = trace.pdf.box_at(prov.span.start) if trace.pdf is not None and prov.span else None
     if box is not None:
         lines.append(f"    printed {box}")
+    reading = trace.tables.readings.get(prov.block) if isinstance(block, Table) else None
+    if reading is not None:
+        lines.append(f"    table   {reading.rule.id}  [{where_rule(reading.rule)}]: {'; '.join(reading.notes) or 'matched'}")
     lines += [f"    step    {s}" for s in prov.steps]
     if isinstance(block, Table) and isinstance(rule, RowRule) and trace.book:
         row = _row_of(block, fact)
@@ -138,11 +144,16 @@ def coverage(trace: Trace, facts: Sequence[Fact] = ()) -> Coverage:
     """What no rule read: table rows with figures, and narrative amounts (`facts`: what was read, kept or merged)."""
     cov = Coverage()
     unmapped = {id(row) for _t, row in trace.tables.unmapped}
+    cov.suppressed = suppressed(trace)
+    quiet_tables = {s.block for s in cov.suppressed if s.kind == "table"}
+    quiet_rows = {(s.block, s.text) for s in cov.suppressed if s.kind == "row"}
     for table in trace.document.tables if trace.document else []:
         for row in table.rows:
             figures = [c for c in row.cells if (f := parse_figure(c.text)) is not None and not f.percent]
             cov.cells += len(figures)
-            if id(row) in unmapped:
+            if table.index in quiet_tables or (table.index, _shown_row(row)) in quiet_rows:
+                cov.suppressed_cells += len(figures)
+            elif id(row) in unmapped:
                 if figures:
                     cov.rows.append((table, row))
             else:
@@ -155,6 +166,24 @@ def coverage(trace: Trace, facts: Sequence[Fact] = ()) -> Coverage:
     return cov
 
 
+def suppressed(trace: Trace) -> list[Suppressed]:
+    """What ignore and table rules kept unread, once each, in document order."""
+    seen = dict.fromkeys(trace.tables.suppressed + trace.narrative.suppressed)
+    return sorted(seen, key=lambda s: s.block)
+
+
+def suppressed_lines(items: list[Suppressed], trace: Trace) -> list[str]:
+    rules = _rules_by_id(trace.book)
+    out = []
+    for s in items:
+        rule = rules.get(s.rule)
+        by = f"{s.rule} [{where_rule(rule)}]" if rule else "no rule"
+        where = "paragraph" if s.kind in ("sentence", "phrase") else "table"
+        what = f"{s.kind} " if s.kind != "table" else ""
+        out.append(f"  {where} {s.block} {what}{' '.join(s.text.split())[:90]!r}: suppressed by {by} ({s.reason})")
+    return out
+
+
 def _title(table: Table) -> str:
     """The caption line that names the table: the last one that is not a parenthesised scale note."""
     lines = [c for c in table.caption if c.strip() and not c.strip().startswith("(")]
@@ -163,7 +192,8 @@ def _title(table: Table) -> str:
 
 def coverage_lines(cov: Coverage) -> list[str]:
     out = [f"coverage: {cov.mapped_cells} of {cov.cells} numeric table cells in rows a rule read "
-           f"({cov.percent:.1f}%); {len(cov.rows)} unmapped rows, {len(cov.amounts)} unmapped narrative amounts"]
+           f"({cov.percent:.1f}%); {len(cov.rows)} unmapped rows, {len(cov.amounts)} unmapped narrative amounts; "
+           f"{len(cov.suppressed)} suppressed ({cov.suppressed_cells} numeric cells)"]
     current = None
     for table, row in cov.rows:
         if table is not current:
@@ -177,6 +207,13 @@ def coverage_lines(cov: Coverage) -> list[str]:
         for block, text, _at in cov.amounts:
             out.append(f"    paragraph {block}: {' '.join(text.split())!r}")
     return out
+
+
+def coverage_suppressed_lines(cov: Coverage, trace: Trace) -> list[str]:
+    """The suppressed items, apart from the unread ones: an author's decision, not a gap."""
+    if not cov.suppressed:
+        return []
+    return ["suppressed (ignore and table rules; not unread):"] + ["  " + line for line in suppressed_lines(cov.suppressed, trace)]
 
 
 def explain_lines(result: ConversionResult, trace: Trace, concept: Optional[str] = None,
@@ -194,6 +231,10 @@ def explain_lines(result: ConversionResult, trace: Trace, concept: Optional[str]
     if result.findings:
         out += ["", "check findings:"] + [f"  {f.level}: {f.code}: {f.message}" for f in result.findings]
     if with_coverage:
-        out += [""] + coverage_lines(coverage(trace, list(result.facts) + [f for f, _w in result.rejected]))
+        cov = coverage(trace, list(result.facts) + [f for f, _w in result.rejected])
+        out += [""] + coverage_lines(cov)
+        out += coverage_suppressed_lines(cov, trace)
+    elif suppressed(trace):
+        out += ["", f"suppressed: {len(suppressed(trace))}"] + suppressed_lines(suppressed(trace), trace)
     return out
 

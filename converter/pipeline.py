@@ -8,7 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .engine.columns import Calendar, document_calendar
+from .engine.columns import Calendar
+from .engine.fiscal_calendar import fiscal_calendar
 from .engine.continued import continuing
 from .engine.entity import find_entity
 from .engine.guidance import guidance_facts
@@ -30,6 +31,7 @@ from .readers.pdf_file import PdfText
 from .result import ConversionResult, DocumentInfo
 from .rulebook.loader import detect_issuer, load_rulebook
 from .rulebook.model import Rulebook
+from .taxonomies.standard import standard_concepts
 from .taxonomy import Taxonomy, load_taxonomy
 
 
@@ -65,13 +67,13 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     else:
         issuer_file = _issuer_path(issuer, rules_dir)
     book = load_rulebook(issuer_file, rules_dir)
-    tax = base_taxonomy()
+    tax = with_standard_concepts(base_taxonomy(), book)
     if book.issuer:
         tax = tax.extend(book.issuer.prefix, book.issuer.namespace, book.extension_concepts)
     elif book.extension_concepts:
         tax = tax.extend("", "", {})
     released = release_date(doc)
-    cal = document_calendar(doc.text)
+    cal = fiscal_calendar(doc, book.issuer.fiscal_year_end if book.issuer else None)
     trace = trace or Trace()
     trace.document = doc
     trace.book = book
@@ -143,6 +145,15 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
     report_end = max(reported) if reported else None
     facts.extend(guidance_facts(doc.paragraphs, book, tax, cal, report_end))
     return facts, report_end
+
+
+def with_standard_concepts(tax: Taxonomy, book: Rulebook) -> Taxonomy:
+    """The taxonomy with the standard elements the rules name that it does not declare (taxonomies/standard.py)."""
+    missing = {r.concept for r in book.rows + book.phrases if r.concept not in tax}
+    found = standard_concepts(missing) if missing else {}
+    if not found:
+        return tax
+    return Taxonomy(dict(tax.namespaces), {**tax.concepts, **found}, list(tax.calculations), list(tax.equalities))
 
 
 def _late(facts: list[Fact], released: date) -> int:

@@ -39,7 +39,7 @@ CASES = [
     ("not-a-qname", HEAD + RULE.replace("us-gaap:Revenues", "Revenues"), 9,
      "'concept' must be a QName like us-gaap:Revenues", True),
     ("unknown-concept", HEAD + RULE.replace("us-gaap:Revenues", "us-gaap:Revnues"), 9,
-     "rule 'acme-rev': unknown concept 'us-gaap:Revnues' (did you mean 'us-gaap:Revenues'?)", True),
+     "rule 'acme-rev': us-gaap:Revnues is not a 2024 element of us-gaap; did you mean us-gaap:Revenues?", True),
     ("undeclared-extension", HEAD + RULE.replace("us-gaap:Revenues", "acme:ProductRevenue"), 9,
      "unknown concept 'acme:ProductRevenue' (declare it under concepts:)", True),
     ("extension-wrong-prefix", HEAD + "concepts:\n  acne:ProductRevenue: {type: monetary, period: duration}\n"

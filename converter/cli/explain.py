@@ -20,7 +20,10 @@ EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3
 @click.option("--concept", help="Only facts whose concept contains this text (e.g. Revenues).")
 @click.option("--coverage", "with_coverage", is_flag=True,
               help="Also list table rows and narrative amounts no rule read, with the share of numeric cells read.")
-def explain_cmd(file, issuer, layout, concept, with_coverage):
+@click.option("--suspicious", is_flag=True,
+              help="List only the likely misreads (merge losers, withheld facts, broken totals, segment or non-GAAP "
+                   "table facts, prose dated off the tables), each with a rule stub that would settle it.")
+def explain_cmd(file, issuer, layout, concept, with_coverage, suspicious):
     """Say why each fact of FILE came out: rule, source span, steps (period, scale, sign, decimals), rules
     that also matched and lost; then merged or rejected facts and why."""
     from ..api import convert
@@ -32,5 +35,10 @@ def explain_cmd(file, issuer, layout, concept, with_coverage):
     except (InputError, RuleError, FileNotFoundError) as e:
         click.echo(f"xbrlify: error: {e}", err=True)
         sys.exit(EXIT_INPUT)
+    if suspicious:
+        from ..suspicious import misread_lines, misreads
+        prefix = trace.book.issuer.prefix if trace.book and trace.book.issuer else "issuer"
+        click.echo("\n".join(misread_lines(misreads(result, trace, prefix))))
+        sys.exit(EXIT_OK)
     click.echo("\n".join(explain_lines(result, trace, concept, with_coverage)))
     sys.exit(EXIT_OK)

@@ -23,6 +23,7 @@ from typing import Optional
 from ..result import ConversionResult
 from ..taxonomy import Calculation, ConceptDef
 from ..taxonomies.official import ENTRY_POINTS
+from ..taxonomies.official import official_elements
 from ..taxonomies.package import declared_qnames
 from .cover import DEI_COVER_CONCEPTS, cover_facts
 from .formats import period_key, split_qname, unit_spec, xml_safe
@@ -44,6 +45,11 @@ NUMERIC_TYPES = {"monetary", "perShare", "shares", "percent", "pure", "decimal"}
 AXIS_DOMAINS = {
     "srt:StatementScenarioAxis": "srt:ScenarioUnspecifiedDomain",
     "srt:RangeAxis": "srt:RangeMember",
+    # the axes a table rule's segment columns may use (rulebook/model.TableRule.axis)
+    "us-gaap:StatementBusinessSegmentsAxis": "us-gaap:SegmentDomain",
+    "srt:ProductOrServiceAxis": "srt:ProductsAndServicesDomain",
+    "srt:StatementGeographicalAxis": "srt:SegmentGeographicalDomain",
+    "srt:ConsolidationItemsAxis": "srt:ConsolidationItemsDomain",
 }
 KNOWN_LABELS = {
     "srt:StatementScenarioAxis": "Statement Scenario [Axis]",
@@ -186,7 +192,7 @@ def build_taxonomy(result: ConversionResult, stem: str) -> TaxonomyView:
         prefix, _ = split_qname(qname)
         if schema is None and prefix in ENTRY_POINTS:
             # declared by the official taxonomy: referenced, never declared in its namespace by us
-            if qname not in official:
+            if qname not in official and qname not in official_elements():
                 raise ValueError(f"{qname} is not among the official elements the project declares "
                                  f"(rules/taxonomy.yaml); it cannot be written under the official namespace")
             if ns[prefix] != ENTRY_POINTS[prefix].namespace:

@@ -55,11 +55,19 @@ class ColumnPeriod:
     header: str = ""
     bound: Optional[str] = None   # "low" or "high": a column of an outlook range
     member: str = ""              # the part of the company the column holds ("MRD", "International"), if any
+    fixed: Optional[Period] = None   # the period a table rule gives the column, whatever its header says
+    dims: tuple[tuple[str, str], ...] = ()   # (axis, member) a table rule gives a segment column
 
     def period_for(self, period_type: str) -> Optional[Period]:
         """The period a concept of this period type takes in this column, or None when the header does not
         say (a duration concept under a bare date is never guessed)."""
-        if self.end is None or self.skip:
+        if self.skip:
+            return None
+        if self.fixed is not None:
+            if period_type == "instant":
+                return Period(self.fixed.end)
+            return None if self.fixed.is_instant else self.fixed
+        if self.end is None:
             return None
         if period_type == "instant":
             return Period(self.end)
@@ -85,6 +93,9 @@ class Calendar:
     long_years: frozenset = frozenset()
     # sentence -> period mentions: narrative and guidance read the same sentences
     periods_seen: dict = field(default_factory=dict, compare=False, repr=False)
+    # the issuer file's fiscal year end (rulebook.model.YearEnd): every year end it gives is exact, a 53-week
+    # year included, so nothing is counted from an anchor
+    year_end: Optional[object] = None
 
     def complete(self, year: int, month: int) -> date:
         for d in self.dates:
@@ -94,12 +105,16 @@ class Calendar:
 
     @property
     def weekly(self) -> bool:
+        if self.year_end is not None:
+            return self.year_end.weekly
         return self.anchor is not None and not is_month_end(self.anchor)
 
     def fiscal_year_end(self, fy: int) -> date:
         """The end of fiscal year `fy`, named by the calendar year it ends in (or begins in: `named_by_start`)."""
         named = fy
         fy += self.named_by_start
+        if self.year_end is not None:
+            return self.year_end.end_of(fy)
         if self.weekly:
             a = self.anchor
             target = date(fy, a.month, min(a.day, 28))
@@ -112,6 +127,10 @@ class Calendar:
         return month_end(fy, self.fiscal_year_end_month)
 
     def quarter_end(self, q: int, fy: int) -> date:
+        if self.year_end is not None:   # 13-week quarters; a 53rd week falls in the fourth
+            if self.weekly:
+                return self.fiscal_year_end(fy) if q == 4 else self.fiscal_year_end(fy - 1) + timedelta(days=91 * q)
+            return add_months(self.fiscal_year_end(fy), -3 * (4 - q))
         if self.weekly:
             return self._printed(self.fiscal_year_end(fy - 1) + timedelta(days=91 * q))
         return self._weekend_near(add_months(self.fiscal_year_end(fy), -3 * (4 - q)))
@@ -499,7 +518,7 @@ def split_row_period(label: str) -> tuple[str, Optional[str]]:
 
 def row_column(col: ColumnPeriod, qualifier: Optional[str], cal: Calendar) -> ColumnPeriod:
     """The column as a qualified row reads it: the column's date, the row's length."""
-    if qualifier is None or col.end is None:
+    if qualifier is None or col.end is None or col.fixed is not None:
         return col
     length = Length(months=3) if qualifier == "quarter" else year_to_date(col.end, cal)
     return replace(col, length=length, header=f"{col.header} ({qualifier})")

@@ -19,6 +19,7 @@ from ..model import Fact, Paragraph, Period, Provenance, Span
 from ..rulebook.model import Rulebook
 from ..taxonomy import Taxonomy
 from .columns import Calendar
+from .ignore import ignored_phrases, ignored_sentence
 from .narrative import PER_UNIT, after_tax, find_book_mentions, restated, sentences
 from .numbers import SCALE_WORDS
 from .periods_text import bare_quarters, find_periods
@@ -92,6 +93,8 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
             continue
         left -= 1
         for offset, sent in sentences(text):
+            if book.ignores and ignored_sentence(book, sent):
+                continue
             for mention_range in _ranges(sent, book, tax, active, cal, latest_last):
                 rule, lo, hi, period = mention_range
                 concept = tax.get(rule.concept)
@@ -130,6 +133,9 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         return
     mentions = find_book_mentions(sent, book, "before", "guidance")
     after = find_book_mentions(sent, book, "after", "guidance")
+    if book.ignores:
+        spans = ignored_phrases(book, sent)
+        mentions = [m for m in mentions if not any(m.start < e0 and s0 < m.end for s0, e0, _r in spans)]
     if not mentions and not after:
         return
     periods = find_periods(sent, cal)

@@ -22,6 +22,7 @@ from ..rulebook.model import PhraseRule, Rulebook
 from ..taxonomy import Taxonomy
 from .changes import change_clauses
 from .columns import Calendar
+from .ignore import Suppressed, ignored_phrases, ignored_sentence
 from .numbers import SCALE_WORDS
 from .periods_text import PeriodMention, find_periods, year_earlier
 
@@ -88,6 +89,7 @@ class NarrativeOutcome:
     undated: list[tuple] = field(default_factory=list)
     heading: Optional[PeriodMention] = None   # the period of the section heading above ("Fourth Quarter 2024
                                               # Highlights"), for amounts whose sentence names none
+    suppressed: list[Suppressed] = field(default_factory=list)   # sentences and wordings ignore rules kept unread
 
 
 def _sentence_gaps(text: str):
@@ -366,8 +368,19 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
             continue
         amounts = [parse_amount(m) for m in AMOUNT.finditer(sent)]
         out.amounts_seen += len(amounts)
+        ignore = ignored_sentence(book, sent) if book.ignores else None
+        if ignore is not None:
+            out.suppressed.append(Suppressed("sentence", par.index, sent.strip()[:300], ignore.id, ignore.reason,
+                                             len(amounts)))
+            continue
         mentions = find_book_mentions(sent, book, "before", "narrative")
+        quiet = ignored_phrases(book, sent) if book.ignores else []
+        if quiet:   # a metric an ignored wording overlaps is not read
+            mentions = [m for m in mentions if not any(m.start < e0 and s0 < m.end for s0, e0, _r in quiet)]
         if not mentions:
+            if quiet:
+                _suppress_rest(out, par, offset, sent, amounts, set(), quiet, mentions)
+                continue
             out.unmapped.extend(_unmapped(par, offset, sent, a) for a in amounts)
             continue
         # per-share amounts: "$0.91 per basic and diluted share" belongs to the amount before it
@@ -435,9 +448,26 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
                         fact = _fact(rule, sign, eps, p, tax, par, offset, sent)
                         if fact:
                             out.facts.append(fact)
+        if quiet:
+            _suppress_rest(out, par, offset, sent, amounts, taken, quiet, mentions)
+            continue
         for a in amounts:
             if a.start not in taken:
                 out.unmapped.append(_unmapped(par, offset, sent, a))
+
+
+def _suppress_rest(out: NarrativeOutcome, par: Paragraph, offset: int, sent: str, amounts: list[Amount],
+                   taken: set, quiet: list, kept: list[Mention]) -> None:
+    """Amounts after an ignored wording, up to the next mention that is read, are suppressed, not unread; the
+    others stay unread."""
+    for _start, end, rule in quiet:
+        limit = min([m.start for m in kept if m.start >= end] + [len(sent)])
+        reached = [a for a in amounts if end <= a.start < limit and a.start not in taken]
+        taken.update(a.start for a in reached)
+        out.suppressed.append(Suppressed("phrase", par.index, sent.strip()[:300], rule.id, rule.reason, len(reached)))
+    for a in amounts:
+        if a.start not in taken:
+            out.unmapped.append(_unmapped(par, offset, sent, a))
 
 
 def _unmapped(par: Paragraph, offset: int, sent: str, a: Amount) -> tuple[int, str, int]:

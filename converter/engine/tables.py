@@ -19,9 +19,12 @@ from .dates import Length
 from .lengths import Unresolved
 from .numbers import Figure, parse_figure
 from .guidance import FORECAST, MAXIMUM, MINIMUM
+from .ignore import Suppressed, ignored_row, ignored_table
+from .positions import positional_rule
 from .scale import Scale, row_power
 from .chain_signs import sign_by_chain
 from .table_kind import BALANCE_SHEET, RESTATED, table_kind
+from .table_rules import TableReading, apply_table_rule, rule_kind, rule_scale, table_rule_for
 from .totals import RowInfo, check_totals
 from .unlabelled import unlabelled_totals
 
@@ -34,6 +37,10 @@ class TableOutcome:
     findings: list[Finding] = field(default_factory=list)             # totals that do not add up
     calculations: list[Calculation] = field(default_factory=list)     # summations the tables state
     unresolved: list[Unresolved] = field(default_factory=list)        # flows under a date with no length
+    suppressed: list[Suppressed] = field(default_factory=list)        # what ignore and table rules kept unread
+    readings: dict[int, TableReading] = field(default_factory=dict)   # table index -> the table rule applied
+    undated: list[tuple[int, int, str]] = field(default_factory=list)  # (table, column, header) of a figure a
+                                                                       # rule read in a column of no period
 
 
 _NOTE_LINE = regex.compile(r"^\(?\s*(?:un)?audited\s*\)?$|^\(?\s*(?:\$|dollars|amounts)?\s*(?:in\s+)?(?:thousands|millions|billions)\b"
@@ -172,6 +179,14 @@ def _usable(columns: list[ColumnPeriod], col: int) -> bool:
         and not columns[col].member
 
 
+def numeric_cells(table: Table) -> int:
+    return sum(1 for r in table.rows for c in r.cells if (f := parse_figure(c.text)) is not None and not f.percent)
+
+
+def _shown_row(row: Row) -> str:
+    return f"{row.label} | " + " | ".join(c.text for c in row.cells)
+
+
 def next_label(table: Table, index: int) -> str:
     """The label of the next row that prints one (what `followed_by` conditions read)."""
     return next((r.label for r in table.rows[index + 1:] if r.label.strip()), "")
@@ -181,12 +196,34 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                      out: TableOutcome, lengths: Optional[dict[int, Length]] = None) -> None:
     """`lengths` gives columns the length their header does not print (see lengths.py)."""
     first = len(out.facts)
+    title = title_line(table)
+    ignore = ignored_table(book, table)
+    if ignore is not None:
+        out.suppressed.append(Suppressed("table", table.index, title, ignore.id, ignore.reason, numeric_cells(table)))
+        return
+    table_rule, tie = table_rule_for(book, table, title)
+    if tie or (table_rule is not None and table_rule.skip):
+        rid, why = ("", tie) if tie else (table_rule.id, table_rule.reason)
+        out.suppressed.append(Suppressed("table", table.index, title, rid, why, numeric_cells(table)))
+        return
     columns = resolve_columns(table, cal)
     if lengths:
         columns = [replace(c, length=lengths[i]) if i in lengths else c for i, c in enumerate(columns)]
-    context = table_context(table)
-    caption = normalize_label(title_line(table))
     kind = table_kind(table)
+    if table_rule is not None:
+        reading = out.readings[table.index] = TableReading(table_rule)
+        columns = apply_table_rule(reading, table, columns)
+        if reading.unread:
+            out.suppressed.append(Suppressed("table", table.index, title, table_rule.id, reading.unread,
+                                             numeric_cells(table)))
+            return
+        scale, kind = rule_scale(table_rule, scale), rule_kind(table_rule, kind)
+        if table_rule.scale is not None or table_rule.shares_scale is not None:
+            reading.notes.append(f"scale {scale.note}")
+        if table_rule.kind:
+            reading.notes.append(f"kind {table_rule.kind} (read as {kind})")
+    context = table_context(table)
+    caption = normalize_label(title)
     if kind == RESTATED:
         out.skipped.append((table.caption[-1], "a table of non-GAAP amounts: its rows are no GAAP lines"))
         return
@@ -195,6 +232,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     placed: list[tuple[int, int]] = []     # the (row, column) of each fact, in the order of out.facts
     bridges = bridge_headings(table, book, context, caption) | noncurrent_headings(table)
     named = unlabelled_totals(table, lambda c: _usable(columns, c))
+    positional = book.has_positional
     for index, row in enumerate(table.rows):
         if not row.cells:
             continue
@@ -203,7 +241,15 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
         label, qualifier = split_row_period(row.label)   # "Net Income - Quarter"
         above = () if _SECTION_SUBTOTAL.match(label) else row.section
         section = " ".join(((bridges[index],) if index in bridges else ()) + above)
-        rule = match_row(book, label, section, context, caption, next_label=next_label(table, index))
+        ignore = ignored_row(book, label, section, context)
+        if ignore is not None:
+            info[index] = RowInfo(None, 1)
+            out.suppressed.append(Suppressed("row", table.index, _shown_row(row), ignore.id, ignore.reason,
+                                             len([c for c in row.cells if parse_figure(c.text) is not None])))
+            continue
+        rule = positional_rule(book, table, index, context) if positional else None
+        if rule is None:
+            rule = match_row(book, label, section, context, caption, next_label=next_label(table, index))
         if rule is None:
             info[index] = RowInfo(None, 1)
             out.unmapped.append((table.index, row))
@@ -231,7 +277,8 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                 continue
             col = row_column(col, qualifier, cal)
             period = col.period_for(concept.period)
-            if concept.period == "instant" and col.length is not None:
+            if concept.period == "instant" and (col.length is not None or col.fixed is not None
+                                                and not col.fixed.is_instant):
                 # a balance in a column of flows: only "at beginning/end of period" lines say which date, or
                 # a balance sheet's title (one that heads its columns "Year Ended December 31," misprints them)
                 dur = col.period_for("duration")
@@ -242,6 +289,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                     continue
             if period is None:
                 out.skipped.append((f"{row.label} [{cell.text}]", "column period unknown"))
+                out.undated.append((table.index, cell.col, col.header))
                 if concept.period == "duration" and col.end and fig.value is not None and not fig.percent:
                     out.unresolved.append(Unresolved(table.index, cell.col, rule.concept, col.end,
                                                      (fig.value * mult).scaleb(power)))
@@ -252,6 +300,8 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             value = (value * mult).scaleb(power) if value else Decimal(0)
             decimals = fig.decimals - power
             steps = [f"period: {col.header} -> {period}"]
+            if table.index in out.readings:
+                steps.insert(0, f"table rule: {out.readings[table.index].rule.id}")
             if power:
                 steps.append(f"scale: x10^{power} ({scale.note.strip()})")
             if sign_step:
@@ -259,7 +309,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             if fig.nil:
                 steps.append("nil: dash read as zero")
             steps.append(f"decimals: {decimals}")
-            dims = ()
+            dims = col.dims
+            if col.dims:
+                steps.append(f"member: {col.dims[0][1]} on {col.dims[0][0]} (table rule)")
             if col.bound:  # a Low / High column of an outlook table
                 dims = tuple(sorted((FORECAST, MINIMUM if col.bound == "low" else MAXIMUM)))
                 steps.append(f"guidance: {col.bound} end of a range")

@@ -14,7 +14,8 @@ import regex
 import yaml
 
 from ..paths import RULES_DIR
-from .model import Issuer, PhraseRule, RowRule, Rulebook
+from .model import IgnoreRule, Issuer, PhraseRule, RowRule, Rulebook, TableRule
+from .table_specs import compile_year_end
 
 FLAGS = regex.IGNORECASE | regex.VERSION1
 
@@ -57,8 +58,15 @@ def _construct_mapping(loader, node):
     return mapping
 
 
+def _construct_timestamp(loader, node):
+    """A date stays the text it was written as: a period the schema checks (2024-13-01 is reported at its
+    line, not raised by the YAML reader), and the same whether YAML saw a date or a string."""
+    return loader.construct_scalar(node)
+
+
 for _loader in (_LineLoader, _FastLineLoader):
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def read_rule_file(path: Path) -> dict:
@@ -125,7 +133,7 @@ def compile_rows(data: dict, path: str, origin: str) -> list[RowRule]:
                            section=opt("section"), not_section=opt("not_section"), table=opt("table"),
                            not_table=opt("not_table"), followed_by=opt("followed_by"),
                            not_followed_by=opt("not_followed_by"), at=r.get("at"),
-                           priority=int(r.get("priority", 0)), origin=origin, file=path,
+                           after=opt("after"), total_of=opt("total_of"), priority=int(r.get("priority", 0)), origin=origin, file=path,
                            line=r.get("__line__", 0)))
     return out
 
@@ -153,7 +161,18 @@ def compile_issuer(data: dict, path: str) -> Optional[Issuer]:
     where = f"{path}:{i.get('__line__', 0)}"
     detect = tuple(compile_pattern(p, where, "issuer") for p in as_list(i.get("detect")))
     return Issuer(name=i["name"], prefix=i["prefix"], namespace=i["namespace"], cik=str(i.get("cik", "") or ""),
-                  ticker=i.get("ticker", "") or "", detect=detect, file=path)
+                  ticker=i.get("ticker", "") or "", detect=detect, file=path,
+                  fiscal_year_end=compile_year_end(i.get("fiscal_year_end"), where))
+
+
+def compile_tables(data: dict, path: str, origin: str) -> list[TableRule]:
+    from .table_specs import compile_table_rule
+    return [compile_table_rule(r, path, origin) for r in data.get("tables") or []]
+
+
+def compile_ignores(data: dict, path: str, origin: str) -> list[IgnoreRule]:
+    from .table_specs import compile_ignore_rule
+    return [compile_ignore_rule(r, path, origin) for r in data.get("ignore") or []]
 
 
 def base_files(rules_dir: Path = RULES_DIR) -> list[Path]:
@@ -172,11 +191,12 @@ def _compile_file(path: Path, origin: str):
         rows = compile_rows(data, str(path), origin)
         phrases = compile_phrases(data, str(path), origin)
         issuer = compile_issuer(data, str(path))
+        layout = (compile_tables(data, str(path), origin), compile_ignores(data, str(path), origin))
     except KeyError as e:
         raise RuleError(f"{path}: missing key {e}") from None
     concepts = {k: strip_lines(v) for k, v in (data.get("concepts") or {}).items() if k != "__line__"}
     skips = tuple(compile_pattern(p, f"{path}", "skip_sections") for p in as_list(data.get("skip_sections")))
-    return rows, phrases, issuer, concepts, skips
+    return rows, phrases, issuer, concepts, skips, layout
 
 
 @lru_cache(maxsize=64)
@@ -203,14 +223,18 @@ def load_rulebook(issuer_file: Optional[Path] = None, rules_dir: Path = RULES_DI
 def _book(_stamps: tuple, base: tuple, issuer_file: Optional[Path]) -> Rulebook:
     book = Rulebook()
     for f in base:
-        rows, phrases, _issuer, concepts, skips = compiled_file(f, "base")
+        rows, phrases, _issuer, concepts, skips, (tables, ignores) = compiled_file(f, "base")
+        book.tables.extend(tables)
+        book.ignores.extend(ignores)
         book.skip_sections.extend(skips)
         book.rows.extend(rows)
         book.phrases.extend(phrases)
         book.extension_concepts.update(concepts)
         book.files.append(str(f))
     if issuer_file is not None:
-        rows, phrases, issuer, concepts, skips = compiled_file(issuer_file, "issuer")
+        rows, phrases, issuer, concepts, skips, (tables, ignores) = compiled_file(issuer_file, "issuer")
+        book.tables.extend(tables)
+        book.ignores.extend(ignores)
         if issuer is None:
             raise RuleError(f"{issuer_file}:1:1: missing issuer block: an issuer file starts with "
                             f"issuer: {{name, prefix, namespace}}")
@@ -220,9 +244,11 @@ def _book(_stamps: tuple, base: tuple, issuer_file: Optional[Path]) -> Rulebook:
         book.issuer = issuer
         book.extension_concepts.update(concepts)
         book.files.append(str(issuer_file))
-    _unique_ids(book.rows + book.phrases)
+    _unique_ids(book.rows + book.phrases + book.tables + book.ignores)
     book.rows.sort(key=precedence)
     book.phrases.sort(key=precedence)
+    book.tables.sort(key=precedence)
+    book.ignores.sort(key=precedence)
     return book
 
 
@@ -240,7 +266,12 @@ def _unique_ids(rules) -> None:
 def precedence(rule) -> tuple:
     """Issuer rules first, then explicit priority, then the more specific pattern; id breaks ties so the
     order never depends on load order."""
-    spec = rule.specificity if isinstance(rule, RowRule) else max((len(p.pattern) for p in rule.metrics), default=0)
+    if isinstance(rule, RowRule):
+        spec = rule.specificity
+    elif isinstance(rule, PhraseRule):
+        spec = max((len(p.pattern) for p in rule.metrics), default=0)
+    else:
+        spec = 0
     return (0 if rule.origin == "issuer" else 1, -rule.priority, -spec, rule.id)
 
 

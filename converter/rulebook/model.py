@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Optional
 
 import regex
+
+from ..engine.dates import month_end
+from ..model import Period
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,10 @@ class RowRule:
     followed_by: Optional[regex.Pattern] = None       # required of the next row's label (search)
     not_followed_by: Optional[regex.Pattern] = None   # forbidden in the next row's label (search)
     at: Optional[str] = None            # a balance read from a column of flows: at the period's "start" or "end"
+    # rows by position, for a row that prints no label: the one right after the row whose label this matches
+    # (fullmatch), or the total of the block of rows under a heading this matches (fullmatch)
+    after: Optional[regex.Pattern] = None
+    total_of: Optional[regex.Pattern] = None
     priority: int = 0
     origin: str = "base"                # base | issuer
     file: str = ""
@@ -28,7 +36,11 @@ class RowRule:
 
     @property
     def specificity(self) -> int:
-        return max(len(p.pattern) for p in self.labels)
+        return max((len(p.pattern) for p in self.labels), default=0)
+
+    @property
+    def positional(self) -> bool:
+        return self.after is not None or self.total_of is not None
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,81 @@ class PhraseRule:
 
 
 @dataclass(frozen=True)
+class ColumnSpec:
+    """What a table rule says of one value column: its period, that it is skipped, or the member it holds."""
+    period: Optional[Period] = None
+    skip: bool = False
+    member: str = ""                    # a member QName: the column is one part of the company
+
+
+@dataclass(frozen=True)
+class TableRule:
+    """How to read the tables it matches (every match condition given must hold, each searched in the
+    normalized text): their columns' periods, columns to skip, scale, statement kind, segment members, or
+    that the table is skipped altogether."""
+    id: str
+    title: Optional[regex.Pattern] = None       # the title line (engine/tables.title_line)
+    caption: Optional[regex.Pattern] = None     # every caption line, joined
+    header: Optional[regex.Pattern] = None      # every header cell, joined
+    first_row: Optional[regex.Pattern] = None   # the first row's label
+    columns: tuple[ColumnSpec, ...] = ()        # by value column, in order
+    period: Optional[Period] = None             # every column the `columns` list does not set
+    skip_columns: tuple[regex.Pattern, ...] = ()   # header cells whose columns are skipped ("$ change", "%")
+    scale: Optional[int] = None                 # power of ten of money (and shares unless shares_scale)
+    shares_scale: Optional[int] = None
+    kind: Optional[str] = None                  # income-statement | balance-sheet | cash-flow | segment | ...
+    axis: str = "us-gaap:StatementBusinessSegmentsAxis"
+    skip: bool = False
+    reason: str = ""
+    priority: int = 0
+    origin: str = "base"
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class IgnoreRule:
+    """What no rule should read, and why: a row label (fullmatch, optionally under a heading or in a table), a
+    table (its title, caption or header), a phrase in a sentence (the metric it names is not read) or a whole
+    sentence."""
+    id: str
+    what: str                                   # row | table | phrase | sentence
+    pattern: regex.Pattern
+    reason: str
+    section: Optional[regex.Pattern] = None     # rows: required heading context
+    in_table: Optional[regex.Pattern] = None    # rows: required in the table's caption, header, row labels
+    priority: int = 0
+    origin: str = "base"
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class YearEnd:
+    """An issuer's fiscal year end: the last day of a month, or a weekday's last or nearest occurrence
+    (`saturday-nearest: jan-31`: the Saturday nearest January 31, a 52/53-week year)."""
+    month: int
+    day: int = 0                        # for `nearest`: the date the weekday is nearest to
+    weekday: Optional[int] = None       # 0 Monday .. 6 Sunday; None for a month end
+    rule: str = "month-end"             # month-end | last | nearest
+
+    def end_of(self, year: int) -> date:
+        """The fiscal year end in calendar year `year`."""
+        if self.weekday is None:
+            return month_end(year, self.month)
+        if self.rule == "last":
+            d = month_end(year, self.month)
+            return d - timedelta(days=(d.weekday() - self.weekday) % 7)
+        target = date(year, self.month, self.day)
+        back = (target.weekday() - self.weekday) % 7
+        return target - timedelta(days=back) if back <= 3 else target + timedelta(days=7 - back)
+
+    @property
+    def weekly(self) -> bool:
+        return self.weekday is not None
+
+
+@dataclass(frozen=True)
 class Issuer:
     name: str
     prefix: str
@@ -57,6 +144,7 @@ class Issuer:
     ticker: str = ""
     detect: tuple[regex.Pattern, ...] = ()
     file: str = ""
+    fiscal_year_end: Optional[YearEnd] = None
 
 
 @dataclass
@@ -68,3 +156,9 @@ class Rulebook:
     extension_concepts: dict[str, dict] = field(default_factory=dict)
     skip_sections: list[regex.Pattern] = field(default_factory=list)   # headings whose rows are breakdowns
     files: list[str] = field(default_factory=list)
+    tables: list[TableRule] = field(default_factory=list)
+    ignores: list[IgnoreRule] = field(default_factory=list)
+
+    @property
+    def has_positional(self) -> bool:
+        return any(r.positional for r in self.rows)

@@ -150,7 +150,20 @@ def starter_issuer_file(release: Path, name: str, layout: Optional[str] = None) 
         period = next((kind for pat, kind in STATEMENT_PERIOD if pat.search(title)), None)
         lines.append(_stub(prefix, row, with_section, used, period))
         first = first or (table, row)
+    lines += _misread_lines(result, trace, prefix)
     lines += ["", "tests:"]
     if first:
         lines += _test_stub(prefix, *first)
     return "\n".join(lines) + "\n"
+
+
+def _misread_lines(result, trace: Trace, prefix: str) -> list[str]:
+    """The facts the base rules read but likely misread, each with a stub that would settle it (commented)."""
+    from ..suspicious import misreads
+    found = misreads(result, trace, prefix)
+    if not found:
+        return []
+    out = ["", f"# Likely misreads ({len(found)}; xbrlify explain --suspicious RELEASE shows them again):"]
+    for m in found:
+        out += [f"#   {m.fact}: {m.why[:100]}", f"#     from {m.rule} in {m.source[:90]}", f"#     settle with {m.stub}"]
+    return out

@@ -27,8 +27,11 @@ RULES_SCHEMA = SCHEMAS_DIR / "rules.schema.json"
 TAXONOMY_SCHEMA = SCHEMAS_DIR / "taxonomy.schema.json"
 STANDARD_PREFIXES = ("us-gaap", "srt", "dei", "ifrs-full", "xbrli", "xbrldi", "link", "xlink", "iso4217")
 PATTERN_KEYS = {"rows": ("labels", "label", "section", "not_section", "table", "not_table", "followed_by",
-                         "not_followed_by"),
-                "phrases": ("metrics", "metric")}
+                         "not_followed_by", "after", "total_of"),
+                "phrases": ("metrics", "metric"),
+                "tables": ("title", "caption", "header", "first_row", "skip_columns"),
+                "ignore": ("row", "section", "in_table", "table", "phrase", "sentence")}
+RULE_KINDS = ("rows", "phrases", "tables", "ignore")
 JSON_TYPES = {"string": "a string", "array": "a list", "object": "a mapping", "integer": "an integer",
               "number": "a number", "boolean": "true or false", "null": "empty"}
 
@@ -105,7 +108,7 @@ def rule_label(data, path) -> str:
     if not path:
         return ""
     head = path[0]
-    if head in ("rows", "phrases", "tests") and len(path) > 1 and isinstance(path[1], int):
+    if head in RULE_KINDS + ("tests",) and len(path) > 1 and isinstance(path[1], int):
         items = data.get(head) or []
         item = items[path[1]] if path[1] < len(items) else None
         if head == "tests":
@@ -194,7 +197,11 @@ def _schema_message(err: jsonschema.ValidationError, root: dict, data) -> list[t
     if v in ("minLength", "minItems"):
         return [(f"{_name(path)} must not be empty", path, None, False)]
     if v in ("minimum", "maximum"):
-        return [(f"{_name(path)} must be between -100 and 100, not {err.instance!r}", path, None, False)]
+        low, high = err.schema.get("minimum"), err.schema.get("maximum")
+        return [(f"{_name(path)} must be between {low} and {high}, not {err.instance!r}", path, None, False)]
+    if v == "oneOf" and path and path[-1] == "fiscal_year_end":
+        return [(f"'fiscal_year_end' must be a month (dec, january, 12) or one rule like saturday-nearest: jan-31, "
+                 f"not {plain(err.instance)!r}", path, None, False)]
     if v == "propertyNames":
         return [(f"{err.message}", path, None, False)]
     return [(f"{_name(path)}: {err.message}", path, None, False)]
@@ -248,7 +255,7 @@ def _schema_problems(data, path: str, schema_file: Path) -> Iterator[Problem]:
 
 def _rule_id(data, path) -> str:
     path = list(path)
-    if len(path) > 1 and path[0] in ("rows", "phrases") and isinstance(path[1], int):
+    if len(path) > 1 and path[0] in RULE_KINDS and isinstance(path[1], int):
         items = data.get(path[0]) or []
         if path[1] < len(items) and isinstance(items[path[1]], dict):
             return str(items[path[1]].get("id", ""))
@@ -263,7 +270,7 @@ def iter_patterns(data) -> Iterator[tuple[str, tuple, str, str]]:
         for i, rule in enumerate(data.get(kind) or []):
             for key in keys:
                 value = rule.get(key)
-                use = "fullmatch" if key in ("labels", "label") else "search"
+                use = "fullmatch" if key in ("labels", "label", "after", "total_of", "row") else "search"
                 if isinstance(value, list):
                     for j, p in enumerate(value):
                         yield p, (kind, i, key, j), str(rule.get("id", "")), use
@@ -295,7 +302,7 @@ def pattern_problems(data, path: str) -> Iterator[Problem]:
 
 def duplicate_id_problems(data, path: str) -> Iterator[Problem]:
     seen: dict[str, int] = {}
-    for kind in ("rows", "phrases"):
+    for kind in RULE_KINDS:
         for i, rule in enumerate(data.get(kind) or []):
             rid = rule.get("id")
             if not isinstance(rid, str):
@@ -352,6 +359,14 @@ def concept_problems(data, path: str, known: Optional[dict] = None) -> Iterator[
                 continue
             line, col = locate(data, (kind, i, "concept"))
             rid = str(rule.get("id", ""))
+            if concept.split(":", 1)[0] in ("us-gaap", "srt", "dei"):
+                from ..taxonomies.standard import standard_concept   # late: it loads the element lists
+                found, why = standard_concept(concept)
+                if found is None:
+                    from ..taxonomies.official import official_problem
+                    code = "not-official" if official_problem(concept) else "not-usable"
+                    yield Problem("error", code, path, line, col, f"rule '{rid}': {why}", rid)
+                continue
             yield Problem("error", "unknown-concept", path, line, col,
                           f"rule '{rid}': unknown concept '{concept}'{_concept_hint(concept, known, prefix)}", rid)
 
@@ -378,6 +393,8 @@ def file_problems(data, path: str, known: Optional[dict] = None) -> list[Problem
     problems += list(pattern_problems(data, path))
     problems += list(duplicate_id_problems(data, path))
     problems += list(concept_problems(data, path, known))
+    from .layout_check import layout_problems   # late: it reads this module's helpers
+    problems += list(layout_problems(data, path))
     return problems
 
 

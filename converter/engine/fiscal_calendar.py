@@ -1,0 +1,63 @@
+"""The fiscal calendar a release is read with: the issuer file's `fiscal_year_end` when it gives one (it wins),
+else what the text says (engine/columns.document_calendar), else what the tables show of a 52/53-week year: a
+year-to-date column that prints its end date and its length ("Thirty-Nine Weeks Ended November 2, 2024") starts
+the day after the previous fiscal year ended. The tables speak only when every such column agrees.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Optional
+
+from ..model import Document
+from ..rulebook.model import YearEnd
+from .columns import Calendar, document_calendar, resolve_columns
+from .dates import is_month_end
+
+_TO_DATE_MONTHS, _TO_DATE_WEEKS = (6, 9), (26, 39)
+
+
+def fiscal_calendar(doc: Document, year_end: Optional[YearEnd] = None) -> Calendar:
+    cal = document_calendar(doc.text)
+    if year_end is not None:
+        return issuer_calendar(cal, year_end)
+    if cal.anchor is None and cal.fiscal_year_end_month == 12:
+        shown = table_year_end(doc, cal)
+        # only a 52/53-week year: a month-end one the text states, and a year to date that starts on a month's
+        # first day may be a transition period (a fiscal year that changed)
+        if shown is not None and not is_month_end(shown):
+            return replace(cal, fiscal_year_end_month=shown.month, anchor=shown,
+                           named_by_start=shown.month == 1 or (shown.month == 2 and shown.day <= 7))
+    return cal
+
+
+def issuer_calendar(cal: Calendar, year_end: YearEnd) -> Calendar:
+    """The document's calendar with the issuer's year end. A year ending in January, or in the first week of
+    February, is named by the year it begins in ("fiscal 2024" ends February 1, 2025), unless the text named
+    it the other way (document_calendar read that)."""
+    latest = max(cal.dates, default=date(2000, 1, 1))
+    anchor = year_end.end_of(latest.year)
+    early = anchor.month == 1 or (anchor.month == 2 and anchor.day <= 7)
+    text_named = cal.anchor is not None and (cal.anchor.month == 1 or (cal.anchor.month == 2 and cal.anchor.day <= 7))
+    named_by_start = cal.named_by_start if text_named else early
+    return replace(cal, fiscal_year_end_month=anchor.month, anchor=anchor, named_by_start=named_by_start,
+                   year_end=year_end)
+
+
+def table_year_end(doc: Document, cal: Calendar) -> Optional[date]:
+    """The fiscal year end before the year-to-date columns the tables print, when they all agree on its month
+    (and, for 52/53-week years, they agree within a week); None otherwise."""
+    found: set[date] = set()
+    for table in doc.tables:
+        for col in resolve_columns(table, cal):
+            if col.end is None or col.length is None or col.skip:
+                continue
+            n = col.length.weeks or col.length.months
+            if (col.length.weeks and n in _TO_DATE_WEEKS) or (not col.length.weeks and n in _TO_DATE_MONTHS):
+                found.add(col.length.start_for(col.end) - timedelta(days=1))
+    if not found:
+        return None
+    months = {(d + timedelta(days=3)).month for d in found}   # a year end near a month's turn counts once
+    if len(months) != 1:
+        return None
+    return max(found)
