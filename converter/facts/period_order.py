@@ -14,7 +14,10 @@ NEVER_LESS = frozenset({
     "us-gaap:RevenueFromContractWithCustomerIncludingAssessedTax", "us-gaap:CostOfRevenue",
     "us-gaap:CostOfGoodsAndServicesSold", "us-gaap:OperatingExpenses", "us-gaap:CostsAndExpenses",
     "us-gaap:SellingGeneralAndAdministrativeExpense", "us-gaap:ResearchAndDevelopmentExpense",
-    "us-gaap:OperatingCostsAndExpenses",
+    "us-gaap:OperatingCostsAndExpenses", "us-gaap:GeneralAndAdministrativeExpense",
+    "us-gaap:SellingAndMarketingExpense", "us-gaap:DepreciationDepletionAndAmortization",
+    "us-gaap:DepreciationAndAmortization", "us-gaap:Depreciation", "us-gaap:InterestExpense",
+    "us-gaap:InterestExpenseNonoperating", "us-gaap:ShareBasedCompensation", "us-gaap:AllocatedShareBasedCompensationExpense",
 })
 
 
