@@ -426,3 +426,22 @@ def test_group_titles_head_the_groups_their_line_of_years_marks_wherever_set_ove
     t = _table(read_fixed_width(LIFTED_YEAR))
     cells = {(h.text, h.cols) for h in t.header}
     assert ("For the Year", (2, 3)) in cells and ("For the Three Months", (0, 1)) in cells, cells
+
+
+RAGGED = """\
+                                             Fiscal 2021                      Fiscal 2022
+                                     Q1        Q2        Q3        Q4        Q1        Q2        Q3        Q4
+GAAP Operating Cash Flow          $  13,092  $  13,967  $  14,659  $  15,887  $  15,325  $  10,255  $  10,396  $  9,539
+Capital Expenditures               (1,614)   (1,833)  (1,851)   (2,135)   (2,761)  (3,118)   (3,805)  (4,511)
+% Growth over prior year               (6%)      (1%)       3%       19%        9%     (41%)     (49%)    (63%)
+GAAP Net Income                   $  10,249  $  10,380  $  12,830  $  13,746  $  13,952  $  10,262  $  7,560  $  6,717
+Free Cash Flow as a% of Net Income     112%      117%     100%      100%       90%       70%       87%      75%
+"""
+
+
+def test_rows_of_as_many_figures_as_header_pieces_fill_the_columns_in_order_however_ragged_their_edges():
+    t = _table(read_fixed_width(RAGGED))
+    assert t.ncols == 8
+    assert [h.cols for h in t.header if h.text in ("Q1", "Q2", "Q3", "Q4")] == [(k, k) for k in range(8)]
+    capex = _row(t, "Capital Expenditures")
+    assert [(c.text, c.col) for c in capex.cells][-2:] == [("(3,805)", 6), ("(4,511)", 7)]

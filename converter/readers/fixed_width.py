@@ -541,6 +541,31 @@ def _percent_rows_joined(clusters: list[list]) -> list[list]:
     return out
 
 
+def _ordinal_columns(rows: list[_Line], cols: list[_Column], col_of: dict[int, int], head: list[_Line]):
+    """Columns by order where the edges scatter: when every row prints the same number of figures, fewer than
+    the columns the edges made (`$`, parentheses and percentages shift a ragged right edge from row to row),
+    the k-th figure of each row is in the k-th column, provided those columns do not overlap or the header's
+    last line prints as many pieces over the figures ("Q1 Q2 Q3 Q4 Q1 Q2 Q3 Q4")."""
+    figures = [[t for t in ln.tail if id(t) in col_of] for ln in rows]
+    counts = {len(f) for f in figures}
+    if len(counts) != 1 or len(rows) < 2:
+        return cols, col_of
+    n = counts.pop()
+    if n < 2 or n >= len(cols):
+        return cols, col_of
+    ordinal = []
+    for k in range(n):
+        toks = [f[k] for f in figures]
+        edges = sorted(t.edge for t in toks)
+        ordinal.append(_Column(edges[len(edges) // 2], min(t.start for t in toks), max(t.end for t in toks)))
+    if any(a.right >= b.left for a, b in zip(ordinal, ordinal[1:])):
+        leaves = next((ln for ln in reversed(head) if ln.kind != "blank"), None)
+        left = min(c.left for c in cols) - 1
+        if leaves is None or len([c for s, e, c in _chunks(leaves.raw) if s > left]) != n:
+            return cols, col_of
+    return ordinal, {id(t): k for f in figures for k, t in enumerate(f)}
+
+
 def _place(tok: _Tok, cols: list[_Column], col_of: dict[int, int]) -> Optional[int]:
     if tok.numeric:
         return col_of.get(id(tok))
@@ -555,6 +580,7 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
     cols, col_of = _columns(rows)
     if not cols:
         return None
+    cols, col_of = _ordinal_columns(rows, cols, col_of, lines[seg.first:seg.head_end])
     zone = min(c.left for c in cols) - 1
     margin = min(ln.indent for ln in rows)
     header, caption = _header(lines[seg.first:seg.head_end], cols, zone, margin)
