@@ -445,3 +445,28 @@ def test_rows_of_as_many_figures_as_header_pieces_fill_the_columns_in_order_howe
     assert [h.cols for h in t.header if h.text in ("Q1", "Q2", "Q3", "Q4")] == [(k, k) for k in range(8)]
     capex = _row(t, "Capital Expenditures")
     assert [(c.text, c.col) for c in capex.cells][-2:] == [("(3,805)", 6), ("(4,511)", 7)]
+
+
+TITLE_BETWEEN = """\
+                                                     Year Ended December 31,
+                                                        2024          2023
+Net earnings                                          $  1,995      $  1,199
+Adjusted EBITDA                                       $  2,066      $  2,128
+
+MARTIN MARIETTA MATERIALS, INC.
+Reconciliation of the GAAP Measure to the 2025 Adjusted EBITDA Guidance
+                                                                    Mid-Point of Range
+Net earnings                                                          $  1,090
+Adjusted EBITDA                                                       $  2,250
+"""
+
+
+def test_a_company_name_or_a_statement_title_between_rows_starts_another_table():
+    doc = read_fixed_width(TITLE_BETWEEN)
+    first = _table(doc)
+    assert [r.label for r in first.rows] == ["Net earnings", "Adjusted EBITDA"]
+    assert all(c.text != "1,090" for r in first.rows for c in r.cells)
+    # a label that ends with the company's name is no title: the rows after it stay in the table
+    wrapped = TITLE_BETWEEN.replace("Adjusted EBITDA                                       $  2,066      $  2,128",
+                                    "Net earnings attributable to\nAcme Inc.\nAdjusted EBITDA                                       $  2,066      $  2,128")
+    assert [r.label for r in _table(read_fixed_width(wrapped)).rows][-1] == "Adjusted EBITDA"

@@ -334,6 +334,20 @@ class _Segment:
     caption_lines: list[_Line] = field(default_factory=list)
 
 
+# A company's name or a statement's title set apart (a blank line above) between rows starts another table ("MARTIN MARIETTA MATERIALS, INC.",
+# "Reconciliation of the GAAP Measure to ..."), where a heading in capitals ("ASSETS") does not
+_COMPANY = regex.compile(r"(?i)^[\w.,&'’ -]{2,60}?,?\s+(?:inc|corp(?:oration)?|ltd|limited|llc|plc|co|n\.v|s\.a|l\.p)\.?"
+                         r"(?:\s+and\s+subsidiaries)?$")
+_STATEMENT_TITLE = regex.compile(r"(?i)^(?:(?:condensed|consolidated|unaudited|interim|selected)\s+)*(?:statements?\s+of\b"
+                                 r"|balance\s+sheets?\b|reconciliations?\s+of\b|non-gaap\s+financial\s+measures\b)")
+
+
+def _new_title(ln: _Line) -> bool:
+    words = [w for w in ln.label.split() if w.lower() not in ("and", "of", "&")]
+    named = bool(_COMPANY.match(ln.label)) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return named or bool(_STATEMENT_TITLE.match(ln.label))
+
+
 def _prose_like(ln: _Line) -> bool:
     """A line of a paragraph rather than a title, a note or a heading: long, or a sentence."""
     t = ln.label
@@ -389,7 +403,7 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
             elif cur.kind == "head" and _row_after_header(lines, j, margin) is not None:
                 break
             elif cur.kind in ("text", "head"):
-                if _prose_like(cur):
+                if _prose_like(cur) or (lines[j - 1].kind == "blank" and _new_title(cur)):
                     break
                 inside += 1
                 if inside > MAX_INSIDE:
