@@ -289,6 +289,8 @@ def test_sentences_about_parts_changes_and_qualified_metrics_give_no_company_lev
         "Operating expenses for the fourth quarter were $2.1 million higher than in the prior year.",
         "Revenue grew by $0.4 million in the fourth quarter of 2024.",
         "Income after the provision for credit losses was $12.5 million in the fourth quarter of 2024.",
+        "The decrease in revenue of $2.1 million in the fourth quarter of 2024 was due to lower volumes.",
+        "The increase in operating expenses was $1.4 million in the fourth quarter of 2024.",
         "Revenue excluding pass-through costs was $80.1 million in the fourth quarter of 2024.",
     ]
     for sentence in sentences:

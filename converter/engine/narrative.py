@@ -139,7 +139,10 @@ _RATIO_OF = regex.compile(r"(?:%|\bpercent(?:age)?)\s+of\s+(?:total\s+|net\s+|th
 
 
 # a metric named as a change: "increased revenue of $6.0 million contributed by ...", "incremental revenue"
-_CHANGE_OF = regex.compile(r"\b(?:increased|decreased|incremental|additional)\s+$", regex.I)
+# a change named as a noun of the metric: "the decrease in cash ... of $227.1 million", "the increase in revenue"
+_CHANGE_OF = regex.compile(r"\b(?:increased|decreased|incremental|additional|(?:(?:net|year[\s-]over[\s-]year|"
+                           r"sequential)\s+)?(?:increase|decrease|change|decline|growth|reduction|improvement|rise|drop)"
+                           r"s?\s+in(?:\s+(?:our|the|its|total))?)\s+$", regex.I)
 
 
 def _mentions(sentence: str, pairs) -> list[Mention]:
@@ -154,7 +157,7 @@ def _mentions(sentence: str, pairs) -> list[Mention]:
                 continue  # "segment revenue": a part, not the whole
             if _RATIO_OF.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # "or 40.0% of net sales": the base of a ratio, not a metric with an amount
-            if _CHANGE_OF.search(sentence, max(0, m.start() - 20), m.start()):
+            if _CHANGE_OF.search(sentence, max(0, m.start() - 45), m.start()):
                 continue  # "increased revenue of $6.0 million": the change, not the metric
             found.append(Mention(m.start(), m.end(), rule))
     return found
