@@ -66,3 +66,12 @@ def test_a_folder_of_pdfs_converts_in_a_batch(tmp_path):
     assert res.exit_code in (0, 1), res.output
     facts = json.loads((tmp_path / "out" / "acme.json").read_text())["facts"]
     assert any(f["dimensions"]["concept"] == "us-gaap:Revenues" for f in facts.values())
+
+
+def test_glyphs_drawn_one_by_one_make_words_by_where_they_stand_not_by_the_breaks_pdfium_adds():
+    # Chromium drew each glyph of this page as an object of its own; PDFium puts a generated line break
+    # after every one of them, and prints no space between words
+    data = (Path(__file__).parent / "data" / "printed" / "freshworks-2024q4.chromium.pdf").read_bytes()
+    text = pdf_text(data).text
+    assert "RECONCILIATION OF SELECTED GAAP MEASURES" in text
+    assert "R E C O N" not in text and "3 1,9 6 1" not in text

@@ -167,9 +167,15 @@ def _words(tp, raw) -> list[_Word]:
     cur: Optional[_Word] = None
     ox, oy = ctypes.c_double(), ctypes.c_double()
     matrix = raw.FS_MATRIX()
+    generated_break = False   # PDFium put a line break of its own after the last glyph
     for k in range(min(tp.count_chars(), len(text))):
         ch = text[k]
         if ch.isspace():
+            if cur is not None and ch in "\r\n" and raw.FPDFText_IsGenerated(tp.raw, k):
+                # a printer that draws each glyph apart gets a generated line break after every one: the
+                # glyphs' places, not the break, say where a word ends
+                generated_break = True
+                continue
             if cur is not None:
                 words.append(cur)
                 cur = None
@@ -178,7 +184,9 @@ def _words(tp, raw) -> list[_Word]:
         # the baseline from the glyph's origin: a box's bottom is lower for "q" and "p" than for "a"
         base = oy.value if raw.FPDFText_GetCharOrigin(tp.raw, k, ctypes.byref(ox), ctypes.byref(oy)) else bottom
         size = _size(tp, k, raw, matrix) or (top - bottom) or 8.0
-        if cur is not None and (left - cur.x1 > 0.5 * size or abs(base - cur.base) > 0.7 * size
+        gap = (0.2 if generated_break else 0.5) * size   # no space glyph between words: a narrower gap parts them
+        generated_break = False
+        if cur is not None and (left - cur.x1 > gap or abs(base - cur.base) > 0.7 * size
                                 or left < cur.x0 - 2 * size):
             words.append(cur)
             cur = None
