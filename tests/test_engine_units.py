@@ -490,3 +490,13 @@ def test_a_metric_named_as_a_change_is_no_mention():
     facts = _facts("Fourth Quarter 2025 Highlights\n\nThis improvement was due to increased revenue of $6.0 million "
                    "contributed by the new clinics.")
     assert not any(c == "us-gaap:Revenues" for c, _p, _d in facts)
+
+
+def test_a_month_glued_to_the_word_before_it_still_names_the_columns_period():
+    from converter.engine.columns import Calendar, resolve_columns
+    from converter.model import HeaderCell, Table
+    table = Table([HeaderCell("Three Months", (0, 1)), HeaderCell("EndedDecember 31,", (0, 1)),
+                   HeaderCell("2024", (0, 0)), HeaderCell("2023", (1, 1))], 2, [])
+    cols = resolve_columns(table, Calendar())
+    assert [(str(c.end), c.length.months if c.length else None, c.member) for c in cols] == [
+        ("2024-12-31", 3, ""), ("2023-12-31", 3, "")]

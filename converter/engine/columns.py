@@ -230,8 +230,19 @@ _LISTED_YEARS = regex.compile(rf"({MONTH_RE}\s*\d{{1,2}})\s*,?\s*((?:19|20)\d\d(
                               regex.I)
 
 
+# "EndedDecember 31,": a line break the copy lost between a word and the month after it
+_GLUED_MONTH = regex.compile(r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|"
+                             r"November|December)\b)")
+
+
+def _readable(text: str) -> str:
+    """A header cell with the month parted from the word it was glued to and a list of years parted from
+    the day they share."""
+    return _GLUED_MONTH.sub(" ", _LISTED_YEARS.sub(r"\1; \2", text))
+
+
 def _tokens(text: str):
-    text = _LISTED_YEARS.sub(r"\1; \2", text)
+    text = _readable(text)
     for m in TOKEN.finditer(text):
         kind = None
         for k in KINDS:
@@ -319,7 +330,7 @@ def _has(text: str, kind: str) -> bool:
 def is_member_name(text: str) -> bool:
     """A header that names a part of the company, a measure or a view and no period: "MRD", "Immune
     Medicine", "International", "EPS", "Q/Q". A column under one is no period of the consolidated company."""
-    t = text.strip().rstrip(":")
+    t = _readable(text.strip().rstrip(":"))
     from .scale import find_scale
     return bool(_LETTERS.search(t)) and not _NEUTRAL.match(t) and not TOKEN.search(t) and find_scale([t]) is None
 
