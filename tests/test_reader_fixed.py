@@ -470,3 +470,26 @@ def test_a_company_name_or_a_statement_title_between_rows_starts_another_table()
     wrapped = TITLE_BETWEEN.replace("Adjusted EBITDA                                       $  2,066      $  2,128",
                                     "Net earnings attributable to\nAcme Inc.\nAdjusted EBITDA                                       $  2,066      $  2,128")
     assert [r.label for r in _table(read_fixed_width(wrapped)).rows][-1] == "Adjusted EBITDA"
+
+
+WRAPPED_AROUND = """\
+                                      Three Months Ended May 31,
+                                      2022              2021
+REVENUES
+  Cloud services and
+                                  $  7,612          $  7,389
+  license support
+  Hardware                             856               882
+          Total
+                                    11,840            11,227
+          revenues
+  Sales and marketing                2,238             2,077
+"""
+
+
+def test_a_label_word_alone_left_of_the_figures_is_no_header_of_a_new_table():
+    doc = read_fixed_width(WRAPPED_AROUND)
+    assert len(doc.tables) == 1
+    t = _table(doc)
+    assert [r.label for r in t.rows if r.cells] == [
+        "Cloud services and license support", "Hardware", "Total revenues", "Sales and marketing"]

@@ -400,7 +400,8 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
             if cur.kind == "row":
                 seg.last = j
                 inside = 0
-            elif cur.kind == "head" and _row_after_header(lines, j, margin) is not None:
+            elif cur.kind == "head" and (nxt := _row_after_header(lines, j, margin)) is not None \
+                    and not _left_of_figures(cur, lines[nxt]):
                 break
             elif cur.kind in ("text", "head"):
                 if _prose_like(cur) or (lines[j - 1].kind == "blank" and _new_title(cur)):
@@ -440,6 +441,12 @@ def _row_after_header(lines: list[_Line], i: int, margin: int) -> Optional[int]:
             if texts > 3 or _prose_like(ln):
                 return None
     return None
+
+
+def _left_of_figures(ln: _Line, row: _Line) -> bool:
+    """A line that ends before the figures of the row after it begin is a label ("Total" over "revenues",
+    wrapped around the figures), not a header: a header stands over the figures."""
+    return bool(row.tail) and ln.indent + len(ln.raw.strip()) < min(t.start for t in row.tail)
 
 
 def _header_text(lines: list[_Line], j: int, first_row: int) -> bool:
