@@ -493,3 +493,19 @@ def test_a_label_word_alone_left_of_the_figures_is_no_header_of_a_new_table():
     t = _table(doc)
     assert [r.label for r in t.rows if r.cells] == [
         "Cloud services and license support", "Hardware", "Total revenues", "Sales and marketing"]
+
+
+PERCENT_OF = """\
+                                    Three Months Ended May 31,
+                                           % of                % of
+                                 2022               2021
+                                        Revenues           Revenues
+Cloud services                 $  7,612        64%  $  7,389      66%
+Hardware                            856         7%     882         8%
+"""
+
+
+def test_words_that_go_on_below_join_the_first_piece_under_them_whichever_columns_it_reaches():
+    t = _table(read_fixed_width(PERCENT_OF))
+    cells = {(h.text, h.cols) for h in t.header}
+    assert ("% of Revenues", (1, 1)) in cells and ("% of Revenues", (3, 3)) in cells, cells

@@ -732,13 +732,23 @@ def _header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> t
         _share_lengths(lines, cols)
     for upper, lower in zip(lines, lines[1:]):
         _under_spans(lower, upper)
-    for upper, lower in zip(lines, lines[1:]):
+    for i, (upper, lower) in enumerate(zip(lines, lines[1:])):
         for piece in upper:
             if piece[0].endswith("-"):
                 below = next((p for p in lower if p[1] == piece[1]), None)
                 if below is not None:
                     piece[0] += below[0]
                     lower.remove(below)
+            elif _OPEN_END.search(piece[0]):
+                # "% of" over "Revenues": the words go on in the first piece under them, whichever columns
+                # the printer let it reach into (a line of years may stand between)
+                for later in lines[i + 1:i + 3]:
+                    below = [p for p in later if p[2] < piece[3] and p[3] > piece[2]]
+                    if below:
+                        if len(below) == 1 and not _YEAR.search(below[0][0]):
+                            piece[0] += " " + below[0][0]
+                            later.remove(below[0])
+                        break
     return [HeaderCell(text, span) for placed in lines for text, span, _s, _e in placed], caption
 
 
@@ -758,6 +768,7 @@ _LENGTH_PIECE = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?|periods
                               r"|\b(?:first|second|third|fourth)[\s-]+quarter\b|^(?:three|six|nine|twelve)[\s-]+months?$")
 
 
+_OPEN_END = regex.compile(r"(?i)\b(?:of|and|in|to|for|from|as\s+a)$")
 _LENGTH_WORD = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?)\b")
 _YEAR_WORD = regex.compile(r"(?i)\b(?:years?|periods?)\b")
 _BARE_YEAR = regex.compile(r"^(?:fiscal\s+|FY\s*)?((?:19|20)\d\d)$", regex.I)
