@@ -509,3 +509,15 @@ def test_words_that_go_on_below_join_the_first_piece_under_them_whichever_column
     t = _table(read_fixed_width(PERCENT_OF))
     cells = {(h.text, h.cols) for h in t.header}
     assert ("% of Revenues", (1, 1)) in cells and ("% of Revenues", (3, 3)) in cells, cells
+
+
+def test_a_five_quarter_bank_table_with_its_dates_run_together_on_one_line():
+    from pathlib import Path
+    from converter.pipeline import convert_text
+    text = (Path(__file__).parent / "data" / "fixed" / "acme-bancorp-five-quarters.txt").read_text()
+    assert detect_layout(text) == "fixed"       # rows whose figures follow a "$" count as table rows
+    result = convert_text(text, issuer="none")
+    income = {str(f.period): f.value for f in result.facts if f.concept == "us-gaap:NetIncomeLoss"}
+    assert income == {"2024-10-01..2024-12-31": 12400000, "2024-07-01..2024-09-30": 12040000,
+                      "2024-04-01..2024-06-30": 11330000, "2024-01-01..2024-03-31": 11716000,
+                      "2023-10-01..2023-12-31": 10763000}

@@ -105,7 +105,7 @@ def _expand_tabs(line: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-_WIDE_GAP_FIGURE = regex.compile(r"\S {4,}\S*\d")
+_WIDE_GAP_FIGURE = regex.compile(r"\S {4,}(?:\$ *)?\S*\d")
 
 
 def looks_like(text: str) -> bool:
