@@ -500,3 +500,11 @@ def test_a_month_glued_to_the_word_before_it_still_names_the_columns_period():
     cols = resolve_columns(table, Calendar())
     assert [(str(c.end), c.length.months if c.length else None, c.member) for c in cols] == [
         ("2024-12-31", 3, ""), ("2023-12-31", 3, "")]
+
+
+def test_a_rows_own_note_among_a_tables_title_lines_gives_way_to_the_tables_note():
+    from converter.engine.scale import find_scale
+    scale = find_scale(["Intel Corporation", "Consolidated Condensed Balance Sheets", "Employees (in thousands)",
+                        "(In Millions, Except Par Value; Unaudited)"])
+    assert scale.power == 6
+    assert find_scale(["Employees (in thousands)"]).power == 3   # alone, it is still the only note there is

@@ -273,3 +273,21 @@ CONSOLIDATED STATEMENTS OF INCOME
     # both years reductions: still reductions, not costs printed as deductions
     got = _values(table.format(a="(120)", b="(300)"), "ProvisionForLoanLeaseAndOtherLosses")
     assert got == {"2024-10-01..2024-12-31": Decimal("-120000"), "2023-10-01..2023-12-31": Decimal("-300000")}
+
+
+def test_a_share_count_with_a_fraction_under_a_note_that_scales_only_money_is_not_read_as_units():
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+RECONCILIATION OF NET EARNINGS
+(Dollars in Millions Except Per Share Data)
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Net earnings | 7,068 | 7,129 |
+| Average shares outstanding (Diluted) | 2,634.3 | 2,666.5 |
+"""
+    assert not _values(text, "WeightedAverageNumberOfDilutedSharesOutstanding")
+    assert _values(text, "NetIncomeLoss")["2024-10-01..2024-12-31"] == Decimal("7068000000")

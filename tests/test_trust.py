@@ -431,3 +431,48 @@ def test_income_attributable_to_common_shareholders_in_a_sentence_is_what_is_lef
     assert not _values(result, "NetIncomeLoss")
     assert _values(result, "NetIncomeLossAvailableToCommonStockholdersBasic") == {
         "2024-10-01..2024-12-31": Decimal("1203000"), "2023-10-01..2023-12-31": Decimal("-61013000")}
+
+
+BY_RUNS = """Acme Corp Reports Fourth Quarter 2024 Results
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+Statements of Operations
+(in thousands)
+Three Months Ended
+December 31, 2024
+December 31, 2023
+
+Revenue
+{second}
+{third}
+Operating expenses
+Operating income
+
+$
+
+47,459
+20,000
+27,459
+10,000
+17,459
+
+$
+
+45,784
+19,000
+26,784
+9,000
+17,784
+"""
+
+
+def test_a_table_paired_by_order_whose_results_no_rows_join_is_withheld():
+    right = BY_RUNS.format(second="Cost of revenue", third="Gross profit")
+    result = convert_text(right, issuer="none", layout="pdf")
+    assert _values(result, "GrossProfit") == {"2024-10-01..2024-12-31": Decimal("27459000"),
+                                              "2023-10-01..2023-12-31": Decimal("26784000")}
+    # the labels in another order than the figures: gross profit less the rows after it is no operating income
+    wrong = BY_RUNS.format(second="Gross profit", third="Cost of revenue")
+    result = convert_text(wrong, issuer="none", layout="pdf")
+    assert not [f for f in result.facts if f.category == "table"]
+    assert any(f.code == "withheld" and "paired with their labels by order" in f.message for f in result.findings)

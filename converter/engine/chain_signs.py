@@ -75,6 +75,48 @@ def sign_by_chain(table: Table, concepts: dict[int, Optional[str]], mults: dict[
     return turned
 
 
+def chain_breaks(table: Table, concepts: dict[int, Optional[str]], mults: dict[int, int],
+                 usable: Callable[[int], bool]) -> bool:
+    """Whether two results of the statement are joined by no directions of the rows between them in any
+    column (revenue less cost of revenue is not the gross profit printed below, whatever the column): figures
+    paired with the wrong lines do that. A row set down out of its place breaks the sum only in the columns
+    where it prints a figure, and is no sign of it."""
+    rows = [i for i, r in enumerate(table.rows) if r.cells]
+    figures = {i: _figures(table.rows[i], usable) for i in rows}
+    anchors = [i for i in rows if concepts.get(i) in RESULTS]
+    for i in anchors:
+        figures[i] = {c: v * mults.get(i, 1) for c, v in figures[i].items()}
+    for a, b in zip(anchors, anchors[1:]):
+        if _RANK[concepts[a]] >= _RANK[concepts[b]]:
+            continue   # results out of the statement's order: the reader set the rows down out of order
+        a, between = _past_running_totals(figures, a, [i for i in rows if a < i < b], {})
+        cols = _columns(figures, a, b, between)
+        if cols and all(_misses(figures, a, b, between, [c]) == [] for c in cols):
+            return True
+    return False
+
+
+def _columns(figures: dict[int, dict[int, Decimal]], a: int, b: int, between: list[int]) -> list[int]:
+    items, _members = _blocks(figures, a, between)
+    if not items or len(items) > MAX_ROWS:
+        return []
+    return [c for c in figures[a] if c in figures[b] and all(c in figures[i] for i in items)]
+
+
+# the order the results come in down a statement
+_RANK = {c: k for k, c in enumerate(("us-gaap:Revenues", "us-gaap:GrossProfit", "us-gaap:OperatingIncomeLoss"))}
+_RANK.update({c: 3 for c in RESULTS if c not in _RANK})
+
+
+def _misses(figures: dict[int, dict[int, Decimal]], a: int, b: int, between: list[int], cols: list[int]):
+    """The sets of directions that take result `a` to `b` within a unit of rounding in the columns `cols`."""
+    items, _members = _blocks(figures, a, between)
+    unit = min((_unit(figures[i][c]) for i in [a, b] + items for c in cols), default=Decimal(1))
+    return [signs for signs in product((1, -1), repeat=len(items))
+            if max(abs(figures[a][c] + sum(s * figures[i][c] for s, i in zip(signs, items)) - figures[b][c])
+                   for c in cols) <= unit]
+
+
 def _figures(row, usable) -> dict[int, Decimal]:
     out = {}
     for c in row.cells:

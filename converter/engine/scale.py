@@ -57,8 +57,21 @@ _SHARES_EXCEPTED = regex.compile(
     r"except\s+(?:for\s+)?(?:number\s+of\s+)?shares?\b|shares?\s+(?:and|&)\s+per|(?<!per[\s-])share\s+(?:data|amounts|counts?)")
 
 
+# "Employees (in thousands)": a line's own note on what it counts, after the words that name the line
+_LABELS_OWN = regex.compile(r"^\s*[A-Za-z][^()]*?\(\s*(?:in\s+)?(?:thousands|millions|billions)\s*\)\s*$", regex.I)
+
+
 def find_scale(texts: Iterable[str]) -> Optional[Scale]:
-    """The first scale note among the texts, or None."""
+    """The first scale note among the texts, or None. Words with a note of their own ("Employees (in
+    thousands)", a row a reader left among a table's title lines) give way to a note that stands alone
+    ("(In Millions, Except Par Value)")."""
+    texts = list(texts)
+    alone = [t for t in texts if _HINT.search(t) and not _LABELS_OWN.match(t)]
+    found = _first_note(alone) if len(alone) < len([t for t in texts if _HINT.search(t)]) else None
+    return found or _first_note(texts)
+
+
+def _first_note(texts: Iterable[str]) -> Optional[Scale]:
     for t in texts:
         if not _HINT.search(t):   # most texts name no scale: one cheap look before the two patterns
             continue

@@ -22,7 +22,7 @@ from .guidance import FORECAST, MAXIMUM, MINIMUM
 from .ignore import Suppressed, ignored_row, ignored_table
 from .positions import positional_rule
 from .scale import Scale, row_power
-from .chain_signs import sign_by_chain
+from .chain_signs import chain_breaks, sign_by_chain
 from .table_kind import BALANCE_SHEET, RESTATED, table_kind
 from .table_rules import TableReading, apply_table_rule, rule_kind, rule_scale, table_rule_for
 from .totals import RowInfo, check_totals
@@ -41,6 +41,7 @@ class TableOutcome:
     readings: dict[int, TableReading] = field(default_factory=dict)   # table index -> the table rule applied
     undated: list[tuple[int, int, str]] = field(default_factory=list)  # (table, column, header) of a figure a
                                                                        # rule read in a column of no period
+    unchained: set[int] = field(default_factory=set)                  # tables whose results no rows join
 
 
 _NOTE_LINE = regex.compile(r"^\(?\s*(?:un)?audited\s*\)?$|^\(?\s*(?:\$|dollars|amounts)?\s*(?:in\s+)?(?:thousands|millions|billions)\b"
@@ -296,6 +297,12 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                 continue
             if fig.percent:
                 continue
+            if concept.unit == "shares" and fig.value is not None and power == 0 and fig.value != fig.value.to_integral():
+                # "2,634.3" shares under "(Dollars in Millions)": a count with a fraction is scaled, and the note
+                # does not say by what
+                out.skipped.append((f"{row.label} [{cell.text}]", "a share count with a fraction under a note "
+                                                                   "that scales only money: its scale is not said"))
+                continue
             value = Decimal(0) if fig.value is None else fig.value
             value = (value * mult).scaleb(power) if value else Decimal(0)
             decimals = fig.decimals - power
@@ -325,6 +332,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     _sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
     turned = sign_by_chain(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
                            lambda c: _usable(columns, c), out.facts, placed, first, tax)
+    if chain_breaks(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
+                    lambda c: _usable(columns, c)):
+        out.unchained.add(table.index)
     for i in turned:   # the table's own totals are stated with the signs the facts now have
         info[i] = RowInfo(info[i].concept, -info[i].mult)
     # a parent's total beside the whole ("Total Acme shareholders' equity", "Noncontrolling interest", "Total
