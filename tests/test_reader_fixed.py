@@ -521,3 +521,30 @@ def test_a_five_quarter_bank_table_with_its_dates_run_together_on_one_line():
     assert income == {"2024-10-01..2024-12-31": 12400000, "2024-07-01..2024-09-30": 12040000,
                       "2024-04-01..2024-06-30": 11330000, "2024-01-01..2024-03-31": 11716000,
                       "2023-10-01..2023-12-31": 10763000}
+
+
+# pdftotext -layout of Oracle's trailing-quarters table printed to PDF: one figure of the capital expenditures
+# row stands alone at its edge
+POPPLER_TTM = """\
+                                                                     Fiscal 2021                                 Fiscal 2022
+                                                          Q1         Q2       Q3          Q4          Q1         Q2       Q3          Q4
+
+GAAP Operating Cash Flow                               $ 13,092 $ 13,967 $ 14,659 $ 15,887 $ 15,325 $ 10,255 $ 10,396 $ 9,539
+
+Capital Expenditures                                      (1,614)   (1,833)    (1,851)    (2,135)     (2,761)    (3,118)   (3,805)    (4,511)
+
+Free Cash Flow                                         $ 11,478 $ 12,134 $ 12,808 $ 13,752 $ 12,564 $ 7,137 $ 6,591 $ 5,028
+
+% Growth over prior year                                   (6%)       (1%)        3%        19%          9%      (41%)     (49%)      (63%)
+
+GAAP Net Income                                        $ 10,249 $ 10,380 $ 12,830 $ 13,746 $ 13,952 $ 10,262 $ 7,560 $ 6,717
+
+Free Cash Flow as a % of Net Income                       112%       117%       100%       100%         90%       70%        87%        75%
+"""
+
+
+def test_a_figure_alone_at_its_edge_still_counts_toward_the_rows_in_order():
+    t = _table(read_fixed_width(POPPLER_TTM))
+    assert t.ncols == 8
+    assert [c.text for c in _row(t, "Capital Expenditures").cells][2] == "(1,851)"
+    assert [c.col for c in _row(t, "GAAP Net Income").cells] == list(range(8))

@@ -567,7 +567,9 @@ def _ordinal_columns(rows: list[_Line], cols: list[_Column], col_of: dict[int, i
     the columns the edges made (`$`, parentheses and percentages shift a ragged right edge from row to row),
     the k-th figure of each row is in the k-th column, provided those columns do not overlap or the header's
     last line prints as many pieces over the figures ("Q1 Q2 Q3 Q4 Q1 Q2 Q3 Q4")."""
-    figures = [[t for t in ln.tail if id(t) in col_of] for ln in rows]
+    left = min(c.left for c in cols) - 2
+    # every figure right of the labels, a figure no column took included (a ragged edge leaves one alone)
+    figures = [[t for t in ln.tail if id(t) in col_of or (t.numeric and t.start >= left)] for ln in rows]
     counts = {len(f) for f in figures}
     if len(counts) != 1 or len(rows) < 2:
         return cols, col_of
