@@ -55,3 +55,21 @@ def test_rules_check_says_did_you_mean_or_declare_it(tmp_path):
     assert (f"{path}:8:27: error: rule 'acme-a': us-gaap:DeferredCostCurrent is not a 2024 element of us-gaap; "
             f"did you mean us-gaap:DeferredCostsCurrent") in out
     assert f"{path}:9:27: error: rule 'acme-b': us-gaap:SegmentDomain is a domainItemType element" in out
+
+
+def test_a_rule_files_example_may_expect_an_undeclared_element(tmp_path):
+    path = tmp_path / "acme.yaml"
+    path.write_text(HEAD + """rows:
+  - {id: acme-deferred, concept: us-gaap:DeferredCostsCurrent, labels: ["deferred contract costs"]}
+tests:
+  - name: deferred contract costs
+    text: |
+      | December 31, 2024 | December 31, 2023
+      | Deferred contract costs | 30 | 20
+    expect:
+      - {concept: us-gaap:DeferredCostsCurrent, period: 2024-12-31, value: 30}
+      - {concept: us-gaap:DeferredCostsCurrent, period: 2023-12-31, value: 20}
+""")
+    out = CliRunner().invoke(main, ["rules", "check", str(path), "--no-timeouts"]).output
+    assert "0 errors" in out, out
+    assert "1 passed, 0 failed" in CliRunner().invoke(main, ["rules", "test", str(path)]).output

@@ -17,6 +17,7 @@ from ..paths import RULES_DIR
 from .backtrack import times_out
 from .loader import RuleError, base_files, compile_phrases, compile_rows, issuer_files, precedence, read_rule_file
 from .model import PhraseRule, RowRule
+from ..taxonomies.standard import standard_concept
 from .samples import expand
 from .official_check import official_problems
 from .schema import (TAXONOMY_SCHEMA, Problem, as_list, file_problems, iter_patterns, locate, schema_problems,
@@ -188,7 +189,7 @@ def _test_problems(rf: RuleFile, known: dict) -> list[Problem]:
     for i, test in enumerate(data.get("tests") or []):
         for j, exp in enumerate(test.get("expect") or []):
             concept = exp.get("concept")
-            if concept not in known and concept not in own:
+            if concept not in known and concept not in own and standard_concept(str(concept))[0] is None:
                 line, col = locate(data, ("tests", i, "expect", j, "concept"))
                 name = test.get("name") or f"{i + 1}"
                 out.append(Problem("error", "unknown-concept", path, line, col,
