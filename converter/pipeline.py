@@ -19,6 +19,7 @@ from .engine.scale import Scale, find_scale
 from .engine.tables import TableOutcome, facts_from_table
 from .facts.checks import run_checks
 from .facts.consolidated import consolidated_net_income
+from .facts.magnitude import unread_amounts, within_reach
 from .facts.merge import merge_facts
 from .facts.release_bound import bound_by_release
 from .model import Document, Entity, Fact, Paragraph, Table
@@ -84,9 +85,10 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
             trace.tables, trace.narrative = other.tables, other.narrative
 
     facts, late = bound_by_release(facts, released)
+    facts, out_of_range, range_findings = within_reach(facts)
     kept, rejected, findings = merge_facts(consolidated_net_income(facts))
-    rejected = late + rejected
-    findings = trace.tables.findings + findings
+    rejected = late + out_of_range + rejected
+    findings = trace.tables.findings + range_findings + unread_amounts(doc) + findings
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)
     kept.sort(key=lambda f: (f.concept, str(f.period), f.dims, f.unit))

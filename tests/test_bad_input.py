@@ -213,3 +213,48 @@ def test_real_process_prints_no_traceback(io):
     assert proc.returncode == EXIT_INPUT
     assert proc.stderr.strip().splitlines() == [f"xbrlify: error: {src / 'empty.txt'}: the file is empty"]
     assert not dst.exists()
+
+
+# ------------------------------------------------------------------------------------ figures XBRL cannot carry
+
+def _facts_of(out: Path, concept: str) -> list[str]:
+    facts = json.loads(out.read_text(encoding="utf-8"))["facts"].values()
+    return [f["value"] for f in facts if f["dimensions"]["concept"] == concept]
+
+
+def test_a_figure_of_two_hundred_digits_is_withheld_with_a_finding(io):
+    src, dst = io
+    huge = "9" * 210
+    (src / "huge.htm").write_text(
+        "<html><body><p>Acme Corp. announced results.</p><table>"
+        "<tr><td></td><td colspan=2>Three Months Ended March 31,</td></tr><tr><td></td><td>2025</td><td>2024</td></tr>"
+        f"<tr><td>Total revenues</td><td>{huge}</td><td>4,000</td></tr>"
+        "<tr><td>Net income</td><td>1,000</td><td>900</td></tr></table></body></html>")
+    res = run(src / "huge.htm", "-o", dst / "r.json")
+    report = assert_valid_output(res, dst / "r.json")
+    assert res.exit_code == EXIT_FINDINGS and "figure-out-of-range" in res.stderr, res.output
+    values = _facts_of(dst / "r.json", "us-gaap:Revenues")
+    assert values == ["4000"], values          # the readable column stays, the other is not truncated
+    assert report["facts"]
+
+
+@pytest.mark.parametrize("scale, power", [("trillion", 12), ("billion", 9), ("millions", 6)])
+def test_scale_words_up_to_trillion_are_read(io, scale, power):
+    src, dst = io
+    (src / "t.txt").write_text("Acme Corp. announced results.\n\n"
+                               f"Revenues for the quarter ended March 31, 2025 were $52.4 {scale}.\n")
+    res = run(src / "t.txt", "-o", dst / "r.json")
+    assert_valid_output(res, dst / "r.json")
+    assert _facts_of(dst / "r.json", "us-gaap:Revenues") == [str(524 * 10 ** (power - 1))]
+
+
+@pytest.mark.parametrize("amount, why", [("$1e400 million", "exponent"), ("$1.5E3 million", "exponent"),
+                                         ("$52.4 quadrillion", "quadrillion"), ("$3.1T", "'T'")])
+def test_amounts_the_grammar_cannot_read_are_refused_with_a_finding(io, amount, why):
+    src, dst = io
+    (src / "e.txt").write_text("Acme Corp. announced results.\n\n"
+                               f"Revenues for the quarter ended March 31, 2025 were {amount}.\n")
+    res = run(src / "e.txt", "-o", dst / "r.json")
+    assert_valid_output(res, dst / "r.json")
+    assert _facts_of(dst / "r.json", "us-gaap:Revenues") == []     # never 1, 1.5 or 52.4
+    assert res.exit_code == EXIT_FINDINGS and "amount-not-read" in res.stderr and why in res.stderr, res.output

@@ -29,9 +29,15 @@ from .periods_text import PeriodMention, find_periods, year_earlier
 _FROM_END = regex.compile(r"\bfrom\s*$")
 _TO = regex.compile(r"\s*to\s*")
 
+# The number is read whole (an atomic group: no shorter reading of its digits). Not an amount: digits in
+# exponent notation ("$1e400 million"), or followed by letters or a scale word the
+# grammar does not read ("$3.1T", "$5 quadrillion"): the digits alone would be a wrong figure (facts/magnitude.py
+# reports them).
 AMOUNT = regex.compile(
-    r"""(?P<neg>\()?\$\s?(?P<neg2>\()?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\)?
-        (?:\s*(?P<scale>million|billion|thousand|mm|bn|[MBK])\b)?""", regex.I | regex.X)
+    r"""(?P<neg>\()?\$\s?(?P<neg2>\()?(?P<num>(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))
+        (?![eE][+-]?\d)\)?
+        (?:\s*(?P<scale>millions?|billions?|trillions?|thousands?|mm|bn|tn|[MBK])\b)?
+        (?![A-Za-z]{1,3}\b)(?!\s+[A-Za-z]*illions?\b)""", regex.I | regex.X)
 # "$8.12 per Boe", "$1,750 to $1,850 per ounce", "$2.75/Boe": a cost per unit produced, not an amount of money
 # (a per-share figure is read as one)
 PER_UNIT = regex.compile(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
