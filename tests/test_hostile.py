@@ -149,3 +149,42 @@ def test_yaml_is_loaded_safely(tmp_path):
     assert res.exit_code == 3 and str(rules) in res.stderr, res.output
     assert not marker.exists()
     assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------------------------------------ hostile rule files
+
+def rules_check(*args):
+    return CliRunner().invoke(main, ["rules", "check", *map(str, args)])
+
+
+def alias_bomb(levels: int = 9) -> str:
+    """Nine levels of nine aliases: a few hundred bytes that name 9**9 strings."""
+    body = "tests:\n  - name: t0\n    text: &a0 [x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, levels):
+        body += f"  - name: t{i}\n    text: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n"
+    return body
+
+
+def test_yaml_alias_bomb_is_refused_before_it_is_expanded(tmp_path):
+    rules = issuer_file(tmp_path, alias_bomb())
+    started = time.perf_counter()
+    res = run("--issuer", rules, EXAMPLE, "-o", tmp_path / "out" / "r.json")
+    assert time.perf_counter() - started < 5
+    assert res.exit_code == 3, res.output
+    line = res.stderr.strip()
+    assert len(line.splitlines()) == 1 and str(rules) in line and "alias" in line, line
+    assert not (tmp_path / "out").exists()
+    started = time.perf_counter()
+    res = rules_check(rules)
+    assert time.perf_counter() - started < 5
+    assert res.exit_code == 1 and "alias" in res.output and "Traceback" not in res.output, res.output
+
+
+def test_an_anchor_used_once_is_harmless_but_every_alias_is_refused(tmp_path):
+    """An anchor alone expands nothing; a single alias is refused all the same (rule files need none)."""
+    rules = issuer_file(tmp_path, "rows:\n  - &r {id: r1, concept: us-gaap:Revenues, labels: [total sales]}\n")
+    assert run("--issuer", rules, EXAMPLE, "-o", tmp_path / "a" / "r.json").exit_code in (0, 1)
+    rules = issuer_file(tmp_path, "rows:\n  - &r {id: r1, concept: us-gaap:Revenues, labels: [total sales]}\n"
+                                  "  - *r\n")
+    res = run("--issuer", rules, EXAMPLE, "-o", tmp_path / "b" / "r.json")
+    assert res.exit_code == 3 and f"{rules}:7:5:" in res.stderr and "alias" in res.stderr, res.output

@@ -23,11 +23,48 @@ class RuleError(Exception):
     """A rule file that cannot be used; the message is one line, starting with the file (and line)."""
 
 
-class _LineLoader(yaml.SafeLoader):
+_ALIAS_REFUSED = "an alias (*name) repeats an anchored value; rule files do not use anchors and aliases: write " \
+                 "the value out"
+
+
+class _AliasFound(yaml.constructor.ConstructorError):
+    pass
+
+
+def _first_alias(text: str):
+    """Where the first alias stands (the error is found on the node graph, which no longer knows)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark
+    return None
+
+
+class _NoAliases:
+    """Refuses a document in which a node is reached twice (an alias, `*name`), before anything is built from
+    it: nine levels of nine aliases are a few hundred bytes that expand to 9**9 values when the data is copied
+    or validated. Rule files are written by hand and need none."""
+
+    def construct_document(self, node):
+        seen: set[int] = set()
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if id(n) in seen:
+                raise _AliasFound(None, None, _ALIAS_REFUSED, n.start_mark)
+            seen.add(id(n))
+            if isinstance(n, yaml.SequenceNode):
+                stack.extend(n.value)
+            elif isinstance(n, yaml.MappingNode):
+                stack.extend(v for pair in n.value for v in pair)
+        return super().construct_document(node)
+
+
+class _LineLoader(_NoAliases, yaml.SafeLoader):
     """Safe loader that records the line of every mapping, so errors can point at a rule."""
 
 
-class _FastLineLoader(getattr(yaml, "CSafeLoader", _LineLoader)):
+class _FastLineLoader(_NoAliases, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """The same on libyaml's parser, when PyYAML has it: 8x faster. A file it refuses is read again by the
     pure-Python parser, whose messages say more ("but got '<stream end>'")."""
 
@@ -69,6 +106,9 @@ def read_rule_file(path: Path) -> dict:
     try:
         try:
             data = yaml.load(text, Loader=_FastLineLoader)
+        except _AliasFound as e:
+            e.problem_mark = _first_alias(text) or e.problem_mark
+            raise
         except yaml.YAMLError:
             data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as e:
