@@ -188,3 +188,69 @@ def test_an_anchor_used_once_is_harmless_but_every_alias_is_refused(tmp_path):
                                   "  - *r\n")
     res = run("--issuer", rules, EXAMPLE, "-o", tmp_path / "b" / "r.json")
     assert res.exit_code == 3 and f"{rules}:7:5:" in res.stderr and "alias" in res.stderr, res.output
+
+
+# every place a rule file puts a pattern the engine runs, with a catastrophic pattern and text that sets it off
+CATASTROPHIC = r"(?:.*?,){14}Z"
+COMMAS = "a, " * 40
+
+
+def test_catastrophic_skip_sections_pattern_is_stopped_and_named(tmp_path):
+    rules = issuer_file(tmp_path, f"skip_sections: ['{CATASTROPHIC}']\n")
+    doc = tmp_path / "doc.htm"
+    doc.write_text("<html><body><p>Hostile Corp reported results.</p><table>"
+                   "<tr><td></td><td colspan=2>Three Months Ended March 31,</td></tr>"
+                   "<tr><td></td><td>2025</td><td>2024</td></tr>"
+                   f"<tr><td>{COMMAS}:</td><td></td><td></td></tr>"
+                   "<tr><td>Total revenues</td><td>5,000</td><td>4,000</td></tr></table></body></html>")
+    started = time.perf_counter()
+    res = run("--issuer", rules, doc, "-o", tmp_path / "out" / "r.json")
+    assert time.perf_counter() - started < 8
+    assert res.exit_code == 3 and "skip_sections" in res.stderr and str(rules) in res.stderr, res.output
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_catastrophic_not_after_pattern_is_stopped_and_named(tmp_path):
+    rules = issuer_file(tmp_path, "phrases:\n  - id: odd-revenue\n    concept: us-gaap:Revenues\n"
+                                  f"    metrics: ['odd revenues']\n    not_after: '{CATASTROPHIC}'\n")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Hostile Corp reported results.\n\n" + "," * 60 + "odd revenues were $5.0 million.\n")
+    started = time.perf_counter()
+    res = run("--issuer", rules, doc, "-o", tmp_path / "out" / "r.json")
+    assert time.perf_counter() - started < 8
+    assert res.exit_code == 3 and "odd-revenue" in res.stderr and "took over" in res.stderr, res.output
+
+
+def test_catastrophic_detect_pattern_in_any_issuer_file_is_stopped_and_named(tmp_path):
+    from converter.paths import RULES_DIR
+    from converter.pipeline import convert_text
+    rules_dir = tmp_path / "rules"
+    (rules_dir / "issuers").mkdir(parents=True)
+    (rules_dir / "base").symlink_to(RULES_DIR / "base")
+    evil = rules_dir / "issuers" / "evil.yaml"
+    evil.write_text("issuer:\n  name: Evil Corp\n  prefix: evil\n  namespace: http://example.com/evil\n"
+                    f"  detect: ['{CATASTROPHIC}']\n")
+    started = time.perf_counter()
+    with pytest.raises(RuleError, match=r"evil\.yaml.*detect.*took over"):
+        convert_text("Acme Corp. reported results, " + COMMAS + "\n\nRevenues were $5.0 million.\n",
+                     rules_dir=rules_dir)
+    assert time.perf_counter() - started < 8
+
+
+def test_rules_check_tries_every_kind_of_pattern_on_adversarial_text(tmp_path):
+    """Patterns the structural look lets pass (a bounded repeat of a lazy dot) are run on hostile strings."""
+    rules = issuer_file(tmp_path, (
+        f"  detect: ['{CATASTROPHIC}']\n"
+        f"skip_sections: ['{CATASTROPHIC}']\n"
+        "rows:\n  - id: slow-row\n    concept: us-gaap:Revenues\n"
+        f"    labels: ['{CATASTROPHIC}']\n    not_table: '{CATASTROPHIC}'\n"
+        "phrases:\n  - id: slow-phrase\n    concept: us-gaap:Revenues\n"
+        f"    metrics: ['odd revenues']\n    not_after: '{CATASTROPHIC}'\n"))
+    started = time.perf_counter()
+    res = rules_check(rules)
+    assert time.perf_counter() - started < 30
+    bad = [line for line in res.output.splitlines() if "can backtrack catastrophically" in line]
+    assert res.exit_code == 1, res.output
+    assert len(bad) == 5, res.output     # detect, skip_sections, labels, not_table, not_after
+    assert any("skip_sections" in line for line in bad) and any("issuer" in line for line in bad)
+    assert any("slow-phrase" in line for line in bad)

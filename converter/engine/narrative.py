@@ -17,7 +17,7 @@ from typing import Optional
 import regex
 
 from ..model import Fact, Paragraph, Period, Provenance, Span
-from ..rulebook.match import finditer, phrase_rules
+from ..rulebook.match import finditer, phrase_rules, search
 from ..rulebook.model import PhraseRule, Rulebook
 from ..taxonomy import Taxonomy
 from .changes import change_clauses
@@ -153,7 +153,7 @@ def _mentions(sentence: str, pairs) -> list[Mention]:
                 continue
             if m.end() < len(sentence) and sentence[m.end()].isalnum():
                 continue
-            if rule.not_after is not None and rule.not_after.search(sentence, max(0, m.start() - 40), m.start()):
+            if rule.not_after is not None and search(rule, rule.not_after, sentence, max(0, m.start() - 40), m.start()):
                 continue  # "segment revenue": a part, not the whole
             if _RATIO_OF.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # "or 40.0% of net sales": the base of a ratio, not a metric with an amount

@@ -14,13 +14,12 @@ import regex
 import yaml
 
 from ..paths import RULES_DIR
+from .errors import RuleError
 from .model import Issuer, PhraseRule, RowRule, Rulebook
+from .timed import Owner, search
 
 FLAGS = regex.IGNORECASE | regex.VERSION1
 
-
-class RuleError(Exception):
-    """A rule file that cannot be used; the message is one line, starting with the file (and line)."""
 
 
 _ALIAS_REFUSED = "an alias (*name) repeats an anchored value; rule files do not use anchors and aliases: write " \
@@ -214,7 +213,9 @@ def _compile_file(path: Path, origin: str):
     except KeyError as e:
         raise RuleError(f"{path}: missing key {e}") from None
     concepts = {k: strip_lines(v) for k, v in (data.get("concepts") or {}).items() if k != "__line__"}
-    skips = tuple(compile_pattern(p, f"{path}", "skip_sections") for p in as_list(data.get("skip_sections")))
+    line = (getattr(data, "marks", None) or {}).get("skip_sections", (0, 0, 0))[2]
+    owner = Owner("skip_sections", str(path), line, "skip_sections pattern")
+    skips = tuple((compile_pattern(p, f"{path}", "skip_sections"), owner) for p in as_list(data.get("skip_sections")))
     return rows, phrases, issuer, concepts, skips
 
 
@@ -291,7 +292,8 @@ def detect_issuer(text: str, rules_dir: Path = RULES_DIR) -> Optional[Path]:
         issuer = compiled_file(f, "issuer")[2]
         if issuer is None:
             continue
-        hits = sum(1 for p in issuer.detect if p.search(head))
+        owner = Owner("issuer", issuer.file, 0, "issuer detect pattern")
+        hits = sum(1 for p in issuer.detect if search(owner, p, head))
         if hits and (best is None or hits > best[0]):
             best = (hits, f)
     return best[1] if best else None

@@ -7,15 +7,11 @@ from typing import Optional
 import regex
 
 from .index import PatternIndex
-from .loader import RuleError
 from .model import RowRule, Rulebook
+from .timed import finditer, fullmatch, search  # noqa: F401 - the engine's way to run a rule's pattern
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _DIGIT = regex.compile(r"\d")
-
-# A rule pattern gets this long (seconds) per label or sentence; a pattern that takes longer is a broken
-# rule (catastrophic backtracking), reported with its id rather than left to hang a batch.
-MATCH_TIMEOUT = 1.0
 
 _FOOTNOTE = regex.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z]|\*+)\s*\)|\*+|\[\d+\]|(?<=[a-z])\d)\s*$", regex.I)
 # "GAAP operating income" in a reconciliation is the GAAP line itself.
@@ -98,7 +94,7 @@ def _skipped(book: Rulebook, heading: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def skipped_heading(skips: tuple, heading: str) -> bool:
-    return any(p.search(heading) for p in skips)
+    return any(search(owner, p, heading) for p, owner in skips)
 
 
 def _constraints_hold(rule: RowRule, sec: str, context: str) -> bool:
@@ -146,31 +142,3 @@ def phrase_rules(book: Rulebook, position: str, context: str) -> tuple[list, Pat
         rules = [r for r in book.phrases if r.position == position and context in r.contexts]
         cache[key] = (rules, _index_for(rules, lambda r: r.metrics))
     return cache[key]
-
-
-def _timed_out(rule, pattern, text: str) -> RuleError:
-    where = f"{rule.file}:{rule.line}" if getattr(rule, "file", "") else "rule"
-    shown = text if len(text) <= 60 else text[:57] + "..."
-    return RuleError(f"{where}: rule '{rule.id}': pattern {pattern.pattern!r} took over {MATCH_TIMEOUT:g} s "
-                     f"on {shown!r} (catastrophic backtracking?); rewrite it")
-
-
-def fullmatch(rule, pattern, text: str):
-    try:
-        return pattern.fullmatch(text, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise _timed_out(rule, pattern, text) from None
-
-
-def search(rule, pattern, text: str):
-    try:
-        return pattern.search(text, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise _timed_out(rule, pattern, text) from None
-
-
-def finditer(rule, pattern, text: str) -> list:
-    try:
-        return list(pattern.finditer(text, timeout=MATCH_TIMEOUT))
-    except TimeoutError:
-        raise _timed_out(rule, pattern, text) from None

@@ -27,7 +27,7 @@ RULES_SCHEMA = SCHEMAS_DIR / "rules.schema.json"
 TAXONOMY_SCHEMA = SCHEMAS_DIR / "taxonomy.schema.json"
 STANDARD_PREFIXES = ("us-gaap", "srt", "dei", "ifrs-full", "xbrli", "xbrldi", "link", "xlink", "iso4217")
 PATTERN_KEYS = {"rows": ("labels", "label", "section", "not_section", "table", "not_table"),
-                "phrases": ("metrics", "metric")}
+                "phrases": ("metrics", "metric", "not_after")}
 JSON_TYPES = {"string": "a string", "array": "a list", "object": "a mapping", "integer": "an integer",
               "number": "a number", "boolean": "true or false", "null": "empty"}
 
@@ -276,10 +276,15 @@ def iter_patterns(data) -> Iterator[tuple[str, tuple, str, str]]:
         yield p, ("skip_sections", j) if isinstance(skips, list) else ("skip_sections",), "", "search"
 
 
+def pattern_label(data, where) -> str:
+    """"rule 'id': ", "issuer: " or "skip_sections: ", for a message about the pattern at `where`."""
+    return rule_label(data, where) or ("skip_sections: " if where[0] == "skip_sections" else "")
+
+
 def pattern_problems(data, path: str) -> Iterator[Problem]:
     for pattern, where, rid, _use in iter_patterns(data):
         line, col = locate(data, where)
-        label = rule_label(data, where) or ("skip_sections: " if where[0] == "skip_sections" else "")
+        label = pattern_label(data, where)
         try:
             compiled_regex(pattern)
         except regex.error as e:
