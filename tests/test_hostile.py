@@ -254,3 +254,42 @@ def test_rules_check_tries_every_kind_of_pattern_on_adversarial_text(tmp_path):
     assert len(bad) == 5, res.output     # detect, skip_sections, labels, not_table, not_after
     assert any("skip_sections" in line for line in bad) and any("issuer" in line for line in bad)
     assert any("slow-phrase" in line for line in bad)
+
+
+# ------------------------------------------------------------------------------------------ messages name the cause
+
+def test_a_deeply_nested_rule_pattern_is_blamed_not_the_document(tmp_path):
+    deep = "(" * 50000 + "a" + ")" * 50000
+    rules = issuer_file(tmp_path, f"rows:\n  - id: deep-row\n    concept: us-gaap:Revenues\n    labels: ['{deep}']\n")
+    res = run("--issuer", rules, EXAMPLE, "-o", tmp_path / "out" / "r.json")
+    assert res.exit_code == 3, res.output
+    assert "deep-row" in res.stderr and "nested" in res.stderr and "document" not in res.stderr, res.stderr[:300]
+    res = rules_check(rules)
+    assert res.exit_code == 1 and "deep-row" in res.output and "Traceback" not in res.output, res.output[:300]
+
+
+def test_a_long_paragraph_is_read_in_linear_time_and_blames_no_rule(tmp_path):
+    """One 300 KB sentence: read in pieces of bounded length (it took minutes, growing with the square of its
+    length), and never blamed on a shipped rule."""
+    doc = tmp_path / "long.txt"
+    doc.write_text("Acme Corp. announced results.\n\n" + "Revenue was $1.0 million and " * 10_000 + "more.\n")
+    started = time.perf_counter()
+    res = run(doc, "-o", tmp_path / "out" / "r.json")
+    assert time.perf_counter() - started < 30
+    assert res.exit_code in (0, 1), res.output[:300]
+    assert "catastrophic" not in res.stderr and "nar-revenues" not in res.stderr, res.stderr[:300]
+
+
+def test_a_time_out_on_a_long_text_names_the_text_not_the_rule(monkeypatch):
+    """A pattern that runs out of time on a long text but not on a short piece of it is not catastrophic: the
+    message names the text's size. One that runs out of time on a short text is the rule's fault."""
+    from converter.rulebook import match, timed
+    monkeypatch.setattr(timed, "MATCH_TIMEOUT", 0.0005)
+    linear = _row_rule("plain-row", r"\b\w+\s+\d")
+    with pytest.raises(RuleError) as caught:
+        match.search(linear, linear.labels[0], "word " * 400_000)
+    assert "2.0 MB" in str(caught.value) and "catastrophic" not in str(caught.value), caught.value
+    monkeypatch.setattr(timed, "MATCH_TIMEOUT", 0.2)
+    slow = _row_rule("slow-row", SLOW)
+    with pytest.raises(RuleError, match="slow-row.*catastrophic"):
+        match.search(slow, slow.labels[0], "a, " * 30 + "b")

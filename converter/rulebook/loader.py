@@ -132,10 +132,46 @@ def strip_lines(obj):
     return obj
 
 
+MAX_NESTING = 100   # groups inside groups: a wording needs a handful; the parsers recurse once per level
+
+
+def nesting(pattern: str) -> int:
+    """How deep the pattern's groups nest (escapes and character classes skipped)."""
+    depth = deepest = 0
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
+                i += 1 + (pattern[i + 1] == "^")
+        elif c == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c == ")":
+            depth -= 1
+        i += 1
+    return deepest
+
+
+def shown_pattern(pattern: str, limit: int = 80) -> str:
+    """A pattern as a message quotes it: whole when short, its start otherwise."""
+    return pattern if len(pattern) <= limit else f"{pattern[:limit - 3]}... ({len(pattern)} characters)"
+
+
 @lru_cache(maxsize=None)
 def compiled_regex(pattern: str) -> regex.Pattern:
     """A rule pattern compiled with the rules' flags, once per process: the schema check and the loader both
-    need it, and regex's own cache is too small for a rule set (full case folding makes compiling slow)."""
+    need it, and regex's own cache is too small for a rule set (full case folding makes compiling slow).
+    Groups nested past MAX_NESTING are refused before any parser recurses into them."""
+    depth = nesting(pattern)
+    if depth > MAX_NESTING:
+        raise regex.error(f"its groups nest {depth} deep (at most {MAX_NESTING})")
     return regex.compile(pattern, FLAGS)
 
 
@@ -143,7 +179,8 @@ def compile_pattern(pattern: str, where: str, rule_id: str) -> regex.Pattern:
     try:
         return compiled_regex(pattern)
     except regex.error as e:
-        raise RuleError(f"{where}: rule '{rule_id}': pattern {pattern!r} does not compile: {e}") from None
+        raise RuleError(f"{where}: rule '{rule_id}': pattern {shown_pattern(pattern)!r} does not compile: "
+                        f"{e}") from None
 
 
 def as_list(v) -> list:

@@ -21,7 +21,7 @@ import regex
 
 from ..paths import SCHEMAS_DIR, TAXONOMY_FILE
 from .backtrack import catastrophic_reason
-from .loader import RuleError, as_list, compiled_regex
+from .loader import RuleError, as_list, compiled_regex, shown_pattern
 
 RULES_SCHEMA = SCHEMAS_DIR / "rules.schema.json"
 TAXONOMY_SCHEMA = SCHEMAS_DIR / "taxonomy.schema.json"
@@ -289,12 +289,12 @@ def pattern_problems(data, path: str) -> Iterator[Problem]:
             compiled_regex(pattern)
         except regex.error as e:
             yield Problem("error", "bad-regex", path, line, col,
-                          f"{label}pattern '{pattern}' does not compile: {e}", rid)
+                          f"{label}pattern '{shown_pattern(pattern)}' does not compile: {e}", rid)
             continue
         reason = catastrophic_reason(pattern)
         if reason:
             yield Problem("error", "catastrophic-regex", path, line, col,
-                          f"{label}pattern '{pattern}' can backtrack catastrophically: {reason}", rid)
+                          f"{label}pattern '{shown_pattern(pattern)}' can backtrack catastrophically: {reason}", rid)
 
 
 def duplicate_id_problems(data, path: str) -> Iterator[Problem]:
