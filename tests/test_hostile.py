@@ -293,3 +293,58 @@ def test_a_time_out_on_a_long_text_names_the_text_not_the_rule(monkeypatch):
     slow = _row_rule("slow-row", SLOW)
     with pytest.raises(RuleError, match="slow-row.*catastrophic"):
         match.search(slow, slow.labels[0], "a, " * 30 + "b")
+
+
+# ------------------------------------------------------------------------------------------ work in proportion
+
+LINES = ["Revenues", "Cost of revenues", "Gross profit", "Research and development", "Net income"]
+
+
+def _figure(i: int) -> str:
+    return f"{(i * 7919) % 997 + 1},{(i * 104729) % 900 + 100}"
+
+
+def _converts_within(text: str, layout: str, seconds: float):
+    from converter.pipeline import convert_text
+    convert_text("Acme Corp. announced results.\n\nRevenues were $1.0 million.\n")   # rules compiled
+    started = time.perf_counter()
+    result = convert_text(text, layout=layout)
+    assert time.perf_counter() - started < seconds
+    return result
+
+
+def test_reading_order_pdf_text_of_many_bands_is_read_in_linear_time():
+    """Labels and figures alternating line by line for 8,000 rows (280 KB): each label block looked at every
+    figure block, and a fact's thousands of disagreeing readings were each tried against all the others
+    (20 s; 1.4 MB ran past a minute). Now about a second."""
+    text = "ACME CORP\nCONDENSED STATEMENTS OF OPERATIONS\nThree Months Ended September 30,\n2025 2024\n" + "".join(
+        f"{LINES[i % len(LINES)]}\n{_figure(i)}\n{_figure(i + 1)}\n" for i in range(8000))
+    _converts_within(text, "pdf", 8)
+
+
+def _html_table(rows: list[tuple[str, str, str]]) -> str:
+    return ("<html><body><p>Acme Corp. announced results.</p><table>"
+            "<tr><td></td><td colspan=2>Three Months Ended September 30,</td></tr>"
+            "<tr><td></td><td>2025</td><td>2024</td></tr>"
+            + "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+            + "</table></body></html>")
+
+
+def test_a_table_condition_is_searched_once_per_table_not_once_per_row(monkeypatch):
+    """`table`/`not_table` conditions search the table's whole text; asked for each row, a long table took
+    time in the square of its length."""
+    import converter.rulebook.match as match
+    calls = []
+    real = match.search
+    monkeypatch.setattr(match, "search", lambda *a, **k: calls.append(len(a[2])) or real(*a, **k))
+    rows = [(LINES[i % len(LINES)], _figure(i), _figure(i + 1)) for i in range(3000)]
+    _converts_within(_html_table(rows), "html", 20)
+    whole = [n for n in calls if n > 3000 * 10]   # searches of the table's whole text
+    assert 0 < len(whole) < 50, len(whole)
+
+
+def test_a_long_table_between_two_results_is_not_solved_row_by_row():
+    """Between 'Revenues' and 'Operating income', 12,000 rows: the sign arithmetic looked for running totals
+    and subtotals over every run of them (quadratic); so long a run is no statement's arithmetic."""
+    rows = [("Revenues", "5,000", "4,000")] + [(f"Other item {i}", _figure(i), _figure(i + 1)) for i in range(12000)]
+    _converts_within(_html_table(rows + [("Operating income", "1,000", "900")]), "html", 8)

@@ -24,6 +24,7 @@ and the totals of a segment must add up in all columns or in none.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from ..model import Cell
@@ -191,17 +192,26 @@ def match_adjacent(labels: list[LabelLine], blocks: list[FigureBlock], ncols: in
     cells: Cells = {}
     used: set[int] = set()
     positions = sorted(lab.pos for lab in labels)
+    # the blocks by their first line, so that each look-up below is a bisection, not a pass over them all
+    # (a long text of alternating labels and figures took minutes); `run` keeps the blocks' own order
+    order = sorted(range(len(blocks)), key=lambda k: blocks[k].first)
+    firsts = [blocks[k].first for k in order]
     stretches: list[list[LabelLine]] = []
     for block in label_blocks(labels):
-        if stretches and not any(stretches[-1][-1].last < b.first < block[0].pos for b in blocks) and \
+        prev_last = stretches[-1][-1].last if stretches else 0
+        k = bisect_right(firsts, prev_last)
+        figures_between = k < len(firsts) and firsts[k] < block[0].pos
+        if stretches and not figures_between and \
                 not stretches[-1][-1].span.start < start <= block[0].span.start:
             stretches[-1].extend(block)
         else:
             stretches.append(list(block))
     for stretch in stretches:
         end = stretch[-1].last
-        after = next((p for p in positions if p > end), None)
-        run = [b for b in blocks if b.first > end and (after is None or b.first < after)]
+        p = bisect_right(positions, end)
+        after = positions[p] if p < len(positions) else None
+        lo, hi = bisect_right(firsts, end), (bisect_left(firsts, after) if after is not None else len(firsts))
+        run = [blocks[k] for k in sorted(order[lo:hi])]
         bands = cut_bands(run, ncols) if run else None
         if not bands:
             continue

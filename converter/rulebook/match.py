@@ -102,11 +102,26 @@ def _constraints_hold(rule: RowRule, sec: str, context: str) -> bool:
         return False
     if rule.not_section is not None and search(rule, rule.not_section, sec):
         return False
-    if rule.table is not None and not search(rule, rule.table, context):
+    if rule.table is not None and not _in_table(rule, rule.table, context):
         return False
-    if rule.not_table is not None and search(rule, rule.not_table, context):
+    if rule.not_table is not None and _in_table(rule, rule.not_table, context):
         return False
     return True
+
+
+_IN_TABLE: dict[tuple, bool] = {}
+
+
+def _in_table(rule: RowRule, pattern, context: str) -> bool:
+    """A `table`/`not_table` condition: asked of every row, against the one text of the table's caption,
+    header and row labels, so it is searched once per table (once per row made a long table quadratic)."""
+    key = (pattern, context)   # the context's hash is computed once per string
+    hit = _IN_TABLE.get(key)
+    if hit is None:
+        if len(_IN_TABLE) >= 4096:
+            _IN_TABLE.clear()
+        hit = _IN_TABLE[key] = bool(search(rule, pattern, context))
+    return hit
 
 
 # ------------------------------------------------------------------------------------- indexes and timeouts
