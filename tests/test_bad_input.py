@@ -3,6 +3,7 @@ documented exit code, never a traceback, and never an output file left behind by
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -258,3 +259,30 @@ def test_amounts_the_grammar_cannot_read_are_refused_with_a_finding(io, amount, 
     assert_valid_output(res, dst / "r.json")
     assert _facts_of(dst / "r.json", "us-gaap:Revenues") == []     # never 1, 1.5 or 52.4
     assert res.exit_code == EXIT_FINDINGS and "amount-not-read" in res.stderr and why in res.stderr, res.output
+
+
+# ------------------------------------------------------------------------------------ inputs that are no files
+
+def _xbrlify_process(*args, timeout: float = 20) -> subprocess.CompletedProcess:
+    """The real command in a process of its own, so that an input that blocks fails the test, not hangs it."""
+    return subprocess.run([sys.executable, "-c", "from converter.cli import main; main()", *map(str, args)],
+                          capture_output=True, text=True, cwd=REPO, timeout=timeout)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_is_refused_without_reading_it(io):
+    src, dst = io
+    proc = _xbrlify_process("convert", "/dev/zero", "-o", dst / "r.json")
+    assert proc.returncode == EXIT_INPUT, proc.stderr
+    assert proc.stderr.strip() == "xbrlify: error: /dev/zero: is a device, not a regular file; give the release's file"
+    assert not dst.exists()
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(io):
+    src, dst = io
+    fifo = src / "release.txt"
+    os.mkfifo(fifo)
+    proc = _xbrlify_process("convert", fifo, "-o", dst / "r.json")
+    assert proc.returncode == EXIT_INPUT and "FIFO" in proc.stderr and str(fifo) in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not dst.exists()
