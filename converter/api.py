@@ -46,7 +46,7 @@ def render(result: ConversionResult, to: str, stem: str) -> str:
 def write(result: ConversionResult, out: str | Path, to: str) -> list[Path]:
     """Validate, then write the taxonomy files and the instance (last), each through a temp file and a
     rename; when one fails, the files this call created are removed. Returns the paths, instance last."""
-    from .batch import write_all
+    from .conversion import write_all
     from .emit import render_taxonomy
     if to not in ("json", "xbrl"):
         raise ValueError(f"unknown output format {to!r} (expected 'json' or 'xbrl')")
