@@ -286,3 +286,29 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(io):
     assert proc.returncode == EXIT_INPUT and "FIFO" in proc.stderr and str(fifo) in proc.stderr, proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
     assert not dst.exists()
+
+
+# ------------------------------------------------------------------------------------ identifiers at the edge
+
+@pytest.mark.parametrize("value", ["cik:12 34", "ticker:AC\x01ME", "ticker:ACME\n", "http://ex ample.com:ACME",
+                                   "cik:ABC", "ticker:A<B>", "ticker:", "a&b:ACME"])
+def test_entity_values_that_are_no_identifier_are_usage_errors(value):
+    res = run("--entity", value, EXAMPLE)
+    assert_one_line_error(res, EXIT_USAGE, "SCHEME:ID")
+
+
+@pytest.mark.parametrize("value", ["cik:855654", "ticker:BRK.A", "https://example.com/ids:acme-1", "lei:5493001KJTIIGC8Y1R12"])
+def test_entity_values_that_are_identifiers_convert(tmp_path, value):
+    res = run("--entity", value, EXAMPLE, "-o", tmp_path / "r.json")
+    assert_valid_output(res, tmp_path / "r.json")
+
+
+@pytest.mark.parametrize("to", ["xbrl", "json"])
+@pytest.mark.parametrize("namespace", ["'http://example.com/a&b<c'", "'http://example.com/a\"b'",
+                                       "'urn:x:a b'", "'http://example.com/{x}'"])
+def test_an_issuer_namespace_that_is_no_uri_is_refused_as_a_rule_error(tmp_path, to, namespace):
+    rules = tmp_path / "odd.yaml"
+    rules.write_text(f"issuer:\n  name: Odd Corp\n  prefix: odd\n  namespace: {namespace}\n")
+    res = run("--to", to, "--issuer", rules, EXAMPLE, "-o", tmp_path / "out" / "r.xml")
+    assert_one_line_error(res, EXIT_INPUT, "'namespace' must be a URI")
+    assert str(rules) in res.stderr and not (tmp_path / "out").exists()
