@@ -58,6 +58,13 @@ class _NoAliases:
                 stack.extend(v for pair in n.value for v in pair)
         return super().construct_document(node)
 
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError, TypeError) as e:   # a scalar typed but not buildable (2025-13-45)
+            raise yaml.constructor.ConstructorError(None, None, f"a value cannot be read: {e}",
+                                                    node.start_mark) from None
+
 
 class _LineLoader(_NoAliases, yaml.SafeLoader):
     """Safe loader that records the line of every mapping, so errors can point at a rule."""
@@ -115,7 +122,15 @@ def read_rule_file(path: Path) -> dict:
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         context, cmark = getattr(e, "context", None), getattr(e, "context_mark", None)
         started = f" ({context} at line {cmark.line + 1})" if context and cmark and mark and cmark.line != mark.line else ""
-        raise RuleError(f"{where}: invalid YAML: {getattr(e, 'problem', None) or e}{started}") from None
+        problem = getattr(e, "problem", None) or str(e)
+        if isinstance(e, yaml.reader.ReaderError):   # a character YAML refuses: its place, in one line
+            line = text.count("\n", 0, e.position) + 1
+            where = f"{path}:{line}:{e.position - (text.rfind(chr(10), 0, e.position) + 1) + 1}"
+            problem = f"character {chr(e.character)!r} is not allowed ({e.reason})" \
+                if isinstance(e.character, int) else e.reason
+        raise RuleError(f"{where}: invalid YAML: {' '.join(str(problem).split())}{started}") from None
+    except RecursionError:
+        raise RuleError(f"{path}: invalid YAML: nested too deeply") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
