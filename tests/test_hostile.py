@@ -348,3 +348,13 @@ def test_a_long_table_between_two_results_is_not_solved_row_by_row():
     and subtotals over every run of them (quadratic); so long a run is no statement's arithmetic."""
     rows = [("Revenues", "5,000", "4,000")] + [(f"Other item {i}", _figure(i), _figure(i + 1)) for i in range(12000)]
     _converts_within(_html_table(rows + [("Operating income", "1,000", "900")]), "html", 8)
+
+
+def test_aligning_thousands_of_figure_blocks_gives_up_instead_of_overflowing_the_stack():
+    """The search that aligns a PDF text's leftover figure blocks went one call deeper per block: 1 MB of
+    alternating labels and figures raised RecursionError, reported as 'the document is nested too deeply'."""
+    from converter.model import Span
+    from converter.readers.pdf_columns import _search
+    from converter.readers.pdf_model import FigureBlock
+    blocks = [FigureBlock([("1,000", Span(i, i + 5), False)], i, i) for i in range(3000)]
+    assert _search(blocks, 1500, set(), 2, [False] * len(blocks), [10**6]) is None

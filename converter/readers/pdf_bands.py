@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from ..model import Cell
-from .pdf_model import FigureBlock, LabelLine, band_holds, same_run, totals_confirmed, totals_hold
+from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, same_run, totals_confirmed, totals_hold
 
 Cells = dict[int, list[Cell]]
 
@@ -224,6 +224,7 @@ def match_adjacent(labels: list[LabelLine], blocks: list[FigureBlock], ncols: in
 def match_in_order(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tuple[Cells, set[int]]:
     """The segments of `labels` against the runs of `blocks`, in reading order, up to the first misfit."""
     bands: list[list[FigureBlock]] = []
+    label_pos = sorted(lab.pos for lab in labels)
     i = 0
     while i < len(blocks):
         j = i
@@ -233,7 +234,7 @@ def match_in_order(labels: list[LabelLine], blocks: list[FigureBlock], ncols: in
             bands.extend(blocks[k:k + ncols] for k in range(i, j, ncols))
             i = j
             continue
-        period = column_period(blocks[i:], ncols, [lab.pos for lab in labels])
+        period = column_period(blocks[i:], ncols, label_pos)
         if period is None:
             break           # a run that is not whole bands: which block is which column is unknown
         bands.extend([blocks[i + g * period + k] for g in range(ncols)] for k in range(period))
@@ -246,12 +247,15 @@ def column_period(blocks: list[FigureBlock], ncols: int, label_pos: list[int]) -
     """How many blocks each column takes where the columns come one after the other, each cut into the same
     blocks ("12 figures, 6 figures" for the first column, then "12, 6" for the second): the k-th block of
     every column is then one band. None when the blocks do not repeat so, block for block and kind for kind,
-    or when labels come among them (the reader then mixed rows and columns: the order is not the table's)."""
+    or when labels come among them (the reader then mixed rows and columns: the order is not the table's).
+    `label_pos` is sorted."""
+    uniform = True      # blocks[:period] all of one size, carried from one period to the next
     for period in range(2, len(blocks) // ncols + 1):
         first = blocks[:period]
-        if len({len(b) for b in first}) == 1:
+        uniform = uniform and len(blocks[period - 1]) == len(blocks[0])
+        if uniform:
             continue        # same-size blocks in a row are bands read across, not one column's pieces
-        if any(blocks[0].first < p < blocks[period * ncols - 1].last for p in label_pos):
+        if any_between(label_pos, blocks[0].first, blocks[period * ncols - 1].last):
             return None
         if all(same_run(first[k], blocks[g * period + k]) for g in range(1, ncols) for k in range(period)):
             return period
