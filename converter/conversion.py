@@ -65,6 +65,7 @@ def render_file(job: Job) -> Outcome:
     from .readers import InputError
     from .readers.source import decode_release, read_bytes
     from .rulebook.loader import RuleError
+    from .rulebook.timed import TextTooLong
 
     started = time.perf_counter()
     out = Outcome(source=str(job.source), output=str(job.output or ""))
@@ -97,6 +98,8 @@ def render_file(job: Job) -> Outcome:
         out.code = EXIT_FINDINGS if out.findings else EXIT_OK
     except (InputError, RuleError, FileNotFoundError) as e:
         out.code, out.message = EXIT_INPUT, _one_line(e)
+        if isinstance(e, TextTooLong):   # the input is at fault: say which
+            out.message = f"{job.source}: {out.message}"
     except OutputInvalid as e:
         out.code, out.message = EXIT_INTERNAL, f"{_one_line(e)} (a bug in xbrlify; please report it)"
     except RecursionError:

@@ -286,9 +286,11 @@ def test_a_time_out_on_a_long_text_names_the_text_not_the_rule(monkeypatch):
     from converter.rulebook import match, timed
     monkeypatch.setattr(timed, "MATCH_TIMEOUT", 0.0005)
     linear = _row_rule("plain-row", r"\b\w+\s+\d")
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(timed.TextTooLong) as caught:
         match.search(linear, linear.labels[0], "word " * 400_000)
-    assert "2.0 MB" in str(caught.value) and "catastrophic" not in str(caught.value), caught.value
+    message = str(caught.value)
+    assert message.startswith("a text of 2.0 MB") and "t.yaml:3: rule 'plain-row'" in message, message
+    assert "catastrophic" not in message
     monkeypatch.setattr(timed, "MATCH_TIMEOUT", 0.2)
     slow = _row_rule("slow-row", SLOW)
     with pytest.raises(RuleError, match="slow-row.*catastrophic"):
@@ -386,3 +388,15 @@ def test_consolidated_totals_compare_each_distinct_reading_once(monkeypatch):
     many = [net(1_000_000 + 1000 * i) for i in range(1200)] + [share]     # 1,200 different net incomes
     consolidated.consolidated_net_income(many)
     assert len(calls) <= 4 * 1200
+
+
+def test_a_text_too_long_is_reported_with_the_input(monkeypatch, tmp_path):
+    from converter import conversion, pipeline
+    from converter.rulebook.timed import TextTooLong
+
+    def too_long(*_a, **_k):
+        raise TextTooLong("a text of 18.0 MB ('Revenue was ...') is too long to read: ...")
+    monkeypatch.setattr(pipeline, "convert_text", too_long)
+    out = conversion.render_file(conversion.Job(EXAMPLE, tmp_path / "r.json"))
+    assert out.code == 3 and out.message.startswith(f"{EXAMPLE}: a text of 18.0 MB"), out.message
+

@@ -109,18 +109,19 @@ def _constraints_hold(rule: RowRule, sec: str, context: str) -> bool:
     return True
 
 
-_IN_TABLE: dict[tuple, bool] = {}
+_IN_TABLE: list = [None, {}]   # the table's text the answers are for, and pattern -> answer
 
 
 def _in_table(rule: RowRule, pattern, context: str) -> bool:
     """A `table`/`not_table` condition: asked of every row, against the one text of the table's caption,
-    header and row labels, so it is searched once per table (once per row made a long table quadratic)."""
-    key = (pattern, context)   # the context's hash is computed once per string
-    hit = _IN_TABLE.get(key)
+    header and row labels, so it is searched once per table (once per row made a long table quadratic).
+    Only the answers for the table being read are kept, so no table's text outlives its reading."""
+    if _IN_TABLE[0] is not context:
+        _IN_TABLE[:] = [context, {}]
+    answers = _IN_TABLE[1]
+    hit = answers.get(pattern)
     if hit is None:
-        if len(_IN_TABLE) >= 4096:
-            _IN_TABLE.clear()
-        hit = _IN_TABLE[key] = bool(search(rule, pattern, context))
+        hit = answers[pattern] = bool(search(rule, pattern, context))
     return hit
 
 
