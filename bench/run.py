@@ -16,6 +16,10 @@ Over the seeds, the corpus and the bundled example (or the files given), in this
 
 Goals (issue 6): a typical release under 20 ms end to end in process; x10 rules under 1.3 times the shipped
 rules' time; the largest HTML release under 150 MB peak.
+
+`--scaling [SIZES]` prints instead the time and peak memory per MB of input for inputs of each layout of
+0.1, 1 and 20 MB (or SIZES, in MB), and of the shapes that used to grow with the square of their size
+(bench/scaling.py; issue 17): the per-MB figures should stay flat as the size grows.
 """
 from __future__ import annotations
 
@@ -231,7 +235,12 @@ def main(argv=None) -> int:
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--runs", type=int, default=7, help="timed runs per document (median taken)")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes for the batch CLI line")
+    ap.add_argument("--scaling", nargs="?", const="0.1,1,20", metavar="SIZES",
+                    help="time and memory per MB for inputs of these sizes (MB) of each layout, and nothing else")
     args = ap.parse_args(argv)
+    if args.scaling:
+        import scaling
+        return scaling.main(["--sizes", args.scaling])
     files = args.files or default_files()
     files = [f for f in files if f.exists()]
     if not files:

@@ -81,7 +81,7 @@ def write(result: ConversionResult, out: str | Path, to: str, source_text: str =
           document: Optional[Document] = None, review: bool = False) -> list[Path]:
     """Validate, then write the taxonomy files and the report (last), each through a temp file and a
     rename; when one fails, the files this call created are removed. Returns the paths, report last."""
-    from .batch import write_all
+    from .conversion import write_all
     from .emit import render_taxonomy
     if to not in FORMATS:
         raise ValueError(f"unknown output format {to!r} (expected one of {', '.join(FORMATS)})")

@@ -1,14 +1,14 @@
-"""Converting many releases unattended: one odd file never stops the batch, nothing is half-written, and a
-re-run skips what is already up to date.
+"""Converting many releases unattended: one odd file never stops the batch, nothing is half-written, no file
+overwrites another's or an input, and a re-run skips what is already up to date.
 
     report = run_batch(["corpus/", "extra.htm"], "out/", to="json", jobs=4)
     report.code            # the worst exit code of any file (0 clean, 1 findings, 3 input error, 4 bug)
     report.failed          # [Outcome(source, code, message, ...)] for the failure report
 
-`convert_file` is one conversion as the CLI runs it, for one file or inside a worker process: it never
-raises for a problem with the input (the Outcome says what went wrong, in one line), renders and validates
-every output in memory before writing any, and writes each file through a temp file and a rename, removing
-what it wrote when a later file fails.
+Every output path is planned before anything is converted (converter/output_plan.py): two inputs that would
+write one file, or an output that would be an input, are refused with a message naming both. Worker
+processes convert and render; this process writes each file's outputs and records them in the manifest
+(converter/manifest.py), so a stopped batch (converter/stopping.py) has written exactly what it recorded.
 
 Up to date means: the manifest in OUTDIR (`.xbrlify-manifest.jsonl`, one line per converted file) records
 the same input bytes (SHA-256) and the same fingerprint (converter code, rules, templates, schemas and the
@@ -20,8 +20,6 @@ import hashlib
 import json
 import os
 import sys
-import time
-import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
@@ -29,131 +27,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .model import Entity
+from .conversion import (EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SUFFIXES, Job,  # noqa: F401
+                         Outcome, _one_line, convert_file, render_file, write_all, write_outcome)
+from .manifest import MANIFEST, Manifest, check_manifest  # noqa: F401
 from .paths import ROOT, RULES_DIR, SCHEMAS_DIR, TEMPLATES_DIR
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
-SUFFIXES = {"json": ".json", "xbrl": ".xml", "ixbrl": ".htm", "csv": ".csv"}
 INPUT_SUFFIXES = frozenset({".htm", ".html", ".txt", ".text", ".pdf"})   # what a folder contributes
-MANIFEST = ".xbrlify-manifest.jsonl"
-
-
-@dataclass
-class Job:
-    source: Path
-    output: Optional[Path]            # None: the rendered instance is returned in Outcome.text
-    to: str = "json"
-    layout: Optional[str] = None
-    issuer: Optional[str] = None
-    entity: Optional[Entity] = None
-
-
-@dataclass
-class Outcome:
-    source: str
-    output: str = ""
-    code: int = EXIT_OK
-    message: str = ""                                  # one line, for a file that failed
-    findings: list[tuple[str, str, str]] = field(default_factory=list)   # (level, code, message)
-    notes: list[str] = field(default_factory=list)     # how the input was read
-    written: list[str] = field(default_factory=list)
-    facts: int = 0
-    seconds: float = 0.0
-    skipped: bool = False                              # up to date, not converted again
-    text: str = ""                                     # the instance, when Job.output is None
-    digest: str = ""                                   # SHA-256 of the input bytes
-
-    @property
-    def ok(self) -> bool:
-        return self.code in (EXIT_OK, EXIT_FINDINGS)
-
-
-# --------------------------------------------------------------------------------------------- one file
-
-def convert_file(job: Job) -> Outcome:
-    """Convert one file; every failure becomes the Outcome's code and one-line message."""
-    from .api import OutputInvalid, render_report
-    from .emit import render_taxonomy
-    from .pipeline import Trace, convert_text
-    from .readers import InputError
-    from .readers.source import decode_release, read_bytes
-    from .rulebook.loader import RuleError
-
-    started = time.perf_counter()
-    out = Outcome(source=str(job.source), output=str(job.output or ""))
-    try:
-        data = read_bytes(job.source)
-        out.digest = hashlib.sha256(data).hexdigest()
-        release = decode_release(data, str(job.source))
-        out.notes = release.notes
-        trace = Trace()
-        result = convert_text(release.text, source=str(job.source), layout=job.layout or release.layout,
-                              issuer=job.issuer, entity=job.entity, trace=trace)
-        out.facts = len(result.facts)
-        out.findings = [(f.level, f.code, f.message) for f in result.findings]
-        if not result.facts:
-            out.findings.append(("warning", "no-facts", "no table row or sentence matched a rule; the output "
-                                                        "holds the cover facts only"))
-        stem = job.output.stem if job.output else job.source.stem
-        name = job.output.name if job.output else f"{stem}{SUFFIXES[job.to]}"
-        report = render_report(result, job.to, name, release.text, trace.document)
-        if job.output is None:
-            out.text = report[name]
-        else:
-            files = {job.output.parent / n: body for n, body in render_taxonomy(result, stem).items()}
-            if any(job.output.parent / n in files for n in report):
-                raise InputError(f"{job.output} would be overwritten by its own taxonomy file; choose "
-                                 f"another output name")
-            # last: a reader never sees a report without its schemas
-            files.update({job.output.parent / n: body for n, body in report.items()})
-            out.written = [str(p) for p in write_all(files)]
-        out.code = EXIT_FINDINGS if out.findings else EXIT_OK
-    except (InputError, RuleError, FileNotFoundError) as e:
-        out.code, out.message = EXIT_INPUT, _one_line(e)
-    except OSError as e:   # writing the output: a full disk, a read-only folder
-        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
-        out.code, out.message = EXIT_INPUT, f"cannot write the output: {where}{e.strerror or e}"
-    except OutputInvalid as e:
-        out.code, out.message = EXIT_INTERNAL, f"{_one_line(e)} (a bug in xbrlify; please report it)"
-    except RecursionError:
-        out.code, out.message = EXIT_INPUT, "the document is nested too deeply to read"
-    except MemoryError:
-        out.code, out.message = EXIT_INPUT, "the document needs more memory than is available"
-    except Exception as e:  # a bug: say so in one line, and keep the batch going
-        out.code = EXIT_INTERNAL
-        out.message = f"internal error: {type(e).__name__}: {_one_line(e)} (a bug in xbrlify; please report it)"
-        if os.environ.get("XBRLIFY_DEBUG"):
-            traceback.print_exc()
-    out.seconds = time.perf_counter() - started
-    return out
-
-
-def _one_line(e: BaseException) -> str:
-    text = " ".join(str(e).split())
-    return text or type(e).__name__
-
-
-def write_all(files: dict[Path, str]) -> list[Path]:
-    """Write every file (in order) through a temp file and a rename; when one fails, remove the files this
-    call created, so a failed conversion leaves nothing new behind."""
-    from .emit.write import write_atomic
-    created: list[Path] = []
-    written: list[Path] = []
-    try:
-        for path, text in files.items():
-            existed = path.exists()
-            write_atomic(path, text)
-            written.append(path)
-            if not existed:
-                created.append(path)
-    except BaseException:
-        for path in created:
-            try:
-                path.unlink()
-            except OSError:
-                pass
-        raise
-    return written
 
 
 # --------------------------------------------------------------------------------------------- planning
@@ -166,26 +45,26 @@ class Plan:
 
 def plan_batch(paths: Iterable[Path | str], outdir: Path | str, to: str = "json", **options) -> Plan:
     """One job per input file: OUTDIR/NAME.json (or .xml) for a file given by name, OUTDIR/SUB/NAME.json for
-    a file found under a folder given (its .htm, .html, .txt, .text and .pdf files, hidden ones skipped)."""
+    a file found under a folder given (its .htm, .html, .txt, .text and .pdf files, hidden ones skipped).
+    An input whose outputs would overwrite an input or another input's outputs is refused (output_plan.py)."""
+    from .output_plan import claim, conflicts, possible_prefixes
     outdir = Path(outdir)
     plan = Plan()
-    claimed: dict[Path, str] = {}
+    pairs: list[tuple[Path, Path]] = []
     for given in paths:
         given = Path(given)
         if given.is_dir():
             found = sorted(p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
                            and not _hidden(p.relative_to(given)) and not _inside(p, outdir))
-            pairs = [(p, p.relative_to(given).with_suffix(SUFFIXES[to])) for p in found]
+            pairs += [(p, outdir / p.relative_to(given).with_suffix(SUFFIXES[to])) for p in found]
         else:
-            pairs = [(given, Path(given.name).with_suffix(SUFFIXES[to]))]
-        for source, rel in pairs:
-            target = outdir / rel
-            if target in claimed:
-                plan.refused.append(Outcome(str(source), str(target), EXIT_INPUT,
-                                            f"its output {target} is already the output of {claimed[target]}; "
-                                            f"convert it separately or rename it"))
-                continue
-            claimed[target] = str(source)
+            pairs.append((given, outdir / Path(given.name).with_suffix(SUFFIXES[to])))
+    refused = conflicts([claim(source, target, to) for source, target in pairs], [p for p, _t in pairs],
+                        possible_prefixes(options.get("issuer")))
+    for i, (source, target) in enumerate(pairs):
+        if i in refused:
+            plan.refused.append(Outcome(str(source), str(target), EXIT_INPUT, refused[i]))
+        else:
             plan.jobs.append(Job(source, target, to, **options))
     return plan
 
@@ -230,47 +109,22 @@ def _file_digest(path: Path) -> str:
         return ""
 
 
-class Manifest:
-    """What earlier runs converted into OUTDIR; appended to as files finish, compacted at the end."""
+def up_to_date(manifest: Manifest, job: Job, fp: str) -> Optional[dict]:
+    """The manifest's entry for the job's output when converting again would give the same files."""
+    entry = manifest.get(str(job.output))
+    if not entry or entry.get("fingerprint") != fp or entry.get("source") != str(job.source):
+        return None
+    if not all(Path(p).exists() for p in entry.get("written", [])):
+        return None
+    if entry.get("digest") != _file_digest(job.source):
+        return None
+    return entry
 
-    def __init__(self, outdir: Path):
-        self.path = Path(outdir) / MANIFEST
-        self.entries: dict[str, dict] = {}
-        try:
-            with open(self.path, encoding="utf-8") as f:
-                for line in f:
-                    try:
-                        entry = json.loads(line)
-                        self.entries[entry["output"]] = entry
-                    except (ValueError, KeyError, TypeError):
-                        continue  # a line cut short by a crash
-        except OSError:
-            pass
 
-    def up_to_date(self, job: Job, fp: str) -> Optional[dict]:
-        entry = self.entries.get(str(job.output))
-        if not entry or entry.get("fingerprint") != fp or entry.get("source") != str(job.source):
-            return None
-        if not all(Path(p).exists() for p in entry.get("written", [])):
-            return None
-        if entry.get("digest") != _file_digest(job.source):
-            return None
-        return entry
-
-    def record(self, outcome: Outcome, fp: str) -> None:
-        entry = {"output": outcome.output, "source": outcome.source, "digest": outcome.digest,
-                 "fingerprint": fp, "code": outcome.code, "facts": outcome.facts,
-                 "findings": [list(f) for f in outcome.findings], "written": outcome.written}
-        self.entries[outcome.output] = entry
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path, "a", encoding="utf-8") as f:
-            f.write(json.dumps(entry, sort_keys=True) + "\n")
-
-    def compact(self) -> None:
-        from .emit.write import write_atomic
-        if self.entries:
-            write_atomic(self.path, "".join(json.dumps(e, sort_keys=True) + "\n"
-                                            for _k, e in sorted(self.entries.items())))
+def manifest_entry(outcome: Outcome, fp: str) -> dict:
+    return {"output": outcome.output, "source": outcome.source, "digest": outcome.digest, "fingerprint": fp,
+            "code": outcome.code, "facts": outcome.facts, "findings": [list(f) for f in outcome.findings],
+            "written": outcome.written}
 
 
 # --------------------------------------------------------------------------------------------- the batch
@@ -295,7 +149,7 @@ class BatchReport:
                 f"{len(self.failed)} failed; {len(with_findings)} with check findings")
 
     def as_json(self) -> str:
-        rows = [{k: v for k, v in asdict(o).items() if k != "text"} for o in self.outcomes]
+        rows = [{k: v for k, v in asdict(o).items() if k not in ("text", "files")} for o in self.outcomes]
         return json.dumps({"summary": self.summary(), "code": self.code, "files": rows}, indent=1) + "\n"
 
 
@@ -310,12 +164,14 @@ def run_batch(paths: Iterable[Path | str], outdir: Path | str, to: str = "json",
 
 def run_plan(plan: Plan, outdir: Path | str, jobs: int = 1, force: bool = False,
              progress: Optional[Callable[[Outcome], None]] = None) -> BatchReport:
+    """Run a planned batch. ManifestUnusable when OUTDIR's manifest path is not a regular file (nothing is
+    converted then). Stopped (stopping.py) ends it with every written file recorded."""
     manifest = Manifest(Path(outdir))
     outcomes: dict[int, Outcome] = {}
     todo: list[tuple[int, Job, str]] = []
     for i, job in enumerate(plan.jobs):
         fp = fingerprint(job)
-        entry = None if force else manifest.up_to_date(job, fp)
+        entry = None if force else up_to_date(manifest, job, fp)
         if entry:
             outcomes[i] = Outcome(str(job.source), str(job.output), entry["code"],
                                   findings=[tuple(f) for f in entry.get("findings", [])],
@@ -327,18 +183,23 @@ def run_plan(plan: Plan, outdir: Path | str, jobs: int = 1, force: bool = False,
             todo.append((i, job, fp))
 
     def done(i: int, fp: str, outcome: Outcome) -> None:
-        outcomes[i] = outcome
-        if outcome.ok:
-            manifest.record(outcome, fp)
+        """Write a rendered file's outputs and record them, as one step a stop signal waits for."""
+        from .stopping import critical
+        with critical():
+            outcome = outcomes[i] = write_outcome(outcome)
+            if outcome.ok:
+                manifest.record(manifest_entry(outcome, fp))
         if progress:
             progress(outcome)
 
-    if jobs <= 1 or len(todo) <= 1:
-        for i, job, fp in todo:
-            done(i, fp, convert_file(job))
-    else:
-        _run_parallel(todo, jobs, done)
-    manifest.compact()
+    try:
+        if jobs <= 1 or len(todo) <= 1:
+            for i, job, fp in todo:
+                done(i, fp, render_file(job))
+        else:
+            _run_parallel(todo, jobs, done)
+    finally:
+        manifest.compact()
     ordered = [outcomes[i] for i in range(len(plan.jobs))]
     for outcome in plan.refused:
         if progress:
@@ -347,13 +208,17 @@ def run_plan(plan: Plan, outdir: Path | str, jobs: int = 1, force: bool = False,
 
 
 def _run_parallel(todo: list[tuple[int, Job, str]], jobs: int, done) -> None:
+    """Workers render; this process writes (in `done`). A stop ends the workers at once (stopping.py)."""
     import multiprocessing
+
+    from .stopping import stop_workers, worker_init
     warm_up()  # compile the rules once here; forked workers inherit them
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context, initializer=_worker_init)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context, initializer=worker_init,
+                               initargs=(os.getpid(),))
     try:
-        futures = {pool.submit(convert_file, job): (i, job, fp) for i, job, fp in todo}
+        futures = {pool.submit(render_file, job): (i, job, fp) for i, job, fp in todo}
         for future in as_completed(futures):
             i, job, fp = futures[future]
             try:
@@ -366,16 +231,10 @@ def _run_parallel(todo: list[tuple[int, Job, str]], jobs: int, done) -> None:
                 outcome = Outcome(str(job.source), str(job.output), EXIT_INTERNAL,
                                   f"internal error: {type(e).__name__}: {_one_line(e)}")
             done(i, fp, outcome)
-    except BaseException:  # Ctrl-C: drop the queue; the files in progress finish, whole, or not at all
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BaseException:   # stopped: no worker goes on, nothing more is written
+        stop_workers(pool)
         raise
     pool.shutdown()
-
-
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the batch (one message, no traceback per worker)."""
-    import signal
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def warm_up() -> None:

@@ -20,6 +20,7 @@ from .model import Fact, Row, Table
 from .pipeline import Trace
 from .result import ConversionResult
 from .rulebook.match import GAAP_PREFIX, normalize_label
+from .rulebook.timed import fullmatch, search
 from .rulebook.model import RowRule, Rulebook
 
 
@@ -63,16 +64,16 @@ def row_candidates(book: Rulebook, table: Table, row: Row) -> list[tuple[RowRule
     following = normalize_label(next_label(table, index))
     out = []
     for rule in book.rows:
-        if not any(p.fullmatch(norm) for p in rule.labels):
+        if not any(fullmatch(rule, p, norm) for p in rule.labels):
             continue
         why = "applies"
-        if rule.section is not None and not rule.section.search(sec):
+        if rule.section is not None and not search(rule, rule.section, sec):
             why = f"section {rule.section.pattern!r} not in {sec!r}"
-        elif rule.not_section is not None and rule.not_section.search(sec):
+        elif rule.not_section is not None and search(rule, rule.not_section, sec):
             why = f"section matches not_section {rule.not_section.pattern!r}"
-        elif rule.table is not None and not rule.table.search(context):
+        elif rule.table is not None and not search(rule, rule.table, context):
             why = f"table lacks {rule.table.pattern!r}"
-        elif rule.not_table is not None and rule.not_table.search(context):
+        elif rule.not_table is not None and search(rule, rule.not_table, context):
             why = f"table has not_table {rule.not_table.pattern!r}"
         elif rule.followed_by is not None and not rule.followed_by.search(following):
             why = f"next row {following!r} lacks followed_by {rule.followed_by.pattern!r}"

@@ -20,6 +20,7 @@ from .engine.scale import Scale, find_scale
 from .engine.tables import TableOutcome, facts_from_table
 from .facts.checks import run_checks
 from .facts.consolidated import consolidated_net_income
+from .facts.magnitude import unread_amounts, within_reach
 from .facts.merge import merge_facts
 from .facts.paired_by_order import doubtful_pairings
 from .facts.period_order import check_period_order
@@ -89,12 +90,14 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
             trace.tables, trace.narrative = other.tables, other.narrative
 
     facts, late = bound_by_release(facts, released)
+    facts, out_of_range, range_findings = within_reach(facts)
     facts, unpaired, pairing_findings = doubtful_pairings(facts, doc.layout, trace.tables.unchained, tax)
     facts, off_scale, scale_findings = check_table_scales(facts)
     facts, misread, order_findings = check_period_order(facts)
     kept, rejected, findings = merge_facts(consolidated_net_income(facts))
-    rejected = late + unpaired + off_scale + misread + rejected
-    findings = trace.tables.findings + pairing_findings + scale_findings + order_findings + findings
+    rejected = late + out_of_range + unpaired + off_scale + misread + rejected
+    findings = (trace.tables.findings + range_findings + pairing_findings + scale_findings + order_findings
+                + unread_amounts(doc) + findings)
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)
     kept.sort(key=lambda f: (f.concept, str(f.period), f.dims, f.unit))

@@ -3,6 +3,7 @@ documented exit code, never a traceback, and never an output file left behind by
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -213,3 +214,101 @@ def test_real_process_prints_no_traceback(io):
     assert proc.returncode == EXIT_INPUT
     assert proc.stderr.strip().splitlines() == [f"xbrlify: error: {src / 'empty.txt'}: the file is empty"]
     assert not dst.exists()
+
+
+# ------------------------------------------------------------------------------------ figures XBRL cannot carry
+
+def _facts_of(out: Path, concept: str) -> list[str]:
+    facts = json.loads(out.read_text(encoding="utf-8"))["facts"].values()
+    return [f["value"] for f in facts if f["dimensions"]["concept"] == concept]
+
+
+def test_a_figure_of_two_hundred_digits_is_withheld_with_a_finding(io):
+    src, dst = io
+    huge = "9" * 210
+    (src / "huge.htm").write_text(
+        "<html><body><p>Acme Corp. announced results.</p><table>"
+        "<tr><td></td><td colspan=2>Three Months Ended March 31,</td></tr><tr><td></td><td>2025</td><td>2024</td></tr>"
+        f"<tr><td>Total revenues</td><td>{huge}</td><td>4,000</td></tr>"
+        "<tr><td>Net income</td><td>1,000</td><td>900</td></tr></table></body></html>")
+    res = run(src / "huge.htm", "-o", dst / "r.json")
+    report = assert_valid_output(res, dst / "r.json")
+    assert res.exit_code == EXIT_FINDINGS and "figure-out-of-range" in res.stderr, res.output
+    values = _facts_of(dst / "r.json", "us-gaap:Revenues")
+    assert values == ["4000"], values          # the readable column stays, the other is not truncated
+    assert report["facts"]
+
+
+@pytest.mark.parametrize("scale, power", [("trillion", 12), ("billion", 9), ("millions", 6)])
+def test_scale_words_up_to_trillion_are_read(io, scale, power):
+    src, dst = io
+    (src / "t.txt").write_text("Acme Corp. announced results.\n\n"
+                               f"Revenues for the quarter ended March 31, 2025 were $52.4 {scale}.\n")
+    res = run(src / "t.txt", "-o", dst / "r.json")
+    assert_valid_output(res, dst / "r.json")
+    assert _facts_of(dst / "r.json", "us-gaap:Revenues") == [str(524 * 10 ** (power - 1))]
+
+
+@pytest.mark.parametrize("amount, why", [("$1e400 million", "exponent"), ("$1.5E3 million", "exponent"),
+                                         ("$52.4 quadrillion", "quadrillion"), ("$3.1T", "'T'")])
+def test_amounts_the_grammar_cannot_read_are_refused_with_a_finding(io, amount, why):
+    src, dst = io
+    (src / "e.txt").write_text("Acme Corp. announced results.\n\n"
+                               f"Revenues for the quarter ended March 31, 2025 were {amount}.\n")
+    res = run(src / "e.txt", "-o", dst / "r.json")
+    assert_valid_output(res, dst / "r.json")
+    assert _facts_of(dst / "r.json", "us-gaap:Revenues") == []     # never 1, 1.5 or 52.4
+    assert res.exit_code == EXIT_FINDINGS and "amount-not-read" in res.stderr and why in res.stderr, res.output
+
+
+# ------------------------------------------------------------------------------------ inputs that are no files
+
+def _xbrlify_process(*args, timeout: float = 20) -> subprocess.CompletedProcess:
+    """The real command in a process of its own, so that an input that blocks fails the test, not hangs it."""
+    return subprocess.run([sys.executable, "-c", "from converter.cli import main; main()", *map(str, args)],
+                          capture_output=True, text=True, cwd=REPO, timeout=timeout)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_is_refused_without_reading_it(io):
+    src, dst = io
+    proc = _xbrlify_process("convert", "/dev/zero", "-o", dst / "r.json")
+    assert proc.returncode == EXIT_INPUT, proc.stderr
+    assert proc.stderr.strip() == "xbrlify: error: /dev/zero: is a device, not a regular file; give the release's file"
+    assert not dst.exists()
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(io):
+    src, dst = io
+    fifo = src / "release.txt"
+    os.mkfifo(fifo)
+    proc = _xbrlify_process("convert", fifo, "-o", dst / "r.json")
+    assert proc.returncode == EXIT_INPUT and "FIFO" in proc.stderr and str(fifo) in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not dst.exists()
+
+
+# ------------------------------------------------------------------------------------ identifiers at the edge
+
+@pytest.mark.parametrize("value", ["cik:12 34", "ticker:AC\x01ME", "ticker:ACME\n", "http://ex ample.com:ACME",
+                                   "cik:ABC", "ticker:A<B>", "ticker:", "a&b:ACME"])
+def test_entity_values_that_are_no_identifier_are_usage_errors(value):
+    res = run("--entity", value, EXAMPLE)
+    assert_one_line_error(res, EXIT_USAGE, "SCHEME:ID")
+
+
+@pytest.mark.parametrize("value", ["cik:855654", "ticker:BRK.A", "https://example.com/ids:acme-1", "lei:5493001KJTIIGC8Y1R12"])
+def test_entity_values_that_are_identifiers_convert(tmp_path, value):
+    res = run("--entity", value, EXAMPLE, "-o", tmp_path / "r.json")
+    assert_valid_output(res, tmp_path / "r.json")
+
+
+@pytest.mark.parametrize("to", ["xbrl", "json"])
+@pytest.mark.parametrize("namespace", ["'http://example.com/a&b<c'", "'http://example.com/a\"b'",
+                                       "'urn:x:a b'", "'http://example.com/{x}'"])
+def test_an_issuer_namespace_that_is_no_uri_is_refused_as_a_rule_error(tmp_path, to, namespace):
+    rules = tmp_path / "odd.yaml"
+    rules.write_text(f"issuer:\n  name: Odd Corp\n  prefix: odd\n  namespace: {namespace}\n")
+    res = run("--to", to, "--issuer", rules, EXAMPLE, "-o", tmp_path / "out" / "r.xml")
+    assert_one_line_error(res, EXIT_INPUT, "'namespace' must be a URI")
+    assert str(rules) in res.stderr and not (tmp_path / "out").exists()

@@ -121,7 +121,8 @@ def test_same_output_name_twice_is_refused(tmp_path):
     shutil.copy(EXAMPLE, other / EXAMPLE.name)
     res = run(EXAMPLE, other / EXAMPLE.name, "-o", tmp_path / "out")
     assert res.exit_code == 3
-    assert "is already the output of" in res.stderr
+    line = next(line for line in res.stderr.splitlines() if "would also be" in line)
+    assert str(other / EXAMPLE.name) in line and f"the instance of {EXAMPLE}" in line, line
 
 
 def test_batch_needs_an_output_folder(tmp_path):

@@ -149,3 +149,254 @@ def test_yaml_is_loaded_safely(tmp_path):
     assert res.exit_code == 3 and str(rules) in res.stderr, res.output
     assert not marker.exists()
     assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------------------------------------ hostile rule files
+
+def rules_check(*args):
+    return CliRunner().invoke(main, ["rules", "check", *map(str, args)])
+
+
+def alias_bomb(levels: int = 9) -> str:
+    """Nine levels of nine aliases: a few hundred bytes that name 9**9 strings."""
+    body = "tests:\n  - name: t0\n    text: &a0 [x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, levels):
+        body += f"  - name: t{i}\n    text: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n"
+    return body
+
+
+def test_yaml_alias_bomb_is_refused_before_it_is_expanded(tmp_path):
+    rules = issuer_file(tmp_path, alias_bomb())
+    started = time.perf_counter()
+    res = run("--issuer", rules, EXAMPLE, "-o", tmp_path / "out" / "r.json")
+    assert time.perf_counter() - started < 5
+    assert res.exit_code == 3, res.output
+    line = res.stderr.strip()
+    assert len(line.splitlines()) == 1 and str(rules) in line and "alias" in line, line
+    assert not (tmp_path / "out").exists()
+    started = time.perf_counter()
+    res = rules_check(rules)
+    assert time.perf_counter() - started < 5
+    assert res.exit_code == 1 and "alias" in res.output and "Traceback" not in res.output, res.output
+
+
+def test_an_anchor_used_once_is_harmless_but_every_alias_is_refused(tmp_path):
+    """An anchor alone expands nothing; a single alias is refused all the same (rule files need none)."""
+    rules = issuer_file(tmp_path, "rows:\n  - &r {id: r1, concept: us-gaap:Revenues, labels: [total sales]}\n")
+    assert run("--issuer", rules, EXAMPLE, "-o", tmp_path / "a" / "r.json").exit_code in (0, 1)
+    rules = issuer_file(tmp_path, "rows:\n  - &r {id: r1, concept: us-gaap:Revenues, labels: [total sales]}\n"
+                                  "  - *r\n")
+    res = run("--issuer", rules, EXAMPLE, "-o", tmp_path / "b" / "r.json")
+    assert res.exit_code == 3 and f"{rules}:7:5:" in res.stderr and "alias" in res.stderr, res.output
+
+
+# every place a rule file puts a pattern the engine runs, with a catastrophic pattern and text that sets it off
+CATASTROPHIC = r"(?:.*?,){14}Z"
+COMMAS = "a, " * 40
+
+
+def test_catastrophic_skip_sections_pattern_is_stopped_and_named(tmp_path):
+    rules = issuer_file(tmp_path, f"skip_sections: ['{CATASTROPHIC}']\n")
+    doc = tmp_path / "doc.htm"
+    doc.write_text("<html><body><p>Hostile Corp reported results.</p><table>"
+                   "<tr><td></td><td colspan=2>Three Months Ended March 31,</td></tr>"
+                   "<tr><td></td><td>2025</td><td>2024</td></tr>"
+                   f"<tr><td>{COMMAS}:</td><td></td><td></td></tr>"
+                   "<tr><td>Total revenues</td><td>5,000</td><td>4,000</td></tr></table></body></html>")
+    started = time.perf_counter()
+    res = run("--issuer", rules, doc, "-o", tmp_path / "out" / "r.json")
+    assert time.perf_counter() - started < 8
+    assert res.exit_code == 3 and "skip_sections" in res.stderr and str(rules) in res.stderr, res.output
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_catastrophic_not_after_pattern_is_stopped_and_named(tmp_path):
+    rules = issuer_file(tmp_path, "phrases:\n  - id: odd-revenue\n    concept: us-gaap:Revenues\n"
+                                  f"    metrics: ['odd revenues']\n    not_after: '{CATASTROPHIC}'\n")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Hostile Corp reported results.\n\n" + "," * 60 + "odd revenues were $5.0 million.\n")
+    started = time.perf_counter()
+    res = run("--issuer", rules, doc, "-o", tmp_path / "out" / "r.json")
+    assert time.perf_counter() - started < 8
+    assert res.exit_code == 3 and "odd-revenue" in res.stderr and "took over" in res.stderr, res.output
+
+
+def test_catastrophic_detect_pattern_in_any_issuer_file_is_stopped_and_named(tmp_path):
+    from converter.paths import RULES_DIR
+    from converter.pipeline import convert_text
+    rules_dir = tmp_path / "rules"
+    (rules_dir / "issuers").mkdir(parents=True)
+    (rules_dir / "base").symlink_to(RULES_DIR / "base")
+    evil = rules_dir / "issuers" / "evil.yaml"
+    evil.write_text("issuer:\n  name: Evil Corp\n  prefix: evil\n  namespace: http://example.com/evil\n"
+                    f"  detect: ['{CATASTROPHIC}']\n")
+    started = time.perf_counter()
+    with pytest.raises(RuleError, match=r"evil\.yaml.*detect.*took over"):
+        convert_text("Acme Corp. reported results, " + COMMAS + "\n\nRevenues were $5.0 million.\n",
+                     rules_dir=rules_dir)
+    assert time.perf_counter() - started < 8
+
+
+def test_rules_check_tries_every_kind_of_pattern_on_adversarial_text(tmp_path):
+    """Patterns the structural look lets pass (a bounded repeat of a lazy dot) are run on hostile strings."""
+    rules = issuer_file(tmp_path, (
+        f"  detect: ['{CATASTROPHIC}']\n"
+        f"skip_sections: ['{CATASTROPHIC}']\n"
+        "rows:\n  - id: slow-row\n    concept: us-gaap:Revenues\n"
+        f"    labels: ['{CATASTROPHIC}']\n    not_table: '{CATASTROPHIC}'\n"
+        "phrases:\n  - id: slow-phrase\n    concept: us-gaap:Revenues\n"
+        f"    metrics: ['odd revenues']\n    not_after: '{CATASTROPHIC}'\n"))
+    started = time.perf_counter()
+    res = rules_check(rules)
+    assert time.perf_counter() - started < 30
+    bad = [line for line in res.output.splitlines() if "can backtrack catastrophically" in line]
+    assert res.exit_code == 1, res.output
+    assert len(bad) == 5, res.output     # detect, skip_sections, labels, not_table, not_after
+    assert any("skip_sections" in line for line in bad) and any("issuer" in line for line in bad)
+    assert any("slow-phrase" in line for line in bad)
+
+
+# ------------------------------------------------------------------------------------------ messages name the cause
+
+def test_a_deeply_nested_rule_pattern_is_blamed_not_the_document(tmp_path):
+    deep = "(" * 50000 + "a" + ")" * 50000
+    rules = issuer_file(tmp_path, f"rows:\n  - id: deep-row\n    concept: us-gaap:Revenues\n    labels: ['{deep}']\n")
+    res = run("--issuer", rules, EXAMPLE, "-o", tmp_path / "out" / "r.json")
+    assert res.exit_code == 3, res.output
+    assert "deep-row" in res.stderr and "nested" in res.stderr and "document" not in res.stderr, res.stderr[:300]
+    res = rules_check(rules)
+    assert res.exit_code == 1 and "deep-row" in res.output and "Traceback" not in res.output, res.output[:300]
+
+
+def test_a_long_paragraph_is_read_in_linear_time_and_blames_no_rule(tmp_path):
+    """One 300 KB sentence: read in pieces of bounded length (it took minutes, growing with the square of its
+    length), and never blamed on a shipped rule."""
+    doc = tmp_path / "long.txt"
+    doc.write_text("Acme Corp. announced results.\n\n" + "Revenue was $1.0 million and " * 10_000 + "more.\n")
+    started = time.perf_counter()
+    res = run(doc, "-o", tmp_path / "out" / "r.json")
+    assert time.perf_counter() - started < 30
+    assert res.exit_code in (0, 1), res.output[:300]
+    assert "catastrophic" not in res.stderr and "nar-revenues" not in res.stderr, res.stderr[:300]
+
+
+def test_a_time_out_on_a_long_text_names_the_text_not_the_rule(monkeypatch):
+    """A pattern that runs out of time on a long text but not on a short piece of it is not catastrophic: the
+    message names the text's size. One that runs out of time on a short text is the rule's fault."""
+    from converter.rulebook import match, timed
+    monkeypatch.setattr(timed, "MATCH_TIMEOUT", 0.0005)
+    linear = _row_rule("plain-row", r"\b\w+\s+\d")
+    with pytest.raises(timed.TextTooLong) as caught:
+        match.search(linear, linear.labels[0], "word " * 400_000)
+    message = str(caught.value)
+    assert message.startswith("a text of 2.0 MB") and "t.yaml:3: rule 'plain-row'" in message, message
+    assert "catastrophic" not in message
+    monkeypatch.setattr(timed, "MATCH_TIMEOUT", 0.2)
+    slow = _row_rule("slow-row", SLOW)
+    with pytest.raises(RuleError, match="slow-row.*catastrophic"):
+        match.search(slow, slow.labels[0], "a, " * 30 + "b")
+
+
+# ------------------------------------------------------------------------------------------ work in proportion
+
+LINES = ["Revenues", "Cost of revenues", "Gross profit", "Research and development", "Net income"]
+
+
+def _figure(i: int) -> str:
+    return f"{(i * 7919) % 997 + 1},{(i * 104729) % 900 + 100}"
+
+
+def _converts_within(text: str, layout: str, seconds: float):
+    from converter.pipeline import convert_text
+    convert_text("Acme Corp. announced results.\n\nRevenues were $1.0 million.\n")   # rules compiled
+    started = time.perf_counter()
+    result = convert_text(text, layout=layout)
+    assert time.perf_counter() - started < seconds
+    return result
+
+
+def test_reading_order_pdf_text_of_many_bands_is_read_in_linear_time():
+    """Labels and figures alternating line by line for 8,000 rows (280 KB): each label block looked at every
+    figure block, and a fact's thousands of disagreeing readings were each tried against all the others
+    (20 s; 1.4 MB ran past a minute). Now about a second."""
+    text = "ACME CORP\nCONDENSED STATEMENTS OF OPERATIONS\nThree Months Ended September 30,\n2025 2024\n" + "".join(
+        f"{LINES[i % len(LINES)]}\n{_figure(i)}\n{_figure(i + 1)}\n" for i in range(8000))
+    _converts_within(text, "pdf", 8)
+
+
+def _html_table(rows: list[tuple[str, str, str]]) -> str:
+    return ("<html><body><p>Acme Corp. announced results.</p><table>"
+            "<tr><td></td><td colspan=2>Three Months Ended September 30,</td></tr>"
+            "<tr><td></td><td>2025</td><td>2024</td></tr>"
+            + "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+            + "</table></body></html>")
+
+
+def test_a_table_condition_is_searched_once_per_table_not_once_per_row(monkeypatch):
+    """`table`/`not_table` conditions search the table's whole text; asked for each row, a long table took
+    time in the square of its length."""
+    import converter.rulebook.match as match
+    calls = []
+    real = match.search
+    monkeypatch.setattr(match, "search", lambda *a, **k: calls.append(len(a[2])) or real(*a, **k))
+    rows = [(LINES[i % len(LINES)], _figure(i), _figure(i + 1)) for i in range(3000)]
+    _converts_within(_html_table(rows), "html", 20)
+    whole = [n for n in calls if n > 3000 * 10]   # searches of the table's whole text
+    assert 0 < len(whole) < 50, len(whole)
+
+
+def test_a_long_table_between_two_results_is_not_solved_row_by_row():
+    """Between 'Revenues' and 'Operating income', 12,000 rows: the sign arithmetic looked for running totals
+    and subtotals over every run of them (quadratic); so long a run is no statement's arithmetic."""
+    rows = [("Revenues", "5,000", "4,000")] + [(f"Other item {i}", _figure(i), _figure(i + 1)) for i in range(12000)]
+    _converts_within(_html_table(rows + [("Operating income", "1,000", "900")]), "html", 8)
+
+
+def test_aligning_thousands_of_figure_blocks_gives_up_instead_of_overflowing_the_stack():
+    """The search that aligns a PDF text's leftover figure blocks went one call deeper per block: 1 MB of
+    alternating labels and figures raised RecursionError, reported as 'the document is nested too deeply'."""
+    from converter.model import Span
+    from converter.readers.pdf_columns import _search
+    from converter.readers.pdf_model import FigureBlock
+    blocks = [FigureBlock([("1,000", Span(i, i + 5), False)], i, i) for i in range(3000)]
+    assert _search(blocks, 1500, set(), 2, [False] * len(blocks), [10**6]) is None
+
+
+def test_consolidated_totals_compare_each_distinct_reading_once(monkeypatch):
+    """A release repeated hundreds of times prints net income and its noncontrolling share as often: each
+    net income was compared with every other (20 MB of fixed-width text took 145 s, 7 s per MB instead of
+    1.7). Equal readings are now compared once, and a period with more readings than a release prints is
+    left to merging."""
+    from datetime import date
+    from decimal import Decimal
+
+    from converter.facts import consolidated
+    from converter.model import Fact, Period
+    calls = []
+    real = consolidated._parent_plus
+    monkeypatch.setattr(consolidated, "_parent_plus", lambda *a: calls.append(1) or real(*a))
+    q = Period(date(2025, 9, 30), date(2025, 7, 1))
+
+    def net(value: int, concept: str = "us-gaap:NetIncomeLoss") -> Fact:
+        return Fact(concept, q, Decimal(value), "USD", -3)
+    share = net(500_000, "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest")
+    repeated = [net(4_200_000), net(4_700_000)] * 600 + [share]   # the parent's and the consolidated, 600 times
+    out = consolidated.consolidated_net_income(repeated)
+    assert len(calls) <= 4 * 1200
+    assert sum(f.concept == "us-gaap:ProfitLoss" for f in out) == 600        # still told apart
+    calls.clear()
+    many = [net(1_000_000 + 1000 * i) for i in range(1200)] + [share]     # 1,200 different net incomes
+    consolidated.consolidated_net_income(many)
+    assert len(calls) <= 4 * 1200
+
+
+def test_a_text_too_long_is_reported_with_the_input(monkeypatch, tmp_path):
+    from converter import conversion, pipeline
+    from converter.rulebook.timed import TextTooLong
+
+    def too_long(*_a, **_k):
+        raise TextTooLong("a text of 18.0 MB ('Revenue was ...') is too long to read: ...")
+    monkeypatch.setattr(pipeline, "convert_text", too_long)
+    out = conversion.render_file(conversion.Job(EXAMPLE, tmp_path / "r.json"))
+    assert out.code == 3 and out.message.startswith(f"{EXAMPLE}: a text of 18.0 MB"), out.message
+

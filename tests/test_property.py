@@ -211,3 +211,44 @@ def test_fast_json_validator_agrees_with_jsonschema(edits):
             target[key] = value
     full = not list(json_schema._validator().iter_errors(doc))
     assert json_schema._passes_fast(doc) == full
+
+
+# ------------------------------------------------------------------------------------ merging, indexed
+
+def _readings_one_by_one(group):
+    """The reference: each fact tried against every reading's head in turn (quadratic)."""
+    from converter.facts.merge import consistent
+    readings = []
+    for f in sorted(group, key=lambda f: -f.decimals):
+        for r in readings:
+            if consistent(r[0], f):
+                r.append(f)
+                break
+        else:
+            readings.append([f])
+    return readings
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.integers(0, 10**6), min_size=1, max_size=3),
+       st.lists(st.tuples(st.integers(0, 2), st.integers(-3, 2), st.sampled_from(["up", "even", "down", "raw"]),
+                          st.sampled_from([0, 0, 0, 1, -1])), min_size=1, max_size=25))
+def test_indexed_readings_agree_with_trying_every_reading(truths, raw):
+    """merge._readings looks up the readings a fact agrees with; the result is that of trying each in turn.
+    The facts are a few true values printed to several precisions, rounded each way, some a unit off in the
+    last place and some carrying more digits than their precision, so that readings both join and split."""
+    from datetime import date
+    from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+    from converter.facts.merge import _readings
+    from converter.model import Fact, Period
+    modes = {"up": ROUND_HALF_UP, "even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
+    period = Period(date(2025, 3, 31), date(2025, 1, 1))
+    group = []
+    for which, d, mode, off in raw:
+        true = Decimal(truths[which % len(truths)]).scaleb(-3)
+        unit = Decimal(1).scaleb(-d)
+        value = true if mode == "raw" else true.quantize(unit, modes[mode]) + off * unit
+        group.append(Fact("us-gaap:Revenues", period, value, "USD", d))
+    assert [[id(f) for f in r] for r in _readings(group)] == \
+        [[id(f) for f in r] for r in _readings_one_by_one(group)]

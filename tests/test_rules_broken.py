@@ -62,6 +62,9 @@ CASES = [
      "issuer: prefix 'us-gaap' is a standard taxonomy's", True),
     ("bad-namespace", HEAD.replace("http://acme.example/xbrl/2025", "acme 2025") + RULE, 5,
      "'namespace' must be a URI", True),
+    ("impossible-date", HEAD + RULE + "    priority: 2025-13-45\n", 11, "'priority' must be an integer, not a string", True),
+    ("control-character", HEAD + RULE.replace("net product revenue", "net\x00revenue"), 10,
+     "invalid YAML: character '\\x00' is not allowed", True),
     ("test-both-expectations", HEAD + RULE + "tests:\n  - text: 'x'\n    expect: []\n    expect_none: true\n", 12,
      "test 1: give one of 'expect' or 'expect_none', not both", True),
     # what only `rules check` sees

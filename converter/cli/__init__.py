@@ -21,9 +21,10 @@ def main():
       0  converted, checks clean
       1  converted, with check findings (printed on stderr)
       2  usage error
-      3  input error (unreadable, empty, binary, too large, unknown layout, bad
-         rules, output not writable)
+      3  input error (unreadable, empty, binary, too large, not a regular file,
+         unknown layout, bad rules, output not writable or not to be replaced)
       4  internal error: an output failed its own schema (a bug)
+      130, 143  stopped by Ctrl-C or SIGTERM (what was written is recorded)
     A batch (several files or a folder, -o OUTDIR) exits with the worst code.
     """
 

@@ -8,6 +8,7 @@ left half-written.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Optional
@@ -17,7 +18,10 @@ import click
 from ..batch import (EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, INPUT_SUFFIXES, Job, Outcome,
                      convert_file, default_jobs, plan_batch, run_plan, stderr_is_terminal)
 from ..engine.entity import parse_entity_option
+from ..manifest import ManifestUnusable, check_manifest
+from ..output_plan import claim, conflicts, possible_prefixes
 from ..readers import LAYOUTS
+from ..stopping import stoppable
 
 __all__ = ["convert_cmd", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_INPUT", "EXIT_INTERNAL"]
 
@@ -61,15 +65,17 @@ def convert_cmd(paths, to, output, layout, issuer, entity_opt, run_arelle, jobs,
         fail(str(e), EXIT_USAGE)
     options = dict(layout=layout, issuer=issuer, entity=entity)
     try:
-        if _is_batch(paths, output):
-            if run_arelle:
-                fail("--validate takes one file; run it on the outputs you want Arelle to load", EXIT_USAGE)
-            _batch(paths, output, to, options, jobs, force, report_path, verbose, quiet)
-        _single(paths[0], output, to, options, run_arelle, quiet)
-    except KeyboardInterrupt:
-        # every finished output is complete and recorded; a re-run carries on from there
-        click.echo("\nxbrlify: interrupted", err=True)
-        sys.exit(130)
+        with stoppable():
+            if _is_batch(paths, output):
+                if run_arelle:
+                    fail("--validate takes one file; run it on the outputs you want Arelle to load", EXIT_USAGE)
+                _batch(paths, output, to, options, jobs, force, report_path, verbose, quiet)
+            _single(paths[0], output, to, options, run_arelle, quiet)
+    except KeyboardInterrupt as e:
+        # every output written is complete and recorded, no worker goes on; a re-run carries on from there
+        signum = getattr(e, "signum", signal.SIGINT)
+        click.echo(f"\nxbrlify: {'interrupted' if signum == signal.SIGINT else 'stopped'}", err=True)
+        sys.exit(128 + signum)
 
 
 def _is_batch(paths: tuple[Path, ...], output: Optional[Path]) -> bool:
@@ -85,6 +91,10 @@ def _single(file: Path, output: Optional[Path], to: str, options: dict, run_arel
         fail("--validate needs -o OUT so Arelle can load the written files", EXIT_USAGE)
     if to == "csv" and not output:
         fail("--to csv writes two files (OUT.csv and OUT-metadata.json): give -o OUT.csv", EXIT_USAGE)
+    if output is not None:
+        refused = conflicts([claim(file, output, to)], [file], possible_prefixes(options.get("issuer")))
+        if refused:
+            fail(refused[0])
     outcome = convert_file(Job(file, output, to, **options))
     for note in outcome.notes:
         click.echo(f"xbrlify: warning: {file}: {note}", err=True)
@@ -131,6 +141,10 @@ def _batch(paths, outdir: Optional[Path], to: str, options: dict, jobs: int, for
              f"{', '.join(str(p) for p in paths)}", EXIT_INPUT)
     show_bar = not quiet and stderr_is_terminal()
     workers = default_jobs() if jobs == 0 else jobs
+    try:
+        check_manifest(outdir)
+    except ManifestUnusable as e:
+        fail(str(e))
     if show_bar:
         with click.progressbar(length=total, label=f"converting {total} files", file=sys.stderr,
                                show_pos=True, item_show_func=lambda o: Path(o.source).name if o else None) as bar:

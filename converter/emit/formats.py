@@ -36,7 +36,8 @@ def format_value(value: Decimal, decimals: int) -> str:
     value = Decimal(value)
     if not value.is_finite():
         raise ValueError(f"fact value is not finite: {value}")
-    with localcontext(Context(prec=200)):
+    # wide enough for every digit the quantized value has (facts past 18 digits are withheld before this)
+    with localcontext(Context(prec=max(200, value.adjusted() + decimals + 2), Emax=10**9, Emin=-10**9)):
         q = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
         if q.is_zero():
             q = q.copy_abs()

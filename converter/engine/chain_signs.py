@@ -14,6 +14,7 @@ of directions holds in every column.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from decimal import Decimal
 from itertools import product
@@ -31,6 +32,9 @@ RESULTS = {
     "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesMinorityInterestAndIncomeLossFromEquityMethodInvestments",
 }
 MAX_ROWS = 8    # rows between two results that are solved for (2^8 sets of directions)
+# rows between two results looked at for subtotals and running totals (each look grows with the square of
+# them); a statement prints a few dozen, a table of thousands of rows is no statement's arithmetic
+MAX_BETWEEN = 300
 
 
 def sign_by_chain(table: Table, concepts: dict[int, Optional[str]], mults: dict[int, int],
@@ -49,7 +53,9 @@ def sign_by_chain(table: Table, concepts: dict[int, Optional[str]], mults: dict[
     for a, b in zip(anchors, anchors[1:]):
         if concepts[a] == concepts[b]:
             continue
-        between = [i for i in rows if a < i < b]
+        between = rows[bisect_right(rows, a):bisect_left(rows, b)]
+        if len(between) > MAX_BETWEEN:
+            continue
         a, between = _past_running_totals(figures, a, between, direction)
         solved = _solve(figures, a, b, between)
         if solved:
@@ -89,7 +95,10 @@ def chain_breaks(table: Table, concepts: dict[int, Optional[str]], mults: dict[i
     for a, b in zip(anchors, anchors[1:]):
         if _RANK[concepts[a]] >= _RANK[concepts[b]]:
             continue   # results out of the statement's order: the reader set the rows down out of order
-        a, between = _past_running_totals(figures, a, [i for i in rows if a < i < b], {})
+        between = rows[bisect_right(rows, a):bisect_left(rows, b)]
+        if len(between) > MAX_BETWEEN:
+            continue
+        a, between = _past_running_totals(figures, a, between, {})
         cols = _columns(figures, a, b, between)
         if cols and all(_misses(figures, a, b, between, [c]) == [] for c in cols):
             return True

@@ -27,11 +27,31 @@ CIK_TEXT = regex.compile(r"\b(?:CIK|Central\s+Index\s+Key)\s*(?:No\.?|number)?\s
 _NOT_NAME = regex.compile(r"^(?:The|Today|Inc|Corporation|Company)$")
 
 
+# What --entity accepts, checked where it comes in (a space or a control character in it used to reach the
+# output and fail its schema, exit 4): a scheme alias or token, or a URI (the namespace pattern of
+# schemas/rules.schema.json); an identifier of letters, digits, '.', '_' and '-'; a CIK of digits.
+URI = regex.compile(r"(?:https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+                    r"(?:/[A-Za-z0-9._~%!$()*+,;=:@/-]*)?|urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[A-Za-z0-9._~%!$()*+,;=:@/-]+)")
+_SCHEME_TOKEN = regex.compile(r"[A-Za-z][A-Za-z0-9.+-]{0,31}")
+_IDENTIFIER = regex.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
 def parse_entity_option(value: str) -> Entity:
-    """`cik:0000855654`, `ticker:ACME`, or `SCHEME-URI:ID` (the identifier follows the last colon)."""
+    """`cik:0000855654`, `ticker:ACME`, or `SCHEME-URI:ID` (the identifier follows the last colon).
+    ValueError, naming what is wrong, for anything else."""
     scheme, sep, ident = value.rpartition(":")
+    why = None
     if not sep or not scheme or not ident:
-        raise ValueError(f"--entity takes SCHEME:ID (e.g. cik:0000855654), not {value!r}")
+        why = "no scheme or no identifier"
+    elif not (scheme.lower() in SCHEME_ALIASES or URI.fullmatch(scheme) or _SCHEME_TOKEN.fullmatch(scheme)):
+        why = f"the scheme {scheme!r} is neither cik, ticker, name nor a URI"
+    elif not _IDENTIFIER.fullmatch(ident):
+        why = f"the identifier {ident!r} holds characters an identifier may not (letters, digits, '.', '_', '-')"
+    elif SCHEME_ALIASES.get(scheme.lower()) == CIK_SCHEME and not (ident.isascii() and ident.isdigit()
+                                                                   and len(ident) <= 10):
+        why = f"a CIK is up to 10 digits, not {ident!r}"
+    if why:
+        raise ValueError(f"--entity takes SCHEME:ID (e.g. cik:0000855654), not {value!r}: {why}")
     scheme = SCHEME_ALIASES.get(scheme.lower(), scheme)
     if scheme == CIK_SCHEME:
         ident = ident.zfill(10)

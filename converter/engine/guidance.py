@@ -32,7 +32,7 @@ CUE = regex.compile(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targe
                     r"reaffirm\w*|reiterat\w*|rais(?:es|ed|ing)\s+(?:its\s+)?(?:full[\s-]year\s+)?(?:outlook|guidance))\b",
                     regex.I)
 _CUE_HINT = re.compile(r"expect|anticipat|outlook|guidance|target|forecast|project|reaffirm|reiterat|rais", re.I)
-_NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}neg2>\()?(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?(?:\s*(?P<{n}scale>million|billion|thousand|[MBK])\b)?"
+_NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}neg2>\()?(?P<{n}num>(?>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))(?![eE][+-]?\d)\)?(?:\s*(?P<{n}scale>millions?|billions?|trillions?|thousands?|[MBK])\b)?(?![A-Za-z]{{1,3}}\b)"
 RANGE = regex.compile(rf"(?:between\s+)?(?=\$)(?P<a>{_NUM.format(n='a')})\s*(?:and|to|-|\u2013|\u2014)\s*(?P<b>{_NUM.format(n='b')})",
                       regex.I)
 # An outlook table printed as lines of text: "Total revenue $700 million - $710 million $712 million - $718 million"

@@ -10,14 +10,16 @@ royalties" gives nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..model import Fact, Paragraph, Period, Provenance, Span
-from ..rulebook.match import finditer, phrase_rules
+from ..rulebook.match import finditer, phrase_rules, search
 from ..rulebook.model import PhraseRule, Rulebook
 from ..taxonomy import Taxonomy
 from .changes import change_clauses
@@ -25,15 +27,22 @@ from .columns import Calendar
 from .ignore import Suppressed, ignored_phrases, ignored_sentence
 from .numbers import SCALE_WORDS
 from .periods_text import PeriodMention, find_periods, year_earlier
+from .sentence_parts import between, blanker, first_after, pieces
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _FROM_END = regex.compile(r"\bfrom\s*$")
 _TO = regex.compile(r"\s*to\s*")
 _TO_END = regex.compile(r"\bto\s*$")
 
+# The number is read whole (an atomic group: no shorter reading of its digits). Not an amount: digits in
+# exponent notation ("$1e400 million"), or followed by letters or a scale word the
+# grammar does not read ("$3.1T", "$5 quadrillion"): the digits alone would be a wrong figure (facts/magnitude.py
+# reports them).
 AMOUNT = regex.compile(
-    r"""(?P<neg>\()?\$\s?(?P<neg2>\()?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\)?
-        (?:\s*(?P<scale>million|billion|thousand|mm|bn|[MBK])\b)?""", regex.I | regex.X)
+    r"""(?P<neg>\()?\$\s?(?P<neg2>\()?(?P<num>(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))
+        (?![eE][+-]?\d)\)?
+        (?:\s*(?P<scale>millions?|billions?|trillions?|thousands?|mm|bn|tn|[MBK])\b)?
+        (?![A-Za-z]{1,3}\b)(?!\s+[A-Za-z]*illions?\b)""", regex.I | regex.X)
 # "$8.12 per Boe", "$1,750 to $1,850 per ounce", "$2.75/Boe": a cost per unit produced, not an amount of money
 # (a per-share figure is read as one)
 PER_UNIT = regex.compile(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
@@ -101,15 +110,20 @@ def _sentence_gaps(text: str):
 
 
 def sentences(text: str):
-    """(offset, sentence) pairs; abbreviations like "Inc." do not end a sentence."""
+    """(offset, sentence) pairs; abbreviations like "Inc." do not end a sentence. A run of text longer than
+    any sentence a release prints comes in pieces (sentence_parts.py)."""
     start = 0
     for gap_start, gap_end in _sentence_gaps(text):
-        if _ABBREV.search(text[start:gap_start]):
+        # the last few characters only (`\b` still sees the one before them): an abbreviation is short
+        if _ABBREV.search(text, max(start, gap_start - _ABBREV_REACH), gap_start):
             continue
-        yield start, text[start:gap_start]
+        yield from pieces(text, start, gap_start)
         start = gap_end
     if start < len(text):
-        yield start, text[start:]
+        yield from pieces(text, start, len(text))
+
+
+_ABBREV_REACH = 12   # characters; the longest abbreviation ("approx.") has 7
 
 
 def parse_amount(m: regex.Match) -> Amount:
@@ -153,7 +167,7 @@ def _mentions(sentence: str, pairs) -> list[Mention]:
                 continue
             if m.end() < len(sentence) and sentence[m.end()].isalnum():
                 continue
-            if rule.not_after is not None and rule.not_after.search(sentence, max(0, m.start() - 40), m.start()):
+            if rule.not_after is not None and search(rule, rule.not_after, sentence, max(0, m.start() - 40), m.start()):
                 continue  # "segment revenue": a part, not the whole
             if _RATIO_OF.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # "or 40.0% of net sales": the base of a ratio, not a metric with an amount
@@ -166,11 +180,14 @@ def _mentions(sentence: str, pairs) -> list[Mention]:
 def _keep_longest(found: list[Mention]) -> list[Mention]:
     # Longest first, then precedence (rules arrive sorted); drop mentions overlapping a kept one.
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
-    kept: list[Mention] = []
+    kept: list[Mention] = []   # by start; they do not overlap, so a new one need only be tried beside its place
+    starts: list[int] = []
     for f in found:
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
-            kept.append(f)
-    return sorted(kept, key=lambda x: x.start)
+        i = bisect_left(starts, f.start)
+        if (i == 0 or kept[i - 1].end <= f.start) and (i == len(kept) or f.end <= kept[i].start):
+            kept.insert(i, f)
+            starts.insert(i, f.start)
+    return kept
 
 
 # A sentence that says up front it is on another basis: "On a non-GAAP basis, ... expects operating expenses
@@ -199,8 +216,15 @@ def after_tax(sentence: str, end: int, concept: str) -> bool:
 
 def restated(sentence: str, start: int) -> bool:
     """Whether a metric mentioned at `start` is on a non-GAAP basis or only named by another figure."""
-    return bool(NONGAAP.search(sentence, max(0, start - 25), start) or _BASIS.search(sentence, 0, start)
+    return bool(NONGAAP.search(sentence, max(0, start - 25), start) or 0 <= _basis_end(sentence) <= start
                 or _OBJECT.search(sentence, max(0, start - 30), start))
+
+
+@lru_cache(maxsize=64)   # asked for each metric of a sentence: once per sentence, not once per metric
+def _basis_end(sentence: str) -> int:
+    """Where the sentence's first "on a non-GAAP basis" ends, or -1."""
+    m = _BASIS.search(sentence)
+    return m.end() if m else -1
 
 
 def _is_nongaap_near(sentence: str, mention: Mention, amount: Amount) -> bool:
@@ -212,17 +236,21 @@ def chains(sentence: str, mentions: list[Mention], amounts: list[Amount], cut):
     """For each metric mention, the amounts the grammar gives it. `cut(text, offset)` blanks what the
     grammar may skip: period mentions and per-share clauses."""
     used: set[int] = set()
+    starts = [a.start for a in amounts]   # amounts come in order and do not overlap
     for i, mention in enumerate(mentions):
         limit = mentions[i + 1].start if i + 1 < len(mentions) else len(sentence)
-        own = [a for a in amounts if mention.end <= a.start < limit and a.start not in used]
+        own = [a for a in between(amounts, starts, mention.end, limit) if a.start not in used]
         chain: list[Amount] = []
         if own and LINK.match(cut(sentence[mention.end:own[0].start], mention.end)):
             chain.append(own[0])
         if not chain:  # "$160.0 million in cash and cash equivalents"
-            before = [a for a in amounts if a.end <= mention.start and a.start not in used]
+            k = bisect_left(starts, mention.start)   # the amounts before the metric, the last not yet used
+            while k > 0 and (amounts[k - 1].end > mention.start or amounts[k - 1].start in used):
+                k -= 1
+            before = amounts[k - 1:k]
             if before and REVERSE.match(sentence[before[-1].end:mention.start]):
                 chain.append(before[-1])
-                own = [a for a in amounts if mention.end <= a.start < limit and a.start not in used]
+                own = [a for a in between(amounts, starts, mention.end, limit) if a.start not in used]
                 if own and CHAIN.match(cut(sentence[mention.end:own[0].start], mention.end)):
                     chain.append(own[0])
                     own = own[1:]
@@ -254,7 +282,7 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
     for i, a in enumerate(chain):
         # up to the next amount, of this chain or not; a period a comparison introduces ("up 4.6% from the
         # fourth quarter of 2023") is what the amount is compared with, not its own
-        bound = min([bounds[i]] + [s for s in stops if s > a.end])
+        bound = min(bounds[i], first_after(stops, a.end, bounds[i]))
         after = [p for p in periods if a.end <= p.start < bound
                  and not (sentence and _COMPARED_WITH.search(sentence[a.end:p.start]))]
         if after and i > 0 and len(after[0].periods) == 1 and out[i - 1] in (None, after[0].periods[0]) and sentence \
@@ -401,29 +429,26 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         blanks += [(a.start, per_share[a.start].end) for a in amounts if a.start in per_share]
         blanks += [(s0, e0) for _c, s0, e0 in changes]
 
-        def cut(text: str, off: int) -> str:
-            chars = list(text)
-            for s0, e0 in blanks:
-                for k in range(max(s0, off), min(e0, off + len(text))):
-                    chars[k - off] = " "
-            return "".join(chars).replace(" or ", " ").replace(", or", ",")
-
         taken: set[int] = {c.start for c, _s, _e in changes}
         last: list = []
         framing = _framing(sent, periods, mentions, amounts)
         if framing is None and out.heading is not None and not _FORWARD.search(sent):
             framing = out.heading
         framing = _this_period(sent, framing, blanks)
+        cut = blanker(blanks)
+        # the amounts that end an amount's reach for a period: not a per-share figure (it belongs to the
+        # amount before it), and none in a "respectively" list (its period comes after the whole list); a
+        # change or a cost per unit does, though no fact ("$70.1 million, a decrease of $5.2 million due to
+        # the sale in the fourth quarter of 2024": that quarter is the sale's)
+        stops = [] if "respectively" in sent else [a.start for a in amounts if a.start not in per_share]
+        starts = [a.start for a in amounts]
         previous = None   # the concept of the chain before, for "$A compared to a net loss of $B"
         for mention, chain, limit in _respectively(sent, list(chains(sent, mentions, plain, cut))):
             # "Net loss was $1.5 million compared to a net loss of $0.2 million": the metric named again after
             # "compared to" is the comparison, the same period a year earlier, not the section's period
-            compared = previous == mention.rule.concept and bool(_COMPARED.search(cut(sent[:mention.start], 0)))
-            # the amounts that end an amount's reach for a period: not a per-share figure (it belongs to the
-            # amount before it), and none in a "respectively" list (its period comes after the whole list); a
-            # change or a cost per unit does, though no fact ("$70.1 million, a decrease of $5.2 million due to
-            # the sale in the fourth quarter of 2024": that quarter is the sale's)
-            stops = () if "respectively" in sent else tuple(a.start for a in amounts if a.start not in per_share)
+            reach = max(0, mention.start - _COMPARED_REACH)
+            compared = previous == mention.rule.concept and bool(_COMPARED.search(cut(sent[reach:mention.start],
+                                                                                       reach)))
             assigned = assign_periods(chain, mention, periods, limit, last, None if compared else framing, sent, cal,
                                       stops)
             if compared and assigned[0] is None and last and isinstance(last[0], Period):
@@ -438,7 +463,7 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
                 if per is None or _is_nongaap_near(sent, mention, amount) \
                         or after_tax(sent, amount.end, mention.rule.concept):
                     continue
-                nxt = [a for a in amounts if a.start > amount.end]
+                nxt = amounts[bisect_left(starts, amount.end + 1):]
                 eps = nxt[0] if nxt and nxt[0].start in per_share and nxt[0].start - amount.end < 12 else None
                 for p in (per if isinstance(per, tuple) else (per,)):
                     fact = _fact(mention.rule, mention.rule.sign, amount, p, tax, par, offset, sent)
@@ -480,6 +505,7 @@ def _unmapped(par: Paragraph, offset: int, sent: str, a: Amount) -> tuple[int, s
 _OPENING = regex.compile(r"^[\s•*·-]*$")
 _COMPARED_WITH = regex.compile(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over|relative\s+to)\s*$", regex.I)
 _COMPARED = regex.compile(r"(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?)\s+(?:an?\s+|the\s+)?$", regex.I)
+_COMPARED_REACH = 1000   # characters before a metric looked at for _COMPARED (blanked periods are spaces)
 _FORWARD = regex.compile(r"\b(?:expects?|expected|expecting|anticipates?|anticipated|projects?|projected|forecasts?|"
                          r"outlook|guidance|targets?|plans?|will|estimates?|intends?)\b", regex.I)
 _RESPECTIVELY = regex.compile(r"^[\s,]*respectively\b", regex.I)

@@ -20,7 +20,7 @@ _FIGURE = regex.compile(
         \s*(?P<neg2>\))?\s*(?P<pct>%)?$""", regex.VERBOSE)
 
 SCALE_WORDS = {"thousand": 3, "thousands": 3, "k": 3, "million": 6, "millions": 6, "mm": 6, "mil": 6, "m": 6,
-               "billion": 9, "billions": 9, "bn": 9, "b": 9, "trillion": 12}
+               "billion": 9, "billions": 9, "bn": 9, "b": 9, "trillion": 12, "trillions": 12, "tn": 12}
 
 
 @dataclass(frozen=True)

@@ -56,11 +56,19 @@ def _available_to_common(facts: list[Fact]) -> list[Fact]:
     moved: set[int] = set()
     for group in by.values():
         tables = [f for f in group if f.category == "table" and f.provenance]
-        common = [f for f in tables if _COMMON.search(f.provenance.source_text.split(" | ")[0])]
-        parent = [f for f in tables if f not in common]
-        if not common or not parent or any(consistent(c, p) for c in common for p in parent):
+        said = [bool(_COMMON.search(f.provenance.source_text.split(" | ")[0])) for f in tables]
+        common = _distinct([f for f, c in zip(tables, said) if c])
+        parent = _distinct([f for f, c in zip(tables, said) if not c])
+        if not common or not parent or len(common) + len(parent) > MAX_READINGS or \
+                any(consistent(c, p) for c in common for p in parent):
             continue
-        moved.update(id(f) for f in group if any(consistent(f, c) for c in common))
+        agrees: dict[tuple, bool] = {}   # by (value, decimals): each distinct reading compared once
+        for f in group:
+            key = (f.value, f.decimals)
+            if key not in agrees:
+                agrees[key] = any(consistent(f, c) for c in common)
+            if agrees[key]:
+                moved.add(id(f))
     if not moved:
         return facts
     step = "available to common: the parent's net income is printed apart, with another value"
@@ -93,6 +101,18 @@ def _equity_that_balances(facts: list[Fact]) -> list[Fact]:
     return out
 
 
+# Readings of one concept and period this looks at: a release prints a few. Past that (a file repeating one
+# line with thousands of figures), comparing each with each would grow with the square of them, and merging
+# withholds such a fact anyway.
+MAX_READINGS = 50
+
+
+def _distinct(facts: list[Fact]) -> list[Fact]:
+    """One fact per (value, decimals), all that `consistent` and `_parent_plus` look at: a release repeated
+    a hundred times is a hundred equal readings, compared once."""
+    return list({(f.value, f.decimals): f for f in facts}.values())
+
+
 def _relabel(facts: list[Fact], parent_concept: str, nci_concept: str, total_concept: str) -> list[Fact]:
     shares = {f.key: f for f in facts if f.concept == nci_concept and f.value}
     if not shares:
@@ -101,10 +121,11 @@ def _relabel(facts: list[Fact], parent_concept: str, nci_concept: str, total_con
     for f in facts:
         if f.concept == parent_concept:
             parents.setdefault((f.period, f.unit, f.dims), []).append(f)
+    parents = {k: v for k, v in ((k, _distinct(v)) for k, v in parents.items()) if len(v) <= MAX_READINGS}
     out = []
     for f in facts:
         nci = shares.get((nci_concept, f.period, f.unit, f.dims)) if f.concept == parent_concept else None
-        if nci is not None and any(_parent_plus(g, nci, f) for g in parents[(f.period, f.unit, f.dims)]):
+        if nci is not None and any(_parent_plus(g, nci, f) for g in parents.get((f.period, f.unit, f.dims), ())):
             step = f"consolidated: the parent's amount plus {nci.value} attributable to noncontrolling interests"
             prov = replace(f.provenance, steps=f.provenance.steps + (step,)) if f.provenance else None
             f = replace(f, concept=total_concept, provenance=prov)

@@ -46,16 +46,49 @@ def source_of(f: Fact) -> str:
     return f"{p.source_kind or f.category} {where} {p.block} ({p.source_text[:60]!r})"
 
 
+_MODES = (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN)
+
+
+def _roundings(value: Decimal, decimals: int) -> set[Decimal]:
+    """What `value` printed to `decimals` can show (the values `rounds_to` accepts)."""
+    q = Decimal(1).scaleb(-decimals)
+    out = set()
+    for mode in _MODES:
+        try:
+            out.add(value.quantize(q, mode))
+        except ArithmeticError:
+            pass
+    return out
+
+
 def _readings(group: list[Fact]) -> list[list[Fact]]:
-    """The group split into readings that agree: each reading's facts are consistent with its most precise."""
+    """The group split into readings that agree: each fact joins the first reading whose most precise fact
+    (its head, read first: facts come most precise first) it is consistent with, or starts one.
+
+    Which heads a fact agrees with is looked up, not tried one by one (a file repeating one line with
+    thousands of different figures made this quadratic): a head is filed under its value and under what it
+    rounds to at each coarser precision in the group; a fact of the head's own precision agrees with a head
+    whose value is its own or one of its roundings (`consistent` with the head as the coarser of the two)."""
     readings: list[list[Fact]] = []
+    levels = sorted({f.decimals for f in group})
+    by_value: dict[Decimal, int] = {}                   # head value -> first reading
+    by_rounding: dict[tuple[int, Decimal], int] = {}    # (coarser decimals, rounded head value) -> first reading
+    by_own: dict[tuple[int, Decimal], int] = {}         # (head decimals, head value) -> first reading
     for f in sorted(group, key=lambda f: -f.decimals):
-        for r in readings:
-            if consistent(r[0], f):
-                r.append(f)
-                break
-        else:
-            readings.append([f])
+        found = [by_value.get(f.value), by_rounding.get((f.decimals, f.value))]
+        found += [by_own.get((f.decimals, v)) for v in _roundings(f.value, f.decimals)]
+        hits = [i for i in found if i is not None]
+        if hits:
+            readings[min(hits)].append(f)
+            continue
+        i = len(readings)
+        readings.append([f])
+        by_value.setdefault(f.value, i)
+        by_own.setdefault((f.decimals, f.value), i)
+        for d in levels:
+            if d < f.decimals:
+                for v in _roundings(f.value, d):
+                    by_rounding.setdefault((d, v), i)
     return readings
 
 
@@ -95,13 +128,19 @@ def merge_facts(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], 
     return kept, rejected, findings
 
 
+SHOWN = 10   # readings a withheld fact's message names
+
+
 def _withhold(readings: list[list[Fact]], rejected: list, findings: list) -> None:
     """Readings of equal standing that disagree: none is written."""
     first = readings[0][0]
-    shown = "; ".join(f"{r[0].value} (decimals {r[0].decimals}) from {source_of(r[0])}" for r in readings)
+    shown = "; ".join(f"{r[0].value} (decimals {r[0].decimals}) from {source_of(r[0])}" for r in readings[:SHOWN])
+    if len(readings) > SHOWN:   # a message of every reading would grow with the square of them
+        shown += f"; and {len(readings) - SHOWN} more"
+    reason = f"withheld: readings of equal standing disagree: {shown}"
     for r in readings:
         for f in r:
-            rejected.append((f, f"withheld: readings of equal standing disagree: {shown}"))
+            rejected.append((f, reason))
     findings.append(Finding("warning", "withheld",
                             f"{first.concept} {first.period}{_dims(first)}: not written, the readings disagree: {shown}",
                             tuple(f for r in readings for f in r)))

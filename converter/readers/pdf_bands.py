@@ -24,10 +24,11 @@ and the totals of a segment must add up in all columns or in none.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from ..model import Cell
-from .pdf_model import FigureBlock, LabelLine, band_holds, same_run, totals_confirmed, totals_hold
+from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, same_run, totals_confirmed, totals_hold
 
 Cells = dict[int, list[Cell]]
 
@@ -191,17 +192,26 @@ def match_adjacent(labels: list[LabelLine], blocks: list[FigureBlock], ncols: in
     cells: Cells = {}
     used: set[int] = set()
     positions = sorted(lab.pos for lab in labels)
+    # the blocks by their first line, so that each look-up below is a bisection, not a pass over them all
+    # (a long text of alternating labels and figures took minutes); `run` keeps the blocks' own order
+    order = sorted(range(len(blocks)), key=lambda k: blocks[k].first)
+    firsts = [blocks[k].first for k in order]
     stretches: list[list[LabelLine]] = []
     for block in label_blocks(labels):
-        if stretches and not any(stretches[-1][-1].last < b.first < block[0].pos for b in blocks) and \
+        prev_last = stretches[-1][-1].last if stretches else 0
+        k = bisect_right(firsts, prev_last)
+        figures_between = k < len(firsts) and firsts[k] < block[0].pos
+        if stretches and not figures_between and \
                 not stretches[-1][-1].span.start < start <= block[0].span.start:
             stretches[-1].extend(block)
         else:
             stretches.append(list(block))
     for stretch in stretches:
         end = stretch[-1].last
-        after = next((p for p in positions if p > end), None)
-        run = [b for b in blocks if b.first > end and (after is None or b.first < after)]
+        p = bisect_right(positions, end)
+        after = positions[p] if p < len(positions) else None
+        lo, hi = bisect_right(firsts, end), (bisect_left(firsts, after) if after is not None else len(firsts))
+        run = [blocks[k] for k in sorted(order[lo:hi])]
         bands = cut_bands(run, ncols) if run else None
         if not bands:
             continue
@@ -214,6 +224,7 @@ def match_adjacent(labels: list[LabelLine], blocks: list[FigureBlock], ncols: in
 def match_in_order(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tuple[Cells, set[int]]:
     """The segments of `labels` against the runs of `blocks`, in reading order, up to the first misfit."""
     bands: list[list[FigureBlock]] = []
+    label_pos = sorted(lab.pos for lab in labels)
     i = 0
     while i < len(blocks):
         j = i
@@ -223,7 +234,7 @@ def match_in_order(labels: list[LabelLine], blocks: list[FigureBlock], ncols: in
             bands.extend(blocks[k:k + ncols] for k in range(i, j, ncols))
             i = j
             continue
-        period = column_period(blocks[i:], ncols, [lab.pos for lab in labels])
+        period = column_period(blocks[i:], ncols, label_pos)
         if period is None:
             break           # a run that is not whole bands: which block is which column is unknown
         bands.extend([blocks[i + g * period + k] for g in range(ncols)] for k in range(period))
@@ -236,12 +247,15 @@ def column_period(blocks: list[FigureBlock], ncols: int, label_pos: list[int]) -
     """How many blocks each column takes where the columns come one after the other, each cut into the same
     blocks ("12 figures, 6 figures" for the first column, then "12, 6" for the second): the k-th block of
     every column is then one band. None when the blocks do not repeat so, block for block and kind for kind,
-    or when labels come among them (the reader then mixed rows and columns: the order is not the table's)."""
+    or when labels come among them (the reader then mixed rows and columns: the order is not the table's).
+    `label_pos` is sorted."""
+    uniform = True      # blocks[:period] all of one size, carried from one period to the next
     for period in range(2, len(blocks) // ncols + 1):
         first = blocks[:period]
-        if len({len(b) for b in first}) == 1:
+        uniform = uniform and len(blocks[period - 1]) == len(blocks[0])
+        if uniform:
             continue        # same-size blocks in a row are bands read across, not one column's pieces
-        if any(blocks[0].first < p < blocks[period * ncols - 1].last for p in label_pos):
+        if any_between(label_pos, blocks[0].first, blocks[period * ncols - 1].last):
             return None
         if all(same_run(first[k], blocks[g * period + k]) for g in range(1, ncols) for k in range(period)):
             return period

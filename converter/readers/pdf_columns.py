@@ -29,7 +29,7 @@ import regex
 from ..engine.numbers import parse_figure
 from ..model import Cell
 from .pdf_bands import match_adjacent, match_in_order, rows_first
-from .pdf_model import FigureBlock, LabelLine, band_holds, same_run, totals_confirmed, totals_hold
+from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, same_run, totals_confirmed, totals_hold
 from .tokens import WORD, percent_outside, split_figures
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
@@ -105,7 +105,7 @@ def _groups(labels: list[LabelLine], blocks: list[FigureBlock]) -> list[list[Lab
                 groups.append(current)
             current = []
             continue
-        if current and any(current[-1].pos < s < lab.pos for s in starts):
+        if current and any_between(starts, current[-1].pos, lab.pos):
             groups.append(current)
             current = []
         current.append(lab)
@@ -119,8 +119,7 @@ def _bands(blocks: list[FigureBlock], labels: list[LabelLine], ncols: int) -> li
     label_pos = sorted(l.pos for l in labels)
     runs: list[list[FigureBlock]] = []
     for b in blocks:
-        if runs and same_run(runs[-1][0], b) and \
-                not any(runs[-1][-1].last < p < b.first for p in label_pos):
+        if runs and same_run(runs[-1][0], b) and not any_between(label_pos, runs[-1][-1].last, b.first):
             runs[-1].append(b)
         else:
             runs.append([b])
@@ -212,7 +211,7 @@ def _next_to(label: LabelLine, block: FigureBlock, labels: list[LabelLine], bloc
     if not label.pos < block.first <= label.pos + 6:
         return False
     return not any(label.pos < l.pos < block.first for l in labels) and \
-        not any(label.pos < b.first < block.first for b in blocks)
+        not any(label.pos < b.first < block.first for b in blocks)   # within 6 lines: rarely asked
 
 
 # ------------------------------------------------------------------------------------- what bands leave
@@ -220,6 +219,7 @@ def _next_to(label: LabelLine, block: FigureBlock, labels: list[LabelLine], bloc
 # Alignments tried per table before giving up (nothing is placed then). The readings that succeed on the
 # corpus and the test documents take at most ~70; a table that exhausts this costs ~10 ms, not ~100.
 MAX_NODES = 2000
+MAX_BLOCKS = 400   # blocks one search places; each is a level of recursion
 
 
 def _solve_rest(labels: list[LabelLine], placed: dict[int, list[Cell]], blocks: list[FigureBlock],
@@ -248,7 +248,7 @@ def _solve_rest(labels: list[LabelLine], placed: dict[int, list[Cell]], blocks: 
     segments = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
     between = sorted([l.pos for l in labels] + starts)   # nothing of these may lie between a block and the next
     follows = [k > 0 and len(blocks[k]) == len(blocks[k - 1]) >= 2 and
-               not any(blocks[k - 1].last < p < blocks[k].first for p in between) for k in range(len(blocks))]
+               not any_between(between, blocks[k - 1].last, blocks[k].first) for k in range(len(blocks))]
     solutions: list[dict[int, tuple[int, int, int]]] = []   # slot -> (column, block, index) ... per column
     budget = [MAX_NODES]
     for chosen in _subsets(segments, figures // ncols):
@@ -307,7 +307,11 @@ def _subsets(segments: list[tuple[int, int]], rows: int, limit: int = 256):
 
 def _search(blocks: list[FigureBlock], nrows: int, barriers: set[int], ncols: int, follows: list[bool],
             budget: list[int]) -> Optional[list[dict[tuple[int, int], tuple[int, int]]]]:
-    """Every tiling of `nrows` × `ncols` by the blocks in order; None when there are too many to try."""
+    """Every tiling of `nrows` × `ncols` by the blocks in order; None when there are too many to try (or too
+    many blocks: the search goes a call deeper per block, and Python's stack is not deep enough for
+    thousands)."""
+    if len(blocks) > MAX_BLOCKS:
+        return None
     found: list[dict] = []
     ptr = [0] * ncols
     col_of = [0] * len(blocks)

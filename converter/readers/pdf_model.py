@@ -3,6 +3,7 @@ the checks that say a set of figures can be one row or one table (a wrong match 
 not, so a match that fails them is dropped)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
@@ -101,3 +102,10 @@ def _unit(text: str) -> Decimal:
     """One unit of the last printed digit: rounding in a printed sum is at most half of it per part."""
     fig = parse_figure(text)
     return Decimal(1).scaleb(-fig.decimals) if fig is not None else Decimal(1)
+
+
+def any_between(ordered: list[int], low: int, high: int) -> bool:
+    """Whether a value of the sorted list lies strictly between `low` and `high`: one bisection, where a
+    pass over the list for each block or label made a long text's reading quadratic."""
+    i = bisect_right(ordered, low)
+    return i < len(ordered) and ordered[i] < high

@@ -11,6 +11,8 @@ noted, since a release mis-declared that way can show a few wrong characters.
 """
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -98,18 +100,39 @@ def decode(data: bytes, name: str = "") -> str:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """The file's bytes; InputError (one line) when it cannot be read or is too large to be a release."""
+    """The file's bytes; InputError (one line) when it cannot be read, is no regular file, or is too large to
+    be a release. A device, a FIFO or a socket is refused before it is opened (/dev/zero reports a size of 0
+    and never ends; opening a FIFO waits for a writer), and no more than the limit is ever read."""
     p = Path(path)
     try:
-        if p.is_dir():
+        st = os.stat(p)
+        if stat.S_ISDIR(st.st_mode):
             raise InputError(f"{p}: is a directory")
-        size = p.stat().st_size
-        if size > MAX_INPUT_BYTES:  # refuse before reading it into memory
-            raise InputError(f"{p}: the file is too large ({size / 2**20:.1f} MB; the limit is "
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{p}: is {_kind(st.st_mode)}, not a regular file; give the release's file")
+        if st.st_size > MAX_INPUT_BYTES:  # refuse before reading it into memory
+            raise InputError(f"{p}: the file is too large ({st.st_size / 2**20:.1f} MB; the limit is "
                              f"{MAX_INPUT_BYTES // 2**20} MB): an earnings release is a few MB at most")
-        return p.read_bytes()
+        with open(p, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):   # replaced since the look above
+                raise InputError(f"{p}: is no longer a regular file")
+            data = f.read(MAX_INPUT_BYTES + 1)
+        if len(data) > MAX_INPUT_BYTES:   # it grew while being read
+            raise InputError(f"{p}: the file is too large (over {MAX_INPUT_BYTES // 2**20} MB): an earnings "
+                             f"release is a few MB at most")
+        return data
     except OSError as e:
         raise InputError(f"{p}: cannot read: {e.strerror or e}") from None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def read_release(path: str | Path) -> Decoded:

@@ -213,12 +213,15 @@ def catastrophic_reason(pattern: str) -> Optional[str]:
 
 def adversarial_inputs(pattern: str, size: int = 40) -> list[str]:
     """Long runs of what the pattern matches, ending in something it does not: the input that makes a
-    backtracking engine try every way of splitting the run."""
+    backtracking engine try every way of splitting the run. The punctuation the pattern names is repeated
+    too, between words ("a, a, a, ..." for `(?:.*?,){14}Z`), since a repeat may end at each one."""
     words = regex.findall(r"[a-z]{2,}", pattern.lower())[:6] or ["a"]
     chars = {"a", " ", "1", "x"} | {w[0] for w in words}
+    marks = sorted({c for c in pattern if c in string.punctuation and c not in "\\^$|?*+{}[]"})
     out = [c * size + "\x00" for c in sorted(chars)]
     out += [(w + " ") * (size // 3) + "\x00" for w in words]
     out += [" ".join(words) * 3 + "\x00", "a1 " * size + "\x00"]
+    out += [(words[0] + m + " ") * size + "\x00" for m in marks]
     return out
 
 

@@ -20,8 +20,9 @@ from .model import PhraseRule, RowRule
 from ..taxonomies.standard import standard_concept
 from .samples import expand
 from .official_check import official_problems
-from .schema import (TAXONOMY_SCHEMA, Problem, as_list, file_problems, iter_patterns, locate, schema_problems,
-                     taxonomy_concepts)
+from .timed import fullmatch
+from .schema import (TAXONOMY_SCHEMA, Problem, as_list, file_problems, iter_patterns, locate, pattern_label,
+                     schema_problems, taxonomy_concepts)
 
 # Wordings that name a balance at a date: a duration concept read from them is a mistake.
 INSTANT_WORDING = regex.compile(r"\b(?:beginning|end|start|close) of (?:the )?(?:period|year|quarter|month|fiscal)|"
@@ -202,7 +203,7 @@ def _timeout_problems(rf: RuleFile) -> list[Problem]:
     for pattern, where, rid, _use in iter_patterns(rf.data):
         if times_out(pattern):
             line, col = locate(rf.data, where)
-            label = f"rule '{rid}': " if rid else ""
+            label = pattern_label(rf.data, where)
             out.append(Problem("error", "catastrophic-regex", str(rf.path), line, col,
                                f"{label}pattern '{pattern}' can backtrack catastrophically: it timed out on "
                                f"a long repetitive input", rid))
@@ -318,7 +319,7 @@ def _phrase_covers(a: PhraseRule, b: PhraseRule) -> bool:
 
 
 def _matches(rule, text: str) -> bool:
-    return any(p.fullmatch(text) for p in _patterns(rule))
+    return any(fullmatch(rule, p, text) for p in _patterns(rule))
 
 
 def _shadows(ordered: list, samples_of, covers, checked: set) -> list[tuple[str, object, str]]:

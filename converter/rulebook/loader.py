@@ -14,21 +14,64 @@ import regex
 import yaml
 
 from ..paths import RULES_DIR
+from .errors import RuleError
 from .model import IgnoreRule, Issuer, PhraseRule, RowRule, Rulebook, TableRule
 from .table_specs import compile_year_end
+from .timed import Owner, search
 
 FLAGS = regex.IGNORECASE | regex.VERSION1
 
 
-class RuleError(Exception):
-    """A rule file that cannot be used; the message is one line, starting with the file (and line)."""
+
+_ALIAS_REFUSED = "an alias (*name) repeats an anchored value; rule files do not use anchors and aliases: write " \
+                 "the value out"
 
 
-class _LineLoader(yaml.SafeLoader):
+class _AliasFound(yaml.constructor.ConstructorError):
+    pass
+
+
+def _first_alias(text: str):
+    """Where the first alias stands (the error is found on the node graph, which no longer knows)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark
+    return None
+
+
+class _NoAliases:
+    """Refuses a document in which a node is reached twice (an alias, `*name`), before anything is built from
+    it: nine levels of nine aliases are a few hundred bytes that expand to 9**9 values when the data is copied
+    or validated. Rule files are written by hand and need none."""
+
+    def construct_document(self, node):
+        seen: set[int] = set()
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if id(n) in seen:
+                raise _AliasFound(None, None, _ALIAS_REFUSED, n.start_mark)
+            seen.add(id(n))
+            if isinstance(n, yaml.SequenceNode):
+                stack.extend(n.value)
+            elif isinstance(n, yaml.MappingNode):
+                stack.extend(v for pair in n.value for v in pair)
+        return super().construct_document(node)
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError, TypeError) as e:   # a scalar typed but not buildable (2025-13-45)
+            raise yaml.constructor.ConstructorError(None, None, f"a value cannot be read: {e}",
+                                                    node.start_mark) from None
+
+
+class _LineLoader(_NoAliases, yaml.SafeLoader):
     """Safe loader that records the line of every mapping, so errors can point at a rule."""
 
 
-class _FastLineLoader(getattr(yaml, "CSafeLoader", _LineLoader)):
+class _FastLineLoader(_NoAliases, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """The same on libyaml's parser, when PyYAML has it: 8x faster. A file it refuses is read again by the
     pure-Python parser, whose messages say more ("but got '<stream end>'")."""
 
@@ -77,6 +120,9 @@ def read_rule_file(path: Path) -> dict:
     try:
         try:
             data = yaml.load(text, Loader=_FastLineLoader)
+        except _AliasFound as e:
+            e.problem_mark = _first_alias(text) or e.problem_mark
+            raise
         except yaml.YAMLError:
             data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as e:
@@ -84,7 +130,15 @@ def read_rule_file(path: Path) -> dict:
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         context, cmark = getattr(e, "context", None), getattr(e, "context_mark", None)
         started = f" ({context} at line {cmark.line + 1})" if context and cmark and mark and cmark.line != mark.line else ""
-        raise RuleError(f"{where}: invalid YAML: {getattr(e, 'problem', None) or e}{started}") from None
+        problem = getattr(e, "problem", None) or str(e)
+        if isinstance(e, yaml.reader.ReaderError):   # a character YAML refuses: its place, in one line
+            line = text.count("\n", 0, e.position) + 1
+            where = f"{path}:{line}:{e.position - (text.rfind(chr(10), 0, e.position) + 1) + 1}"
+            problem = f"character {chr(e.character)!r} is not allowed ({e.reason})" \
+                if isinstance(e.character, int) else e.reason
+        raise RuleError(f"{where}: invalid YAML: {' '.join(str(problem).split())}{started}") from None
+    except RecursionError:
+        raise RuleError(f"{path}: invalid YAML: nested too deeply") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -101,10 +155,46 @@ def strip_lines(obj):
     return obj
 
 
+MAX_NESTING = 100   # groups inside groups: a wording needs a handful; the parsers recurse once per level
+
+
+def nesting(pattern: str) -> int:
+    """How deep the pattern's groups nest (escapes and character classes skipped)."""
+    depth = deepest = 0
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
+                i += 1 + (pattern[i + 1] == "^")
+        elif c == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c == ")":
+            depth -= 1
+        i += 1
+    return deepest
+
+
+def shown_pattern(pattern: str, limit: int = 80) -> str:
+    """A pattern as a message quotes it: whole when short, its start otherwise."""
+    return pattern if len(pattern) <= limit else f"{pattern[:limit - 3]}... ({len(pattern)} characters)"
+
+
 @lru_cache(maxsize=None)
 def compiled_regex(pattern: str) -> regex.Pattern:
     """A rule pattern compiled with the rules' flags, once per process: the schema check and the loader both
-    need it, and regex's own cache is too small for a rule set (full case folding makes compiling slow)."""
+    need it, and regex's own cache is too small for a rule set (full case folding makes compiling slow).
+    Groups nested past MAX_NESTING are refused before any parser recurses into them."""
+    depth = nesting(pattern)
+    if depth > MAX_NESTING:
+        raise regex.error(f"its groups nest {depth} deep (at most {MAX_NESTING})")
     return regex.compile(pattern, FLAGS)
 
 
@@ -112,7 +202,8 @@ def compile_pattern(pattern: str, where: str, rule_id: str) -> regex.Pattern:
     try:
         return compiled_regex(pattern)
     except regex.error as e:
-        raise RuleError(f"{where}: rule '{rule_id}': pattern {pattern!r} does not compile: {e}") from None
+        raise RuleError(f"{where}: rule '{rule_id}': pattern {shown_pattern(pattern)!r} does not compile: "
+                        f"{e}") from None
 
 
 def as_list(v) -> list:
@@ -195,7 +286,9 @@ def _compile_file(path: Path, origin: str):
     except KeyError as e:
         raise RuleError(f"{path}: missing key {e}") from None
     concepts = {k: strip_lines(v) for k, v in (data.get("concepts") or {}).items() if k != "__line__"}
-    skips = tuple(compile_pattern(p, f"{path}", "skip_sections") for p in as_list(data.get("skip_sections")))
+    line = (getattr(data, "marks", None) or {}).get("skip_sections", (0, 0, 0))[2]
+    owner = Owner("skip_sections", str(path), line, "skip_sections pattern")
+    skips = tuple((compile_pattern(p, f"{path}", "skip_sections"), owner) for p in as_list(data.get("skip_sections")))
     return rows, phrases, issuer, concepts, skips, layout
 
 
@@ -283,7 +376,8 @@ def detect_issuer(text: str, rules_dir: Path = RULES_DIR) -> Optional[Path]:
         issuer = compiled_file(f, "issuer")[2]
         if issuer is None:
             continue
-        hits = sum(1 for p in issuer.detect if p.search(head))
+        owner = Owner("issuer", issuer.file, 0, "issuer detect pattern")
+        hits = sum(1 for p in issuer.detect if search(owner, p, head))
         if hits and (best is None or hits > best[0]):
             best = (hits, f)
     return best[1] if best else None

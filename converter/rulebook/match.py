@@ -7,15 +7,11 @@ from typing import Optional
 import regex
 
 from .index import PatternIndex
-from .loader import RuleError
 from .model import RowRule, Rulebook
+from .timed import finditer, fullmatch, search  # noqa: F401 - the engine's way to run a rule's pattern
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _DIGIT = regex.compile(r"\d")
-
-# A rule pattern gets this long (seconds) per label or sentence; a pattern that takes longer is a broken
-# rule (catastrophic backtracking), reported with its id rather than left to hang a batch.
-MATCH_TIMEOUT = 1.0
 
 _FOOTNOTE = regex.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z]|\*+)\s*\)|\*+|\[\d+\]|(?<=[a-z])\d)\s*$", regex.I)
 # "GAAP operating income" in a reconciliation is the GAAP line itself.
@@ -109,7 +105,7 @@ def _skipped(book: Rulebook, heading: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def skipped_heading(skips: tuple, heading: str) -> bool:
-    return any(p.search(heading) for p in skips)
+    return any(search(owner, p, heading) for p, owner in skips)
 
 
 def _constraints_hold(rule: RowRule, sec: str, context: str, next_label: str = "") -> bool:
@@ -117,9 +113,9 @@ def _constraints_hold(rule: RowRule, sec: str, context: str, next_label: str = "
         return False
     if rule.not_section is not None and search(rule, rule.not_section, sec):
         return False
-    if rule.table is not None and not search(rule, rule.table, context):
+    if rule.table is not None and not _in_table(rule, rule.table, context):
         return False
-    if rule.not_table is not None and search(rule, rule.not_table, context):
+    if rule.not_table is not None and _in_table(rule, rule.not_table, context):
         return False
     if rule.followed_by is not None or rule.not_followed_by is not None:
         following = normalize_label(next_label)
@@ -128,6 +124,22 @@ def _constraints_hold(rule: RowRule, sec: str, context: str, next_label: str = "
         if rule.not_followed_by is not None and search(rule, rule.not_followed_by, following):
             return False
     return True
+
+
+_IN_TABLE: list = [None, {}]   # the table's text the answers are for, and pattern -> answer
+
+
+def _in_table(rule: RowRule, pattern, context: str) -> bool:
+    """A `table`/`not_table` condition: asked of every row, against the one text of the table's caption,
+    header and row labels, so it is searched once per table (once per row made a long table quadratic).
+    Only the answers for the table being read are kept, so no table's text outlives its reading."""
+    if _IN_TABLE[0] is not context:
+        _IN_TABLE[:] = [context, {}]
+    answers = _IN_TABLE[1]
+    hit = answers.get(pattern)
+    if hit is None:
+        hit = answers[pattern] = bool(search(rule, pattern, context))
+    return hit
 
 
 # ------------------------------------------------------------------------------------- indexes and timeouts
@@ -163,31 +175,3 @@ def phrase_rules(book: Rulebook, position: str, context: str) -> tuple[list, Pat
         rules = [r for r in book.phrases if r.position == position and context in r.contexts]
         cache[key] = (rules, _index_for(rules, lambda r: r.metrics))
     return cache[key]
-
-
-def _timed_out(rule, pattern, text: str) -> RuleError:
-    where = f"{rule.file}:{rule.line}" if getattr(rule, "file", "") else "rule"
-    shown = text if len(text) <= 60 else text[:57] + "..."
-    return RuleError(f"{where}: rule '{rule.id}': pattern {pattern.pattern!r} took over {MATCH_TIMEOUT:g} s "
-                     f"on {shown!r} (catastrophic backtracking?); rewrite it")
-
-
-def fullmatch(rule, pattern, text: str):
-    try:
-        return pattern.fullmatch(text, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise _timed_out(rule, pattern, text) from None
-
-
-def search(rule, pattern, text: str):
-    try:
-        return pattern.search(text, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise _timed_out(rule, pattern, text) from None
-
-
-def finditer(rule, pattern, text: str) -> list:
-    try:
-        return list(pattern.finditer(text, timeout=MATCH_TIMEOUT))
-    except TimeoutError:
-        raise _timed_out(rule, pattern, text) from None

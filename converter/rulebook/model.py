@@ -154,7 +154,8 @@ class Rulebook:
     phrases: list[PhraseRule] = field(default_factory=list)
     issuer: Optional[Issuer] = None
     extension_concepts: dict[str, dict] = field(default_factory=dict)
-    skip_sections: list[regex.Pattern] = field(default_factory=list)   # headings whose rows are breakdowns
+    # headings whose rows are breakdowns: (pattern, where it came from, for the time limit's message)
+    skip_sections: list[tuple[regex.Pattern, object]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     tables: list[TableRule] = field(default_factory=list)
     ignores: list[IgnoreRule] = field(default_factory=list)

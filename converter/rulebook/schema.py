@@ -21,14 +21,14 @@ import regex
 
 from ..paths import SCHEMAS_DIR, TAXONOMY_FILE
 from .backtrack import catastrophic_reason
-from .loader import RuleError, as_list, compiled_regex
+from .loader import RuleError, as_list, compiled_regex, shown_pattern
 
 RULES_SCHEMA = SCHEMAS_DIR / "rules.schema.json"
 TAXONOMY_SCHEMA = SCHEMAS_DIR / "taxonomy.schema.json"
 STANDARD_PREFIXES = ("us-gaap", "srt", "dei", "ifrs-full", "xbrli", "xbrldi", "link", "xlink", "iso4217")
 PATTERN_KEYS = {"rows": ("labels", "label", "section", "not_section", "table", "not_table", "followed_by",
                          "not_followed_by", "after", "total_of"),
-                "phrases": ("metrics", "metric"),
+                "phrases": ("metrics", "metric", "not_after"),
                 "tables": ("title", "caption", "header", "first_row", "skip_columns"),
                 "ignore": ("row", "section", "in_table", "table", "phrase", "sentence")}
 RULE_KINDS = ("rows", "phrases", "tables", "ignore")
@@ -284,20 +284,25 @@ def iter_patterns(data) -> Iterator[tuple[str, tuple, str, str]]:
         yield p, ("skip_sections", j) if isinstance(skips, list) else ("skip_sections",), "", "search"
 
 
+def pattern_label(data, where) -> str:
+    """"rule 'id': ", "issuer: " or "skip_sections: ", for a message about the pattern at `where`."""
+    return rule_label(data, where) or ("skip_sections: " if where[0] == "skip_sections" else "")
+
+
 def pattern_problems(data, path: str) -> Iterator[Problem]:
     for pattern, where, rid, _use in iter_patterns(data):
         line, col = locate(data, where)
-        label = rule_label(data, where) or ("skip_sections: " if where[0] == "skip_sections" else "")
+        label = pattern_label(data, where)
         try:
             compiled_regex(pattern)
         except regex.error as e:
             yield Problem("error", "bad-regex", path, line, col,
-                          f"{label}pattern '{pattern}' does not compile: {e}", rid)
+                          f"{label}pattern '{shown_pattern(pattern)}' does not compile: {e}", rid)
             continue
         reason = catastrophic_reason(pattern)
         if reason:
             yield Problem("error", "catastrophic-regex", path, line, col,
-                          f"{label}pattern '{pattern}' can backtrack catastrophically: {reason}", rid)
+                          f"{label}pattern '{shown_pattern(pattern)}' can backtrack catastrophically: {reason}", rid)
 
 
 def duplicate_id_problems(data, path: str) -> Iterator[Problem]:

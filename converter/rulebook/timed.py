@@ -1,0 +1,74 @@
+"""Every pattern a rule file supplies runs here, under one time limit: row labels, sentence wordings,
+section and table conditions, `not_after`, `skip_sections` and an issuer's `detect`. A pattern that
+backtracks catastrophically is reported with its file, line and rule instead of hanging a batch.
+
+When the limit is hit, the message names the real cause: a pattern that also runs out of time on a short
+piece of the text is the rule's fault (catastrophic backtracking); one that does not is slow only because
+the text is long, and the message names the text's size instead.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import RuleError
+
+# Seconds a pattern gets per label, heading, table context or sentence.
+MATCH_TIMEOUT = 1.0
+_PROBE = 2000   # characters a timed-out pattern is tried on again, to tell its fault from the text's length
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Where a pattern that belongs to no rule came from (`skip_sections`, an issuer's `detect`)."""
+    id: str
+    file: str = ""
+    line: int = 0
+    what: str = ""      # how messages name it ("skip_sections pattern"); a rule's id otherwise
+
+
+def _name(owner) -> str:
+    where = f"{owner.file}:{owner.line}: " if getattr(owner, "file", "") else ""
+    what = getattr(owner, "what", "") or f"rule '{owner.id}'"
+    return f"{where}{what}"
+
+
+class TextTooLong(RuleError):
+    """A pattern ran out of time only because the text is long: the input's fault, not the rule's (the
+    conversion names the input)."""
+
+
+def _timed_out(owner, pattern, text: str, run) -> RuleError:
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    if len(text) > _PROBE:
+        try:
+            run(text[:_PROBE], MATCH_TIMEOUT)
+        except TimeoutError:
+            pass
+        else:
+            return TextTooLong(f"a text of {len(text) / 1e6:.1f} MB ({shown!r}) is too long to read: "
+                               f"{_name(owner)}'s pattern took over {MATCH_TIMEOUT:g} s on it, but not on a "
+                               f"short piece of it; a release's labels and sentences are far shorter")
+    return RuleError(f"{_name(owner)}: pattern {pattern.pattern!r} took over {MATCH_TIMEOUT:g} s on {shown!r} "
+                     f"(catastrophic backtracking?); rewrite it")
+
+
+def fullmatch(owner, pattern, text: str):
+    try:
+        return pattern.fullmatch(text, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise _timed_out(owner, pattern, text, lambda t, s: pattern.fullmatch(t, timeout=s)) from None
+
+
+def search(owner, pattern, text: str, pos: int = 0, endpos: int | None = None):
+    end = len(text) if endpos is None else endpos
+    try:
+        return pattern.search(text, pos, end, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise _timed_out(owner, pattern, text[pos:end], lambda t, s: pattern.search(t, timeout=s)) from None
+
+
+def finditer(owner, pattern, text: str) -> list:
+    try:
+        return list(pattern.finditer(text, timeout=MATCH_TIMEOUT))
+    except TimeoutError:
+        raise _timed_out(owner, pattern, text, lambda t, s: list(pattern.finditer(t, timeout=s))) from None
