@@ -20,6 +20,7 @@ from .engine.scale import Scale, find_scale
 from .engine.tables import TableOutcome, facts_from_table
 from .facts.checks import run_checks
 from .facts.consolidated import consolidated_net_income
+from .facts.fiscal_naming import agreed_readings
 from .facts.magnitude import unread_amounts, within_reach
 from .facts.merge import merge_facts
 from .facts.paired_by_order import doubtful_pairings
@@ -80,14 +81,21 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     trace.document = doc
     trace.book = book
     facts, report_end = _read_facts(doc, book, tax, cal, released, trace)
-    if released is not None and cal.fiscal_year_end_month in (1, 2) and _late(facts, released):
-        # a year ending in January or February is named by the year it ends in or by the one it begins in,
-        # and the text did not say which: a naming that dates actual figures after the release is wrong
+    unnamed: list[tuple[Fact, str]] = []
+    naming_findings: list = []
+    late_here = _late(facts, released) if released is not None else 0
+    if cal.fiscal_year_end_month in (1, 2) and (late_here or not cal.naming_known):
+        # a year ending in January or February is named by the year it ends in or by the one it begins in:
+        # a naming that dates actual figures after the release is wrong; with no such evidence, and the text
+        # silent, what the two namings date differently is withheld (facts/fiscal_naming.py)
         other_cal, other = replace(cal, named_by_start=not cal.named_by_start, periods_seen={}), Trace()
         other_facts, other_end = _read_facts(doc, book, tax, other_cal, released, other)
-        if _late(other_facts, released) < _late(facts, released):
+        late_there = _late(other_facts, released) if released is not None else 0
+        if late_there < late_here:
             facts, report_end = other_facts, other_end
             trace.tables, trace.narrative = other.tables, other.narrative
+        elif late_there == late_here and not cal.naming_known:
+            facts, unnamed, naming_findings = agreed_readings(facts, other_facts, released)
 
     facts, late = bound_by_release(facts, released)
     facts, out_of_range, range_findings = within_reach(facts)
@@ -95,8 +103,8 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, off_scale, scale_findings = check_table_scales(facts)
     facts, misread, order_findings = check_period_order(facts)
     kept, rejected, findings = merge_facts(consolidated_net_income(facts))
-    rejected = late + out_of_range + unpaired + off_scale + misread + rejected
-    findings = (trace.tables.findings + range_findings + pairing_findings + scale_findings + order_findings
+    rejected = unnamed + late + out_of_range + unpaired + off_scale + misread + rejected
+    findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings + order_findings
                 + unread_amounts(doc) + findings)
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)

@@ -87,6 +87,9 @@ class Calendar:
     # Years ending in January or early February (most retailers) are named by the year they begin:
     # "fiscal 2024" ends on February 1, 2025.
     named_by_start: bool = False
+    # whether the text said which way its fiscal years are named ("quarter ended January 28, 2023 (Q4 FY23)");
+    # for a year ending in January or early February, `named_by_start` is otherwise only the custom
+    naming_known: bool = True
     # period ends the tables resolved (set once the tables are read): a weekly calendar's real quarter ends
     ends: tuple[date, ...] = ()
     # fiscal years (as the text names them) it says have 53 weeks
@@ -152,12 +155,23 @@ class Calendar:
         return near[0] if len(near) == 1 and d not in printed else d
 
 
+# the name a release gives the period whose end it just printed: 'ended January 28, 2023 ("Q4 FY23")',
+# 'the fiscal year ending February 1, 2025 ("fiscal 2024")'
+_NAMED_AS = (r"(?:\s*\(\s*[\"“”']?\s*(?:Q[1-4]\s+|(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?)?"
+             r"(?:FY\s*'?(?P<fyn>\d\d(?:\d\d)?)|fiscal\s+(?:year\s+)?(?P<fyw>(?:19|20)\d\d))\b)?")
 _FY_END = regex.compile(
     rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?P<fy>(?:19|20)\d\d)(?:,?\s+which)?\s+)?|year\s+)(?:ended|ending|ends)\s+(?:on\s+)?"
-    rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})?(?:,?\s*(?P<y>(?:19|20)\d\d))?", regex.I)
+    rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})?(?:,?\s*(?P<y>(?:19|20)\d\d){_NAMED_AS})?", regex.I)
 _QUARTER_ENDED = regex.compile(
     rf"\b(?:(?P<qo>first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q(?P<qn>[1-4]))\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?"
-    rf"(?:(?P<fy>(?:19|20)\d\d),?\s+)?(?:which\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)", regex.I)
+    rf"(?:(?P<fy>(?:19|20)\d\d),?\s+)?(?:which\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)"
+    rf"{_NAMED_AS}", regex.I)
+
+
+def _named_year(m) -> Optional[int]:
+    """The fiscal year a match of _FY_END or _QUARTER_ENDED names, written before the date or after it."""
+    named = m["fy"] or m["fyw"] or (m["fyn"] and (m["fyn"] if len(m["fyn"]) == 4 else f"20{m['fyn']}"))
+    return int(named) if named else None
 
 _LAST_DAY = regex.compile(rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)[^.]{{0,40}}\blast\s+day\s+of\s+"
                           rf"(?:our|its|the)\s+(?:prior\s+|previous\s+|current\s+)?fiscal\s+year", regex.I)
@@ -179,7 +193,7 @@ def document_calendar(text: str) -> Calendar:
         fye = parse_month(m["m"]) or 12
         if m["d"] and m["y"]:
             anchor = labelled = make_date(m["m"], m["d"], m["y"])
-            label_year = int(m["fy"]) if m["fy"] else None
+            label_year = _named_year(m)
     lower = head.lower()   # cheap literal checks first: the date patterns below try a month at every position
     if anchor is None and _LAST_DAY_HINT.search(lower):
         last = _LAST_DAY.search(head)
@@ -196,14 +210,24 @@ def document_calendar(text: str) -> Calendar:
                 fye = anchor.month
                 # "third quarter of fiscal 2025, ended October 31, 2024": fiscal 2025 is the year that quarter
                 # belongs to, so it ends on January 31, 2025
-                if q["fy"]:
-                    label_year = int(q["fy"])
+                if _named_year(q):
+                    label_year = _named_year(q)
                     labelled = add_months(anchor, 12) if is_month_end(anchor) else anchor + timedelta(days=364)
     # Most frequent dates first, so a month-only header takes the day the text uses most.
     uniq = sorted(set(dates), key=lambda d: -dates.count(d))
     early = fye == 1 or (anchor is not None and anchor.month == 2 and anchor.day <= 7)
-    by_start = early and not (label_year is not None and labelled is not None and label_year == labelled.year)
-    return Calendar(tuple(uniq), fye, anchor, by_start, long_years=_long_years(head))
+    named = label_year is not None and labelled is not None
+    by_start = early and not (named and label_year == labelled.year)
+    return Calendar(tuple(uniq), fye, anchor, by_start,
+                    naming_known=named or not early or (anchor is not None and not naming_in_doubt(anchor)),
+                    long_years=_long_years(head))
+
+
+def naming_in_doubt(year_end: date) -> bool:
+    """A year ending in January's first week is named by the year it begins in, as everyone names it (nearly
+    all its days are in that year); one ending later in January or in February's first week is named either
+    way, by custom of the issuer."""
+    return (year_end.month == 1 and year_end.day > 7) or (year_end.month == 2 and year_end.day <= 7)
 
 
 _LONG_YEAR = regex.compile(r"\b(?:53rd|fifty[\s-]third)\s+week\b|\b(?:53|fifty[\s-]three)[\s-]weeks?\b|\bextra\s+week\b",

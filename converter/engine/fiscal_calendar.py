@@ -11,7 +11,7 @@ from typing import Optional
 
 from ..model import Document
 from ..rulebook.model import YearEnd
-from .columns import Calendar, document_calendar, resolve_columns
+from .columns import Calendar, document_calendar, naming_in_doubt, resolve_columns
 from .dates import is_month_end
 
 _TO_DATE_MONTHS, _TO_DATE_WEEKS = (6, 9), (26, 39)
@@ -27,7 +27,8 @@ def fiscal_calendar(doc: Document, year_end: Optional[YearEnd] = None) -> Calend
         # first day may be a transition period (a fiscal year that changed)
         if shown is not None and not is_month_end(shown):
             return replace(cal, fiscal_year_end_month=shown.month, anchor=shown,
-                           named_by_start=shown.month == 1 or (shown.month == 2 and shown.day <= 7))
+                           named_by_start=shown.month == 1 or (shown.month == 2 and shown.day <= 7),
+                           naming_known=not naming_in_doubt(shown))
     return cal
 
 
@@ -40,8 +41,9 @@ def issuer_calendar(cal: Calendar, year_end: YearEnd) -> Calendar:
     early = anchor.month == 1 or (anchor.month == 2 and anchor.day <= 7)
     text_named = cal.anchor is not None and (cal.anchor.month == 1 or (cal.anchor.month == 2 and cal.anchor.day <= 7))
     named_by_start = cal.named_by_start if text_named else early
+    # the issuer file vouches for its calendar
     return replace(cal, fiscal_year_end_month=anchor.month, anchor=anchor, named_by_start=named_by_start,
-                   year_end=year_end)
+                   naming_known=True, year_end=year_end)
 
 
 def table_year_end(doc: Document, cal: Calendar) -> Optional[date]:
