@@ -185,7 +185,7 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int,
         used_upto = max(used_upto, group[-1].pos)
     rest = [b for b in blocks if id(b) not in used]
     if rest and not scattered:
-        solved = _solve_rest(labels, placed, rest, ncols, [b.first for b in blocks])
+        solved = _solve_rest(labels, placed, rest, ncols, blocks)
         placed.update(solved)
         if solved:
             used_upto = max(used_upto, max(lab.pos for lab in labels if id(lab) in solved))
@@ -223,7 +223,7 @@ MAX_BLOCKS = 400   # blocks one search places; each is a level of recursion
 
 
 def _solve_rest(labels: list[LabelLine], placed: dict[int, list[Cell]], blocks: list[FigureBlock],
-                ncols: int, starts: list[int]) -> dict[int, list[Cell]]:
+                ncols: int, all_blocks: list[FigureBlock]) -> dict[int, list[Cell]]:
     """The rows left without figures and the blocks left unused, aligned by every way the counts allow, and
     kept only where all those ways agree.
 
@@ -246,15 +246,31 @@ def _solve_rest(labels: list[LabelLine], placed: dict[int, list[Cell]], blocks: 
         return {}
     cuts = sorted(barriers | {0, len(slots)})
     segments = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
-    between = sorted([l.pos for l in labels] + starts)   # nothing of these may lie between a block and the next
-    follows = [k > 0 and len(blocks[k]) == len(blocks[k - 1]) >= 2 and
-               not any_between(between, blocks[k - 1].last, blocks[k].first) for k in range(len(blocks))]
+    # nothing of these may lie between a block and the next
+    between = sorted([l.pos for l in labels] + [b.first for b in all_blocks])
+    follows = [k > 0 and _run_on(blocks[k - 1], blocks[k], between) for k in range(len(blocks))]
+    # a block whose run of same-size blocks began with blocks placed before: which column the run started
+    # in is not known here, so the block does not start one at the first column
+    previous = {id(b): a for a, b in zip(all_blocks, all_blocks[1:])}
+    rest = {id(b) for b in blocks}
+    joined = [id(b) in previous and id(previous[id(b)]) not in rest
+              and _run_on(previous[id(b)], b, between) for b in blocks]
+    # a run that is no whole number of bands (a figure of it was taken for a note mark, or a block split)
+    # does not say where it starts either
+    k = 0
+    while k < len(blocks):
+        end = k + 1
+        while end < len(blocks) and follows[end]:
+            end += 1
+        if (end - k) % ncols:
+            joined[k] = True
+        k = end
     solutions: list[dict[int, tuple[int, int, int]]] = []   # slot -> (column, block, index) ... per column
     budget = [MAX_NODES]
     for chosen in _subsets(segments, figures // ncols):
         rows = [i for a, b in chosen for i in range(a, b)]
         sub_barriers = {n for n, i in enumerate(rows) if i in barriers or (n and rows[n - 1] != i - 1)}
-        found = _search(blocks, len(rows), sub_barriers, ncols, follows, budget)
+        found = _search(blocks, len(rows), sub_barriers, ncols, follows, budget, joined)
         if found is None:
             return {}
         for grid in found:
@@ -305,8 +321,14 @@ def _subsets(segments: list[tuple[int, int]], rows: int, limit: int = 256):
     return out
 
 
+def _run_on(before: FigureBlock, block: FigureBlock, between: list[int]) -> bool:
+    """`block` continues a run of same-size blocks of two rows or more: nothing lies between them."""
+    return len(block) == len(before) >= 2 and not any_between(between, before.last, block.first)
+
+
 def _search(blocks: list[FigureBlock], nrows: int, barriers: set[int], ncols: int, follows: list[bool],
-            budget: list[int]) -> Optional[list[dict[tuple[int, int], tuple[int, int]]]]:
+            budget: list[int], joined: Optional[list[bool]] = None
+            ) -> Optional[list[dict[tuple[int, int], tuple[int, int]]]]:
     """Every tiling of `nrows` × `ncols` by the blocks in order; None when there are too many to try (or too
     many blocks: the search goes a call deeper per block, and Python's stack is not deep enough for
     thousands)."""
@@ -335,7 +357,7 @@ def _search(blocks: list[FigureBlock], nrows: int, barriers: set[int], ncols: in
         b = blocks[k]
         if follows[k]:
             cols = [(col_of[k - 1] + 1) % ncols]
-        elif k + 1 < len(blocks) and follows[k + 1]:
+        elif k + 1 < len(blocks) and follows[k + 1] and not (joined and joined[k]):
             cols = [0]          # a run of same-size blocks starts at the first column, as a band does
         else:
             cols = range(ncols)
