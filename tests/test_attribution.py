@@ -1,0 +1,38 @@
+"""A plain 'Net income' line is the company's net income unless the release also prints a noncontrolling
+interest's share: then, with no line attributed to the company beside it, it may be the consolidated total
+and is withheld (facts/attribution.py)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.pipeline import convert_text
+
+HEAD = ("SPRINGFIELD, July 30, 2025 -- Acme Corp. today reported results for the second quarter ended "
+        "June 30, 2025.\n\nCONDENSED CONSOLIDATED STATEMENTS OF INCOME\n(in millions)\n"
+        "| | Three Months Ended June 30, | |\n| | 2025 | 2024 |\n| Revenues | 1,000 | 900 |\n"
+        "| Operating income | 150 | 130 |\n| Net income | 120 | 100 |\n")
+Q2 = "2025-04-01..2025-06-30"
+
+
+def _net_income(text: str):
+    result = convert_text(text, issuer="none", layout="pipe")
+    return result, {str(f.period): f.value for f in result.facts if f.concept == "us-gaap:NetIncomeLoss"}
+
+
+def test_a_plain_net_income_line_is_the_companys_when_no_share_of_it_is_anyone_elses():
+    _result, found = _net_income(HEAD)
+    assert found[Q2] == Decimal("120000000")
+
+
+def test_a_plain_net_income_line_beside_a_noncontrolling_share_and_no_attributed_line_is_withheld():
+    text = HEAD + "\nNet income attributable to noncontrolling interests was $20 million in the quarter.\n"
+    result, found = _net_income(text)
+    assert Q2 not in found
+    assert any(f.code == "withheld" and "noncontrolling interest's share" in f.message for f in result.findings)
+
+
+def test_an_attributed_line_that_agrees_lets_the_plain_line_stand():
+    text = HEAD + ("| Net income attributable to noncontrolling interests | — | — |\n"
+                   "| Net income attributable to Acme | 120 | 100 |\n")
+    _result, found = _net_income(text)
+    assert found[Q2] == Decimal("120000000")
