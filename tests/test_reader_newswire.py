@@ -72,6 +72,27 @@ def test_column_count_is_the_commonest_group_and_overflow_goes_to_a_label_printe
     assert rows["COMMITMENTS AND CONTINGENCIES"] == []
 
 
+def test_labels_of_several_rows_then_figures_of_several_rows_are_paired_with_none():
+    """A reader that gave labels and figures in runs (Intel's balance sheet as pdftotext -raw prints it): two
+    labels, then two rows of figures. By place, the first label would take the first row; by the rule that a
+    row's figures follow its label, the second would, the first being a heading. Each is right in some
+    releases and wrong in others, so neither label gets figures."""
+    text = _cells(
+        "BALANCE SHEETS", "Apr 1, 2023", "Dec 31, 2022",
+        "Other long-term liabilities", "4,840", "5,182",
+        "Common stock and capital in excess of par value",
+        "Accumulated other comprehensive income (loss)",
+        "32,829", "31,580", "(419)", "(562)",
+        "Total stockholders' equity", "100,403", "103,286",
+        "The accompanying notes are an integral part of these statements.")
+    [t] = _tables(text)
+    rows = _rows(t)
+    assert rows["Other long-term liabilities"] == ["4,840", "5,182"]
+    assert rows["Total stockholders' equity"] == ["100,403", "103,286"]
+    assert not rows.get("Common stock and capital in excess of par value")
+    assert not rows.get("Accumulated other comprehensive income (loss)")
+
+
 def test_wrapped_closing_label_claims_the_last_orphan_row():
     text = _cells(
         "BALANCE SHEETS", "December 31,", "2024", "2023",

@@ -105,9 +105,17 @@ def build_table(region: Region, final: str) -> tuple[Optional[Table], list[Text]
     rows: list[tuple[Text, Optional[list[tuple[str, Span]]]]] = []
     orphans: deque = deque()
     labels: list[Text] = []
-    for x in seq:
+    for n, x in enumerate(seq):
         if isinstance(x, Text):
             labels.append(x)
+            continue
+        if x is None:   # dropped with the group before it
+            continue
+        unpaired = _in_order(labels, seq, n, ncols)
+        if unpaired:
+            rows.extend(unpaired)
+            orphans.clear()
+            labels = []
             continue
         chunks = _chunks(x.cells, ncols)
         owner = labels[-1] if labels and not labels[-1].heading else None
@@ -136,6 +144,26 @@ def build_table(region: Region, final: str) -> tuple[Optional[Table], list[Text]
     header = header_cells(region.header, ncols)
     return Table(header, ncols, rows_from_drafts(rows, ncols), caption=list(region.caption),
                  span=Span(region.start, region.end)), left
+
+
+def _in_order(labels: list[Text], seq: list, n: int, ncols: int) -> list[tuple[Text, None]]:
+    """Labels of several rows, then figure groups of several rows with no label between ('Common stock',
+    'Accumulated other comprehensive income', 32,829 31,580 (419) (562)): a reader gave labels and figures
+    in runs, and nothing says which group is whose. Each label by its place (Intel's balance sheet) or the
+    last label first (the rows above it headings) are both seen, and each misreads the other's tables, so the
+    labels are kept without figures and the groups are dropped (marked taken in `seq`). Empty when that is
+    not the shape."""
+    if len(labels) < 2 or any(lab.heading for lab in labels):
+        return []
+    end = n
+    while end < len(seq) and isinstance(seq[end], Figs):
+        end += 1
+    cells = [c for k in range(n, end) for c in seq[k].cells]
+    if len(cells) < 2 * ncols or len(cells) % ncols:
+        return []
+    for k in range(n + 1, end):
+        seq[k] = None
+    return [(lab, None) for lab in labels]
 
 
 def _join_wrapped(seq: list) -> list:
