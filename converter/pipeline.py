@@ -19,7 +19,7 @@ from .engine.narrative import NarrativeOutcome, date_undated, facts_from_paragra
 from .engine.scale import Scale, find_scale
 from .engine.tables import TableOutcome, facts_from_table
 from .facts.checks import run_checks
-from .facts.attribution import unattributed_net_income
+from .facts.attribution import unattributed_totals
 from .facts.consolidated import consolidated_net_income
 from .facts.fiscal_naming import agreed_readings
 from .facts.magnitude import unread_amounts, within_reach
@@ -104,7 +104,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, off_scale, scale_findings = check_table_scales(facts)
     facts, misread, order_findings = check_period_order(facts)
     facts = consolidated_net_income(facts)
-    facts, unattributed, attribution_findings = unattributed_net_income(facts, doc.text)
+    facts, unattributed, attribution_findings = unattributed_totals(facts, doc.text)
     kept, rejected, findings = merge_facts(facts)
     rejected = unnamed + unattributed + late + out_of_range + unpaired + off_scale + misread + rejected
     findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings + order_findings

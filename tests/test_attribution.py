@@ -36,3 +36,15 @@ def test_an_attributed_line_that_agrees_lets_the_plain_line_stand():
                    "| Net income attributable to Acme | 120 | 100 |\n")
     _result, found = _net_income(text)
     assert found[Q2] == Decimal("120000000")
+
+
+def test_a_sentence_of_plain_equity_is_withheld_only_in_a_release_with_a_noncontrolling_interest():
+    """'Shareholders equity was $4.20 million' in a release whose balance sheet has a noncontrolling interest:
+    the sentence gave the total with it (IntelligentBio) and is withheld; without one it is the company's."""
+    said = ("SPRINGFIELD, February 14, 2025 -- Acme Corp. today reported results.\n\nShareholders equity as of "
+            "December 31, 2024, was $4.20 million. The noncontrolling interest was $0.16 million.\n")
+    alone = convert_text(said, issuer="none")
+    assert not [f for f in alone.facts if f.concept == "us-gaap:StockholdersEquity"]
+    assert any("noncontrolling interest's share" in why for _f, why in alone.rejected)
+    without = convert_text(said.replace(" The noncontrolling interest was $0.16 million.", ""), issuer="none")
+    assert [f.value for f in without.facts if f.concept == "us-gaap:StockholdersEquity"] == [Decimal("4200000")]

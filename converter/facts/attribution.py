@@ -1,48 +1,69 @@
-"""A release whose net income has a noncontrolling interest's share prints the parent's net income as
-"Net income attributable to Acme" and the whole as plain "Net income". Where the reader kept a plain "Net
-income" line but neither the parent's line nor the share beside it to tell which it is (a table split by a
-PDF reader's reading order, a statement cut short), the line may be the consolidated total: it is withheld
-rather than written as the parent's (facts/consolidated.py tells the two apart when both are read)."""
+"""A release with a noncontrolling interest prints the parent's figures attributed ("Net income attributable
+to Acme", "Total Acme shareholders' equity") and the whole plain ("Net income", "Total equity"). Where the
+reader kept a plain line or sentence but nothing attributed beside it to tell which it is (a table split by a
+PDF reader's reading order, a statement cut short, a sentence alone), it may be the consolidated total: it is
+withheld rather than written as the parent's (facts/consolidated.py tells the two apart when both are read)."""
 from __future__ import annotations
 
 import regex
 
 from ..model import Fact, Finding
+from .merge import consistent
 
-NET_INCOME = "us-gaap:NetIncomeLoss"
-# the text prints a noncontrolling interest's share of net income (or the parent's as "attributable to")
-_NCI_SHARE = regex.compile(r"(?:net )?(?:income|earnings|loss)[^|\n.]{0,30}attributable to (?:the )?"
-                           r"(?:non-?controlling|minority) interests?|(?:non-?controlling|minority) interests?'? "
-                           r"(?:share|portion) of (?:net )?(?:income|earnings)", regex.I)
 _ATTRIBUTED = regex.compile(r"\b(?:attributable|available|applicable|allocable) to\b", regex.I)
+# concept -> (what the text prints when the concept has a noncontrolling share, what a plain table line reads:
+# None when a table's own lines say it, as balance sheets do with their "Total equity")
+PLAIN = {
+    "us-gaap:NetIncomeLoss": (
+        regex.compile(r"(?:net )?(?:income|earnings|loss)[^|\n.]{0,30}attributable to (?:the )?(?:non-?controlling|"
+                      r"minority) interests?|(?:non-?controlling|minority) interests?['’]? (?:share|portion) of "
+                      r"(?:net )?(?:income|earnings)", regex.I),
+        regex.compile(r"^(?!.*\b(?:attributable|available|applicable|allocable) to\b)", regex.I)),
+    "us-gaap:StockholdersEquity": (regex.compile(r"\b(?:non-?controlling|minority) interests?\b", regex.I), None),
+}
 
 
-def unattributed_net_income(facts: list[Fact], text: str) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
-    """The facts less the plain "Net income" table lines of periods no attributed line agrees with, in a
-    release that prints a noncontrolling interest's share of net income."""
-    if not _NCI_SHARE.search(text):
-        return facts, [], []
-    plain, agreed = [], set()
-    for f in facts:
-        if f.concept != NET_INCOME or f.dims:
+def unattributed_totals(facts: list[Fact], text: str) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
+    """The facts less the plain lines and sentences of net income and equity that no attributed reading of
+    the same period agrees with, in a release that prints a noncontrolling interest's share of them."""
+    doubtful: dict[int, str] = {}
+    for concept, (share, plain_label) in PLAIN.items():
+        if not share.search(text):
             continue
-        if f.category == "table" and f.provenance and not _ATTRIBUTED.search(_label(f)):
-            plain.append(f)
-        else:
-            agreed.add((f.period, f.value))
-    doubtful = {id(f) for f in plain if (f.period, f.value) not in agreed}
+        plain, others = [], {}
+        for f in facts:
+            if f.concept != concept or f.dims:
+                continue
+            if f.provenance and f.category in ("table", "narrative") and _plain(f, plain_label):
+                plain.append(f)
+            else:
+                others.setdefault(f.period, []).append(f)
+        for f in plain:
+            if not any(consistent(f, g) for g in others.get(f.period, ())):
+                doubtful[id(f)] = concept
     if not doubtful:
         return facts, [], []
     kept = [f for f in facts if id(f) not in doubtful]
-    why = ("withheld: a plain 'Net income' line in a release that prints a noncontrolling interest's share of "
-           "net income, with no line attributed to the company to say whether it is the company's or the "
-           "consolidated total")
-    withheld = [(f, why) for f in facts if id(f) in doubtful]
-    periods = sorted({str(f.period) for f, _ in withheld})
-    finding = Finding("warning", "withheld", f"net income of {', '.join(periods)} is not written: {why[11:]}",
-                      tuple(f for f, _ in withheld))
-    return kept, withheld, [finding]
+    withheld = [(f, _why(f.concept)) for f in facts if id(f) in doubtful]
+    findings = []
+    for concept in sorted({c for c in doubtful.values()}):
+        mine = [f for f, _w in withheld if f.concept == concept]
+        periods = ", ".join(sorted({str(f.period) for f in mine}))
+        findings.append(Finding("warning", "withheld", f"{concept} of {periods} is not written: "
+                                                       f"{_why(concept)[len('withheld: '):]}", tuple(mine)))
+    return kept, withheld, findings
 
 
-def _label(f: Fact) -> str:
-    return f.provenance.source_text.split(" | ")[0]
+def _plain(f: Fact, plain_label) -> bool:
+    if f.category == "narrative":   # a sentence: plain unless it attributes the figure
+        return not _ATTRIBUTED.search(f.provenance.source_text)
+    if plain_label is None:
+        return False
+    label = " ".join(f.provenance.source_text.split(" | ")[0].split())
+    return bool(plain_label.search(label.strip(" :")))
+
+
+def _why(concept: str) -> str:
+    what = "net income" if concept.endswith("NetIncomeLoss") else "equity"
+    return (f"withheld: plain {what} in a release that prints a noncontrolling interest's share of it, with no "
+            f"reading attributed to the company to say whether it is the company's or the consolidated total")
