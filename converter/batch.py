@@ -20,15 +20,14 @@ import hashlib
 import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .conversion import (EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SUFFIXES, Job,  # noqa: F401
-                         Outcome, _one_line, convert_file, render_file, write_all, write_outcome)
+                         Outcome, _one_line, convert_file, plural, render_file, write_all,
+                         write_outcome)
 from .manifest import MANIFEST, Manifest, check_manifest  # noqa: F401
 from .paths import ROOT, RULES_DIR, SCHEMAS_DIR, TEMPLATES_DIR
 
@@ -141,12 +140,18 @@ class BatchReport:
     def code(self) -> int:
         return max((o.code for o in self.outcomes), default=EXIT_OK)
 
-    def summary(self) -> str:
+    def summary(self, named: int = 10) -> str:
+        """One line; the files with check findings are named (the first `named` of them)."""
         converted = [o for o in self.outcomes if o.ok and not o.skipped]
         skipped = [o for o in self.outcomes if o.skipped]
         with_findings = [o for o in self.outcomes if o.code == EXIT_FINDINGS]
-        return (f"{len(self.outcomes)} files: {len(converted)} converted, {len(skipped)} up to date, "
-                f"{len(self.failed)} failed; {len(with_findings)} with check findings")
+        line = (f"{plural(len(self.outcomes), 'file')}: {len(converted)} converted, {len(skipped)} up to date, "
+                f"{len(self.failed)} failed")
+        if not with_findings:
+            return line + "; no check findings"
+        names = ", ".join(f"{o.source} ({plural(len(o.findings), 'finding')})" for o in with_findings[:named])
+        rest = f" and {len(with_findings) - named} more" if len(with_findings) > named else ""
+        return f"{line}; {len(with_findings)} with check findings (exit 1): {names}{rest}"
 
     def as_json(self) -> str:
         rows = [{k: v for k, v in asdict(o).items() if k not in ("text", "files")} for o in self.outcomes]
@@ -210,6 +215,8 @@ def run_plan(plan: Plan, outdir: Path | str, jobs: int = 1, force: bool = False,
 def _run_parallel(todo: list[tuple[int, Job, str]], jobs: int, done) -> None:
     """Workers render; this process writes (in `done`). A stop ends the workers at once (stopping.py)."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     from .stopping import stop_workers, worker_init
     warm_up()  # compile the rules once here; forked workers inherit them

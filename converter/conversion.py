@@ -139,6 +139,11 @@ def write_outcome(out: Outcome) -> Outcome:
     return out
 
 
+def plural(n: int, noun: str) -> str:
+    """'1 file', '2 files', '0 files'."""
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
 def _one_line(e: BaseException) -> str:
     text = " ".join(str(e).split())
     return text or type(e).__name__

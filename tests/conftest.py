@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("XBRLIFY_SHARED", ROOT.parent / "shared"))
+# the rulebook cache (converter/rulebook/cache.py) of this test run, fresh, not the user's; subprocesses inherit it
+os.environ["XBRLIFY_CACHE_DIR"] = tempfile.mkdtemp(prefix="xbrlify-test-cache-")
 
 
 def shared_path(*parts: str) -> Path:

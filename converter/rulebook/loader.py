@@ -14,7 +14,9 @@ import regex
 import yaml
 
 from ..paths import RULES_DIR
+from . import cache
 from .errors import RuleError
+from .lazy import LazyPattern
 from .model import IgnoreRule, Issuer, PhraseRule, RowRule, Rulebook, TableRule
 from .table_specs import compile_year_end
 from .timed import Owner, search
@@ -112,9 +114,10 @@ for _loader in (_LineLoader, _FastLineLoader):
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-def read_rule_file(path: Path) -> dict:
+def read_rule_file(path: Path, raw: Optional[bytes] = None) -> dict:
+    """The file's data (mappings remember their lines); `raw`: its bytes, when the caller has read them."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = (Path(path).read_bytes() if raw is None else raw).decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise RuleError(f"{path}: cannot read: {e}") from None
     try:
@@ -198,9 +201,11 @@ def compiled_regex(pattern: str) -> regex.Pattern:
     return regex.compile(pattern, FLAGS)
 
 
-def compile_pattern(pattern: str, where: str, rule_id: str) -> regex.Pattern:
+def compile_pattern(pattern: str, where: str, rule_id: str) -> LazyPattern:
+    """The pattern, checked to compile; the engine compiles it again (from regex's cache) on first use."""
     try:
-        return compiled_regex(pattern)
+        compiled_regex(pattern)
+        return LazyPattern(pattern)
     except regex.error as e:
         raise RuleError(f"{where}: rule '{rule_id}': pattern {shown_pattern(pattern)!r} does not compile: "
                         f"{e}") from None
@@ -275,8 +280,23 @@ def issuer_files(rules_dir: Path = RULES_DIR) -> list[Path]:
 
 
 def _compile_file(path: Path, origin: str):
+    """One file's rules, from the on-disk cache when its bytes were checked and compiled before."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise RuleError(f"{path}: cannot read: {e}") from None
+    name, key = cache.rule_entry(str(path), origin), cache.key_of(path, origin, raw)
+    found = cache.load(name, key)
+    if found is not None:
+        return found
+    compiled = _check_and_compile(path, origin, raw)
+    cache.store(name, key, compiled)
+    return compiled
+
+
+def _check_and_compile(path: Path, origin: str, raw: bytes):
     from .schema import validate_rule_data  # late: schema.py imports this module
-    data = read_rule_file(path)
+    data = read_rule_file(path, raw)
     validate_rule_data(data, str(path))
     try:
         rows = compile_rows(data, str(path), origin)
