@@ -160,17 +160,20 @@ class BatchReport:
 
 def run_batch(paths: Iterable[Path | str], outdir: Path | str, to: str = "json", jobs: int = 1,
               force: bool = False, progress: Optional[Callable[[Outcome], None]] = None,
-              **options) -> BatchReport:
+              engine: str = "local", scheduler: Optional[str] = None, **options) -> BatchReport:
     """Convert every input into `outdir` with `jobs` worker processes; `progress` is called as each file
-    ends (skipped, converted or failed). Outcomes come back in input order. `options`: layout, issuer,
-    entity (as for `Job`)."""
-    return run_plan(plan_batch(paths, outdir, to, **options), outdir, jobs, force, progress)
+    ends (skipped, converted or failed). Outcomes come back in input order. `engine="dask"` renders on a
+    Dask cluster instead (`scheduler`: its address; None starts a local one with `jobs` workers; see
+    dask_engine.py). `options`: layout, issuer, entity (as for `Job`)."""
+    return run_plan(plan_batch(paths, outdir, to, **options), outdir, jobs, force, progress, engine, scheduler)
 
 
 def run_plan(plan: Plan, outdir: Path | str, jobs: int = 1, force: bool = False,
-             progress: Optional[Callable[[Outcome], None]] = None) -> BatchReport:
+             progress: Optional[Callable[[Outcome], None]] = None, engine: str = "local",
+             scheduler: Optional[str] = None) -> BatchReport:
     """Run a planned batch. ManifestUnusable when OUTDIR's manifest path is not a regular file (nothing is
-    converted then). Stopped (stopping.py) ends it with every written file recorded."""
+    converted then). Stopped (stopping.py) ends it with every written file recorded. Whatever renders
+    (this process, worker processes or Dask workers), this process writes and records."""
     manifest = Manifest(Path(outdir))
     outcomes: dict[int, Outcome] = {}
     todo: list[tuple[int, Job, str]] = []
@@ -198,7 +201,10 @@ def run_plan(plan: Plan, outdir: Path | str, jobs: int = 1, force: bool = False,
             progress(outcome)
 
     try:
-        if jobs <= 1 or len(todo) <= 1:
+        if engine == "dask":
+            from .dask_engine import run_on_dask
+            run_on_dask(todo, done, scheduler, jobs)
+        elif jobs <= 1 or len(todo) <= 1:
             for i, job, fp in todo:
                 done(i, fp, render_file(job))
         else:

@@ -58,8 +58,9 @@ def convert_file(job: Job) -> Outcome:
     return write_outcome(render_file(job))
 
 
-def render_file(job: Job) -> Outcome:
-    """Convert one file and render its outputs into `Outcome.files` (or `.text`); nothing is written."""
+def render_file(job: Job, data: Optional[bytes] = None) -> Outcome:
+    """Convert one file and render its outputs into `Outcome.files` (or `.text`); nothing is written.
+    `data`: the file's bytes, read by the caller (a Dask worker may not see the caller's files)."""
     from .api import OutputInvalid, render_report
     from .emit import render_taxonomy
     from .pipeline import Trace, convert_text
@@ -72,7 +73,8 @@ def render_file(job: Job) -> Outcome:
     out = Outcome(source=str(job.source), output=str(job.output or ""))
     size = 0
     try:
-        data = read_bytes(job.source)
+        if data is None:
+            data = read_bytes(job.source)
         size = len(data)
         out.digest = hashlib.sha256(data).hexdigest()
         release = decode_release(data, str(job.source))

@@ -42,13 +42,19 @@ def fail(message: str, code: int = EXIT_INPUT):
 @click.option("--validate", "run_arelle", is_flag=True, help="Also load the output in Arelle (needs arelle-release).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Batch: worker processes (0: one per CPU).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Batch: render in local worker processes, or on a Dask cluster (needs xbrlify[dask]); "
+                   "either way this process writes the outputs and the manifest.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Batch with --engine dask: the Dask scheduler (tcp://HOST:8786); absent, a local cluster "
+                   "of --jobs worker processes.")
 @click.option("--force", is_flag=True, help="Batch: convert again even the files whose outputs are up to date.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Batch: write a JSON report (every file: outcome, findings, outputs, time) here.")
 @click.option("-v", "--verbose", is_flag=True, help="Batch: also print each file's check findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print check findings, progress or the batch summary.")
-def convert_cmd(paths, to, output, layout, issuer, entity_opt, run_arelle, jobs, force, report_path, verbose,
-                quiet):
+def convert_cmd(paths, to, output, layout, issuer, entity_opt, run_arelle, jobs, engine, scheduler, force,
+                report_path, verbose, quiet):
     """Convert releases (raw HTML, or text: pipe-flattened, newswire, pdftotext -layout, PDF reading order)
     to XBRL: xBRL-JSON, an XBRL 2.1 instance, inline XBRL or xBRL-CSV.
 
@@ -65,13 +71,17 @@ def convert_cmd(paths, to, output, layout, issuer, entity_opt, run_arelle, jobs,
             fail(str(e), EXIT_USAGE)
     options = dict(layout=layout, issuer=issuer, entity=entity)
     batch = _is_batch(paths, output)
+    if scheduler and engine != "dask":
+        fail("--scheduler names a Dask scheduler: use it with --engine dask", EXIT_USAGE)
+    if engine == "dask" and not batch:
+        fail("--engine dask runs a batch: give an output folder (-o OUTDIR/)", EXIT_USAGE)
     output = Path(output) if output is not None else None   # after _is_batch: Path drops a trailing '/'
     try:
         with stoppable():
             if batch:
                 if run_arelle:
                     fail("--validate takes one file; run it on the outputs you want Arelle to load", EXIT_USAGE)
-                _batch(paths, output, to, options, jobs, force, report_path, verbose, quiet)
+                _batch(paths, output, to, options, jobs, force, report_path, verbose, quiet, engine, scheduler)
             _single(paths[0], output, to, options, run_arelle, quiet)
     except KeyboardInterrupt as e:
         # every output written is complete and recorded, no worker goes on; a re-run carries on from there
@@ -150,7 +160,8 @@ def _arelle(path: Path):
 # ------------------------------------------------------------------------------------------------ a batch
 
 def _batch(paths, outdir: Optional[Path], to: str, options: dict, jobs: int, force: bool,
-           report_path: Optional[Path], verbose: bool, quiet: bool):
+           report_path: Optional[Path], verbose: bool, quiet: bool, engine: str = "local",
+           scheduler: Optional[str] = None):
     from ..batch import INPUT_SUFFIXES, Outcome, default_jobs, plan_batch, run_plan, stderr_is_terminal
     from ..manifest import ManifestUnusable, check_manifest
     if outdir is None:
@@ -170,12 +181,20 @@ def _batch(paths, outdir: Optional[Path], to: str, options: dict, jobs: int, for
         check_manifest(outdir)
     except ManifestUnusable as e:
         fail(str(e))
-    if show_bar:
-        with click.progressbar(length=total, label=f"converting {total} files", file=sys.stderr,
-                               show_pos=True, item_show_func=lambda o: Path(o.source).name if o else None) as bar:
-            report = run_plan(plan, outdir, workers, force, progress=lambda o: bar.update(1, o))
-    else:
-        report = run_plan(plan, outdir, workers, force)
+    from ..dask_engine import DaskUnavailable
+    try:
+        if show_bar:
+            with click.progressbar(length=total, label=f"converting {plural(total, 'file')}", file=sys.stderr,
+                                   show_pos=True, item_show_func=lambda o: Path(o.source).name if o else None) as bar:
+                report = run_plan(plan, outdir, workers, force, lambda o: bar.update(1, o), engine, scheduler)
+        else:
+            report = run_plan(plan, outdir, workers, force, None, engine, scheduler)
+    except DaskUnavailable as e:
+        fail(str(e), EXIT_USAGE)
+    except OSError as e:
+        if engine != "dask":
+            raise
+        fail(f"--scheduler {scheduler}: {e}", EXIT_USAGE)   # a Dask scheduler that cannot be reached
     for outcome in report.outcomes:
         for note in outcome.notes if verbose else ():
             click.echo(f"xbrlify: warning: {outcome.source}: {note}", err=True)
