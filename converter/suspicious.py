@@ -19,9 +19,10 @@ from .model import Fact, Table
 from .pipeline import Trace
 from .result import ConversionResult
 from .rulebook.match import normalize_label
+from .rulebook.regex_code import kept_regex
 
 TOTAL_CODES = ("calculation-inconsistency", "table-total-mismatch", "eps-inconsistency", "equality-inconsistency")
-_META = regex.compile(r"([.^$*+?{}\[\]\\|()])")
+_META = kept_regex(r"([.^$*+?{}\[\]\\|()])")
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ from functools import lru_cache
 from typing import Optional
 
 import regex
+from ..rulebook.regex_code import kept_regex
 
 NIL_MARKS = {"-", "--", "---", "—", "–", "nil", "n/a", "—%", "-%", "*"}
 
-_FIGURE = regex.compile(
+_FIGURE = kept_regex(
     r"""^\$?\s*(?P<neg1>\()?\s*\$?\s*(?P<minus>-)?\s*\$?\s*
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         \s*(?P<neg2>\))?\s*(?P<pct>%)?$""", regex.VERBOSE)

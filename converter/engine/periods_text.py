@@ -13,9 +13,10 @@ import regex
 from ..model import Period
 from .columns import Calendar
 from .dates import MONTH_RE, ORDINAL_QUARTERS, Length, is_month_end, length_of, make_date
+from ..rulebook.regex_code import kept_regex
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
-_YEAR = regex.compile(r"(?:19|20)\d\d")
+_YEAR = kept_regex(r"(?:19|20)\d\d")
 
 _LEN = (r"(?:(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]six|thirty[\s-]nine|fifty[\s-]two|"
         r"fifty[\s-]three)[\s-]*(?:months?|weeks?)|quarters?|(?:fiscal\s+)?years?|(?:fiscal\s+)?quarters?)")
@@ -61,7 +62,7 @@ def _years(first: str, more: str) -> list[int]:
     return [int(first)] + [int(y) for y in _YEAR.findall(more or "")]
 
 
-_ANCHOR = regex.compile(r"^\s*(?:for|in|during|over|of|as\s+of|at|on)\b|\b(?:ended|ending)\b", regex.I)
+_ANCHOR = kept_regex(r"^\s*(?:for|in|during|over|of|as\s+of|at|on)\b|\b(?:ended|ending)\b", regex.I)
 
 
 def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:

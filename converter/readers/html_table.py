@@ -31,6 +31,7 @@ import regex
 from ..model import Cell, HeaderCell, Row
 from .html_cells import EMPTY, FIGURE, PREFIX, SUFFIX, GridCell, Piece, classify, is_bullet, is_year, merge_row
 from .html_style import strip_footnote_marks
+from ..rulebook.regex_code import kept_regex
 
 # A line of a read table, in source order: a title or stub note, a header row, or a body row.
 Line = Union[tuple[str, str], tuple[str, list[HeaderCell]], tuple[str, Row]]
@@ -280,8 +281,8 @@ def _set_depths(rows: list[Row], indents: dict[int, float]) -> None:
 
 
 _CLOSING = ("total", "net cash")
-_ACTIVITIES = regex.compile(r"^cash\s+flows?\b|activities\s*:?\s*$", regex.I)
-_OUTSIDE_SECTION = regex.compile(r"net\s+cash\b|net\s+(?:increase|decrease|change)\s+(?:\(\w+\)\s+)?in\s+cash", regex.I)
+_ACTIVITIES = kept_regex(r"^cash\s+flows?\b|activities\s*:?\s*$", regex.I)
+_OUTSIDE_SECTION = kept_regex(r"net\s+cash\b|net\s+(?:increase|decrease|change)\s+(?:\(\w+\)\s+)?in\s+cash", regex.I)
 
 
 def _is_group_title(heading: str) -> bool:

@@ -27,12 +27,13 @@ from .official_check import official_problems
 from .timed import fullmatch
 from .schema import (TAXONOMY_SCHEMA, Problem, as_list, file_problems, iter_patterns, locate, pattern_label,
                      schema_problems, taxonomy_concepts)
+from .regex_code import kept_regex
 
 # Wordings that name a balance at a date: a duration concept read from them is a mistake.
-INSTANT_WORDING = regex.compile(r"\b(?:beginning|end|start|close) of (?:the )?(?:period|year|quarter|month|fiscal)|"
+INSTANT_WORDING = kept_regex(r"\b(?:beginning|end|start|close) of (?:the )?(?:period|year|quarter|month|fiscal)|"
                                 r"\bas of\b|\b(?:beginning|ending|opening|closing) balance", regex.I)
 # Wordings that name a flow over a period: an instant concept read from them is suspicious.
-DURATION_WORDING = regex.compile(r"\b(?:net )?(?:increase|decrease|change)s? in\b|\bprovided by\b|\bused in\b|"
+DURATION_WORDING = kept_regex(r"\b(?:net )?(?:increase|decrease|change)s? in\b|\bprovided by\b|\bused in\b|"
                                  r"\bfor the (?:period|year|quarter)\b|\bproceeds from\b|\bpayments? (?:for|to)\b",
                                  regex.I)
 

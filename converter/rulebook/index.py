@@ -212,6 +212,12 @@ def key_options(pattern: str) -> tuple[frozenset[str], ...]:
     return tuple(sorted(set(keys), key=lambda k: sorted(k)))
 
 
+def _keys(p) -> tuple[frozenset[str], ...]:
+    """A pattern's key options: worked out already when the pattern comes from the rulebook cache."""
+    keys = getattr(p, "keys", None)
+    return key_options(p.pattern) if keys is None else keys
+
+
 def _grams(lit: str) -> list[str]:
     return [lit[k:k + 3] for k in range(len(lit) - 2)]
 
@@ -229,7 +235,7 @@ class PatternIndex(Generic[T]):
 
     def __init__(self, entries: Sequence[tuple[T, Sequence]]):
         self.entries = list(entries)
-        flat = [(i, p, key_options(p.pattern)) for i, (_item, patterns) in enumerate(self.entries) for p in patterns]
+        flat = [(i, p, _keys(p)) for i, (_item, patterns) in enumerate(self.entries) for p in patterns]
         # Each pattern is filed under one of its key options, the one whose literals' trigrams are rarest
         # among all the patterns: few patterns then share a trigram, and a text calls up few of them.
         counts: Counter = Counter()

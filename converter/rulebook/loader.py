@@ -16,7 +16,9 @@ import yaml
 from ..paths import RULES_DIR
 from . import cache
 from .errors import RuleError
+from .index import key_options
 from .lazy import LazyPattern
+from .regex_code import compile_keeping_code
 from .model import IgnoreRule, Issuer, PhraseRule, RowRule, Rulebook, TableRule
 from .table_specs import compile_year_end
 from .timed import Owner, search
@@ -190,6 +192,9 @@ def shown_pattern(pattern: str, limit: int = 80) -> str:
     return pattern if len(pattern) <= limit else f"{pattern[:limit - 3]}... ({len(pattern)} characters)"
 
 
+_PROGRAMS: dict[str, tuple] = {}   # pattern -> the program regex compiled it to (regex_code.py)
+
+
 @lru_cache(maxsize=None)
 def compiled_regex(pattern: str) -> regex.Pattern:
     """A rule pattern compiled with the rules' flags, once per process: the schema check and the loader both
@@ -198,14 +203,17 @@ def compiled_regex(pattern: str) -> regex.Pattern:
     depth = nesting(pattern)
     if depth > MAX_NESTING:
         raise regex.error(f"its groups nest {depth} deep (at most {MAX_NESTING})")
-    return regex.compile(pattern, FLAGS)
+    compiled, program = compile_keeping_code(pattern, FLAGS)
+    if program is not None:
+        _PROGRAMS[pattern] = program
+    return compiled
 
 
 def compile_pattern(pattern: str, where: str, rule_id: str) -> LazyPattern:
-    """The pattern, checked to compile; the engine compiles it again (from regex's cache) on first use."""
+    """The pattern, checked to compile, with what the cache keeps of it: its program and literal keys."""
     try:
         compiled_regex(pattern)
-        return LazyPattern(pattern)
+        return LazyPattern(pattern, _PROGRAMS.get(pattern), key_options(pattern))
     except regex.error as e:
         raise RuleError(f"{where}: rule '{rule_id}': pattern {shown_pattern(pattern)!r} does not compile: "
                         f"{e}") from None
