@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -117,6 +116,7 @@ def render_file(job: Job, data: Optional[bytes] = None) -> Outcome:
         out.code = EXIT_INTERNAL
         out.message = f"internal error: {type(e).__name__}: {_one_line(e)} (a bug in xbrlify; please report it)"
         if os.environ.get("XBRLIFY_DEBUG"):
+            import traceback
             traceback.print_exc()
     out.seconds = time.perf_counter() - started
     return out

@@ -13,14 +13,13 @@ from itertools import combinations
 from datetime import date, timedelta
 from typing import Optional
 
-import re
 
 import regex
 
 from ..model import HeaderCell, Period, Table
 from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length, add_months, full_dates,
                     is_month_end, length_of, make_date, month_end, numeric_date, parse_month)
-from ..rulebook.regex_code import kept_regex
+from ..rulebook.regex_code import kept_re, kept_regex
 
 _NUM = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]?six|twenty[\s-]?seven|thirty[\s-]?nine|forty|fifty[\s-]?two|fifty[\s-]?three)"
 TOKEN = kept_regex(
@@ -163,8 +162,8 @@ _QUARTER_ENDED = kept_regex(
 _LAST_DAY = kept_regex(rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)[^.]{{0,40}}\blast\s+day\s+of\s+"
                           rf"(?:our|its|the)\s+(?:prior\s+|previous\s+|current\s+)?fiscal\s+year", regex.I)
 
-_LAST_DAY_HINT = re.compile(r"last\s+day\s+of")
-_QUARTER_HINT = re.compile(r"quarter|\bq[1-4]")
+_LAST_DAY_HINT = kept_re(r"last\s+day\s+of")
+_QUARTER_HINT = kept_re(r"quarter|\bq[1-4]")
 
 
 def document_calendar(text: str) -> Calendar:

@@ -7,14 +7,13 @@ attaches to; this module only reads phrases.
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
 import regex
-from ..rulebook.regex_code import kept_regex
+from ..rulebook.regex_code import kept_re, kept_regex
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -28,7 +27,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 FULL_DATE = kept_regex(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\s*,?\s*(?P<y>(?:19|20)\d\d)\b", regex.I)
-_DAY_YEAR = re.compile(r"\d{1,2}(?:\s*,)?\s*(?:19|20)\d\d\b")   # no two `\s*` side by side: a wide gap stays linear
+_DAY_YEAR = kept_re(r"\d{1,2}(?:\s*,)?\s*(?:19|20)\d\d\b")   # no two `\s*` side by side: a wide gap stays linear
 _MONTH_CHARS = 11   # "September." and the word boundary before it
 
 

@@ -23,7 +23,7 @@ from .ignore import ignored_phrases, ignored_sentence
 from .narrative import PER_UNIT, after_tax, find_book_mentions, restated, sentences
 from .numbers import SCALE_WORDS
 from .periods_text import bare_quarters, find_periods
-from ..rulebook.regex_code import kept_regex
+from ..rulebook.regex_code import kept_re, kept_regex
 
 FORECAST = ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")
 MINIMUM = ("srt:RangeAxis", "srt:MinimumMember")
@@ -32,7 +32,7 @@ MAXIMUM = ("srt:RangeAxis", "srt:MaximumMember")
 CUE = kept_regex(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targets?|forecasts?|projects?|"
                     r"reaffirm\w*|reiterat\w*|rais(?:es|ed|ing)\s+(?:its\s+)?(?:full[\s-]year\s+)?(?:outlook|guidance))\b",
                     regex.I)
-_CUE_HINT = re.compile(r"expect|anticipat|outlook|guidance|target|forecast|project|reaffirm|reiterat|rais", re.I)
+_CUE_HINT = kept_re(r"expect|anticipat|outlook|guidance|target|forecast|project|reaffirm|reiterat|rais", re.I)
 _NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}neg2>\()?(?P<{n}num>(?>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))(?![eE][+-]?\d)\)?(?:\s*(?P<{n}scale>millions?|billions?|trillions?|thousands?|[MBK])\b)?(?![A-Za-z]{{1,3}}\b)"
 RANGE = kept_regex(rf"(?:between\s+)?(?=\$)(?P<a>{_NUM.format(n='a')})\s*(?:and|to|-|\u2013|\u2014)\s*(?P<b>{_NUM.format(n='b')})",
                       regex.I)

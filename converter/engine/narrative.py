@@ -28,7 +28,7 @@ from .ignore import Suppressed, ignored_phrases, ignored_sentence
 from .numbers import SCALE_WORDS
 from .periods_text import PeriodMention, find_periods, year_earlier
 from .sentence_parts import between, blanker, first_after, pieces
-from ..rulebook.regex_code import kept_regex
+from ..rulebook.regex_code import kept_re, kept_regex
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _FROM_END = kept_regex(r"\bfrom\s*$")
@@ -352,7 +352,7 @@ HEADING_CHARS = 100
 # "... Compared to Prior Year Period": what a highlights heading compares with names no period of its own
 _VERSUS_PRIOR = kept_regex(r"\s*(?:,|-|\()?\s*(?:as\s+)?(?:compared\s+(?:to|with)|vs\.?|versus)\s+(?:the\s+)?"
                               r"(?:prior|previous|same)[\w\s-]*?(?:period|quarter|year)\)?\s*$", regex.I)
-_VERSUS_HINT = re.compile(r"compared|vs|versus", re.I)
+_VERSUS_HINT = kept_re(r"compared|vs|versus", re.I)
 _YEARISH = kept_regex(r"(?:19|20)\d\d|\b[1-4]Q\s*'?\d\d\b|\b(?:Q[1-4]|FY)\s*'?\d\d\b")
 _PERIOD_WORD = kept_regex(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
 

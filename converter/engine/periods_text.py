@@ -13,7 +13,7 @@ import regex
 from ..model import Period
 from .columns import Calendar
 from .dates import MONTH_RE, ORDINAL_QUARTERS, Length, is_month_end, length_of, make_date
-from ..rulebook.regex_code import kept_regex
+from ..rulebook.regex_code import kept_re, kept_regex
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _YEAR = kept_regex(r"(?:19|20)\d\d")
@@ -24,7 +24,7 @@ _DATE_LIST = rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)(?P
 _COUNT = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|twenty[\s-]six|thirty[\s-]nine|fifty[\s-]two|fifty[\s-]three)"
 
 # the standard `re` engine runs this long alternation about a third faster than `regex`
-PERIOD = re.compile(
+PERIOD = kept_re(
     rf"""(?P<dur>\b(?:for|in|during|over|of)?\s*(?:the|its|each\s+of\s+the|the\s+company's|[A-Z][\w.&]*'s)?\s*
             (?:(?P<la>{_COUNT})\s+and\s+)?(?P<len>{_LEN})(?:\s+(?:fiscal\s+year\s+)?(?:transition\s+)?periods?)?\s+(?:ended|ending|then\s+ended)\s+{_DATE_LIST})
        |(?P<qtr>\b(?:for|in|during|of)?\s*(?:the|its)?\s*(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d\d)
@@ -80,8 +80,8 @@ def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:
 # at most ~150 characters before its year), which keeps long sentences cheap. They are looked for in the
 # lower-cased sentence by two plain patterns, one led by a digit and one by a word boundary: a single
 # case-insensitive alternation of them all is three times slower.
-_TRIGGER_DIGITS = re.compile(r"(?:19|20)\d\d|[1-4]q\s*'?\d\d\b")
-_TRIGGER_WORDS = re.compile(r"\b(?:q[1-4]|fy|fiscal\s+(?:year\s+)?'?\d\d\b|prior|same\s+(?:period|quarter)|year[\s-]ago|"
+_TRIGGER_DIGITS = kept_re(r"(?:19|20)\d\d|[1-4]q\s*'?\d\d\b")
+_TRIGGER_WORDS = kept_re(r"\b(?:q[1-4]|fy|fiscal\s+(?:year\s+)?'?\d\d\b|prior|same\s+(?:period|quarter)|year[\s-]ago|"
                             r"year\s+earlier|last\s+year|comparable)")
 _REACH = 160
 
@@ -105,7 +105,7 @@ def _windows(sentence: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
-_WORD_START = re.compile(r"\b\w")
+_WORD_START = kept_re(r"\b\w")
 
 
 def _matches(sentence: str):
@@ -170,7 +170,7 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
 
 
 # "fourth quarter", "for the fourth-quarter", "Q4" with no year after it
-_BARE_QUARTER = re.compile(r"(?:\b(?:for|in|during)\s+the\s+)?"
+_BARE_QUARTER = kept_re(r"(?:\b(?:for|in|during)\s+the\s+)?"
                            r"\b(?:(?P<qo>first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter|Q(?P<qn>[1-4]))\b"
                            r"(?!\s*(?:of\s+)?(?:fiscal\s+|FY\s*)?'?(?:19|20)?\d\d\b)", re.I)
 

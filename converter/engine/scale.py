@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 import regex
-from ..rulebook.regex_code import kept_regex
+from ..rulebook.regex_code import kept_re, kept_regex
 
 _NOTE = kept_regex(
     r"""(?:\bin\s+|\(|\$\s*|\bdollars\s+in\s+|\bamounts\s+in\s+|\bUS\$\s*|;\s*)
@@ -18,7 +18,7 @@ _NOTE = kept_regex(
 _ZEROS = kept_regex(r"\(\s*(?:\$\s*)?0{3}(?:'?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{0,80})?\)|\$000s?\b|\(000s?\)"
                        r"|\bin\s+\$?\s*000'?s\b(?P<tail>[^)\n]{0,80})", regex.I)
 POWER = {"thousands": 3, "millions": 6, "billions": 9}
-_HINT = re.compile(r"000|thousands|millions|billions", re.I)   # every note holds one of these
+_HINT = kept_re(r"000|thousands|millions|billions", re.I)   # every note holds one of these
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from ..engine.numbers import is_year, parse_figure
 from ..model import Block, Paragraph, Span, Table
 from .cells import Text, column_count, rows_from_drafts
 from .headers import NOTE, UNIT, header_cells, is_header_piece, is_scale_note
-from ..rulebook.regex_code import kept_regex
+from ..rulebook.regex_code import kept_re, kept_regex
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _WORD = kept_regex(r"\S+")
@@ -38,7 +38,7 @@ _SPACES = kept_regex(r"\s+")
 
 # Where glued pieces come apart: each branch matches the character before a cut (the cut is the match's end).
 # `re`, not `regex`: this runs over every character of a squashed table, and `re` is twice as fast here.
-_GLUE = re.compile(r"""
+_GLUE = kept_re(r"""
       [A-Za-z\d)%](?=\$)                                            # Revenues$ 47   413,802$ (3,295
     | \)(?=\d)                                                      # (expense)1,003,059   (152,212)109,935
     | %(?=[A-Za-z])                                                 # -23.9%Advertising

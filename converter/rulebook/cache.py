@@ -42,9 +42,8 @@ def code_stamp() -> bytes:
     """What every entry depends on besides its own file. The code is stamped by size and modification
     time (a stat per file, no reading): an edited converter, installed or checked out, invalidates."""
     import regex
-    import yaml
     h = hashlib.sha256()
-    h.update(f"{FORMAT}|{__version__}|{sys.version}|{regex.__version__}|{yaml.__version__}".encode())
+    h.update(f"{FORMAT}|{__version__}|{sys.version}|{regex.__version__}|{_yaml_stamp()}".encode())
     package = ROOT / "converter"
     for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -59,6 +58,16 @@ def code_stamp() -> bytes:
         st = path.stat()
         h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}".encode())
     return h.digest()
+
+
+def _yaml_stamp() -> str:
+    """PyYAML's installed module, by size and time: a run served from the cache does not import it."""
+    from importlib.util import find_spec
+    spec = find_spec("yaml")
+    if spec is None or not spec.origin:
+        return "no yaml"
+    st = os.stat(spec.origin)
+    return f"{spec.origin}|{st.st_size}|{st.st_mtime_ns}"
 
 
 def _read(path: Path) -> bytes:
@@ -110,8 +119,8 @@ def store(name: str, key: bytes, payload) -> None:
             pickle.dump((key, payload), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
         tmp = None
-    except (OSError, pickle.PicklingError):
-        pass   # a read-only or full disk: the next run builds again
+    except Exception:   # a read-only or full disk, something unpicklable: the next run builds again
+        pass
     finally:
         if tmp is not None:
             try:

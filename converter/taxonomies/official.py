@@ -8,7 +8,6 @@ package with their official types. The year is set here and nowhere else.
 from __future__ import annotations
 
 import csv
-import difflib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -92,6 +91,7 @@ def did_you_mean(qname: str, n: int = 3) -> list[str]:
     lowered = {x.lower(): x for x in names}
     if local.lower() in lowered:            # only the case differs
         return [f"{prefix}:{lowered[local.lower()]}"]
+    import difflib   # here: only a name that is no official element needs it
     close = difflib.get_close_matches(local, names, n=n, cutoff=0.75)
     return [f"{prefix}:{c}" for c in close]
 
