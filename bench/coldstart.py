@@ -1,6 +1,6 @@
 """Cold start: how long a person waits for one command, each run in a fresh process (issue 16).
 
-    .venv/bin/python bench/coldstart.py [--runs 7]
+    .venv/bin/python bench/coldstart.py [--runs 7] [--source DIR]
 
 Times, as medians of --runs runs taken in alternation (a busy machine slows all alike):
 
@@ -13,6 +13,9 @@ folder: that first run is printed too ("first run": what a run after installing 
 file costs). The project's modules are byte-compiled first (`compileall`, as `pip install` does for an
 installed package): where PYTHONDONTWRITEBYTECODE is set, an editable install would otherwise compile every
 module from source on every run.
+
+`--source DIR` runs the converter of another source tree (an older checkout, to compare) through
+`python -c "...; from converter.cli import main; main()"` instead of the installed `xbrlify`.
 
 Goals: convert <= 0.35 s and <= 4x bare Python; rules check <= 0.8 s.
 """
@@ -33,12 +36,17 @@ EXAMPLE = REPO / "examples" / "acme-q3-2025.txt"
 GOAL_CONVERT_S, GOAL_CONVERT_RATIO, GOAL_CHECK_S = 0.35, 4.0, 0.8
 
 
-def commands() -> dict[str, list[str]]:
+def commands(source: Path | None = None) -> dict[str, list[str]]:
     xbrlify = Path(sys.executable).parent / "xbrlify"
-    cli = [str(xbrlify)] if xbrlify.exists() else [sys.executable, "-m", "converter"]
+    if source is not None:
+        cli = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(source)!r}); "
+                                     f"from converter.cli import main; main(prog_name='xbrlify')"]
+    else:
+        cli = [str(xbrlify)] if xbrlify.exists() else [sys.executable, "-m", "converter"]
+    root = source or REPO
     return {"bare python": [sys.executable, "-c", "import lxml.etree, yaml"],
-            "convert --to json": cli + ["convert", "--to", "json", str(EXAMPLE)],
-            "rules check rules/": cli + ["rules", "check", str(REPO / "rules")]}
+            "convert --to json": cli + ["convert", "--to", "json", str(root / "examples" / EXAMPLE.name)],
+            "rules check rules/": cli + ["rules", "check", str(root / "rules")]}
 
 
 def wall(command: list[str], env: dict) -> float:
@@ -50,10 +58,10 @@ def wall(command: list[str], env: dict) -> float:
     return elapsed
 
 
-def measure(runs: int) -> dict[str, tuple[float, float]]:
+def measure(runs: int, source: Path | None = None) -> dict[str, tuple[float, float]]:
     """name -> (first run with an empty cache, median of the runs after it), in seconds."""
-    compileall.compile_dir(str(REPO / "converter"), quiet=1)
-    cmds = commands()
+    compileall.compile_dir(str((source or REPO) / "converter"), quiet=1)
+    cmds = commands(source)
     with tempfile.TemporaryDirectory(prefix="xbrlify-bench-cache-") as cache:
         env = dict(os.environ, XBRLIFY_CACHE_DIR=cache)
         env.pop("XBRLIFY_NO_CACHE", None)
@@ -65,8 +73,8 @@ def measure(runs: int) -> dict[str, tuple[float, float]]:
     return {name: (first[name], statistics.median(times[name])) for name in cmds}
 
 
-def report(runs: int) -> list[str]:
-    found = measure(runs)
+def report(runs: int, source: Path | None = None) -> list[str]:
+    found = measure(runs, source)
     bare = found["bare python"][1]
     lines = [f"cold start (fresh processes, median of {runs}; first run: empty rulebook cache)"]
     for name, (first, median) in found.items():
@@ -83,8 +91,9 @@ def report(runs: int) -> list[str]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=7, help="timed runs per command (median taken)")
+    ap.add_argument("--source", type=Path, help="the source tree whose converter to run (default: installed)")
     args = ap.parse_args(argv)
-    print("\n".join(report(args.runs)))
+    print("\n".join(report(args.runs, args.source.resolve() if args.source else None)))
     return 0
 
 

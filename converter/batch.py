@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -30,6 +30,7 @@ from .conversion import (EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT
                          write_outcome)
 from .manifest import MANIFEST, Manifest, check_manifest  # noqa: F401
 from .paths import ROOT, RULES_DIR, SCHEMAS_DIR, TEMPLATES_DIR
+from .dataclass_code import dataclass
 
 INPUT_SUFFIXES = frozenset({".htm", ".html", ".txt", ".text", ".pdf"})   # what a folder contributes
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Optional
 
 from .model import Entity
+from .dataclass_code import dataclass
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 SUFFIXES = {"json": ".json", "xbrl": ".xml", "ixbrl": ".htm", "csv": ".csv"}

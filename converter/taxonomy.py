@@ -4,9 +4,10 @@ Every stage asks the taxonomy what a concept is (its unit kind, period type, bal
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Optional
+from .dataclass_code import dataclass
 
 UNIT_OF_TYPE = {"monetary": "USD", "perShare": "USD/shares", "shares": "shares", "percent": "pure"}
 

@@ -109,3 +109,32 @@ def test_rules_check_answer_follows_the_files(fresh, tmp_path):
     target.write_text(target.read_text().replace("concept: imgn:", "concept: imgn:Nope", 1))
     errors = [p for p in check_paths([folder], folder, timeouts=False) if p.level == "error"]
     assert errors and "imgn:Nope" in errors[0].message
+
+
+def test_kept_dataclass_code_makes_the_standard_classes(fresh):
+    """converter/dataclass_code.py: the same class the standard decorator makes, from kept code the second
+    time, and the standard factory back in place afterwards."""
+    import dataclasses
+    from converter import dataclass_code
+
+    def make(decorate):
+        @decorate(frozen=True)
+        class Point:
+            x: int
+            y: int = 0
+            tags: tuple = dataclasses.field(default=())
+        return Point
+
+    standard = make(dataclasses.dataclass)
+    factory = dataclasses._create_fn
+    kept = make(dataclass_code.dataclass)
+    assert dataclasses._create_fn is factory
+    assert len(dataclass_code._codes()) > 0
+    again = make(dataclass_code.dataclass)
+    for cls in (kept, again):
+        p = cls(1, tags=("a",))
+        assert (repr(p).split("(", 1)[1], p == cls(1, 0, ("a",)), hash(p) == hash(cls(1, 0, ("a",)))) == \
+               (repr(standard(1, tags=("a",))).split("(", 1)[1], True, True)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            p.x = 2
+        assert [f.name for f in dataclasses.fields(cls)] == ["x", "y", "tags"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 from ..result import ConversionResult
@@ -29,6 +29,7 @@ from .cover import DEI_COVER_CONCEPTS, cover_facts
 from .formats import period_key, split_qname, unit_spec, xml_safe
 from .report import namespace_map
 from ..rulebook.regex_code import kept_re
+from ..dataclass_code import dataclass
 
 ITEM_TYPES = {
     "monetary": "xbrli:monetaryItemType",

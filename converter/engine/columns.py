@@ -8,7 +8,7 @@ header reads ("Three Months Ended | Six Months Ended" over "2016 2015 2016 2015"
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from itertools import combinations
 from datetime import date, timedelta
 from typing import Optional
@@ -20,6 +20,7 @@ from ..model import HeaderCell, Period, Table
 from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length, add_months, full_dates,
                     is_month_end, length_of, make_date, month_end, numeric_date, parse_month)
 from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 _NUM = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]?six|twenty[\s-]?seven|thirty[\s-]?nine|forty|fifty[\s-]?two|fifty[\s-]?three)"
 TOKEN = kept_regex(

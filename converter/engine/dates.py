@@ -7,13 +7,13 @@ attaches to; this module only reads phrases.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
 import regex
 from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})

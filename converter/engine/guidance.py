@@ -8,7 +8,6 @@ forecast. The metric wordings are the phrase rules'; the grammar is here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import Optional
@@ -24,6 +23,7 @@ from .narrative import PER_UNIT, after_tax, find_book_mentions, restated, senten
 from .numbers import SCALE_WORDS
 from .periods_text import bare_quarters, find_periods
 from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 FORECAST = ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")
 MINIMUM = ("srt:RangeAxis", "srt:MinimumMember")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
@@ -29,6 +29,7 @@ from .numbers import SCALE_WORDS
 from .periods_text import PeriodMention, find_periods, year_earlier
 from .sentence_parts import between, blanker, first_after, pieces
 from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _FROM_END = kept_regex(r"\bfrom\s*$")

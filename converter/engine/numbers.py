@@ -5,13 +5,13 @@ its decimals by k, which is how "(in thousands)" turns 159,964 into decimals -3.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
 import regex
 from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 NIL_MARKS = {"-", "--", "---", "—", "–", "nil", "n/a", "—%", "-%", "*"}
 

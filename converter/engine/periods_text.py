@@ -4,7 +4,7 @@ respectively". Each match resolves to one or more periods (several for "2016 and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import timedelta
 from typing import Optional
 
@@ -14,6 +14,7 @@ from ..model import Period
 from .columns import Calendar
 from .dates import MONTH_RE, ORDINAL_QUARTERS, Length, is_month_end, length_of, make_date
 from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _YEAR = kept_regex(r"(?:19|20)\d\d")

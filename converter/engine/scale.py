@@ -6,11 +6,11 @@ data") or names the money it scales ("U.S. dollars in thousands"); per-share amo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
 import regex
 from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 _NOTE = kept_regex(
     r"""(?:\bin\s+|\(|\$\s*|\bdollars\s+in\s+|\bamounts\s+in\s+|\bUS\$\s*|;\s*)

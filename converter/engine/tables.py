@@ -2,7 +2,7 @@
 its magnitude, and the printed figure its value and decimals."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import timedelta
 from decimal import Decimal
 from typing import Optional
@@ -28,6 +28,7 @@ from .table_rules import TableReading, apply_table_rule, rule_kind, rule_scale, 
 from .totals import RowInfo, check_totals
 from .unlabelled import unlabelled_totals
 from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 
 @dataclass

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import bisect
 import difflib
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from ..model import Fact, Span
 from ..rulebook.regex_code import kept_re
+from ..dataclass_code import dataclass
 
 TOKEN = kept_re(r"\d[\d,]*(?:\.\d+)?|\.\d+|[A-Za-z]+|[\u2014\u2013\u2012\-]")
 NUMBER = kept_re(r"\d[\d,]*(?:\.\d+)?|\.\d+")

@@ -14,7 +14,7 @@ printed, so that its tables keep their columns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 import lxml.html
@@ -24,6 +24,7 @@ from ..emit.formats import xml_safe
 from ..readers.edgar import exhibit_text
 from ..readers.normalize import fix_mojibake
 from ..rulebook.regex_code import kept_re
+from ..dataclass_code import dataclass
 
 XHTML = "http://www.w3.org/1999/xhtml"
 X = f"{{{XHTML}}}"

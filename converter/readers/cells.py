@@ -10,7 +10,7 @@ lines that close it.
 from __future__ import annotations
 
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional, Union
 
 import regex
@@ -18,6 +18,7 @@ import regex
 from ..model import Cell, Paragraph, Row, Span, Table
 from .headers import header_cells
 from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 _CONTINUATION_END = kept_regex(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|before|after|"
                                   r"including|excluding|than)$|[,&(/-]$", regex.I)

@@ -18,7 +18,7 @@ next page without repeating its header continues there when the column count agr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 import regex
@@ -29,6 +29,7 @@ from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
 from .tokens import is_period_header, percent_outside
 from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _WIDE_GAP = kept_regex(r"\S {3,}\S")

@@ -24,7 +24,7 @@ How it reads:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional, Union
 
 import lxml.html
@@ -38,6 +38,7 @@ from .html_style import (BLOCK_TAGS, SKIP_TAGS, is_footnote_mark, is_hidden, is_
 from .html_table import TableLayout, read_table
 from .normalize import fix_mojibake
 from ..rulebook.regex_code import kept_re
+from ..dataclass_code import dataclass
 
 LAYOUT = "html"
 CAPTION_LINES = 3       # paragraphs above a table that may be its title lines

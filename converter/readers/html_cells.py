@@ -9,9 +9,9 @@ below run over the text of single cells, never over markup.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 from ..rulebook.regex_code import kept_re
+from ..dataclass_code import dataclass
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _CURRENCY = r"(?:US\$|\$|€|£|¥)"

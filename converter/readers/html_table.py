@@ -23,7 +23,7 @@ Sections (`Row.section`) follow one documented rule set, see `_Sections`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional, Union
 
 import regex
@@ -32,6 +32,7 @@ from ..model import Cell, HeaderCell, Row
 from .html_cells import EMPTY, FIGURE, PREFIX, SUFFIX, GridCell, Piece, classify, is_bullet, is_year, merge_row
 from .html_style import strip_footnote_marks
 from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 # A line of a read table, in source order: a title or stub note, a header row, or a body row.
 Line = Union[tuple[str, str], tuple[str, list[HeaderCell]], tuple[str, Row]]

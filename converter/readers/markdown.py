@@ -16,7 +16,7 @@ table of footnotes or product news: its text cells are paragraphs).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 import regex
@@ -27,6 +27,7 @@ from .headers import deglue_months, header_cells, is_header_piece, is_scale_note
 from .normalize import collapse_spaces
 from .tokens import is_mark, is_period_header, is_range_word, is_value
 from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 _RULE = kept_regex(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
 _FRONT_MATTER = kept_regex(r"\A---[ \t]*\n.*?\n---[ \t]*\n", regex.S)

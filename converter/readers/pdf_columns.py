@@ -21,7 +21,6 @@ What cannot be placed is left out, never guessed.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from typing import Optional
 
 import regex
@@ -32,6 +31,7 @@ from .pdf_bands import match_adjacent, match_in_order, rows_first
 from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, same_run, totals_confirmed, totals_hold
 from .tokens import WORD, percent_outside, split_figures
 from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _TRAILING_DOLLAR = kept_regex(r"\S\s+\$$")

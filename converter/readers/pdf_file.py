@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 from .detect import InputError
 from ..rulebook.regex_code import kept_re
+from ..dataclass_code import dataclass
 
 MAX_PAGES = 300            # an earnings release is tens of pages; a longer file is read up to here
 _FIGURE = kept_re(r"^[(\[$]*[-–—]?\$?[\d,]*\.?\d+[)\]]?%?\)?$|^[()$%—–-]+$")

@@ -11,7 +11,7 @@ print a whole date. Where that leaves a choice, the pieces are given as printed 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 
@@ -19,6 +19,7 @@ from ..engine.dates import FULL_DATE, MONTH_RE, make_date
 from ..model import HeaderCell
 from .tokens import is_range_word
 from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 _YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
 _LENGTH = kept_regex(r"(?i)\b(?:months?|weeks?|quarters?|years?)\s+(?:ended|ending)\b")

@@ -18,7 +18,7 @@ figures after it may still be the table's.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 import regex
@@ -32,6 +32,7 @@ from .pdf_model import FigureBlock, LabelLine, row_holds
 from .pdf_percent import value_blocks, values_of
 from .tokens import is_period_header, is_range_word
 from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _TOTAL_OR_NET = kept_regex(r"(?i)^(total|net)\b")

@@ -11,7 +11,7 @@ header pieces, after rows starts a new table; its column count is the commonest 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Optional
 
@@ -22,6 +22,7 @@ from ..model import Block, Paragraph, Span, Table
 from .cells import Text, column_count, rows_from_drafts
 from .headers import NOTE, UNIT, header_cells, is_header_piece, is_scale_note
 from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _WORD = kept_regex(r"\S+")

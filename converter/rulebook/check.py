@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -28,6 +28,7 @@ from .timed import fullmatch
 from .schema import (TAXONOMY_SCHEMA, Problem, as_list, file_problems, iter_patterns, locate, pattern_label,
                      schema_problems, taxonomy_concepts)
 from .regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 # Wordings that name a balance at a date: a duration concept read from them is a mistake.
 INSTANT_WORDING = kept_regex(r"\b(?:beginning|end|start|close) of (?:the )?(?:period|year|quarter|month|fiscal)|"

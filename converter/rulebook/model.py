@@ -1,7 +1,7 @@
 """Compiled rules. A rule file is data; these classes are what the engine matches with."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from typing import Optional
 
@@ -9,6 +9,7 @@ import regex
 
 from ..engine.dates import month_end
 from ..model import Period
+from ..dataclass_code import dataclass
 
 
 @dataclass(frozen=True)

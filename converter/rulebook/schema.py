@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +20,7 @@ import regex
 from ..paths import SCHEMAS_DIR, TAXONOMY_FILE
 from .backtrack import catastrophic_reason
 from .loader import RuleError, as_list, compiled_regex, shown_pattern
+from ..dataclass_code import dataclass
 
 RULES_SCHEMA = SCHEMAS_DIR / "rules.schema.json"
 TAXONOMY_SCHEMA = SCHEMAS_DIR / "taxonomy.schema.json"

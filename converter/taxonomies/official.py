@@ -8,11 +8,11 @@ package with their official types. The year is set here and nowhere else.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 from ..paths import ROOT
+from ..dataclass_code import dataclass
 
 TAXONOMY_YEAR = 2024
 LISTS_DIR = ROOT / "taxonomies" / str(TAXONOMY_YEAR)
