@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
 
 from ..engine.numbers import is_year, parse_figure
 from ..model import Document, Paragraph, Span

@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Optional
 
-import regex
 
 from ..engine.numbers import parse_figure
 from ..model import Cell
