@@ -43,6 +43,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import converter.api as api  # noqa: E402
 import converter.pipeline as pipeline  # noqa: E402
+import converter.validate.json_schema as json_schema  # noqa: E402
+import converter.validate.xml_schema as xml_schema  # noqa: E402
 from converter.emit import render_taxonomy  # noqa: E402
 from converter.paths import RULES_DIR  # noqa: E402
 from converter.readers.source import decode_with_notes, read_bytes  # noqa: E402
@@ -124,7 +126,7 @@ _WRAPPED = {
               (pipeline, "guidance_facts")],
     "reconcile": [(pipeline, "merge_facts"), (pipeline, "run_checks")],
     "render": [(api, "render_json"), (api, "render_xbrl")],
-    "validate": [(api, "validate_json"), (api, "validate_xml")],
+    "validate": [(json_schema, "validate_json"), (xml_schema, "validate_xml")],   # api.render imports them late
 }
 
 

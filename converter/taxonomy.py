@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import field
 from pathlib import Path
 from typing import Optional
-from .dataclass_code import dataclass
+from .dataclass_code import Rebuilt, dataclass
 
 UNIT_OF_TYPE = {"monetary": "USD", "perShare": "USD/shares", "shares": "shares", "percent": "pure"}
 
 
 @dataclass(frozen=True)
-class ConceptDef:
+class ConceptDef(Rebuilt):
     name: str                    # QName "prefix:Local"
     type: str                    # monetary | perShare | shares | percent | string | date
     period: str                  # duration | instant
@@ -34,7 +34,7 @@ class ConceptDef:
 
 
 @dataclass(frozen=True)
-class Calculation:
+class Calculation(Rebuilt):
     id: str
     total: str
     items: tuple[tuple[str, int], ...]   # (concept, weight)
@@ -44,14 +44,14 @@ class Calculation:
 
 
 @dataclass(frozen=True)
-class Equality:
+class Equality(Rebuilt):
     id: str
     left: str
     right: str
 
 
 @dataclass
-class Taxonomy:
+class Taxonomy(Rebuilt):
     namespaces: dict[str, str]
     concepts: dict[str, ConceptDef]
     calculations: list[Calculation] = field(default_factory=list)
