@@ -2,16 +2,21 @@
 outputs, report and up-to-date skipping as a local batch, because only the rendering moves.
 
 This process plans the batch, skips what is up to date, reads each input's bytes (workers need not see
-its files) and hands (job, bytes) to the cluster; workers run `render_file`, exactly what a local worker
+its files) and hands (job, bytes) to the cluster, a bounded number at a time (a batch of half a million
+releases is never all in memory); workers run `render_file`, exactly what a local worker
 process runs, and send back the rendered files; this process writes each and records it in the manifest
 as it arrives (batch.py `done`). A stop cancels what is still queued on the cluster. Workers need xbrlify,
 at the same version, importable: `pip install 'xbrlify[dask]'` where they run.
 """
 from __future__ import annotations
 
+import itertools
 from typing import Callable, Optional
 
 from .conversion import EXIT_INTERNAL, Job, Outcome, _one_line, render_file
+
+
+IN_FLIGHT = 64   # files sent to the cluster and not yet back, at most (or 4 per local worker, if more)
 
 
 class DaskUnavailable(Exception):
@@ -52,10 +57,20 @@ def run_on_dask(todo: list[tuple[int, Job, str]], done: Callable[[int, str, Outc
         scheduler = cluster.scheduler_address
     client = distributed.Client(scheduler)
     futures = {}
+    waiting = iter(todo)
+
+    def submit_next(completed) -> None:
+        for i, job, fp in itertools.islice(waiting, 1):
+            future = client.submit(_render, job, _read(job), pure=False)
+            futures[future] = (i, job, fp)
+            completed.add(future)
+
     try:
-        for i, job, fp in todo:
-            futures[client.submit(_render, job, _read(job), pure=False)] = (i, job, fp)
-        for future in distributed.as_completed(futures):
+        completed = distributed.as_completed()
+        for _ in range(max(IN_FLIGHT, 4 * max(1, workers))):   # a bounded window: inputs are read as sent
+            submit_next(completed)
+        for future in completed:
+            submit_next(completed)
             i, job, fp = futures.pop(future)
             try:
                 outcome = future.result()

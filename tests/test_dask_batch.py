@@ -80,3 +80,11 @@ def test_the_cli_runs_a_batch_on_a_scheduler(cluster, inbox, tmp_path):
 def test_scheduler_needs_the_dask_engine(tmp_path):
     res = CliRunner().invoke(main, ["convert", str(INPUTS[0]), "-o", f"{tmp_path}/", "--scheduler", "tcp://x:1"])
     assert res.exit_code == 2 and "--engine dask" in res.stderr
+
+
+def test_a_window_of_one_file_in_flight_converts_them_all(cluster, inbox, tmp_path, monkeypatch):
+    from converter import dask_engine
+    monkeypatch.setattr(dask_engine, "IN_FLIGHT", 1)
+    local = run_batch([inbox], tmp_path / "local")
+    dask = run_batch([inbox], tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address)
+    assert files(tmp_path / "dask") == files(tmp_path / "local") and report_rows(dask) == report_rows(local)
