@@ -41,14 +41,28 @@ def _grow(data: dict, rng: random.Random) -> dict:
         extra = []
         for rule in data.get(kind) or []:
             patterns = _as_list(rule.get(key, rule.get(key[:-1])))
+            # a row read by position prints no label: its variants vary the pattern that places it
+            positional = [k2 for k2 in ("after", "total_of") if rule.get(k2)] if not patterns else []
             for k in range(1, FACTOR):
                 r = {k2: v for k2, v in rule.items() if k2 not in (key, key[:-1])}
                 r["id"] = f"{rule['id']}-gen{k}"
-                r[key] = [_variant(p, k, rng) for p in patterns]
+                if patterns:
+                    r[key] = [_variant(p, k, rng) for p in patterns]
+                elif positional:
+                    r.update({k2: _variant(rule[k2], k, rng) for k2 in positional})
+                else:
+                    continue
                 extra.append(r)
         if extra:
             out[kind] = extra
     return out
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes a value shared by several rules out each time: rule files refuse YAML aliases."""
+
+    def ignore_aliases(self, data):
+        return True
 
 
 def write_rules_x10(outdir: Path, seed: int = 6) -> Path:
@@ -62,13 +76,13 @@ def write_rules_x10(outdir: Path, seed: int = 6) -> Path:
     for f in sorted((RULES / "base").glob("*.yaml")):
         grown = _grow(yaml.safe_load(f.read_text(encoding="utf-8")) or {}, rng)
         if grown:
-            (outdir / "base" / f"{f.stem}-x{FACTOR}.yaml").write_text(yaml.safe_dump(grown, sort_keys=False))
+            (outdir / "base" / f"{f.stem}-x{FACTOR}.yaml").write_text(yaml.dump(grown, Dumper=_Dumper, sort_keys=False))
     for f in sorted((RULES / "issuers").glob("*.yaml")):
         data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
         grown = _grow(data, rng)
         for kind, rules in grown.items():
             data[kind] = (data.get(kind) or []) + rules
-        (outdir / "issuers" / f.name).write_text(yaml.safe_dump(data, sort_keys=False))
+        (outdir / "issuers" / f.name).write_text(yaml.dump(data, Dumper=_Dumper, sort_keys=False))
     return outdir
 
 

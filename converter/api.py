@@ -14,7 +14,6 @@ from .model import Document, Entity
 from .pipeline import Trace, convert_text
 from .readers.source import read_release
 from .result import ConversionResult
-from .validate import validate_json, validate_xhtml, validate_xml
 
 
 class OutputInvalid(Exception):
@@ -57,6 +56,7 @@ def render_report(result: ConversionResult, to: str, out_name: str, source_text:
         if document is None:
             raise ValueError("inline XBRL needs the release's text and the document read from it")
         text = render_ixbrl(result, source_text, document, entry_filename(stem), review=review)
+        from .validate import validate_xhtml
         problems = validate_xhtml(text)
         if problems:
             raise OutputInvalid(f"the ixbrl output does not validate: {problems[0]}")
@@ -67,9 +67,11 @@ def render_report(result: ConversionResult, to: str, out_name: str, source_text:
 def render(result: ConversionResult, to: str, stem: str) -> str:
     """The instance text, checked against its schema before anyone sees it."""
     if to == "json":
+        from .validate.json_schema import validate_json
         text = render_json(result, entry_filename(stem))
         problems = validate_json(text)
     else:
+        from .validate.xml_schema import validate_xml
         text = render_xbrl(result, entry_filename(stem))
         problems = validate_xml(text)
     if problems:

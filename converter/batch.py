@@ -20,17 +20,17 @@ import hashlib
 import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .conversion import (EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SUFFIXES, Job,  # noqa: F401
-                         Outcome, _one_line, convert_file, render_file, write_all, write_outcome)
+                         Outcome, _one_line, convert_file, plural, render_file, write_all,
+                         write_outcome)
 from .manifest import MANIFEST, Manifest, check_manifest  # noqa: F401
 from .paths import ROOT, RULES_DIR, SCHEMAS_DIR, TEMPLATES_DIR
+from .dataclass_code import dataclass
 
 INPUT_SUFFIXES = frozenset({".htm", ".html", ".txt", ".text", ".pdf"})   # what a folder contributes
 
@@ -141,12 +141,18 @@ class BatchReport:
     def code(self) -> int:
         return max((o.code for o in self.outcomes), default=EXIT_OK)
 
-    def summary(self) -> str:
+    def summary(self, named: int = 10) -> str:
+        """One line; the files with check findings are named (the first `named` of them)."""
         converted = [o for o in self.outcomes if o.ok and not o.skipped]
         skipped = [o for o in self.outcomes if o.skipped]
         with_findings = [o for o in self.outcomes if o.code == EXIT_FINDINGS]
-        return (f"{len(self.outcomes)} files: {len(converted)} converted, {len(skipped)} up to date, "
-                f"{len(self.failed)} failed; {len(with_findings)} with check findings")
+        line = (f"{plural(len(self.outcomes), 'file')}: {len(converted)} converted, {len(skipped)} up to date, "
+                f"{len(self.failed)} failed")
+        if not with_findings:
+            return line + "; no check findings"
+        names = ", ".join(f"{o.source} ({plural(len(o.findings), 'finding')})" for o in with_findings[:named])
+        rest = f" and {len(with_findings) - named} more" if len(with_findings) > named else ""
+        return f"{line}; {len(with_findings)} with check findings (exit 1): {names}{rest}"
 
     def as_json(self) -> str:
         rows = [{k: v for k, v in asdict(o).items() if k not in ("text", "files")} for o in self.outcomes]
@@ -155,17 +161,20 @@ class BatchReport:
 
 def run_batch(paths: Iterable[Path | str], outdir: Path | str, to: str = "json", jobs: int = 1,
               force: bool = False, progress: Optional[Callable[[Outcome], None]] = None,
-              **options) -> BatchReport:
+              engine: str = "local", scheduler: Optional[str] = None, **options) -> BatchReport:
     """Convert every input into `outdir` with `jobs` worker processes; `progress` is called as each file
-    ends (skipped, converted or failed). Outcomes come back in input order. `options`: layout, issuer,
-    entity (as for `Job`)."""
-    return run_plan(plan_batch(paths, outdir, to, **options), outdir, jobs, force, progress)
+    ends (skipped, converted or failed). Outcomes come back in input order. `engine="dask"` renders on a
+    Dask cluster instead (`scheduler`: its address; None starts a local one with `jobs` workers; see
+    dask_engine.py). `options`: layout, issuer, entity (as for `Job`)."""
+    return run_plan(plan_batch(paths, outdir, to, **options), outdir, jobs, force, progress, engine, scheduler)
 
 
 def run_plan(plan: Plan, outdir: Path | str, jobs: int = 1, force: bool = False,
-             progress: Optional[Callable[[Outcome], None]] = None) -> BatchReport:
+             progress: Optional[Callable[[Outcome], None]] = None, engine: str = "local",
+             scheduler: Optional[str] = None) -> BatchReport:
     """Run a planned batch. ManifestUnusable when OUTDIR's manifest path is not a regular file (nothing is
-    converted then). Stopped (stopping.py) ends it with every written file recorded."""
+    converted then). Stopped (stopping.py) ends it with every written file recorded. Whatever renders
+    (this process, worker processes or Dask workers), this process writes and records."""
     manifest = Manifest(Path(outdir))
     outcomes: dict[int, Outcome] = {}
     todo: list[tuple[int, Job, str]] = []
@@ -193,7 +202,10 @@ def run_plan(plan: Plan, outdir: Path | str, jobs: int = 1, force: bool = False,
             progress(outcome)
 
     try:
-        if jobs <= 1 or len(todo) <= 1:
+        if engine == "dask":
+            from .dask_engine import run_on_dask
+            run_on_dask(todo, done, scheduler, jobs)
+        elif jobs <= 1 or len(todo) <= 1:
             for i, job, fp in todo:
                 done(i, fp, render_file(job))
         else:
@@ -210,6 +222,8 @@ def run_plan(plan: Plan, outdir: Path | str, jobs: int = 1, force: bool = False,
 def _run_parallel(todo: list[tuple[int, Job, str]], jobs: int, done) -> None:
     """Workers render; this process writes (in `done`). A stop ends the workers at once (stopping.py)."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     from .stopping import stop_workers, worker_init
     warm_up()  # compile the rules once here; forked workers inherit them

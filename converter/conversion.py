@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-import traceback
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Optional
 
 from .model import Entity
+from .dataclass_code import dataclass
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 SUFFIXES = {"json": ".json", "xbrl": ".xml", "ixbrl": ".htm", "csv": ".csv"}
@@ -58,8 +58,9 @@ def convert_file(job: Job) -> Outcome:
     return write_outcome(render_file(job))
 
 
-def render_file(job: Job) -> Outcome:
-    """Convert one file and render its outputs into `Outcome.files` (or `.text`); nothing is written."""
+def render_file(job: Job, data: Optional[bytes] = None) -> Outcome:
+    """Convert one file and render its outputs into `Outcome.files` (or `.text`); nothing is written.
+    `data`: the file's bytes, read by the caller (a Dask worker may not see the caller's files)."""
     from .api import OutputInvalid, render_report
     from .emit import render_taxonomy
     from .pipeline import Trace, convert_text
@@ -72,7 +73,8 @@ def render_file(job: Job) -> Outcome:
     out = Outcome(source=str(job.source), output=str(job.output or ""))
     size = 0
     try:
-        data = read_bytes(job.source)
+        if data is None:
+            data = read_bytes(job.source)
         size = len(data)
         out.digest = hashlib.sha256(data).hexdigest()
         release = decode_release(data, str(job.source))
@@ -115,6 +117,7 @@ def render_file(job: Job) -> Outcome:
         out.code = EXIT_INTERNAL
         out.message = f"internal error: {type(e).__name__}: {_one_line(e)} (a bug in xbrlify; please report it)"
         if os.environ.get("XBRLIFY_DEBUG"):
+            import traceback
             traceback.print_exc()
     out.seconds = time.perf_counter() - started
     return out
@@ -137,6 +140,11 @@ def write_outcome(out: Outcome) -> Outcome:
     out.files = {}
     out.seconds += time.perf_counter() - started
     return out
+
+
+def plural(n: int, noun: str) -> str:
+    """'1 file', '2 files', '0 files'."""
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _one_line(e: BaseException) -> str:

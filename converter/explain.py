@@ -10,7 +10,7 @@ Reads a ConversionResult and its Trace; changes nothing.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional, Sequence
 
 from .engine.numbers import parse_figure
@@ -22,6 +22,7 @@ from .result import ConversionResult
 from .rulebook.match import GAAP_PREFIX, normalize_label
 from .rulebook.timed import fullmatch, search
 from .rulebook.model import RowRule, Rulebook
+from .dataclass_code import dataclass
 
 
 @dataclass

@@ -6,10 +6,11 @@ tested alone.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from typing import Optional, Union
+from .dataclass_code import dataclass
 
 
 # ---------------------------------------------------------------------------------------------- document model

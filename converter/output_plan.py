@@ -11,11 +11,11 @@ first's label linkbase, the second's instance); `a b.txt` and `a_b.htm` both cla
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
 from .emit.dts import safe_stem
+from .dataclass_code import dataclass
 
 _FIXED = (("{}.xsd", "taxonomy schema"), ("{}_lab.xml", "label linkbase"), ("{}_cal.xml", "calculation linkbase"),
           ("{}_def.xml", "definition linkbase"))

@@ -2,7 +2,7 @@
 call `convert_text`; nothing here formats output."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +37,7 @@ from .rulebook.loader import detect_issuer, load_rulebook
 from .rulebook.model import Rulebook
 from .taxonomies.standard import standard_concepts
 from .taxonomy import Taxonomy, load_taxonomy
+from .dataclass_code import dataclass
 
 
 @dataclass

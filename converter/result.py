@@ -4,12 +4,13 @@ Emitters and validators take a ConversionResult and nothing else.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Optional
 
 from .model import Entity, Fact, Finding
 from .taxonomy import Taxonomy
+from .dataclass_code import dataclass
 
 
 @dataclass

@@ -13,8 +13,8 @@ import os
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
+from .dataclass_code import dataclass
 
 VIEWER_PLUGIN = "iXBRLViewerPlugin"
 

@@ -9,7 +9,6 @@ Reads a ConversionResult and its Trace; changes nothing (`explain --suspicious`,
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import regex
 
@@ -19,9 +18,11 @@ from .model import Fact, Table
 from .pipeline import Trace
 from .result import ConversionResult
 from .rulebook.match import normalize_label
+from .rulebook.regex_code import kept_regex
+from .dataclass_code import dataclass
 
 TOTAL_CODES = ("calculation-inconsistency", "table-total-mismatch", "eps-inconsistency", "equality-inconsistency")
-_META = regex.compile(r"([.^$*+?{}\[\]\\|()])")
+_META = kept_regex(r"([.^$*+?{}\[\]\\|()])")
 
 
 @dataclass(frozen=True)

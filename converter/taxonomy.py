@@ -4,15 +4,16 @@ Every stage asks the taxonomy what a concept is (its unit kind, period type, bal
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Optional
+from .dataclass_code import Rebuilt, dataclass
 
 UNIT_OF_TYPE = {"monetary": "USD", "perShare": "USD/shares", "shares": "shares", "percent": "pure"}
 
 
 @dataclass(frozen=True)
-class ConceptDef:
+class ConceptDef(Rebuilt):
     name: str                    # QName "prefix:Local"
     type: str                    # monetary | perShare | shares | percent | string | date
     period: str                  # duration | instant
@@ -33,7 +34,7 @@ class ConceptDef:
 
 
 @dataclass(frozen=True)
-class Calculation:
+class Calculation(Rebuilt):
     id: str
     total: str
     items: tuple[tuple[str, int], ...]   # (concept, weight)
@@ -43,14 +44,14 @@ class Calculation:
 
 
 @dataclass(frozen=True)
-class Equality:
+class Equality(Rebuilt):
     id: str
     left: str
     right: str
 
 
 @dataclass
-class Taxonomy:
+class Taxonomy(Rebuilt):
     namespaces: dict[str, str]
     concepts: dict[str, ConceptDef]
     calculations: list[Calculation] = field(default_factory=list)
@@ -89,10 +90,26 @@ def concept_from_yaml(name: str, spec: dict) -> ConceptDef:
 
 def load_taxonomy(path: Path) -> Taxonomy:
     """Read and check the taxonomy YAML against schemas/taxonomy.schema.json; the first error is a one-line
-    RuleError naming file:line:col, as for rule files."""
+    RuleError naming file:line:col, as for rule files. A taxonomy that passed is kept in the rulebook cache
+    (rulebook/cache.py), keyed on its bytes."""
+    from .rulebook import cache
+    from .rulebook.loader import RuleError
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise RuleError(f"{path}: cannot read: {e}") from None
+    name, key = cache.rule_entry(str(path), "taxonomy"), cache.key_of(path, "taxonomy", raw)
+    found = cache.load(name, key)
+    if found is None:
+        found = _check_and_build(path, raw)
+        cache.store(name, key, found)
+    return found
+
+
+def _check_and_build(path: Path, raw: bytes) -> Taxonomy:
     from .rulebook.loader import RuleError, read_rule_file, strip_lines
     from .rulebook.schema import TAXONOMY_SCHEMA, schema_problems
-    data = read_rule_file(path)
+    data = read_rule_file(path, raw)
     errors = [p for p in schema_problems(data, str(path), TAXONOMY_SCHEMA) if p.level == "error"]
     if errors:
         raise RuleError(str(errors[0]))

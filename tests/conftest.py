@@ -1,8 +1,11 @@
 """Shared fixtures: where the shared documents are, and a cached conversion per document."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,6 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("XBRLIFY_SHARED", ROOT.parent / "shared"))
+# the rulebook cache (converter/rulebook/cache.py) of this test run, fresh, not the user's; subprocesses inherit it
+os.environ["XBRLIFY_CACHE_DIR"] = tempfile.mkdtemp(prefix="xbrlify-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XBRLIFY_CACHE_DIR"], True)
 
 
 def shared_path(*parts: str) -> Path:

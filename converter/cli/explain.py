@@ -7,16 +7,15 @@ from pathlib import Path
 
 import click
 
-from ..readers import LAYOUTS, InputError
-from ..rulebook.loader import RuleError
+from .options import layout_option
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT = 0, 2, 3
 
 
-@click.command("explain")
+@click.command("explain", short_help="Say why each fact came out: rule, source, steps.")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--issuer", help="Issuer file name or path, or 'none' for base rules only; detected when absent.")
-@click.option("--format", "layout", type=click.Choice(sorted(LAYOUTS)), help="Input layout; detected when absent.")
+@layout_option
 @click.option("--concept", help="Only facts whose concept contains this text (e.g. Revenues).")
 @click.option("--coverage", "with_coverage", is_flag=True,
               help="Also list table rows and narrative amounts no rule read, with the share of numeric cells read.")
@@ -28,6 +27,8 @@ def explain_cmd(file, issuer, layout, concept, with_coverage, suspicious):
     that also matched and lost; then merged or rejected facts and why."""
     from ..api import convert
     from ..explain import explain_lines
+    from ..readers import InputError
+    from ..rulebook.loader import RuleError
     from ..pipeline import Trace
     trace = Trace()
     try:

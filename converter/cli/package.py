@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 
-@click.command("package")
+@click.command("package", short_help="Write the offline taxonomy package.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("."), show_default=True,
               help="A .zip file to write, or a folder to write xbrlify-taxonomies-YEAR.zip into.")
 def package_cmd(output):

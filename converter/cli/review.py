@@ -7,14 +7,16 @@ from pathlib import Path
 
 import click
 
-from ..readers import LAYOUTS
+from .options import layout_option
 
 
-@click.command("review")
+
+
+@click.command("review", short_help="Build a review page: which numbers became facts.")
 @click.argument("release", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/review.html"),
               show_default=True, help="The viewer page to write (its script, ixbrlviewer.js, goes beside it).")
-@click.option("--format", "layout", type=click.Choice(sorted(LAYOUTS)), help="Input layout; detected when absent.")
+@layout_option
 @click.option("--issuer", help="Issuer file name or path, or 'none' for base rules only; detected when absent.")
 def review_cmd(release, output, layout, issuer):
     """Build a review page for RELEASE: open OUTPUT in a browser (no server or network needed)."""

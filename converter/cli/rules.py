@@ -13,7 +13,9 @@ from pathlib import Path
 
 import click
 
+
 from ..paths import RULES_DIR
+from .options import layout_option
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
@@ -27,12 +29,12 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
     return out
 
 
-@click.group("rules")
+@click.group("rules", short_help="Check, test and start rule files.")
 def rules_cmd():
     """Check, test and start rule files (rules/base/*.yaml, rules/issuers/*.yaml)."""
 
 
-@rules_cmd.command("check")
+@rules_cmd.command("check", short_help="Check rule files: schema, concepts, regexes, precedence.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.option("--no-timeouts", is_flag=True, help="Skip running patterns against hostile inputs (faster).")
@@ -54,7 +56,7 @@ def check_cmd(paths, quiet, no_timeouts):
     sys.exit(EXIT_FAILED if errors else EXIT_OK)
 
 
-@rules_cmd.command("test")
+@rules_cmd.command("test", short_help="Run the examples rule files carry under tests:.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-v", "--verbose", is_flag=True, help="List every test, not only failures.")
 def test_cmd(paths, verbose):
@@ -83,12 +85,12 @@ def test_cmd(paths, verbose):
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-@rules_cmd.command("new")
+@rules_cmd.command("new", short_help="Write a starter issuer file for a release.")
 @click.option("--issuer", "name", required=True, help="Short issuer name: the file name and extension prefix.")
 @click.argument("release", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write (default rules/issuers/NAME.yaml; '-' for standard output).")
-@click.option("--format", "layout", type=click.Choice(["html", "pipe", "pdf"]), help="Input layout.")
+@layout_option
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new_cmd(name, release, output, layout, force):
     """Write a starter issuer file for RELEASE: the issuer block filled from the text, and one commented

@@ -5,13 +5,13 @@ the xBRL-JSON outputs both carry them, so that the two outputs state the same fa
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Period
 from ..result import ConversionResult
 from ..taxonomy import ConceptDef
 from .formats import entity_spec, xml_safe
+from ..dataclass_code import dataclass
 
 # What the emitter needs to know of the dei concepts we write (label, period, string or date); their
 # declarations, with the official dei types, are the official taxonomy's (and the taxonomy package's).

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 from ..result import ConversionResult
@@ -28,6 +28,8 @@ from ..taxonomies.package import declared_qnames
 from .cover import DEI_COVER_CONCEPTS, cover_facts
 from .formats import period_key, split_qname, unit_spec, xml_safe
 from .report import namespace_map
+from ..rulebook.regex_code import kept_re
+from ..dataclass_code import dataclass
 
 ITEM_TYPES = {
     "monetary": "xbrli:monetaryItemType",
@@ -64,7 +66,7 @@ HYPERCUBE_LOCAL = "ReportTable"
 ENTRY_PREFIX = "xbrlify-report"   # only inside our files; the instance never names the hypercube
 ENTRY_NAMESPACE_BASE = "urn:xbrlify:report:"
 CALC_ROLE_BASE = "urn:xbrlify:role:calculation:"
-_NCNAME_BAD = re.compile(r"[^A-Za-z0-9._-]")
+_NCNAME_BAD = kept_re(r"[^A-Za-z0-9._-]")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from ..model import Entity, Fact, Period
+from ..rulebook.regex_code import kept_re
 
 XBRLI_NS = "http://www.xbrl.org/2003/instance"
 ISO4217_NS = "http://www.xbrl.org/2003/iso4217"
@@ -21,9 +22,9 @@ SEC_CIK_SCHEME = "http://www.sec.gov/CIK"
 KNOWN_SCHEMES = {"cik": ("cik", SEC_CIK_SCHEME), "lei": ("lei", "http://standards.iso.org/iso/17442")}
 FALLBACK_SCHEME_BASE = "urn:xbrlify:entity-scheme:"
 
-_NCNAME_BAD = re.compile(r"[^A-Za-z0-9._-]")
+_NCNAME_BAD = kept_re(r"[^A-Za-z0-9._-]")
 # Characters XML 1.0 cannot carry at all; a label holding one would make the whole file unreadable.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_ILLEGAL = kept_re("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def format_value(value: Decimal, decimals: int) -> str:
@@ -147,7 +148,7 @@ def context_id(period: Period, dims: tuple[tuple[str, str], ...]) -> str:
     return base
 
 
-_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*")
+_NCNAME = kept_re(r"[A-Za-z_][A-Za-z0-9._-]*")
 
 
 def split_qname(qname: str) -> tuple[str, str]:

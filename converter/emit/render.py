@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ..paths import TEMPLATES_DIR
 from ..result import ConversionResult
@@ -39,8 +39,11 @@ _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps with opt
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
+    """The templates' environment; their compiled code is kept in the user cache (rulebook/cache.py's
+    folder), so a run does not parse and compile them again (jinja2 checks each against its source)."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(enabled_extensions=("xml.j2", "xsd.j2", "xhtml.j2"), disabled_extensions=("json.j2",),
                                      default=True),
         undefined=StrictUndefined,
@@ -48,6 +51,18 @@ def environment() -> Environment:
     )
     env.filters["json"] = _JSON.encode
     return env
+
+
+def _bytecode_cache():
+    from ..rulebook.cache import cache_dir
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder), "template-%s.cache")
 
 
 def render_json(result: ConversionResult, taxonomy_href: str) -> str:

@@ -6,7 +6,6 @@ bytes) never depends on the order facts arrived in or on hash seeds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Period
@@ -14,6 +13,7 @@ from ..result import ConversionResult
 from .cover import cover_facts
 from .formats import (ISO4217_NS, XBRLI_NS, EntitySpec, UnitSpec, context_id, entity_spec, fact_sort_key,
                       format_value, oim_period, oim_unit, period_key, split_qname, unit_spec)
+from ..dataclass_code import dataclass
 
 # Namespaces of the base taxonomies, used when the taxonomy file does not name them.
 DEFAULT_NAMESPACES = {

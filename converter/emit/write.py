@@ -62,9 +62,11 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
             if old is not None:   # a replaced file keeps its permissions
                 os.fchmod(f.fileno(), stat.S_IMODE(old.st_mode))
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(e, OSError) and e.errno is not None:   # name the file being written, not the temp file
+            raise type(e)(e.errno, e.strerror, str(path)) from None
         raise
 
 

@@ -10,11 +10,12 @@ the comparison after it chains on.
 from __future__ import annotations
 
 import regex
+from ..rulebook.regex_code import kept_regex
 
 _PERCENT = r"[\s,]*(?:or\s+)?\(?[\d.]+\s*(?:%|percent)\)?"   # ", or 8%", " (8%)"
 # the wording right before a change amount: "increased", "grew by", "was down", "an increase of", "is expected to
 # add approximately" (what a part adds to a whole: "the 53rd week is expected to add $700 million of revenue")
-_BEFORE = regex.compile(
+_BEFORE = kept_regex(
     r"""(?:\b(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|jumped|improved|(?:was|were)\s+(?:up|down)
            |up|down|(?:to\s+|will\s+|would\s+)?(?:add|adds|added|contribute[sd]?|subtract(?:s|ed)?|reduce[sd]?))
            (?:\s+(?:by|approximately|about|nearly|almost|roughly))*
@@ -22,11 +23,11 @@ _BEFORE = regex.compile(
            reduction|rise)\s+of(?:\s+(?:approximately|about|nearly|almost))?)\s*$""", regex.I | regex.X)
 # what the change may carry after it: its percentage and its span ("or 8%", "(8%)", "or 5.3% annualized",
 # "year over year")
-_AFTER = regex.compile(rf"(?:{_PERCENT}(?:\s+annualized)?|[\s,]*(?:year[\s-]over[\s-]year|sequentially|"
+_AFTER = kept_regex(rf"(?:{_PERCENT}(?:\s+annualized)?|[\s,]*(?:year[\s-]over[\s-]year|sequentially|"
                        r"on\s+an\s+annualized\s+basis))*", regex.I)
 # "a $5.2 million increase": the change named after its amount
-_ARTICLE = regex.compile(r"\ban?\s*$", regex.I)
-_NOUN_AFTER = regex.compile(rf"(?:{_PERCENT}|[\s,]*year[\s-]over[\s-]year)*[\s,]*"
+_ARTICLE = kept_regex(r"\ban?\s*$", regex.I)
+_NOUN_AFTER = kept_regex(rf"(?:{_PERCENT}|[\s,]*year[\s-]over[\s-]year)*[\s,]*"
                             r"(?:increase|decrease|improvement|decline|rise|drop|reduction)\b", regex.I)
 _REACH = 60   # characters before an amount its change wording may take
 

@@ -8,21 +8,22 @@ header reads ("Three Months Ended | Six Months Ended" over "2016 2015 2016 2015"
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from itertools import combinations
 from datetime import date, timedelta
 from typing import Optional
 
-import re
 
 import regex
 
 from ..model import HeaderCell, Period, Table
 from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length, add_months, full_dates,
                     is_month_end, length_of, make_date, month_end, numeric_date, parse_month)
+from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 _NUM = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]?six|twenty[\s-]?seven|thirty[\s-]?nine|forty|fifty[\s-]?two|fifty[\s-]?three)"
-TOKEN = regex.compile(
+TOKEN = kept_regex(
     rf"""(?P<len>\b{_NUM}[\s-]*(?:months?|weeks?)(?:\s+(?:ended|ending))?\b
             |\b(?:fiscal\s+)?(?:quarters?|years?|periods?)\s+(?:ended|ending)\b
             |\btransition\s+period\b
@@ -43,7 +44,7 @@ TOKEN = regex.compile(
 
 LEAF = ("date", "y", "q", "fy", "skip")
 KINDS = ("len", "q", "date", "fy", "md", "y", "qonly", "total", "rng", "skip", "ng")
-TRAILING = regex.compile(r"\btrailing\s+(?:4|four|12|twelve)[\s-]+(?:quarters?|months?)\b|\bTTM\b|\bLTM\b", regex.I)
+TRAILING = kept_regex(r"\btrailing\s+(?:4|four|12|twelve)[\s-]+(?:quarters?|months?)\b|\bTTM\b|\bLTM\b", regex.I)
 
 
 @dataclass(frozen=True)
@@ -159,10 +160,10 @@ class Calendar:
 # 'the fiscal year ending February 1, 2025 ("fiscal 2024")'
 _NAMED_AS = (r"(?:\s*\(\s*[\"“”']?\s*(?:Q[1-4]\s+|(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?)?"
              r"(?:FY\s*'?(?P<fyn>\d\d(?:\d\d)?)|fiscal\s+(?:year\s+)?(?P<fyw>(?:19|20)\d\d))\b)?")
-_FY_END = regex.compile(
+_FY_END = kept_regex(
     rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?P<fy>(?:19|20)\d\d)(?:,?\s+which)?\s+)?|year\s+)(?:ended|ending|ends)\s+(?:on\s+)?"
     rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})?(?:,?\s*(?P<y>(?:19|20)\d\d){_NAMED_AS})?", regex.I)
-_QUARTER_ENDED = regex.compile(
+_QUARTER_ENDED = kept_regex(
     rf"\b(?:(?P<qo>first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q(?P<qn>[1-4]))\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?"
     rf"(?:(?P<fy>(?:19|20)\d\d),?\s+)?(?:which\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)"
     rf"{_NAMED_AS}", regex.I)
@@ -173,11 +174,11 @@ def _named_year(m) -> Optional[int]:
     named = m["fy"] or m["fyw"] or (m["fyn"] and (m["fyn"] if len(m["fyn"]) == 4 else f"20{m['fyn']}"))
     return int(named) if named else None
 
-_LAST_DAY = regex.compile(rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)[^.]{{0,40}}\blast\s+day\s+of\s+"
+_LAST_DAY = kept_regex(rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)[^.]{{0,40}}\blast\s+day\s+of\s+"
                           rf"(?:our|its|the)\s+(?:prior\s+|previous\s+|current\s+)?fiscal\s+year", regex.I)
 
-_LAST_DAY_HINT = re.compile(r"last\s+day\s+of")
-_QUARTER_HINT = re.compile(r"quarter|\bq[1-4]")
+_LAST_DAY_HINT = kept_re(r"last\s+day\s+of")
+_QUARTER_HINT = kept_re(r"quarter|\bq[1-4]")
 
 
 def document_calendar(text: str) -> Calendar:
@@ -230,9 +231,9 @@ def naming_in_doubt(year_end: date) -> bool:
     return (year_end.month == 1 and year_end.day > 7) or (year_end.month == 2 and year_end.day <= 7)
 
 
-_LONG_YEAR = regex.compile(r"\b(?:53rd|fifty[\s-]third)\s+week\b|\b(?:53|fifty[\s-]three)[\s-]weeks?\b|\bextra\s+week\b",
+_LONG_YEAR = kept_regex(r"\b(?:53rd|fifty[\s-]third)\s+week\b|\b(?:53|fifty[\s-]three)[\s-]weeks?\b|\bextra\s+week\b",
                            regex.I)
-_YEAR_LABEL = regex.compile(r"\bFY\s*'?(?P<yy>\d\d(?:\d\d)?)\b|\bfiscal\s+(?:year\s+)?(?P<y>(?:19|20)\d\d)\b", regex.I)
+_YEAR_LABEL = kept_regex(r"\bFY\s*'?(?P<yy>\d\d(?:\d\d)?)\b|\bfiscal\s+(?:year\s+)?(?P<y>(?:19|20)\d\d)\b", regex.I)
 
 
 def _long_years(head: str) -> frozenset:
@@ -250,12 +251,12 @@ def _long_years(head: str) -> frozenset:
 
 
 # "June 30, 2004 and 2003": one day of several years, each a column's; the day is no date of the first year
-_LISTED_YEARS = regex.compile(rf"({MONTH_RE}\s*\d{{1,2}})\s*,?\s*((?:19|20)\d\d(?:\s*(?:,|and|&)\s*(?:19|20)\d\d)+\b)",
+_LISTED_YEARS = kept_regex(rf"({MONTH_RE}\s*\d{{1,2}})\s*,?\s*((?:19|20)\d\d(?:\s*(?:,|and|&)\s*(?:19|20)\d\d)+\b)",
                               regex.I)
 
 
 # "EndedDecember 31,": a line break the copy lost between a word and the month after it
-_GLUED_MONTH = regex.compile(r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|"
+_GLUED_MONTH = kept_regex(r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|"
                              r"November|December)\b)")
 
 
@@ -318,11 +319,11 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
 
 
 # Header words that say what a column is without naming a part of the company
-_NEUTRAL = regex.compile(
+_NEUTRAL = kept_regex(
     r"^\(?\s*(?:un)?audited\s*\)?$|^(?:gaap|u\.?s\.?\s+gaap|as\s+reported|reported|actuals?|amounts?|"
     r"consolidated|total\s+company|company|\$|us\$|usd|dollars|(?:as\s+)?restated|as\s+previously\s+reported|"
     r"as\s+of|for\s+the|ended|ending)$", regex.I)
-_LETTERS = regex.compile(r"[A-Za-z]{2,}")
+_LETTERS = kept_regex(r"[A-Za-z]{2,}")
 
 
 def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:
@@ -372,9 +373,9 @@ def column_members(table: Table) -> dict[int, str]:
     return out
 
 
-_TO_DATE = regex.compile(r"to[\s-]date|ytd", regex.I)
+_TO_DATE = kept_regex(r"to[\s-]date|ytd", regex.I)
 # a length printed alone, without "Ended", over bare years: the first months of those fiscal years
-_FIRST_MONTHS = regex.compile(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
+_FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
 
 
 def _year_to_date(slot: dict) -> bool:
@@ -539,7 +540,7 @@ def year_to_date(end: date, cal: Calendar) -> Length:
 
 
 # A row that names its own length against the column's date: "Net Income - Quarter", "EPS (YTD)".
-ROW_PERIOD = regex.compile(r"\s*(?:-|,|\()\s*(?P<w>quarter|qtd|quarter[\s-]to[\s-]date|ytd|year[\s-]to[\s-]date)"
+ROW_PERIOD = kept_regex(r"\s*(?:-|,|\()\s*(?P<w>quarter|qtd|quarter[\s-]to[\s-]date|ytd|year[\s-]to[\s-]date)"
                            r"\s*\)?\s*$", regex.I)
 
 

@@ -7,13 +7,13 @@ attaches to; this module only reads phrases.
 from __future__ import annotations
 
 import calendar
-import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
 import regex
+from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -26,8 +26,8 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "fifty-three": 53, "fifty three": 53, "fourteen": 14, "twenty-seven": 27, "forty": 40}
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
-FULL_DATE = regex.compile(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\s*,?\s*(?P<y>(?:19|20)\d\d)\b", regex.I)
-_DAY_YEAR = re.compile(r"\d{1,2}(?:\s*,)?\s*(?:19|20)\d\d\b")   # no two `\s*` side by side: a wide gap stays linear
+FULL_DATE = kept_regex(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\s*,?\s*(?P<y>(?:19|20)\d\d)\b", regex.I)
+_DAY_YEAR = kept_re(r"\d{1,2}(?:\s*,)?\s*(?:19|20)\d\d\b")   # no two `\s*` side by side: a wide gap stays linear
 _MONTH_CHARS = 11   # "September." and the word boundary before it
 
 
@@ -46,7 +46,7 @@ def full_dates(text: str):
             yield m
 # "9/30/2025", "09/30/25": bank releases head their columns this way
 NUMERIC_DATE = r"\b(?P<nm>1[0-2]|0?[1-9])/(?P<nd>3[01]|[12]\d|0?[1-9])/(?P<ny>(?:19|20)\d\d|\d\d)\b"
-_NUMERIC_DATE = regex.compile(NUMERIC_DATE)
+_NUMERIC_DATE = kept_regex(NUMERIC_DATE)
 
 
 def numeric_date(text: str) -> Optional[date]:
@@ -109,11 +109,11 @@ def make_date(m: str, d: str, y: str) -> Optional[date]:
         return None
 
 
-_LENGTH = regex.compile(
+_LENGTH = kept_regex(
     r"\b(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
     r")[\s-]*(?P<unit>months?|weeks?|quarters?)\b", regex.I)
-_YEARISH = regex.compile(r"\b(?:(?:fiscal\s+)?years?|twelve\s+months|annual|full[\s-]year|fy)\b", regex.I)
-_QUARTERISH = regex.compile(r"\bquarters?\b|\bQ[1-4]\b", regex.I)
+_YEARISH = kept_regex(r"\b(?:(?:fiscal\s+)?years?|twelve\s+months|annual|full[\s-]year|fy)\b", regex.I)
+_QUARTERISH = kept_regex(r"\bquarters?\b|\bQ[1-4]\b", regex.I)
 
 
 def length_of(phrase: str) -> Optional[Length]:

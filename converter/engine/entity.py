@@ -8,6 +8,7 @@ import regex
 
 from ..model import Entity
 from ..rulebook.model import Issuer
+from ..rulebook.regex_code import kept_regex
 
 CIK_SCHEME = "http://www.sec.gov/CIK"
 TICKER_SCHEME = "https://xbrlify.dev/ticker"      # fallback when no CIK is known: the exchange ticker
@@ -15,25 +16,25 @@ NAME_SCHEME = "https://xbrlify.dev/name"          # last resort: a slug of the c
 SCHEME_ALIASES = {"cik": CIK_SCHEME, "ticker": TICKER_SCHEME, "name": NAME_SCHEME}
 
 _EXCHANGE = r"(?:NASDAQ|Nasdaq|NYSE(?:\s+American|\s+MKT|\s+Arca)?|AMEX|OTC(?:QB|QX|\s+Markets|\s+Pink)?|OTCQB|OTCQX|TSX|CSE|Cboe|BATS)(?:\s*(?:Global|Capital|Global\s+Select)\s+Market)?"
-TICKER = regex.compile(rf"\(\s*(?:{_EXCHANGE})\s*:\s*(?P<t>[A-Z][A-Z.\-]{{0,6}})\s*(?:[;,][^)]*)?\)")
-NAME_BEFORE = regex.compile(r"(?P<name>[A-Z][\w&'.\-]*(?:,?\s+(?:[A-Z&][\w&'.\-]*|of|and|de)){0,7})\s*,?\s*$")
-EDGAR_PATH = regex.compile(r"edgar/data/(?P<cik>\d{1,10})/")
+TICKER = kept_regex(rf"\(\s*(?:{_EXCHANGE})\s*:\s*(?P<t>[A-Z][A-Z.\-]{{0,6}})\s*(?:[;,][^)]*)?\)")
+NAME_BEFORE = kept_regex(r"(?P<name>[A-Z][\w&'.\-]*(?:,?\s+(?:[A-Z&][\w&'.\-]*|of|and|de)){0,7})\s*,?\s*$")
+EDGAR_PATH = kept_regex(r"edgar/data/(?P<cik>\d{1,10})/")
 # "CUPERTINO, California—January 18, 2011—Apple® today announced", "October 18, 2024 - CMUV Bancorp, the ..."
-DATELINE = regex.compile(
+DATELINE = kept_regex(
     r"(?:19|20)\d\d\s*(?:--|[-—–])\s*(?:\([^)]{1,40}\)\s*(?:--|[-—–])?\s*)?"
     r"(?P<name>[A-Z][\w&'.\-]*(?:,?\s+(?:[A-Z&][\w&'.\-]*|of|and|de)){0,6})[®™]?"
     r"\s*(?:\(|,|\s+today\b|\s+(?:reported|announced|reports|announces)\b)")
-CIK_TEXT = regex.compile(r"\b(?:CIK|Central\s+Index\s+Key)\s*(?:No\.?|number)?\s*[:#]?\s*(?P<cik>\d{4,10})\b", regex.I)
-_NOT_NAME = regex.compile(r"^(?:The|Today|Inc|Corporation|Company)$")
+CIK_TEXT = kept_regex(r"\b(?:CIK|Central\s+Index\s+Key)\s*(?:No\.?|number)?\s*[:#]?\s*(?P<cik>\d{4,10})\b", regex.I)
+_NOT_NAME = kept_regex(r"^(?:The|Today|Inc|Corporation|Company)$")
 
 
 # What --entity accepts, checked where it comes in (a space or a control character in it used to reach the
 # output and fail its schema, exit 4): a scheme alias or token, or a URI (the namespace pattern of
 # schemas/rules.schema.json); an identifier of letters, digits, '.', '_' and '-'; a CIK of digits.
-URI = regex.compile(r"(?:https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+URI = kept_regex(r"(?:https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
                     r"(?:/[A-Za-z0-9._~%!$()*+,;=:@/-]*)?|urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[A-Za-z0-9._~%!$()*+,;=:@/-]+)")
-_SCHEME_TOKEN = regex.compile(r"[A-Za-z][A-Za-z0-9.+-]{0,31}")
-_IDENTIFIER = regex.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+_SCHEME_TOKEN = kept_regex(r"[A-Za-z][A-Za-z0-9.+-]{0,31}")
+_IDENTIFIER = kept_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 def parse_entity_option(value: str) -> Entity:

@@ -8,7 +8,6 @@ forecast. The metric wordings are the phrase rules'; the grammar is here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import Optional
@@ -23,29 +22,31 @@ from .ignore import ignored_phrases, ignored_sentence
 from .narrative import PER_UNIT, after_tax, find_book_mentions, restated, sentences
 from .numbers import SCALE_WORDS
 from .periods_text import bare_quarters, find_periods
+from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 FORECAST = ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")
 MINIMUM = ("srt:RangeAxis", "srt:MinimumMember")
 MAXIMUM = ("srt:RangeAxis", "srt:MaximumMember")
 
-CUE = regex.compile(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targets?|forecasts?|projects?|"
+CUE = kept_regex(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targets?|forecasts?|projects?|"
                     r"reaffirm\w*|reiterat\w*|rais(?:es|ed|ing)\s+(?:its\s+)?(?:full[\s-]year\s+)?(?:outlook|guidance))\b",
                     regex.I)
-_CUE_HINT = re.compile(r"expect|anticipat|outlook|guidance|target|forecast|project|reaffirm|reiterat|rais", re.I)
+_CUE_HINT = kept_re(r"expect|anticipat|outlook|guidance|target|forecast|project|reaffirm|reiterat|rais", re.I)
 _NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}neg2>\()?(?P<{n}num>(?>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))(?![eE][+-]?\d)\)?(?:\s*(?P<{n}scale>millions?|billions?|trillions?|thousands?|[MBK])\b)?(?![A-Za-z]{{1,3}}\b)"
-RANGE = regex.compile(rf"(?:between\s+)?(?=\$)(?P<a>{_NUM.format(n='a')})\s*(?:and|to|-|\u2013|\u2014)\s*(?P<b>{_NUM.format(n='b')})",
+RANGE = kept_regex(rf"(?:between\s+)?(?=\$)(?P<a>{_NUM.format(n='a')})\s*(?:and|to|-|\u2013|\u2014)\s*(?P<b>{_NUM.format(n='b')})",
                       regex.I)
 # An outlook table printed as lines of text: "Total revenue $700 million - $710 million $712 million - $718 million"
 # under "Prior  Updated". Which range is the outlook the header says; without a header, neither is taken.
-_COLUMNS = regex.compile(r"\b(?P<old>prior|previous|original)\b.*\b(?:updated|current|revised|new|raised)\b"
+_COLUMNS = kept_regex(r"\b(?P<old>prior|previous|original)\b.*\b(?:updated|current|revised|new|raised)\b"
                          r"|\b(?:updated|current|revised|new|raised)\b.*\b(?P<old2>prior|previous|original)\b", regex.I)
-GAP = regex.compile(r"""^[\s,:]*(?:,[^,$;]{0,90},)?[\s,]*(?:(?:of|to\s+be|is|are|will\s+be|(?:is|are)\s+expected\s+to\s+be|
+GAP = kept_regex(r"""^[\s,:]*(?:,[^,$;]{0,90},)?[\s,]*(?:(?:of|to\s+be|is|are|will\s+be|(?:is|are)\s+expected\s+to\s+be|
                         (?:guidance|outlook|expectations?)(?:\s+range)?\s+(?:to|of)|
                         expected\s+to\s+be|in\s+the\s+range\s+of|(?:a\s+)?range\s+of|ranging\s+from|between|of\s+between|
                         from|approximately|at|for\s+the\s+(?:full\s+)?year|in\s+the\s+range)\s*)*$""", regex.I | regex.X)
 CONTEXT_SPAN = 6   # paragraphs a cue stays in force
 # "2025 Guidance", "reaffirms its 2025 outlook": a bare year naming the outlook is that fiscal year
-_YEAR_OUTLOOK = regex.compile(r"\b((?:19|20)\d\d)\s+(?:full[\s-]year\s+)?(?:annual\s+)?(?:financial\s+)?"
+_YEAR_OUTLOOK = kept_regex(r"\b((?:19|20)\d\d)\s+(?:full[\s-]year\s+)?(?:annual\s+)?(?:financial\s+)?"
                               r"(?:guidance|outlook)\b", regex.I)
 
 
@@ -112,7 +113,7 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
     return out
 
 
-_FOR_THE = regex.compile(r"(?:for|in|during)\s+the\b", regex.I)
+_FOR_THE = kept_regex(r"(?:for|in|during)\s+the\b", regex.I)
 
 
 def _attached(q, sent: str, mentions: list) -> bool:

@@ -4,12 +4,12 @@ RULE (reason)" and `--coverage` can list it apart from what no rule read.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Table
 from ..rulebook.match import finditer, fullmatch, normalize_label, search
 from ..rulebook.model import IgnoreRule, Rulebook
+from ..dataclass_code import dataclass
 
 
 @dataclass(frozen=True)

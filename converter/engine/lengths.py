@@ -10,13 +10,13 @@ the evidence leaves exactly one of the two standing (or, with both standing, sup
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from ..model import Fact, Period
 from .columns import Calendar, year_to_date
 from .dates import Length
+from ..dataclass_code import dataclass
 
 
 @dataclass(frozen=True)

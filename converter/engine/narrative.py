@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
@@ -28,27 +28,29 @@ from .ignore import Suppressed, ignored_phrases, ignored_sentence
 from .numbers import SCALE_WORDS
 from .periods_text import PeriodMention, find_periods, year_earlier
 from .sentence_parts import between, blanker, first_after, pieces
+from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
-_FROM_END = regex.compile(r"\bfrom\s*$")
-_TO = regex.compile(r"\s*to\s*")
-_TO_END = regex.compile(r"\bto\s*$")
+_FROM_END = kept_regex(r"\bfrom\s*$")
+_TO = kept_regex(r"\s*to\s*")
+_TO_END = kept_regex(r"\bto\s*$")
 
 # The number is read whole (an atomic group: no shorter reading of its digits). Not an amount: digits in
 # exponent notation ("$1e400 million"), or followed by letters or a scale word the
 # grammar does not read ("$3.1T", "$5 quadrillion"): the digits alone would be a wrong figure (facts/magnitude.py
 # reports them).
-AMOUNT = regex.compile(
+AMOUNT = kept_regex(
     r"""(?P<neg>\()?\$\s?(?P<neg2>\()?(?P<num>(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))
         (?![eE][+-]?\d)\)?
         (?:\s*(?P<scale>millions?|billions?|trillions?|thousands?|mm|bn|tn|[MBK])\b)?
         (?![A-Za-z]{1,3}\b)(?!\s+[A-Za-z]*illions?\b)""", regex.I | regex.X)
 # "$8.12 per Boe", "$1,750 to $1,850 per ounce", "$2.75/Boe": a cost per unit produced, not an amount of money
 # (a per-share figure is read as one)
-PER_UNIT = regex.compile(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
+PER_UNIT = kept_regex(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
 
 # What may stand between a metric and its first amount (periods are cut out first).
-LINK = regex.compile(
+LINK = kept_regex(
     r"""^[\s,]*(?:attributable\s+to\s+(?!(?:the\s+)?(?:non-?controlling|minority|common|preferred))[\w\s.&'-]{1,40}?\s+)?
         (?:(?:was|were|is|are|totaled|totalled|totaling|of|amounted\s+to|reached|came\s+in\s+at|to|
         approximately|about|roughly|nearly|(?:an?\s+)?(?:new\s+)?record(?:\s+high)?(?:\s+of)?|an?\s+all[\s-]time\s+high\s+of|
@@ -57,19 +59,19 @@ LINK = regex.compile(
         (?:\s+[\d.]+\s*(?:%|percent))?(?:\s+year[\s-]over[\s-]year)?\s+(?:to|from)|
         (?:was|were)\s+(?:approximately|about|roughly)|of\s+(?:approximately|about))\s*)+$""", regex.I | regex.X)
 # What may chain a further amount to the same metric.
-CHAIN = regex.compile(
+CHAIN = kept_regex(
     r"""^[\s,;]*(?:(?:representing|reflecting|an?|up|down|increase|decrease|(?:(?:was|were)\s+)?(?:increased|decreased|rose|
         fell|grew|declined|improved)|of|\d+(?:\.\d+)?\s*%|percent|
         year[\s-]over[\s-]year|over|(?:or\s+)?\d+(?:\.\d+)?\s*%\s+of\s+(?:net\s+|total\s+)?(?:sales|revenues?),?)\s*)*[\s,]*
         (?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|and|from|to|up\s+from|down\s+from|over)
         (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of|\s+the)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
-REVERSE = regex.compile(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
-NONGAAP = regex.compile(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
+REVERSE = kept_regex(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
+NONGAAP = kept_regex(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
 # a sentence ends at . ; ! ? (a quote may close after it), before a capital, a parenthesis, a quote or an amount,
 # or before a dash that starts the next bullet ("... $30.4 million. - Net income was ...")
-SENTENCE_END = regex.compile(r"(?<=[.;!?][\"'”’]?)\s+(?:[-–—*]\s+)?(?=[A-Z(\"$“‘])|\s+•\s+|(?<=:)\s+(?=[A-Z•])")
-_PUNCTUATION_GAP = regex.compile(r"[.;!?][\"'”’]?(\s+(?:[-–—*]\s+)?)(?=[A-Z(\"$“‘])|:(\s+)(?=[A-Z•])")   # without •
-_ABBREV = regex.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Mass|Calif|No|U\.S|approx|vs|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|St|Mr|Ms|Dr)\.)$")
+SENTENCE_END = kept_regex(r"(?<=[.;!?][\"'”’]?)\s+(?:[-–—*]\s+)?(?=[A-Z(\"$“‘])|\s+•\s+|(?<=:)\s+(?=[A-Z•])")
+_PUNCTUATION_GAP = kept_regex(r"[.;!?][\"'”’]?(\s+(?:[-–—*]\s+)?)(?=[A-Z(\"$“‘])|:(\s+)(?=[A-Z•])")   # without •
+_ABBREV = kept_regex(r"(?:\b(?:Inc|Corp|Co|Ltd|Mass|Calif|No|U\.S|approx|vs|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|St|Mr|Ms|Dr)\.)$")
 
 
 @dataclass
@@ -149,12 +151,12 @@ def find_book_mentions(sentence: str, book: Rulebook, position: str, context: st
     return _keep_longest(_mentions(sentence, index.candidates(sentence)))
 
 
-_RATIO_OF = regex.compile(r"(?:%|\bpercent(?:age)?)\s+of\s+(?:total\s+|net\s+|the\s+)?$", regex.I)
+_RATIO_OF = kept_regex(r"(?:%|\bpercent(?:age)?)\s+of\s+(?:total\s+|net\s+|the\s+)?$", regex.I)
 
 
 # a metric named as a change: "increased revenue of $6.0 million contributed by ...", "incremental revenue"
 # a change named as a noun of the metric: "the decrease in cash ... of $227.1 million", "the increase in revenue"
-_CHANGE_OF = regex.compile(r"\b(?:increased|decreased|incremental|additional|(?:(?:net|year[\s-]over[\s-]year|"
+_CHANGE_OF = kept_regex(r"\b(?:increased|decreased|incremental|additional|(?:(?:net|year[\s-]over[\s-]year|"
                            r"sequential)\s+)?(?:increase|decrease|change|decline|growth|reduction|improvement|rise|drop)"
                            r"s?\s+in(?:\s+(?:our|the|its|total))?)\s+$", regex.I)
 
@@ -194,13 +196,13 @@ def _keep_longest(found: list[Mention]) -> list[Mention]:
 # of ..."; a metric named as what another figure leaves out or takes in ("Non-GAAP net loss, which excludes
 # stock-based compensation expense, was ...", "Income after the provision for credit losses was ...") is not the
 # subject of the amount.
-_BASIS = regex.compile(r"\b(?:on|under)\s+an?\s+(?:non[\s-]?gaap|adjusted|pro\s+forma|constant[\s-]currency)\s+basis\b",
+_BASIS = kept_regex(r"\b(?:on|under)\s+an?\s+(?:non[\s-]?gaap|adjusted|pro\s+forma|constant[\s-]currency)\s+basis\b",
                        regex.I)
-_OBJECT = regex.compile(r"\b(?:exclud(?:es|ing|ed)|includ(?:es|ing|ed)|net\s+of|other\s+than|after|before)\s+(?:the\s+|all\s+)?"
+_OBJECT = kept_regex(r"\b(?:exclud(?:es|ing|ed)|includ(?:es|ing|ed)|net\s+of|other\s+than|after|before)\s+(?:the\s+|all\s+)?"
                         r"(?:non-?cash\s+)?$", regex.I)
 
 
-_AFTER_TAX = regex.compile(r"\s*,?\s*(?:\(?\s*(?:after[\s-]tax|net\s+of\s+(?:income\s+)?tax(?:es)?|on\s+an\s+after[\s-]tax\s+basis)\b)",
+_AFTER_TAX = kept_regex(r"\s*,?\s*(?:\(?\s*(?:after[\s-]tax|net\s+of\s+(?:income\s+)?tax(?:es)?|on\s+an\s+after[\s-]tax\s+basis)\b)",
                         regex.I)
 # concepts that are after tax themselves: an amount "after tax" may be one of them, never a line above tax
 AFTER_TAX_CONCEPTS = ("NetIncomeLoss", "ProfitLoss", "IncomeLossFromContinuingOperations", "EarningsPerShare",
@@ -349,14 +351,14 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
 
 HEADING_CHARS = 100
 # "... Compared to Prior Year Period": what a highlights heading compares with names no period of its own
-_VERSUS_PRIOR = regex.compile(r"\s*(?:,|-|\()?\s*(?:as\s+)?(?:compared\s+(?:to|with)|vs\.?|versus)\s+(?:the\s+)?"
+_VERSUS_PRIOR = kept_regex(r"\s*(?:,|-|\()?\s*(?:as\s+)?(?:compared\s+(?:to|with)|vs\.?|versus)\s+(?:the\s+)?"
                               r"(?:prior|previous|same)[\w\s-]*?(?:period|quarter|year)\)?\s*$", regex.I)
-_VERSUS_HINT = re.compile(r"compared|vs|versus", re.I)
-_YEARISH = regex.compile(r"(?:19|20)\d\d|\b[1-4]Q\s*'?\d\d\b|\b(?:Q[1-4]|FY)\s*'?\d\d\b")
-_PERIOD_WORD = regex.compile(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
+_VERSUS_HINT = kept_re(r"compared|vs|versus", re.I)
+_YEARISH = kept_regex(r"(?:19|20)\d\d|\b[1-4]Q\s*'?\d\d\b|\b(?:Q[1-4]|FY)\s*'?\d\d\b")
+_PERIOD_WORD = kept_regex(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
 
 
-_TITLE_WORD = regex.compile(r"[A-Za-z][\w'’&-]*")
+_TITLE_WORD = kept_regex(r"[A-Za-z][\w'’&-]*")
 _MINOR_WORDS = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs", "with"}
 
 
@@ -502,13 +504,13 @@ def _unmapped(par: Paragraph, offset: int, sent: str, a: Amount) -> tuple[int, s
     return par.index, sent[max(0, a.start - 60):a.end + 40], (par.span.start if par.span else 0) + offset + a.start
 
 
-_OPENING = regex.compile(r"^[\s•*·-]*$")
-_COMPARED_WITH = regex.compile(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over|relative\s+to)\s*$", regex.I)
-_COMPARED = regex.compile(r"(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?)\s+(?:an?\s+|the\s+)?$", regex.I)
+_OPENING = kept_regex(r"^[\s•*·-]*$")
+_COMPARED_WITH = kept_regex(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over|relative\s+to)\s*$", regex.I)
+_COMPARED = kept_regex(r"(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?)\s+(?:an?\s+|the\s+)?$", regex.I)
 _COMPARED_REACH = 1000   # characters before a metric looked at for _COMPARED (blanked periods are spaces)
-_FORWARD = regex.compile(r"\b(?:expects?|expected|expecting|anticipates?|anticipated|projects?|projected|forecasts?|"
+_FORWARD = kept_regex(r"\b(?:expects?|expected|expecting|anticipates?|anticipated|projects?|projected|forecasts?|"
                          r"outlook|guidance|targets?|plans?|will|estimates?|intends?)\b", regex.I)
-_RESPECTIVELY = regex.compile(r"^[\s,]*respectively\b", regex.I)
+_RESPECTIVELY = kept_regex(r"^[\s,]*respectively\b", regex.I)
 
 
 def _framing(sent: str, periods: list[PeriodMention], mentions: list[Mention],
@@ -526,7 +528,7 @@ def _framing(sent: str, periods: list[PeriodMention], mentions: list[Mention],
 
 # "Capital expenditures for the quarter were $22.5 million": the period the sentence is framed by, named by its
 # length alone
-_THIS_PERIOD = regex.compile(r"\b(?:for|in|during)\s+the\s+(?:(?P<q>quarter|three\s+months)|(?P<y>(?:fiscal\s+)?year|"
+_THIS_PERIOD = kept_regex(r"\b(?:for|in|during)\s+the\s+(?:(?P<q>quarter|three\s+months)|(?P<y>(?:fiscal\s+)?year|"
                              r"twelve\s+months))(?![\w-])(?!\s+(?:ended|ending|of|ago|earlier|before|to\s+date)\b)", regex.I)
 
 

@@ -5,16 +5,17 @@ its decimals by k, which is how "(in thousands)" turns 159,964 into decimals -3.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
 import regex
+from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 NIL_MARKS = {"-", "--", "---", "—", "–", "nil", "n/a", "—%", "-%", "*"}
 
-_FIGURE = regex.compile(
+_FIGURE = kept_regex(
     r"""^\$?\s*(?P<neg1>\()?\s*\$?\s*(?P<minus>-)?\s*\$?\s*
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         \s*(?P<neg2>\))?\s*(?P<pct>%)?$""", regex.VERBOSE)

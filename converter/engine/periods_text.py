@@ -4,7 +4,7 @@ respectively". Each match resolves to one or more periods (several for "2016 and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import timedelta
 from typing import Optional
 
@@ -13,9 +13,11 @@ import regex
 from ..model import Period
 from .columns import Calendar
 from .dates import MONTH_RE, ORDINAL_QUARTERS, Length, is_month_end, length_of, make_date
+from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
-_YEAR = regex.compile(r"(?:19|20)\d\d")
+_YEAR = kept_regex(r"(?:19|20)\d\d")
 
 _LEN = (r"(?:(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]six|thirty[\s-]nine|fifty[\s-]two|"
         r"fifty[\s-]three)[\s-]*(?:months?|weeks?)|quarters?|(?:fiscal\s+)?years?|(?:fiscal\s+)?quarters?)")
@@ -23,7 +25,7 @@ _DATE_LIST = rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)(?P
 _COUNT = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|twenty[\s-]six|thirty[\s-]nine|fifty[\s-]two|fifty[\s-]three)"
 
 # the standard `re` engine runs this long alternation about a third faster than `regex`
-PERIOD = re.compile(
+PERIOD = kept_re(
     rf"""(?P<dur>\b(?:for|in|during|over|of)?\s*(?:the|its|each\s+of\s+the|the\s+company's|[A-Z][\w.&]*'s)?\s*
             (?:(?P<la>{_COUNT})\s+and\s+)?(?P<len>{_LEN})(?:\s+(?:fiscal\s+year\s+)?(?:transition\s+)?periods?)?\s+(?:ended|ending|then\s+ended)\s+{_DATE_LIST})
        |(?P<qtr>\b(?:for|in|during|of)?\s*(?:the|its)?\s*(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d\d)
@@ -61,7 +63,7 @@ def _years(first: str, more: str) -> list[int]:
     return [int(first)] + [int(y) for y in _YEAR.findall(more or "")]
 
 
-_ANCHOR = regex.compile(r"^\s*(?:for|in|during|over|of|as\s+of|at|on)\b|\b(?:ended|ending)\b", regex.I)
+_ANCHOR = kept_regex(r"^\s*(?:for|in|during|over|of|as\s+of|at|on)\b|\b(?:ended|ending)\b", regex.I)
 
 
 def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:
@@ -79,8 +81,8 @@ def find_periods(sentence: str, cal: Calendar) -> list[PeriodMention]:
 # at most ~150 characters before its year), which keeps long sentences cheap. They are looked for in the
 # lower-cased sentence by two plain patterns, one led by a digit and one by a word boundary: a single
 # case-insensitive alternation of them all is three times slower.
-_TRIGGER_DIGITS = re.compile(r"(?:19|20)\d\d|[1-4]q\s*'?\d\d\b")
-_TRIGGER_WORDS = re.compile(r"\b(?:q[1-4]|fy|fiscal\s+(?:year\s+)?'?\d\d\b|prior|same\s+(?:period|quarter)|year[\s-]ago|"
+_TRIGGER_DIGITS = kept_re(r"(?:19|20)\d\d|[1-4]q\s*'?\d\d\b")
+_TRIGGER_WORDS = kept_re(r"\b(?:q[1-4]|fy|fiscal\s+(?:year\s+)?'?\d\d\b|prior|same\s+(?:period|quarter)|year[\s-]ago|"
                             r"year\s+earlier|last\s+year|comparable)")
 _REACH = 160
 
@@ -104,7 +106,7 @@ def _windows(sentence: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
-_WORD_START = re.compile(r"\b\w")
+_WORD_START = kept_re(r"\b\w")
 
 
 def _matches(sentence: str):
@@ -169,7 +171,7 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
 
 
 # "fourth quarter", "for the fourth-quarter", "Q4" with no year after it
-_BARE_QUARTER = re.compile(r"(?:\b(?:for|in|during)\s+the\s+)?"
+_BARE_QUARTER = kept_re(r"(?:\b(?:for|in|during)\s+the\s+)?"
                            r"\b(?:(?P<qo>first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter|Q(?P<qn>[1-4]))\b"
                            r"(?!\s*(?:of\s+)?(?:fiscal\s+|FY\s*)?'?(?:19|20)?\d\d\b)", re.I)
 

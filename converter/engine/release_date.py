@@ -16,16 +16,17 @@ import regex
 
 from ..model import Document, Paragraph
 from .dates import full_dates, make_date
+from ..rulebook.regex_code import kept_regex
 
 HEAD_CHARS = 4000     # the dateline stands in the opening text
 _WIRE = (r"(?:globe\s*newswire|business\s*wire|businesswire|pr\s*newswire|accesswire|access\s*newswire|newsfile|"
          r"marketwired?|eqs|cnw)")
 # after the date: the wire's name, or a dash and the first word of the text on the same line
-_AFTER = regex.compile(rf"^[ \t]*(?:/?[ \t]*\(?[ \t]*{_WIRE}|[-–—―]+[ \t]*(?=[A-Z(\"]))", regex.I)
+_AFTER = kept_regex(rf"^[ \t]*(?:/?[ \t]*\(?[ \t]*{_WIRE}|[-–—―]+[ \t]*(?=[A-Z(\"]))", regex.I)
 # before it, on the same line near its start: a place in capitals and a comma ("SANTA CLARA, Calif., "), or
 # the wire's name ("NEW YORK, NY / ACCESS Newswire / ")
-_PLACE = regex.compile(r"\b[A-Z][A-Z.']{2,}(?:[ \t]+[A-Z][A-Z.']+)*,")
-_WIRE_BEFORE = regex.compile(rf"{_WIRE}[ \t]*/?[ \t]*$", regex.I)
+_PLACE = kept_regex(r"\b[A-Z][A-Z.']{2,}(?:[ \t]+[A-Z][A-Z.']+)*,")
+_WIRE_BEFORE = kept_regex(rf"{_WIRE}[ \t]*/?[ \t]*$", regex.I)
 LINE_START = 120      # a dateline's date stands this close to the start of its line
 
 

@@ -6,18 +6,19 @@ data") or names the money it scales ("U.S. dollars in thousands"); per-share amo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
 import regex
+from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
-_NOTE = regex.compile(
+_NOTE = kept_regex(
     r"""(?:\bin\s+|\(|\$\s*|\bdollars\s+in\s+|\bamounts\s+in\s+|\bUS\$\s*|;\s*)
         (?P<word>thousands|millions|billions)\b(?P<rest>[^)\n]{0,80})""", regex.I | regex.X)
-_ZEROS = regex.compile(r"\(\s*(?:\$\s*)?0{3}(?:'?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{0,80})?\)|\$000s?\b|\(000s?\)"
+_ZEROS = kept_regex(r"\(\s*(?:\$\s*)?0{3}(?:'?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{0,80})?\)|\$000s?\b|\(000s?\)"
                        r"|\bin\s+\$?\s*000'?s\b(?P<tail>[^)\n]{0,80})", regex.I)
 POWER = {"thousands": 3, "millions": 6, "billions": 9}
-_HINT = re.compile(r"000|thousands|millions|billions", re.I)   # every note holds one of these
+_HINT = kept_re(r"000|thousands|millions|billions", re.I)   # every note holds one of these
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Scale:
 # A row's or its heading's own note: "Average common shares outstanding (millions)", "Diluted shares (in
 # thousands)". Only a note that closes right after its word: "(in millions, except per share data)" is a
 # table's note, read by find_scale.
-_ROW_NOTE = regex.compile(r"\((?:\$\s*|shares\s+)?(?:in\s+)?(?P<word>thousands|millions|billions)\)", regex.I)
+_ROW_NOTE = kept_regex(r"\((?:\$\s*|shares\s+)?(?:in\s+)?(?P<word>thousands|millions|billions)\)", regex.I)
 
 
 def row_power(texts: Iterable[str]) -> Optional[int]:
@@ -53,12 +54,12 @@ def _shares_excepted(rest: str) -> bool:
     return bool(_SHARES_EXCEPTED.search(rest))
 
 
-_SHARES_EXCEPTED = regex.compile(
+_SHARES_EXCEPTED = kept_regex(
     r"except\s+(?:for\s+)?(?:number\s+of\s+)?shares?\b|shares?\s+(?:and|&)\s+per|(?<!per[\s-])share\s+(?:data|amounts|counts?)")
 
 
 # "Employees (in thousands)": a line's own note on what it counts, after the words that name the line
-_LABELS_OWN = regex.compile(r"^\s*[A-Za-z][^()]*?\(\s*(?:in\s+)?(?:thousands|millions|billions)\s*\)\s*$", regex.I)
+_LABELS_OWN = kept_regex(r"^\s*[A-Za-z][^()]*?\(\s*(?:in\s+)?(?:thousands|millions|billions)\s*\)\s*$", regex.I)
 
 
 def find_scale(texts: Iterable[str]) -> Optional[Scale]:

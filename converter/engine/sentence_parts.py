@@ -10,10 +10,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Callable, Iterator
 
-import regex
+from ..rulebook.regex_code import kept_regex
 
 LONGEST_SENTENCE = 10_000   # characters; the longest sentence in the real releases has 6,438
-_CLAUSE_END = regex.compile(r"[,;:]\s")
+_CLAUSE_END = kept_regex(r"[,;:]\s")
 
 
 def pieces(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:

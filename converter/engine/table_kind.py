@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Table
+from ..rulebook.regex_code import kept_regex
 
 STATEMENT, BALANCE_SHEET, TABLE, SECONDARY = "statement", "balance sheet", "table", "secondary"
 RESTATED = "restated"   # a table of non-GAAP amounts only: none of its rows is the GAAP line its label names
@@ -17,13 +18,13 @@ NARRATIVE = "narrative"
 # higher outranks lower; a balance on the balance sheet outranks the same balance elsewhere (the cash flow
 # statement's "cash at beginning of period"), see `standing`
 STANDING = {BALANCE_SHEET: 3, STATEMENT: 3, TABLE: 2, SECONDARY: 1, NARRATIVE: 1, "guidance": 1, "": 1}
-_BALANCE_SHEET = regex.compile(r"\bbalance\s+sheets?\b|\bfinancial\s+(?:position|condition)\b", regex.I)
+_BALANCE_SHEET = kept_regex(r"\bbalance\s+sheets?\b|\bfinancial\s+(?:position|condition)\b", regex.I)
 
-_STATEMENT = regex.compile(
+_STATEMENT = kept_regex(
     r"\bstatements?\s+of\s+(?:consolidated\s+)?(?:(?:net\s+)?(?:income|earnings|operations|loss|comprehensive|"
     r"cash\s+flows?|financial\s+(?:position|condition))|\(?loss\)?)"
     r"|\bbalance\s+sheets?\b|\bincome\s+statements?\b|\bcash\s+flows?\s+statements?\b", regex.I)
-_SECONDARY = regex.compile(
+_SECONDARY = kept_regex(
     r"\breconcil|\bnon[\s-]?gaap\b|\badjusted\b|\bas\s+adjusted\b|\bpro\s*forma\b|\bsegments?\b|\bsupplement"
     r"|\bby\s+(?:region|geograph|product|business|division|channel)|\bspecial\s+items\b|\bitems\s+affecting\b"
     r"|\bfunds\s+from\s+operations\b|\bFFO\b|\bEBITDA\b|\bguidance\b|\boutlook\b|\bkey\s+(?:metrics|performance)"
@@ -31,11 +32,11 @@ _SECONDARY = regex.compile(
 # "The components of non-GAAP Adjusted Other (income)/deductions--net include the following:": the rows are
 # adjusted amounts ("Interest expense 295" there is not the GAAP interest expense). A reconciliation, or a
 # bridge from a GAAP line, prints GAAP amounts too, and is read as a secondary table.
-_RESTATED_TITLE = regex.compile(r"\b(?:components|details?|breakdown|composition)\s+of\s+(?:the\s+)?(?:non[\s-]?gaap|adjusted)\b"
+_RESTATED_TITLE = kept_regex(r"\b(?:components|details?|breakdown|composition)\s+of\s+(?:the\s+)?(?:non[\s-]?gaap|adjusted)\b"
                                 r"|^\(?\d*\)?\s*(?:non[\s-]?gaap|adjusted)\s+[^|]*\b(?:include|consist|comprise)", regex.I)
-_BRIDGE = regex.compile(r"\breconcil|\bgaap\s+to\b|\bto\s+(?:non[\s-]?gaap|adjusted)\b|\bbridge\b", regex.I)
-_ADJ = regex.compile(r"^\s*adj\.", regex.I)
-_RESTATED_ROW = regex.compile(r"^\s*(?:total\s+)?(?:non[\s-]?gaap|adjusted|as\s+adjusted|pro\s+forma)\b", regex.I)
+_BRIDGE = kept_regex(r"\breconcil|\bgaap\s+to\b|\bto\s+(?:non[\s-]?gaap|adjusted)\b|\bbridge\b", regex.I)
+_ADJ = kept_regex(r"^\s*adj\.", regex.I)
+_RESTATED_ROW = kept_regex(r"^\s*(?:total\s+)?(?:non[\s-]?gaap|adjusted|as\s+adjusted|pro\s+forma)\b", regex.I)
 
 
 def table_kind(table: Table) -> str:

@@ -6,7 +6,7 @@ left unread and says why: a rule that cannot settle a reading does not decide by
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Optional
 
 from ..model import Table
@@ -16,6 +16,7 @@ from ..rulebook.model import Rulebook, TableRule
 from .columns import ColumnPeriod
 from .scale import Scale
 from .table_kind import BALANCE_SHEET, SECONDARY, STATEMENT, TABLE
+from ..dataclass_code import dataclass
 
 KIND = {"income-statement": STATEMENT, "cash-flow": STATEMENT, "balance-sheet": BALANCE_SHEET,
         "segment": SECONDARY, "reconciliation": SECONDARY, "highlights": TABLE}

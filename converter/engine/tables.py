@@ -2,7 +2,7 @@
 its magnitude, and the printed figure its value and decimals."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import timedelta
 from decimal import Decimal
 from typing import Optional
@@ -27,6 +27,8 @@ from .table_kind import BALANCE_SHEET, RESTATED, table_kind
 from .table_rules import TableReading, apply_table_rule, rule_kind, rule_scale, table_rule_for
 from .totals import RowInfo, check_totals
 from .unlabelled import unlabelled_totals
+from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 
 @dataclass
@@ -44,7 +46,7 @@ class TableOutcome:
     unchained: set[int] = field(default_factory=set)                  # tables whose results no rows join
 
 
-_NOTE_LINE = regex.compile(r"^\(?\s*(?:un)?audited\s*\)?$|^\(?\s*(?:\$|dollars|amounts)?\s*(?:in\s+)?(?:thousands|millions|billions)\b"
+_NOTE_LINE = kept_regex(r"^\(?\s*(?:un)?audited\s*\)?$|^\(?\s*(?:\$|dollars|amounts)?\s*(?:in\s+)?(?:thousands|millions|billions)\b"
                         r"[^)]*\)?$", regex.I)
 
 
@@ -62,8 +64,8 @@ def table_context(table: Table) -> str:
 
 # A label that names a loss and no income: "OPERATING LOSS", "Net loss attributable to:", "Loss per share".
 # "Income tax" and "(loss)" wordings name no result of their own.
-_LOSS_ONLY = regex.compile(r"\bloss(?:es)?\b")
-_INCOME_TOO = regex.compile(r"\b(?:income|earnings|profit|gains?)\b(?!\s+tax)|\(loss\)|\(income\)")
+_LOSS_ONLY = kept_regex(r"\bloss(?:es)?\b")
+_INCOME_TOO = kept_regex(r"\b(?:income|earnings|profit|gains?)\b(?!\s+tax)|\(loss\)|\(income\)")
 
 
 def row_sign(rule_sign: str, figures: list[Figure], words: str = "", heading: str = "") -> tuple[int, str]:
@@ -95,13 +97,13 @@ def row_sign(rule_sign: str, figures: list[Figure], words: str = "", heading: st
 # A statement section's own subtotal ("Cash provided by operating activities", "Net increase in cash") stands
 # outside the heading above it ("Changes in operating assets and liabilities:") in layouts that show no
 # indentation to close that heading.
-_SECTION_SUBTOTAL = regex.compile(
+_SECTION_SUBTOTAL = kept_regex(
     r"^(?:net\s+)?cash\s+(?:flows?\s+)?\(?(?:provided|used|generated|from)\b.*\bactivities\b|^net\s+(?:increase|decrease|change)\b",
     regex.I)
 
 
 # A restated line ("Non-GAAP gross profit", "Adjusted net income") closes a bridge that its GAAP line opens.
-_RESTATED = regex.compile(r"^(?:total )?(?:non[\s-]?gaap|adjusted|as adjusted|pro forma)\s+")
+_RESTATED = kept_regex(r"^(?:total )?(?:non[\s-]?gaap|adjusted|as adjusted|pro forma)\s+")
 BRIDGE_REACH = 12   # rows a bridge may span
 
 
@@ -156,8 +158,8 @@ def _bridge_under_heading(rows: list[Row], end: int, concept: str, book: Ruleboo
 
 # A balance sheet that prints no "Non-current liabilities:" heading: the lines between the current liabilities'
 # subtotal and total liabilities ("Debt", "Deferred revenue") are the non-current ones.
-_CURRENT_LIABILITIES = regex.compile(r"^(?:total )?current liabilities$")
-_NONCURRENT_END = regex.compile(r"^total liabilities\b|equity|deficit|commitments|redeemable|temporary")
+_CURRENT_LIABILITIES = kept_regex(r"^(?:total )?current liabilities$")
+_NONCURRENT_END = kept_regex(r"^total liabilities\b|equity|deficit|commitments|redeemable|temporary")
 NONCURRENT_HEADING = "non-current liabilities"
 
 
@@ -346,7 +348,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     out.calculations.extend(calcs)
 
 
-_WHOLE = regex.compile(r"^(?:total|consolidated|combined)\b", regex.I)
+_WHOLE = kept_regex(r"^(?:total|consolidated|combined)\b", regex.I)
 
 
 def _drop_breakdown_parts(out: TableOutcome, first: int, headings: list[tuple[str, ...]]) -> None:

@@ -8,13 +8,13 @@ leaves out a debt repayment); one that adds up nowhere is not a sum and is left 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
 from ..model import Finding, Row, Table
 from ..taxonomy import Calculation
 from .numbers import parse_figure
+from ..dataclass_code import dataclass
 
 
 @dataclass(frozen=True)

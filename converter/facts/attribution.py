@@ -8,18 +8,19 @@ from __future__ import annotations
 import regex
 
 from ..model import Fact, Finding
+from ..rulebook.regex_code import kept_regex
 from .merge import consistent
 
-_ATTRIBUTED = regex.compile(r"\b(?:attributable|available|applicable|allocable) to\b", regex.I)
+_ATTRIBUTED = kept_regex(r"\b(?:attributable|available|applicable|allocable) to\b", regex.I)
 # concept -> (what the text prints when the concept has a noncontrolling share, what a plain table line reads:
 # None when a table's own lines say it, as balance sheets do with their "Total equity")
 PLAIN = {
     "us-gaap:NetIncomeLoss": (
-        regex.compile(r"(?:net )?(?:income|earnings|loss)[^|\n.]{0,30}attributable to (?:the )?(?:non-?controlling|"
+        kept_regex(r"(?:net )?(?:income|earnings|loss)[^|\n.]{0,30}attributable to (?:the )?(?:non-?controlling|"
                       r"minority) interests?|(?:non-?controlling|minority) interests?['’]? (?:share|portion) of "
                       r"(?:net )?(?:income|earnings)", regex.I),
-        regex.compile(r"^(?!.*\b(?:attributable|available|applicable|allocable) to\b)", regex.I)),
-    "us-gaap:StockholdersEquity": (regex.compile(r"\b(?:non-?controlling|minority) interests?\b", regex.I), None),
+        kept_regex(r"^(?!.*\b(?:attributable|available|applicable|allocable) to\b)", regex.I)),
+    "us-gaap:StockholdersEquity": (kept_regex(r"\b(?:non-?controlling|minority) interests?\b", regex.I), None),
 }
 
 

@@ -17,6 +17,7 @@ import regex
 from ..model import Fact
 from .checks import half_interval
 from .merge import consistent
+from ..rulebook.regex_code import kept_regex
 
 # (the parent's concept, the noncontrolling interest's, the consolidated total's)
 PAIRS = (
@@ -41,7 +42,7 @@ def consolidated_net_income(facts: list[Fact]) -> list[Fact]:
 
 
 AVAILABLE_TO_COMMON = "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"
-_COMMON = regex.compile(r"\b(?:attributable|available|applicable) to common\b", regex.I)
+_COMMON = kept_regex(r"\b(?:attributable|available|applicable) to common\b", regex.I)
 
 
 def _available_to_common(facts: list[Fact]) -> list[Fact]:

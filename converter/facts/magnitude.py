@@ -13,18 +13,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
 
 from ..model import Document, Fact, Finding
+from ..rulebook.regex_code import kept_regex
 
 MAX_DIGITS = 18
 
 # the scale words the engine reads after an amount (engine/narrative.py AMOUNT, engine/guidance.py)
 KNOWN_SCALES = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "trillion",
                           "trillions", "mm", "bn", "tn", "m", "b", "k"})
-_UNREAD = regex.compile(r"\$\s?\(?\d[\d,]*(?:\.\d+)?(?:(?P<exp>[eE][+-]?\d+)|(?P<glued>[A-Za-z]{1,3})\b"
+_UNREAD = kept_regex(r"\$\s?\(?\d[\d,]*(?:\.\d+)?(?:(?P<exp>[eE][+-]?\d+)|(?P<glued>[A-Za-z]{1,3})\b"
                         r"|\s+(?P<word>[A-Za-z]*illions?)\b)")
-_EXPONENT_CELL = regex.compile(r"^\(?-?\$?\s?\d+(?:\.\d+)?[eE][+-]?\d+\)?$")
+_EXPONENT_CELL = kept_regex(r"^\(?-?\$?\s?\d+(?:\.\d+)?[eE][+-]?\d+\)?$")
 
 
 def digits(value: Decimal, decimals: int) -> int:

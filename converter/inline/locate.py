@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from ..model import Fact, Span
+from ..rulebook.regex_code import kept_re
+from ..dataclass_code import dataclass
 
-TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[A-Za-z]+|[\u2014\u2013\u2012\-]")
-NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+TOKEN = kept_re(r"\d[\d,]*(?:\.\d+)?|\.\d+|[A-Za-z]+|[\u2014\u2013\u2012\-]")
+NUMBER = kept_re(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 DASHES = frozenset("\u2014\u2013\u2012-")
 SCALES = (0, 3, 6, 9, -2, 12, 2, 1, 4, 5, 7, 8)   # how far a printed figure is from its value, likeliest first
 

@@ -14,7 +14,7 @@ printed, so that its tables keep their columns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 import lxml.html
@@ -23,6 +23,8 @@ from lxml import etree
 from ..emit.formats import xml_safe
 from ..readers.edgar import exhibit_text
 from ..readers.normalize import fix_mojibake
+from ..rulebook.regex_code import kept_re
+from ..dataclass_code import dataclass
 
 XHTML = "http://www.w3.org/1999/xhtml"
 X = f"{{{XHTML}}}"
@@ -59,9 +61,9 @@ AS_CSS = {"align": "text-align", "valign": "vertical-align", "bgcolor": "backgro
           "height": "height", "color": "color", "face": "font-family"}
 _FONT_SIZES = {"1": "x-small", "2": "small", "3": "medium", "4": "large", "5": "x-large", "6": "xx-large",
                "7": "xx-large"}
-_HIDDEN = re.compile(r"display\s*:\s*none", re.I)
-_SPACE = re.compile(r"\s+")
-_LENGTH = re.compile(r"^\d+(?:\.\d+)?%?$")
+_HIDDEN = kept_re(r"display\s*:\s*none", re.I)
+_SPACE = kept_re(r"\s+")
+_LENGTH = kept_re(r"^\d+(?:\.\d+)?%?$")
 
 
 @dataclass

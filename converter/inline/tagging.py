@@ -12,7 +12,6 @@ was read from, and numbers printed in statement tables that became no fact are m
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import Optional
 
 from lxml import etree
@@ -24,6 +23,7 @@ from ..model import Document, Fact
 from ..result import ConversionResult
 from .locate import NUMBER, Alignment, Spot, spot_for
 from .page import XHTML, Page, page_from_html, page_from_text
+from ..dataclass_code import dataclass
 
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"

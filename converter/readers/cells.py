@@ -10,25 +10,27 @@ lines that close it.
 from __future__ import annotations
 
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional, Union
 
 import regex
 
 from ..model import Cell, Paragraph, Row, Span, Table
 from .headers import header_cells
+from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
-_CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|before|after|"
+_CONTINUATION_END = kept_regex(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|before|after|"
                                   r"including|excluding|than)$|[,&(/-]$", regex.I)
 # Headings whose rows include a result line: a per-share heading ("EARNINGS PER SHARE-Basic") titles the net
 # income line under it, and a bridge ("Reconciliation of net loss to Adjusted EBITDA:") starts from one
-_KEEPS_RESULTS = regex.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b|\bEPS\b|\breconcil|\bEBITDA\b|\badjusted\b",
+_KEEPS_RESULTS = kept_regex(r"\bper\s+(?:common\s+|ordinary\s+)?share\b|\bEPS\b|\breconcil|\bEBITDA\b|\badjusted\b",
                                regex.I)
 # A heading that continues the row above it: "NET LOSS" / "Attributable to:" / "Equity holders".
-_CONTINUES_ROW = regex.compile(r"^(?:attributable\s+to|of\s+which)\b", regex.I)
+_CONTINUES_ROW = kept_regex(r"^(?:attributable\s+to|of\s+which)\b", regex.I)
 # A subtotal of a whole statement section, printed at the section's own level ("Net cash used in operating
 # activities" after the "Changes in operating assets and liabilities:" lines): it closes the heading above.
-_OUTSIDE_SECTION = regex.compile(r"^net\s+(?:cash|increase|decrease|change)\b"
+_OUTSIDE_SECTION = kept_regex(r"^net\s+(?:cash|increase|decrease|change)\b"
                                   # a result ("Net income (loss) attributable to Vornado") closes the heading
                                   # above it ("Less net loss (income) attributable to noncontrolling interests in:")
                                   r"|^net\s+(?:\((?:income|loss)\)\s+)?(?:income|loss|earnings)\b(?!.*\bper\b)", regex.I)

@@ -9,13 +9,14 @@ import regex
 from ..model import Document
 from .edgar import exhibit_text
 from .normalize import normalize_text
+from ..rulebook.regex_code import kept_regex
 
 
 class InputError(Exception):
     """Input that cannot be converted: unreadable, empty, binary, or of an unknown layout."""
 
 
-_HTML = regex.compile(r"<(?:html|body|table|div|p|font|document|text)\b", regex.I)
+_HTML = kept_regex(r"<(?:html|body|table|div|p|font|document|text)\b", regex.I)
 
 
 def _read_html(text: str, source: str) -> Document:

@@ -9,13 +9,14 @@ keep their places.
 from __future__ import annotations
 
 import regex
+from ..rulebook.regex_code import kept_regex
 
 # Old plain-text filings mark page breaks with a <PAGE> line (sometimes numbered); it is no part of the text.
-_PAGE_LINE = regex.compile(r"^[ \t]*<PAGE>[ \t]*\d*[ \t]*$", regex.M | regex.I)
+_PAGE_LINE = kept_regex(r"^[ \t]*<PAGE>[ \t]*\d*[ \t]*$", regex.M | regex.I)
 # Markup that only HTML has: a body holding none of it is plain text, whatever SGML table tags it carries.
-_HTML_ONLY = regex.compile(r"<(?:html|body|div|p|font|br|tr|td|span)\b", regex.I)
-_TABLE_TAG = regex.compile(r"</?(?:TABLE|CAPTION|S|C|FN)>")
-_TAG_LINE = regex.compile(r"^(?:[ \t]*</?(?:TABLE|CAPTION|S|C|FN)>)+[ \t]*\n", regex.M)
+_HTML_ONLY = kept_regex(r"<(?:html|body|div|p|font|br|tr|td|span)\b", regex.I)
+_TABLE_TAG = kept_regex(r"</?(?:TABLE|CAPTION|S|C|FN)>")
+_TAG_LINE = kept_regex(r"^(?:[ \t]*</?(?:TABLE|CAPTION|S|C|FN)>)+[ \t]*\n", regex.M)
 
 
 def exhibit_text(text: str) -> str:

@@ -18,7 +18,7 @@ next page without repeating its header continues there when the column count agr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 import regex
@@ -28,30 +28,32 @@ from ..engine.numbers import is_year, parse_figure
 from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
 from .tokens import is_period_header, percent_outside
+from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
-_WIDE_GAP = regex.compile(r"\S {3,}\S")
-_SENTENCE_BREAK = regex.compile(r"[a-z]{3,}\. [A-Z]")
+_WIDE_GAP = kept_regex(r"\S {3,}\S")
+_SENTENCE_BREAK = kept_regex(r"[a-z]{3,}\. [A-Z]")
 
-_TOKEN = regex.compile(r"\S+")
+_TOKEN = kept_regex(r"\S+")
 # a label that ends with a company's name ("... attributable to Pfizer Inc."): its full stop ends no sentence
-_NAME_END = regex.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.P|LLC|N\.V|S\.A|plc|Bancorp|Holdings)\.$")
-_CHUNK = regex.compile(r"\S+(?: \S+)*")           # words separated by single spaces
+_NAME_END = kept_regex(r"\b(?:Inc|Corp|Co|Ltd|L\.P|LLC|N\.V|S\.A|plc|Bancorp|Holdings)\.$")
+_CHUNK = kept_regex(r"\S+(?: \S+)*")           # words separated by single spaces
 _MARKS = {"$", "US$", "€", "£"}
 _NO_VALUE = {"nm", "n/m", "n.m.", "*", "**"}       # a cell printed without a figure
-_COLUMN_WORDS = regex.compile(r"(?i)^(?:low|high|minimum|maximum|actual|total|change|%\s*change|variance|"
+_COLUMN_WORDS = kept_regex(r"(?i)^(?:low|high|minimum|maximum|actual|total|change|%\s*change|variance|"
                               r"gaap|non-gaap|as\s+reported|as\s+adjusted|pro\s+forma|unaudited|audited)$")
-_CONTINUES = regex.compile(r"(?i)\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(-]$")
+_CONTINUES = kept_regex(r"(?i)\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(-]$")
 _CLOSING = ("total", "net cash")
-_GROUP_WORDS = regex.compile(rf"(?i)\b(?:{MONTH_RE}|ended|ending|months?|weeks?|quarters?)")
-_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_GROUP_WORDS = kept_regex(rf"(?i)\b(?:{MONTH_RE}|ended|ending|months?|weeks?|quarters?)")
+_YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
 # Dot leaders from a label to its figures ("Net premiums earned.......... $142,318") are white space; the
 # columns keep their places
-_LEADER = regex.compile(r"(?<=\S) ?\.{2,}(?= |\$|$)")
-_RULE_LINE = regex.compile(r"^\s*[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
+_LEADER = kept_regex(r"(?<=\S) ?\.{2,}(?= |\$|$)")
+_RULE_LINE = kept_regex(r"^\s*[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
 # "(17,235 )": a closing parenthesis printed from a cell of its own, a space after the digits; it closes
 # the figure where the digits end, so the digits keep their column
-_LOOSE_CLOSE = regex.compile(r"(?<=\(\$?\s?\d[\d,]*(?:\.\d+)?)( +)\)")
+_LOOSE_CLOSE = kept_regex(r"(?<=\(\$?\s?\d[\d,]*(?:\.\d+)?)( +)\)")
 MIN_GAP = 2          # spaces between a label and its first figure
 EDGE_LINK = 2        # right edges this close belong to one column
 MAX_INSIDE = 6       # label-only lines a table may hold between two rows
@@ -105,7 +107,7 @@ def _expand_tabs(line: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-_WIDE_GAP_FIGURE = regex.compile(r"\S {4,}(?:\$ *)?\S*\d")
+_WIDE_GAP_FIGURE = kept_regex(r"\S {4,}(?:\$ *)?\S*\d")
 
 
 def looks_like(text: str) -> bool:
@@ -336,9 +338,9 @@ class _Segment:
 
 # A company's name or a statement's title set apart (a blank line above) between rows starts another table ("MARTIN MARIETTA MATERIALS, INC.",
 # "Reconciliation of the GAAP Measure to ..."), where a heading in capitals ("ASSETS") does not
-_COMPANY = regex.compile(r"(?i)^[\w.,&'’ -]{2,60}?,?\s+(?:inc|corp(?:oration)?|ltd|limited|llc|plc|co|n\.v|s\.a|l\.p)\.?"
+_COMPANY = kept_regex(r"(?i)^[\w.,&'’ -]{2,60}?,?\s+(?:inc|corp(?:oration)?|ltd|limited|llc|plc|co|n\.v|s\.a|l\.p)\.?"
                          r"(?:\s+and\s+subsidiaries)?$")
-_STATEMENT_TITLE = regex.compile(r"(?i)^(?:(?:condensed|consolidated|unaudited|interim|selected)\s+)*(?:statements?\s+of\b"
+_STATEMENT_TITLE = kept_regex(r"(?i)^(?:(?:condensed|consolidated|unaudited|interim|selected)\s+)*(?:statements?\s+of\b"
                                  r"|balance\s+sheets?\b|reconciliations?\s+of\b|non-gaap\s+financial\s+measures\b)")
 
 
@@ -766,14 +768,14 @@ def _one_per_column(pieces: list, overs: list[list[int]], cols: list["_Column"])
     return True
 
 
-_LENGTH_PIECE = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?|periods?)\s+(?:ended|ending)\b"
+_LENGTH_PIECE = kept_regex(r"(?i)\b(?:months?|weeks?|quarters?|years?|periods?)\s+(?:ended|ending)\b"
                               r"|\b(?:first|second|third|fourth)[\s-]+quarter\b|^(?:three|six|nine|twelve)[\s-]+months?$")
 
 
-_OPEN_END = regex.compile(r"(?i)\b(?:of|and|in|to|for|from|as\s+a)$")
-_LENGTH_WORD = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?)\b")
-_YEAR_WORD = regex.compile(r"(?i)\b(?:years?|periods?)\b")
-_BARE_YEAR = regex.compile(r"^(?:fiscal\s+|FY\s*)?((?:19|20)\d\d)$", regex.I)
+_OPEN_END = kept_regex(r"(?i)\b(?:of|and|in|to|for|from|as\s+a)$")
+_LENGTH_WORD = kept_regex(r"(?i)\b(?:months?|weeks?|quarters?|years?)\b")
+_YEAR_WORD = kept_regex(r"(?i)\b(?:years?|periods?)\b")
+_BARE_YEAR = kept_regex(r"^(?:fiscal\s+|FY\s*)?((?:19|20)\d\d)$", regex.I)
 
 
 def _year_runs(lines: list[list[list]], ncols: int) -> Optional[list[tuple[int, int]]]:

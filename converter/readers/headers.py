@@ -17,17 +17,18 @@ from ..engine.numbers import is_year
 from ..engine.scale import find_scale
 from ..model import HeaderCell
 from .tokens import is_period_header
+from ..rulebook.regex_code import kept_regex
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
-_GROUPED = regex.compile(r"\d{1,3},\d{3}")
+_GROUPED = kept_regex(r"\d{1,3},\d{3}")
 
-UNIT = regex.compile(r"^(?:US\$|USD|U\.S\.\s*\$|\$|€|£)$", regex.I)
-SKIP = regex.compile(r"^(?:%|%?\s*change|\$\s*change|variance|%\s*variance|increase\s*/\s*\(?decrease\)?|"
+UNIT = kept_regex(r"^(?:US\$|USD|U\.S\.\s*\$|\$|€|£)$", regex.I)
+SKIP = kept_regex(r"^(?:%|%?\s*change|\$\s*change|variance|%\s*variance|increase\s*/\s*\(?decrease\)?|"
                      r"(?:19|20)\d\d\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d)$", regex.I)
-NOTE = regex.compile(r"^\(?\s*(?:un)?audited\s*\)?$", regex.I)
-QUARTER = regex.compile(r"^(?:Q[1-4]|[1-4]Q|FY)\s*'?(?:19|20)?\d\d$|^\d{1,2}/\d{1,2}/(?:19|20)?\d\d$", regex.I)
-_MONTH_GLUE = regex.compile(rf"(?<=[a-z])(?={MONTH_RE}\b)")
-_YEARS = regex.compile(r"^(?:(?:19|20)\d\d\s*)+$")
+NOTE = kept_regex(r"^\(?\s*(?:un)?audited\s*\)?$", regex.I)
+QUARTER = kept_regex(r"^(?:Q[1-4]|[1-4]Q|FY)\s*'?(?:19|20)?\d\d$|^\d{1,2}/\d{1,2}/(?:19|20)?\d\d$", regex.I)
+_MONTH_GLUE = kept_regex(rf"(?<=[a-z])(?={MONTH_RE}\b)")
+_YEARS = kept_regex(r"^(?:(?:19|20)\d\d\s*)+$")
 
 
 def deglue_months(text: str) -> str:

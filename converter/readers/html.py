@@ -24,8 +24,7 @@ How it reads:
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional, Union
 
 import lxml.html
@@ -38,6 +37,8 @@ from .html_style import (BLOCK_TAGS, SKIP_TAGS, is_footnote_mark, is_hidden, is_
                           normalize_space)
 from .html_table import TableLayout, read_table
 from .normalize import fix_mojibake
+from ..rulebook.regex_code import kept_re
+from ..dataclass_code import dataclass
 
 LAYOUT = "html"
 CAPTION_LINES = 3       # paragraphs above a table that may be its title lines
@@ -370,7 +371,7 @@ def _caption_above(blocks: list, from_table: list[bool]) -> list[str]:
 
 
 # A footnote of the table above ("(*) Includes deal costs", "(1) We compare ..."), not a title of the next one.
-_FOOTNOTE_START = re.compile(r"^(?:\((?:\d{1,2}|[a-z]|\*{1,3})\)|\*{1,3}|[†‡§])\s")
+_FOOTNOTE_START = kept_re(r"^(?:\((?:\d{1,2}|[a-z]|\*{1,3})\)|\*{1,3}|[†‡§])\s")
 
 
 def _is_page_number(text: str) -> bool:

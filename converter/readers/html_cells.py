@@ -9,14 +9,15 @@ below run over the text of single cells, never over markup.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
+from ..rulebook.regex_code import kept_re
+from ..dataclass_code import dataclass
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _CURRENCY = r"(?:US\$|\$|€|£|¥)"
 
 # A printed figure: $ 1,234 | (1,234) | (1,234 (closed in the next cell) | -12.5 | 64% | (3%) | $(0.39) | 1,234(1)
-_FIGURE = re.compile(rf"""^
+_FIGURE = kept_re(rf"""^
     {_CURRENCY}?\s*
     (?P<open>\()?\s*
     {_CURRENCY}?\s*
@@ -27,11 +28,11 @@ _FIGURE = re.compile(rf"""^
     \s*%?
     (?:\s*\((?:\d{{1,2}}|[a-z]|\*+)\)|\s*\*+)?   # a trailing footnote mark, dropped
 $""", re.X)
-_TRAILING_MARK = re.compile(r"\s*(?:\((?:\d{1,2}|[a-z]|\*+)\)|\*+)$")
+_TRAILING_MARK = kept_re(r"\s*(?:\((?:\d{1,2}|[a-z]|\*+)\)|\*+)$")
 
 # What printers put where there is no figure: a dash, "n/a", "NM", or "*" (not meaningful).
-_NIL = re.compile(rf"^{_CURRENCY}?\s*(?:[—–\-−]+|n/?a|nm|n\.m\.|n/m|\*{{1,2}})\s*%?$", re.I)
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NIL = kept_re(rf"^{_CURRENCY}?\s*(?:[—–\-−]+|n/?a|nm|n\.m\.|n/m|\*{{1,2}})\s*%?$", re.I)
+_YEAR = kept_re(r"^(?:19|20)\d\d$")
 _BULLETS = frozenset("•●○◦▪■□◆◇►▸‣∙·–—-")
 
 EMPTY, TEXT, FIGURE, NIL, PREFIX, SUFFIX = "empty", "text", "figure", "nil", "prefix", "suffix"

@@ -7,9 +7,9 @@ parsing CSS declarations, not markup.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Optional
+from ..rulebook.regex_code import kept_re
 
 # Elements whose content is never document text.
 SKIP_TAGS = frozenset({"head", "title", "script", "style", "noscript", "template", "object", "embed", "iframe",
@@ -22,7 +22,7 @@ BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "u
                         "caption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "page", "listing"})
 
 # A footnote mark as printed in a superscript: 1, 12, (1), *, **, †, a, (a), 1,2.
-_FOOTNOTE_MARK = re.compile(r"^[(\[]?(?:\d{1,2}|[a-z]|\*{1,3}|[†‡§¶#]{1,3})(?:\s*,\s*(?:\d{1,2}|[a-z]))*[)\]]?$")
+_FOOTNOTE_MARK = kept_re(r"^[(\[]?(?:\d{1,2}|[a-z]|\*{1,3}|[†‡§¶#]{1,3})(?:\s*,\s*(?:\d{1,2}|[a-z]))*[)\]]?$")
 
 # HTML maps numeric references &#128;-&#159; to Windows-1252 (old Donnelley files write &#146; for ’);
 # libxml2 gives the raw C1 control characters, so translate them back.
@@ -38,7 +38,7 @@ _C1_TO_CP1252.update({0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x
 _C1_TO_CP1252.update({code: None for code in range(0x20) if not chr(code).isspace()})
 
 
-_C0_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_C0_CONTROL = kept_re(r"[\x00-\x08\x0e-\x1f]")
 
 
 def normalize_space(text: str) -> str:
@@ -100,10 +100,10 @@ def strip_footnote_marks(label: str) -> str:
         out = trimmed
 
 
-_TRAILING_MARK = re.compile(r"(?:\s*\((?:\d{1,2}|[a-z]|\*{1,3}|[†‡§])\)|\s*\*{1,3}|\s*[†‡§]+)$")
+_TRAILING_MARK = kept_re(r"(?:\s*\((?:\d{1,2}|[a-z]|\*{1,3}|[†‡§])\)|\s*\*{1,3}|\s*[†‡§]+)$")
 
 
-_LENGTH = re.compile(r"^(-?\d*\.?\d+)(pt|px|em|in|cm|mm|pc)?$")
+_LENGTH = kept_re(r"^(-?\d*\.?\d+)(pt|px|em|in|cm|mm|pc)?$")
 _PT_PER_UNIT = {"pt": 1.0, "px": 0.75, "em": 10.0, "in": 72.0, "cm": 28.35, "mm": 2.835, "pc": 12.0, None: 0.75}
 
 

@@ -23,7 +23,7 @@ Sections (`Row.section`) follow one documented rule set, see `_Sections`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional, Union
 
 import regex
@@ -31,6 +31,8 @@ import regex
 from ..model import Cell, HeaderCell, Row
 from .html_cells import EMPTY, FIGURE, PREFIX, SUFFIX, GridCell, Piece, classify, is_bullet, is_year, merge_row
 from .html_style import strip_footnote_marks
+from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 # A line of a read table, in source order: a title or stub note, a header row, or a body row.
 Line = Union[tuple[str, str], tuple[str, list[HeaderCell]], tuple[str, Row]]
@@ -280,8 +282,8 @@ def _set_depths(rows: list[Row], indents: dict[int, float]) -> None:
 
 
 _CLOSING = ("total", "net cash")
-_ACTIVITIES = regex.compile(r"^cash\s+flows?\b|activities\s*:?\s*$", regex.I)
-_OUTSIDE_SECTION = regex.compile(r"net\s+cash\b|net\s+(?:increase|decrease|change)\s+(?:\(\w+\)\s+)?in\s+cash", regex.I)
+_ACTIVITIES = kept_regex(r"^cash\s+flows?\b|activities\s*:?\s*$", regex.I)
+_OUTSIDE_SECTION = kept_regex(r"net\s+cash\b|net\s+(?:increase|decrease|change)\s+(?:\(\w+\)\s+)?in\s+cash", regex.I)
 
 
 def _is_group_title(heading: str) -> bool:

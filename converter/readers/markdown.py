@@ -16,7 +16,7 @@ table of footnotes or product news: its text cells are paragraphs).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 import regex
@@ -26,16 +26,18 @@ from .cells import section_rows, wraps
 from .headers import deglue_months, header_cells, is_header_piece, is_scale_note
 from .normalize import collapse_spaces
 from .tokens import is_mark, is_period_header, is_range_word, is_value
+from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
-_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
-_FRONT_MATTER = regex.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", regex.S)
-_EMPHASIS = regex.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[*_\\|#\[\]()])")
-_LINK = regex.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_BULLET = regex.compile(r"^\s*(?:[*+-]|\d{1,2}[.)])\s+")
-_HEADING = regex.compile(r"^\s*#{1,6}\s+")
-_OPEN_FIGURE = regex.compile(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
-_NUMBER = regex.compile(r"^\(?-?[\d,.]*\d\)?$")
-_RATIO = regex.compile(r"^\(?[-+]?\$?\s*[\d,.]*\d\s*\)?\s*%\)?(?:\s*pts?\.?)?$|^[-—–]+\s*%$|^n/?m$", regex.I)
+_RULE = kept_regex(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
+_FRONT_MATTER = kept_regex(r"\A---[ \t]*\n.*?\n---[ \t]*\n", regex.S)
+_EMPHASIS = kept_regex(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[*_\\|#\[\]()])")
+_LINK = kept_regex(r"!?\[([^\]]*)\]\([^)]*\)")
+_BULLET = kept_regex(r"^\s*(?:[*+-]|\d{1,2}[.)])\s+")
+_HEADING = kept_regex(r"^\s*#{1,6}\s+")
+_OPEN_FIGURE = kept_regex(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
+_NUMBER = kept_regex(r"^\(?-?[\d,.]*\d\)?$")
+_RATIO = kept_regex(r"^\(?[-+]?\$?\s*[\d,.]*\d\s*\)?\s*%\)?(?:\s*pts?\.?)?$|^[-—–]+\s*%$|^n/?m$", regex.I)
 CAPTION_LINES = 3   # short lines right above a table that are its title and scale note
 TITLE_CHARS = 150
 

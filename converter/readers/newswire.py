@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
 
 from ..engine.numbers import is_year, parse_figure
 from ..model import Document, Paragraph, Span
@@ -19,15 +18,16 @@ from .headers import is_header_piece, is_scale_note
 from .normalize import collapse_spaces
 from .squashed import is_squashed, read_squashed_line
 from .tokens import WORD, split_figures
+from ..rulebook.regex_code import kept_regex
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
-_DIGIT = regex.compile(r"\d")
-_GROUPED = regex.compile(r"\d,\d{3}")
+_DIGIT = kept_regex(r"\d")
+_GROUPED = kept_regex(r"\d,\d{3}")
 
-_OPEN_FIGURE = regex.compile(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
-_BULLET = regex.compile(r"^(?:[•*·▪o-]\s|#|\[|!\[)")
-_SENTENCE_END = regex.compile(r"[.!?][\"')\]]?$")
-_CHUNKS = regex.compile(r"\s{3,}")
+_OPEN_FIGURE = kept_regex(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
+_BULLET = kept_regex(r"^(?:[•*·▪o-]\s|#|\[|!\[)")
+_SENTENCE_END = kept_regex(r"[.!?][\"')\]]?$")
+_CHUNKS = kept_regex(r"\s{3,}")
 
 
 def _lines(text: str):
@@ -93,7 +93,7 @@ def classify(line: str, raw: str) -> tuple[str, list[str], list[str]]:
 
 
 _ROW_END = set("0123456789)%")
-_ROW_LINE = regex.compile(r"^[A-Za-z(].*?[A-Za-z:)]\s+(?:\$?\s*\(?-?\d[\d,]*(?:\.\d+)?\)?%?\s*)+$")
+_ROW_LINE = kept_regex(r"^[A-Za-z(].*?[A-Za-z:)]\s+(?:\$?\s*\(?-?\d[\d,]*(?:\.\d+)?\)?%?\s*)+$")
 
 
 def looks_like_cells(text: str) -> bool:

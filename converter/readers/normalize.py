@@ -5,6 +5,7 @@ Rules and number parsing then see one alphabet whatever tool produced the text.
 from __future__ import annotations
 
 import regex
+from ..rulebook.regex_code import kept_regex
 
 _REPLACE = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -16,11 +17,11 @@ _REPLACE = {
     "\r": "",
 }
 # a character class finds the few characters to replace; str.translate would visit every character
-_TO_REPLACE = regex.compile("[" + "".join(_REPLACE) + "]")
+_TO_REPLACE = kept_regex("[" + "".join(_REPLACE) + "]")
 
 # Markup left behind by HTML-to-text tools: `img src='...' alt="Graphic" style="...;">`.
-_STRAY_IMG = regex.compile(r"""<?img\s+src=['"][^'"]*['"][^>]{0,400}?>""", regex.IGNORECASE)
-_SPACES = regex.compile(r"[ \t\f\v]+")
+_STRAY_IMG = kept_regex(r"""<?img\s+src=['"][^'"]*['"][^>]{0,400}?>""", regex.IGNORECASE)
+_SPACES = kept_regex(r"[ \t\f\v]+")
 
 
 # UTF-8 punctuation read once as Windows-1252 and saved again ("Stockholdersâ€™ equity"): newswire copies and
@@ -29,7 +30,7 @@ _PUNCTUATION = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2
                 "\u2022": "•", "\u00a0": " "}
 _MOJIBAKE = {c.encode("utf-8").decode(codec, errors="ignore"): plain
              for c, plain in _PUNCTUATION.items() for codec in ("cp1252", "latin-1")}
-_MOJIBAKE_RE = regex.compile("|".join(regex.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
+_MOJIBAKE_RE = kept_regex("|".join(regex.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
 
 
 def fix_mojibake(text: str) -> str:

@@ -21,24 +21,24 @@ What cannot be placed is left out, never guessed.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from typing import Optional
 
-import regex
 
 from ..engine.numbers import parse_figure
 from ..model import Cell
 from .pdf_bands import match_adjacent, match_in_order, rows_first
 from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, same_run, totals_confirmed, totals_hold
 from .tokens import WORD, percent_outside, split_figures
+from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
-_TRAILING_DOLLAR = regex.compile(r"\S\s+\$$")
-_SPACED_PERCENT = regex.compile(r"(?<=\d|\))\s+%")
-_SPACED_PAREN = regex.compile(r"(?<=\d)\s+\)")
+_TRAILING_DOLLAR = kept_regex(r"\S\s+\$$")
+_SPACED_PERCENT = kept_regex(r"(?<=\d|\))\s+%")
+_SPACED_PAREN = kept_regex(r"(?<=\d)\s+\)")
 
-_MARK_LINE = regex.compile(r"^(?:(?:US)?\$\s*)+$")
-_BARE_INT = regex.compile(r"^\d{1,3}$")
+_MARK_LINE = kept_regex(r"^(?:(?:US)?\$\s*)+$")
+_BARE_INT = kept_regex(r"^\d{1,3}$")
 
 
 def is_mark_line(line: str) -> bool:

@@ -19,18 +19,20 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 from .detect import InputError
+from ..rulebook.regex_code import kept_re
+from ..dataclass_code import dataclass
 
 MAX_PAGES = 300            # an earnings release is tens of pages; a longer file is read up to here
-_FIGURE = re.compile(r"^[(\[$]*[-–—]?\$?[\d,]*\.?\d+[)\]]?%?\)?$|^[()$%—–-]+$")
-_DIGITS = re.compile(r"\d")
+_FIGURE = kept_re(r"^[(\[$]*[-–—]?\$?[\d,]*\.?\d+[)\]]?%?\)?$|^[()$%—–-]+$")
+_DIGITS = kept_re(r"\d")
 _ATTACHED = {"%", ")", ",", "%)"}
-_NO_PAGES = re.compile(rb"/Count\s+0\b")
-_SOME_PAGES = re.compile(rb"/Count\s+[1-9]")
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s+of\s+\d{1,3})?$|^[A-Z]\s*-\s*\d{1,3}$", re.I)
+_NO_PAGES = kept_re(rb"/Count\s+0\b")
+_SOME_PAGES = kept_re(rb"/Count\s+[1-9]")
+_PAGE_NUMBER = kept_re(r"^(?:page\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s+of\s+\d{1,3})?$|^[A-Z]\s*-\s*\d{1,3}$", re.I)
 
 
 @dataclass(frozen=True)

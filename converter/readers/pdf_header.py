@@ -11,21 +11,22 @@ print a whole date. Where that leaves a choice, the pieces are given as printed 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
-import regex
 
 from ..engine.dates import FULL_DATE, MONTH_RE, make_date
 from ..model import HeaderCell
 from .tokens import is_range_word
+from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
-_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
-_LENGTH = regex.compile(r"(?i)\b(?:months?|weeks?|quarters?|years?)\s+(?:ended|ending)\b")
-_MONTH_ALONE = regex.compile(rf"(?i)^{MONTH_RE}\.?$")
-_DAY_ALONE = regex.compile(r"^\d{1,2},$")
-_MONTH_DAY = regex.compile(rf"(?i)^{MONTH_RE}\.?\s+\d{{1,2}},?$")
-_LEAF = regex.compile(rf"(?i)^(?:{MONTH_RE}\.?\s+\d{{1,2}},?\s+)?(?:19|20)\d\d$")
+_YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
+_LENGTH = kept_regex(r"(?i)\b(?:months?|weeks?|quarters?|years?)\s+(?:ended|ending)\b")
+_MONTH_ALONE = kept_regex(rf"(?i)^{MONTH_RE}\.?$")
+_DAY_ALONE = kept_regex(r"^\d{1,2},$")
+_MONTH_DAY = kept_regex(rf"(?i)^{MONTH_RE}\.?\s+\d{{1,2}},?$")
+_LEAF = kept_regex(rf"(?i)^(?:{MONTH_RE}\.?\s+\d{{1,2}},?\s+)?(?:19|20)\d\d$")
 
 
 @dataclass

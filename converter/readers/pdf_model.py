@@ -4,12 +4,13 @@ not, so a match that fails them is dropped)."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Optional
 
 from ..engine.numbers import parse_figure
 from ..model import Cell, Span
+from ..dataclass_code import dataclass
 
 
 @dataclass

@@ -18,7 +18,7 @@ figures after it may still be the table's.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
 import regex
@@ -31,18 +31,20 @@ from .pdf_header import HeaderPiece, header_columns, header_in_order, stacked_he
 from .pdf_model import FigureBlock, LabelLine, row_holds
 from .pdf_percent import value_blocks, values_of
 from .tokens import is_period_header, is_range_word
+from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
-_TOTAL_OR_NET = regex.compile(r"(?i)^(total|net)\b")
-_SENTENCE_END = regex.compile(r"[.!?][\"')]?$")
+_TOTAL_OR_NET = kept_regex(r"(?i)^(total|net)\b")
+_SENTENCE_END = kept_regex(r"[.!?][\"')]?$")
 
-_TITLE = regex.compile(r"\b(?:statements?|balance\s+sheets?|financial\s+information|selected|unaudited|"
+_TITLE = kept_regex(r"\b(?:statements?|balance\s+sheets?|financial\s+information|selected|unaudited|"
                        r"in\s+(?:thousands|millions|billions))\b", regex.I)
-_DAY = regex.compile(r"^\d{1,2},$")
-_MONTH = regex.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
-_FOOTNOTE_MARK = regex.compile(r"^(?:\((\d{1,2})\)|\*{1,3})$")
-_PERCENT_HEADER = regex.compile(r"^%")
-_CONTINUATION_END = regex.compile(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I)
+_DAY = kept_regex(r"^\d{1,2},$")
+_MONTH = kept_regex(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
+_FOOTNOTE_MARK = kept_regex(r"^(?:\((\d{1,2})\)|\*{1,3})$")
+_PERCENT_HEADER = kept_regex(r"^%")
+_CONTINUATION_END = kept_regex(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
 from .headers import is_scale_note
 from .normalize import collapse_spaces
 from .tokens import is_mark, is_period_header, is_range_word, is_value
+from ..rulebook.regex_code import kept_regex
 
 
 def looks_like(text: str) -> bool:
@@ -44,7 +45,7 @@ def read_pipe_text(text: str, source: str = "") -> Document:
     return Document(blocks, text, "pipe", source)
 
 
-_RULE_LINE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")   # markdown's |---|---|
+_RULE_LINE = kept_regex(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")   # markdown's |---|---|
 ROW_LINE_CELLS = 16     # a line of cells longer than this holds a whole table, not one row
 TITLE_LINES = 3         # short lines above a run of row lines that are its title
 TITLE_CHARS = 150
@@ -120,8 +121,8 @@ def _titles(blocks: list) -> list[Paragraph]:
     return out
 
 
-_RATIO = regex.compile(r"^\(?[-+]?\$?\s*[\d,.]*\d\s*%\)?(?:\s*pts?\.?)?$|^[-—–]+\s*%$|^n/?m$", regex.I)
-_OPEN_FIGURE = regex.compile(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
+_RATIO = kept_regex(r"^\(?[-+]?\$?\s*[\d,.]*\d\s*%\)?(?:\s*pts?\.?)?$|^[-—–]+\s*%$|^n/?m$", regex.I)
+_OPEN_FIGURE = kept_regex(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
 
 
 def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Optional
 
 from .detect import InputError
 from .pdf_file import PdfText, is_pdf
+from ..dataclass_code import dataclass
 
 MAX_INPUT_BYTES = 25 * 1024 * 1024
 _SNIFF = 4096   # bytes looked at to tell binary from text

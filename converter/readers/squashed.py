@@ -11,7 +11,7 @@ header pieces, after rows starts a new table; its column count is the commonest 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Optional
 
@@ -21,23 +21,25 @@ from ..engine.numbers import is_year, parse_figure
 from ..model import Block, Paragraph, Span, Table
 from .cells import Text, column_count, rows_from_drafts
 from .headers import NOTE, UNIT, header_cells, is_header_piece, is_scale_note
+from ..rulebook.regex_code import kept_re, kept_regex
+from ..dataclass_code import dataclass
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
-_WORD = regex.compile(r"\S+")
-_DIGITS_COMMAS = regex.compile(r"[\d,]+(?:\.\d+)?")
-_DIGIT = regex.compile(r"\d")
-_CAPITALIZED = regex.compile(r"[A-Z][a-z]")
-_LEAD_WORD = regex.compile(r"[A-Za-z]+:")
-_LOWER_WORD = regex.compile(r"[a-z][a-z'’]*")
-_UPPER_WORD = regex.compile(r"[A-Z][A-Z'’.&/]+")
-_NOT_CAPITAL = regex.compile(r"[^A-Z]")
-_OPEN_SPACE = regex.compile(r"\(\s+")
-_SPACE_CLOSE = regex.compile(r"\s+\)")
-_SPACES = regex.compile(r"\s+")
+_WORD = kept_regex(r"\S+")
+_DIGITS_COMMAS = kept_regex(r"[\d,]+(?:\.\d+)?")
+_DIGIT = kept_regex(r"\d")
+_CAPITALIZED = kept_regex(r"[A-Z][a-z]")
+_LEAD_WORD = kept_regex(r"[A-Za-z]+:")
+_LOWER_WORD = kept_regex(r"[a-z][a-z'’]*")
+_UPPER_WORD = kept_regex(r"[A-Z][A-Z'’.&/]+")
+_NOT_CAPITAL = kept_regex(r"[^A-Z]")
+_OPEN_SPACE = kept_regex(r"\(\s+")
+_SPACE_CLOSE = kept_regex(r"\s+\)")
+_SPACES = kept_regex(r"\s+")
 
 # Where glued pieces come apart: each branch matches the character before a cut (the cut is the match's end).
 # `re`, not `regex`: this runs over every character of a squashed table, and `re` is twice as fast here.
-_GLUE = re.compile(r"""
+_GLUE = kept_re(r"""
       [A-Za-z\d)%](?=\$)                                            # Revenues$ 47   413,802$ (3,295
     | \)(?=\d)                                                      # (expense)1,003,059   (152,212)109,935
     | %(?=[A-Za-z])                                                 # -23.9%Advertising
@@ -51,11 +53,11 @@ _GLUE = re.compile(r"""
     | (?<=\s\d),(?=(?:19|20)\d\d(?![\d,.]))                          # March 1,2025 2024 (no figure has
     | (?<=\s\d\d),(?=(?:19|20)\d\d(?![\d,.]))                         # four digits after a comma)
     """, re.X)
-_PERIOD_START = regex.compile(r"(?:(?:three|six|nine|twelve|\d{1,2})[\s-]+(?:months?|weeks?)|(?:fiscal\s+)?"
+_PERIOD_START = kept_regex(r"(?:(?:three|six|nine|twelve|\d{1,2})[\s-]+(?:months?|weeks?)|(?:fiscal\s+)?"
                            r"(?:years?|quarters?|periods?))\s+end(?:ed|ing)\b|as\s+of\s+[A-Z]", regex.I)
-_GAP = regex.compile(r"\S+(?:\s\S+)*")          # a chunk: text between runs of two or more spaces
-_DASH = regex.compile(r"^-{1,3}$")
-_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_GAP = kept_regex(r"\S+(?:\s\S+)*")          # a chunk: text between runs of two or more spaces
+_DASH = kept_regex(r"^-{1,3}$")
+_GROUPED = kept_regex(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _CONNECTOR = {"of", "and", "or", "to", "for", "in", "on", "at", "by", "from", "with", "per", "the", "a", "an",
               "less", "plus", "net"}
 
@@ -176,7 +178,7 @@ def _classify(toks: list[Token]) -> list[Token]:
     return toks
 
 
-_NUMBERISH = regex.compile(r"\d[\d,.]*")
+_NUMBERISH = kept_regex(r"\d[\d,.]*")
 
 
 @lru_cache(maxsize=4096)

@@ -8,30 +8,31 @@ import regex
 
 from ..engine.dates import MONTH_RE
 from ..engine.numbers import is_year, parse_figure
+from ..rulebook.regex_code import kept_regex
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
-_SPACES = regex.compile(r"\s+")
+_SPACES = kept_regex(r"\s+")
 # a word of three letters or more (other than "nil") is in no figure: lines holding one are refused unsplit
-WORD = regex.compile(r"(?i)(?!nil\b)[a-z]{3,}")
+WORD = kept_regex(r"(?i)(?!nil\b)[a-z]{3,}")
 
 MARKS = {"$", ")", "%", "$)", "(", "US$", "USD", "€", "£"}
 
 # Words that may appear in a column header and nowhere in a row label.
-_PERIOD_WORDS = regex.compile(
+_PERIOD_WORDS = kept_regex(
     rf"""^(?:\s|,|\.|/|-|\(|\)|&|\d{{1,4}}|{MONTH_RE}|and|ended|ending|end|as\s+of|at|for\s+the|for|the|of|
         three|six|nine|twelve|thirteen|twenty[\s-]?six|thirty[\s-]?nine|fifty[\s-]?two|fifty[\s-]?three|fourteen|
         months?|weeks?|quarters?|years?|fiscal|period|transition|q[1-4]|fy|first|second|third|fourth|full|
         year[\s-]to[\s-]date|ytd|unaudited|audited|restated|as\s+reported|change|%|variance|increase|decrease|
         \(decrease\)|\(increase\))+$""", regex.I | regex.X)
-_HAS_PERIOD_ANCHOR = regex.compile(
+_HAS_PERIOD_ANCHOR = kept_regex(
     rf"{MONTH_RE}(?![a-z])|\b(?:19|20)\d\d\b|\bmonths?\b|\bweeks?\b|\bquarters?\b|\byears?\b|\bQ[1-4]\b|\bFY\b"
     r"|\b[1-4]Q'?\d\d\b|\b\d{1,2}/\d{1,2}/\d\d(?:\d\d)?\b", regex.I)
 
 
-_RANGE_WORDS = regex.compile(r"(?i)^(?:low|high|minimum|maximum)(?:\s+end)?$")
+_RANGE_WORDS = kept_regex(r"(?i)^(?:low|high|minimum|maximum)(?:\s+end)?$")
 
 
-_PERCENT_INSIDE = regex.compile(r"\((\d[\d,.]*)\s*%\)")
+_PERCENT_INSIDE = kept_regex(r"\((\d[\d,.]*)\s*%\)")
 
 
 def percent_outside(text: str) -> str:

@@ -7,15 +7,19 @@ Every finding is a `Problem` located at file:line:column. Errors make the comman
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import os
+from dataclasses import field
 from pathlib import Path
 from typing import Iterable, Optional
 
 import regex
 
 from ..paths import RULES_DIR
+from . import cache
 from .backtrack import times_out
 from .loader import RuleError, base_files, compile_phrases, compile_rows, issuer_files, precedence, read_rule_file
+from .index import PatternIndex
 from .model import PhraseRule, RowRule
 from ..taxonomies.standard import standard_concept
 from .samples import expand
@@ -23,12 +27,14 @@ from .official_check import official_problems
 from .timed import fullmatch
 from .schema import (TAXONOMY_SCHEMA, Problem, as_list, file_problems, iter_patterns, locate, pattern_label,
                      schema_problems, taxonomy_concepts)
+from .regex_code import kept_regex
+from ..dataclass_code import dataclass
 
 # Wordings that name a balance at a date: a duration concept read from them is a mistake.
-INSTANT_WORDING = regex.compile(r"\b(?:beginning|end|start|close) of (?:the )?(?:period|year|quarter|month|fiscal)|"
+INSTANT_WORDING = kept_regex(r"\b(?:beginning|end|start|close) of (?:the )?(?:period|year|quarter|month|fiscal)|"
                                 r"\bas of\b|\b(?:beginning|ending|opening|closing) balance", regex.I)
 # Wordings that name a flow over a period: an instant concept read from them is suspicious.
-DURATION_WORDING = regex.compile(r"\b(?:net )?(?:increase|decrease|change)s? in\b|\bprovided by\b|\bused in\b|"
+DURATION_WORDING = kept_regex(r"\b(?:net )?(?:increase|decrease|change)s? in\b|\bprovided by\b|\bused in\b|"
                                  r"\bfor the (?:period|year|quarter)\b|\bproceeds from\b|\bpayments? (?:for|to)\b",
                                  regex.I)
 
@@ -88,13 +94,30 @@ def _read(path: Path, checked: bool) -> RuleFile:
 
 def check_paths(paths: Iterable[Path], rules_dir: Path = RULES_DIR, timeouts: bool = True) -> list[Problem]:
     """Every problem of the files under `paths` (files or folders), in file order. The repo's base and
-    issuer files are read as context, so an issuer file is checked against the base rules it joins."""
+    issuer files are read as context, so an issuer file is checked against the base rules it joins. The
+    answer for the same files (bytes and paths), options and code is kept in the rulebook cache."""
     targets = rule_paths(paths)
-    files = [_read(p, True) for p in targets]
     seen = {p.resolve() for p in targets}
-    for p in base_files(rules_dir) + issuer_files(rules_dir):
-        if p.resolve() not in seen:
-            files.append(_read(p, False))
+    context = [p for p in base_files(rules_dir) + issuer_files(rules_dir) if p.resolve() not in seen]
+    name = "check-" + hashlib.sha256(repr((targets, str(rules_dir))).encode()).hexdigest()[:32]
+    key = cache.key_of("check", timeouts, os.getcwd(), *[part for p in targets + context
+                                                          for part in (str(p), _bytes(p))])
+    found = cache.load(name, key)
+    if found is None:
+        found = _check(targets, context, timeouts)
+        cache.store(name, key, found)
+    return found
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:   # not cached as such: the check reports it
+        return f"unreadable: {e}".encode()
+
+
+def _check(targets: list[Path], context: list[Path], timeouts: bool) -> list[Problem]:
+    files = [_read(p, True) for p in targets] + [_read(p, False) for p in context]
     known = dict(taxonomy_concepts())
     for rf in files:
         if rf.data is None:
@@ -318,25 +341,24 @@ def _phrase_covers(a: PhraseRule, b: PhraseRule) -> bool:
     return a.position == b.position and set(b.contexts) <= set(a.contexts)
 
 
-def _matches(rule, text: str) -> bool:
-    return any(fullmatch(rule, p, text) for p in _patterns(rule))
-
-
 def _shadows(ordered: list, samples_of, covers, checked: set) -> list[tuple[str, object, str]]:
     """For each rule of a checked file: (level, rule, message) when earlier rules read all its samples
     (shadowed) or some of them for another concept at the same rank (a conflict precedence resolves
     only by pattern length or id)."""
     findings = []
+    # the literal index (index.py) lists, in rule order, the only patterns that can match a sample: the
+    # first earlier rule matching it is found without trying every rule on every sample
+    index = PatternIndex([(k, _patterns(a)) for k, a in enumerate(ordered)])
     for k, b in enumerate(ordered):
         if b.file not in checked:
             continue
         samples, exact = samples_of(b)
         if not samples:
             continue
-        earlier = [a for a in ordered[:k] if covers(a, b)]
         winners = {}
         for text in samples:
-            a = next((a for a in earlier if _matches(a, text)), None)
+            a = next((ordered[j] for j, p in index.candidates(text)
+                      if j < k and covers(ordered[j], b) and fullmatch(ordered[j], p, text)), None)
             if a is not None:
                 winners[text] = a
         if len(winners) == len(samples):

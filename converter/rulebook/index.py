@@ -20,6 +20,7 @@ sets, back-references, ...) makes the pattern "unindexed": it is tried on every 
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from functools import lru_cache
 from typing import Generic, Optional, Sequence, TypeVar
@@ -212,6 +213,12 @@ def key_options(pattern: str) -> tuple[frozenset[str], ...]:
     return tuple(sorted(set(keys), key=lambda k: sorted(k)))
 
 
+def _keys(p) -> tuple[frozenset[str], ...]:
+    """A pattern's key options: worked out already when the pattern comes from the rulebook cache."""
+    keys = getattr(p, "keys", None)
+    return key_options(p.pattern) if keys is None else keys
+
+
 def _grams(lit: str) -> list[str]:
     return [lit[k:k + 3] for k in range(len(lit) - 2)]
 
@@ -223,34 +230,52 @@ def trigrams(text: str) -> frozenset[str]:
     return frozenset([folded[i:i + 3] for i in range(len(folded) - 2)])
 
 
+def _filing(patterns: list) -> tuple[dict[str, list[int]], list[int]]:
+    """Where each pattern is filed (trigram -> pattern numbers) and the patterns filed nowhere (tried on
+    every text). It depends on the pattern texts alone, so it is kept in the rulebook cache (cache.py)."""
+    from . import cache
+    digest = hashlib.sha256("\0".join(p.pattern for p in patterns).encode()).hexdigest()
+    name, key = f"index-{digest[:32]}", cache.key_of("index", digest)
+    found = cache.load(name, key)
+    if found is None:
+        found = _file(patterns)
+        cache.store(name, key, found)
+    return found
+
+
+def _file(patterns: list) -> tuple[dict[str, list[int]], list[int]]:
+    # Each pattern is filed under one of its key options, the one whose literals' trigrams are rarest
+    # among all the patterns: few patterns then share a trigram, and a text calls up few of them.
+    keys = [_keys(p) for p in patterns]
+    counts: Counter = Counter()
+    for options in keys:
+        for lit in {lit for option in options for lit in option}:
+            counts.update(set(_grams(lit)))
+
+    def rarest(lit: str) -> str:
+        return min(_grams(lit), key=lambda g: (counts[g], g))
+
+    by_trigram: dict[str, list[int]] = {}
+    always: list[int] = []
+    for n, options in enumerate(keys):
+        if not options:
+            always.append(n)
+            continue
+        option = min(options, key=lambda o: (sum(counts[rarest(lit)] for lit in o), sorted(o)))
+        for gram in sorted({rarest(lit) for lit in option}):
+            by_trigram.setdefault(gram, []).append(n)
+    return by_trigram, always
+
+
 class PatternIndex(Generic[T]):
     """Items (rules) with their patterns, in a fixed order; `candidates(text)` lists, in that order, the
     (item, pattern) pairs that may match `text`."""
 
     def __init__(self, entries: Sequence[tuple[T, Sequence]]):
         self.entries = list(entries)
-        flat = [(i, p, key_options(p.pattern)) for i, (_item, patterns) in enumerate(self.entries) for p in patterns]
-        # Each pattern is filed under one of its key options, the one whose literals' trigrams are rarest
-        # among all the patterns: few patterns then share a trigram, and a text calls up few of them.
-        counts: Counter = Counter()
-        for _i, _p, options in flat:
-            for lit in {lit for option in options for lit in option}:
-                counts.update(set(_grams(lit)))
-
-        def rarest(lit: str) -> str:
-            return min(_grams(lit), key=lambda g: (counts[g], g))
-
-        self.by_trigram: dict[str, list[int]] = {}
-        self.always: list[int] = []
-        self.pairs: list[tuple[int, object]] = []
-        for n, (i, p, options) in enumerate(flat):
-            self.pairs.append((i, p))
-            if not options:
-                self.always.append(n)
-                continue
-            option = min(options, key=lambda o: (sum(counts[rarest(lit)] for lit in o), sorted(o)))
-            for gram in sorted({rarest(lit) for lit in option}):
-                self.by_trigram.setdefault(gram, []).append(n)
+        flat = [(i, p) for i, (_item, patterns) in enumerate(self.entries) for p in patterns]
+        self.pairs: list[tuple[int, object]] = flat
+        self.by_trigram, self.always = _filing([p for _i, p in flat])
         self.unindexed = len(self.always)
         self._keys = frozenset(self.by_trigram)
         self._resolved = [(self.entries[i][0], p) for i, p in self.pairs]

@@ -9,25 +9,26 @@ import regex
 from .index import PatternIndex
 from .model import RowRule, Rulebook
 from .timed import finditer, fullmatch, search  # noqa: F401 - the engine's way to run a rule's pattern
+from .regex_code import kept_regex
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
-_DIGIT = regex.compile(r"\d")
+_DIGIT = kept_regex(r"\d")
 
-_FOOTNOTE = regex.compile(r"\s*(?:\(\s*(?:\d{1,2}|[a-z]|\*+)\s*\)|\*+|\[\d+\]|(?<=[a-z])\d)\s*$", regex.I)
+_FOOTNOTE = kept_regex(r"\s*(?:\(\s*(?:\d{1,2}|[a-z]|\*+)\s*\)|\*+|\[\d+\]|(?<=[a-z])\d)\s*$", regex.I)
 # "GAAP operating income" in a reconciliation is the GAAP line itself.
-GAAP_PREFIX = regex.compile(r"^(?:total )?gaap ")
+GAAP_PREFIX = kept_regex(r"^(?:total )?gaap ")
 # Rows that restate a GAAP line on another basis are never tagged as the GAAP concept.
-HIDDEN_LAYER = regex.compile(r"\b(?:non[\s-]?gaap|adjusted|pro\s+forma|as\s+adjusted|organic|constant\s+currency|"
+HIDDEN_LAYER = kept_regex(r"\b(?:non[\s-]?gaap|adjusted|pro\s+forma|as\s+adjusted|organic|constant\s+currency|"
                              r"ebitda(?:re)?|a?ffo|funds\s+from\s+operations)\b")
 
 
 # "(Reduction) provision for credit losses", "(Benefit) provision for income taxes": the word in parentheses
 # says what a figure in parentheses means; the line is the one the words after it name
-OPPOSITE_QUALIFIER = regex.compile(r"\((?:reduction|benefit|recovery|recapture|reversal|release|credit)s?"
+OPPOSITE_QUALIFIER = kept_regex(r"\((?:reduction|benefit|recovery|recapture|reversal|release|credit)s?"
                                    r"(?:\s+(?:of|in|from))?\)", regex.I)
-_LEADING_OPPOSITE = regex.compile(OPPOSITE_QUALIFIER.pattern + r"\s+(?=\w)", regex.I)
-_SEPARATOR_DASH = regex.compile(r"(?<=[\w)])\s*-{2,3}\s*(?=[\w(])|(?<=[\w),])\s+-{1,3}\s+(?=[\w(])")
-_REMARK = regex.compile(r"\(\s*(?:including|includes|inclusive\s+of|excluding)\b", regex.I)
+_LEADING_OPPOSITE = kept_regex(OPPOSITE_QUALIFIER.pattern + r"\s+(?=\w)", regex.I)
+_SEPARATOR_DASH = kept_regex(r"(?<=[\w)])\s*-{2,3}\s*(?=[\w(])|(?<=[\w),])\s+-{1,3}\s+(?=[\w(])")
+_REMARK = kept_regex(r"\(\s*(?:including|includes|inclusive\s+of|excluding)\b", regex.I)
 
 
 def _drop_remarks(label: str) -> str:

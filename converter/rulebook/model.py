@@ -1,7 +1,7 @@
 """Compiled rules. A rule file is data; these classes are what the engine matches with."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from typing import Optional
 
@@ -9,10 +9,11 @@ import regex
 
 from ..engine.dates import month_end
 from ..model import Period
+from ..dataclass_code import Rebuilt, dataclass
 
 
 @dataclass(frozen=True)
-class RowRule:
+class RowRule(Rebuilt):
     """A table-row rule: labels (regexes, full match on the normalized label) → concept."""
     id: str
     concept: str
@@ -44,7 +45,7 @@ class RowRule:
 
 
 @dataclass(frozen=True)
-class PhraseRule:
+class PhraseRule(Rebuilt):
     """A narrative rule: metric wordings (regexes, matched at word boundaries) → concept, with the sign the
     wording implies ("net loss" is negative, "cash used" is negative)."""
     id: str
@@ -61,7 +62,7 @@ class PhraseRule:
 
 
 @dataclass(frozen=True)
-class ColumnSpec:
+class ColumnSpec(Rebuilt):
     """What a table rule says of one value column: its period, that it is skipped, or the member it holds."""
     period: Optional[Period] = None
     skip: bool = False
@@ -69,7 +70,7 @@ class ColumnSpec:
 
 
 @dataclass(frozen=True)
-class TableRule:
+class TableRule(Rebuilt):
     """How to read the tables it matches (every match condition given must hold, each searched in the
     normalized text): their columns' periods, columns to skip, scale, statement kind, segment members, or
     that the table is skipped altogether."""
@@ -94,7 +95,7 @@ class TableRule:
 
 
 @dataclass(frozen=True)
-class IgnoreRule:
+class IgnoreRule(Rebuilt):
     """What no rule should read, and why: a row label (fullmatch, optionally under a heading or in a table), a
     table (its title, caption or header), a phrase in a sentence (the metric it names is not read) or a whole
     sentence."""
@@ -111,7 +112,7 @@ class IgnoreRule:
 
 
 @dataclass(frozen=True)
-class YearEnd:
+class YearEnd(Rebuilt):
     """An issuer's fiscal year end: the last day of a month, or a weekday's last or nearest occurrence
     (`saturday-nearest: jan-31`: the Saturday nearest January 31, a 52/53-week year)."""
     month: int
@@ -136,7 +137,7 @@ class YearEnd:
 
 
 @dataclass(frozen=True)
-class Issuer:
+class Issuer(Rebuilt):
     name: str
     prefix: str
     namespace: str

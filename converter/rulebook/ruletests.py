@@ -20,7 +20,7 @@ says the snippet gives nothing.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -32,6 +32,7 @@ from ..readers import InputError
 from .check import kind_of
 from .loader import RuleError, read_rule_file
 from .schema import locate, validate_rule_data
+from ..dataclass_code import dataclass
 
 
 @dataclass

@@ -20,10 +20,11 @@ from ..model import Row, Table
 from ..pipeline import Trace, base_taxonomy, convert_text
 from ..readers.source import read_release
 from .match import normalize_label
+from .regex_code import kept_regex
 
-GENERIC = regex.compile(r"^(?:basic|diluted|total|other|net|other,? net|total other|all other)$")
-_WORD = regex.compile(r"[a-z]+")
-_META = regex.compile(r"([.^$*+?{}\[\]\\|()])")
+GENERIC = kept_regex(r"^(?:basic|diluted|total|other|net|other,? net|total other|all other)$")
+_WORD = kept_regex(r"[a-z]+")
+_META = kept_regex(r"([.^$*+?{}\[\]\\|()])")
 
 
 def label_pattern(label: str) -> str:

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional
 
-import jsonschema
 import regex
 
 from ..paths import SCHEMAS_DIR, TAXONOMY_FILE
 from .backtrack import catastrophic_reason
 from .loader import RuleError, as_list, compiled_regex, shown_pattern
+from ..dataclass_code import dataclass
 
 RULES_SCHEMA = SCHEMAS_DIR / "rules.schema.json"
 TAXONOMY_SCHEMA = SCHEMAS_DIR / "taxonomy.schema.json"
@@ -126,8 +125,9 @@ def rule_label(data, path) -> str:
 # --------------------------------------------------------------------------------------------------- schema
 
 @lru_cache(maxsize=4)
-def _validator(schema_path: str) -> jsonschema.Draft202012Validator:
+def _validator(schema_path: str):
     schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    import jsonschema   # here: a run that finds its rules in the cache (cache.py) never needs it
     return jsonschema.Draft202012Validator(schema)
 
 
@@ -154,7 +154,7 @@ def _name(path) -> str:
     return f"'{keys[-1]}'" if keys else "the file"
 
 
-def _schema_message(err: jsonschema.ValidationError, root: dict, data) -> list[tuple[str, tuple, Optional[str], bool]]:
+def _schema_message(err, root: dict, data) -> list[tuple[str, tuple, Optional[str], bool]]:
     """(message, path, key, on_key) for one schema error, in words a rule author uses."""
     path = tuple(err.absolute_path)
     v = err.validator

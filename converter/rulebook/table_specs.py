@@ -8,10 +8,10 @@ import calendar
 from datetime import date
 from typing import Optional
 
-import regex
 
 from ..model import Period
 from .model import ColumnSpec, IgnoreRule, TableRule, YearEnd
+from .regex_code import kept_regex
 
 SCALES = {"units": 0, "thousands": 3, "millions": 6, "billions": 9}
 # the statement kinds a table rule may name, as engine/table_kind.py ranks them
@@ -19,8 +19,8 @@ KINDS = ("income-statement", "balance-sheet", "cash-flow", "segment", "reconcili
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_name) if name})
-_WEEKLY_KEY = regex.compile(r"^(?P<wd>[a-z]+)-(?P<how>nearest|last)$")
-_MONTH_DAY = regex.compile(r"^(?P<m>[a-z]+)(?:-(?P<d>\d{1,2}))?$")
+_WEEKLY_KEY = kept_regex(r"^(?P<wd>[a-z]+)-(?P<how>nearest|last)$")
+_MONTH_DAY = kept_regex(r"^(?P<m>[a-z]+)(?:-(?P<d>\d{1,2}))?$")
 IGNORE_KINDS = ("row", "table", "phrase", "sentence")
 
 

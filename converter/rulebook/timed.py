@@ -8,9 +8,9 @@ the text is long, and the message names the text's size instead.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from .errors import RuleError
+from ..dataclass_code import dataclass
 
 # Seconds a pattern gets per label, heading, table context or sentence.
 MATCH_TIMEOUT = 1.0

@@ -8,12 +8,11 @@ package with their official types. The year is set here and nowhere else.
 from __future__ import annotations
 
 import csv
-import difflib
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 from ..paths import ROOT
+from ..dataclass_code import dataclass
 
 TAXONOMY_YEAR = 2024
 LISTS_DIR = ROOT / "taxonomies" / str(TAXONOMY_YEAR)
@@ -92,6 +91,7 @@ def did_you_mean(qname: str, n: int = 3) -> list[str]:
     lowered = {x.lower(): x for x in names}
     if local.lower() in lowered:            # only the case differs
         return [f"{prefix}:{lowered[local.lower()]}"]
+    import difflib   # here: only a name that is no official element needs it
     close = difflib.get_close_matches(local, names, n=n, cutoff=0.75)
     return [f"{prefix}:{c}" for c in close]
 

@@ -6,14 +6,14 @@ them first.
 Every conversion validates its output, so the check must be cheap: the schema is also compiled to Python
 with fastjsonschema (draft-07 reads every keyword this schema uses the same way), which passes a valid report
 in about a millisecond; only a report it rejects goes through jsonschema, for the full list of messages.
+The compiled validator is kept in the cache (rulebook/cache.py), keyed on the schema's bytes, so a run does
+not generate and compile its Python again; jsonschema is imported only for a report that fails.
 """
 from __future__ import annotations
 
 import json
+import marshal
 from functools import lru_cache
-
-import fastjsonschema
-from jsonschema import Draft202012Validator
 
 from ..paths import SCHEMAS_DIR
 
@@ -21,7 +21,8 @@ SCHEMA_FILE = SCHEMAS_DIR / "xbrl-json.schema.json"
 
 
 @lru_cache(maxsize=1)
-def _validator() -> Draft202012Validator:
+def _validator():
+    from jsonschema import Draft202012Validator
     with open(SCHEMA_FILE, encoding="utf-8") as f:
         schema = json.load(f)
     Draft202012Validator.check_schema(schema)
@@ -30,17 +31,32 @@ def _validator() -> Draft202012Validator:
 
 @lru_cache(maxsize=1)
 def _fast_validator():
-    with open(SCHEMA_FILE, encoding="utf-8") as f:
-        schema = json.load(f)
-    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
-    return fastjsonschema.compile(schema)
+    """fastjsonschema's validator for the schema: its generated code, compiled, from the cache."""
+    import fastjsonschema   # the generated code imports its exceptions
+    from ..rulebook import cache
+    raw = SCHEMA_FILE.read_bytes()
+    name = cache.rule_entry(str(SCHEMA_FILE), "fastjsonschema")
+    key = cache.key_of(SCHEMA_FILE, fastjsonschema.VERSION, raw)
+    found = cache.load(name, key)
+    if found is None:
+        schema = json.loads(raw)
+        schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+        source = fastjsonschema.compile_to_code(schema)
+        function = source.split("\ndef ", 1)[1].split("(", 1)[0]   # the schema's own: the first one defined
+        found = function, marshal.dumps(compile(source, str(SCHEMA_FILE), "exec"))
+        cache.store(name, key, found)
+    function, code = found
+    namespace: dict = {}
+    exec(marshal.loads(code), namespace)
+    return namespace[function]
 
 
 def _passes_fast(doc) -> bool:
+    from fastjsonschema import JsonSchemaException
     try:
         _fast_validator()(doc)
         return True
-    except fastjsonschema.JsonSchemaException:
+    except JsonSchemaException:
         return False
 
 

@@ -1,0 +1,5 @@
+"""`python -m converter ...` runs the `xbrlify` command."""
+from .cli import main
+
+if __name__ == "__main__":
+    main(prog_name="xbrlify")
