@@ -1,9 +1,9 @@
-"""Hostile rules and documents: a catastrophic pattern is reported with its rule id within seconds, markup
-cannot expand entities or reach outside resources, awkward labels come out escaped, YAML is loaded safely."""
+"""Hostile rules and documents: a catastrophic pattern is stopped by the time limit and reported with its rule
+id, markup cannot expand entities or reach outside resources, awkward labels come out escaped, YAML is loaded
+safely, and long inputs are read with work in proportion to their size (counted, not timed: tests/work.py)."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -17,10 +17,19 @@ from converter.rulebook.loader import FLAGS, RuleError
 from converter.rulebook.match import match_row
 from converter.rulebook.model import PhraseRule, RowRule, Rulebook
 
+from .work import grows_linearly, hang_guard, lines_run
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "acme-q3-2025.txt"
 # Not caught by the loader's static look (no nested repeat), yet exponential on text with many commas.
 SLOW = r"(?:.*?,){11}P"
+
+
+@pytest.fixture(autouse=True)
+def _no_hang():
+    """A pattern past the time limit, or a quadratic reading, would hang the suite: fail it instead."""
+    with hang_guard(120):
+        yield
 
 
 def run(*args):
@@ -36,14 +45,12 @@ def issuer_file(tmp_path: Path, body: str) -> Path:
 
 # ------------------------------------------------------------------------------------------ catastrophic rules
 
-def test_catastrophic_phrase_rule_is_named_within_seconds(tmp_path):
+def test_catastrophic_phrase_rule_is_stopped_and_named(tmp_path):
     rules = issuer_file(tmp_path, f"phrases:\n  - id: slow-metric\n    concept: us-gaap:Revenues\n"
                                   f"    metrics: ['{SLOW}']\n")
     doc = tmp_path / "doc.txt"
     doc.write_text("Hostile Corp reported results.\n\nRevenues were $5.0 million, " + "a, " * 40 + "and more.\n")
-    started = time.perf_counter()
     res = run("--issuer", rules, doc, "-o", tmp_path / "out" / "r.json")
-    assert time.perf_counter() - started < 5
     assert res.exit_code == 3, res.output
     assert "slow-metric" in res.stderr and "catastrophic" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
@@ -53,9 +60,7 @@ def test_catastrophic_phrase_rule_is_named_within_seconds(tmp_path):
 def test_nested_repeat_in_a_row_rule_is_refused_with_its_id(tmp_path):
     rules = issuer_file(tmp_path, "rows:\n  - id: evil-row\n    concept: us-gaap:Revenues\n"
                                   "    labels: ['(?:\\w+\\s?)+!']\n")
-    started = time.perf_counter()
     res = run("--issuer", rules, EXAMPLE, "-o", tmp_path / "out" / "r.json")
-    assert time.perf_counter() - started < 5
     assert res.exit_code == 3 and "evil-row" in res.stderr, res.output
     assert not (tmp_path / "out").exists()
 
@@ -68,20 +73,16 @@ def test_match_time_limit_on_row_labels():
     """The limit itself, with rules built in code (past any load-time check)."""
     book = Rulebook(rows=[_row_rule("ok", "total revenues?"), _row_rule("hang", SLOW)])
     label = "a, " * 30 + "b"
-    started = time.perf_counter()
     with pytest.raises(RuleError, match=r"t\.yaml:3: rule 'hang'.*took over"):
         match_row(book, label)
-    assert time.perf_counter() - started < 5
     assert match_row(book, "Total revenues").id == "ok"
 
 
 def test_match_time_limit_on_sentences():
     rule = PhraseRule(id="slow-phrase", concept="us-gaap:Revenues", metrics=(regex.compile(SLOW, FLAGS),))
     book = Rulebook(phrases=[rule])
-    started = time.perf_counter()
     with pytest.raises(RuleError, match="slow-phrase"):
         find_book_mentions("Revenues were $5 million, " + "a, " * 40, book, "before", "narrative")
-    assert time.perf_counter() - started < 5
 
 
 # ------------------------------------------------------------------------------------------ hostile documents
@@ -97,9 +98,7 @@ def test_external_entities_and_entity_bombs_are_not_expanded(tmp_path):
             f'<img src="file://{secret}"/><iframe src="http://127.0.0.1:9/"></iframe></body></html>')
     doc = tmp_path / "bomb.htm"
     doc.write_text(html)
-    started = time.perf_counter()
     res = run(doc, "-o", tmp_path / "out" / "r.json")
-    assert time.perf_counter() - started < 5
     assert res.exit_code in (0, 1), res.output
     text = "".join(p.read_text() for p in (tmp_path / "out").iterdir())
     assert "TOP-SECRET-VALUE" not in text and "lollol" not in text
@@ -167,16 +166,12 @@ def alias_bomb(levels: int = 9) -> str:
 
 def test_yaml_alias_bomb_is_refused_before_it_is_expanded(tmp_path):
     rules = issuer_file(tmp_path, alias_bomb())
-    started = time.perf_counter()
     res = run("--issuer", rules, EXAMPLE, "-o", tmp_path / "out" / "r.json")
-    assert time.perf_counter() - started < 5
     assert res.exit_code == 3, res.output
     line = res.stderr.strip()
     assert len(line.splitlines()) == 1 and str(rules) in line and "alias" in line, line
     assert not (tmp_path / "out").exists()
-    started = time.perf_counter()
     res = rules_check(rules)
-    assert time.perf_counter() - started < 5
     assert res.exit_code == 1 and "alias" in res.output and "Traceback" not in res.output, res.output
 
 
@@ -203,9 +198,7 @@ def test_catastrophic_skip_sections_pattern_is_stopped_and_named(tmp_path):
                    "<tr><td></td><td>2025</td><td>2024</td></tr>"
                    f"<tr><td>{COMMAS}:</td><td></td><td></td></tr>"
                    "<tr><td>Total revenues</td><td>5,000</td><td>4,000</td></tr></table></body></html>")
-    started = time.perf_counter()
     res = run("--issuer", rules, doc, "-o", tmp_path / "out" / "r.json")
-    assert time.perf_counter() - started < 8
     assert res.exit_code == 3 and "skip_sections" in res.stderr and str(rules) in res.stderr, res.output
     assert len(res.stderr.strip().splitlines()) == 1
 
@@ -215,9 +208,7 @@ def test_catastrophic_not_after_pattern_is_stopped_and_named(tmp_path):
                                   f"    metrics: ['odd revenues']\n    not_after: '{CATASTROPHIC}'\n")
     doc = tmp_path / "doc.txt"
     doc.write_text("Hostile Corp reported results.\n\n" + "," * 60 + "odd revenues were $5.0 million.\n")
-    started = time.perf_counter()
     res = run("--issuer", rules, doc, "-o", tmp_path / "out" / "r.json")
-    assert time.perf_counter() - started < 8
     assert res.exit_code == 3 and "odd-revenue" in res.stderr and "took over" in res.stderr, res.output
 
 
@@ -230,11 +221,9 @@ def test_catastrophic_detect_pattern_in_any_issuer_file_is_stopped_and_named(tmp
     evil = rules_dir / "issuers" / "evil.yaml"
     evil.write_text("issuer:\n  name: Evil Corp\n  prefix: evil\n  namespace: http://example.com/evil\n"
                     f"  detect: ['{CATASTROPHIC}']\n")
-    started = time.perf_counter()
     with pytest.raises(RuleError, match=r"evil\.yaml.*detect.*took over"):
         convert_text("Acme Corp. reported results, " + COMMAS + "\n\nRevenues were $5.0 million.\n",
                      rules_dir=rules_dir)
-    assert time.perf_counter() - started < 8
 
 
 def test_rules_check_tries_every_kind_of_pattern_on_adversarial_text(tmp_path):
@@ -246,9 +235,7 @@ def test_rules_check_tries_every_kind_of_pattern_on_adversarial_text(tmp_path):
         f"    labels: ['{CATASTROPHIC}']\n    not_table: '{CATASTROPHIC}'\n"
         "phrases:\n  - id: slow-phrase\n    concept: us-gaap:Revenues\n"
         f"    metrics: ['odd revenues']\n    not_after: '{CATASTROPHIC}'\n"))
-    started = time.perf_counter()
     res = rules_check(rules)
-    assert time.perf_counter() - started < 30
     bad = [line for line in res.output.splitlines() if "can backtrack catastrophically" in line]
     assert res.exit_code == 1, res.output
     assert len(bad) == 5, res.output     # detect, skip_sections, labels, not_table, not_after
@@ -268,16 +255,22 @@ def test_a_deeply_nested_rule_pattern_is_blamed_not_the_document(tmp_path):
     assert res.exit_code == 1 and "deep-row" in res.output and "Traceback" not in res.output, res.output[:300]
 
 
-def test_a_long_paragraph_is_read_in_linear_time_and_blames_no_rule(tmp_path):
-    """One 300 KB sentence: read in pieces of bounded length (it took minutes, growing with the square of its
-    length), and never blamed on a shipped rule."""
+def test_a_long_paragraph_blames_no_rule(tmp_path):
+    """One 300 KB sentence converts, and is never blamed on a shipped rule (an 18 MB one was reported as the
+    catastrophic backtracking of nar-revenues)."""
     doc = tmp_path / "long.txt"
     doc.write_text("Acme Corp. announced results.\n\n" + "Revenue was $1.0 million and " * 10_000 + "more.\n")
-    started = time.perf_counter()
     res = run(doc, "-o", tmp_path / "out" / "r.json")
-    assert time.perf_counter() - started < 30
     assert res.exit_code in (0, 1), res.output[:300]
     assert "catastrophic" not in res.stderr and "nar-revenues" not in res.stderr, res.stderr[:300]
+
+
+def test_a_long_paragraph_is_read_in_linear_time():
+    """A sentence that never ends: the grammar's look-ups within a sentence grew with the square of its
+    length (211 KB took 39 s). Read in pieces of bounded length, twice the sentence is twice the work."""
+    def work(n: int) -> int:
+        return _work("Acme Corp. announced results.\n\n" + "Revenue was $1.0 million and " * n + "more.\n", None)
+    grows_linearly(work, 2500)
 
 
 def test_a_time_out_on_a_long_text_names_the_text_not_the_rule(monkeypatch):
@@ -306,22 +299,22 @@ def _figure(i: int) -> str:
     return f"{(i * 7919) % 997 + 1},{(i * 104729) % 900 + 100}"
 
 
-def _converts_within(text: str, layout: str, seconds: float):
+def _work(text: str, layout) -> int:
+    """Lines of converter code run converting `text`: a count, where a clock would measure the machine."""
     from converter.pipeline import convert_text
-    convert_text("Acme Corp. announced results.\n\nRevenues were $1.0 million.\n")   # rules compiled
-    started = time.perf_counter()
-    result = convert_text(text, layout=layout)
-    assert time.perf_counter() - started < seconds
-    return result
+    return lines_run(convert_text, text, layout=layout)
+
+
+def _pdf_bands(n: int) -> str:
+    return "ACME CORP\nCONDENSED STATEMENTS OF OPERATIONS\nThree Months Ended September 30,\n2025 2024\n" + "".join(
+        f"{LINES[i % len(LINES)]}\n{_figure(i)}\n{_figure(i + 1)}\n" for i in range(n))
 
 
 def test_reading_order_pdf_text_of_many_bands_is_read_in_linear_time():
-    """Labels and figures alternating line by line for 8,000 rows (280 KB): each label block looked at every
-    figure block, and a fact's thousands of disagreeing readings were each tried against all the others
-    (20 s; 1.4 MB ran past a minute). Now about a second."""
-    text = "ACME CORP\nCONDENSED STATEMENTS OF OPERATIONS\nThree Months Ended September 30,\n2025 2024\n" + "".join(
-        f"{LINES[i % len(LINES)]}\n{_figure(i)}\n{_figure(i + 1)}\n" for i in range(8000))
-    _converts_within(text, "pdf", 8)
+    """Labels and figures alternating line by line: each label block looked at every figure block, and a
+    fact's disagreeing readings were each tried against all the others (8,000 rows took 20 s; 1.4 MB ran past
+    a minute). Twice the rows are now twice the work."""
+    grows_linearly(lambda n: _work(_pdf_bands(n), "pdf"), 1000)
 
 
 def _html_table(rows: list[tuple[str, str, str]]) -> str:
@@ -336,20 +329,25 @@ def test_a_table_condition_is_searched_once_per_table_not_once_per_row(monkeypat
     """`table`/`not_table` conditions search the table's whole text; asked for each row, a long table took
     time in the square of its length."""
     import converter.rulebook.match as match
+    from converter.pipeline import convert_text
     calls = []
     real = match.search
     monkeypatch.setattr(match, "search", lambda *a, **k: calls.append(len(a[2])) or real(*a, **k))
     rows = [(LINES[i % len(LINES)], _figure(i), _figure(i + 1)) for i in range(3000)]
-    _converts_within(_html_table(rows), "html", 20)
+    convert_text(_html_table(rows), layout="html")
     whole = [n for n in calls if n > 3000 * 10]   # searches of the table's whole text
     assert 0 < len(whole) < 50, len(whole)
 
 
+def _between_two_results(n: int) -> str:
+    rows = [("Revenues", "5,000", "4,000")] + [(f"Other item {i}", _figure(i), _figure(i + 1)) for i in range(n)]
+    return _html_table(rows + [("Operating income", "1,000", "900")])
+
+
 def test_a_long_table_between_two_results_is_not_solved_row_by_row():
-    """Between 'Revenues' and 'Operating income', 12,000 rows: the sign arithmetic looked for running totals
-    and subtotals over every run of them (quadratic); so long a run is no statement's arithmetic."""
-    rows = [("Revenues", "5,000", "4,000")] + [(f"Other item {i}", _figure(i), _figure(i + 1)) for i in range(12000)]
-    _converts_within(_html_table(rows + [("Operating income", "1,000", "900")]), "html", 8)
+    """Between 'Revenues' and 'Operating income', thousands of rows: the sign arithmetic looked for running
+    totals and subtotals over every run of them (quadratic); so long a run is no statement's arithmetic."""
+    grows_linearly(lambda n: _work(_between_two_results(n), "html"), 1000)
 
 
 def test_aligning_thousands_of_figure_blocks_gives_up_instead_of_overflowing_the_stack():
