@@ -388,6 +388,41 @@ def test_consolidated_totals_compare_each_distinct_reading_once(monkeypatch):
     assert len(calls) <= 4 * 1200
 
 
+def test_table_scales_compare_each_amount_the_prose_states_once(monkeypatch):
+    """A release repeated hundreds of times (20 MB of pipe text) states each amount as often as its tables print
+    it: each table figure was compared with every sentence stating its metric and period (4 MB: 22 s of 68;
+    20 MB ran past ten minutes). Each amount the prose states is now compared once, and a metric and period
+    stated at more amounts than a release states is no evidence of a table's scale."""
+    from datetime import date
+    from decimal import Decimal
+
+    from converter.facts import text_scale
+    from converter.model import Fact, Period, Provenance
+    calls = []
+    real = text_scale._relation
+    monkeypatch.setattr(text_scale, "_relation", lambda *a: calls.append(1) or real(*a))
+    q = Period(date(2025, 9, 30), date(2025, 7, 1))
+
+    def release(n: int, amounts=lambda i: Decimal(47_500_000)) -> list:
+        """n copies of a table printing 47,459 as dollars (its 'in thousands' missed) beside '$47.5 million'"""
+        out = []
+        for i in range(n):
+            out.append(Fact("us-gaap:Revenues", q, Decimal(47_459), "USD", 0, provenance=Provenance("t", 2 * i)))
+            out.append(Fact("us-gaap:Revenues", q, amounts(i), "USD", -5, provenance=Provenance("n", 2 * i + 1),
+                            category="narrative"))
+        return out
+
+    def work(n: int) -> int:
+        calls.clear()
+        facts, rejected, findings = text_scale.check_table_scales(release(n))
+        assert not rejected and all(f.value == 47_459_000 for f in facts if f.category == "table")   # re-read
+        return len(calls)
+    grows_linearly(work, 300)
+    calls.clear()
+    facts, _, _ = text_scale.check_table_scales(release(600, lambda i: Decimal(1_000_000 + 100_000 * i)))
+    assert not calls and all(f.value == 47_459 for f in facts if f.category == "table")   # no evidence
+
+
 def test_a_text_too_long_is_reported_with_the_input(monkeypatch, tmp_path):
     from converter import conversion, pipeline
     from converter.rulebook.timed import TextTooLong
