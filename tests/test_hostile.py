@@ -339,6 +339,33 @@ def test_a_table_condition_is_searched_once_per_table_not_once_per_row(monkeypat
     assert 0 < len(whole) < 50, len(whole)
 
 
+def test_a_long_table_is_read_in_linear_time():
+    """One table of thousands of rows, its lines printed again and again: the guard against figures that shrink
+    as their periods grow compared every figure of the table with every other (0.2 MB: 8 s of 11)."""
+    def table(n: int) -> str:
+        return _html_table([(LINES[i % len(LINES)], _figure(i), _figure(i + 1)) for i in range(n)])
+    grows_linearly(lambda n: _work(table(n), "html"), 1000)
+
+
+def test_the_shrinking_period_guard_compares_periods_not_every_pair_of_figures():
+    from datetime import date
+    from decimal import Decimal
+
+    from converter.facts.period_order import check_period_order
+    from converter.model import Fact, Period, Provenance
+    quarter, nine = Period(date(2025, 9, 30), date(2025, 7, 1)), Period(date(2025, 9, 30), date(2025, 1, 1))
+    concepts = ["us-gaap:Revenues", "us-gaap:CostOfRevenue", "us-gaap:OperatingExpenses"]
+
+    def table(n: int) -> list:
+        return [Fact(concepts[i % 3], period, Decimal(1000 + i + (5000 if period == nine else 0)), "USD", 0,
+                     provenance=Provenance("t", 1)) for i in range(n) for period in (quarter, nine)]
+    grows_linearly(lambda n: lines_run(check_period_order, table(n)), 600)
+    shrinking = [Fact("us-gaap:Revenues", quarter, Decimal(900), "USD", 0, provenance=Provenance("t", 2)),
+                 Fact("us-gaap:Revenues", nine, Decimal(800), "USD", 0, provenance=Provenance("t", 2))]
+    kept, rejected, findings = check_period_order(table(3) + shrinking)   # still caught in a table of its size
+    assert len(kept) == 6 and len(rejected) == 2 and len(findings) == 1, findings
+
+
 def _between_two_results(n: int) -> str:
     rows = [("Revenues", "5,000", "4,000")] + [(f"Other item {i}", _figure(i), _figure(i + 1)) for i in range(n)]
     return _html_table(rows + [("Operating income", "1,000", "900")])
