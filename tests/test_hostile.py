@@ -347,6 +347,25 @@ def test_a_long_table_is_read_in_linear_time():
     grows_linearly(lambda n: _work(table(n), "html"), 1000)
 
 
+def test_the_label_after_a_row_is_found_without_copying_the_rows_after_it():
+    """`followed_by` reads the next row's label: found in a copy of all the rows after the row, asked for each
+    row, the copying grew with the square of the table (C code, which no line count sees)."""
+    from converter.engine.tables import next_label
+    from converter.model import Row, Table
+
+    class Rows(list):
+        touched = 0
+
+        def __getitem__(self, k):
+            Rows.touched += len(range(*k.indices(len(self)))) if isinstance(k, slice) else 1
+            return super().__getitem__(k)
+    rows = Rows(Row(label=LINES[i % len(LINES)] if i % 3 else "", cells=[]) for i in range(3000))
+    table = Table(header=[], ncols=2, rows=rows)
+    labels = [next_label(table, i) for i in range(len(rows))]
+    assert labels[0] == LINES[1] and labels[1] == LINES[2] and labels[2] == LINES[4] and labels[-1] == ""
+    assert Rows.touched <= 3 * len(rows), Rows.touched
+
+
 def test_the_shrinking_period_guard_compares_periods_not_every_pair_of_figures():
     from datetime import date
     from decimal import Decimal
