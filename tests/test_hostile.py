@@ -366,6 +366,29 @@ def test_the_label_after_a_row_is_found_without_copying_the_rows_after_it():
     assert Rows.touched <= 3 * len(rows), Rows.touched
 
 
+def test_a_total_of_rule_looks_at_the_rows_next_to_a_total_not_at_every_row_above_it():
+    """`total_of:` asks of each total row which rows with figures come before and after it: it gathered every
+    row above, for each total row, which grew with the square of a table of totals."""
+    from converter.engine.positions import positional_rule
+    from converter.model import Cell, Row, Table
+    rule = RowRule(id="block-total", concept="us-gaap:Assets", labels=(), file="t.yaml", line=3,
+                   total_of=regex.compile("assets", FLAGS))
+    book = Rulebook(rows=[rule])
+
+    def table(n: int) -> Table:
+        rows = [Row(label="ASSETS", cells=[])]
+        rows += [Row(label="Total assets" if i % 2 else "Cash", cells=[Cell("1,000", 0)], section=("ASSETS",))
+                 for i in range(n)]
+        return Table(header=[], ncols=1, rows=rows + [Row(label="", cells=[Cell("9,000", 0)])])
+
+    def work(n: int) -> int:
+        t = table(n)
+        return lines_run(lambda: [positional_rule(book, t, i) for i in range(len(t.rows))])
+    grows_linearly(work, 500)
+    t = table(4)   # still the block's last total, and the unlabelled total printed after the block
+    assert [i for i in range(len(t.rows)) if positional_rule(book, t, i) is rule] == [4, 5]
+
+
 def test_the_shrinking_period_guard_compares_periods_not_every_pair_of_figures():
     from datetime import date
     from decimal import Decimal
