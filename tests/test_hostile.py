@@ -243,6 +243,65 @@ def test_rules_check_tries_every_kind_of_pattern_on_adversarial_text(tmp_path):
     assert any("slow-phrase" in line for line in bad)
 
 
+# every key of a rule file that holds a pattern, with a rule that puts one there; TABLE_DOCUMENT has commas in
+# every text such a pattern reads (title, caption, header, heading, labels, the label after a row, sentences)
+_ROW = "  - id: {id}\n    concept: us-gaap:Revenues\n"
+PROBES = {
+    ("rows", "labels"): _ROW + "    labels: ['{p}']\n",
+    ("rows", "label"): _ROW + "    label: ['{p}']\n",
+    **{("rows", key): _ROW + f"    labels: ['total revenues']\n    {key}: '{{p}}'\n"
+       for key in ("section", "not_section", "table", "not_table", "followed_by", "not_followed_by")},
+    ("rows", "after"): _ROW + "    after: '{p}'\n",
+    ("rows", "total_of"): _ROW + "    total_of: '{p}'\n",
+    ("phrases", "metrics"): _ROW + "    metrics: ['{p}']\n",
+    ("phrases", "metric"): _ROW + "    metric: ['{p}']\n",
+    ("phrases", "not_after"): _ROW + "    metrics: ['revenues']\n    not_after: '{p}'\n",
+    **{("tables", key): f"  - id: {{id}}\n    {key}: '{{p}}'\n    scale: thousands\n"
+       for key in ("title", "caption", "header", "first_row")},
+    ("tables", "skip_columns"): "  - id: {id}\n    header: 'three months'\n    skip_columns: ['{p}']\n    reason: probe\n",
+    **{("ignore", key): f"  - id: {{id}}\n    {key}: '{{p}}'\n    reason: probe\n"
+       for key in ("row", "table", "phrase", "sentence")},
+    **{("ignore", key): f"  - id: {{id}}\n    row: '.*'\n    {key}: '{{p}}'\n    reason: probe\n"
+       for key in ("section", "in_table")},
+}
+
+
+def test_every_key_that_holds_a_pattern_is_probed():
+    from converter.rulebook.schema import PATTERN_KEYS
+    assert set(PROBES) == {(kind, key) for kind, keys in PATTERN_KEYS.items() for key in keys}
+
+
+@pytest.mark.parametrize("where", sorted(PROBES), ids=".".join)
+def test_a_catastrophic_pattern_under_any_key_is_stopped_and_named(tmp_path, monkeypatch, where):
+    """The one time limit covers every key a rule file puts a pattern under, and the message names the file,
+    the line and the rule (an ignore rule was named by its kind: 'row: pattern ...')."""
+    from converter.pipeline import convert_text
+    from converter.rulebook import timed
+
+    from .fuzz_targets import TABLE_DOCUMENT
+    monkeypatch.setattr(timed, "MATCH_TIMEOUT", 0.1)
+    kind, _key = where
+    rules = issuer_file(tmp_path, f"{kind}:\n" + PROBES[where].format(id="probe", p=CATASTROPHIC))
+    with pytest.raises(RuleError) as caught:
+        convert_text(TABLE_DOCUMENT, issuer=str(rules), layout="html")
+    message = str(caught.value)
+    assert message.startswith(f"{rules}:6: rule 'probe': pattern '{CATASTROPHIC}"), message   # (not_after's ends '\s*$')
+    assert "took over" in message and "catastrophic" in message and "\n" not in message
+
+
+def test_rules_check_tries_the_pattern_under_every_key(tmp_path):
+    kinds: dict[str, str] = {}
+    for (kind, key), entry in PROBES.items():
+        kinds[kind] = kinds.get(kind, "") + entry.format(id=f"probe-{key.replace('_', '-')}", p=CATASTROPHIC)
+    rules = issuer_file(tmp_path, "".join(f"{kind}:\n{entries}" for kind, entries in kinds.items()))
+    res = rules_check(rules)
+    bad = [line for line in res.output.splitlines() if "can backtrack catastrophically" in line]
+    assert res.exit_code == 1, res.output
+    assert len(bad) == len(PROBES), res.output
+    for kind, key in PROBES:
+        assert any(f"rule 'probe-{key.replace('_', '-')}'" in line for line in bad), (kind, key, res.output)
+
+
 # ------------------------------------------------------------------------------------------ messages name the cause
 
 def test_a_deeply_nested_rule_pattern_is_blamed_not_the_document(tmp_path):
