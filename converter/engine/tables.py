@@ -191,8 +191,10 @@ def _shown_row(row: Row) -> str:
 
 
 def next_label(table: Table, index: int) -> str:
-    """The label of the next row that prints one (what `followed_by` conditions read)."""
-    return next((r.label for r in table.rows[index + 1:] if r.label.strip()), "")
+    """The label of the next row that prints one (what `followed_by` conditions read). Looked for from the row
+    on, not in a copy of the rows after it (asked for each row, that copying grew with the square of a table)."""
+    rows = table.rows
+    return next((rows[i].label for i in range(index + 1, len(rows)) if rows[i].label.strip()), "")
 
 
 def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar, scale: Scale,

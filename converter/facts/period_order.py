@@ -21,6 +21,11 @@ NEVER_LESS = frozenset({
 })
 
 
+# figures of one line over two periods compared within one table: a statement prints a line once in a column,
+# and comparing every figure of a table with every other grew with the square of the table
+MAX_PAIRS = 400
+
+
 def _contains(a, b) -> bool:
     return a.start is not None and b.start is not None and a.start <= b.start and b.end <= a.end and a != b
 
@@ -43,16 +48,25 @@ def check_period_order(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, 
     bad: dict[int, set] = {}
     findings: list[Finding] = []
     for block, table_facts in by_table.items():
-        for long in table_facts:
-            for short in table_facts:
-                if long.concept == short.concept and _contains(long.period, short.period) and _less(long, short):
-                    if not bad.get(block):
-                        findings.append(Finding(
-                            "warning", "withheld",
-                            f"the columns {long.period} and {short.period} of {source_of(long)} are not written: "
-                            f"{long.concept} is {long.value} over the longer period and {short.value} over the "
-                            f"shorter one it contains; the column headers were misread", (long, short)))
-                    bad.setdefault(block, set()).update({long.period, short.period})
+        # a line's figures grouped by period: only periods that contain one another are compared
+        groups: dict[str, dict] = {}
+        for i, f in enumerate(table_facts):
+            groups.setdefault(f.concept, {}).setdefault(f.period, []).append((i, f))
+        shrinking = []   # (i, j, long, short): table_facts[i] over a longer period below table_facts[j]
+        for periods in groups.values():
+            for long_period, longs in periods.items():
+                for short_period, shorts in periods.items():
+                    if _contains(long_period, short_period) and len(longs) * len(shorts) <= MAX_PAIRS:
+                        shrinking += [(i, j, long, short) for i, long in longs for j, short in shorts
+                                      if _less(long, short)]
+        if shrinking:
+            _, _, long, short = min(shrinking, key=lambda s: s[:2])   # the first pair, in the table's order
+            findings.append(Finding(
+                "warning", "withheld",
+                f"the columns {long.period} and {short.period} of {source_of(long)} are not written: "
+                f"{long.concept} is {long.value} over the longer period and {short.value} over the "
+                f"shorter one it contains; the column headers were misread", (long, short)))
+            bad[block] = {p for s in shrinking for p in (s[2].period, s[3].period)}
     if not bad:
         return facts, [], []
     kept, rejected = [], []

@@ -9,12 +9,17 @@ enough only with three significant digits: "$3 million" beside 3,104 could be ch
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import Optional
 
 from ..model import Fact, Finding
 from .merge import consistent, source_of
 
 _POWERS = (-9, -6, -3, 3, 6, 9)
+# different amounts the prose may state for one metric and period and still be evidence: a release states a
+# few; a file of thousands (a release repeated, or a hostile one) is no evidence of a table's scale, and
+# comparing each of them with every table figure grew with the square of the file
+MAX_READINGS = 50
 
 
 def _relation(table: Fact, text: Fact) -> Optional[int]:
@@ -42,10 +47,11 @@ def _significant(f: Fact) -> int:
 def check_table_scales(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
     """Facts with each table's money re-read at the scale the text implies where it implies one, the money
     of tables the text contradicts at different scales withheld, and findings saying which."""
-    told: dict[tuple, list[Fact]] = {}
+    told: dict[tuple, dict[tuple[Decimal, int], list[Fact]]] = {}   # (concept, period) -> reading -> facts
     for f in facts:
         if f.category == "narrative" and f.unit == "USD" and not f.dims and f.value:
-            told.setdefault((f.concept, f.period), []).append(f)
+            told.setdefault((f.concept, f.period), {}).setdefault((f.value, f.decimals), []).append(f)
+    told = {key: readings for key, readings in told.items() if len(readings) <= MAX_READINGS}
     money: dict[int, list[Fact]] = {}
     for f in facts:
         if f.category == "table" and f.unit == "USD" and f.provenance is not None:
@@ -54,16 +60,19 @@ def check_table_scales(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, 
     withheld: set[int] = set()
     evidence: dict[int, list[tuple[Fact, Fact, int]]] = {}
     for block, table_facts in money.items():
-        pairs = [(f, t, _relation(f, t)) for f in table_facts if not f.dims and f.value
-                 for t in told.get((f.concept, f.period), ())]
-        related = [(f, t, k) for f, t, k in pairs if k is not None]
+        # each table figure against each amount the prose states (once however often it states it; `times`
+        # counts the statements, each one evidence)
+        pairs = [(f, same[0], _relation(f, same[0]), len(same)) for f in table_facts if not f.dims and f.value
+                 for same in told.get((f.concept, f.period), {}).values()]
+        related = [(f, t, k) for f, t, k, _ in pairs if k is not None]
         if not related or any(k == 0 for _, _, k in related):
             continue
         powers = {k for _, _, k in related}
         evidence[block] = related
+        times = sum(n for _, _, k, n in pairs if k is not None)
         if len(powers) > 1:
             withheld.add(block)
-        elif len(related) >= 2 or any(_significant(t) >= 3 for _, t, _ in related):
+        elif times >= 2 or any(_significant(t) >= 3 for _, t, _ in related):
             verdict[block] = powers.pop()
     out: list[Fact] = []
     rejected: list[tuple[Fact, str]] = []

@@ -250,13 +250,12 @@ def column_period(blocks: list[FigureBlock], ncols: int, label_pos: list[int]) -
     or when labels come among them (the reader then mixed rows and columns: the order is not the table's).
     `label_pos` is sorted."""
     uniform = True      # blocks[:period] all of one size, carried from one period to the next
-    for period in range(2, len(blocks) // ncols + 1):
-        first = blocks[:period]
+    for period in range(2, len(blocks) // ncols + 1):   # (no copy of blocks[:period] for each: quadratic)
         uniform = uniform and len(blocks[period - 1]) == len(blocks[0])
         if uniform:
             continue        # same-size blocks in a row are bands read across, not one column's pieces
         if any_between(label_pos, blocks[0].first, blocks[period * ncols - 1].last):
             return None
-        if all(same_run(first[k], blocks[g * period + k]) for g in range(1, ncols) for k in range(period)):
+        if all(same_run(blocks[k], blocks[g * period + k]) for g in range(1, ncols) for k in range(period)):
             return period
     return None

@@ -28,7 +28,8 @@ class Owner:
 
 def _name(owner) -> str:
     where = f"{owner.file}:{owner.line}: " if getattr(owner, "file", "") else ""
-    what = getattr(owner, "what", "") or f"rule '{owner.id}'"
+    # an Owner says how to name it; a rule is named by its id (an ignore rule's own `what` is its kind)
+    what = (owner.what if isinstance(owner, Owner) else "") or f"rule '{owner.id}'"
     return f"{where}{what}"
 
 
