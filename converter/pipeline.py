@@ -166,7 +166,7 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
 
 def with_standard_concepts(tax: Taxonomy, book: Rulebook) -> Taxonomy:
     """The taxonomy with the standard elements the rules name that it does not declare (taxonomies/standard.py)."""
-    missing = {r.concept for r in book.rows + book.phrases if r.concept not in tax}
+    missing = {r.concept for rules in (book.rows, book.phrases) for r in rules if r.concept not in tax}
     found = standard_concepts(missing) if missing else {}
     if not found:
         return tax

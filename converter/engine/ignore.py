@@ -23,8 +23,15 @@ class Suppressed:
     cells: int = 0       # numeric cells it held (rows and tables), for --coverage
 
 
-def _of(book: Rulebook, what: str) -> list[IgnoreRule]:
-    return [r for r in book.ignores if r.what == what]
+def _of(book: Rulebook, what: str) -> tuple[IgnoreRule, ...]:
+    """The book's ignore rules of one kind, sorted out once per book (not once per row)."""
+    cached = book.__dict__.get("_ignores_by_kind")
+    if cached is None or cached[0] != len(book.ignores):
+        kinds: dict[str, list[IgnoreRule]] = {}
+        for r in book.ignores:
+            kinds.setdefault(r.what, []).append(r)
+        cached = book.__dict__["_ignores_by_kind"] = (len(book.ignores), {k: tuple(v) for k, v in kinds.items()})
+    return cached[1].get(what, ())
 
 
 def ignored_row(book: Rulebook, label: str, section: str, context: str) -> Optional[IgnoreRule]:

@@ -50,15 +50,21 @@ def _total_of_holds(rule: RowRule, rows: list[Row], index: int) -> bool:
     return _blank(row) and last is not None and _heading_matches(rule, last) and rows[index - 1] is last
 
 
+def _positional_rules(book: Rulebook) -> tuple[RowRule, ...]:
+    """The book's positional rules in order, found once per book (not once per row)."""
+    cached = book.__dict__.get("_positional")
+    if cached is None or cached[0] != len(book.rows):
+        cached = book.__dict__["_positional"] = (len(book.rows), tuple(r for r in book.rows if r.positional))
+    return cached[1]
+
+
 def positional_rule(book: Rulebook, table: Table, index: int, context: str = "") -> Optional[RowRule]:
     """The positional rule for the row at `index`, or None (none matches, or two of equal rank disagree)."""
     rows = table.rows
     if not rows[index].cells:
         return None
     found = []
-    for rule in book.rows:
-        if not rule.positional:
-            continue
+    for rule in _positional_rules(book):
         if rule.after is not None and not _after_holds(rule, rows, index):
             continue
         if rule.total_of is not None and not _total_of_holds(rule, rows, index):
