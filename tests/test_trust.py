@@ -111,6 +111,19 @@ def test_the_dateline_is_the_release_date_and_other_first_dates_are_not():
     assert dateline("On January 5, 2024, we acquired Widget Co. for cash.") is None
 
 
+
+def test_a_dateline_a_pdf_reader_joined_to_the_bullets_before_it_is_still_the_release_date():
+    """Reading-order PDF text joins wrapped lines: Intel's highlights and its dateline came out as one line, the
+    date some 400 characters in, after the last bullet's sentence."""
+    from converter.engine.release_date import dateline
+    bullets = ("\u2022 First-quarter revenue of $11.7 billion, down 36% year over year (YoY). \u2022 Forecasting "
+               "second-quarter 2023 revenue of $11.5 billion to $12.5 billion; expecting second-quarter EPS of "
+               "$(0.62); non-GAAP EPS of $(0.04). ")
+    assert len(bullets) > 120
+    assert str(dateline(bullets + "SANTA CLARA, Calif., April 27, 2023 - Intel Corporation today reported")) \
+        == "2023-04-27"
+    assert dateline(bullets + "On January 5, 2024, we acquired Widget Co. for cash.") is None
+
 JANUARY_YEAR = """Acme Announces Financial Results for Fourth Quarter and Fiscal 2026
 
 SANTA CLARA, Calif. -- Feb. 25, 2026 -- Acme today reported revenue for the fourth quarter ended January 25, 2026.

@@ -508,7 +508,8 @@ _OPENING = kept_regex(r"^[\s•*·-]*$")
 _COMPARED_WITH = kept_regex(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over|relative\s+to)\s*$", regex.I)
 _COMPARED = kept_regex(r"(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?)\s+(?:an?\s+|the\s+)?$", regex.I)
 _COMPARED_REACH = 1000   # characters before a metric looked at for _COMPARED (blanked periods are spaces)
-_FORWARD = kept_regex(r"\b(?:expects?|expected|expecting|anticipates?|anticipated|projects?|projected|forecasts?|"
+_FORWARD = kept_regex(r"\b(?:expects?|expected|expecting|anticipates?|anticipated|anticipating|projects?|projected|"
+                         r"projecting|forecast(?:s|ing|ed)?|"
                          r"outlook|guidance|targets?|plans?|will|estimates?|intends?)\b", regex.I)
 _RESPECTIVELY = kept_regex(r"^[\s,]*respectively\b", regex.I)
 

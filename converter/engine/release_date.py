@@ -28,6 +28,7 @@ _AFTER = kept_regex(rf"^[ \t]*(?:/?[ \t]*\(?[ \t]*{_WIRE}|[-–—―]+[ \t]*(?=
 _PLACE = kept_regex(r"\b[A-Z][A-Z.']{2,}(?:[ \t]+[A-Z][A-Z.']+)*,")
 _WIRE_BEFORE = kept_regex(rf"{_WIRE}[ \t]*/?[ \t]*$", regex.I)
 LINE_START = 120      # a dateline's date stands this close to the start of its line
+_SENTENCE_END = kept_regex(r"[.!?)][\"”’]?\s+(?=[A-Z])")
 
 
 def release_date(doc: Document) -> Optional[date]:
@@ -50,7 +51,11 @@ def dateline(text: str) -> Optional[date]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[line_start:m.start()]
         if len(before) > LINE_START:
-            continue
+            # a reader that joined wrapped lines (PDF text) leaves the dateline after the sentence before it
+            ends = list(_SENTENCE_END.finditer(before))
+            before = before[ends[-1].end():] if ends else before
+            if len(before) > LINE_START:
+                continue
         if _AFTER.match(text, m.end()) or _PLACE.search(before) or _WIRE_BEFORE.search(before):
             return d
     return None
