@@ -91,6 +91,8 @@ class Calendar:
     # whether the text said which way its fiscal years are named ("quarter ended January 28, 2023 (Q4 FY23)");
     # for a year ending in January or early February, `named_by_start` is otherwise only the custom
     naming_known: bool = True
+    # the tables print 13-week quarters ending off a month's end, whatever day the year ends on
+    weekly_quarters: bool = False
     # period ends the tables resolved (set once the tables are read): a weekly calendar's real quarter ends
     ends: tuple[date, ...] = ()
     # fiscal years (as the text names them) it says have 53 weeks
@@ -111,7 +113,7 @@ class Calendar:
     def weekly(self) -> bool:
         if self.year_end is not None:
             return self.year_end.weekly
-        return self.anchor is not None and not is_month_end(self.anchor)
+        return self.anchor is not None and (self.weekly_quarters or not is_month_end(self.anchor))
 
     def fiscal_year_end(self, fy: int) -> date:
         """The end of fiscal year `fy`, named by the calendar year it ends in (or begins in: `named_by_start`)."""

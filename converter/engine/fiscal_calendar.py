@@ -29,6 +29,12 @@ def fiscal_calendar(doc: Document, year_end: Optional[YearEnd] = None) -> Calend
             return replace(cal, fiscal_year_end_month=shown.month, anchor=shown,
                            named_by_start=shown.month == 1 or (shown.month == 2 and shown.day <= 7),
                            naming_known=not naming_in_doubt(shown))
+        if shown is None:
+            counted = _weekly_quarter_year_ends(doc, cal)
+            if counted and len({(d + timedelta(days=3)).month for d in counted}) == 1:
+                end = max(counted)
+                return replace(cal, fiscal_year_end_month=end.month, anchor=end, weekly_quarters=True,
+                               named_by_start=end.month == 1, naming_known=not naming_in_doubt(end))
     return cal
 
 
@@ -63,3 +69,22 @@ def table_year_end(doc: Document, cal: Calendar) -> Optional[date]:
     if len(months) != 1:
         return None
     return max(found)
+
+
+def _weekly_quarter_year_ends(doc: Document, cal: Calendar) -> set[date]:
+    """A first-quarter release prints no year to date longer than its quarter: a quarter column that ends on a
+    weekend day off a month's end (Intel's "Apr 1, 2023") is a 13-week quarter, and the year end it counts from
+    is the one whole quarters before it that falls within a week of the assumed December year end."""
+    found: set[date] = set()
+    for table in doc.tables:
+        for col in resolve_columns(table, cal):
+            if col.end is None or col.length is None or col.skip or is_month_end(col.end):
+                continue
+            quarter = col.length.weeks == 13 or (not col.length.weeks and col.length.months == 3)
+            if col.end.weekday() < 5 or not quarter:
+                continue
+            for k in (1, 2, 3):
+                start = col.end - timedelta(days=91 * k)
+                if (start.month == 12 and start.day >= 25) or (start.month == 1 and start.day <= 6):
+                    found.add(start)
+    return found
