@@ -216,6 +216,18 @@ def after_tax(sentence: str, end: int, concept: str) -> bool:
     return bool(_AFTER_TAX.match(sentence, end)) and not concept.split(":")[-1].startswith(AFTER_TAX_CONCEPTS)
 
 
+# an amount tied to one item: "a net income tax benefit of $2.3 billion during fiscal 2021 which related to the
+# partial realignment of our legal entity structure" is that item's, not the period's whole line
+_TIED = kept_regex(r"\s*,?\s*(?:(?:during|in|for)\s+[^,;.$]{0,40}?\s*,?\s*)?(?:which\s+|that\s+)?"
+                   r"(?:relat(?:ed|ing|es)\s+to|associated\s+with|in\s+connection\s+with)\b", regex.I)
+
+
+def tied_to_an_item(sentence: str, end: int) -> bool:
+    """The amount ending at `end` is said to relate to one item (a transaction, an event), so it is that
+    item's share of the line, not the line."""
+    return bool(_TIED.match(sentence, end))
+
+
 def restated(sentence: str, start: int) -> bool:
     """Whether a metric mentioned at `start` is on a non-GAAP basis or only named by another figure."""
     return bool(NONGAAP.search(sentence, max(0, start - 25), start) or 0 <= _basis_end(sentence) <= start
@@ -463,7 +475,7 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
             for amount, per in zip(chain, assigned):
                 taken.add(amount.start)
                 if per is None or _is_nongaap_near(sent, mention, amount) \
-                        or after_tax(sent, amount.end, mention.rule.concept):
+                        or after_tax(sent, amount.end, mention.rule.concept) or tied_to_an_item(sent, amount.end):
                     continue
                 nxt = amounts[bisect_left(starts, amount.end + 1):]
                 eps = nxt[0] if nxt and nxt[0].start in per_share and nxt[0].start - amount.end < 12 else None
