@@ -1,4 +1,5 @@
-"""Shared fixtures: where the shared documents are, and a cached conversion per document."""
+"""Shared fixtures: where the shared documents are, a cached conversion per document, and the head of an
+issuer file the rule-authoring tests write."""
 from __future__ import annotations
 
 import atexit
@@ -45,3 +46,13 @@ def _score_module():
 def score_output(gold: Path, output: Path) -> dict:
     s = score_module()
     return s.score(s.load_gold(str(gold)), s.load_output(str(output)))
+
+
+# the issuer block the rule-authoring tests start their issuer files with ("Acme Corp", prefix acme)
+ISSUER_HEAD = """# yaml-language-server: $schema=../../schemas/rules.schema.json
+issuer:
+  name: Acme Corp
+  prefix: acme
+  namespace: http://acme.example/2024
+  detect: ["\\\\bAcme Corp\\\\b"]
+"""

@@ -7,14 +7,14 @@ Run alone (`python -m tests.fuzz_targets [EXAMPLES]`) it exits 0 when every prop
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from .work import hang_guard
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = (REPO / "examples" / "acme-q3-2025.txt").read_text(encoding="utf-8")
@@ -161,20 +161,13 @@ def check_input(text: str) -> None:
             _valid(result)
 
 
-@contextmanager
 def _hang_guard(example: str):
     """Stop the run with the example that hangs (a hypothesis run would otherwise try to shrink it)."""
-    def hung(_signum, _frame):
+    def hung():
         sys.stderr.write(f"an example was still running after {HANG} s, it hangs: {example[:2000]!r}\n")
         sys.stderr.flush()
         os._exit(3)
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(HANG)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+    return hang_guard(HANG, hung)
 
 
 def _valid(result) -> None:

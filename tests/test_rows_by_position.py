@@ -8,13 +8,9 @@ from converter.cli import main
 from converter.explain import explain_lines
 from converter.pipeline import Trace, convert_text
 
-HEAD = """# yaml-language-server: $schema=../../schemas/rules.schema.json
-issuer:
-  name: Acme Corp
-  prefix: acme
-  namespace: http://acme.example/2024
-  detect: ["\\\\bAcme Corp\\\\b"]
-"""
+from .conftest import ISSUER_HEAD
+
+HEAD = ISSUER_HEAD
 RELEASE = """<p>Acme Corp</p><p>BALANCE SHEETS (in thousands)</p><table>
 <tr><td></td><td>December 31, 2024</td><td>December 31, 2023</td></tr>
 <tr><td>Cash and cash equivalents</td><td>500</td><td>400</td></tr>

@@ -9,13 +9,9 @@ from converter.cli import main
 from converter.pipeline import convert_text
 from converter.taxonomies.standard import standard_concept
 
-HEAD = """# yaml-language-server: $schema=../../schemas/rules.schema.json
-issuer:
-  name: Acme Corp
-  prefix: acme
-  namespace: http://acme.example/2024
-  detect: ["\\\\bAcme Corp\\\\b"]
-"""
+from .conftest import ISSUER_HEAD
+
+HEAD = ISSUER_HEAD
 TABLE = ("Acme Corp\n\nBalance sheets (in thousands) | December 31, 2024 | December 31, 2023 | "
          "Deferred contract costs | 30 | 20 | Allowance for doubtful accounts | (5) | (4) |\n")
 

@@ -9,13 +9,9 @@ from converter.cli import main
 from converter.explain import explain_lines
 from converter.pipeline import Trace, convert_text
 
-HEAD = """# yaml-language-server: $schema=../../schemas/rules.schema.json
-issuer:
-  name: Acme Corp
-  prefix: acme
-  namespace: http://acme.example/2024
-  detect: ["\\\\bAcme Corp\\\\b"]
-"""
+from .conftest import ISSUER_HEAD
+
+HEAD = ISSUER_HEAD
 RELEASE = """<html><body>
 <p>Acme Corp reports results.</p>
 <p>CONDENSED STATEMENTS OF OPERATIONS (in thousands)</p>

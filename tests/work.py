@@ -14,7 +14,7 @@ import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 CONVERTER = str(Path(__file__).resolve().parent.parent / "converter")
 
@@ -54,14 +54,17 @@ class Hung(Exception):
 
 
 @contextmanager
-def hang_guard(seconds: int = 120):
+def hang_guard(seconds: int = 120, on_hang: Optional[Callable[[], None]] = None):
     """Fail a test that is still running after `seconds` (far past what it needs on any machine): a hang
-    guard, not a measure of speed. The `regex` module checks for signals while it matches."""
+    guard, not a measure of speed. The `regex` module checks for signals while it matches. `on_hang` runs
+    instead of raising (a fuzz run ends its process with the example, rather than let hypothesis shrink it)."""
     if not hasattr(signal, "SIGALRM"):
         yield
         return
 
     def alarm(_signum, _frame):
+        if on_hang is not None:
+            on_hang()
         raise Hung(f"still running after {seconds} s: it hangs")
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.alarm(seconds)
