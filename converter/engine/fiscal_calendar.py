@@ -22,7 +22,8 @@ def fiscal_calendar(doc: Document, year_end: Optional[YearEnd] = None) -> Calend
     if year_end is not None:
         return issuer_calendar(cal, year_end)
     if cal.anchor is None and cal.fiscal_year_end_month == 12:
-        shown = table_year_end(doc, cal)
+        columns = _dated_columns(doc, cal)
+        shown = _one_year_end(_to_date_year_ends(columns))
         # only a 52/53-week year: a month-end one the text states, and a year to date that starts on a month's
         # first day may be a transition period (a fiscal year that changed)
         if shown is not None and not is_month_end(shown):
@@ -30,9 +31,8 @@ def fiscal_calendar(doc: Document, year_end: Optional[YearEnd] = None) -> Calend
                            named_by_start=shown.month == 1 or (shown.month == 2 and shown.day <= 7),
                            naming_known=not naming_in_doubt(shown))
         if shown is None:
-            counted = _weekly_quarter_year_ends(doc, cal)
-            if counted and len({(d + timedelta(days=3)).month for d in counted}) == 1:
-                end = max(counted)
+            end = _one_year_end(_weekly_quarter_year_ends(columns))
+            if end is not None:
                 return replace(cal, fiscal_year_end_month=end.month, anchor=end, weekly_quarters=True,
                                named_by_start=end.month == 1, naming_known=not naming_in_doubt(end))
     return cal
@@ -52,39 +52,42 @@ def issuer_calendar(cal: Calendar, year_end: YearEnd) -> Calendar:
                    naming_known=True, year_end=year_end)
 
 
-def table_year_end(doc: Document, cal: Calendar) -> Optional[date]:
-    """The fiscal year end before the year-to-date columns the tables print, when they all agree on its month
-    (and, for 52/53-week years, they agree within a week); None otherwise."""
+def _dated_columns(doc: Document, cal: Calendar) -> list:
+    """The value columns of every table that have an end and a length (read once for both tests below)."""
+    return [col for table in doc.tables for col in resolve_columns(table, cal)
+            if col.end is not None and col.length is not None and not col.skip]
+
+
+def _to_date_year_ends(columns: list) -> set[date]:
+    """The fiscal year ends before the year-to-date columns (six or nine months, 26 or 39 weeks)."""
     found: set[date] = set()
-    for table in doc.tables:
-        for col in resolve_columns(table, cal):
-            if col.end is None or col.length is None or col.skip:
-                continue
-            n = col.length.weeks or col.length.months
-            if (col.length.weeks and n in _TO_DATE_WEEKS) or (not col.length.weeks and n in _TO_DATE_MONTHS):
-                found.add(col.length.start_for(col.end) - timedelta(days=1))
-    if not found:
-        return None
-    months = {(d + timedelta(days=3)).month for d in found}   # a year end near a month's turn counts once
-    if len(months) != 1:
-        return None
-    return max(found)
+    for col in columns:
+        n = col.length.weeks or col.length.months
+        if (col.length.weeks and n in _TO_DATE_WEEKS) or (not col.length.weeks and n in _TO_DATE_MONTHS):
+            found.add(col.length.start_for(col.end) - timedelta(days=1))
+    return found
 
 
-def _weekly_quarter_year_ends(doc: Document, cal: Calendar) -> set[date]:
+def _weekly_quarter_year_ends(columns: list) -> set[date]:
     """A first-quarter release prints no year to date longer than its quarter: a quarter column that ends on a
     weekend day off a month's end (Intel's "Apr 1, 2023") is a 13-week quarter, and the year end it counts from
     is the one whole quarters before it that falls within a week of the assumed December year end."""
     found: set[date] = set()
-    for table in doc.tables:
-        for col in resolve_columns(table, cal):
-            if col.end is None or col.length is None or col.skip or is_month_end(col.end):
-                continue
-            quarter = col.length.weeks == 13 or (not col.length.weeks and col.length.months == 3)
-            if col.end.weekday() < 5 or not quarter:
-                continue
-            for k in (1, 2, 3):
-                start = col.end - timedelta(days=91 * k)
-                if (start.month == 12 and start.day >= 25) or (start.month == 1 and start.day <= 6):
-                    found.add(start)
+    for col in columns:
+        quarter = col.length.weeks == 13 or (not col.length.weeks and col.length.months == 3)
+        if is_month_end(col.end) or col.end.weekday() < 5 or not quarter:
+            continue
+        for k in (1, 2, 3):
+            start = col.end - timedelta(days=91 * k)
+            if (start.month == 12 and start.day >= 25) or (start.month == 1 and start.day <= 6):
+                found.add(start)
     return found
+
+
+def _one_year_end(found: set[date]) -> Optional[date]:
+    """The latest of year ends that all agree on their month (and, for 52/53-week years, within a week); None
+    when there are none or they disagree."""
+    if not found:
+        return None
+    months = {(d + timedelta(days=3)).month for d in found}   # a year end near a month's turn counts once
+    return max(found) if len(months) == 1 else None

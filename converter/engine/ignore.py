@@ -25,13 +25,12 @@ class Suppressed:
 
 def _of(book: Rulebook, what: str) -> tuple[IgnoreRule, ...]:
     """The book's ignore rules of one kind, sorted out once per book (not once per row)."""
-    cached = book.__dict__.get("_ignores_by_kind")
-    if cached is None or cached[0] != len(book.ignores):
+    def by_kind() -> dict[str, tuple[IgnoreRule, ...]]:
         kinds: dict[str, list[IgnoreRule]] = {}
         for r in book.ignores:
             kinds.setdefault(r.what, []).append(r)
-        cached = book.__dict__["_ignores_by_kind"] = (len(book.ignores), {k: tuple(v) for k, v in kinds.items()})
-    return cached[1].get(what, ())
+        return {k: tuple(v) for k, v in kinds.items()}
+    return book.derived("_ignores_by_kind", book.ignores, by_kind).get(what, ())
 
 
 def ignored_row(book: Rulebook, label: str, section: str, context: str) -> Optional[IgnoreRule]:

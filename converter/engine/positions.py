@@ -52,10 +52,7 @@ def _total_of_holds(rule: RowRule, rows: list[Row], index: int) -> bool:
 
 def _positional_rules(book: Rulebook) -> tuple[RowRule, ...]:
     """The book's positional rules in order, found once per book (not once per row)."""
-    cached = book.__dict__.get("_positional")
-    if cached is None or cached[0] != len(book.rows):
-        cached = book.__dict__["_positional"] = (len(book.rows), tuple(r for r in book.rows if r.positional))
-    return cached[1]
+    return book.derived("_positional", book.rows, lambda: tuple(r for r in book.rows if r.positional))
 
 
 def positional_rule(book: Rulebook, table: Table, index: int, context: str = "") -> Optional[RowRule]:

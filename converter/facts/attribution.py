@@ -12,15 +12,15 @@ from ..rulebook.regex_code import kept_regex
 from .merge import consistent
 
 _ATTRIBUTED = kept_regex(r"\b(?:attributable|available|applicable|allocable) to\b", regex.I)
-# concept -> (what the text prints when the concept has a noncontrolling share, what a plain table line reads:
-# None when a table's own lines say it, as balance sheets do with their "Total equity")
+# concept -> (what the text prints when the concept has a noncontrolling share, whether a plain table line is
+# doubted too: not a balance sheet's, whose own lines say it with their "Total equity")
 PLAIN = {
     "us-gaap:NetIncomeLoss": (
         kept_regex(r"(?:net )?(?:income|earnings|loss)[^|\n.]{0,30}attributable to (?:the )?(?:non-?controlling|"
-                      r"minority) interests?|(?:non-?controlling|minority) interests?['’]? (?:share|portion) of "
-                      r"(?:net )?(?:income|earnings)", regex.I),
-        kept_regex(r"^(?!.*\b(?:attributable|available|applicable|allocable) to\b)", regex.I)),
-    "us-gaap:StockholdersEquity": (kept_regex(r"\b(?:non-?controlling|minority) interests?\b", regex.I), None),
+                   r"minority) interests?|(?:non-?controlling|minority) interests?['’]? (?:share|portion) of "
+                   r"(?:net )?(?:income|earnings)", regex.I),
+        True),
+    "us-gaap:StockholdersEquity": (kept_regex(r"\b(?:non-?controlling|minority) interests?\b", regex.I), False),
 }
 
 
@@ -28,14 +28,14 @@ def unattributed_totals(facts: list[Fact], text: str) -> tuple[list[Fact], list[
     """The facts less the plain lines and sentences of net income and equity that no attributed reading of
     the same period agrees with, in a release that prints a noncontrolling interest's share of them."""
     doubtful: dict[int, str] = {}
-    for concept, (share, plain_label) in PLAIN.items():
+    for concept, (share, tables_too) in PLAIN.items():
         if not share.search(text):
             continue
         plain, others = [], {}
         for f in facts:
             if f.concept != concept or f.dims:
                 continue
-            if f.provenance and f.category in ("table", "narrative") and _plain(f, plain_label):
+            if f.provenance and f.category in ("table", "narrative") and _plain(f, tables_too):
                 plain.append(f)
             else:
                 others.setdefault(f.period, []).append(f)
@@ -55,13 +55,11 @@ def unattributed_totals(facts: list[Fact], text: str) -> tuple[list[Fact], list[
     return kept, withheld, findings
 
 
-def _plain(f: Fact, plain_label) -> bool:
-    if f.category == "narrative":   # a sentence: plain unless it attributes the figure
+def _plain(f: Fact, tables_too: bool) -> bool:
+    """A sentence, or a table line when `tables_too`, that does not attribute its figure to anyone."""
+    if f.category == "narrative":
         return not _ATTRIBUTED.search(f.provenance.source_text)
-    if plain_label is None:
-        return False
-    label = " ".join(f.provenance.source_text.split(" | ")[0].split())
-    return bool(plain_label.search(label.strip(" :")))
+    return tables_too and not _ATTRIBUTED.search(f.provenance.source_text.split(" | ")[0])
 
 
 def _why(concept: str) -> str:

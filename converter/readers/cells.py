@@ -113,7 +113,7 @@ def build_table(region: Region, final: str) -> tuple[Optional[Table], list[Text]
             continue
         if x is None:   # dropped with the group before it
             continue
-        unpaired = _in_order(labels, seq, n, ncols)
+        unpaired = _unpairable_runs(labels, seq, n, ncols)
         if unpaired:
             rows.extend(unpaired)
             orphans.clear()
@@ -148,7 +148,7 @@ def build_table(region: Region, final: str) -> tuple[Optional[Table], list[Text]
                  span=Span(region.start, region.end)), left
 
 
-def _in_order(labels: list[Text], seq: list, n: int, ncols: int) -> list[tuple[Text, None]]:
+def _unpairable_runs(labels: list[Text], seq: list, n: int, ncols: int) -> list[tuple[Text, None]]:
     """Labels of several rows, then figure groups of several rows with no label between ('Common stock',
     'Accumulated other comprehensive income', 32,829 31,580 (419) (562)): a reader gave labels and figures
     in runs, and nothing says which group is whose. Each label by its place (Intel's balance sheet) or the

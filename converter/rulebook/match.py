@@ -161,10 +161,7 @@ def _index_for(rules: list, patterns_of) -> PatternIndex:
 
 def row_index(book: Rulebook) -> PatternIndex:
     """The literal index of the book's row rules; built once per distinct rule list in the process."""
-    cached = book.__dict__.get("_row_index")
-    if cached is None or cached[0] != len(book.rows):
-        cached = book.__dict__["_row_index"] = (len(book.rows), _index_for(book.rows, lambda r: r.labels))
-    return cached[1]
+    return book.derived("_row_index", book.rows, lambda: _index_for(book.rows, lambda r: r.labels))
 
 
 def phrase_rules(book: Rulebook, position: str, context: str) -> tuple[list, PatternIndex]:

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from dataclasses import field
 from datetime import date, timedelta
-from typing import Optional
+from typing import Callable, Optional, TypeVar
 
 import regex
 
 from ..engine.dates import month_end
 from ..model import Period
 from ..dataclass_code import Rebuilt, dataclass
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -164,3 +166,11 @@ class Rulebook:
     @property
     def has_positional(self) -> bool:
         return any(r.positional for r in self.rows)
+
+    def derived(self, name: str, rules: list, build: Callable[[], T]) -> T:
+        """What `build` makes of `rules` (a list of this book), made once and kept on the book until that
+        list changes length (a book is filled once, then read for every row and sentence)."""
+        cached = self.__dict__.get(name)
+        if cached is None or cached[0] != len(rules):
+            cached = self.__dict__[name] = (len(rules), build())
+        return cached[1]
