@@ -55,6 +55,10 @@ def _positional_rules(book: Rulebook) -> tuple[RowRule, ...]:
     return book.derived("_positional", book.rows, lambda: tuple(r for r in book.rows if r.positional))
 
 
+def has_positional(book: Rulebook) -> bool:
+    return bool(_positional_rules(book))
+
+
 def positional_rule(book: Rulebook, table: Table, index: int, context: str = "") -> Optional[RowRule]:
     """The positional rule for the row at `index`, or None (none matches, or two of equal rank disagree)."""
     rows = table.rows

@@ -20,7 +20,7 @@ from .lengths import Unresolved
 from .numbers import Figure, parse_figure
 from .guidance import FORECAST, MAXIMUM, MINIMUM
 from .ignore import Suppressed, ignored_row, ignored_table
-from .positions import positional_rule
+from .positions import has_positional, positional_rule
 from .scale import Scale, row_power
 from .chain_signs import chain_breaks, sign_by_chain
 from .table_kind import BALANCE_SHEET, RESTATED, table_kind
@@ -237,7 +237,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     placed: list[tuple[int, int]] = []     # the (row, column) of each fact, in the order of out.facts
     bridges = bridge_headings(table, book, context, caption) | noncurrent_headings(table)
     named = unlabelled_totals(table, lambda c: _usable(columns, c))
-    positional = book.has_positional
+    positional = has_positional(book)
     for index, row in enumerate(table.rows):
         if not row.cells:
             continue

@@ -163,10 +163,6 @@ class Rulebook:
     tables: list[TableRule] = field(default_factory=list)
     ignores: list[IgnoreRule] = field(default_factory=list)
 
-    @property
-    def has_positional(self) -> bool:
-        return any(r.positional for r in self.rows)
-
     def derived(self, name: str, rules: list, build: Callable[[], T]) -> T:
         """What `build` makes of `rules` (a list of this book), made once and kept on the book until that
         list changes length (a book is filled once, then read for every row and sentence)."""
