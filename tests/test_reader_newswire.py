@@ -310,6 +310,15 @@ def test_a_column_without_a_length_takes_the_one_the_release_leaves_standing():
     assert infer_lengths(pending, [], Calendar()) == {}                                  # no evidence
     other = Fact("us-gaap:NetIncomeLoss", Period(date(2024, 9, 30), date(2024, 1, 1)), Decimal(1), "USD", 0)
     assert infer_lengths(pending, [quarter, other], Calendar()) == {}                    # both ruled out
+    # the release states the quarter's line twice, once agreeing, once not (a part's line read as the whole):
+    # the quarter is neither shown nor ruled out, and the year to date is not left standing by default
+    same = Fact("us-gaap:NetIncomeLoss", Period(date(2024, 9, 30), date(2024, 7, 1)), Decimal(3093167), "USD", 0)
+    assert infer_lengths(pending, [quarter, same], Calendar()) == {}
+    # nor is another column of that table settled by elimination: the table is misread
+    revenue = Fact("us-gaap:Revenues", Period(date(2024, 9, 30), date(2024, 7, 1)), Decimal(5000000), "USD", 0)
+    beside = Unresolved(7, 1, "us-gaap:Revenues", date(2024, 9, 30), Decimal(14000000))
+    assert infer_lengths([beside], [quarter, same, revenue], Calendar()) == {7: {1: Length(months=9)}}
+    assert infer_lengths([beside, pending[0]], [quarter, same, revenue], Calendar()) == {}
 
 
 def test_a_label_that_ends_like_a_sentence_keeps_its_figures():

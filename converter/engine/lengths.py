@@ -6,7 +6,9 @@ A column with an end date and no length reports either the quarter or the fiscal
 in it whose concept the release states elsewhere for the same end date and one of those lengths is evidence:
 a value that agrees (after rounding) supports that length, one that differs rules it out ("NET INCOME
 3,093,167" beside "Net Income - Quarter 1,127,388" is not the quarter). A column takes a length only when
-the evidence leaves exactly one of the two standing (or, with both standing, supports exactly one).
+the evidence leaves exactly one of the two standing (or, with both standing, supports exactly one), and
+never in a table where the evidence contradicts itself (a length both supported and ruled out: a part's
+line read as the whole, a column under the wrong date).
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ def infer_lengths(unresolved: list[Unresolved], known: list[Fact], cal: Calendar
     for u in unresolved:
         columns.setdefault((u.table, u.col), []).append(u)
     out: dict[int, dict[int, Length]] = {}
+    doubtful: set[int] = set()
     for (table, col), items in columns.items():
         end = items[0].end
         candidates = {Length(months=3), year_to_date(end, cal)}
@@ -57,9 +60,15 @@ def infer_lengths(unresolved: list[Unresolved], known: list[Fact], cal: Calendar
                 for f in by_key.get((u.concept, end), []):
                     if abs((f.period.start - period.start).days) <= 7:
                         (supported if _agrees(u.value, f) else ruled_out).add(length)
+        if supported & ruled_out:
+            # one figure agrees with what the release states for a length and another disagrees: the table
+            # is misread (a part's line read as the whole, a column under the wrong date), so none of its
+            # columns is settled by elimination
+            doubtful.add(table)
+            continue
         left = candidates - ruled_out
         if len(left) > 1:
             left &= supported
         if len(left) == 1 and (supported | ruled_out):
             out.setdefault(table, {})[col] = left.pop()
-    return out
+    return {table: cols for table, cols in out.items() if table not in doubtful}
