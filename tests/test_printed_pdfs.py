@@ -30,13 +30,13 @@ NOT_YET = {
     "fhlbdesmoines-2024q4.weasyprint.pdf": "source F1 0.571; PDF R 0.257 P 1.000 F1 0.409, ratio 0.716",
     "freshworks-2024q4.chromium.pdf": "source F1 0.981; PDF R 0.813 P 1.000 F1 0.897, ratio 0.914",
     "freshworks-2024q4.weasyprint.pdf": "source F1 0.981; PDF R 0.794 P 1.000 F1 0.885, ratio 0.902",
-    "intelligentbio-fy2025q2.chromium.pdf": "source F1 0.992; PDF R 0.877 P 1.000 F1 0.934, ratio 0.942",
-    "intelligentbio-fy2025q2.weasyprint.pdf": "source F1 0.992; PDF R 0.815 P 1.000 F1 0.898, ratio 0.905",
+    "intelligentbio-fy2025q2.chromium.pdf": "source F1 0.992; PDF R 0.938 P 1.000 F1 0.968, ratio 0.976",
+    "intelligentbio-fy2025q2.weasyprint.pdf": "source F1 0.992; PDF R 0.877 P 1.000 F1 0.934, ratio 0.942",
     "martinmarietta-2024q4.weasyprint.pdf": "source F1 0.964; PDF R 0.638 P 1.000 F1 0.779, ratio 0.808",
-    "nabors-2024q4.chromium.pdf": "source F1 0.965; PDF R 0.522 P 0.961 F1 0.677, ratio 0.702",
+    "nabors-2024q4.chromium.pdf": "source F1 0.965; PDF R 0.545 P 0.963 F1 0.696, ratio 0.721",
     "nabors-2024q4.weasyprint.pdf": "source F1 0.965; PDF R 0.463 P 0.957 F1 0.624, ratio 0.647",
     "oracle-fy2022q4.chromium.pdf": "source F1 1.000; PDF R 0.907 P 1.000 F1 0.951, ratio 0.951",
-    "oracle-fy2022q4.weasyprint.pdf": "source F1 1.000; PDF R 0.720 P 1.000 F1 0.837, ratio 0.837",
+    "oracle-fy2022q4.weasyprint.pdf": "source F1 1.000; PDF R 0.813 P 1.000 F1 0.897, ratio 0.897",
     "vornado-2024q4.weasyprint.pdf": "source F1 1.000; PDF R 0.930 P 1.000 F1 0.964, ratio 0.964",
 }
 

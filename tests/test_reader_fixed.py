@@ -548,3 +548,73 @@ def test_a_figure_alone_at_its_edge_still_counts_toward_the_rows_in_order():
     assert t.ncols == 8
     assert [c.text for c in _row(t, "Capital Expenditures").cells][2] == "(1,851)"
     assert [c.col for c in _row(t, "GAAP Net Income").cells] == list(range(8))
+
+
+def test_dot_leaders_up_to_the_figures_count_as_the_gap_when_the_layout_is_detected():
+    # "Net sales............................ $ 84,312": one space between the leader and the figure, as an
+    # old text filing prints it; the leader is white space to the reader, so it is to detection too
+    rows = "\n".join(f"{label:.<37} {a:>8}  {b:>8}" for label, a, b in [
+        ("Net sales", "$ 84,312", "$ 79,105"), ("Cost of sales", "58,907", "55,612"),
+        ("Gross profit", "25,405", "23,493"), ("Selling expenses", "15,618", "14,702"),
+        ("Operating income", "9,787", "8,791"), ("Income taxes", "3,621", "3,077"),
+        ("Net income", "$  6,166", "$  5,714"), ("Diluted per share", "$    .41", "$    .38")])
+    text = f"""(In thousands, except per share amounts)
+                                      Three Months Ended
+                                           June 30,
+                                        2001      2000
+{rows}
+"""
+    assert looks_like(text) and detect_layout(text) == "fixed"
+    net = next(r for r in read_fixed_width(text).tables[0].rows if r.label == "Net income")
+    assert [c.text for c in net.cells] == ["6,166", "5,714"]
+
+
+NARROW = """\
+                        CONSOLIDATED BALANCE SHEETS
+                               (In thousands)
+                                 September 30,         December 31,
+                                      2025                 2024
+Assets
+Investments:
+  Fixed maturity
+  securities,
+  available for
+  sale, at fair
+  value
+  (amortized cost
+  of $10,138,240
+  and
+  $9,562,110)             $      9,842,610     $      9,215,330
+  Other
+  investments                      296,310              271,880
+    Total
+    investments                 10,138,920            9,487,210
+Goodwill                           218,400              218,400
+Total assets              $     10,357,320     $      9,705,610
+Liabilities and
+Stockholders'
+Equity
+Liabilities:
+  Reserve for
+  losses and loss
+  adjustment
+  expenses                $      7,384,520     $      7,012,840
+\f
+  Common stock
+  and additional
+  paid-in capital                  742,180              736,450
+"""
+
+
+def test_labels_wrapped_over_many_lines_in_a_narrow_column_stay_one_label_each():
+    # a narrow label column (a PDF printed from HTML): one label over up to eight lines, a parenthetical in
+    # lower case going on with it, headings wrapped too; the lines of one label count once against the
+    # headings a table may hold, and a page's first row takes the lines of its label printed above it
+    table = read_fixed_width(NARROW).tables[0]
+    rows = {r.label: [c.text for c in r.cells] for r in table.rows if r.cells}
+    assert rows["Fixed maturity securities, available for sale, at fair value (amortized cost of $10,138,240 "
+                "and $9,562,110)"] == ["9,842,610", "9,215,330"]
+    assert rows["Total investments"] == ["10,138,920", "9,487,210"]
+    assert rows["Reserve for losses and loss adjustment expenses"] == ["7,384,520", "7,012,840"]
+    assert rows["Common stock and additional paid-in capital"] == ["742,180", "736,450"]
+    assert {"September 30,", "December 31,", "2025", "2024"} <= {h.text for h in table.header}

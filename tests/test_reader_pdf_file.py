@@ -75,3 +75,41 @@ def test_glyphs_drawn_one_by_one_make_words_by_where_they_stand_not_by_the_break
     text = pdf_text(data).text
     assert "RECONCILIATION OF SELECTED GAAP MEASURES" in text
     assert "R E C O N" not in text and "3 1,9 6 1" not in text
+
+
+def _facts(path: Path) -> dict:
+    return {(f.concept, str(f.period)): f.value for f in convert(path, issuer="none").facts}
+
+
+def test_a_text_filing_printed_in_a_fixed_pitch_font_comes_back_as_it_was_typed():
+    # src/typed-release.txt in a <pre>, printed by Chromium: measured by ink, one space between words looked
+    # like two and the columns drifted a character in twenty-five, so a sentence was read as a table header
+    # and the second quarter's figures were dated to the half year
+    import textwrap
+    pdf = pdf_text((PDFS / "typed-release.pdf").read_bytes())
+    typed = (PDFS / "src" / "typed-release.txt").read_text()
+    assert pdf.fixed_pitch
+    assert [line.rstrip() for line in textwrap.dedent(pdf.text).strip().splitlines()] == \
+        [line.rstrip() for line in typed.strip().splitlines()]
+    facts = _facts(PDFS / "typed-release.pdf")
+    assert facts[("us-gaap:Revenues", "2001-01-01..2001-06-30")] == Decimal("162518000")
+    assert facts[("us-gaap:Revenues", "2000-04-01..2000-06-30")] == Decimal("79105000")
+    assert facts[("us-gaap:NetIncomeLoss", "2000-01-01..2000-06-30")] == Decimal("10250000")
+    assert facts[("us-gaap:EarningsPerShareDiluted", "2001-01-01..2001-06-30")] == Decimal("0.75")
+
+
+def test_a_proportional_pdf_is_not_taken_for_typed_text():
+    assert not pdf_text((PDFS / "release.pdf").read_bytes()).fixed_pitch
+    assert not pdf_text((PDFS / "offset-rows.pdf").read_bytes()).fixed_pitch
+
+
+def test_a_label_printed_a_fraction_of_a_line_above_its_figures_is_on_their_row():
+    # src/offset-rows.html: each label a paragraph in a cell aligned to the top, its figures in a smaller font
+    # in cells aligned to the bottom (old EDGAR HTML); printed, the label's baseline sits 5 points above its
+    # figures', and each row was read as a heading followed by figures without a label
+    facts = _facts(PDFS / "offset-rows.pdf")
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("52418000")
+    assert facts[("us-gaap:Revenues", "2023-01-01..2023-12-31")] == Decimal("170118000")
+    assert facts[("us-gaap:OperatingIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("3582000")
+    assert facts[("us-gaap:EarningsPerShareDiluted", "2024-10-01..2024-12-31")] == Decimal("0.21")
+    assert sum(1 for concept, _p in facts if not concept.startswith("dei:")) == 28

@@ -114,12 +114,11 @@ def looks_like(text: str) -> bool:
     """Fixed-width layout: many lines whose label is followed by a wide gap and then figures (lines with
     no wide gap before a digit are passed over without parsing)."""
     hits = 0
-    for line in text.split("\n"):
-        if "\t" in line:
-            line = line.expandtabs(8)
+    for raw in text.split("\n"):
+        line, _origin = _cleaned(raw)   # a dot leader is part of the gap
         if not _WIDE_GAP_FIGURE.search(line):
             continue
-        parsed = _classify(_Line(0, line.replace("\f", ""), 0, 0))
+        parsed = _classify(_Line(0, line, 0, 0))
         if parsed.kind == "row" and parsed.label and _label_gap(parsed) >= 4:
             hits += 1
             if hits >= 8:
@@ -188,18 +187,25 @@ def read_fixed_width(text: str, source: str = "") -> Document:
 
 # ------------------------------------------------------------------------------------------ line classes
 
+def _cleaned(raw: str) -> tuple[str, Optional[list[int]]]:
+    """A line as the reader reads it: tabs expanded, dot leaders blank, a loose closing parenthesis on its
+    figure; and where each character stood as printed (None when no tab moved any)."""
+    clean = raw.replace("\f", "")
+    origin = None
+    if "\t" in clean:
+        clean, origin = _expand_tabs(clean)
+    if ".." in clean:   # the look-behinds below are slow: tried only where they can match
+        clean = _LEADER.sub(lambda m: " " * len(m.group(0)), clean)
+    if " )" in clean:
+        clean = _LOOSE_CLOSE.sub(lambda m: ")" + m.group(1), clean)
+    return clean, origin
+
+
 def _split(text: str) -> list[_Line]:
     out = []
     pos, page = 0, 1
     for no, raw in enumerate(text.split("\n")):
-        clean = raw.replace("\f", "")
-        origin = None
-        if "\t" in clean:
-            clean, origin = _expand_tabs(clean)
-        if ".." in clean:   # the look-behinds below are slow: tried only where they can match
-            clean = _LEADER.sub(lambda m: " " * len(m.group(0)), clean)
-        if " )" in clean:
-            clean = _LOOSE_CLOSE.sub(lambda m: ")" + m.group(1), clean)
+        clean, origin = _cleaned(raw)
         if "\f" in raw and raw.index("\f") == 0:
             page += raw.count("\f")
         # offsets point at the line as printed; a form feed is one character before the text
@@ -389,7 +395,11 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
                 top -= 1   # "Three" over "Months" over "Ended": the stack's first words are header too
             seg = _Segment(top, first_row, head_end)
         elif ln.kind == "row":
-            seg = _Segment(i, i, i)
+            start = i   # the lines of a label wrapped above its figures belong to the row
+            while start - 1 > (segs[-1].last if segs else -1) and lines[start - 1].kind == "text" and \
+                    lines[start - 1].page == ln.page and _carries_on(lines[start - 1].label, lines[start].label):
+                start -= 1
+            seg = _Segment(start, i, start)
         else:
             i += 1
             continue
@@ -408,7 +418,7 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
             elif cur.kind in ("text", "head"):
                 if _prose_like(cur) or (lines[j - 1].kind == "blank" and _new_title(cur)):
                     break
-                inside += 1
+                inside += not _wraps_on(lines, j)
                 if inside > MAX_INSIDE:
                     break
             j += 1
@@ -439,10 +449,26 @@ def _row_after_header(lines: list[_Line], i: int, margin: int) -> Optional[int]:
         if ln.kind == "row":
             return j
         if ln.kind == "text":
-            texts += 1
+            texts += not _wraps_on(lines, j)
             if texts > 3 or _prose_like(ln):
                 return None
     return None
+
+
+def _wraps_on(lines: list[_Line], j: int) -> bool:
+    """A text line that carries on the label above it ("Fixed maturity" / "securities, available for" /
+    "sale"): a narrow label column wraps one label over several lines, which count as one label."""
+    ln, above = lines[j], lines[j - 1] if j > 0 else None
+    return above is not None and above.kind == "text" and bool(ln.label) and _carries_on(above.label, ln.label)
+
+
+def _carries_on(above: str, text: str) -> bool:
+    """Whether `text` goes on with the label `above` it: it starts in lower case (a parenthesis in lower case,
+    "(amortized cost of ...)", qualifies the label), or `above` breaks off at "of", "and", a comma; a
+    heading's colon ends a label."""
+    if above.endswith(":"):
+        return False
+    return text.lstrip("(")[:1].islower() or bool(_CONTINUES.search(above))
 
 
 def _left_of_figures(ln: _Line, row: _Line) -> bool:
@@ -625,7 +651,7 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
             if last_row is not None and text[:1].islower() and pending is None:
                 last_row.label = f"{last_row.label} {text}"   # a label wrapped below its figures
                 continue
-            if pending and (text[:1].islower() or _CONTINUES.search(pending[0])) and not pending[0].endswith(":"):
+            if pending and _carries_on(pending[0], text):
                 pending = (f"{pending[0]} {text}", Span(pending[1].start, ln.span.end), pending[2])
                 continue
             if pending:
@@ -650,7 +676,7 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
         span = ln.span
         if pending is not None:
             ptext, pspan, pind = pending
-            if not label or label[:1].islower() or (_CONTINUES.search(ptext) and not ptext.endswith(":")):
+            if not label or _carries_on(ptext, label):
                 label = collapse_spaces(f"{ptext} {label}")
                 span, indent = Span(pspan.start, span.end), pind
             else:

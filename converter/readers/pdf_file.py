@@ -30,6 +30,7 @@ MAX_PAGES = 300            # an earnings release is tens of pages; a longer file
 _FIGURE = kept_re(r"^[(\[$]*[-–—]?\$?[\d,]*\.?\d+[)\]]?%?\)?$|^[()$%—–-]+$")
 _DIGITS = kept_re(r"\d")
 _ATTACHED = {"%", ")", ",", "%)"}
+_FIXED_PITCH = 1    # the font descriptor's FixedPitch flag
 _NO_PAGES = kept_re(rb"/Count\s+0\b")
 _SOME_PAGES = kept_re(rb"/Count\s+[1-9]")
 _PAGE_NUMBER = kept_re(r"^(?:page\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s+of\s+\d{1,3})?$|^[A-Z]\s*-\s*\d{1,3}$", re.I)
@@ -53,6 +54,9 @@ class PdfText:
     text: str
     pages: int
     boxes: list[tuple[int, int, Box]] = field(default_factory=list)   # (start, end) in `text`, and the box
+    # every page set in a fixed-pitch font and laid out by its character cells: the text as it was typed (a
+    # text filing printed to PDF), whatever layout that text has
+    fixed_pitch: bool = False
 
     def box_at(self, offset: int) -> Optional[Box]:
         """The box of the word written at `offset` of the text, if any."""
@@ -72,6 +76,8 @@ class _Word:
     top: float       # from the page's bottom while reading, from its top once laid out
     size: float      # font size
     bottom: float = 0.0   # from the page's top, once laid out
+    ox: float = 0.0       # the first glyph's origin (where a fixed-pitch font's character cell starts)
+    pitch: float = 0.0    # a fixed-pitch font's advance per glyph, from the word's own glyphs; 0 otherwise
 
 
 def is_pdf(data: bytes) -> bool:
@@ -108,6 +114,8 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
                          f"other codes); it cannot be read as figures")
     repeated = _running_lines(pages)
     out = PdfText("", min(n, MAX_PAGES))
+    pitches = [_fixed_pitch(lines) for lines in pages]
+    out.fixed_pitch = all(pitch for pitch, lines in zip(pitches, pages) if lines)
     parts: list[str] = []
     pos = 0
     for p, lines in enumerate(pages, 1):
@@ -115,11 +123,12 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
             parts.append("\f")
             pos += 1
         col_width = _column_width(lines)
+        pitch = pitches[p - 1]
         for i, (_base, words) in enumerate(lines):
             edge = i < 2 or i >= len(lines) - 2
             if _line_key(words) in repeated or edge and _is_page_number(words):
                 continue
-            line, placed = _layout(words, col_width)
+            line, placed = _grid_layout(words, pitch) if pitch else _layout(words, col_width)
             for start, end, w in placed:
                 out.boxes.append((pos + start, pos + end, Box(p, w.x0, w.top, w.x1, w.bottom)))
             parts.append(line + "\n")
@@ -151,12 +160,30 @@ def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:
         else:
             lines.append((w.base, [w]))
     out: list[tuple[float, list[_Word]]] = []
-    for base, ws in lines:
+    for base, ws in _offset_rows(lines):
         if out and out[-1][1] and out[-1][0] - base > 2.0 * size:
             out.append((base, []))
         for w in ws:
             w.top, w.bottom = height - w.top, height - w.base
         out.append((base, sorted(ws, key=lambda w: w.x0)))
+    return out
+
+
+def _offset_rows(lines: list[tuple[float, list[_Word]]]) -> list[tuple[float, list[_Word]]]:
+    """Lines closer than a line's height apart whose words sit side by side are one row: a table cell aligned
+    to the top beside cells aligned to the bottom (a label in a paragraph with margins, its figures in a
+    smaller font) prints its words a fraction of a line above theirs. The row keeps the lower baseline, the
+    figures'."""
+    out: list[tuple[float, list[_Word]]] = []
+    for base, ws in lines:
+        if out:
+            above_base, above = out[-1]
+            size = max(w.size for w in above + ws)
+            apart = not any(a.x0 - 1 < w.x1 and w.x0 < a.x1 + 1 for a in above for w in ws)
+            if above_base - base < 0.75 * size and apart:
+                out[-1] = (base, sorted(above + ws, key=lambda w: w.x0))
+                continue
+        out.append((base, ws))
     return out
 
 
@@ -168,6 +195,7 @@ def _words(tp, raw) -> list[_Word]:
     words: list[_Word] = []
     cur: Optional[_Word] = None
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    flags = ctypes.c_int()
     matrix = raw.FS_MATRIX()
     generated_break = False   # PDFium put a line break of its own after the last glyph
     for k in range(min(tp.count_chars(), len(text))):
@@ -184,7 +212,10 @@ def _words(tp, raw) -> list[_Word]:
             continue
         left, bottom, right, top = tp.get_charbox(k)
         # the baseline from the glyph's origin: a box's bottom is lower for "q" and "p" than for "a"
-        base = oy.value if raw.FPDFText_GetCharOrigin(tp.raw, k, ctypes.byref(ox), ctypes.byref(oy)) else bottom
+        if raw.FPDFText_GetCharOrigin(tp.raw, k, ctypes.byref(ox), ctypes.byref(oy)):
+            base = oy.value
+        else:
+            base, ox.value = bottom, left
         size = _size(tp, k, raw, matrix) or (top - bottom) or 8.0
         gap = (0.2 if generated_break else 0.5) * size   # no space glyph between words: a narrower gap parts them
         generated_break = False
@@ -193,7 +224,12 @@ def _words(tp, raw) -> list[_Word]:
             words.append(cur)
             cur = None
         if cur is None:
-            cur = _Word("", left, right, base, top, size)
+            cur = _Word("", left, right, base, top, size, ox=ox.value)
+            flags.value = 0
+            raw.FPDFText_GetFontInfo(tp.raw, k, None, 0, ctypes.byref(flags))
+            cur.pitch = -1.0 if flags.value & _FIXED_PITCH else 0.0   # measured once the word has two glyphs
+        elif cur.pitch and len(cur.text) >= 1:
+            cur.pitch = (ox.value - cur.ox) / len(cur.text)
         cur.text += "-" if ch in "\ufffe\u00ad" else ch
         cur.x1 = max(cur.x1, right)
         cur.top = max(cur.top, top)
@@ -234,6 +270,31 @@ def _layout(words: list[_Word], col_width: float) -> tuple[str, list[tuple[int, 
         placed.append((len(line), len(line) + len(t), w))
         line += t
         prev = w
+    return line, placed
+
+
+def _fixed_pitch(lines: list[tuple[float, list[_Word]]]) -> float:
+    """A page set in a fixed-pitch font (a text filing printed to PDF): the advance of one character, else 0.
+    Such a page was laid out in character cells, so each word's cell says its column exactly; measured by ink,
+    one space between words looks like two and columns drift by a character every twenty-five."""
+    words = [w for _b, ws in lines for w in ws]
+    glyphs = sum(len(w.text) for w in words)
+    fixed = [w for w in words if w.pitch]
+    pitches = [w.pitch for w in fixed if w.pitch > 0]
+    if not pitches or sum(len(w.text) for w in fixed) < 0.9 * glyphs:
+        return 0.0
+    return statistics.median(pitches)
+
+
+def _grid_layout(words: list[_Word], pitch: float) -> tuple[str, list[tuple[int, int, _Word]]]:
+    """One line of a fixed-pitch page: each word in the column of its first character cell."""
+    line = ""
+    placed = []
+    for w in words:
+        col = max(round(w.ox / pitch), len(line) + 1 if line else 0)
+        line += " " * (col - len(line))
+        placed.append((len(line), len(line) + len(w.text), w))
+        line += w.text
     return line, placed
 
 

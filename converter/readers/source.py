@@ -54,7 +54,9 @@ def decode_release(data: bytes, name: str = "") -> Decoded:
         from .pdf_file import pdf_text
         pdf = pdf_text(data, name)
         pages = f"{pdf.pages} page{'s' if pdf.pages != 1 else ''}"
-        return Decoded(pdf.text, [f"read from the PDF's text layer ({pages})"], "fixed", pdf)
+        # a PDF's words are laid out as fixed-width text; one typed in a fixed-pitch font comes back as it was
+        # typed, so its layout is detected as any text's is
+        return Decoded(pdf.text, [f"read from the PDF's text layer ({pages})"], None if pdf.fixed_pitch else "fixed", pdf)
     text, notes = decode_with_notes(data, name)
     return Decoded(text, notes)
 
