@@ -618,3 +618,20 @@ def test_labels_wrapped_over_many_lines_in_a_narrow_column_stay_one_label_each()
     assert rows["Reserve for losses and loss adjustment expenses"] == ["7,384,520", "7,012,840"]
     assert rows["Common stock and additional paid-in capital"] == ["742,180", "736,450"]
     assert {"September 30,", "December 31,", "2025", "2024"} <= {h.text for h in table.header}
+
+
+def test_prose_spaced_out_by_justification_is_not_a_column_header():
+    # a justified sentence laid out with two spaces between its words: each word is its own chunk, and the
+    # date in it made the line a header, so the statement below took "June 30, 1999" and "1998." as columns
+    text = """\
+Book  value  per  share  increased  to  $31.42  at  June  30,  1999  from  $30.15  at
+December  31,  1998.
+
+                                     1999        1998
+Revenues.....................  160,138     152,717
+Net income...................   14,793      14,358
+"""
+    from converter.readers.fixed_width import _classify, _split
+    assert [ln.kind for ln in map(_classify, _split(text))][:2] == ["text", "text"]
+    table = read_fixed_width(text).tables[0]
+    assert [h.text for h in table.header] == ["1999", "1998"]

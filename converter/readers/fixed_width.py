@@ -276,7 +276,8 @@ def _classify(ln: _Line) -> _Line:
     ln.label_toks = toks
     ln.label = collapse_spaces(raw)
     chunks = _chunks(raw)
-    if any(_is_header_piece(c) for _s, _e, c in chunks) and all(
+    # a date or year with a full stop ends a sentence ("... at December 31, 1998."), never a column header
+    if not (raw.endswith(".") and raw[-2:-1].isdigit()) and any(_is_header_piece(c) for _s, _e, c in chunks) and all(
             _is_header_piece(c) or _is_column_words(c) for _s, _e, c in chunks[1:]):
         ln.kind = "head"
     else:
@@ -304,8 +305,14 @@ def _is_header_piece(text: str) -> bool:
 
 
 def _is_column_words(text: str) -> bool:
-    """A few words that can head a column beside period words ("Increase", "% of Revenues")."""
-    return len(text) <= 25 and len(text.split()) <= 3 and not regex.search(r"[.;:]$", text)
+    """A few words that can head a column beside period words ("Increase", "% of Revenues"); not an amount
+    of money, nor a lone word that only joins a sentence: prose spaced out by justification ("Book  value
+    per  share  increased  to  $31.42  at  June  30,  1999") is not a header."""
+    return len(text) <= 25 and len(text.split()) <= 3 and not _SENTENCE_PIECE.search(text)
+
+
+_SENTENCE_PIECE = kept_regex(r"[.;:]$|\$\s?\d|^(?:to|at|from|of|the|and|or|in|on|for|with|by|a|an|as|was|were|is|"
+                             r"are|compared|increased|decreased|rose|fell)$", regex.I)
 
 
 def _is_text_table_line(raw: str) -> bool:
