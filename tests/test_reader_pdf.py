@@ -1006,3 +1006,59 @@ def test_a_sentence_wrapped_over_lines_short_enough_to_pass_for_labels_is_one_pa
     assert texts[0].startswith("DALLAS") and texts[0].endswith("in the second quarter of 2003.")
     assert "reported net sales of $124.6 million" in texts[0] and "for the quarter was $8.9 million" in texts[0]
     assert texts[1:] == ["Cash and equivalents"]
+
+
+def test_a_total_right_under_another_sums_the_lines_of_the_group_above_it():
+    # Martin Marietta's balance sheet read back in reading order lost one figure, and the tail of its assets'
+    # column ("71 / 10,109 / 4,497 / 376 / 646 / 18,170") came out the size of the liabilities' column: as a
+    # band they made a column of liabilities that adds up nowhere, beside the true one, whose lines add up to
+    # "Total liabilities and equity"; "Total equity" right above it sums nothing (one line of its own)
+    from converter.model import Cell, Span
+    from converter.readers.pdf_model import LabelLine, totals_confirmed
+    labels = ["Current maturities of long-term debt", "Other current liabilities", "Long-term debt",
+              "Other noncurrent liabilities", "Total equity", "Total liabilities and equity"]
+    group = [LabelLine(text, Span(0, 0), False, n) for n, text in enumerate(labels)]
+
+    def cells(*columns):
+        return {id(lab): [Cell(col[n], c) for c, col in enumerate(columns)] for n, lab in enumerate(group)}
+    right_2024 = ["125", "891", "5,288", "2,410", "9,456", "18,170"]
+    right_2023 = ["400", "770", "3,946", "1,973", "8,036", "15,125"]
+    misplaced = ["71", "10,109", "4,497", "376", "646", "18,170"]
+    assert totals_confirmed(group, cells(right_2024, right_2023)) == 2
+    assert totals_confirmed(group, cells(misplaced, right_2024)) is None
+
+
+ROW_BY_ROW = """\
+KESTREL TOOLS, INC.
+CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
+($ in millions)
+Year Ended
+May 31,
+2024
+2023
+Cash Flows From Operating Activities:
+Net income
+$ 1,204 $ 987
+Depreciation
+412
+398
+Amortization of intangible assets
+150
+179
+Stock-based compensation
+261
+237
+Net cash provided by operating activities
+1,940
+1,834
+"""
+
+
+def test_a_label_followed_by_one_rows_figures_line_by_line_is_read_row_by_row():
+    # each label, then its two figures on lines of their own, then the next label (WeasyPrint's Oracle read
+    # by pdftotext): blocks of two were cut into bands, as if they were the columns of two rows, and every
+    # figure went to the wrong row ("Depreciation | 412 | 150")
+    assert _rows(read_pdf_text(ROW_BY_ROW)) == {
+        "Depreciation": [(0, "412"), (1, "398")], "Amortization of intangible assets": [(0, "150"), (1, "179")],
+        "Stock-based compensation": [(0, "261"), (1, "237")],
+        "Net cash provided by operating activities": [(0, "1,940"), (1, "1,834")]}

@@ -27,7 +27,7 @@ from typing import Optional
 from ..engine.numbers import parse_figure
 from ..model import Cell
 from .pdf_bands import match_adjacent, match_in_order, rows_first
-from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, same_run, totals_confirmed, totals_hold
+from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, row_holds, same_run, totals_confirmed, totals_hold
 from .tokens import WORD, percent_outside, split_figures
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
@@ -146,7 +146,11 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int,
     rows = sum(1 for lab in labels if not lab.heading or lab.soft and lab.span.start >= start)
     if sum(len(b) for b in blocks) > ncols * rows:
         return [], 0   # more figures than the labels have columns for: the header does not name them all
-    placed, used = match_adjacent(labels, blocks, ncols, start)   # id of label -> cells; ids of blocks placed
+    placed, used = row_by_row(labels, blocks, ncols)
+    placed_adjacent, used_adjacent = match_adjacent([lab for lab in labels if id(lab) not in placed],
+                                                    [b for b in blocks if id(b) not in used], ncols, start)
+    placed.update(placed_adjacent)
+    used |= used_adjacent
     used_upto = max((lab.pos for lab in labels if id(lab) in placed), default=-1)
     rest_labels = [lab for lab in labels if id(lab) not in placed and lab.span.start >= start]
     got, got_used = match_in_order(rest_labels, [b for b in blocks if id(b) not in used], ncols)
@@ -204,6 +208,45 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int,
             section = ()
     consumed = sum(1 for lab in labels if lab.pos <= used_upto)
     return rows, consumed
+
+
+MIN_ROW_BY_ROW = 3   # label-and-row pairs in a stretch before it is read row by row
+
+
+def row_by_row(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tuple[dict[int, list[Cell]], set[int]]:
+    """Stretches where each label is followed at once by exactly one row's figures, one per line, and then by
+    the next label ("Depreciation / 1,972 / 1,537 / Amortization of intangible assets / 1,150 / 1,379"): the
+    reader printed the table row by row, each block is its label's row. Cut into bands of two rows, such
+    blocks also look like the columns of two rows, with a label between a band's columns, which no reader
+    prints; read so, every figure went to the wrong row. Three pairs or more in a row settle it."""
+    if ncols < 2:
+        return {}, set()
+    events = sorted([(lab.pos, 0, k) for k, lab in enumerate(labels)] + [(b.first, 1, k) for k, b in enumerate(blocks)])
+    placed: dict[int, list[Cell]] = {}
+    used: set[int] = set()
+    run: list[tuple[LabelLine, FigureBlock]] = []
+
+    def close():
+        if len(run) >= MIN_ROW_BY_ROW:
+            for lab, block in run:
+                placed[id(lab)] = [Cell(text, col, span) for col, (text, span, _t) in enumerate(block.figures)]
+                used.add(id(block))
+        run.clear()
+    i = 0
+    while i < len(events):
+        _pos, kind, k = events[i]
+        if kind == 0 and i + 1 < len(events) and events[i + 1][1] == 1:
+            lab, block = labels[k], blocks[events[i + 1][2]]
+            then_label = i + 2 >= len(events) or events[i + 2][1] == 0
+            if not lab.heading and len(block) == ncols and block.first - lab.last <= 3 and then_label \
+                    and row_holds([text for text, _s, _t in block.figures]):
+                run.append((lab, block))
+                i += 2
+                continue
+        close()
+        i += 1
+    close()
+    return placed, used
 
 
 def _next_to(label: LabelLine, block: FigureBlock, labels: list[LabelLine], blocks: list[FigureBlock]) -> bool:

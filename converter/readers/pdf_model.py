@@ -67,17 +67,24 @@ def totals_hold(group: list[LabelLine], cells_of: dict[int, list[Cell]]) -> bool
 
 def totals_confirmed(group: list[LabelLine], cells_of: dict[int, list[Cell]]) -> Optional[int]:
     """How many figures of the group's "Total" rows equal the sum of the rows above them (back to the
-    group's start or the previous total); None when a total adds up in one column and not in another, which
-    says the columns were mixed."""
+    group's start or the previous total; for a total right under another, every line of the group above it);
+    None when a total adds up in one column and not in another, which says the columns were mixed."""
     start = 0
     confirmed = 0
+    leaves: list[int] = []   # the group's lines: rows that are no total, and totals that sum nothing above
     for i, lab in enumerate(group):
         if not lab.text.lower().startswith("total"):
+            leaves.append(i)
             continue
         parts = [cells_of.get(id(l)) for l in group[start:i]]
+        if not parts:
+            # a total right under another ("Total equity" / "Total liabilities and equity") sums every line
+            # of the group above it
+            parts = [cells_of.get(id(group[k])) for k in leaves]
         total = cells_of.get(id(lab))
         start = i + 1
         if not parts or total is None or any(p is None for p in parts):
+            leaves.append(i)
             continue
         verdicts = []
         for col, cell in enumerate(total):
@@ -88,6 +95,8 @@ def totals_confirmed(group: list[LabelLine], cells_of: dict[int, list[Cell]]) ->
             verdicts.append(abs(sum(figs) - value) <= len(figs) * Decimal("0.5") * _unit(cell.text))
         if len(set(verdicts)) > 1:
             return None
+        if not any(verdicts):
+            leaves.append(i)   # a "total" of no rows above it is a line of its own ("Total equity")
         confirmed += sum(verdicts)
     return confirmed
 
