@@ -536,9 +536,17 @@ def _place(toks, cols, slots, claims, text):
 
 
 def year_to_date(end: date, cal: Calendar) -> Length:
-    """From the start of the fiscal year to `end`."""
-    months = (end.year - cal.fiscal_year_end(end.year - 1).year) * 12 + end.month - cal.fiscal_year_end_month
+    """From the start of the fiscal year to `end`. A 52/53-week period that ends in a month's first week
+    ("April 2, 2022") is the month before's (the quarter that ends then is the first, not four months), and
+    so is a year that ends so ("February 1, 2025" ends the January fiscal year)."""
+    last = _named_month(end, cal)
+    year_end_month = _named_month(cal.anchor, cal).month if cal.weekly and cal.anchor else cal.fiscal_year_end_month
+    months = (last.year - cal.fiscal_year_end(end.year - 1).year) * 12 + last.month - year_end_month
     return Length(months=months % 12 or 12)
+
+
+def _named_month(d: date, cal: Calendar) -> date:
+    return d - timedelta(days=7) if cal.weekly and d.day <= 7 else d
 
 
 # A row that names its own length against the column's date: "Net Income - Quarter", "EPS (YTD)".
