@@ -93,6 +93,69 @@ def test_labels_of_several_rows_then_figures_of_several_rows_are_paired_with_non
     assert not rows.get("Accumulated other comprehensive income (loss)")
 
 
+def test_labels_in_a_run_under_a_heading_are_paired_with_none_too():
+    # Adobe's balance sheet as pdftotext prints WeasyPrint's copy: "Current assets:" above the run of labels,
+    # the cash line's figures printed after the next label; the heading used to let the last label take the
+    # first row ("Short-term investments | 4,072", which is the cash)
+    text = _cells(
+        "BALANCE SHEETS", "March 3, 2023", "December 2, 2022",
+        "ASSETS", "Current assets:", "Cash and cash equivalents", "$", "Short-term investments",
+        "4,072", "$", "4,236", "1,581", "1,860",
+        "Total current assets", "8,342", "8,996",
+        "The accompanying notes are an integral part of these statements.")
+    rows = _rows(_tables(text)[0])
+    assert not rows.get("Short-term investments") and not rows.get("Cash and cash equivalents")
+    assert rows["Total current assets"] == ["8,342", "8,996"]
+
+
+def test_more_overflow_rows_than_labels_waiting_for_them_go_to_none():
+    # Intel's cash flow in reading order: one label before a group of three rows, then two labels with no
+    # figures of their own before the next; three rows for two labels is no pairing at all
+    text = _cells(
+        "CASH FLOWS", "Apr 1, 2023", "Apr 2, 2022",
+        "Cash and cash equivalents, beginning of period", "Operating activities:",
+        "Net income (loss)", "11,144", "4,827", "(2,768)", "8,113", "1,901", "2,847", "739", "707",
+        "Adjustments to reconcile net income to net cash provided by operating activities:",
+        "Depreciation", "Share-based compensation", "Restructuring and other charges", "55", "17",
+        "Amortization of intangibles", "465", "501",
+        "The accompanying notes are an integral part of these statements.")
+    rows = _rows(_tables(text)[0])
+    assert not rows.get("Depreciation") and not rows.get("Share-based compensation")
+    assert rows["Restructuring and other charges"] == ["55", "17"]
+
+
+def test_a_figure_group_that_is_no_whole_number_of_rows_gives_no_row():
+    # a date of the header printed among the figures cuts a group short: the rest is one figure too many for
+    # whole rows, so the label before it takes none of it (it took the first two, and the next label the rest)
+    text = _cells(
+        "CASH FLOWS", "Apr 1, 2023", "Apr 2, 2022",
+        "Revenue", "100", "90",
+        "Net income (loss)", "4,827", "(2,768)", "8,113",
+        "Depreciation", "1,901", "2,847",
+        "Amortization of intangibles", "465", "501",
+        "The accompanying notes are an integral part of these statements.")
+    rows = _rows(_tables(text)[0])
+    assert not rows.get("Net income (loss)")
+    assert rows["Depreciation"] == ["1,901", "2,847"]
+
+
+def test_a_result_line_left_without_figures_leaves_the_next_labels_figures_unpaired():
+    # Intel's income statement in reading order: "Operating income (loss)" with its figures printed after the
+    # next label; a result line heads no section, so the figures may be either line's
+    text = _cells(
+        "INCOME", "Apr 1, 2023", "Apr 2, 2022",
+        "Operating expenses", "5,476", "4,903",
+        "Operating income (loss)", "Restructuring and other charges", "(1,468)", "4,341",
+        "Interest and other, net", "141", "997",
+        "The accompanying notes are an integral part of these statements.")
+    rows = _rows(_tables(text)[0])
+    assert not rows.get("Restructuring and other charges") and not rows.get("Operating income (loss)")
+    assert rows["Interest and other, net"] == ["141", "997"]
+    # a heading without a colon still titles the row under it
+    text = text.replace("Operating income (loss)", "Operating expenses and other")
+    assert _rows(_tables(text)[0])["Restructuring and other charges"] == ["(1,468)", "4,341"]
+
+
 def test_wrapped_closing_label_claims_the_last_orphan_row():
     text = _cells(
         "BALANCE SHEETS", "December 31,", "2024", "2023",

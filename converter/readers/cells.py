@@ -27,6 +27,12 @@ _CONTINUATION_END = kept_regex(r"\b(?:of|to|for|and|or|the|on|in|from|related|wi
 _KEEPS_RESULTS = kept_regex(r"\bper\s+(?:common\s+|ordinary\s+)?share\b|\bEPS\b|\breconcil|\bEBITDA\b|\badjusted\b",
                                regex.I)
 # A heading that continues the row above it: "NET LOSS" / "Attributable to:" / "Equity holders".
+# A statement's result lines: each prints figures of its own, and none heads a section.
+_RESULT = kept_regex(r"^(?:total\b|net\s+(?:\(?(?:income|loss|earnings)\)?\s*)+|(?:operating\s+)?(?:income|loss|earnings)"
+                     r"(?:\s*\((?:loss|income)\))?\s+(?:from\s+operations|before)\b|operating\s+(?:income|loss)\b|"
+                     r"gross\s+(?:profit|margin)\b)", regex.I)
+# A line that prints no figures by custom: it takes none of a group's overflow rows.
+_NO_FIGURES = kept_regex(r"^commitments\s+and\s+contingen", regex.I)
 _CONTINUES_ROW = kept_regex(r"^(?:attributable\s+to|of\s+which)\b", regex.I)
 # A subtotal of a whole statement section, printed at the section's own level ("Net cash used in operating
 # activities" after the "Changes in operating assets and liabilities:" lines): it closes the heading above.
@@ -122,10 +128,27 @@ def build_table(region: Region, final: str) -> tuple[Optional[Table], list[Text]
         chunks = _chunks(x.cells, ncols)
         owner = labels[-1] if labels and not labels[-1].heading else None
         before = labels[:-1] if owner else labels
+        # the labels printed right after the overflow rows, up to a heading, take them, one each
+        waiting = []
         for lab in before:
-            rows.append((lab, orphans.popleft() if orphans and not lab.heading else None))
+            if lab.heading:
+                break
+            if not _NO_FIGURES.match(lab.text):
+                waiting.append(lab)
+        if len(orphans) != len(waiting):
+            orphans.clear()   # more rows of figures than labels waiting for them, or fewer: whose is whose
+                              # is unknown
+        result_left = bool(before) and not orphans and not before[-1].heading and bool(_RESULT.match(before[-1].text))
+        for lab in before:
+            takes = orphans and lab in waiting
+            rows.append((lab, orphans.popleft() if takes else None))
         orphans.clear()
-        if owner is not None:
+        if owner is not None and result_left:
+            # a result line ("Operating income (loss)") heads no section: left without figures right before a
+            # label that has some, it may be theirs; neither takes them
+            rows.append((owner, None))
+            chunks = []
+        elif owner is not None:
             rows.append((owner, chunks[0]))
             chunks = chunks[1:]
         orphans.extend(c for c in chunks if len(c) == ncols)
@@ -155,7 +178,8 @@ def _unpairable_runs(labels: list[Text], seq: list, n: int, ncols: int) -> list[
     last label first (the rows above it headings) are both seen, and each misreads the other's tables, so the
     labels are kept without figures and the groups are dropped (marked taken in `seq`). Empty when that is
     not the shape."""
-    if len(labels) < 2 or any(lab.heading for lab in labels):
+    last_heading = max((k for k, lab in enumerate(labels) if lab.heading), default=-1)
+    if len(labels) - last_heading - 1 < 2:   # the row labels since the last heading ("Current assets:")
         return []
     end = n
     while end < len(seq) and isinstance(seq[end], Figs):
@@ -180,9 +204,12 @@ def _join_wrapped(seq: list) -> list:
 
 
 def _chunks(cells: list, ncols: int) -> list[list]:
+    """A figure group as rows; one longer than a row that is no whole number of rows has lost or gained a
+    figure somewhere (a header's date printed among the figures), and which figure is whose is unknown: it
+    is one short or overlong row, which no column is guessed for."""
     if len(cells) > ncols and len(cells) % ncols == 0:
         return [cells[i:i + ncols] for i in range(0, len(cells), ncols)]
-    return [cells[:ncols]] + ([cells[ncols:]] if len(cells) > ncols else [])
+    return [cells]
 
 
 def rows_from_drafts(drafts: list[tuple[Text, Optional[list]]], ncols: int) -> list[Row]:
