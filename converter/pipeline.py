@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 from .engine.columns import Calendar
-from .engine.fiscal_calendar import fiscal_calendar
+from .engine.fiscal_calendar import fiscal_calendar, weekly_from_quarter_end
 from .engine.continued import continuing
 from .engine.entity import find_entity
 from .engine.guidance import guidance_facts
@@ -160,7 +160,7 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
         [f.period.end for f in trace.narrative.facts]
     reported = [end for end in reported if released is None or end <= released]
     report_end = max(reported) if reported else None
-    facts.extend(guidance_facts(doc.paragraphs, book, tax, cal, report_end))
+    facts.extend(guidance_facts(doc.paragraphs, book, tax, weekly_from_quarter_end(cal, report_end), report_end))
     return facts, report_end
 
 

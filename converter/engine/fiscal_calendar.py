@@ -12,7 +12,7 @@ from typing import Optional
 from ..model import Document
 from ..rulebook.model import YearEnd
 from .columns import Calendar, document_calendar, naming_in_doubt, resolve_columns
-from .dates import is_month_end
+from .dates import is_month_end, month_end
 
 _TO_DATE_MONTHS, _TO_DATE_WEEKS = (6, 9), (26, 39)
 
@@ -35,6 +35,23 @@ def fiscal_calendar(doc: Document, year_end: Optional[YearEnd] = None) -> Calend
             if end is not None:
                 return replace(cal, fiscal_year_end_month=end.month, anchor=end, weekly_quarters=True,
                                named_by_start=end.month == 1, naming_known=not naming_in_doubt(end))
+    return cal
+
+
+def weekly_from_quarter_end(cal: Calendar, end: Optional[date]) -> Calendar:
+    """The calendar an outlook is dated with when the release reports a quarter that ends on a weekend day a
+    few days before a month's end ("the third quarter, ended September 27, 2025") and nothing else says how
+    its year runs: a 52/53-week year of 13-week quarters, ending on the quarter end 13, 26, 39 or 52 weeks on
+    that lies within a week of the year's last day ("the fourth quarter" then ends December 27, not 31)."""
+    if end is None or cal.anchor is not None or cal.year_end is not None or cal.fiscal_year_end_month != 12:
+        return cal
+    if end.weekday() < 5 or is_month_end(end) or (month_end(end.year, end.month) - end).days > 6:
+        return cal
+    for k in range(4):
+        year_end = end + timedelta(weeks=13 * k)
+        last = date(year_end.year, 12, 31)
+        if abs((year_end - last).days) <= 6:
+            return replace(cal, anchor=year_end, weekly_quarters=True, periods_seen={})
     return cal
 
 
