@@ -635,3 +635,23 @@ Net income...................   14,793      14,358
     assert [ln.kind for ln in map(_classify, _split(text))][:2] == ["text", "text"]
     table = read_fixed_width(text).tables[0]
     assert [h.text for h in table.header] == ["1999", "1998"]
+
+
+def test_dates_over_their_own_columns_are_not_taken_for_group_titles():
+    # three quarters and a nine months, the nine months' date a line above the quarters' dates (WeasyPrint's
+    # print of a Workiva statement): the line of years "2025 2025 2024 2025 2024" marks groups 2025 | 2025
+    # 2024 | 2025 2024, and the three quarter dates were spread over them ("June 30," over the second and
+    # third columns), dating last year's third quarter to June
+    text = """\
+(in thousands, except per share amounts)
+                                                                                      Nine Months Ended
+                                               Three Months Ended                       September 30,
+                                    September 30,    June 30,   September 30,
+                                         2025          2025          2024          2025         2024
+Total net revenue                   $  186,412     $  171,905   $  158,306     $  522,118   $  451,905
+Gross profit                           117,294       106,493        95,401        323,712     270,587
+"""
+    table = read_fixed_width(text).tables[0]
+    heads = {(h.text, h.cols) for h in table.header}
+    assert ("June 30,", (1, 1)) in heads and ("September 30,", (2, 2)) in heads
+    assert ("September 30,", (0, 0)) in heads and ("September 30,", (3, 4)) in heads

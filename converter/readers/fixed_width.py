@@ -46,6 +46,7 @@ _COLUMN_WORDS = kept_regex(r"(?i)^(?:low|high|minimum|maximum|actual|total|chang
 _CONTINUES = kept_regex(r"(?i)\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(-]$")
 _CLOSING = ("total", "net cash")
 _GROUP_WORDS = kept_regex(rf"(?i)\b(?:{MONTH_RE}|ended|ending|months?|weeks?|quarters?)")
+_MONTH = kept_regex(rf"(?i)\b(?:{MONTH_RE})\b")
 _YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
 # Dot leaders from a label to its figures ("Net premiums earned.......... $142,318") are white space; the
 # columns keep their places
@@ -836,6 +837,18 @@ def _group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
     if runs is None or len(runs) < 2:
         return False
 
+    def over(p: list) -> set[int]:
+        return {c for c, col in enumerate(cols) if p[2] <= col.right and p[3] >= col.left}
+
+    def dated_elsewhere(line: list[list], ordered: list[list]) -> bool:
+        """A date of another line stands over a group this line would date: this line's dates head their
+        own columns ("September 30, | June 30, | September 30," over three quarters, the nine months'
+        "September 30," a line above), not the groups."""
+        mine = {id(p) for p in line}
+        others = [over(q) for placed in lines for q in placed if id(q) not in mine and _MONTH.search(q[0])]
+        return any(_MONTH.search(p[0]) and any(set(range(runs[k][0], runs[k][1] + 1)) & o for o in others)
+                   for k, p in enumerate(ordered))
+
     def fits(ordered: list[list]) -> bool:
         return all((k == 0 or p[3] > cols[runs[k - 1][1]].center) and
                    (k + 1 == len(runs) or p[2] < cols[runs[k + 1][0]].center) for k, p in enumerate(ordered))
@@ -851,7 +864,7 @@ def _group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
     done = False
     for group in groups:
         ordered = sorted(group, key=lambda p: p[2])
-        if fits(ordered):
+        if fits(ordered) and not dated_elsewhere(group, ordered):
             for p, run in zip(ordered, runs):
                 p[1] = run
             done = True
