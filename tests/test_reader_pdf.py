@@ -1062,3 +1062,68 @@ def test_a_label_followed_by_one_rows_figures_line_by_line_is_read_row_by_row():
         "Depreciation": [(0, "412"), (1, "398")], "Amortization of intangible assets": [(0, "150"), (1, "179")],
         "Stock-based compensation": [(0, "261"), (1, "237")],
         "Net cash provided by operating activities": [(0, "1,940"), (1, "1,834")]}
+
+
+DISPLACED = """\
+Acme Inc.
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(in millions)
+Three Months Ended
+December 25,
+December 26,
+2010
+2009
+
+Net sales
+Cost of sales
+Gross margin
+Operating expenses:
+Research and development
+Selling, general and administrative
+Total operating expenses
+Operating income
+
+15,683
+9,272
+6,411
+
+575
+1,896
+2,471
+7,827
+
+398
+1,288
+1,686
+4,725
+
+(1) Includes stock-based compensation expense as follows:
+Cost of sales
+Research and development
+
+26,741
+16,443
+10,298
+
+52
+113
+
+37
+74
+"""
+
+
+def test_a_block_printed_after_the_footnotes_is_placed_by_what_the_statement_adds_up_to():
+    # Apple's statement in reading order: the prior year's net sales, cost and gross margin first, this
+    # year's after the footnote's labels; gross margin less total operating expenses is operating income in
+    # one order of the two blocks only (10,298 - 2,471 = 7,827; 6,411 - 1,686 = 4,725)
+    rows = _rows(read_pdf_text(DISPLACED))
+    assert rows["Net sales"] == [(0, "26,741"), (1, "15,683")]
+    assert rows["Gross margin"] == [(0, "10,298"), (1, "6,411")]
+    assert rows["Operating income"] == [(0, "7,827"), (1, "4,725")]
+
+
+def test_a_displaced_block_that_adds_up_no_way_or_two_ways_is_not_placed():
+    # the operating income no longer follows from either order: nothing is placed
+    rows = _rows(read_pdf_text(DISPLACED.replace("7,827", "7,800")))
+    assert "Net sales" not in rows

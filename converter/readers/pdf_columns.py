@@ -21,13 +21,14 @@ What cannot be placed is left out, never guessed.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import permutations
 from typing import Optional
 
 
 from ..engine.numbers import parse_figure
 from ..model import Cell
 from .pdf_bands import match_adjacent, match_in_order, rows_first
-from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, row_holds, same_run, totals_confirmed, totals_hold
+from .pdf_model import FigureBlock, LabelLine, _value, any_between, band_holds, row_holds, same_run, totals_confirmed, totals_hold
 from .tokens import WORD, percent_outside, split_figures
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
@@ -193,6 +194,11 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int,
         placed.update(solved)
         if solved:
             used_upto = max(used_upto, max(lab.pos for lab in labels if id(lab) in solved))
+    if not scattered:
+        chained = place_by_arithmetic(labels, placed, blocks, ncols)
+        placed.update(chained)
+        if chained:
+            used_upto = max(used_upto, max(lab.pos for lab in labels if id(lab) in chained))
     rows: list[AlignedRow] = []
     section: tuple[str, ...] = ()
     for lab in labels:
@@ -208,6 +214,63 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int,
             section = ()
     consumed = sum(1 for lab in labels if lab.pos <= used_upto)
     return rows, consumed
+
+
+MAX_CHAIN_COLS = 4   # columns whose orders are all tried (4! = 24)
+CHAIN_REACH = 8      # rows placed after a segment that may take its last row on
+MAX_CANDIDATES = 6   # unused blocks of a segment's size tried in every order
+
+
+def place_by_arithmetic(labels: list[LabelLine], placed: dict[int, list[Cell]], blocks: list[FigureBlock],
+                        ncols: int) -> dict[int, list[Cell]]:
+    """Rows no count could place, placed by what the statement adds up to. A run of labels left without
+    figures ("Net sales / Cost of sales / Gross margin") and unused blocks of that size (a printer gave one
+    column's block early and the other's after the footnotes): the blocks go to the columns in the one choice
+    and order in which the run's last row leads on, in every column, through two rows placed after it (gross
+    margin less total operating expenses is operating income). No such choice, or two, places nothing."""
+    if not 2 <= ncols <= MAX_CHAIN_COLS:
+        return {}
+    taken = {c.span.start for cells in placed.values() for c in cells if c.span is not None}
+    free = [b for b in blocks if not any(span is not None and span.start in taken for _t, span, _m in b.figures)]
+    out: dict[int, list[Cell]] = {}
+    i = 0
+    while i < len(labels):
+        if labels[i].heading or id(labels[i]) in placed:
+            i += 1
+            continue
+        j = i
+        while j < len(labels) and not labels[j].heading and id(labels[j]) not in placed:
+            j += 1
+        run, i = labels[i:j], j
+        candidates = [b for b in free if len(b) == len(run)]
+        if len(run) < 2 or len(candidates) < ncols or len(candidates) > MAX_CANDIDATES:
+            continue
+        after = [placed[id(lab)] for lab in labels[j:] if id(lab) in placed][:CHAIN_REACH]
+        orders = [order for order in permutations(candidates, ncols) if _leads_on(order, after)]
+        if len(orders) != 1:
+            continue
+        for r, lab in enumerate(run):
+            out[id(lab)] = [Cell(blk.figures[r][0], col, blk.figures[r][1]) for col, blk in enumerate(orders[0])]
+        free = [b for b in free if all(b is not c for c in orders[0])]
+    return out
+
+
+def _leads_on(order: tuple[FigureBlock, ...], after: list[list[Cell]]) -> bool:
+    """Whether the blocks' last figures, one per column, lead through two of the rows after them:
+    last - x = y (or last + x = y) in every column, to the printed unit."""
+    last = [_value(b.figures[-1][0]) for b in order]
+    if any(v is None for v in last):
+        return False
+    rows = [[_value(c.text) for c in cells] for cells in after if len(cells) == len(order)]
+    rows = [r for r in rows if all(v is not None for v in r)]
+    for x in rows:
+        for y in rows:
+            if x is y:
+                continue
+            if all(abs(last[c] - x[c] - y[c]) <= 1 for c in range(len(order))) or \
+                    all(abs(last[c] + x[c] - y[c]) <= 1 for c in range(len(order))):
+                return True
+    return False
 
 
 MIN_ROW_BY_ROW = 3   # label-and-row pairs in a stretch before it is read row by row
