@@ -655,3 +655,20 @@ Gross profit                           117,294       106,493        95,401      
     heads = {(h.text, h.cols) for h in table.header}
     assert ("June 30,", (1, 1)) in heads and ("September 30,", (2, 2)) in heads
     assert ("September 30,", (0, 0)) in heads and ("September 30,", (3, 4)) in heads
+
+
+def test_a_heading_in_capitals_wrapped_before_its_colon_is_one_heading():
+    # Oracle printed: "WEIGHTED AVERAGE COMMON SHARES" / "OUTSTANDING:" over Basic and Diluted; read apart, the
+    # rows stood under "OUTSTANDING:" alone and were no share counts
+    text = """\
+($ in millions, except per share data)
+                                                Three Months Ended May 31,
+                                                   2022          2021
+NET INCOME                                      $  3,189      $  4,033
+WEIGHTED AVERAGE COMMON SHARES
+OUTSTANDING:
+    Basic                                          2,667         2,847
+    Diluted                                        2,742         2,943
+"""
+    rows = {r.label: r.section for r in read_fixed_width(text).tables[0].rows if r.cells}
+    assert rows["Basic"] == ("WEIGHTED AVERAGE COMMON SHARES OUTSTANDING:",)

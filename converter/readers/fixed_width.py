@@ -472,10 +472,12 @@ def _wraps_on(lines: list[_Line], j: int) -> bool:
 
 def _carries_on(above: str, text: str) -> bool:
     """Whether `text` goes on with the label `above` it: it starts in lower case (a parenthesis in lower case,
-    "(amortized cost of ...)", qualifies the label), or `above` breaks off at "of", "and", a comma; a
-    heading's colon ends a label."""
+    "(amortized cost of ...)", qualifies the label), or `above` breaks off at "of", "and", a comma, or a
+    heading in capitals ends on the next line's colon; a heading's colon ends a label."""
     if above.endswith(":"):
         return False
+    if above.isupper() and text.isupper() and text.endswith(":"):
+        return True   # a heading in capitals wrapped before its colon ("WEIGHTED AVERAGE COMMON SHARES" / "OUTSTANDING:")
     return text.lstrip("(")[:1].islower() or bool(_CONTINUES.search(above))
 
 
