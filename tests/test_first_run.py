@@ -156,6 +156,9 @@ print(code, " ".join(sorted(m for m in sys.modules if m.split(".")[0] in
 
 
 def test_a_plain_conversion_imports_only_what_it_uses():
+    # the first run after an edit compiles and checks the rules (JSON Schema included) and fills the cache;
+    # the run measured is the one after it, whatever ran before this test
+    subprocess.run([sys.executable, "-c", _IMPORTS, str(EXAMPLE)], capture_output=True, text=True)
     proc = subprocess.run([sys.executable, "-c", _IMPORTS, str(EXAMPLE)], capture_output=True, text=True)
     code, *modules = proc.stderr.strip().splitlines()[-1].split(" ")
     assert code == "0" and proc.stdout.startswith("{"), proc.stderr

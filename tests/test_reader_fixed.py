@@ -672,3 +672,30 @@ OUTSTANDING:
 """
     rows = {r.label: r.section for r in read_fixed_width(text).tables[0].rows if r.cells}
     assert rows["Basic"] == ("WEIGHTED AVERAGE COMMON SHARES OUTSTANDING:",)
+
+
+def test_a_table_continues_under_its_own_title_printed_again_on_the_next_page():
+    # a printed statement's title row repeated atop the next page (a table's head, four lines here) is no
+    # new table: the rows under it, with no column header of their own, continue the statement
+    text = """\
+             FRESHWORKS INC.CONDENSED
+             CONSOLIDATED STATEMENTS OF
+             CASH FLOWS(in thousands)
+             (unaudited)
+                                                        Three Months Ended December 31,
+                                                              2024          2023
+              Net cash provided by operating activities     41,362        30,866
+              Purchases of property and equipment           (5,067)       (1,079)
+\f
+             FRESHWORKS INC.CONDENSED
+             CONSOLIDATED STATEMENTS OF
+             CASH FLOWS(in thousands)
+             (unaudited)
+             Maturities and redemptions of marketable
+             securities                                    269,868       203,599
+             Net cash provided by investing activities     209,148        12,219
+"""
+    tables = read_fixed_width(text).tables
+    assert len(tables) == 1
+    rows = {r.label: [c.text for c in r.cells] for r in tables[0].rows}
+    assert rows["Net cash provided by investing activities"] == ["209,148", "12,219"]

@@ -140,7 +140,7 @@ def read_fixed_width(text: str, source: str = "") -> Document:
         if table is None:
             continue
         if not table.header and prev is not None and prev[1].ncols == table.ncols and \
-                _continues(lines, prev[0].last, seg.first):
+                _continues(lines, prev[0].last, seg.first, lines[max(0, prev[0].first - 8):prev[0].first]):
             # a table that runs onto the next page without repeating its header
             prev[1].rows.extend(table.rows)
             prev[1].span = Span(prev[1].span.start, table.span.end)
@@ -332,12 +332,16 @@ def _drop_page_numbers(lines: list[_Line]) -> None:
             ln.kind = "blank"
 
 
-def _continues(lines: list[_Line], last: int, first: int) -> bool:
+def _continues(lines: list[_Line], last: int, first: int, above: list[_Line] = ()) -> bool:
     """Rows at `first` start a page that follows the page where the table ending at `last` stops, with only
-    page furniture (a running title, at most three short lines) between them."""
+    page furniture between them: a running title of at most three short lines, or the table's own title
+    (printed in the lines `above` it) printed again over its continuation, however many lines it takes."""
     between = [l for l in lines[last + 1:first] if l.kind != "blank"]
-    return (lines[first].page == lines[last].page + 1 and len(between) <= 3
-            and not any(_prose_like(l) for l in between))
+    if lines[first].page != lines[last].page + 1 or any(_prose_like(l) for l in between):
+        return False
+    title = "".join("".join(c.raw.split()) for c in above).lower()
+    repeated = bool(title) and all("".join(l.raw.split()).lower() in title for l in between)
+    return len(between) <= 3 or repeated
 
 
 # -------------------------------------------------------------------------------------------- segments
