@@ -28,8 +28,6 @@ NOT_YET = {
     "apple-fy2011q1.weasyprint.pdf": "source F1 1.000; PDF R 0.919 P 1.000 F1 0.958, ratio 0.958",
     "fhlbdesmoines-2024q4.chromium.pdf": "source F1 0.571; PDF R 0.257 P 1.000 F1 0.409, ratio 0.716",
     "fhlbdesmoines-2024q4.weasyprint.pdf": "source F1 0.571; PDF R 0.257 P 1.000 F1 0.409, ratio 0.716",
-    "intelligentbio-fy2025q2.chromium.pdf": "source F1 0.992; PDF R 0.938 P 1.000 F1 0.968, ratio 0.976",
-    "intelligentbio-fy2025q2.weasyprint.pdf": "source F1 0.992; PDF R 0.938 P 1.000 F1 0.968, ratio 0.976",
     "martinmarietta-2024q4.weasyprint.pdf": "source F1 0.964; PDF R 0.638 P 1.000 F1 0.779, ratio 0.808",
     "nabors-2024q4.chromium.pdf": "source F1 0.965; PDF R 0.545 P 0.963 F1 0.696, ratio 0.721",
     "nabors-2024q4.weasyprint.pdf": "source F1 0.965; PDF R 0.463 P 0.957 F1 0.624, ratio 0.647",

@@ -699,3 +699,21 @@ def test_a_table_continues_under_its_own_title_printed_again_on_the_next_page():
     assert len(tables) == 1
     rows = {r.label: [c.text for c in r.cells] for r in tables[0].rows}
     assert rows["Net cash provided by investing activities"] == ["209,148", "12,219"]
+
+
+def test_a_heading_that_ends_in_comma_net_does_not_run_into_the_row_under_it():
+    # "Other income (expense), net" heads the lines under it; "net" after a comma closes a label, where "net"
+    # alone breaks one off ("Revenue, net of" / "returns")
+    text = """\
+                                            Three months ended
+                                               December 31,
+                                             2024          2023
+Loss from operations                    (2,264,482)   (1,991,357)
+Other income (expense), net
+Interest expense                           (13,502)      (32,468)
+Revenue, net of
+returns                                    223,113       199,248
+"""
+    rows = {r.label: [c.text for c in r.cells] for r in read_fixed_width(text).tables[0].rows if r.cells}
+    assert rows["Interest expense"] == ["(13,502)", "(32,468)"]
+    assert rows["Revenue, net of returns"] == ["223,113", "199,248"]

@@ -45,6 +45,7 @@ _COLUMN_WORDS = kept_regex(r"(?i)^(?:low|high|minimum|maximum|actual|total|chang
                               r"gaap|non-gaap|as\s+reported|as\s+adjusted|pro\s+forma|unaudited|audited)$")
 _CONTINUES = kept_regex(r"(?i)\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(-]$")
 _CLOSING = ("total", "net cash")
+_COMMA_NET = kept_regex(r"(?i),\s*net$")
 _GROUP_WORDS = kept_regex(rf"(?i)\b(?:{MONTH_RE}|ended|ending|months?|weeks?|quarters?)")
 _MONTH = kept_regex(rf"(?i)\b(?:{MONTH_RE})\b")
 _YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
@@ -482,7 +483,9 @@ def _carries_on(above: str, text: str) -> bool:
         return False
     if above.isupper() and text.isupper() and text.endswith(":"):
         return True   # a heading in capitals wrapped before its colon ("WEIGHTED AVERAGE COMMON SHARES" / "OUTSTANDING:")
-    return text.lstrip("(")[:1].islower() or bool(_CONTINUES.search(above))
+    # ", net" closes a label ("Other income (expense), net"); "net" alone breaks one off ("Revenue, net of")
+    breaks_off = bool(_CONTINUES.search(above)) and not _COMMA_NET.search(above)
+    return text.lstrip("(")[:1].islower() or breaks_off
 
 
 def _left_of_figures(ln: _Line, row: _Line) -> bool:
