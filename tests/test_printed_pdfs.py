@@ -32,7 +32,6 @@ NOT_YET = {
     "nabors-2024q4.chromium.pdf": "source F1 0.965; PDF R 0.545 P 0.963 F1 0.696, ratio 0.721",
     "nabors-2024q4.weasyprint.pdf": "source F1 0.965; PDF R 0.463 P 0.957 F1 0.624, ratio 0.647",
     "oracle-fy2022q4.weasyprint.pdf": "source F1 1.000; PDF R 0.888 P 1.000 F1 0.941, ratio 0.941",
-    "vornado-2024q4.weasyprint.pdf": "source F1 1.000; PDF R 0.930 P 1.000 F1 0.964, ratio 0.964",
 }
 
 

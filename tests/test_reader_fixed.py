@@ -717,3 +717,21 @@ returns                                    223,113       199,248
     rows = {r.label: [c.text for c in r.cells] for r in read_fixed_width(text).tables[0].rows if r.cells}
     assert rows["Interest expense"] == ["(13,502)", "(32,468)"]
     assert rows["Revenue, net of returns"] == ["223,113", "199,248"]
+
+
+def test_a_heading_atop_the_page_a_statement_runs_onto_heads_the_rows_under_it():
+    # the balance sheet's liabilities begin a new page: "Liabilities:" above them is kept as their heading,
+    # not dropped with the page's furniture
+    text = """\
+                                                  December 31,      December 31,
+                                                      2024              2023
+ASSETS
+Total assets                                     $ 15,998,608      $ 16,187,665
+\f
+ LIABILITIES AND EQUITY
+ Liabilities:
+ Mortgages payable, net                           $  5,676,014      $  5,688,020
+ Senior unsecured notes, net                         1,195,914         1,193,873
+"""
+    rows = {r.label: r.section for r in read_fixed_width(text).tables[0].rows if r.cells}
+    assert rows["Mortgages payable, net"] == ("Liabilities:",)

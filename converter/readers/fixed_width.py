@@ -408,9 +408,12 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
                 top -= 1   # "Three" over "Months" over "Ended": the stack's first words are header too
             seg = _Segment(top, first_row, head_end)
         elif ln.kind == "row":
-            start = i   # the lines of a label wrapped above its figures belong to the row
+            # the lines of a label wrapped above its figures belong to the row, and so does a heading right
+            # above them ("Liabilities:" atop a page the statement runs onto)
+            start = i
             while start - 1 > (segs[-1].last if segs else -1) and lines[start - 1].kind == "text" and \
-                    lines[start - 1].page == ln.page and _carries_on(lines[start - 1].label, lines[start].label):
+                    lines[start - 1].page == ln.page and (_carries_on(lines[start - 1].label, lines[start].label)
+                                                          or lines[start - 1].label.endswith(":")):
                 start -= 1
             seg = _Segment(start, i, start)
         else:
