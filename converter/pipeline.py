@@ -27,6 +27,7 @@ from .facts.merge import merge_facts
 from .facts.paired_by_order import doubtful_pairings
 from .facts.period_order import check_period_order
 from .facts.release_bound import bound_by_release
+from .facts.per_share_shape import per_share_shaped
 from .facts.text_scale import check_table_scales
 from .model import Document, Entity, Fact, Paragraph, Table
 from .paths import RULES_DIR, TAXONOMY_FILE
@@ -103,12 +104,14 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, out_of_range, range_findings = within_reach(facts)
     facts, unpaired, pairing_findings = doubtful_pairings(facts, doc.layout, trace.tables.unchained, tax)
     facts, off_scale, scale_findings = check_table_scales(facts)
+    facts, shaped, shape_findings = per_share_shaped(facts)
     facts, misread, order_findings = check_period_order(facts)
     facts = consolidated_net_income(facts)
     facts, unattributed, attribution_findings = unattributed_totals(facts, doc.text)
     kept, rejected, findings = merge_facts(facts)
-    rejected = unnamed + unattributed + late + out_of_range + unpaired + off_scale + misread + rejected
-    findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings + order_findings
+    rejected = unnamed + unattributed + late + out_of_range + unpaired + off_scale + shaped + misread + rejected
+    findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings
+                + shape_findings + order_findings
                 + attribution_findings + unread_amounts(doc) + findings)
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)
