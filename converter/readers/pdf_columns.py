@@ -21,14 +21,14 @@ What cannot be placed is left out, never guessed.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import permutations
 from typing import Optional
 
 
 from ..engine.numbers import parse_figure
 from ..model import Cell
 from .pdf_bands import match_adjacent, match_in_order, rows_first
-from .pdf_model import FigureBlock, LabelLine, _value, any_between, band_holds, row_holds, same_run, totals_confirmed, totals_hold
+from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, same_run, totals_confirmed, totals_hold
+from .pdf_placement import place_by_arithmetic, row_by_row
 from .tokens import WORD, percent_outside, split_figures
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
@@ -214,102 +214,6 @@ def align(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int,
             section = ()
     consumed = sum(1 for lab in labels if lab.pos <= used_upto)
     return rows, consumed
-
-
-MAX_CHAIN_COLS = 4   # columns whose orders are all tried (4! = 24)
-CHAIN_REACH = 8      # rows placed after a segment that may take its last row on
-MAX_CANDIDATES = 6   # unused blocks of a segment's size tried in every order
-
-
-def place_by_arithmetic(labels: list[LabelLine], placed: dict[int, list[Cell]], blocks: list[FigureBlock],
-                        ncols: int) -> dict[int, list[Cell]]:
-    """Rows no count could place, placed by what the statement adds up to. A run of labels left without
-    figures ("Net sales / Cost of sales / Gross margin") and unused blocks of that size (a printer gave one
-    column's block early and the other's after the footnotes): the blocks go to the columns in the one choice
-    and order in which the run's last row leads on, in every column, through two rows placed after it (gross
-    margin less total operating expenses is operating income). No such choice, or two, places nothing."""
-    if not 2 <= ncols <= MAX_CHAIN_COLS:
-        return {}
-    taken = {c.span.start for cells in placed.values() for c in cells if c.span is not None}
-    free = [b for b in blocks if not any(span is not None and span.start in taken for _t, span, _m in b.figures)]
-    out: dict[int, list[Cell]] = {}
-    i = 0
-    while i < len(labels):
-        if labels[i].heading or id(labels[i]) in placed:
-            i += 1
-            continue
-        j = i
-        while j < len(labels) and not labels[j].heading and id(labels[j]) not in placed:
-            j += 1
-        run, i = labels[i:j], j
-        candidates = [b for b in free if len(b) == len(run)]
-        if len(run) < 2 or len(candidates) < ncols or len(candidates) > MAX_CANDIDATES:
-            continue
-        after = [placed[id(lab)] for lab in labels[j:] if id(lab) in placed][:CHAIN_REACH]
-        orders = [order for order in permutations(candidates, ncols) if _leads_on(order, after)]
-        if len(orders) != 1:
-            continue
-        for r, lab in enumerate(run):
-            out[id(lab)] = [Cell(blk.figures[r][0], col, blk.figures[r][1]) for col, blk in enumerate(orders[0])]
-        free = [b for b in free if all(b is not c for c in orders[0])]
-    return out
-
-
-def _leads_on(order: tuple[FigureBlock, ...], after: list[list[Cell]]) -> bool:
-    """Whether the blocks' last figures, one per column, lead through two of the rows after them:
-    last - x = y (or last + x = y) in every column, to the printed unit."""
-    last = [_value(b.figures[-1][0]) for b in order]
-    if any(v is None for v in last):
-        return False
-    rows = [[_value(c.text) for c in cells] for cells in after if len(cells) == len(order)]
-    rows = [r for r in rows if all(v is not None for v in r)]
-    for x in rows:
-        for y in rows:
-            if x is y:
-                continue
-            if all(abs(last[c] - x[c] - y[c]) <= 1 for c in range(len(order))) or \
-                    all(abs(last[c] + x[c] - y[c]) <= 1 for c in range(len(order))):
-                return True
-    return False
-
-
-MIN_ROW_BY_ROW = 3   # label-and-row pairs in a stretch before it is read row by row
-
-
-def row_by_row(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int) -> tuple[dict[int, list[Cell]], set[int]]:
-    """Stretches where each label is followed at once by exactly one row's figures, one per line, and then by
-    the next label ("Depreciation / 1,972 / 1,537 / Amortization of intangible assets / 1,150 / 1,379"): the
-    reader printed the table row by row, each block is its label's row. Cut into bands of two rows, such
-    blocks also look like the columns of two rows, with a label between a band's columns, which no reader
-    prints; read so, every figure went to the wrong row. Three pairs or more in a row settle it."""
-    if ncols < 2:
-        return {}, set()
-    events = sorted([(lab.pos, 0, k) for k, lab in enumerate(labels)] + [(b.first, 1, k) for k, b in enumerate(blocks)])
-    placed: dict[int, list[Cell]] = {}
-    used: set[int] = set()
-    run: list[tuple[LabelLine, FigureBlock]] = []
-
-    def close():
-        if len(run) >= MIN_ROW_BY_ROW:
-            for lab, block in run:
-                placed[id(lab)] = [Cell(text, col, span) for col, (text, span, _t) in enumerate(block.figures)]
-                used.add(id(block))
-        run.clear()
-    i = 0
-    while i < len(events):
-        _pos, kind, k = events[i]
-        if kind == 0 and i + 1 < len(events) and events[i + 1][1] == 1:
-            lab, block = labels[k], blocks[events[i + 1][2]]
-            then_label = i + 2 >= len(events) or events[i + 2][1] == 0
-            if not lab.heading and len(block) == ncols and block.first - lab.last <= 3 and then_label \
-                    and row_holds([text for text, _s, _t in block.figures]):
-                run.append((lab, block))
-                i += 2
-                continue
-        close()
-        i += 1
-    close()
-    return placed, used
 
 
 def _next_to(label: LabelLine, block: FigureBlock, labels: list[LabelLine], blocks: list[FigureBlock]) -> bool:

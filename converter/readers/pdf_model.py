@@ -88,8 +88,8 @@ def totals_confirmed(group: list[LabelLine], cells_of: dict[int, list[Cell]]) ->
             continue
         verdicts = []
         for col, cell in enumerate(total):
-            value = _value(cell.text)
-            figs = [_value(p[col].text) for p in parts]
+            value = figure_value(cell.text)
+            figs = [figure_value(p[col].text) for p in parts]
             if value is None or any(f is None for f in figs):
                 continue
             verdicts.append(abs(sum(figs) - value) <= len(figs) * Decimal("0.5") * _unit(cell.text))
@@ -101,7 +101,7 @@ def totals_confirmed(group: list[LabelLine], cells_of: dict[int, list[Cell]]) ->
     return confirmed
 
 
-def _value(text: str) -> Optional[Decimal]:
+def figure_value(text: str) -> Optional[Decimal]:
     fig = parse_figure(text)
     if fig is None or fig.percent:
         return None

@@ -1,0 +1,228 @@
+"""The header of a fixed-width table: which columns each piece of its header lines heads. A piece covers the
+columns it stands over; a title alone on its line, every column; a line of years marks the groups its
+lines of lengths or dates title (converter/readers/fixed_width.py reads the rest of the table)."""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..engine.dates import MONTH_RE
+from ..model import HeaderCell
+from .tokens import is_period_header
+from ..rulebook.regex_code import kept_regex
+
+_CHUNK = kept_regex(r"\S+(?: \S+)*")           # words separated by single spaces
+_COLUMN_WORDS = kept_regex(r"(?i)^(?:low|high|minimum|maximum|actual|total|change|%\s*change|variance|"
+                              r"gaap|non-gaap|as\s+reported|as\s+adjusted|pro\s+forma|unaudited|audited)$")
+_GROUP_WORDS = kept_regex(rf"(?i)\b(?:{MONTH_RE}|ended|ending|months?|weeks?|quarters?)")
+_MONTH = kept_regex(rf"(?i)\b(?:{MONTH_RE})\b")
+_YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
+
+
+def chunks(raw: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(raw)]
+
+
+def is_header_piece(text: str) -> bool:
+    t = text.strip()
+    return is_period_header(t) or bool(_COLUMN_WORDS.match(t))
+
+
+def is_column_words(text: str) -> bool:
+    """A few words that can head a column beside period words ("Increase", "% of Revenues"); not an amount
+    of money, nor a lone word that only joins a sentence: prose spaced out by justification ("Book  value
+    per  share  increased  to  $31.42  at  June  30,  1999") is not a header."""
+    return len(text) <= 25 and len(text.split()) <= 3 and not _SENTENCE_PIECE.search(text)
+
+
+_SENTENCE_PIECE = kept_regex(r"[.;:]$|\$\s?\d|^(?:to|at|from|of|the|and|or|in|on|for|with|by|a|an|as|was|were|is|"
+                             r"are|compared|increased|decreased|rose|fell)$", regex.I)
+
+
+def header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> tuple[list[HeaderCell], list[str]]:
+    """Header cells with the columns each covers. A piece covers the columns it stands over; a piece alone
+    on its line ("Three Months Ended") covers every column, the way a title centred over the figures reads,
+    and a piece over two columns or more also the free columns nearer to it than to any other piece.
+    A piece that ends in a hyphen continues in the piece under it ("Non-" over "GAAP"). Pieces left of the
+    columns are the table's caption ("(In millions)") unless they are period words standing clear of the
+    labels' margin."""
+    lines: list[list[list]] = []
+    caption: list[str] = []
+    for ln in head:
+        if ln.kind == "blank":
+            continue
+        pieces = []
+        for s, e, text in chunks(ln.raw):
+            if e <= zone and not (is_header_piece(text) and s > margin + 4):
+                caption.append(text)
+            else:
+                pieces.append((s, e, text))
+        if not pieces:
+            continue
+        overs = [[c for c, col in enumerate(cols) if s <= col.right and e >= col.left] for s, e, _t in pieces]
+        if _one_per_column(pieces, overs, cols):
+            # as many pieces as columns, in order, none over a column not its own: the k-th heads the k-th,
+            # wherever the printer set them beside their figures
+            overs = [[k] for k in range(len(cols))]
+        taken = {c for over in overs for c in over}
+        # a piece over two columns or more spans a group: it also heads the free columns it is nearest to
+        dist = lambda k, c: max(0.0, pieces[k][0] - cols[c].center, cols[c].center - pieces[k][1])
+        for c in [c for c in range(len(cols)) if c not in taken]:
+            k = min(range(len(pieces)), key=lambda k: dist(k, c))
+            if len(overs[k]) >= 2:
+                overs[k].append(c)
+        taken = {c for over in overs for c in over}
+        placed = []
+        for (s, e, text), over in zip(pieces, overs):
+            if len(pieces) == 1:
+                over = list(range(len(cols)))
+            elif not over:
+                # a narrow piece between the figures ("Low" over a wider number): the nearest free column
+                free = [c for c in range(len(cols)) if c not in taken]
+                if free:
+                    near = min(free, key=lambda c: max(0.0, s - cols[c].center, cols[c].center - e))
+                    if all(max(0.0, s2 - cols[near].center, cols[near].center - e2) >=
+                           max(0.0, s - cols[near].center, cols[near].center - e) for s2, e2, _t in pieces):
+                        over = [near]
+                        taken.add(near)
+            if over:
+                placed.append([text, (min(over), max(over)), s, e])
+        lines.append(placed)
+    if not _group_by_year_runs(lines, cols):
+        _share_lengths(lines, cols)
+    for upper, lower in zip(lines, lines[1:]):
+        _under_spans(lower, upper)
+    for i, (upper, lower) in enumerate(zip(lines, lines[1:])):
+        for piece in upper:
+            if piece[0].endswith("-"):
+                below = next((p for p in lower if p[1] == piece[1]), None)
+                if below is not None:
+                    piece[0] += below[0]
+                    lower.remove(below)
+            elif _OPEN_END.search(piece[0]):
+                # "% of" over "Revenues": the words go on in the first piece under them, whichever columns
+                # the printer let it reach into (a line of years may stand between)
+                for later in lines[i + 1:i + 3]:
+                    below = [p for p in later if p[2] < piece[3] and p[3] > piece[2]]
+                    if below:
+                        if len(below) == 1 and not _YEAR.search(below[0][0]):
+                            piece[0] += " " + below[0][0]
+                            later.remove(below[0])
+                        break
+    return [HeaderCell(text, span) for placed in lines for text, span, _s, _e in placed], caption
+
+
+def _one_per_column(pieces: list, overs: list[list[int]], cols: list["_Column"]) -> bool:
+    """A header line of one piece per column: as many pieces as columns, in order, the k-th between the
+    middles of the columns beside the k-th (a printer may set each a little left of its figures)."""
+    n = len(cols)
+    if n < 2 or len(pieces) != n or all(over == [k] for k, over in enumerate(overs)):
+        return False
+    for k, (s, e, _t) in enumerate(pieces):
+        if (k > 0 and e <= cols[k - 1].center) or (k + 1 < n and s >= cols[k + 1].center):
+            return False
+    return True
+
+
+_LENGTH_PIECE = kept_regex(r"(?i)\b(?:months?|weeks?|quarters?|years?|periods?)\s+(?:ended|ending)\b"
+                              r"|\b(?:first|second|third|fourth)[\s-]+quarter\b|^(?:three|six|nine|twelve)[\s-]+months?$")
+
+
+_OPEN_END = kept_regex(r"(?i)\b(?:of|and|in|to|for|from|as\s+a)$")
+_LENGTH_WORD = kept_regex(r"(?i)\b(?:months?|weeks?|quarters?|years?)\b")
+_YEAR_WORD = kept_regex(r"(?i)\b(?:years?|periods?)\b")
+_BARE_YEAR = kept_regex(r"^(?:fiscal\s+|FY\s*)?((?:19|20)\d\d)$", regex.I)
+
+
+def _year_runs(lines: list[list[list]], ncols: int) -> Optional[list[tuple[int, int]]]:
+    """The groups of columns a line of years marks, one year per column, each group going back in time
+    ("2024 2023 | 2024 2023"), or None."""
+    for placed in reversed(lines):
+        years = {p[1][0]: int(m.group(1)) for p in placed if p[1][0] == p[1][1] and (m := _BARE_YEAR.match(p[0]))}
+        if len(years) != ncols or len(placed) != ncols:
+            continue
+        runs: list[list[int]] = [[0]]
+        for c in range(1, ncols):
+            if years[c] >= years[c - 1]:
+                runs.append([])
+            runs[-1].append(c)
+        return [(r[0], r[-1]) for r in runs]
+    return None
+
+
+def _group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
+    """A header line with one piece per group of columns that its line of years marks ("Three months" and
+    "Six months" over "2024 2023 2024 2023"), each piece in order and nearer its group than the next: the
+    k-th piece heads the k-th group, wherever the printer set it over the group (a title set left over its
+    first column is nearer the next group's first column than its own second). True when it placed any."""
+    runs = _year_runs(lines, len(cols))
+    if runs is None or len(runs) < 2:
+        return False
+
+    def over(p: list) -> set[int]:
+        return {c for c, col in enumerate(cols) if p[2] <= col.right and p[3] >= col.left}
+
+    def dated_elsewhere(line: list[list], ordered: list[list]) -> bool:
+        """A date of another line stands over a group this line would date: this line's dates head their
+        own columns ("September 30, | June 30, | September 30," over three quarters, the nine months'
+        "September 30," a line above), not the groups."""
+        mine = {id(p) for p in line}
+        others = [over(q) for placed in lines for q in placed if id(q) not in mine and _MONTH.search(q[0])]
+        return any(_MONTH.search(p[0]) and any(set(range(runs[k][0], runs[k][1] + 1)) & o for o in others)
+                   for k, p in enumerate(ordered))
+
+    def fits(ordered: list[list]) -> bool:
+        return all((k == 0 or p[3] > cols[runs[k - 1][1]].center) and
+                   (k + 1 == len(runs) or p[2] < cols[runs[k + 1][0]].center) for k, p in enumerate(ordered))
+
+    groups = [placed for placed in lines if len(placed) == len(runs)
+              and not any(_BARE_YEAR.match(p[0]) for p in placed)
+              and all(_GROUP_WORDS.search(p[0]) or _YEAR_WORD.search(p[0]) for p in placed)]
+    # the lengths may stand on lines of their own ("For the Year" lifted a line above "For the Three Months")
+    lengths = [p for placed in lines for p in placed if _LENGTH_WORD.search(p[0])]
+    if len(lengths) == len(runs) and not any(len(placed) == len(runs) and set(map(id, placed)) == set(map(id, lengths))
+                                             for placed in lines):
+        groups.append(lengths)
+    done = False
+    for group in groups:
+        ordered = sorted(group, key=lambda p: p[2])
+        if fits(ordered) and not dated_elsewhere(group, ordered):
+            for p, run in zip(ordered, runs):
+                p[1] = run
+            done = True
+    return done
+
+
+def _share_lengths(lines: list[list[list]], cols: list["_Column"]) -> None:
+    """Two or more length pieces ("Three Months Ended", "Nine Months Ended") share the columns between them,
+    each column going to the nearest, whatever line each was printed on: a PDF may lift one group's title a
+    line above the other's, where alone on its line it would otherwise head every column."""
+    pieces = [p for placed in lines for p in placed if _LENGTH_PIECE.search(p[0])]
+    if len(pieces) < 2:
+        return
+    mine: dict[int, list[int]] = {id(p): [] for p in pieces}
+    for c, col in enumerate(cols):
+        near = min(pieces, key=lambda p: (max(0.0, p[2] - col.center, col.center - p[3]), p[2]))
+        mine[id(near)].append(c)
+    for p in pieces:
+        got = mine[id(p)]
+        if got and got == list(range(got[0], got[-1] + 1)):
+            p[1] = (got[0], got[-1])
+
+
+def _under_spans(placed: list[list], upper: list[list]) -> None:
+    """A piece stacked under a piece that spans a group ("December 31," under "Three Months Ended", centred
+    over two narrow columns) spans the same group when no other piece of its line heads those columns."""
+    for piece in placed:
+        text, (a, b), s, e = piece
+        if not _GROUP_WORDS.search(text) or _YEAR.search(text):
+            continue   # a year, "GAAP", "Adj." head their own column
+        for _t, (ua, ub), us, ue in upper:
+            if ua <= a and b <= ub and (ua, ub) != (a, b) and s < ue and e > us:
+                others = [q for q in placed if q is not piece and q[1][0] <= ub and q[1][1] >= ua]
+                if not others:
+                    piece[1] = (ua, ub)
+                break
+
+
