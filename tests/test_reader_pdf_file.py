@@ -113,3 +113,31 @@ def test_a_label_printed_a_fraction_of_a_line_above_its_figures_is_on_their_row(
     assert facts[("us-gaap:OperatingIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("3582000")
     assert facts[("us-gaap:EarningsPerShareDiluted", "2024-10-01..2024-12-31")] == Decimal("0.21")
     assert sum(1 for concept, _p in facts if not concept.startswith("dei:")) == 28
+
+
+def _one_page_pdf(content: bytes) -> bytes:
+    """A one-page PDF with Helvetica as /F1 and `content` as its page's content stream."""
+    objects = [b"<</Type /Catalog /Pages 2 0 R>>", b"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+               b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources <</Font <</F1 4 0 R>>>> "
+               b"/Contents 5 0 R>>",
+               b"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
+               b"<</Length %d>>\nstream\n" % len(content) + content + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<</Size %d /Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_dollar_sign_drawn_after_its_figure_stays_apart_from_it():
+    # cairo rewrites a PDF drawing each figure's digits first and its "$" after them, to the left: read in
+    # drawing order, "23,426$" was no figure and the row lost its second column
+    # one text object, the pen moved back over the figure (a TJ offset) to draw its "$" before it
+    content = (b"BT /F1 9 Tf 1 0 0 1 72 700 Tm (Sales to customers) Tj "
+               b"1 0 0 1 300 700 Tm [(24,746) 4200 ($)] TJ 1 0 0 1 400 700 Tm [(23,426) 4200 ($)] TJ ET")
+    line = pdf_text(_one_page_pdf(content)).text.strip()
+    assert line.split() == ["Sales", "to", "customers", "$", "24,746", "$", "23,426"]

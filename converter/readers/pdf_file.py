@@ -219,8 +219,10 @@ def _words(tp, raw) -> list[_Word]:
         size = _size(tp, k, raw, matrix) or (top - bottom) or 8.0
         gap = (0.2 if generated_break else 0.5) * size   # no space glyph between words: a narrower gap parts them
         generated_break = False
+        # a glyph drawn wholly left of the word begun ("23,426" then its "$", as cairo writes them) starts a
+        # word of its own: the line puts the words in their places
         if cur is not None and (left - cur.x1 > gap or abs(base - cur.base) > 0.7 * size
-                                or left < cur.x0 - 2 * size):
+                                or left < cur.x0 - 2 * size or right <= cur.x0 + 0.05 * size):
             words.append(cur)
             cur = None
         if cur is None:
