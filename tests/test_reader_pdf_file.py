@@ -115,12 +115,13 @@ def test_a_label_printed_a_fraction_of_a_line_above_its_figures_is_on_their_row(
     assert sum(1 for concept, _p in facts if not concept.startswith("dei:")) == 28
 
 
-def _one_page_pdf(content: bytes) -> bytes:
-    """A one-page PDF with Helvetica as /F1 and `content` as its page's content stream."""
+def _one_page_pdf(content: bytes, font: bytes = b"Helvetica") -> bytes:
+    """A one-page PDF with a standard font (no descriptor, so no flags) as /F1 and `content` as its page's
+    content stream."""
     objects = [b"<</Type /Catalog /Pages 2 0 R>>", b"<</Type /Pages /Kids [3 0 R] /Count 1>>",
                b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources <</Font <</F1 4 0 R>>>> "
                b"/Contents 5 0 R>>",
-               b"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
+               b"<</Type /Font /Subtype /Type1 /BaseFont /" + font + b">>",
                b"<</Length %d>>\nstream\n" % len(content) + content + b"\nendstream"]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for n, body in enumerate(objects, 1):
@@ -141,3 +142,22 @@ def test_a_dollar_sign_drawn_after_its_figure_stays_apart_from_it():
                b"1 0 0 1 300 700 Tm [(24,746) 4200 ($)] TJ 1 0 0 1 400 700 Tm [(23,426) 4200 ($)] TJ ET")
     line = pdf_text(_one_page_pdf(content)).text.strip()
     assert line.split() == ["Sales", "to", "customers", "$", "24,746", "$", "23,426"]
+
+
+def test_a_standard_courier_page_is_measured_as_fixed_pitch_without_font_flags():
+    # a text filing set in the standard Courier (as EDGAR's and many old generators print one) carries no
+    # font descriptor, so no FixedPitch flag: the pitch is measured from the glyphs' advances
+    typed = ["                                   Three Months Ended",
+             "                                    2001      2000",
+             "Net sales.......................  $ 84,312  $ 79,105",
+             "Cost of sales...................    58,907    55,612",
+             "Gross profit....................    25,405    23,493",
+             "Selling and administrative......    15,618    14,702",
+             "Income before income taxes......     9,787     8,791",
+             "Net income......................  $  6,166  $  5,714"]
+    body = b" ".join(b"(" + line.encode() + b") Tj T*" for line in typed)
+    pdf = pdf_text(_one_page_pdf(b"BT /F1 9 Tf 11 TL 36 700 Td " + body + b" ET", b"Courier"))
+    assert pdf.fixed_pitch
+    import textwrap
+    assert [line.rstrip() for line in textwrap.dedent(pdf.text).strip("\n").splitlines()] == typed
+    assert not pdf_text(_one_page_pdf(b"BT /F1 9 Tf 11 TL 36 700 Td " + body + b" ET")).fixed_pitch

@@ -26,11 +26,11 @@ from .detect import InputError
 from ..rulebook.regex_code import kept_re
 from ..dataclass_code import dataclass
 
+MIN_PITCH_WORDS = 10       # words of two glyphs or more a page needs before its pitch is measured
 MAX_PAGES = 300            # an earnings release is tens of pages; a longer file is read up to here
 _FIGURE = kept_re(r"^[(\[$]*[-–—]?\$?[\d,]*\.?\d+[)\]]?%?\)?$|^[()$%—–-]+$")
 _DIGITS = kept_re(r"\d")
 _ATTACHED = {"%", ")", ",", "%)"}
-_FIXED_PITCH = 1    # the font descriptor's FixedPitch flag
 _NO_PAGES = kept_re(rb"/Count\s+0\b")
 _SOME_PAGES = kept_re(rb"/Count\s+[1-9]")
 _PAGE_NUMBER = kept_re(r"^(?:page\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s+of\s+\d{1,3})?$|^[A-Z]\s*-\s*\d{1,3}$", re.I)
@@ -77,7 +77,17 @@ class _Word:
     size: float      # font size
     bottom: float = 0.0   # from the page's top, once laid out
     ox: float = 0.0       # the first glyph's origin (where a fixed-pitch font's character cell starts)
-    pitch: float = 0.0    # a fixed-pitch font's advance per glyph, from the word's own glyphs; 0 otherwise
+    last_ox: float = 0.0  # the last glyph's origin
+    step_min: float = float("inf")   # the least and the greatest advance from one glyph's origin to the next
+    step_max: float = 0.0
+
+    @property
+    def pitch(self) -> float:
+        """The advance per glyph when every glyph of the word advances the same (a fixed-pitch font's cell;
+        "minimum" in a proportional font does not), else 0."""
+        if len(self.text) < 2 or self.step_max <= 0 or self.step_max - self.step_min > 0.03 * self.step_max:
+            return 0.0
+        return (self.last_ox - self.ox) / (len(self.text) - 1)
 
 
 def is_pdf(data: bytes) -> bool:
@@ -114,8 +124,12 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
                          f"other codes); it cannot be read as figures")
     repeated = _running_lines(pages)
     out = PdfText("", min(n, MAX_PAGES))
-    pitches = [_fixed_pitch(lines) for lines in pages]
-    out.fixed_pitch = all(pitch for pitch, lines in zip(pitches, pages) if lines)
+    measured = [_fixed_pitch(lines) for lines in pages]
+    known = [pitch for pitch in measured if pitch is not None]
+    out.fixed_pitch = bool(known) and all(known)
+    # a page with too few words to measure (a last page of three) is set like the pages around it
+    pitches = [pitch if pitch is not None else (statistics.median(known) if out.fixed_pitch else 0.0)
+               for pitch in measured]
     parts: list[str] = []
     pos = 0
     for p, lines in enumerate(pages, 1):
@@ -195,7 +209,6 @@ def _words(tp, raw) -> list[_Word]:
     words: list[_Word] = []
     cur: Optional[_Word] = None
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    flags = ctypes.c_int()
     matrix = raw.FS_MATRIX()
     generated_break = False   # PDFium put a line break of its own after the last glyph
     for k in range(min(tp.count_chars(), len(text))):
@@ -226,12 +239,11 @@ def _words(tp, raw) -> list[_Word]:
             words.append(cur)
             cur = None
         if cur is None:
-            cur = _Word("", left, right, base, top, size, ox=ox.value)
-            flags.value = 0
-            raw.FPDFText_GetFontInfo(tp.raw, k, None, 0, ctypes.byref(flags))
-            cur.pitch = -1.0 if flags.value & _FIXED_PITCH else 0.0   # measured once the word has two glyphs
-        elif cur.pitch and len(cur.text) >= 1:
-            cur.pitch = (ox.value - cur.ox) / len(cur.text)
+            cur = _Word("", left, right, base, top, size, ox=ox.value, last_ox=ox.value)
+        else:
+            step = ox.value - cur.last_ox
+            cur.step_min, cur.step_max = min(cur.step_min, step), max(cur.step_max, step)
+            cur.last_ox = ox.value
         cur.text += "-" if ch in "\ufffe\u00ad" else ch
         cur.x1 = max(cur.x1, right)
         cur.top = max(cur.top, top)
@@ -275,17 +287,23 @@ def _layout(words: list[_Word], col_width: float) -> tuple[str, list[tuple[int, 
     return line, placed
 
 
-def _fixed_pitch(lines: list[tuple[float, list[_Word]]]) -> float:
-    """A page set in a fixed-pitch font (a text filing printed to PDF): the advance of one character, else 0.
-    Such a page was laid out in character cells, so each word's cell says its column exactly; measured by ink,
-    one space between words looks like two and columns drift by a character every twenty-five."""
-    words = [w for _b, ws in lines for w in ws]
+def _fixed_pitch(lines: list[tuple[float, list[_Word]]]) -> Optional[float]:
+    """A page set in a fixed-pitch font (a text filing printed to PDF): the advance of one character, else 0;
+    None when the page has too few words to tell.
+    Measured, not taken from the font's flags (a standard Courier carries none): nine glyphs in ten, of the
+    words of two glyphs or more, advance by one same step. Such a page was laid out in character cells, so
+    each word's cell says its column exactly; measured by ink, one space between words looks like two and
+    columns drift by a character every twenty-five."""
+    words = [w for _b, ws in lines for w in ws if len(w.text) >= 2]
     glyphs = sum(len(w.text) for w in words)
-    fixed = [w for w in words if w.pitch]
-    pitches = [w.pitch for w in fixed if w.pitch > 0]
-    if not pitches or sum(len(w.text) for w in fixed) < 0.9 * glyphs:
+    pitches = sorted(w.pitch for w in words if w.pitch > 0)
+    if len(words) < MIN_PITCH_WORDS:
+        return None   # too few words to tell
+    if not pitches:
         return 0.0
-    return statistics.median(pitches)
+    pitch = statistics.median(pitches)
+    even = sum(len(w.text) for w in words if abs(w.pitch - pitch) <= 0.03 * pitch)
+    return pitch if even >= 0.9 * glyphs else 0.0
 
 
 def _grid_layout(words: list[_Word], pitch: float) -> tuple[str, list[tuple[int, int, _Word]]]:
