@@ -161,3 +161,16 @@ def test_a_standard_courier_page_is_measured_as_fixed_pitch_without_font_flags()
     import textwrap
     assert [line.rstrip() for line in textwrap.dedent(pdf.text).strip("\n").splitlines()] == typed
     assert not pdf_text(_one_page_pdf(b"BT /F1 9 Tf 11 TL 36 700 Td " + body + b" ET")).fixed_pitch
+
+
+def test_a_bare_number_far_from_the_pages_place_is_a_figure_not_its_page_number():
+    # a table printed one cell a line put "131" (income before taxes) first on page 3; taken for a page
+    # number it was dropped, and every figure after it went to the row above
+    from converter.readers.pdf_file import _Word, _is_page_number
+
+    def line(*texts):
+        return [_Word(t, 300.0 + 30 * k, 320.0 + 30 * k, 20.0, 28.0, 9.0) for k, t in enumerate(texts)]
+    assert not _is_page_number(line("131"), 3)
+    assert not _is_page_number(line("99"), 3)
+    assert _is_page_number(line("3"), 3) and _is_page_number(line("-", "4", "-"), 3)
+    assert _is_page_number(line("Page", "12", "of", "40"), 3) and _is_page_number(line("A-1"), 9)

@@ -33,6 +33,8 @@ _DIGITS = kept_re(r"\d")
 _ATTACHED = {"%", ")", ",", "%)"}
 _NO_PAGES = kept_re(rb"/Count\s+0\b")
 _SOME_PAGES = kept_re(rb"/Count\s+[1-9]")
+_BARE_NUMBER = kept_re(r"^[-–]?\s*(\d{1,3})\s*[-–]?$")
+PAGE_NUMBER_DRIFT = 5    # pages before the first numbered one (a cover, an exhibit index) a bare page number allows
 _PAGE_NUMBER = kept_re(r"^(?:page\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s+of\s+\d{1,3})?$|^[A-Z]\s*-\s*\d{1,3}$", re.I)
 
 
@@ -140,7 +142,7 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
         pitch = pitches[p - 1]
         for i, (_base, words) in enumerate(lines):
             edge = i < 2 or i >= len(lines) - 2
-            if _line_key(words) in repeated or edge and _is_page_number(words):
+            if _line_key(words) in repeated or edge and _is_page_number(words, p):
                 continue
             line, placed = _grid_layout(words, pitch) if pitch else _layout(words, col_width)
             for start, end, w in placed:
@@ -345,5 +347,12 @@ def _running_lines(pages: list[list[tuple[float, list[_Word]]]]) -> set[str]:
     return {t for t, n in seen.items() if t and n >= max(3, len(pages) // 2)}
 
 
-def _is_page_number(words: list[_Word]) -> bool:
-    return bool(words) and _PAGE_NUMBER.match(" ".join(w.text for w in words).strip()) is not None
+def _is_page_number(words: list[_Word], page: int) -> bool:
+    """A page's number at its top or bottom ("7", "- 7 -", "Page 7 of 12", "A-1"). A bare number far from the
+    page's place in the file is a figure that happens to print first or last on the page (a table printed
+    one cell a line): dropped, it would shift every figure after it."""
+    text = " ".join(w.text for w in words).strip()
+    if not words or _PAGE_NUMBER.match(text) is None:
+        return False
+    bare = _BARE_NUMBER.match(text)
+    return bare is None or abs(int(bare.group(1)) - page) <= PAGE_NUMBER_DRIFT
