@@ -735,3 +735,19 @@ Total assets                                     $ 15,998,608      $ 16,187,665
 """
     rows = {r.label: r.section for r in read_fixed_width(text).tables[0].rows if r.cells}
     assert rows["Mortgages payable, net"] == ("Liabilities:",)
+
+
+def test_a_heading_that_ends_a_page_heads_the_rows_atop_the_next():
+    # "Weighted average shares outstanding:" last on its page, "Basic" and "Diluted" first on the next: the
+    # heading is the rows', not the page's furniture (a Courier print of an old filing broke its page there)
+    text = """\
+                                        Three Months Ended
+                                             June 30,
+                                          1999       1998
+Net income........................... $ 14,793   $ 14,358
+Weighted average shares outstanding:
+\f  Basic.............................   18,205     18,412
+  Diluted...........................   18,506     18,790
+"""
+    rows = {r.label: r.section for r in read_fixed_width(text).tables[0].rows if r.cells}
+    assert rows["Basic"] == ("Weighted average shares outstanding:",)

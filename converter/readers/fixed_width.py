@@ -311,7 +311,8 @@ def _continues(lines: list[_Line], last: int, first: int, above: list[_Line] = (
     page furniture between them: a running title of at most three short lines, or the table's own title
     (printed in the lines `above` it) printed again over its continuation, however many lines it takes."""
     between = [l for l in lines[last + 1:first] if l.kind != "blank"]
-    if lines[first].page != lines[last].page + 1 or any(_prose_like(l) for l in between):
+    row_page = next((l.page for l in lines[first:] if l.kind == "row"), lines[first].page)
+    if row_page != lines[last].page + 1 or any(_prose_like(l) for l in between):
         return False
     title = "".join("".join(c.raw.split()) for c in above).lower()
     repeated = bool(title) and all("".join(l.raw.split()).lower() in title for l in between)
@@ -383,10 +384,11 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
         elif ln.kind == "row":
             # the lines of a label wrapped above its figures belong to the row, and so does a heading right
             # above them ("Liabilities:" atop a page the statement runs onto)
+            # (a heading may end the page before: "Weighted average shares outstanding:" / page break / "Basic")
             start = i
-            while start - 1 > (segs[-1].last if segs else -1) and lines[start - 1].kind == "text" and \
-                    lines[start - 1].page == ln.page and (_carries_on(lines[start - 1].label, lines[start].label)
-                                                          or lines[start - 1].label.endswith(":")):
+            while start - 1 > (segs[-1].last if segs else -1) and lines[start - 1].kind == "text" and (
+                    lines[start - 1].page == ln.page and _carries_on(lines[start - 1].label, lines[start].label)
+                    or lines[start - 1].label.endswith(":") and lines[start - 1].page >= ln.page - 1):
                 start -= 1
             seg = _Segment(start, i, start)
         else:
