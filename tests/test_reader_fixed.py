@@ -751,3 +751,19 @@ Weighted average shares outstanding:
 """
     rows = {r.label: r.section for r in read_fixed_width(text).tables[0].rows if r.cells}
     assert rows["Basic"] == ("Weighted average shares outstanding:",)
+
+
+def test_a_label_that_stops_at_a_word_no_label_ends_with_goes_on_under_its_figures():
+    # a narrow label column in capitals: "INCOME BEFORE" beside the figures, "INCOME TAXES" under them
+    text = """\
+                                 Three Months Ended May 31,
+                                    2022          2021
+OPERATING INCOME                   4,503         4,541
+INCOME BEFORE                      3,624         4,157
+INCOME TAXES
+  Provision for income taxes        (435)         (124)
+NET INCOME                       $ 3,189       $ 4,033
+"""
+    rows = {r.label: [c.text for c in r.cells] for r in read_fixed_width(text).tables[0].rows if r.cells}
+    assert rows["INCOME BEFORE INCOME TAXES"] == ["3,624", "4,157"]
+    assert rows["Provision for income taxes"] == ["(435)", "(124)"]

@@ -42,6 +42,8 @@ _NO_VALUE = {"nm", "n/m", "n.m.", "*", "**"}       # a cell printed without a fi
 _CONTINUES = kept_regex(r"(?i)\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(-]$")
 _CLOSING = ("total", "net cash")
 _COMMA_NET = kept_regex(r"(?i),\s*net$")
+# words no label ends with: a row whose label stops at one goes on in the line under its figures
+_BROKEN_OFF = kept_regex(r"(?i)\b(?:before|after|of|and|from|to|for|excluding|including|less|per)$")
 # Dot leaders from a label to its figures ("Net premiums earned.......... $142,318") are white space; the
 # columns keep their places
 _LEADER = kept_regex(r"(?<=\S) ?\.{2,}(?= |\$|$)")
@@ -414,8 +416,8 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
                     break
             j += 1
         # a label wrapped below the figures of the last row
-        while seg.last + 1 < len(lines) and lines[seg.last + 1].kind == "text" and \
-                lines[seg.last + 1].label[:1].islower() and lines[seg.last + 1].indent > 0:
+        while seg.last + 1 < len(lines) and lines[seg.last + 1].kind == "text" and lines[seg.last + 1].indent > 0 \
+                and (lines[seg.last + 1].label[:1].islower() or _BROKEN_OFF.search(lines[seg.last].label)):
             seg.last += 1
         seg.caption_lines = _caption_before(lines, seg.first, segs[-1].last if segs else -1)
         segs.append(seg)
@@ -643,8 +645,9 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
             continue
         if ln.kind != "row":
             text = ln.label
-            if last_row is not None and text[:1].islower() and pending is None:
-                last_row.label = f"{last_row.label} {text}"   # a label wrapped below its figures
+            if last_row is not None and pending is None and (text[:1].islower() or _BROKEN_OFF.search(last_row.label)):
+                # a label wrapped below its figures ("INCOME BEFORE" with them, "INCOME TAXES" under it)
+                last_row.label = f"{last_row.label} {text}"
                 continue
             if pending and _carries_on(pending[0], text):
                 pending = (f"{pending[0]} {text}", Span(pending[1].start, ln.span.end), pending[2])
