@@ -41,18 +41,14 @@ def fiscal_calendar(doc: Document, year_end: Optional[YearEnd] = None) -> Calend
 def weekly_from_quarter_end(cal: Calendar, end: Optional[date]) -> Calendar:
     """The calendar an outlook is dated with when the release reports a quarter that ends on a weekend day a
     few days before a month's end ("the third quarter, ended September 27, 2025") and nothing else says how
-    its year runs: a 52/53-week year of 13-week quarters, ending on the quarter end 13, 26, 39 or 52 weeks on
-    that lies within a week of the year's last day ("the fourth quarter" then ends December 27, not 31)."""
+    its year runs: a 52/53-week year of 13-week quarters that ended whole quarters before it within a week of
+    the turn of the year ("the fourth quarter" then ends December 27, not 31)."""
     if end is None or cal.anchor is not None or cal.year_end is not None or cal.fiscal_year_end_month != 12:
         return cal
     if end.weekday() < 5 or is_month_end(end) or (month_end(end.year, end.month) - end).days > 6:
         return cal
-    for k in range(4):
-        year_end = end + timedelta(weeks=13 * k)
-        last = date(year_end.year, 12, 31)
-        if abs((year_end - last).days) <= 6:
-            return replace(cal, anchor=year_end, weekly_quarters=True, periods_seen={})
-    return cal
+    year_ends = _december_year_ends(end, range(4))
+    return replace(cal, anchor=year_ends[0], weekly_quarters=True, periods_seen={}) if year_ends else cal
 
 
 def issuer_calendar(cal: Calendar, year_end: YearEnd) -> Calendar:
@@ -94,11 +90,15 @@ def _weekly_quarter_year_ends(columns: list) -> set[date]:
         quarter = col.length.weeks == 13 or (not col.length.weeks and col.length.months == 3)
         if is_month_end(col.end) or col.end.weekday() < 5 or not quarter:
             continue
-        for k in (1, 2, 3):
-            start = col.end - timedelta(days=91 * k)
-            if (start.month == 12 and start.day >= 25) or (start.month == 1 and start.day <= 6):
-                found.add(start)
+        found.update(_december_year_ends(col.end, (1, 2, 3)))
     return found
+
+
+def _december_year_ends(end: date, quarters) -> list[date]:
+    """The dates whole 13-week quarters (so many of `quarters`) before `end` that fall within a week of the
+    turn of the year: where a 52/53-week year that `end` closes a quarter of ended."""
+    starts = [end - timedelta(days=91 * k) for k in quarters]
+    return [d for d in starts if (d.month == 12 and d.day >= 25) or (d.month == 1 and d.day <= 6)]
 
 
 def _one_year_end(found: set[date]) -> Optional[date]:

@@ -26,13 +26,13 @@ _CONTINUATION_END = kept_regex(r"\b(?:of|to|for|and|or|the|on|in|from|related|wi
 # income line under it, and a bridge ("Reconciliation of net loss to Adjusted EBITDA:") starts from one
 _KEEPS_RESULTS = kept_regex(r"\bper\s+(?:common\s+|ordinary\s+)?share\b|\bEPS\b|\breconcil|\bEBITDA\b|\badjusted\b",
                                regex.I)
-# A heading that continues the row above it: "NET LOSS" / "Attributable to:" / "Equity holders".
 # A statement's result lines: each prints figures of its own, and none heads a section.
 _RESULT = kept_regex(r"^(?:total\b|net\s+(?:\(?(?:income|loss|earnings)\)?\s*)+|(?:operating\s+)?(?:income|loss|earnings)"
                      r"(?:\s*\((?:loss|income)\))?\s+(?:from\s+operations|before)\b|operating\s+(?:income|loss)\b|"
                      r"gross\s+(?:profit|margin)\b)", regex.I)
 # A line that prints no figures by custom: it takes none of a group's overflow rows.
 _NO_FIGURES = kept_regex(r"^commitments\s+and\s+contingen", regex.I)
+# A heading that continues the row above it: "NET LOSS" / "Attributable to:" / "Equity holders".
 _CONTINUES_ROW = kept_regex(r"^(?:attributable\s+to|of\s+which)\b", regex.I)
 # A subtotal of a whole statement section, printed at the section's own level ("Net cash used in operating
 # activities" after the "Changes in operating assets and liabilities:" lines): it closes the heading above.

@@ -316,9 +316,10 @@ def _continues(lines: list[_Line], last: int, first: int, above: list[_Line] = (
     row_page = next((l.page for l in lines[first:] if l.kind == "row"), lines[first].page)
     if row_page != lines[last].page + 1 or any(_prose_like(l) for l in between):
         return False
+    if len(between) <= 3:
+        return True
     title = "".join("".join(c.raw.split()) for c in above).lower()
-    repeated = bool(title) and all("".join(l.raw.split()).lower() in title for l in between)
-    return len(between) <= 3 or repeated
+    return bool(title) and all("".join(l.raw.split()).lower() in title for l in between)
 
 
 # -------------------------------------------------------------------------------------------- segments
@@ -417,7 +418,7 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
             j += 1
         # a label wrapped below the figures of the last row
         while seg.last + 1 < len(lines) and lines[seg.last + 1].kind == "text" and lines[seg.last + 1].indent > 0 \
-                and (lines[seg.last + 1].label[:1].islower() or _BROKEN_OFF.search(lines[seg.last].label)):
+                and _wrapped_below(lines[seg.last].label, lines[seg.last + 1].label):
             seg.last += 1
         seg.caption_lines = _caption_before(lines, seg.first, segs[-1].last if segs else -1)
         segs.append(seg)
@@ -466,6 +467,12 @@ def _carries_on(above: str, text: str) -> bool:
     # ", net" closes a label ("Other income (expense), net"); "net" alone breaks one off ("Revenue, net of")
     breaks_off = bool(_CONTINUES.search(above)) and not _COMMA_NET.search(above)
     return text.lstrip("(")[:1].islower() or breaks_off
+
+
+def _wrapped_below(row_label: str, text: str) -> bool:
+    """Whether the label-only line `text` under a row's figures goes on with the row's label: it starts in
+    lower case, or the label stops at a word no label ends with ("INCOME BEFORE" / "INCOME TAXES")."""
+    return text[:1].islower() or bool(_BROKEN_OFF.search(row_label))
 
 
 def _left_of_figures(ln: _Line, row: _Line) -> bool:
@@ -645,8 +652,7 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
             continue
         if ln.kind != "row":
             text = ln.label
-            if last_row is not None and pending is None and (text[:1].islower() or _BROKEN_OFF.search(last_row.label)):
-                # a label wrapped below its figures ("INCOME BEFORE" with them, "INCOME TAXES" under it)
+            if last_row is not None and pending is None and _wrapped_below(last_row.label, text):
                 last_row.label = f"{last_row.label} {text}"
                 continue
             if pending and _carries_on(pending[0], text):

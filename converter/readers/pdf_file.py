@@ -298,7 +298,7 @@ def _fixed_pitch(lines: list[tuple[float, list[_Word]]]) -> Optional[float]:
     columns drift by a character every twenty-five."""
     words = [w for _b, ws in lines for w in ws if len(w.text) >= 2]
     glyphs = sum(len(w.text) for w in words)
-    pitches = sorted(w.pitch for w in words if w.pitch > 0)
+    pitches = [w.pitch for w in words if w.pitch > 0]
     if len(words) < MIN_PITCH_WORDS:
         return None   # too few words to tell
     if not pitches:
