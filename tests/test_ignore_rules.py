@@ -8,13 +8,9 @@ from converter.cli import main
 from converter.explain import coverage, explain_lines
 from converter.pipeline import Trace, convert_text
 
-HEAD = """# yaml-language-server: $schema=../../schemas/rules.schema.json
-issuer:
-  name: Acme Corp
-  prefix: acme
-  namespace: http://acme.example/2016
-  detect: ["\\\\bAcme Corp\\\\b"]
-"""
+from .conftest import ISSUER_HEAD
+
+HEAD = ISSUER_HEAD
 IGNORE = HEAD + """ignore:
   - {id: acme-no-segment-revenue, phrase: "segment revenue", reason: "a segment's revenue, not the company's"}
   - {id: acme-no-other, row: "other assets", in_table: "balance", reason: "a catch-all line of the balance sheet"}
