@@ -118,15 +118,30 @@ def test_a_label_printed_a_fraction_of_a_line_above_its_figures_is_on_their_row(
 def _one_page_pdf(content: bytes, font: bytes = b"Helvetica") -> bytes:
     """A one-page PDF with a standard font (no descriptor, so no flags) as /F1 and `content` as its page's
     content stream."""
-    objects = [b"<</Type /Catalog /Pages 2 0 R>>", b"<</Type /Pages /Kids [3 0 R] /Count 1>>",
-               b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources <</Font <</F1 4 0 R>>>> "
-               b"/Contents 5 0 R>>",
-               b"<</Type /Font /Subtype /Type1 /BaseFont /" + font + b">>",
-               b"<</Length %d>>\nstream\n" % len(content) + content + b"\nendstream"]
+    return _pdf([content], font)
+
+
+def _pdf(pages: list[bytes], font: bytes = b"Helvetica", to_unicode: bytes = b"") -> bytes:
+    """A PDF of one page per content stream, each with a standard font as /F1 and, when `to_unicode` holds
+    lines of a CMap's bfchar/bfrange sections, that font (WinAnsi) mapping its codes to what they say as /F2."""
+    n = len(pages)
+    kids = b" ".join(b"%d 0 R" % (3 + k) for k in range(n))
+    fonts = b"/F1 %d 0 R /F2 %d 0 R" % (3 + n, 4 + n)
+    objects = [b"<</Type /Catalog /Pages 2 0 R>>", b"<</Type /Pages /Kids [" + kids + b"] /Count %d>>" % n]
+    objects += [b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources <</Font <<" + fonts
+                + b">>>> /Contents %d 0 R>>" % (6 + n + k) for k in range(n)]
+    objects.append(b"<</Type /Font /Subtype /Type1 /BaseFont /" + font + b">>")
+    objects.append(b"<</Type /Font /Subtype /Type1 /BaseFont /" + font
+                   + b" /Encoding /WinAnsiEncoding /ToUnicode %d 0 R>>" % (5 + n))
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test-UCS def /CMapType 2 def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n" + to_unicode
+            + b"\nendcmap CMapName currentdict /CMapResource defineresource pop end end")
+    objects.append(b"<</Length %d>>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+    objects += [b"<</Length %d>>\nstream\n" % len(c) + c + b"\nendstream" for c in pages]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objects, 1):
+    for k, body in enumerate(objects, 1):
         offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
@@ -174,3 +189,47 @@ def test_a_bare_number_far_from_the_pages_place_is_a_figure_not_its_page_number(
     assert not _is_page_number(line("99"), 3)
     assert _is_page_number(line("3"), 3) and _is_page_number(line("-", "4", "-"), 3)
     assert _is_page_number(line("Page", "12", "of", "40"), 3) and _is_page_number(line("A-1"), 9)
+
+
+def _lines(font: bytes, lines: list[bytes]) -> bytes:
+    return b"BT /" + font + b" 9 Tf 11 TL 36 700 Td " + b" ".join(b"(" + t + b") Tj T*" for t in lines) + b" ET"
+
+
+def test_a_dash_whose_font_codes_it_as_a_digit_is_read_as_a_dash():
+    # a producer rebuilding a font's map from glyphs to characters (Ghostscript rewriting a Chromium print)
+    # gave the em dash of every nil the code of a "4": each "—" in a cash flow statement became $4 million
+    statement = [b"Three Months Ended June 30,        2025        2024",
+                 b"Net income                         1,274       1,021",
+                 b"Impairment of intangible assets    \x97          1,359",
+                 b"Proceeds from long-term debt       2,986       \x97",
+                 b"Net cash from operations           4,210       3,987"]
+    pdf = pdf_text(_pdf([_lines(b"F2", statement)], to_unicode=b"1 beginbfchar <97> <0034> endbfchar"))
+    rows = [line.split() for line in pdf.text.splitlines() if line.strip()]
+    assert rows[2][-2:] == ["—", "1,359"] and rows[3][-2:] == ["2,986", "—"]
+    assert rows[1][-2:] == ["1,274", "1,021"] and pdf.redrawn == 2
+    # the same page with the dash mapped as a dash: nothing redrawn
+    assert pdf_text(_pdf([_lines(b"F2", statement)], to_unicode=b"1 beginbfchar <97> <2014> endbfchar")).redrawn == 0
+
+
+_PROSE = [b"Revenue for the quarter was higher than a year ago, and the company expects growth to continue",
+          b"in the second half of the year as new products reach customers in more markets around the world."]
+_SHIFTED = b"1 beginbfrange <61> <7a> <0044> endbfrange"   # a font giving glyph numbers: "a" comes out as "D"
+
+
+def test_a_pdf_whose_fonts_give_glyph_numbers_instead_of_letters_is_refused():
+    pdf = _pdf([_lines(b"F2", _PROSE + [b"net income was up to a record 56 cents"])], to_unicode=_SHIFTED)
+    with pytest.raises(Exception, match="does not hold readable text"):
+        pdf_text(pdf)
+
+
+def test_a_page_whose_font_gives_glyph_numbers_is_left_out_and_said_so(tmp_path):
+    # the prose pages of a release rewritten by Ghostscript lost their letters, its statement pages did not:
+    # those are read, the others left out (an "RS" in such a font comes out as "56": no figure to trust)
+    legible = _lines(b"F1", _PROSE + [b"Net income was $1.2 million for the quarter ended June 30, 2025."])
+    pdf = pdf_text(_pdf([_lines(b"F2", _PROSE), legible], to_unicode=_SHIFTED))
+    assert pdf.unreadable_pages == [1] and "Revenue for the quarter" in pdf.text and "DQG" not in pdf.text
+    src = tmp_path / "r.pdf"
+    src.write_bytes(_pdf([_lines(b"F2", _PROSE), legible], to_unicode=_SHIFTED))
+    res = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path / "r.json")])
+    assert res.exit_code in (0, 1), res.output
+    assert "page 1 left out: the text layer there does not hold readable text" in res.stderr

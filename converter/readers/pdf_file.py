@@ -59,6 +59,8 @@ class PdfText:
     # every page set in a fixed-pitch font and laid out by its character cells: the text as it was typed (a
     # text filing printed to PDF), whatever layout that text has
     fixed_pitch: bool = False
+    unreadable_pages: list[int] = field(default_factory=list)   # left out: their words are no words (_legible)
+    redrawn: int = 0      # glyphs coded as digits but drawn as rules, read as dashes (_flat_digits)
 
     def box_at(self, offset: int) -> Optional[Box]:
         """The box of the word written at `offset` of the text, if any."""
@@ -82,6 +84,7 @@ class _Word:
     last_ox: float = 0.0  # the last glyph's origin
     step_min: float = float("inf")   # the least and the greatest advance from one glyph's origin to the next
     step_max: float = 0.0
+    redrawn: int = 0      # glyphs coded as digits but drawn as a rule, read as dashes (_flat_digits)
 
     @property
     def pitch(self) -> float:
@@ -124,8 +127,16 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
     if text_chars < glyphs // 2 or not any(_DIGITS.search(w.text) for lines in pages for _b, ws in lines for w in ws):
         raise InputError(f"{where}the PDF's text layer does not hold readable text (its fonts map glyphs to "
                          f"other codes); it cannot be read as figures")
+    judged = {p: _legible(lines) for p, lines in enumerate(pages, 1)}
+    unreadable = [p for p, legible in judged.items() if legible is False]
+    if unreadable and True not in judged.values():
+        raise InputError(f"{where}the PDF's text layer does not hold readable text (its fonts map glyphs to "
+                         f"other codes); it cannot be read as figures")
+    for p in unreadable:   # a page whose words are no words: its "figures" may be letters in disguise
+        pages[p - 1] = []
     repeated = _running_lines(pages)
-    out = PdfText("", min(n, MAX_PAGES))
+    out = PdfText("", min(n, MAX_PAGES), unreadable_pages=unreadable,
+                  redrawn=sum(w.redrawn for lines in pages for _b, ws in lines for w in ws))
     measured = [_fixed_pitch(lines) for lines in pages]
     known = [pitch for pitch in measured if pitch is not None]
     out.fixed_pitch = bool(known) and all(known)
@@ -151,6 +162,31 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
             pos += len(line) + 1
     out.text = "".join(parts)
     return out
+
+
+# words any page of an English earnings release prints, prose or table (a page of brand names still has
+# "sales", "total", "%")
+_COMMON_WORDS = frozenset("""
+    the and of to in for a on with by as from or at is our we net income total revenue revenues sales cost
+    costs expense expenses assets liabilities equity cash per share shares diluted basic operating interest tax
+    taxes quarter year years ended months three six nine twelve weeks other current loss losses profit gross
+    margin stock financial statements consolidated million millions billion thousands company results
+    including related adjusted gaap non segment operations change reported prior period first second third
+    fourth fiscal balance sheet flows activities except data amounts unaudited growth
+    december march june september january february april may july august october november""".split())
+_ALPHA_WORD = kept_re(r"[A-Za-z]+")
+LEGIBLE_MIN_WORDS = 20     # words a page needs before it is judged
+LEGIBLE_SHARE = 0.02       # the share of common words below which a page's words are no words
+
+
+def _legible(lines: list[tuple[float, list[_Word]]]) -> Optional[bool]:
+    """Whether a page's text layer holds words, None when it has too few to tell. A font with no map from
+    its glyphs to characters gives its glyph numbers instead: "5HYHQXH" for "Revenue", and an "RS" that comes
+    out as "56". Pages of such text hold none of the words every page of a release prints."""
+    words = [m.group().lower() for _b, ws in lines for w in ws for m in _ALPHA_WORD.finditer(w.text)]
+    if len(words) < LEGIBLE_MIN_WORDS:
+        return None
+    return sum(1 for w in words if w in _COMMON_WORDS) >= LEGIBLE_SHARE * len(words)
 
 
 def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:
@@ -213,6 +249,7 @@ def _words(tp, raw) -> list[_Word]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     matrix = raw.FS_MATRIX()
     generated_break = False   # PDFium put a line break of its own after the last glyph
+    digits: list[tuple[_Word, int, float]] = []   # each digit glyph: its word, its place there, its ink height
     for k in range(min(tp.count_chars(), len(text))):
         ch = text[k]
         if ch.isspace():
@@ -246,12 +283,33 @@ def _words(tp, raw) -> list[_Word]:
             step = ox.value - cur.last_ox
             cur.step_min, cur.step_max = min(cur.step_min, step), max(cur.step_max, step)
             cur.last_ox = ox.value
+        if ch.isdigit():
+            digits.append((cur, len(cur.text), top - bottom))
         cur.text += "-" if ch in "\ufffe\u00ad" else ch
         cur.x1 = max(cur.x1, right)
         cur.top = max(cur.top, top)
     if cur is not None:
         words.append(cur)
+    _flat_digits(digits)
     return words
+
+
+FLAT_DIGIT = 0.25   # ink height, against the page's typical digit, below which a "digit" is a rule
+
+
+def _flat_digits(digits: list[tuple[_Word, int, float]]) -> None:
+    """Glyphs whose code says digit but whose ink is a flat rule are dashes. A producer that rebuilds a
+    font's map from glyphs to characters can give the em dash of "—" (nil) the code of a "4": read by code,
+    every nil in a statement becomes 4. A digit's ink is as tall as the line's capitals; a rule's is a
+    hairline."""
+    heights = sorted(h for _w, _i, h in digits)
+    if len(heights) < 10:
+        return
+    typical = heights[len(heights) // 2]
+    for word, i, h in reversed(digits):   # from the last, so that each place stays right
+        if h < FLAT_DIGIT * typical:
+            word.text = word.text[:i] + "—" + word.text[i + 1:]
+            word.redrawn += 1
 
 
 def _size(tp, k: int, raw, matrix) -> float:

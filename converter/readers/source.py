@@ -56,7 +56,15 @@ def decode_release(data: bytes, name: str = "") -> Decoded:
         pages = f"{pdf.pages} page{'s' if pdf.pages != 1 else ''}"
         # a PDF's words are laid out as fixed-width text; one typed in a fixed-pitch font comes back as it was
         # typed, so its layout is detected as any text's is
-        return Decoded(pdf.text, [f"read from the PDF's text layer ({pages})"], None if pdf.fixed_pitch else "fixed", pdf)
+        notes = [f"read from the PDF's text layer ({pages})"]
+        if pdf.unreadable_pages:
+            which = ", ".join(map(str, pdf.unreadable_pages))
+            notes.append(f"page{'s' if len(pdf.unreadable_pages) > 1 else ''} {which} left out: the text layer "
+                         f"there does not hold readable text (its fonts map glyphs to other codes)")
+        if pdf.redrawn:
+            notes.append(f"{pdf.redrawn} glyph{'s' if pdf.redrawn > 1 else ''} coded as digits but drawn as "
+                         f"rules read as dashes")
+        return Decoded(pdf.text, notes, None if pdf.fixed_pitch else "fixed", pdf)
     text, notes = decode_with_notes(data, name)
     return Decoded(text, notes)
 
