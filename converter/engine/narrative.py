@@ -69,8 +69,10 @@ REVERSE = kept_regex(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", rege
 NONGAAP = kept_regex(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
 # a sentence ends at . ; ! ? (a quote may close after it), before a capital, a parenthesis, a quote or an amount,
 # or before a dash that starts the next bullet ("... $30.4 million. - Net income was ...")
-SENTENCE_END = kept_regex(r"(?<=[.;!?][\"'”’]?)\s+(?:[-–—*]\s+)?(?=[A-Z(\"$“‘])|\s+•\s+|(?<=:)\s+(?=[A-Z•])")
-_PUNCTUATION_GAP = kept_regex(r"[.;!?][\"'”’]?(\s+(?:[-–—*]\s+)?)(?=[A-Z(\"$“‘])|:(\s+)(?=[A-Z•])")   # without •
+# a sentence opens with a capital, a bracket, a quote or "$"; or with some other mark right before a capital
+# (a quote a PDF's font maps to "<": 'CFO. <Looking ahead ...' begins a sentence)
+SENTENCE_END = kept_regex(r"(?<=[.;!?][\"'”’]?)\s+(?:[-–—*]\s+)?(?=[A-Z(\"$“‘]|[^\w\s][A-Z])|\s+•\s+|(?<=:)\s+(?=[A-Z•])")
+_PUNCTUATION_GAP = kept_regex(r"[.;!?][\"'”’]?(\s+(?:[-–—*]\s+)?)(?=[A-Z(\"$“‘]|[^\w\s][A-Z])|:(\s+)(?=[A-Z•])")   # without •
 _ABBREV = kept_regex(r"(?:\b(?:Inc|Corp|Co|Ltd|Mass|Calif|No|U\.S|approx|vs|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|St|Mr|Ms|Dr)\.)$")
 
 
