@@ -1,10 +1,13 @@
 """Builds the printed-PDF test corpus (issue 13, item 5). Run by hand, never in CI; its output is committed.
 
-Each source release is printed to PDF by two producers, so that the PDF reader is not fitted to one layout:
+Each source release is printed to PDF by three producers, so that the PDF reader is not fitted to one layout:
 
 - headless Chromium (Debian package `chromium`):
   `chromium --headless --no-sandbox --disable-gpu --print-to-pdf=OUT --no-pdf-header-footer file://IN.html`
 - WeasyPrint (PyPI `weasyprint`, a generation tool only, not a runtime dependency of the converter)
+- Ghostscript (Debian package `ghostscript`): Chromium's print rewritten by `gs -sDEVICE=pdfwrite`, as PDFs
+  distilled by Ghostscript are. It rebuilds each font and its map from glyphs to characters, and not always
+  right: dashes come out as digits ("—" as "4", "–" as "3"), curly quotes as "<" and "=".
 
 Sources (NAME is the source's stem):
 
@@ -15,18 +18,18 @@ Sources (NAME is the source's stem):
   left, figures right-aligned and kept on one line). Each cell prints where the Markdown copy has it: the
   copies lost the newswire page's colspans, so a header ("Three Months Ended December 31,", "2024") often
   stands in the `$` cell left of its figures and over the first column of its group only; a table's first
-  row (often its title) is the <thead>, which both producers repeat atop each page a table runs onto.
+  row (often its title) is the <thead>, which Chromium and WeasyPrint repeat atop each page a table runs onto.
 
 Chromium writes a tagged PDF (a structure tree with table tags); its files are larger for it (the Oracle
 one is about 2 MB, most of it the tree).
 
-Output, in this folder: NAME.chromium.pdf, NAME.weasyprint.pdf and NAME.gold.csv (the source document's gold,
+Output, in this folder: NAME.chromium.pdf, NAME.weasyprint.pdf, NAME.ghostscript.pdf and NAME.gold.csv (the source document's gold,
 copied: ../shared/gold/NAME.gold.csv for the corpus, tests/data/real/NAME.gold.csv for the real releases).
 tests/test_printed_pdfs.py scores each PDF against that gold and against its source's own score.
 
 Setup and run (from the repository root; the versions are the ones the committed PDFs were made with):
 
-    apt-get install chromium                 # Chromium 156.0.8078.129 here
+    apt-get install chromium ghostscript     # Chromium 156.0.8078.129, Ghostscript 10.0.0 here
     .venv/bin/pip install weasyprint==70.0 markdown==3.11.3
     .venv/bin/python tests/data/printed/make.py                  # everything
     .venv/bin/python tests/data/printed/make.py vornado-2024q4   # some sources only
@@ -57,7 +60,7 @@ CORPUS = ["abvc-fy2024", "adobe-fy2023q1", "apple-fy2011q1", "oracle-fy2022q4"]
 # reconciliations), and a small company reporting in whole dollars with a June fiscal year
 REAL_MARKDOWN = ["fhlbdesmoines-2024q4", "vornado-2024q4", "nabors-2024q4", "martinmarietta-2024q4",
                  "freshworks-2024q4", "intelligentbio-fy2025q2"]
-PRODUCERS = ["chromium", "weasyprint"]
+PRODUCERS = ["chromium", "weasyprint", "ghostscript"]
 CHROMIUM = "/usr/bin/chromium"
 TOO_BIG = 1_000_000
 
@@ -155,6 +158,14 @@ def print_weasyprint(page: Path, out: Path) -> None:
     weasyprint.HTML(filename=str(page), base_url=str(page.parent)).write_pdf(str(out))
 
 
+def print_ghostscript(page: Path, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        printed = Path(tmp) / "chromium.pdf"
+        print_chromium(page, printed)
+        subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", f"-sOutputFile={out}",
+                        str(printed)], check=True, capture_output=True, timeout=300)
+
+
 def sources() -> dict[str, tuple[Path, Path, bool]]:
     """name -> (source document, its gold, whether it is Markdown to render first)."""
     out = {}
@@ -168,7 +179,7 @@ def sources() -> dict[str, tuple[Path, Path, bool]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("names", nargs="*", help="source stems (default: all)")
-    ap.add_argument("--producer", choices=PRODUCERS, action="append", help="default: both")
+    ap.add_argument("--producer", choices=PRODUCERS, action="append", help="default: all three")
     ap.add_argument("--keep-html", type=Path, metavar="DIR", help="also save the HTML rendered from Markdown")
     args = ap.parse_args()
     todo = sources()
@@ -177,7 +188,7 @@ def main() -> int:
             ap.error(f"unknown source {name}; known: {', '.join(todo)}")
     names = args.names or list(todo)
     producers = args.producer or PRODUCERS
-    printers = {"chromium": print_chromium, "weasyprint": print_weasyprint}
+    printers = {"chromium": print_chromium, "weasyprint": print_weasyprint, "ghostscript": print_ghostscript}
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             source, gold, is_markdown = todo[name]
