@@ -233,3 +233,45 @@ def test_a_page_whose_font_gives_glyph_numbers_is_left_out_and_said_so(tmp_path)
     res = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path / "r.json")])
     assert res.exit_code in (0, 1), res.output
     assert "page 1 left out: the text layer there does not hold readable text" in res.stderr
+
+
+def _word_at(x: float, y: float, size: float, text: str) -> bytes:
+    return b"BT /F1 %.1f Tf %.2f %.2f Td (%s) Tj ET " % (size, x, y, text.encode())
+
+
+def _helvetica_width(text: str, size: float) -> float:
+    widths = {",": 278, "$": 556, ".": 278}     # Helvetica's advances, per 1000 of the size; digits 556
+    return sum(widths.get(c, 556) for c in text) * size / 1000
+
+
+def test_a_five_column_statement_in_small_type_under_large_prose_keeps_its_columns():
+    # a bank's balance sheet in 7-point type, each total "$ 528,115,121" under five dates 50 points apart, on a
+    # page of 11-point prose: measured by the prose's letters a column was wider than a 7-point digit, each
+    # figure and its "$" pushed the next out of line, and the long last row ("Total liabilities and
+    # shareholders' equity") was dropped
+    prose = "The Company continued to grow its core deposit franchise and loan portfolio during the quarter"
+    content = b"".join(_word_at(36, 740 - 14 * k, 11, prose) for k in range(12))
+    edges = [250 + 50 * k for k in range(5)]
+    dates = ["Dec. 31, 2024", "Sept. 30, 2024", "June 30, 2024", "March 31, 2024", "Dec. 31, 2023"]
+    content += b"".join(_word_at(e - _helvetica_width(d, 7) * 1.1, 540, 7, d) for e, d in zip(edges, dates))
+    rows = [("Cash and due from banks", [4812331, 5120455, 4987012, 5012877, 4899120]),
+            ("Total assets", [528115121, 519135899, 510824246, 501241327, 496398926]),
+            ("Total deposits", [440892674, 433674565, 427007567, 421007567, 417997007]),
+            ("Total liabilities and shareholders' equity", [528115121, 519135899, 510824246, 501241327, 496398926])]
+    for k, (label, values) in enumerate(rows):
+        y = 528 - 10 * k
+        content += _word_at(36, y, 7, label)
+        for e, v in zip(edges, values):
+            fig = f"{v:,}"
+            content += _word_at(e - _helvetica_width(fig, 7), y, 7, fig)
+            if label.startswith("Total a") or label.startswith("Total l"):
+                content += _word_at(e - _helvetica_width(fig, 7) - 2 - _helvetica_width("$", 7), y, 7, "$")
+    header = (b"BT /F1 11 Tf 36 760 Td (First Prairie Bancorp Reports Fourth Quarter 2024 Results) Tj ET "
+              b"BT /F1 7 Tf 36 552 Td (CONSOLIDATED BALANCE SHEETS) Tj ET ")
+    text = pdf_text(_pdf([header + content])).text
+    lines = [line for line in text.splitlines() if "528,115,121" in line]
+    from converter.readers.fixed_width import read_fixed_width
+    table = read_fixed_width(text).tables[0]
+    got = {r.label.replace("\u2019", "'"): [c.col for c in r.cells] for r in table.rows}
+    assert got.get("Total liabilities and shareholders' equity") == [0, 1, 2, 3, 4], (lines, got)
+    assert got["Total assets"] == [0, 1, 2, 3, 4] and got["Cash and due from banks"] == [0, 1, 2, 3, 4]

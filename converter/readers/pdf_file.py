@@ -339,12 +339,40 @@ def _layout(words: list[_Word], col_width: float) -> tuple[str, list[tuple[int, 
             col = len(line) + 1
         else:
             col = round((w.x1 / col_width) - len(t)) if figure else round(w.x0 / col_width)
-            col = max(col, len(line) + 2 if line else 0)
+            if figure and near and placed and placed[-1][2] is prev and prev.text in _CURRENCY:
+                line, joined = _mark_before(line, placed, col)
+                if joined:   # no room left for the mark apart: it is printed on the figure ("$528,115,121")
+                    t, col = prev.text + t, col - len(prev.text)
+                col = max(col, len(line) + (2 if joined else 1))
+            else:
+                col = max(col, len(line) + 2 if line else 0)
         line += " " * (col - len(line))
         placed.append((len(line), len(line) + len(t), w))
         line += t
         prev = w
     return line, placed
+
+
+_CURRENCY = {"$", "US$", "€", "£"}
+
+
+def _mark_before(line: str, placed: list, col: int) -> tuple[str, bool]:
+    """A currency mark printed close before a figure that its right edge puts at `col`: the mark moves left,
+    as far as two spaces after what stands before it, so that the figure keeps its column; where even that
+    leaves no room (a long label has run into the figures' columns), the mark is taken off the line to be
+    joined to its figure (True). Figures wider in characters than in points ("$ 528,115,121" in 8-point
+    digits) each pushed by their "$" would push every column after them out of line."""
+    start, end, mark = placed[-1]
+    before = line[:start].rstrip()
+    want = col - 1 - (end - start)
+    if want >= start:
+        return line, False
+    floor = len(before) + 2 if before else 0
+    if floor > want:
+        placed.pop()
+        return before, True
+    placed[-1] = (want, want + end - start, mark)
+    return before + " " * (want - len(before)) + line[start:end], False
 
 
 def _fixed_pitch(lines: list[tuple[float, list[_Word]]]) -> Optional[float]:
@@ -386,6 +414,10 @@ def _column_width(lines: list[tuple[float, list[_Word]]]) -> float:
     if not widths:
         sizes = [w.size for _b, ws in lines for w in ws]
         return 0.5 * (statistics.median(sizes) if sizes else 10.0)
+    figures = [(w.x1 - w.x0) / len(w.text) for _b, ws in lines for w in ws
+               if len(w.text) >= 4 and _FIGURE.match(w.text)]
+    if figures:
+        return max(min(statistics.median(widths), statistics.median(figures)), 1.0)
     return max(statistics.median(widths), 1.0)
 
 
