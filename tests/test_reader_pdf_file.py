@@ -227,7 +227,7 @@ def test_a_page_whose_font_gives_glyph_numbers_is_left_out_and_said_so(tmp_path)
     # those are read, the others left out (an "RS" in such a font comes out as "56": no figure to trust)
     legible = _lines(b"F1", _PROSE + [b"Net income was $1.2 million for the quarter ended June 30, 2025."])
     pdf = pdf_text(_pdf([_lines(b"F2", _PROSE), legible], to_unicode=_SHIFTED))
-    assert pdf.unreadable_pages == [1] and "Revenue for the quarter" in pdf.text and "DQG" not in pdf.text
+    assert [p for p, _why in pdf.left_out] == [1] and "Revenue for the quarter" in pdf.text and "DQG" not in pdf.text
     src = tmp_path / "r.pdf"
     src.write_bytes(_pdf([_lines(b"F2", _PROSE), legible], to_unicode=_SHIFTED))
     res = CliRunner().invoke(main, ["convert", str(src), "-o", str(tmp_path / "r.json")])
@@ -275,3 +275,17 @@ def test_a_five_column_statement_in_small_type_under_large_prose_keeps_its_colum
     got = {r.label.replace("\u2019", "'"): [c.col for c in r.cells] for r in table.rows}
     assert got.get("Total liabilities and shareholders' equity") == [0, 1, 2, 3, 4], (lines, got)
     assert got["Total assets"] == [0, 1, 2, 3, 4] and got["Cash and due from banks"] == [0, 1, 2, 3, 4]
+
+
+def test_words_run_together_with_no_space_between_them_are_left_out_and_said_so(tmp_path):
+    # a producer that parts words by a hair's breadth of pen movement and no space glyph: "123" and "456" run
+    # together would be read as the figure 123456
+    def tight(y: int, *words: str) -> bytes:
+        return b"BT /F1 9 Tf 72 %d Td [" % y + b" -60 ".join(b"(" + w.encode() + b")" for w in words) + b"] TJ ET "
+    run = b"".join(tight(700 - 12 * k, *_PROSE[k % 2].decode().split()) for k in range(6))
+    run += tight(600, "Total", "assets", "123", "456")
+    pdf = pdf_text(_pdf([run, _lines(b"F1", _PROSE)]))
+    assert pdf.left_out == [(1, "the text layer there runs its words together (no space between them)")]
+    assert "123456" not in pdf.text and "Revenue for the quarter" in pdf.text
+    with pytest.raises(Exception, match="runs its words together"):
+        pdf_text(_pdf([run]))

@@ -59,7 +59,7 @@ class PdfText:
     # every page set in a fixed-pitch font and laid out by its character cells: the text as it was typed (a
     # text filing printed to PDF), whatever layout that text has
     fixed_pitch: bool = False
-    unreadable_pages: list[int] = field(default_factory=list)   # left out: their words are no words (_legible)
+    left_out: list[tuple[int, str]] = field(default_factory=list)   # pages left out, and why (_legible, _run_together)
     redrawn: int = 0      # glyphs coded as digits but drawn as rules, read as dashes (_flat_digits)
 
     def box_at(self, offset: int) -> Optional[Box]:
@@ -129,13 +129,18 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
                          f"other codes); it cannot be read as figures")
     judged = {p: _legible(lines) for p, lines in enumerate(pages, 1)}
     unreadable = [p for p, legible in judged.items() if legible is False]
-    if unreadable and True not in judged.values():
+    run_together = [p for p, lines in enumerate(pages, 1) if legible_or_unknown(judged[p]) and _run_together(lines)]
+    if unreadable and not any(judged[p] for p in judged if p not in run_together):
         raise InputError(f"{where}the PDF's text layer does not hold readable text (its fonts map glyphs to "
                          f"other codes); it cannot be read as figures")
-    for p in unreadable:   # a page whose words are no words: its "figures" may be letters in disguise
+    if run_together and not any(lines for p, lines in enumerate(pages, 1) if p not in run_together + unreadable):
+        raise InputError(f"{where}the PDF's text layer runs its words together (no space between them); its "
+                         f"figures cannot be told apart")
+    left_out = sorted([(p, UNREADABLE) for p in unreadable] + [(p, RUN_TOGETHER) for p in run_together])
+    for p, _why in left_out:   # a page whose words are no words, or run together: its "figures" cannot be trusted
         pages[p - 1] = []
     repeated = _running_lines(pages)
-    out = PdfText("", min(n, MAX_PAGES), unreadable_pages=unreadable,
+    out = PdfText("", min(n, MAX_PAGES), left_out=left_out,
                   redrawn=sum(w.redrawn for lines in pages for _b, ws in lines for w in ws))
     measured = [_fixed_pitch(lines) for lines in pages]
     known = [pitch for pitch in measured if pitch is not None]
@@ -187,6 +192,25 @@ def _legible(lines: list[tuple[float, list[_Word]]]) -> Optional[bool]:
     if len(words) < LEGIBLE_MIN_WORDS:
         return None
     return sum(1 for w in words if w in _COMMON_WORDS) >= LEGIBLE_SHARE * len(words)
+
+
+UNREADABLE = "the text layer there does not hold readable text (its fonts map glyphs to other codes)"
+RUN_TOGETHER = "the text layer there runs its words together (no space between them)"
+LONG_WORD = 18            # letters: longer "words" are words run together ("Totalassetsandotherliabilities")
+RUN_MIN_LETTERS = 200     # letters a page needs before it is judged
+
+
+def legible_or_unknown(judged: Optional[bool]) -> bool:
+    return judged is not False
+
+
+def _run_together(lines: list[tuple[float, list[_Word]]]) -> bool:
+    """Whether most of a page's letters stand in "words" longer than any English word: a producer that sets
+    words apart by moving the pen a hair's breadth, with no space glyph, leaves nothing to part them by, and
+    two figures run together ("123" and "456" as "123456") would be read as one."""
+    lengths = [len(m.group()) for _b, ws in lines for w in ws for m in _ALPHA_WORD.finditer(w.text)]
+    letters = sum(lengths)
+    return letters >= RUN_MIN_LETTERS and sum(n for n in lengths if n >= LONG_WORD) > 0.5 * letters
 
 
 def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:

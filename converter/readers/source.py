@@ -57,10 +57,9 @@ def decode_release(data: bytes, name: str = "") -> Decoded:
         # a PDF's words are laid out as fixed-width text; one typed in a fixed-pitch font comes back as it was
         # typed, so its layout is detected as any text's is
         notes = [f"read from the PDF's text layer ({pages})"]
-        if pdf.unreadable_pages:
-            which = ", ".join(map(str, pdf.unreadable_pages))
-            notes.append(f"page{'s' if len(pdf.unreadable_pages) > 1 else ''} {which} left out: the text layer "
-                         f"there does not hold readable text (its fonts map glyphs to other codes)")
+        for why in dict.fromkeys(why for _p, why in pdf.left_out):
+            which = [str(p) for p, w in pdf.left_out if w == why]
+            notes.append(f"page{'s' if len(which) > 1 else ''} {', '.join(which)} left out: {why}")
         if pdf.redrawn:
             notes.append(f"{pdf.redrawn} glyph{'s' if pdf.redrawn > 1 else ''} coded as digits but drawn as "
                          f"rules read as dashes")
