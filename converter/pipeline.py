@@ -28,6 +28,7 @@ from .facts.paired_by_order import doubtful_pairings
 from .facts.period_order import check_period_order
 from .facts.release_bound import bound_by_release
 from .facts.per_share_shape import per_share_shaped
+from .facts.carried_scale import doubtful_carried_scales
 from .facts.text_scale import check_table_scales
 from .model import Document, Entity, Fact, Paragraph, Table
 from .paths import RULES_DIR, TAXONOMY_FILE
@@ -104,14 +105,16 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, out_of_range, range_findings = within_reach(facts)
     facts, unpaired, pairing_findings = doubtful_pairings(facts, doc.layout, trace.tables.unchained, tax)
     facts, off_scale, scale_findings = check_table_scales(facts)
+    facts, uncarried, carry_findings = doubtful_carried_scales(facts, trace.tables.carried_scale)
     facts, shaped, shape_findings = per_share_shaped(facts)
     facts, misread, order_findings = check_period_order(facts)
     facts = consolidated_net_income(facts)
     facts, unattributed, attribution_findings = unattributed_totals(facts, doc.text)
     kept, rejected, findings = merge_facts(facts)
-    rejected = unnamed + unattributed + late + out_of_range + unpaired + off_scale + shaped + misread + rejected
+    rejected = (unnamed + unattributed + late + out_of_range + unpaired + off_scale + uncarried + shaped + misread
+                + rejected)
     findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings
-                + shape_findings + order_findings
+                + carry_findings + shape_findings + order_findings
                 + attribution_findings + unread_amounts(doc) + findings)
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)
@@ -128,6 +131,7 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
     """Every reading of the tables and the prose under one calendar, and the latest period the release
     reports (never after its date)."""
     doc_scale = prose_scale = Scale()
+    noted_in: Optional[int] = None   # the table whose own note `doc_scale` is, if a table's
     facts = []
     scales: dict[int, Scale] = {}
     read: list[Table] = []        # the tables as read (a continued one with its first part's header)
@@ -139,16 +143,22 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
             note = _scale_note(block)
             if note:
                 doc_scale = prose_scale = note
+                noted_in = None
             elif len(block.text) >= 200:
                 prose += 1
                 if prose >= 2:  # a passage of prose between tables ends the reach of a table's own note
-                    doc_scale = prose_scale
+                    doc_scale, noted_in = prose_scale, None
         elif isinstance(block, Table):
             block = previous = continuing(block, previous, between)
             between = []
             read.append(block)
             # a table's own note wins; it also carries to the tables after it that print none
-            scale = find_scale(block.caption + [h.text for h in block.header]) or doc_scale
+            own = find_scale(block.caption + [h.text for h in block.header])
+            if own:
+                noted_in = block.index
+            elif noted_in is not None and doc_scale.power:
+                trace.tables.carried_scale[block.index] = noted_in
+            scale = own or doc_scale
             doc_scale = scales[block.index] = scale
             prose = 0
             facts_from_table(block, book, tax, cal, scale, trace.tables)

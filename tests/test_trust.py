@@ -489,3 +489,27 @@ def test_a_table_paired_by_order_whose_results_no_rows_join_is_withheld():
     result = convert_text(wrong, issuer="none", layout="pdf")
     assert not [f for f in result.facts if f.category == "table"]
     assert any(f.code == "withheld" and "paired with their labels by order" in f.message for f in result.findings)
+
+
+def test_a_table_in_whole_dollars_after_one_in_thousands_does_not_take_its_note():
+    # the balance sheet prints no scale; read at the income statement's "(in thousands)" its total assets were
+    # $528 billion beside a net loss of $34 million. The text says nothing either way: its money is withheld
+    whole_dollars = """CONDENSED CONSOLIDATED BALANCE SHEETS
+
+| | December 31, 2024 | December 31, 2023 |
+|---|---|---|
+| Cash and cash equivalents | 4,812,331 | 4,899,120 |
+| Total assets | 528,115,121 | 496,398,926 |
+| Total liabilities | 470,112,447 | 442,120,554 |
+
+"""
+    result = _convert(HEAD + STATEMENT + whole_dollars)
+    assert _values(result, "Assets") == {} and _values(result, "Liabilities") == {}
+    assert _values(result, "Revenues")["2024-10-01..2024-12-31"] == Decimal("47459000")
+    assert any("prints no scale" in f.message and "times those of the table" in f.message for f in result.findings)
+    # the same balance sheet in thousands takes the note, as a release that prints it once means
+    in_thousands = whole_dollars.replace("528,115,121", "528,115").replace("496,398,926", "496,398") \
+        .replace("4,812,331", "4,812").replace("4,899,120", "4,899") \
+        .replace("470,112,447", "470,112").replace("442,120,554", "442,120")
+    result = _convert(HEAD + STATEMENT + in_thousands)
+    assert _values(result, "Assets") == {"2024-12-31": Decimal("528115000"), "2023-12-31": Decimal("496398000")}

@@ -44,6 +44,7 @@ class TableOutcome:
     undated: list[tuple[int, int, str]] = field(default_factory=list)  # (table, column, header) of a figure a
                                                                        # rule read in a column of no period
     unchained: set[int] = field(default_factory=set)                  # tables whose results no rows join
+    carried_scale: dict[int, int] = field(default_factory=dict)       # table -> the table whose scale note it took
 
 
 _NOTE_LINE = kept_regex(r"^\(?\s*(?:un)?audited\s*\)?$|^\(?\s*(?:\$|dollars|amounts)?\s*(?:in\s+)?(?:thousands|millions|billions)\b"
