@@ -181,7 +181,8 @@ def test_a_standard_courier_page_is_measured_as_fixed_pitch_without_font_flags()
 def test_a_bare_number_far_from_the_pages_place_is_a_figure_not_its_page_number():
     # a table printed one cell a line put "131" (income before taxes) first on page 3; taken for a page
     # number it was dropped, and every figure after it went to the row above
-    from converter.readers.pdf_file import _Word, _is_page_number
+    from converter.readers.pdf_file import _Word
+    from converter.readers.pdf_pages import is_page_number as _is_page_number
 
     def line(*texts):
         return [_Word(t, 300.0 + 30 * k, 320.0 + 30 * k, 20.0, 28.0, 9.0) for k, t in enumerate(texts)]

@@ -16,13 +16,13 @@ whose text layer is not text (fonts that map glyphs to codes that are not charac
 """
 from __future__ import annotations
 
-import re
 import statistics
-from collections import Counter
 from dataclasses import field
 from typing import Optional
 
 from .detect import InputError
+from .pdf_legibility import flat_digits, left_out_pages
+from .pdf_pages import is_page_number, line_key, running_lines
 from ..rulebook.regex_code import kept_re
 from ..dataclass_code import dataclass
 
@@ -33,9 +33,6 @@ _DIGITS = kept_re(r"\d")
 _ATTACHED = {"%", ")", ",", "%)"}
 _NO_PAGES = kept_re(rb"/Count\s+0\b")
 _SOME_PAGES = kept_re(rb"/Count\s+[1-9]")
-_BARE_NUMBER = kept_re(r"^[-–]?\s*(\d{1,3})\s*[-–]?$")
-PAGE_NUMBER_DRIFT = 5    # pages before the first numbered one (a cover, an exhibit index) a bare page number allows
-_PAGE_NUMBER = kept_re(r"^(?:page\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s+of\s+\d{1,3})?$|^[A-Z]\s*-\s*\d{1,3}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -60,7 +57,7 @@ class PdfText:
     # text filing printed to PDF), whatever layout that text has
     fixed_pitch: bool = False
     left_out: list[tuple[int, str]] = field(default_factory=list)   # pages left out, and why (_legible, _run_together)
-    redrawn: int = 0      # glyphs coded as digits but drawn as rules, read as dashes (_flat_digits)
+    redrawn: int = 0      # glyphs coded as digits but drawn as rules, read as dashes (pdf_legibility.flat_digits)
 
     def box_at(self, offset: int) -> Optional[Box]:
         """The box of the word written at `offset` of the text, if any."""
@@ -84,7 +81,7 @@ class _Word:
     last_ox: float = 0.0  # the last glyph's origin
     step_min: float = float("inf")   # the least and the greatest advance from one glyph's origin to the next
     step_max: float = 0.0
-    redrawn: int = 0      # glyphs coded as digits but drawn as a rule, read as dashes (_flat_digits)
+    redrawn: int = 0      # glyphs coded as digits but drawn as a rule, read as dashes (pdf_legibility.flat_digits)
 
     @property
     def pitch(self) -> float:
@@ -127,19 +124,10 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
     if text_chars < glyphs // 2 or not any(_DIGITS.search(w.text) for lines in pages for _b, ws in lines for w in ws):
         raise InputError(f"{where}the PDF's text layer does not hold readable text (its fonts map glyphs to "
                          f"other codes); it cannot be read as figures")
-    judged = {p: _legible(lines) for p, lines in enumerate(pages, 1)}
-    unreadable = [p for p, legible in judged.items() if legible is False]
-    run_together = [p for p, lines in enumerate(pages, 1) if legible_or_unknown(judged[p]) and _run_together(lines)]
-    if unreadable and not any(judged[p] for p in judged if p not in run_together):
-        raise InputError(f"{where}the PDF's text layer does not hold readable text (its fonts map glyphs to "
-                         f"other codes); it cannot be read as figures")
-    if run_together and not any(lines for p, lines in enumerate(pages, 1) if p not in run_together + unreadable):
-        raise InputError(f"{where}the PDF's text layer runs its words together (no space between them); its "
-                         f"figures cannot be told apart")
-    left_out = sorted([(p, UNREADABLE) for p in unreadable] + [(p, RUN_TOGETHER) for p in run_together])
+    left_out = left_out_pages(pages, where)
     for p, _why in left_out:   # a page whose words are no words, or run together: its "figures" cannot be trusted
         pages[p - 1] = []
-    repeated = _running_lines(pages)
+    repeated = running_lines(pages)
     out = PdfText("", min(n, MAX_PAGES), left_out=left_out,
                   redrawn=sum(w.redrawn for lines in pages for _b, ws in lines for w in ws))
     measured = [_fixed_pitch(lines) for lines in pages]
@@ -158,7 +146,7 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
         pitch = pitches[p - 1]
         for i, (_base, words) in enumerate(lines):
             edge = i < 2 or i >= len(lines) - 2
-            if _line_key(words) in repeated or edge and _is_page_number(words, p):
+            if line_key(words) in repeated or edge and is_page_number(words, p):
                 continue
             line, placed = _grid_layout(words, pitch) if pitch else _layout(words, col_width)
             for start, end, w in placed:
@@ -167,50 +155,6 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
             pos += len(line) + 1
     out.text = "".join(parts)
     return out
-
-
-# words any page of an English earnings release prints, prose or table (a page of brand names still has
-# "sales", "total", "%")
-_COMMON_WORDS = frozenset("""
-    the and of to in for a on with by as from or at is our we net income total revenue revenues sales cost
-    costs expense expenses assets liabilities equity cash per share shares diluted basic operating interest tax
-    taxes quarter year years ended months three six nine twelve weeks other current loss losses profit gross
-    margin stock financial statements consolidated million millions billion thousands company results
-    including related adjusted gaap non segment operations change reported prior period first second third
-    fourth fiscal balance sheet flows activities except data amounts unaudited growth
-    december march june september january february april may july august october november""".split())
-_ALPHA_WORD = kept_re(r"[A-Za-z]+")
-LEGIBLE_MIN_WORDS = 20     # words a page needs before it is judged
-LEGIBLE_SHARE = 0.02       # the share of common words below which a page's words are no words
-
-
-def _legible(lines: list[tuple[float, list[_Word]]]) -> Optional[bool]:
-    """Whether a page's text layer holds words, None when it has too few to tell. A font with no map from
-    its glyphs to characters gives its glyph numbers instead: "5HYHQXH" for "Revenue", and an "RS" that comes
-    out as "56". Pages of such text hold none of the words every page of a release prints."""
-    words = [m.group().lower() for _b, ws in lines for w in ws for m in _ALPHA_WORD.finditer(w.text)]
-    if len(words) < LEGIBLE_MIN_WORDS:
-        return None
-    return sum(1 for w in words if w in _COMMON_WORDS) >= LEGIBLE_SHARE * len(words)
-
-
-UNREADABLE = "the text layer there does not hold readable text (its fonts map glyphs to other codes)"
-RUN_TOGETHER = "the text layer there runs its words together (no space between them)"
-LONG_WORD = 18            # letters: longer "words" are words run together ("Totalassetsandotherliabilities")
-RUN_MIN_LETTERS = 200     # letters a page needs before it is judged
-
-
-def legible_or_unknown(judged: Optional[bool]) -> bool:
-    return judged is not False
-
-
-def _run_together(lines: list[tuple[float, list[_Word]]]) -> bool:
-    """Whether most of a page's letters stand in "words" longer than any English word: a producer that sets
-    words apart by moving the pen a hair's breadth, with no space glyph, leaves nothing to part them by, and
-    two figures run together ("123" and "456" as "123456") would be read as one."""
-    lengths = [len(m.group()) for _b, ws in lines for w in ws for m in _ALPHA_WORD.finditer(w.text)]
-    letters = sum(lengths)
-    return letters >= RUN_MIN_LETTERS and sum(n for n in lengths if n >= LONG_WORD) > 0.5 * letters
 
 
 def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:
@@ -314,26 +258,8 @@ def _words(tp, raw) -> list[_Word]:
         cur.top = max(cur.top, top)
     if cur is not None:
         words.append(cur)
-    _flat_digits(digits)
+    flat_digits(digits)
     return words
-
-
-FLAT_DIGIT = 0.25   # ink height, against the page's typical digit, below which a "digit" is a rule
-
-
-def _flat_digits(digits: list[tuple[_Word, int, float]]) -> None:
-    """Glyphs whose code says digit but whose ink is a flat rule are dashes. A producer that rebuilds a
-    font's map from glyphs to characters can give the em dash of "—" (nil) the code of a "4": read by code,
-    every nil in a statement becomes 4. A digit's ink is as tall as the line's capitals; a rule's is a
-    hairline."""
-    heights = sorted(h for _w, _i, h in digits)
-    if len(heights) < 10:
-        return
-    typical = heights[len(heights) // 2]
-    for word, i, h in reversed(digits):   # from the last, so that each place stays right
-        if h < FLAT_DIGIT * typical:
-            word.text = word.text[:i] + "—" + word.text[i + 1:]
-            word.redrawn += 1
 
 
 def _size(tp, k: int, raw, matrix) -> float:
@@ -443,30 +369,3 @@ def _column_width(lines: list[tuple[float, list[_Word]]]) -> float:
     if figures:
         return max(min(statistics.median(widths), statistics.median(figures)), 1.0)
     return max(statistics.median(widths), 1.0)
-
-
-def _line_key(words: list[_Word]) -> str:
-    """A line's text with its digits taken out: what a running header or footer keeps from page to page."""
-    return _DIGITS.sub("#", " ".join(w.text for w in words)).strip()
-
-
-def _running_lines(pages: list[list[tuple[float, list[_Word]]]]) -> set[str]:
-    """Lines printed at the top or bottom of most pages ("Intel/Page #", a confidentiality footer)."""
-    if len(pages) < 3:
-        return set()
-    seen: Counter = Counter()
-    for lines in pages:
-        texts = [_line_key(ws) for _b, ws in lines if ws]
-        seen.update(set(texts[:2] + texts[-2:]))
-    return {t for t, n in seen.items() if t and n >= max(3, len(pages) // 2)}
-
-
-def _is_page_number(words: list[_Word], page: int) -> bool:
-    """A page's number at its top or bottom ("7", "- 7 -", "Page 7 of 12", "A-1"). A bare number far from the
-    page's place in the file is a figure that happens to print first or last on the page (a table printed
-    one cell a line): dropped, it would shift every figure after it."""
-    text = " ".join(w.text for w in words).strip()
-    if not words or _PAGE_NUMBER.match(text) is None:
-        return False
-    bare = _BARE_NUMBER.match(text)
-    return bare is None or abs(int(bare.group(1)) - page) <= PAGE_NUMBER_DRIFT
