@@ -26,7 +26,6 @@ PRECISION = 0.99
 
 # NAME.PRODUCER.pdf -> what it scores today (source F1; the PDF's recall, precision, F1 and F1 ratio)
 NOT_YET = {
-    "apple-fy2011q1.weasyprint.pdf": "source F1 1.000; PDF R 0.919 P 1.000 F1 0.958, ratio 0.958",
     "fhlbdesmoines-2024q4.chromium.pdf": "source F1 0.571; PDF R 0.257 P 1.000 F1 0.409, ratio 0.716",
     "fhlbdesmoines-2024q4.weasyprint.pdf": "source F1 0.571; PDF R 0.257 P 1.000 F1 0.409, ratio 0.716",
     "fhlbdesmoines-2024q4.ghostscript.pdf": "source F1 0.571; PDF R 0.257 P 1.000 F1 0.409, ratio 0.716",

@@ -290,3 +290,33 @@ def test_words_run_together_with_no_space_between_them_are_left_out_and_said_so(
     assert "123456" not in pdf.text and "Revenue for the quarter" in pdf.text
     with pytest.raises(Exception, match="runs its words together"):
         pdf_text(_pdf([run]))
+
+
+def _row(y: float, label: str, figures: tuple[str, ...], x_label: float = 72) -> bytes:
+    out = _word_at(x_label, y, 9, label) if label else b""
+    for k, fig in enumerate(figures):     # right-aligned at 360 and 440
+        out += _word_at(360 + 80 * k - _helvetica_width(fig, 9), y, 9, fig)
+    return out
+
+
+def test_a_row_a_page_break_split_is_one_row_again():
+    # a producer that lets a row break across pages printed a total's figures last on one page and its label
+    # first on the next: read apart, the figures had no label and the label no figures
+    title = _word_at(72, 740, 9, "Three Months Ended") + _word_at(300, 728, 9, "2024") + _word_at(380, 728, 9, "2023")
+    page1 = title + _row(716, "Revenue", ("47,459", "45,784")) + _row(704, "Cost of revenue", ("20,118", "19,902")) \
+        + _row(80, "", ("27,341", "25,882"))
+    page2 = _row(760, "Gross profit", ()) + _row(740, "Operating expenses", ("11,004", "10,512"))
+    text = pdf_text(_pdf([page1, page2])).text
+    joined = next(line for line in text.splitlines() if "27,341" in line)
+    assert joined.split() == ["Gross", "profit", "27,341", "25,882"], text
+    pdf = pdf_text(_pdf([page1, page2]))
+    box = pdf.box_at(pdf.text.index("Gross"))
+    assert box is not None and box.page == 2      # the label was printed on the next page
+    # a heading with rows indented under it is no label of the figures above the break
+    heading = _row(760, "Operating expenses", ()) + _row(740, "Research and development", ("11,004", "10,512"), 84)
+    text = pdf_text(_pdf([page1, heading])).text
+    assert not any("27,341" in line and "Operating" in line for line in text.splitlines()), text
+    # figures in no column of the table above stay apart
+    stray = page1.replace(_row(80, "", ("27,341", "25,882")), _word_at(250, 80, 9, "27,341") + _word_at(470, 80, 9, "25,882"))
+    text = pdf_text(_pdf([stray, page2])).text
+    assert not any("Gross" in line and "27,341" in line for line in text.splitlines()), text

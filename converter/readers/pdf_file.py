@@ -22,7 +22,7 @@ from typing import Optional
 
 from .detect import InputError
 from .pdf_legibility import flat_digits, left_out_pages
-from .pdf_pages import is_page_number, line_key, running_lines
+from .pdf_pages import is_page_number, line_key, rejoin_split_rows, running_lines
 from ..rulebook.regex_code import kept_re
 from ..dataclass_code import dataclass
 
@@ -82,6 +82,7 @@ class _Word:
     step_min: float = float("inf")   # the least and the greatest advance from one glyph's origin to the next
     step_max: float = 0.0
     redrawn: int = 0      # glyphs coded as digits but drawn as a rule, read as dashes (pdf_legibility.flat_digits)
+    page: int = 0         # the page it was printed on, when laid out on another's (a row a page break split)
 
     @property
     def pitch(self) -> float:
@@ -136,21 +137,22 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
     # a page with too few words to measure (a last page of three) is set like the pages around it
     pitches = [pitch if pitch is not None else (statistics.median(known) if out.fixed_pitch else 0.0)
                for pitch in measured]
+    col_widths = [_column_width(lines) for lines in pages]
+    pages = [[(base, ws) for i, (base, ws) in enumerate(lines) if not (
+        line_key(ws) in repeated or (i < 2 or i >= len(lines) - 2) and is_page_number(ws, p))]
+        for p, lines in enumerate(pages, 1)]
+    rejoin_split_rows(pages, _FIGURE)
     parts: list[str] = []
     pos = 0
     for p, lines in enumerate(pages, 1):
         if p > 1:
             parts.append("\f")
             pos += 1
-        col_width = _column_width(lines)
         pitch = pitches[p - 1]
-        for i, (_base, words) in enumerate(lines):
-            edge = i < 2 or i >= len(lines) - 2
-            if line_key(words) in repeated or edge and is_page_number(words, p):
-                continue
-            line, placed = _grid_layout(words, pitch) if pitch else _layout(words, col_width)
+        for _base, words in lines:
+            line, placed = _grid_layout(words, pitch) if pitch else _layout(words, col_widths[p - 1])
             for start, end, w in placed:
-                out.boxes.append((pos + start, pos + end, Box(p, w.x0, w.top, w.x1, w.bottom)))
+                out.boxes.append((pos + start, pos + end, Box(w.page or p, w.x0, w.top, w.x1, w.bottom)))
             parts.append(line + "\n")
             pos += len(line) + 1
     out.text = "".join(parts)

@@ -42,3 +42,36 @@ def is_page_number(words: list[_Word], page: int) -> bool:
         return False
     bare = _BARE_NUMBER.match(text)
     return bare is None or abs(int(bare.group(1)) - page) <= PAGE_NUMBER_DRIFT
+
+
+ALIGNED = 1.5   # points: figures of one column end (or begin) this close together
+LOOK_BACK = 8   # lines above a page's last one in which its figures' column is looked for
+
+
+def rejoin_split_rows(pages: list[list[tuple[float, list[_Word]]]], figure) -> None:
+    """A table row a page break split: its figures last on one page, its label first on the next (a producer
+    that lets a row break across pages puts each cell's lines where they fall). The label joins its figures
+    when the figures stand in a column of the table above them, the label lies wholly left of them, and it is
+    no heading (no colon, no rows indented under it). `figure`: what a figure word or a lone mark matches."""
+    for p in range(len(pages) - 1):
+        here, there = pages[p], pages[p + 1]
+        last = next((i for i in range(len(here) - 1, -1, -1) if here[i][1]), None)
+        first = next((i for i, (_b, ws) in enumerate(there) if ws), None)
+        if last is None or first is None:
+            continue
+        figures, label = here[last][1], there[first][1]
+        if not all(figure.match(w.text) for w in figures) or not any(_DIGITS.search(w.text) for w in figures) \
+                or any(figure.match(w.text) and _DIGITS.search(w.text) for w in label) \
+                or max(w.x1 for w in label) >= min(w.x0 for w in figures) or label[-1].text.endswith(":"):
+            continue
+        above = [a for _b, ws in here[max(0, last - LOOK_BACK):last] for a in ws if _DIGITS.search(a.text)]
+        if not all(any(abs(w.x1 - a.x1) <= ALIGNED or abs(w.x0 - a.x0) <= ALIGNED for a in above)
+                   for w in figures if _DIGITS.search(w.text)):
+            continue   # figures aligned, right or left, under figures of the table above
+        after = next((ws for _b, ws in there[first + 1:] if ws), None)
+        if after is not None and min(w.x0 for w in after) > label[0].x0 + 0.5 * label[0].size:
+            continue   # rows indented under it: a heading
+        for w in label:
+            w.page = p + 2
+        here[last] = (here[last][0], label + figures)
+        del there[first]
