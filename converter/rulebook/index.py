@@ -279,10 +279,26 @@ class PatternIndex(Generic[T]):
         self.unindexed = len(self.always)
         self._keys = frozenset(self.by_trigram)
         self._resolved = [(self.entries[i][0], p) for i, p in self.pairs]
+        # every key option of each pattern, as tuples: a pattern is filed under one trigram of one option,
+        # but a text lacking any option's literals cannot match it either (about two in three of the
+        # patterns a trigram calls up), and a substring test costs far less than running the pattern
+        self._options = [tuple(tuple(sorted(option)) for option in _keys(p)) for _i, p in flat]
 
     def candidates(self, text: str) -> list[tuple[T, object]]:
         found = set(self.always)
+        folded = text.casefold()
         for g in self._keys.intersection(trigrams(text)):
             found.update(self.by_trigram[g])
-        resolved = self._resolved
-        return [resolved[n] for n in sorted(found)]
+        resolved, options = self._resolved, self._options
+        return [resolved[n] for n in sorted(found) if _contains_keys(folded, options[n])]
+
+
+def _contains_keys(folded: str, options: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the casefolded text holds one literal of every key option (no options: it may match)."""
+    for option in options:
+        for lit in option:
+            if lit in folded:
+                break
+        else:
+            return False
+    return True
