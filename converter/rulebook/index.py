@@ -293,7 +293,14 @@ class PatternIndex(Generic[T]):
         return [resolved[n] for n in sorted(found) if _contains_keys(folded, options[n])]
 
 
-def _contains_keys(folded: str, options: tuple[tuple[str, ...], ...]) -> bool:
+def may_match(pattern, folded: str) -> bool:
+    """False when `pattern` cannot match (search or fullmatch) in a text whose casefolded form is `folded`:
+    the text lacks every literal of one of its key options. Checking costs far less than running a rule
+    pattern with full case folding, and a long text is folded once for all the patterns tried on it."""
+    return _contains_keys(folded, _keys(pattern))
+
+
+def _contains_keys(folded: str, options) -> bool:
     """Whether the casefolded text holds one literal of every key option (no options: it may match)."""
     for option in options:
         for lit in option:

@@ -6,7 +6,7 @@ from typing import Optional
 
 import regex
 
-from .index import PatternIndex
+from .index import PatternIndex, may_match
 from .model import RowRule, Rulebook
 from .timed import finditer, fullmatch, search  # noqa: F401 - the engine's way to run a rule's pattern
 from .regex_code import kept_regex
@@ -106,7 +106,8 @@ def _skipped(book: Rulebook, heading: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def skipped_heading(skips: tuple, heading: str) -> bool:
-    return any(search(owner, p, heading) for p, owner in skips)
+    folded = heading.casefold()
+    return any(may_match(p, folded) and search(owner, p, heading) for p, owner in skips)
 
 
 def _constraints_hold(rule: RowRule, sec: str, context: str, next_label: str = "") -> bool:
