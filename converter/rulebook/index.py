@@ -278,6 +278,7 @@ class PatternIndex(Generic[T]):
         self.by_trigram, self.always = _filing([p for _i, p in flat])
         self.unindexed = len(self.always)
         self._keys = frozenset(self.by_trigram)
+        self._gram_list = tuple(sorted(self.by_trigram))
         self._resolved = [(self.entries[i][0], p) for i, p in self.pairs]
         # every key option of each pattern, as tuples: a pattern is filed under one trigram of one option,
         # but a text lacking any option's literals cannot match it either (about two in three of the
@@ -287,7 +288,13 @@ class PatternIndex(Generic[T]):
     def candidates(self, text: str) -> list[tuple[T, object]]:
         found = set(self.always)
         folded = text.casefold()
-        for g in self._keys.intersection(trigrams(text)):
+        if 2 * len(self._gram_list) < len(folded):
+            # few trigrams filed (a phrase index: about 60) and a long text (a sentence): looking each up in
+            # the text costs less than listing the text's trigrams; the same trigrams are found either way
+            present = [g for g in self._gram_list if g in folded]
+        else:
+            present = self._keys.intersection(trigrams(text))
+        for g in present:
             found.update(self.by_trigram[g])
         resolved, options = self._resolved, self._options
         return [resolved[n] for n in sorted(found) if _contains_keys(folded, options[n])]
