@@ -29,8 +29,6 @@ def unattributed_totals(facts: list[Fact], text: str) -> tuple[list[Fact], list[
     the same period agrees with, in a release that prints a noncontrolling interest's share of them."""
     doubtful: dict[int, str] = {}
     for concept, (share, tables_too) in PLAIN.items():
-        if not share.search(text):
-            continue
         plain, others = [], {}
         for f in facts:
             if f.concept != concept or f.dims:
@@ -39,9 +37,10 @@ def unattributed_totals(facts: list[Fact], text: str) -> tuple[list[Fact], list[
                 plain.append(f)
             else:
                 others.setdefault(f.period, []).append(f)
-        for f in plain:
-            if not any(consistent(f, g) for g in others.get(f.period, ())):
-                doubtful[id(f)] = concept
+        alone = [f for f in plain if not any(consistent(f, g) for g in others.get(f.period, ()))]
+        # the whole text is searched last, and only for a plain reading left alone: that search costs most
+        if alone and share.search(text):
+            doubtful.update((id(f), concept) for f in alone)
     if not doubtful:
         return facts, [], []
     kept = [f for f in facts if id(f) not in doubtful]

@@ -303,7 +303,8 @@ class PatternIndex(Generic[T]):
 def may_match(pattern, folded: str) -> bool:
     """False when `pattern` cannot match (search or fullmatch) in a text whose casefolded form is `folded`:
     the text lacks every literal of one of its key options. Checking costs far less than running a rule
-    pattern with full case folding, and a long text is folded once for all the patterns tried on it."""
+    pattern with full case folding, and a long text is folded once for all the patterns tried on it. Only
+    for patterns read as written (no VERBOSE flag: its ignored spaces would be read as literals)."""
     return _contains_keys(folded, _keys(pattern))
 
 
