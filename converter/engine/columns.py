@@ -20,7 +20,7 @@ import regex
 from ..model import HeaderCell, Period, Table
 from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length, add_months, full_dates,
                     is_month_end, length_of, make_date, month_end, numeric_date, parse_month)
-from ..rulebook.index import may_match
+from ..rulebook.index import fold, may_match
 from ..rulebook.regex_code import kept_re, kept_regex
 from ..dataclass_code import dataclass
 
@@ -245,7 +245,7 @@ def _long_years(head: str) -> frozenset:
     """The fiscal years a sentence that names a 53rd week also names, when it names one ("the 53rd week is
     expected to add ... to Q4 FY24")."""
     out = set()
-    if not may_match(_LONG_YEAR, head.casefold()):   # most releases never say "week": skip the scan
+    if not may_match(_LONG_YEAR, fold(head)):   # most releases never say "week": skip the scan
         return frozenset()
     for m in _LONG_YEAR.finditer(head):
         start = max(head.rfind(". ", 0, m.start()), head.rfind("\n\n", 0, m.start()), 0)

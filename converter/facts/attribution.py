@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Fact, Finding
+from ..rulebook.index import fold, may_match
 from ..rulebook.regex_code import kept_regex
 from .merge import consistent
 
@@ -28,6 +29,7 @@ def unattributed_totals(facts: list[Fact], text: str) -> tuple[list[Fact], list[
     """The facts less the plain lines and sentences of net income and equity that no attributed reading of
     the same period agrees with, in a release that prints a noncontrolling interest's share of them."""
     doubtful: dict[int, str] = {}
+    folded = ""   # the text folded (index.fold), when a search needs it
     for concept, (share, tables_too) in PLAIN.items():
         plain, others = [], {}
         for f in facts:
@@ -38,8 +40,12 @@ def unattributed_totals(facts: list[Fact], text: str) -> tuple[list[Fact], list[
             else:
                 others.setdefault(f.period, []).append(f)
         alone = [f for f in plain if not any(consistent(f, g) for g in others.get(f.period, ()))]
-        # the whole text is searched last, and only for a plain reading left alone: that search costs most
-        if alone and share.search(text):
+        if not alone:
+            continue
+        # the whole text is searched last, and only for a plain reading left alone: that search costs most,
+        # and the literals it needs are looked for first
+        folded = folded or fold(text)
+        if may_match(share, folded) and share.search(text):
             doubtful.update((id(f), concept) for f in alone)
     if not doubtful:
         return facts, [], []

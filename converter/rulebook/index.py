@@ -287,7 +287,7 @@ class PatternIndex(Generic[T]):
 
     def candidates(self, text: str) -> list[tuple[T, object]]:
         found = set(self.always)
-        folded = text.casefold()
+        folded = text.casefold()   # as trigrams() reads the text
         if 2 * len(self._gram_list) < len(folded):
             # few trigrams filed (a phrase index: about 60) and a long text (a sentence): looking each up in
             # the text costs less than listing the text's trigrams; the same trigrams are found either way
@@ -296,20 +296,41 @@ class PatternIndex(Generic[T]):
             present = self._keys.intersection(trigrams(text))
         for g in present:
             found.update(self.by_trigram[g])
-        resolved, options = self._resolved, self._options
-        return [resolved[n] for n in sorted(found) if _contains_keys(folded, options[n])]
+        resolved, options, read = self._resolved, self._options, fold(text)
+        return [resolved[n] for n in sorted(found) if _contains_keys(read, options[n])]
+
+
+def fold(text: str) -> str:
+    """The text as the literal checks below read it: casefolded, with "i\u0307" read as "i". `regex` matches
+    "İ" (U+0130) with "i" ignoring case, where casefold spells it "i\u0307": without this, "anticipat"
+    would not be found in the fold of "ANTİCIPATE", which the pattern matches. No character matching an
+    ASCII literal is a lone U+0307, so dropping it after an "i" hides no literal a pattern matched."""
+    folded = text.casefold()
+    return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
 
 
 def may_match(pattern, folded: str) -> bool:
-    """False when `pattern` cannot match (search or fullmatch) in a text whose casefolded form is `folded`:
-    the text lacks every literal of one of its key options. Checking costs far less than running a rule
-    pattern with full case folding, and a long text is folded once for all the patterns tried on it. Only
-    for patterns read as written (no VERBOSE flag: its ignored spaces would be read as literals)."""
-    return _contains_keys(folded, _keys(pattern))
+    """False when `pattern` cannot match (search or fullmatch) in a text `folded` is the fold() of:
+    for each of its top-level alternatives, the text lacks every literal of one set that alternative needs.
+    Checking costs far less than running a pattern with full case folding, and a long text is folded once
+    for all the patterns tried on it. Only for patterns read as written (no VERBOSE flag: its ignored spaces
+    would be read as literals)."""
+    needs = _needs(pattern.pattern)
+    return needs is None or any(_contains_keys(folded, sets) for sets in needs)
+
+
+@lru_cache(maxsize=None)
+def _needs(pattern: str) -> Optional[tuple[tuple[frozenset[str], ...], ...]]:
+    """Per top-level alternative, every set of literals one of which a match of it contains (all of them,
+    not only the one the index files it under); None outside the subset read here."""
+    try:
+        return tuple(tuple(_alternative_keys(atoms)) for atoms in _parse(pattern))
+    except (_Unsupported, IndexError, ValueError):
+        return None
 
 
 def _contains_keys(folded: str, options) -> bool:
-    """Whether the casefolded text holds one literal of every key option (no options: it may match)."""
+    """Whether the folded text holds one literal of every key option (no options: it may match)."""
     for option in options:
         for lit in option:
             if lit in folded:

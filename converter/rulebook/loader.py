@@ -16,7 +16,7 @@ import regex
 from ..paths import RULES_DIR
 from . import cache
 from .errors import RuleError
-from .index import key_options, may_match
+from .index import fold, key_options, may_match
 from .lazy import LazyPattern
 from .regex_code import compile_keeping_code
 from .model import IgnoreRule, Issuer, PhraseRule, RowRule, Rulebook, TableRule
@@ -281,7 +281,7 @@ def precedence(rule) -> tuple:
 def detect_issuer(text: str, rules_dir: Path = RULES_DIR) -> Optional[Path]:
     """The issuer file whose `detect` patterns occur in the text; None when no file matches."""
     head = text[:20000]
-    folded = head.casefold()
+    folded = fold(head)
     best = None
     for f in issuer_files(rules_dir):
         issuer = compiled_file(f, "issuer")[2]
