@@ -16,7 +16,7 @@ import regex
 from ..paths import RULES_DIR
 from . import cache
 from .errors import RuleError
-from .index import fold, key_options, may_match
+from .index import key_options
 from .lazy import LazyPattern
 from .regex_code import compile_keeping_code
 from .model import IgnoreRule, Issuer, PhraseRule, RowRule, Rulebook, TableRule
@@ -281,14 +281,13 @@ def precedence(rule) -> tuple:
 def detect_issuer(text: str, rules_dir: Path = RULES_DIR) -> Optional[Path]:
     """The issuer file whose `detect` patterns occur in the text; None when no file matches."""
     head = text[:20000]
-    folded = fold(head)
     best = None
     for f in issuer_files(rules_dir):
         issuer = compiled_file(f, "issuer")[2]
         if issuer is None:
             continue
         owner = Owner("issuer", issuer.file, 0, "issuer detect pattern")
-        hits = sum(1 for p in issuer.detect if may_match(p, folded) and search(owner, p, head))
+        hits = sum(1 for p in issuer.detect if search(owner, p, head))
         if hits and (best is None or hits > best[0]):
             best = (hits, f)
     return best[1] if best else None

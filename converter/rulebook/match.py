@@ -6,7 +6,7 @@ from typing import Optional
 
 import regex
 
-from .index import PatternIndex, fold, may_match
+from .index import PatternIndex
 from .model import RowRule, Rulebook
 from .timed import finditer, fullmatch, search  # noqa: F401 - the engine's way to run a rule's pattern
 from .regex_code import kept_regex
@@ -118,8 +118,7 @@ class _Skips(tuple):
 
 @lru_cache(maxsize=4096)
 def skipped_heading(skips: tuple, heading: str) -> bool:
-    folded = fold(heading)
-    return any(may_match(p, folded) and search(owner, p, heading) for p, owner in skips)
+    return any(search(owner, p, heading) for p, owner in skips)
 
 
 def _constraints_hold(rule: RowRule, sec: str, context: str, next_label: str = "") -> bool:
