@@ -195,6 +195,8 @@ def _settled_columns(tables: list[Table], book, tax: Taxonomy, cal, scales: dict
                      facts: list) -> list:
     """Tables read again with the column lengths the rest of the release settles (engine/lengths.py)."""
     settled = infer_lengths(trace.tables.unresolved, facts, cal)
+    if not settled:   # the common case: no table to read again
+        return []
     seen = {f.key for f in trace.tables.facts}   # a rounded restatement in the text must not keep a table's figure out
     out = []
     for table in tables:
