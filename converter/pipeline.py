@@ -178,7 +178,17 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
 
 
 def with_standard_concepts(tax: Taxonomy, book: Rulebook) -> Taxonomy:
-    """The taxonomy with the standard elements the rules name that it does not declare (taxonomies/standard.py)."""
+    """The taxonomy with the standard elements the rules name that it does not declare (taxonomies/standard.py).
+    Made once per book and taxonomy (both are kept and only read), not for every conversion."""
+    kept = book.__dict__.setdefault("_with_standard", {})
+    key = (id(tax), len(book.rows), len(book.phrases))
+    if key in kept and kept[key][0] is tax:
+        return kept[key][1]
+    kept[key] = (tax, _with_standard_concepts(tax, book))
+    return kept[key][1]
+
+
+def _with_standard_concepts(tax: Taxonomy, book: Rulebook) -> Taxonomy:
     missing = {r.concept for rules in (book.rows, book.phrases) for r in rules if r.concept not in tax}
     found = standard_concepts(missing) if missing else {}
     if not found:
@@ -195,6 +205,8 @@ def _settled_columns(tables: list[Table], book, tax: Taxonomy, cal, scales: dict
                      facts: list) -> list:
     """Tables read again with the column lengths the rest of the release settles (engine/lengths.py)."""
     settled = infer_lengths(trace.tables.unresolved, facts, cal)
+    if not settled:   # the common case: no table to read again
+        return []
     seen = {f.key for f in trace.tables.facts}   # a rounded restatement in the text must not keep a table's figure out
     out = []
     for table in tables:

@@ -15,7 +15,7 @@ from converter.emit import render_taxonomy
 from converter.pipeline import convert_text
 from converter.readers import InputError
 from converter.readers.source import decode
-from converter.rulebook.index import PatternIndex, key_options
+from converter.rulebook.index import PatternIndex, fold, key_options, may_match
 from converter.rulebook.loader import FLAGS
 from converter.validate import validate_json, validate_xml
 
@@ -151,6 +151,7 @@ def test_index_never_hides_a_matching_pattern(patterns, texts):
         for c in compiled:
             if c.search(text) or c.fullmatch(text):
                 assert id(c) in candidates, (c.pattern, text, key_options(c.pattern))
+                assert may_match(c, fold(text)), (c.pattern, text)
 
 
 def test_key_options_read_the_usual_rule_shapes():
@@ -161,6 +162,18 @@ def test_key_options_read_the_usual_rule_shapes():
     assert key_options("(?i)anything") == ()          # inline flags: unindexed, always tried
     assert key_options("cash{e<=1}") == ()            # fuzzy matching: unindexed
     assert key_options("ab") == ()                    # too short to index
+
+
+def test_may_match_needs_every_literal_of_one_alternative():
+    both = regex.compile(r"net income attributable to (?:non-?controlling|minority) interests?"
+                         r"|(?:non-?controlling|minority) interests?['’]? share of (?:net )?income", FLAGS)
+    assert may_match(both, "minority interests' share of net income")                 # the second alternative
+    assert may_match(both, "net income attributable to noncontrolling interests")     # the first
+    assert not may_match(both, "interest expense and net income attributable to acme")  # no "minority" or "controlling"
+    assert may_match(regex.compile("(?i)anything", FLAGS), "")                       # unread: may match anything
+    upper_dotted = "N\u0130NETY-DAY ANT\u0130C\u0130PATED \u0130NCOME"   # "İ", which regex matches with "i"
+    for pattern in ("anticipated", "ninety-day", "income"):
+        assert regex.search(pattern, upper_dotted, FLAGS) and may_match(regex.compile(pattern, FLAGS), fold(upper_dotted))
 
 
 # ----------------------------------------------------------------------------------------- the fast validator

@@ -45,10 +45,10 @@ def sign_by_chain(table: Table, concepts: dict[int, Optional[str]], mults: dict[
     sign their rows' wording gave them (`mults`: "OPERATING LOSS 10,671" is −10,671); the rows between count
     as printed."""
     rows = [i for i, r in enumerate(table.rows) if r.cells]
-    figures = {i: _figures(table.rows[i], usable) for i in rows}
     anchors = [i for i in rows if concepts.get(i) in RESULTS]
-    for i in anchors:
-        figures[i] = {c: v * mults.get(i, 1) for c, v in figures[i].items()}
+    if len(anchors) < 2:   # no two results to chain (most tables): nothing to solve, so nothing to read
+        return set()
+    figures = _anchored_figures(table, rows, anchors, mults, usable)
     direction: dict[int, int] = {}
     for a, b in zip(anchors, anchors[1:]):
         if concepts[a] == concepts[b]:
@@ -88,10 +88,10 @@ def chain_breaks(table: Table, concepts: dict[int, Optional[str]], mults: dict[i
     paired with the wrong lines do that. A row set down out of its place breaks the sum only in the columns
     where it prints a figure, and is no sign of it."""
     rows = [i for i, r in enumerate(table.rows) if r.cells]
-    figures = {i: _figures(table.rows[i], usable) for i in rows}
     anchors = [i for i in rows if concepts.get(i) in RESULTS]
-    for i in anchors:
-        figures[i] = {c: v * mults.get(i, 1) for c, v in figures[i].items()}
+    if len(anchors) < 2:
+        return False
+    figures = _anchored_figures(table, rows, anchors, mults, usable)
     for a, b in zip(anchors, anchors[1:]):
         if _RANK[concepts[a]] >= _RANK[concepts[b]]:
             continue   # results out of the statement's order: the reader set the rows down out of order
@@ -103,6 +103,15 @@ def chain_breaks(table: Table, concepts: dict[int, Optional[str]], mults: dict[i
         if cols and all(_misses(figures, a, b, between, [c]) == [] for c in cols):
             return True
     return False
+
+
+def _anchored_figures(table: Table, rows: list[int], anchors: list[int], mults: dict[int, int],
+                      usable: Callable[[int], bool]) -> dict[int, dict[int, Decimal]]:
+    """Each row's figures by column, the results' with the sign their wording gave them."""
+    figures = {i: _figures(table.rows[i], usable) for i in rows}
+    for i in anchors:
+        figures[i] = {c: v * mults.get(i, 1) for c, v in figures[i].items()}
+    return figures
 
 
 def _columns(figures: dict[int, dict[int, Decimal]], a: int, b: int, between: list[int]) -> list[int]:

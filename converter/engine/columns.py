@@ -8,6 +8,7 @@ header reads ("Three Months Ended | Six Months Ended" over "2016 2015 2016 2015"
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import field, replace
 from itertools import combinations
 from datetime import date, timedelta
@@ -19,6 +20,7 @@ import regex
 from ..model import HeaderCell, Period, Table
 from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length, add_months, full_dates,
                     is_month_end, length_of, make_date, month_end, numeric_date, parse_month)
+from ..rulebook.index import fold, may_match
 from ..rulebook.regex_code import kept_re, kept_regex
 from ..dataclass_code import dataclass
 
@@ -217,7 +219,8 @@ def document_calendar(text: str) -> Calendar:
                     label_year = _named_year(q)
                     labelled = add_months(anchor, 12) if is_month_end(anchor) else anchor + timedelta(days=364)
     # Most frequent dates first, so a month-only header takes the day the text uses most.
-    uniq = sorted(set(dates), key=lambda d: -dates.count(d))
+    counts = Counter(dates)   # not dates.count(d) for each d: that grows with the square of a long text's dates
+    uniq = sorted(set(dates), key=lambda d: -counts[d])
     early = fye == 1 or (anchor is not None and anchor.month == 2 and anchor.day <= 7)
     named = label_year is not None and labelled is not None
     by_start = early and not (named and label_year == labelled.year)
@@ -242,6 +245,8 @@ def _long_years(head: str) -> frozenset:
     """The fiscal years a sentence that names a 53rd week also names, when it names one ("the 53rd week is
     expected to add ... to Q4 FY24")."""
     out = set()
+    if not may_match(_LONG_YEAR, fold(head)):   # most releases never say "week": skip the scan
+        return frozenset()
     for m in _LONG_YEAR.finditer(head):
         start = max(head.rfind(". ", 0, m.start()), head.rfind("\n\n", 0, m.start()), 0)
         end = min(x for x in (head.find(". ", m.end()), head.find("\n\n", m.end()), len(head)) if x >= 0)

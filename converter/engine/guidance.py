@@ -7,7 +7,6 @@ forecast. The metric wordings are the phrase rules'; the grammar is here.
 """
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from decimal import Decimal
 from typing import Optional
@@ -22,7 +21,8 @@ from .ignore import ignored_phrases, ignored_sentence
 from .narrative import PER_UNIT, after_tax, find_book_mentions, restated, sentences
 from .numbers import SCALE_WORDS
 from .periods_text import bare_quarters, find_periods
-from ..rulebook.regex_code import kept_re, kept_regex
+from ..rulebook.index import fold, may_match
+from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
 
 FORECAST = ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")
@@ -32,7 +32,6 @@ MAXIMUM = ("srt:RangeAxis", "srt:MaximumMember")
 CUE = kept_regex(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targets?|forecasts?|projects?|"
                     r"reaffirm\w*|reiterat\w*|rais(?:es|ed|ing)\s+(?:its\s+)?(?:full[\s-]year\s+)?(?:outlook|guidance))\b",
                     regex.I)
-_CUE_HINT = kept_re(r"expect|anticipat|outlook|guidance|target|forecast|project|reaffirm|reiterat|rais", re.I)
 _NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}neg2>\()?(?P<{n}num>(?>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))(?![eE][+-]?\d)\)?(?:\s*(?P<{n}scale>millions?|billions?|trillions?|thousands?|[MBK])\b)?(?![A-Za-z]{{1,3}}\b)"
 RANGE = kept_regex(rf"(?:between\s+)?(?=\$)(?P<a>{_NUM.format(n='a')})\s*(?:and|to|-|\u2013|\u2014)\s*(?P<b>{_NUM.format(n='b')})",
                       regex.I)
@@ -82,7 +81,7 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
         head = _COLUMNS.search(text) if len(text) < 120 else None
         if head:
             latest_last = bool(head["old"])
-        if _CUE_HINT.search(text) and CUE.search(text):
+        if may_match(CUE, fold(text)) and CUE.search(text):   # its literals first: most paragraphs hold none
             named = find_periods(text, cal)
             if not named and (year := _YEAR_OUTLOOK.search(text)):
                 named = find_periods(f"fiscal {year[1]}", cal)

@@ -20,6 +20,9 @@ _FIGURE = kept_regex(
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         \s*(?P<neg2>\))?\s*(?P<pct>%)?$""", regex.VERBOSE)
 
+# _FIGURE's groups by number: `regex` looks a group name up in about ten times the time of a number
+_FIGURE_GROUPS = tuple(_FIGURE.groupindex[g] for g in ("num", "neg1", "minus", "neg2", "pct"))
+
 SCALE_WORDS = {"thousand": 3, "thousands": 3, "k": 3, "million": 6, "millions": 6, "mm": 6, "mil": 6, "m": 6,
                "billion": 9, "billions": 9, "bn": 9, "b": 9, "trillion": 12, "trillions": 12, "tn": 12}
 
@@ -47,13 +50,13 @@ def parse_figure(text: str) -> Optional[Figure]:
     m = _FIGURE.match(t)
     if not m:
         return None
-    num = m["num"]
-    neg = bool(m["neg1"]) or bool(m["minus"])
-    if bool(m["neg1"]) != bool(m["neg2"]):
+    num, neg1, minus, neg2, pct = m.group(*_FIGURE_GROUPS)
+    neg = bool(neg1) or bool(minus)
+    if bool(neg1) != bool(neg2):
         return None  # half a parenthesis: the reader should have joined "(1,234" and ")"
     value = Decimal(num.replace(",", ""))
     decimals = len(num.split(".", 1)[1]) if "." in num else 0
-    return Figure(-value if neg else value, decimals, percent=bool(m["pct"]))
+    return Figure(-value if neg else value, decimals, percent=bool(pct))
 
 
 def scaled(fig: Figure, power: int) -> tuple[Optional[Decimal], int]:

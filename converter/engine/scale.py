@@ -67,8 +67,11 @@ def find_scale(texts: Iterable[str]) -> Optional[Scale]:
     thousands)", a row a reader left among a table's title lines) give way to a note that stands alone
     ("(In Millions, Except Par Value)")."""
     texts = list(texts)
-    alone = [t for t in texts if _HINT.search(t) and not _LABELS_OWN.match(t)]
-    found = _first_note(alone) if len(alone) < len([t for t in texts if _HINT.search(t)]) else None
+    hinted = [t for t in texts if _HINT.search(t)]
+    if not hinted:   # no text names a scale (most paragraphs): nothing for _first_note to find either
+        return None
+    alone = [t for t in hinted if not _LABELS_OWN.match(t)]
+    found = _first_note(alone) if len(alone) < len(hinted) else None
     return found or _first_note(texts)
 
 

@@ -400,10 +400,13 @@ def _sign_by_summation(facts: list[Fact], first: int, calculations: list[Calcula
         f = facts[i]
         if not f.dims:
             at.setdefault((f.concept, f.period), []).append(i)
+    by_concept: dict[str, list[tuple]] = {}   # each calculation's total looked up, not every fact walked per calculation
+    for (concept, period), total in at.items():
+        by_concept.setdefault(concept, []).append((period, total))
     verdicts: dict[str, list[tuple[bool, list[int]]]] = {}
     for calc in calculations:
-        for (concept, period), total in at.items():
-            if concept != calc.total or len(total) != 1:
+        for period, total in by_concept.get(calc.total, ()):
+            if len(total) != 1:
                 continue
             items = [(c, w, at.get((c, period), [])) for c, w in calc.items]
             if any(len(ix) != 1 for _c, _w, ix in items):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Fact, Finding
+from ..rulebook.index import fold, may_match
 from ..rulebook.regex_code import kept_regex
 from .merge import consistent
 
@@ -28,9 +29,8 @@ def unattributed_totals(facts: list[Fact], text: str) -> tuple[list[Fact], list[
     """The facts less the plain lines and sentences of net income and equity that no attributed reading of
     the same period agrees with, in a release that prints a noncontrolling interest's share of them."""
     doubtful: dict[int, str] = {}
+    folded = ""   # the text folded (index.fold), when a search needs it
     for concept, (share, tables_too) in PLAIN.items():
-        if not share.search(text):
-            continue
         plain, others = [], {}
         for f in facts:
             if f.concept != concept or f.dims:
@@ -39,9 +39,14 @@ def unattributed_totals(facts: list[Fact], text: str) -> tuple[list[Fact], list[
                 plain.append(f)
             else:
                 others.setdefault(f.period, []).append(f)
-        for f in plain:
-            if not any(consistent(f, g) for g in others.get(f.period, ())):
-                doubtful[id(f)] = concept
+        alone = [f for f in plain if not any(consistent(f, g) for g in others.get(f.period, ()))]
+        if not alone:
+            continue
+        # the whole text is searched last, and only for a plain reading left alone: that search costs most,
+        # and the literals it needs are looked for first
+        folded = folded or fold(text)
+        if may_match(share, folded) and share.search(text):
+            doubtful.update((id(f), concept) for f in alone)
     if not doubtful:
         return facts, [], []
     kept = [f for f in facts if id(f) not in doubtful]

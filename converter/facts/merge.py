@@ -69,6 +69,8 @@ def _readings(group: list[Fact]) -> list[list[Fact]]:
     thousands of different figures made this quadratic): a head is filed under its value and under what it
     rounds to at each coarser precision in the group; a fact of the head's own precision agrees with a head
     whose value is its own or one of its roundings (`consistent` with the head as the coarser of the two)."""
+    if len(group) == 1:   # most facts are read once: one reading, no roundings to work out
+        return [list(group)]
     readings: list[list[Fact]] = []
     levels = sorted({f.decimals for f in group})
     by_value: dict[Decimal, int] = {}                   # head value -> first reading

@@ -300,7 +300,8 @@ def _grid(rows: list[list[_Frame]]) -> list[list[GridCell]]:
         for frame in row:
             while pending.get(col, 0) > 0:
                 col += 1
-            text = " ".join(p.text for p in frame.items if isinstance(p, _Prose))
+            items = frame.items   # most cells of a Workiva table are empty spacers: no join for them
+            text = " ".join([p.text for p in items if isinstance(p, _Prose)]) if items else ""
             cells.append(GridCell(text, col, col + frame.colspan - 1, frame.indent))
             if frame.rowspan > 1:
                 for c in range(col, col + frame.colspan):

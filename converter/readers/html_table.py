@@ -143,6 +143,8 @@ class _Columns:
         hits = self.overlapping(start, end)
         if not hits:
             return self.nearest(start, end)
+        if len(hits) == 1:   # most cells sit within one column
+            return hits[0]
         return max(hits, key=lambda j: (min(end, self.ends[j]) - max(start, self.starts[j]), j))
 
     def covered(self, start: int, end: int) -> tuple[int, int]:

@@ -32,6 +32,12 @@ _CHUNKS = kept_regex(r"\s{3,}")
 
 def _lines(text: str):
     """(collapsed line, raw line, span) for non-blank lines; a figure's lone closing parenthesis joins it."""
+    for text_, line, start, end in _line_ends(text):
+        yield text_, line, Span(start, end)
+
+
+def _line_ends(text: str):
+    """`_lines` with the span as two offsets: layout detection reads every line and needs no Span."""
     raw = []
     pos = 0
     for line in text.split("\n"):
@@ -48,7 +54,7 @@ def _lines(text: str):
             end = raw[i + 1][1] + len(raw[i + 1][0])
             i += 1
         i += 1
-        yield text_, line, Span(start, end)
+        yield text_, line, start, end
 
 
 def figures(line: str) -> Optional[list[str]]:
@@ -100,7 +106,7 @@ def looks_like_cells(text: str) -> bool:
     """One figure per line, in short runs between labels; a PDF's reading order gives long runs, and a
     fixed-width layout prints its figures on the label's line."""
     short = long = run = rows = multi = 0
-    for line, _raw, _span in _lines(text[:200000]):
+    for line, _raw, _start, _end in _line_ends(text[:200000]):
         if line in ("$", "US$", ")"):
             continue
         figs = figures(line)

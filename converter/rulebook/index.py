@@ -10,8 +10,10 @@ absent from the text cannot match it.
 Why this is exact under the rule flags (IGNORECASE with full case folding): a literal character is kept only
 when it is ASCII, and every character that matches an ASCII letter case-insensitively has that letter in its
 `str.casefold()` (checked over all of Unicode when this was written), so the literal is a substring of the
-casefolded text whenever the pattern matches. tests/test_property.py checks the index against random
-patterns and texts.
+casefolded text whenever the pattern matches. One exception: `regex` matches "İ" (U+0130) with "i", and
+casefold spells it "i\u0307"; the literal checks read the text through `fold`, which allows for it (the
+trigram filing reads plain casefold, as it always has). tests/test_property.py checks the index against
+random patterns and texts.
 
 Only a plain subset of the syntax is read: literals, escaped punctuation, `\\s \\d \\w \\b` and their
 negations, `.`, `^`, `$`, simple character classes, `(...)`, `(?:...)`, `|` and the quantifiers `? * + {m,n}`
@@ -278,11 +280,63 @@ class PatternIndex(Generic[T]):
         self.by_trigram, self.always = _filing([p for _i, p in flat])
         self.unindexed = len(self.always)
         self._keys = frozenset(self.by_trigram)
+        self._gram_list = tuple(sorted(self.by_trigram))
         self._resolved = [(self.entries[i][0], p) for i, p in self.pairs]
+        # every key option of each pattern, as tuples: a pattern is filed under one trigram of one option,
+        # but a text lacking any option's literals cannot match it either (about two in three of the
+        # patterns a trigram calls up), and a substring test costs far less than running the pattern
+        self._options = [tuple(tuple(sorted(option)) for option in _keys(p)) for _i, p in flat]
 
     def candidates(self, text: str) -> list[tuple[T, object]]:
         found = set(self.always)
-        for g in self._keys.intersection(trigrams(text)):
+        folded = text.casefold()   # as trigrams() reads the text
+        if 2 * len(self._gram_list) < len(folded):
+            # few trigrams filed (a phrase index: about 60) and a long text (a sentence): looking each up in
+            # the text costs less than listing the text's trigrams; the same trigrams are found either way
+            present = [g for g in self._gram_list if g in folded]
+        else:
+            present = self._keys.intersection(trigrams(text))
+        for g in present:
             found.update(self.by_trigram[g])
-        resolved = self._resolved
-        return [resolved[n] for n in sorted(found)]
+        resolved, options, read = self._resolved, self._options, fold(text)
+        return [resolved[n] for n in sorted(found) if _contains_keys(read, options[n])]
+
+
+def fold(text: str) -> str:
+    """The text as the literal checks below read it: casefolded, with "i\u0307" read as "i". `regex` matches
+    "İ" (U+0130) with "i" ignoring case, where casefold spells it "i\u0307": without this, "anticipat"
+    would not be found in the fold of "ANTİCIPATE", which the pattern matches. No character matching an
+    ASCII literal is a lone U+0307, so dropping it after an "i" hides no literal a pattern matched."""
+    folded = text.casefold()
+    return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
+
+
+def may_match(pattern, folded: str) -> bool:
+    """False when `pattern` cannot match (search or fullmatch) in a text `folded` is the fold() of:
+    for each of its top-level alternatives, the text lacks every literal of one set that alternative needs.
+    Checking costs far less than running a pattern with full case folding, and a long text is folded once
+    for all the patterns tried on it. Only for patterns read as written (no VERBOSE flag: its ignored spaces
+    would be read as literals)."""
+    needs = _needs(pattern.pattern)
+    return needs is None or any(_contains_keys(folded, sets) for sets in needs)
+
+
+@lru_cache(maxsize=None)
+def _needs(pattern: str) -> Optional[tuple[tuple[frozenset[str], ...], ...]]:
+    """Per top-level alternative, every set of literals one of which a match of it contains (all of them,
+    not only the one the index files it under); None outside the subset read here."""
+    try:
+        return tuple(tuple(_alternative_keys(atoms)) for atoms in _parse(pattern))
+    except (_Unsupported, IndexError, ValueError):
+        return None
+
+
+def _contains_keys(folded: str, options) -> bool:
+    """Whether the folded text holds one literal of every key option (no options: it may match)."""
+    for option in options:
+        for lit in option:
+            if lit in folded:
+                break
+        else:
+            return False
+    return True

@@ -100,8 +100,20 @@ def _skipped(book: Rulebook, heading: str) -> bool:
         return False
     skips = book.__dict__.get("_skips")
     if skips is None:
-        skips = book.__dict__["_skips"] = tuple(book.skip_sections)
+        skips = book.__dict__["_skips"] = _Skips(book.skip_sections)
     return skipped_heading(skips, heading)
+
+
+class _Skips(tuple):
+    """A book's skip_sections as a cache key, hashed and compared as the one object it is: a plain tuple
+    would hash every pattern and owner in it on each of the thousands of look-ups a release makes."""
+    __hash__ = object.__hash__
+
+    def __eq__(self, other):
+        return self is other
+
+    def __ne__(self, other):
+        return self is not other
 
 
 @lru_cache(maxsize=4096)

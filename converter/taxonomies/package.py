@@ -100,6 +100,7 @@ def package_schemas(taxonomy_file: Path = TAXONOMY_FILE) -> dict[str, tuple]:
     return out
 
 
+@lru_cache(maxsize=4)   # asked by every taxonomy render; package_schemas is kept the same way
 def declared_qnames(taxonomy_file: Path = TAXONOMY_FILE) -> frozenset[str]:
     """Every official-prefix QName the package declares: the only ones an output may use."""
     return frozenset(f"{p}:{e.name}" for p, (_, elements, _) in package_schemas(taxonomy_file).items()
