@@ -3,6 +3,8 @@ id, markup cannot expand entities or reach outside resources, awkward labels com
 safely, and long inputs are read with work in proportion to their size (counted, not timed: tests/work.py)."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import json
 from pathlib import Path
 
@@ -580,3 +582,22 @@ def test_a_text_too_long_is_reported_with_the_input(monkeypatch, tmp_path):
     out = conversion.render_file(conversion.Job(EXAMPLE, tmp_path / "r.json"))
     assert out.code == 3 and out.message.startswith(f"{EXAMPLE}: a text of 18.0 MB"), out.message
 
+
+
+def test_a_dotted_capital_i_is_read_as_an_i_in_every_layout():
+    # the patterns match "THİRD" and "SİX" as "third" and "six" ignoring case, but "İ" lower-cases to "i" and a
+    # combining dot, so the word matched was no key of the tables naming it: an internal error (exit 4)
+    from converter.pipeline import convert_text
+    text = ("Acme Reports Results\n\nBOSTON, November 5, 2025 -- Acme reported results for the THİRD quarter.\n\n"
+            "CONDENSED STATEMENTS OF OPERATIONS (İN MİLLİONS)\n\n"
+            "| | THREE MONTHS ENDED SEPTEMBER 30, | | SİX MONTHS ENDED SEPTEMBER 30, | |\n"
+            "| | 2025 | 2024 | 2025 | 2024 |\n| Revenue | 5.2 | 4.1 | 9.1 | 8.0 |\n")
+    html = ("<html><body><p>Acme reports THİRD quarter results</p><p>BOSTON, November 5, 2025 -- Acme today "
+            "reported results.</p><p>CONDENSED STATEMENTS OF OPERATIONS (İN MİLLİONS)</p><table><tr><td></td>"
+            "<td colspan=2>SİX MONTHS ENDED SEPTEMBER 30,</td></tr><tr><td></td><td>2025</td><td>2024</td></tr>"
+            "<tr><td>Revenue</td><td>9.1</td><td>8.0</td></tr><tr><td>Net income</td><td>2.0</td><td>1.5</td></tr>"
+            "</table></body></html>")
+    for source in (text, html):
+        revenue = {str(f.period): f.value for f in convert_text(source, issuer="none").facts
+                   if f.concept == "us-gaap:Revenues"}
+        assert revenue.get("2025-04-01..2025-09-30") == Decimal("9100000"), revenue

@@ -36,6 +36,7 @@ for _code in range(0x80, 0xA0):
 # (tab, newline and the like are whitespace and are kept for `split`).
 _C1_TO_CP1252.update({0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None})
 _C1_TO_CP1252.update({code: None for code in range(0x20) if not chr(code).isspace()})
+_C1_TO_CP1252[0x0130] = "I"   # the dotted capital I, as every reader spells it (normalize.py)
 
 
 _C0_CONTROL = kept_re(r"[\x00-\x08\x0e-\x1f]")

@@ -15,6 +15,9 @@ _REPLACE = {
     "\u2022": "•", "\u25cf": "•", "\u25aa": "•", "\u25a0": "•", "\u2023": "•", "\u2043": "•", "\u00b7": "•",
     "\uf0b7": "•", "\uf0a7": "•", "\u2219": "•",
     "\r": "",
+    # the dotted capital I: the patterns match it as "i" ignoring case, but it lower-cases to "i" and a combining
+    # dot, so a word matched ("THİRD") is no key of the tables that name it ("third")
+    "\u0130": "I",
 }
 # a character class finds the few characters to replace; str.translate would visit every character
 _TO_REPLACE = kept_regex("[" + "".join(_REPLACE) + "]")
