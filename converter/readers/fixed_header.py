@@ -3,7 +3,7 @@ columns it stands over; a title alone on its line, every column; a line of years
 lines of lengths or dates title (converter/readers/fixed_width.py reads the rest of the table)."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import regex
 
@@ -11,6 +11,9 @@ from ..engine.dates import MONTH_RE
 from ..model import HeaderCell
 from .tokens import is_period_header
 from ..rulebook.regex_code import kept_regex
+
+if TYPE_CHECKING:
+    from .fixed_width import _Column, _Line
 
 _CHUNK = kept_regex(r"\S+(?: \S+)*")           # words separated by single spaces
 _COLUMN_WORDS = kept_regex(r"(?i)^(?:low|high|minimum|maximum|actual|total|change|%\s*change|variance|"

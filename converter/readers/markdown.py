@@ -21,7 +21,7 @@ from typing import Optional
 
 import regex
 
-from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
+from ..model import Cell, Document, HeaderCell, Paragraph, Span, Table
 from .cells import section_rows, wraps
 from .headers import deglue_months, header_cells, is_header_piece, is_scale_note
 from .normalize import collapse_spaces
