@@ -767,3 +767,21 @@ NET INCOME                       $ 3,189       $ 4,033
     rows = {r.label: [c.text for c in r.cells] for r in read_fixed_width(text).tables[0].rows if r.cells}
     assert rows["INCOME BEFORE INCOME TAXES"] == ["3,624", "4,157"]
     assert rows["Provision for income taxes"] == ["(435)", "(124)"]
+
+
+def test_dates_run_together_over_two_columns_head_one_column_each():
+    # two header cells printed with no space between them (a PDF setting each right against the next): read as
+    # one piece over both columns, neither column was dated and the balance sheet gave nothing
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+CONDENSED CONSOLIDATED BALANCE SHEETS (in thousands)
+                                              December 31, 2024December 31, 2023
+Cash and cash equivalents                                   4,812             4,899
+Total assets                                              528,115           496,398
+"""
+    assets = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
+              if f.concept == "us-gaap:Assets"}
+    assert assets == {"2024-12-31": Decimal("528115000"), "2023-12-31": Decimal("496398000")}

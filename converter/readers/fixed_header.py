@@ -23,8 +23,20 @@ _MONTH = kept_regex(rf"(?i)\b(?:{MONTH_RE})\b")
 _YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
 
 
+# a date's year run into the next date's month: "December 31, 2024December 31, 2023", two cells printed with no
+# space between them (a PDF that sets each right against the next)
+_RUN_ON_DATE = kept_regex(rf"(?<=\b(?:19|20)\d\d)(?=(?:{MONTH_RE})\b)", regex.I)
+
+
 def chunks(raw: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(raw)]
+    """Runs of words one space apart, each with where it starts and ends; dates run together are two."""
+    out = []
+    for m in _CHUNK.finditer(raw):
+        start = m.start()
+        for cut in [c.start() for c in _RUN_ON_DATE.finditer(raw, m.start(), m.end())] + [m.end()]:
+            out.append((start, cut, raw[start:cut]))
+            start = cut
+    return out
 
 
 def is_header_piece(text: str) -> bool:
