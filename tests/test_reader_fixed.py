@@ -785,3 +785,29 @@ Total assets                                              528,115           496,
     assets = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
               if f.concept == "us-gaap:Assets"}
     assert assets == {"2024-12-31": Decimal("528115000"), "2023-12-31": Decimal("496398000")}
+
+
+def test_a_heading_in_capitals_over_three_lines_at_a_pages_foot_heads_the_rows_atop_the_next():
+    # "WEIGHTED AVERAGE" / "COMMON SHARES" / "OUTSTANDING:" ended a page: the rows atop the next were read
+    # under "OUTSTANDING:" alone, and no share count was taken for one
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (in millions, except per share data)
+                                       Three Months Ended December 31,
+                                              2024          2023
+NET INCOME                              $    3,189     $   4,033
+EARNINGS PER SHARE:
+  Basic                                 $     1.20     $    1.42
+  Diluted                               $     1.16     $    1.37
+WEIGHTED AVERAGE
+COMMON SHARES
+OUTSTANDING:
+\f  Basic                                      2,667         2,847
+  Diluted                                    2,742         2,943
+"""
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+    assert facts[("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "2024-10-01..2024-12-31")] == Decimal("2667000000")
+    assert facts[("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "2023-10-01..2023-12-31")] == Decimal("2943000000")

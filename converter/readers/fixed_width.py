@@ -390,7 +390,8 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
             # (a heading may end the page before: "Weighted average shares outstanding:" / page break / "Basic")
             start = i
             while start - 1 > (segs[-1].last if segs else -1) and lines[start - 1].kind == "text" and (
-                    lines[start - 1].page == ln.page and _carries_on(lines[start - 1].label, lines[start].label)
+                    lines[start - 1].page == lines[start].page and _carries_on(lines[start - 1].label, lines[start].label,
+                                                                      lines[start + 1].label if start < i else "")
                     or lines[start - 1].label.endswith(":") and lines[start - 1].page >= ln.page - 1):
                 start -= 1
             seg = _Segment(start, i, start)
@@ -456,14 +457,16 @@ def _wraps_on(lines: list[_Line], j: int) -> bool:
     return above is not None and above.kind == "text" and bool(ln.label) and _carries_on(above.label, ln.label)
 
 
-def _carries_on(above: str, text: str) -> bool:
+def _carries_on(above: str, text: str, after: str = "") -> bool:
     """Whether `text` goes on with the label `above` it: it starts in lower case (a parenthesis in lower case,
     "(amortized cost of ...)", qualifies the label), or `above` breaks off at "of", "and", a comma, or a
-    heading in capitals ends on the next line's colon; a heading's colon ends a label."""
+    heading in capitals ends on the next line's colon (or on the colon of the line `after` it); a heading's
+    colon ends a label."""
     if above.endswith(":"):
         return False
-    if above.isupper() and text.isupper() and text.endswith(":"):
-        return True   # a heading in capitals wrapped before its colon ("WEIGHTED AVERAGE COMMON SHARES" / "OUTSTANDING:")
+    if above.isupper() and text.isupper() and (text.endswith(":") or after.isupper() and after.endswith(":")):
+        # a heading in capitals wrapped before its colon ("WEIGHTED AVERAGE" / "COMMON SHARES" / "OUTSTANDING:")
+        return True
     # ", net" closes a label ("Other income (expense), net"); "net" alone breaks one off ("Revenue, net of")
     breaks_off = bool(_CONTINUES.search(above)) and not _COMMA_NET.search(above)
     return text.lstrip("(")[:1].islower() or breaks_off
@@ -644,7 +647,7 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
     out: list[Row] = []
     pending: Optional[tuple[str, Span, int]] = None   # a label line waiting for its figures
     last_row: Optional[Row] = None
-    for ln in body:
+    for i, ln in enumerate(body):
         if ln.kind == "blank":
             if pending:
                 _heading(pending, sections, out)
@@ -655,7 +658,8 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
             if last_row is not None and pending is None and _wrapped_below(last_row.label, text):
                 last_row.label = f"{last_row.label} {text}"
                 continue
-            if pending and _carries_on(pending[0], text):
+            after = body[i + 1].label if i + 1 < len(body) and body[i + 1].kind == "text" else ""
+            if pending and _carries_on(pending[0], text, after):
                 pending = (f"{pending[0]} {text}", Span(pending[1].start, ln.span.end), pending[2])
                 continue
             if pending:
