@@ -513,3 +513,31 @@ def test_a_table_in_whole_dollars_after_one_in_thousands_does_not_take_its_note(
         .replace("470,112,447", "470,112").replace("442,120,554", "442,120")
     result = _convert(HEAD + STATEMENT + in_thousands)
     assert _values(result, "Assets") == {"2024-12-31": Decimal("528115000"), "2023-12-31": Decimal("496398000")}
+
+
+def test_a_column_whose_header_names_two_lengths_is_not_settled_by_elimination():
+    # a header printed askew put "Three Months" and "Year Ended" over the same columns: neither length was
+    # read, and the rest of the release, whose quarter disagreed with the column, left "the year" standing by
+    # elimination: the quarter a year earlier was written as the whole year
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (in thousands)
+                                          Three Months Ended December 31,
+                                              2024          2023
+Revenue                                    725,801       734,816
+Net income (loss)                          (32,869)        3,857
+
+RECONCILIATION OF EARNINGS PER SHARE (in thousands)
+                                              Three Months
+                                              Year Ended
+                                      December 31,     December 31,
+                                              2024          2023
+Net income (loss)                            3,857        49,904
+Weighted average shares outstanding - basic  9,133         9,159
+"""
+    result = convert_text(text, issuer="none", layout="fixed")
+    net = {str(f.period): f.value for f in result.facts if f.concept == "us-gaap:NetIncomeLoss"}
+    assert net == {"2024-10-01..2024-12-31": Decimal("-32869000"), "2023-10-01..2023-12-31": Decimal("3857000")}

@@ -60,6 +60,8 @@ class ColumnPeriod:
     member: str = ""              # the part of the company the column holds ("MRD", "International"), if any
     fixed: Optional[Period] = None   # the period a table rule gives the column, whatever its header says
     dims: tuple[tuple[str, str], ...] = ()   # (axis, member) a table rule gives a segment column
+    contested: bool = False   # header cells of equal standing name different lengths over it: none is read
+                              # from it, nor settled from the rest of the release (engine/lengths.py)
 
     def period_for(self, period_type: str) -> Optional[Period]:
         """The period a concept of this period type takes in this column, or None when the header does not
@@ -299,8 +301,8 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
                 spread.setdefault(kind, []).append(m)
                 if kind in LEAF:
                     leaves.append((kind, m))
-    for (c, kind), claimed in claims.items():
-        _settle_claims(slots[c], kind, claimed)
+    contested = {c for (c, kind), claimed in claims.items() if not _settle_claims(slots[c], kind, claimed)
+                 and kind == "len"}
     if len(leaves) == n:  # one leaf per column, in order: the commonest printed header
         for i, (kind, m) in enumerate(leaves):
             slots[i].setdefault(kind, m)
@@ -319,6 +321,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     caption_len = [length_of(c) for c in table.caption if length_of(c)]
     cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
     cols = [_year_to_date_end(c, s, cols, cal) for c, s in zip(cols, slots)]
+    cols = [replace(c, contested=True) if i in contested and c.length is None else c for i, c in enumerate(cols)]
     if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
         # "trailing 4 quarters": each column is the twelve months ending with its quarter
         cols = [replace(c, length=Length(months=12)) for c in cols]
@@ -507,18 +510,20 @@ def _runs_back_in_time(leaf_kinds: list[str], leaf_texts) -> list[list[int]]:
 _PERIOD_KINDS = {"len", "q", "date", "fy", "md", "y", "qonly"}
 
 
-def _settle_claims(slot: dict, kind: str, claimed: list) -> None:
+def _settle_claims(slot: dict, kind: str, claimed: list) -> bool:
     """Two header cells that claim one column for one period kind ("Q3" over columns 15-17 and "Q4" over
     17; "June 30," over column 0 and "December 31," over 0-1): the layout mislaid a span. The narrower cell
-    is the one that names this column; with no single narrowest, the column keeps no reading of that kind."""
+    is the one that names this column; with no single narrowest, the column keeps no reading of that kind
+    (False: the claims stay contested)."""
     if kind not in _PERIOD_KINDS or len({t for t, _w, _m in claimed}) < 2:
-        return
+        return True
     narrowest = min(w for _t, w, _m in claimed)
     best = {t: m for t, w, m in claimed if w == narrowest}
     if len(best) == 1:
         slot[kind] = next(iter(best.values()))
-    else:
-        slot.pop(kind, None)
+        return True
+    slot.pop(kind, None)
+    return False
 
 
 def _place(toks, cols, slots, claims, text):

@@ -296,7 +296,8 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             if period is None:
                 out.skipped.append((f"{row.label} [{cell.text}]", "column period unknown"))
                 out.undated.append((table.index, cell.col, col.header))
-                if concept.period == "duration" and col.end and fig.value is not None and not fig.percent:
+                if concept.period == "duration" and col.end and not col.contested and fig.value is not None \
+                        and not fig.percent:
                     out.unresolved.append(Unresolved(table.index, cell.col, rule.concept, col.end,
                                                      (fig.value * mult).scaleb(power)))
                 continue
