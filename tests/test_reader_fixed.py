@@ -811,3 +811,28 @@ OUTSTANDING:
     facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
     assert facts[("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "2024-10-01..2024-12-31")] == Decimal("2667000000")
     assert facts[("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "2023-10-01..2023-12-31")] == Decimal("2943000000")
+
+
+def test_a_header_a_page_break_split_under_its_title_printed_again_is_one_header():
+    # "Twelve Months" / "Ended" ended a page; the next began with the table's title printed again, then
+    # "December 31," / "2024  2023": read from the title down, the columns had no length and every flow of the
+    # cash flow statement was withheld
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+ACME CORP
+Statements of Cash Flows
+(in millions)
+                                                         Twelve Months
+                                                                 Ended
+\fACME CORP
+                                                          December 31,
+                                                           2024      2023
+Net cash provided by operating activities                 1,459     1,528
+Net cash used for investing activities                   (2,444)     (459)
+"""
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+    assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-01-01..2024-12-31")] == Decimal("1459000000")
+    assert facts[("us-gaap:NetCashProvidedByUsedInInvestingActivities", "2023-01-01..2023-12-31")] == Decimal("-459000000")

@@ -383,6 +383,7 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
             top = i
             while top - 1 > (segs[-1].last if segs else -1) and _stacked_word_line(lines, top - 1, first_row):
                 top -= 1   # "Three" over "Months" over "Ended": the stack's first words are header too
+            top = _header_before_break(lines, top, first_row, segs[-1].last if segs else -1)
             seg = _Segment(top, first_row, head_end)
         elif ln.kind == "row":
             # the lines of a label wrapped above its figures belong to the row, and so does a heading right
@@ -491,6 +492,23 @@ def _header_text(lines: list[_Line], j: int, first_row: int) -> bool:
     row = lines[first_row]
     left = min(t.start for t in row.tail)
     return ln.kind in ("text", "row") and ln.indent >= left - 10
+
+
+def _header_before_break(lines: list[_Line], top: int, first_row: int, floor: int) -> int:
+    """Where a header starts when a page break split it: the upper lines ("Twelve Months" / "Ended") end one
+    page and the table's title, printed again atop the next, stands between them and the rest ("December 31,"
+    / "2024  2023"). Without them the columns had no length."""
+    t = top - 1
+    if t - 1 <= floor or lines[t].kind != "text" or lines[t - 1].page == lines[t].page:
+        return top
+    page = lines[t - 1].page
+    if lines[t].label not in {ln.label for ln in lines[max(floor + 1, t - 12):t] if ln.page == page}:
+        return top    # no title printed again
+    j = t - 1
+    while j > floor and lines[j].page == page and (lines[j].kind in ("head", "blank")
+                                                   or _header_text(lines, j, first_row)):
+        j -= 1
+    return j + 1 if any(lines[k].kind == "head" for k in range(j + 1, t)) else top
 
 
 def _stacked_word_line(lines: list[_Line], j: int, first_row: int) -> bool:
