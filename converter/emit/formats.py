@@ -159,6 +159,7 @@ def context_id(period: Period, dims: tuple[tuple[str, str], ...]) -> str:
 _NCNAME = kept_re(r"[A-Za-z_][A-Za-z0-9._-]*")
 
 
+@lru_cache(maxsize=4096)   # a release's few dozen names are split ~300 times (report, taxonomy, namespaces)
 def split_qname(qname: str) -> tuple[str, str]:
     """prefix, local of a "prefix:Local" QName; anything else is refused, since it becomes an element name."""
     prefix, _, local = qname.partition(":")
