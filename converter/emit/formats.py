@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
@@ -38,11 +38,19 @@ def format_value(value: Decimal, decimals: int) -> str:
     if not value.is_finite():
         raise ValueError(f"fact value is not finite: {value}")
     # wide enough for every digit the quantized value has (facts past 18 digits are withheld before this)
-    with localcontext(Context(prec=max(200, value.adjusted() + decimals + 2), Emax=10**9, Emin=-10**9)):
-        q = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-        if q.is_zero():
-            q = q.copy_abs()
-        return format(q, "f")
+    wide = _wide_context(max(200, value.adjusted() + decimals + 2))
+    q = value.quantize(Decimal(1).scaleb(-decimals, context=wide), rounding=ROUND_HALF_UP, context=wide)
+    if q.is_zero():
+        q = q.copy_abs()
+    return format(q, "f")   # exact: with no precision in the spec, no context rounds it
+
+
+@lru_cache(maxsize=64)
+def _wide_context(prec: int) -> Context:
+    """One context per precision, handed to the operations above: a `localcontext` per value built and
+    copied a Context each time, most of what formatting a fact cost. Operations only set its flags, which
+    no result depends on (its traps are the defaults)."""
+    return Context(prec=prec, Emax=10**9, Emin=-10**9)
 
 
 def period_key(p: Period) -> tuple:
@@ -151,6 +159,7 @@ def context_id(period: Period, dims: tuple[tuple[str, str], ...]) -> str:
 _NCNAME = kept_re(r"[A-Za-z_][A-Za-z0-9._-]*")
 
 
+@lru_cache(maxsize=4096)   # a release's few dozen names are split ~300 times (report, taxonomy, namespaces)
 def split_qname(qname: str) -> tuple[str, str]:
     """prefix, local of a "prefix:Local" QName; anything else is refused, since it becomes an element name."""
     prefix, _, local = qname.partition(":")

@@ -17,7 +17,7 @@ from ..engine.numbers import is_year
 from ..engine.scale import find_scale
 from ..model import HeaderCell
 from .tokens import is_period_header
-from ..rulebook.regex_code import kept_regex
+from ..rulebook.regex_code import kept_re, kept_regex
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
 _GROUPED = kept_regex(r"\d{1,3},\d{3}")
@@ -28,12 +28,15 @@ SKIP = kept_regex(r"^(?:%|%?\s*change|\$\s*change|variance|%\s*variance|increase
 NOTE = kept_regex(r"^\(?\s*(?:un)?audited\s*\)?$", regex.I)
 QUARTER = kept_regex(r"^(?:Q[1-4]|[1-4]Q|FY)\s*'?(?:19|20)?\d\d$|^\d{1,2}/\d{1,2}/(?:19|20)?\d\d$", regex.I)
 _MONTH_GLUE = kept_regex(rf"(?<=[a-z])(?={MONTH_RE}\b)")
+# what every glue point holds: a lower-case letter, then a month's capital. Looked for first: the lookbehind
+# above is tried at every position of every header piece, and nearly none has one
+_MONTH_GLUE_HINT = kept_re(r"[a-z][ADFJMNOS]")
 _YEARS = kept_regex(r"^(?:(?:19|20)\d\d\s*)+$")
 
 
 def deglue_months(text: str) -> str:
     """"Three Months EndedSeptember 30," as it was printed in two cells."""
-    return _MONTH_GLUE.sub(" ", text)
+    return _MONTH_GLUE.sub(" ", text) if _MONTH_GLUE_HINT.search(text) else text
 
 
 def is_scale_note(text: str) -> bool:

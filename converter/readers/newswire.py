@@ -8,6 +8,7 @@ title. A header piece opens a table; text before it is the table's caption.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 
@@ -49,7 +50,8 @@ def _line_ends(text: str):
         line, start = raw[i]
         text_ = collapse_spaces(line)
         end = start + len(line)
-        if _OPEN_FIGURE.match(text_) and i + 1 < len(raw) and raw[i + 1][0].strip() == ")":
+        # the lone ")" first: it is rare, and the pattern would otherwise run on every line of the text
+        if i + 1 < len(raw) and raw[i + 1][0].strip() == ")" and _OPEN_FIGURE.match(text_):
             text_ += ")"
             end = raw[i + 1][1] + len(raw[i + 1][0])
             i += 1
@@ -59,15 +61,22 @@ def _line_ends(text: str):
 
 def figures(line: str) -> Optional[list[str]]:
     """The figures a line holds when it holds nothing else ("5,828, 109" is one figure)."""
+    found = line_figures(line)
+    return list(found) if found is not None else None
+
+
+@lru_cache(maxsize=8192)   # each line is asked about by layout detection, then two or three times by the reader
+def line_figures(line: str) -> Optional[tuple[str, ...]]:
+    """figures(line) as a tuple, so that the cached answer cannot be changed by a caller."""
     if WORD.search(line):
         return None
     if _DIGIT.search(line) and parse_figure(line) is not None and not is_year(line.strip()):
-        return [line.strip()]
+        return (line.strip(),)
     if line.strip() in ("-", "$-", "*"):
-        return [line.strip()]
+        return (line.strip(),)
     figs = split_figures(line)
     if figs and not all(is_year(f) for f in figs):
-        return figs
+        return tuple(figs)
     return None
 
 

@@ -4,6 +4,7 @@ line; a run of labels whose figures came elsewhere, placed in the one order in w
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from itertools import permutations
 
 from ..model import Cell
@@ -38,8 +39,10 @@ def place_by_arithmetic(labels: list[LabelLine], placed: dict[int, list[Cell]], 
         candidates = [b for b in free if len(b) == len(run)]
         if len(run) < 2 or len(candidates) < ncols or len(candidates) > MAX_CANDIDATES:
             continue
-        after = [placed[id(lab)] for lab in labels[j:] if id(lab) in placed][:CHAIN_REACH]
-        orders = [order for order in permutations(candidates, ncols) if _leads_on(order, after)]
+        after = _values([placed[id(lab)] for lab in labels[j:] if id(lab) in placed][:CHAIN_REACH], ncols)
+        # two rows after the run are needed to lead through: with fewer, no order of the blocks can
+        orders = [order for order in permutations(candidates, ncols) if _leads_on(order, after)] \
+            if len(after) >= 2 else []
         if len(orders) != 1:
             continue
         for r, lab in enumerate(run):
@@ -48,14 +51,19 @@ def place_by_arithmetic(labels: list[LabelLine], placed: dict[int, list[Cell]], 
     return out
 
 
-def _leads_on(order: tuple[FigureBlock, ...], after: list[list[Cell]]) -> bool:
-    """Whether the blocks' last figures, one per column, lead through two of the rows after them:
-    last - x = y (or last + x = y) in every column, to the printed unit."""
+def _values(after: list[list[Cell]], ncols: int) -> list[list[Decimal]]:
+    """The values of the rows placed after a run that have `ncols` figures, all of them values: read once
+    per run, not again for each of the up to 360 orders of its blocks."""
+    rows = [[figure_value(c.text) for c in cells] for cells in after if len(cells) == ncols]
+    return [r for r in rows if all(v is not None for v in r)]
+
+
+def _leads_on(order: tuple[FigureBlock, ...], rows: list[list[Decimal]]) -> bool:
+    """Whether the blocks' last figures, one per column, lead through two of the rows after them (`rows`:
+    their values, from _values): last - x = y (or last + x = y) in every column, to the printed unit."""
     last = [figure_value(b.figures[-1][0]) for b in order]
     if any(v is None for v in last):
         return False
-    rows = [[figure_value(c.text) for c in cells] for cells in after if len(cells) == len(order)]
-    rows = [r for r in rows if all(v is not None for v in r)]
     for x in rows:
         for y in rows:
             if x is y:
