@@ -104,3 +104,12 @@ def test_declared_calculations_agree_with_the_official_weights():
                     if item in items and items[item] != weight:
                         contradictions.append(f"{calc.id}: {item} {weight:+d}, officially {items[item]:+d} ({where})")
     assert contradictions == []
+
+
+def test_every_concept_a_base_rule_names_is_declared():
+    # an undeclared element is looked up in the official lists (taxonomies/standard.py), which a plain
+    # conversion then loads on every start: the base rules declare theirs, and start without them
+    from converter.pipeline import base_taxonomy
+    from converter.rulebook.loader import load_rulebook
+    book, tax = load_rulebook(None), base_taxonomy()
+    assert sorted({r.concept for rules in (book.rows, book.phrases) for r in rules if r.concept not in tax}) == []
