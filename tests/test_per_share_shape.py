@@ -36,3 +36,24 @@ def test_a_money_row_printed_as_a_per_share_amount_is_withheld():
 def test_the_same_row_printed_as_money_is_written():
     found, _result = _net_income("99", "70")
     assert found["2025-01-01..2025-03-31"] == Decimal("99000000")
+
+
+def test_a_table_of_too_few_rows_is_judged_by_its_note_that_excepts_per_share_amounts():
+    # the per-share lines printed as a table of their own (their heading lost): no whole money beside them to
+    # show the table's shape, but its note says that what prints cents under "in millions" is per share
+    lone = """\
+ACME HOTELS, INC.
+(In millions of dollars, except per share amounts)
+                                                         Three Months Ended March 31,
+                                                             2025          2024
+Net income attributable to Acme Hotels, Inc.                 {a}          {b}
+"""
+    found = lambda a, b: {str(f.period): f.value for f in convert_text(lone.format(a=a, b=b), issuer="none",
+                                                                      layout="fixed").facts
+                          if f.concept == "us-gaap:NetIncomeLoss"}
+    assert found("1.00", "0.67") == {}
+    assert found("98", "68")["2025-01-01..2025-03-31"] == Decimal("98000000")
+    # a note that excepts nothing says nothing of per-share amounts: no reading is withheld by it
+    plain = lone.replace(", except per share amounts", "")
+    assert {str(f.period) for f in convert_text(plain.format(a="1.00", b="0.67"), issuer="none", layout="fixed").facts
+            if f.concept == "us-gaap:NetIncomeLoss"} == {"2025-01-01..2025-03-31", "2024-01-01..2024-03-31"}

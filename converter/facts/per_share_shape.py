@@ -1,18 +1,34 @@
 """Money printed the way per-share amounts are. A table in millions prints its money as whole numbers; a row
 of it that prints two more decimals, every figure under a hundred ("Net income attributable to ... | 1.00 |
 0.67" under a per-share heading the reader lost), is a per-share line read as money: written, it would state
-net income of $1.00 million. Such a row is withheld, with a finding.
+net income of $1.00 million. Such a row is withheld, with a finding. A table of too few rows to show its money's shape is judged by its
+scale note when the note excepts per-share amounts ("in millions, except per share amounts").
 """
 from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
 
+import regex
+
 from ..model import Fact, Finding
+from ..rulebook.regex_code import kept_regex
 from .merge import source_of
 
 MIN_WHOLE_ROWS = 3          # rows of the table's own money precision that show what its money looks like
 PER_SHARE_CEILING = Decimal(100)
+
+
+_SCALE_STEP = kept_regex(r"^scale: x10\^(\d+) \(.*\bper[ -]share\b", regex.I)
+
+
+def _whole_by_note(f: Fact):
+    """The decimals of whole money in a table whose scale note excepts per-share amounts, else None."""
+    for step in f.provenance.steps:
+        m = _SCALE_STEP.match(step)
+        if m:
+            return -int(m[1])
+    return None
 
 
 def _row(f: Fact) -> tuple[int, str]:
@@ -35,7 +51,11 @@ def per_share_shaped(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, st
     for (block, label), fs in rows.items():
         counts = by_block.get(block, Counter())
         whole, n = counts.most_common(1)[0] if counts else (None, 0)
-        if whole is None or n < MIN_WHOLE_ROWS or whole >= 0:
+        if whole is None or n < MIN_WHOLE_ROWS:
+            # too few rows to show what the table's money looks like: its note may say it ("in millions,
+            # except per share amounts": what prints cents there is per share)
+            whole, n = _whole_by_note(fs[0]), MIN_WHOLE_ROWS
+        if whole is None or whole >= 0:
             continue   # a table in units prints cents as money; only a scaled table's money is whole
         if all(f.decimals == whole + 2 and abs(f.value).scaleb(whole) < PER_SHARE_CEILING for f in fs):
             doubtful.add((block, label))
