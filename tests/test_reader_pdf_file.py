@@ -320,3 +320,15 @@ def test_a_row_a_page_break_split_is_one_row_again():
     stray = page1.replace(_row(80, "", ("27,341", "25,882")), _word_at(250, 80, 9, "27,341") + _word_at(470, 80, 9, "25,882"))
     text = pdf_text(_pdf([stray, page2])).text
     assert not any("Gross" in line and "27,341" in line for line in text.splitlines()), text
+
+
+def test_a_ligature_glyph_is_read_as_its_letters():
+    # a font that maps the "fi" ligature glyph to U+FB01: "Gross pro\ufb01t" matched no rule, and the ligature
+    # took one column where its letters take two
+    statement = [b"Three Months Ended December 31,      2024        2023",
+                 b"Revenue                            47,459      45,784",
+                 b"Gross pro\x9ft                      27,341      25,882"]
+    pdf = pdf_text(_pdf([_lines(b"F2", statement)], to_unicode=b"1 beginbfchar <9f> <fb01> endbfchar"))
+    assert "Gross profit" in pdf.text and "\ufb01" not in pdf.text
+    from converter.readers.normalize import normalize_text
+    assert normalize_text("Gross pro\ufb01t and cash \ufb02ows") == "Gross profit and cash flows"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 from ..rulebook.regex_code import kept_re
+from .normalize import LIGATURES
 
 # Elements whose content is never document text.
 SKIP_TAGS = frozenset({"head", "title", "script", "style", "noscript", "template", "object", "embed", "iframe",
@@ -37,6 +38,7 @@ for _code in range(0x80, 0xA0):
 _C1_TO_CP1252.update({0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None})
 _C1_TO_CP1252.update({code: None for code in range(0x20) if not chr(code).isspace()})
 _C1_TO_CP1252[0x0130] = "I"   # the dotted capital I, as every reader spells it (normalize.py)
+_C1_TO_CP1252.update({ord(c): letters for c, letters in LIGATURES.items()})   # "pro\ufb01t": "profit"
 
 
 _C0_CONTROL = kept_re(r"[\x00-\x08\x0e-\x1f]")

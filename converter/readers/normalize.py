@@ -7,6 +7,9 @@ from __future__ import annotations
 import regex
 from ..rulebook.regex_code import kept_regex
 
+# ligatures a PDF's font maps its glyphs to ("Gross pro\ufb01t"): a label so spelt matches no rule
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+             "\ufb06": "st"}
 _REPLACE = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
@@ -15,6 +18,7 @@ _REPLACE = {
     "\u2022": "•", "\u25cf": "•", "\u25aa": "•", "\u25a0": "•", "\u2023": "•", "\u2043": "•", "\u00b7": "•",
     "\uf0b7": "•", "\uf0a7": "•", "\u2219": "•",
     "\r": "",
+    **LIGATURES,
     # the dotted capital I: the patterns match it as "i" ignoring case, but it lower-cases to "i" and a combining
     # dot, so a word matched ("THİRD") is no key of the tables that name it ("third")
     "\u0130": "I",

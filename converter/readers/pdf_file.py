@@ -21,6 +21,7 @@ from dataclasses import field
 from typing import Optional
 
 from .detect import InputError
+from .normalize import LIGATURES
 from .pdf_legibility import flat_digits, left_out_pages
 from .pdf_pages import is_page_number, line_key, rejoin_split_rows, running_lines
 from ..rulebook.regex_code import kept_re
@@ -255,7 +256,7 @@ def _words(tp, raw) -> list[_Word]:
             cur.last_ox = ox.value
         if ch.isdigit():
             digits.append((cur, len(cur.text), top - bottom))
-        cur.text += "-" if ch in "\ufffe\u00ad" else ch
+        cur.text += "-" if ch in "\ufffe\u00ad" else LIGATURES.get(ch, ch)
         cur.x1 = max(cur.x1, right)
         cur.top = max(cur.top, top)
     if cur is not None:
