@@ -332,3 +332,23 @@ def test_a_ligature_glyph_is_read_as_its_letters():
     assert "Gross profit" in pdf.text and "\ufb01" not in pdf.text
     from converter.readers.normalize import normalize_text
     assert normalize_text("Gross pro\ufb01t and cash \ufb02ows") == "Gross profit and cash flows"
+
+
+@pytest.mark.parametrize("turn", [1, 2, 3])
+def test_a_statement_set_turned_on_its_page_is_read_upright(turn):
+    # a landscape statement (a bank's five quarters) set on a portrait page runs up it: read by the page's
+    # own x and y, its lines were columns of single glyphs, and figures were pieced from digits of several
+    def word(x: float, y: float, text: str) -> bytes:
+        w, h = 612, 792
+        matrix = {1: (0, 1, -1, 0, w - y, x), 2: (-1, 0, 0, -1, w - x, h - y), 3: (0, -1, 1, 0, y, h - x)}[turn]
+        return b"BT /F1 9 Tf %d %d %d %d %.2f %.2f Tm (%s) Tj ET " % (*matrix, text.encode())
+    content = word(72, 560, "Three Months Ended") + word(300, 548, "Dec. 31, 2024") + word(400, 548, "Sept. 30, 2024")
+    rows = [("Net interest income", ("12,818", "12,439")), ("Provision for credit losses", ("350", "300")),
+            ("Net income", ("4,100", "3,959"))]
+    for k, (label, figures) in enumerate(rows):
+        content += word(72, 536 - 12 * k, label)
+        for j, fig in enumerate(figures):
+            content += word(360 + 100 * j - _helvetica_width(fig, 9), 536 - 12 * k, fig)
+    lines = [line.split() for line in pdf_text(_pdf([content])).text.splitlines() if line.strip()]
+    assert lines[2] == ["Net", "interest", "income", "12,818", "12,439"], lines
+    assert lines[4] == ["Net", "income", "4,100", "3,959"], lines

@@ -16,7 +16,9 @@ whose text layer is not text (fonts that map glyphs to codes that are not charac
 """
 from __future__ import annotations
 
+import math
 import statistics
+from collections import Counter
 from dataclasses import field
 from typing import Optional
 
@@ -167,8 +169,10 @@ def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:
     page = doc[index]
     try:
         tp = page.get_textpage()
-        height = page.get_height()
-        words = _words(tp, raw)
+        left, bottom, right, top = page.get_mediabox()
+        turn = _page_turn(tp, raw)
+        frame, height = _frame(turn, right - left, top - bottom)
+        words = _words(tp, raw, frame)
         tp.close()
     finally:
         page.close()
@@ -210,9 +214,33 @@ def _offset_rows(lines: list[tuple[float, list[_Word]]]) -> list[tuple[float, li
     return out
 
 
-def _words(tp, raw) -> list[_Word]:
+def _page_turn(tp, raw) -> int:
+    """How far most of a page's glyphs are turned, in quarter turns counterclockwise (a landscape statement
+    set on a portrait page runs up the page: 1), 0 for upright text."""
+    turns: Counter = Counter()
+    for k in range(tp.count_chars()):
+        angle = raw.FPDFText_GetCharAngle(tp.raw, k)
+        if angle >= 0:
+            turns[-round(angle / (math.pi / 2)) % 4] += 1   # PDFium measures the angle clockwise
+    return turns.most_common(1)[0][0] if turns else 0
+
+
+def _frame(turn: int, width: float, height: float):
+    """The map from page coordinates to those of the text's own upright frame (x along its lines, y up its
+    glyphs), and that frame's height. Turned text is read as if the page were turned to it."""
+    if turn == 1:
+        return (lambda x, y: (y, width - x)), width
+    if turn == 2:
+        return (lambda x, y: (width - x, height - y)), height
+    if turn == 3:
+        return (lambda x, y: (height - y, x)), width
+    return None, height
+
+
+def _words(tp, raw, frame=None) -> list[_Word]:
     """Runs of glyphs without a space between them in the text layer's order; a run also ends where the next
-    glyph is far to the right or off the baseline (a figure in the next column printed without a space)."""
+    glyph is far to the right or off the baseline (a figure in the next column printed without a space).
+    `frame`: the map into the text's upright frame, for a page whose text is turned."""
     import ctypes
     text = tp.get_text_range()
     words: list[_Word] = []
@@ -235,7 +263,13 @@ def _words(tp, raw) -> list[_Word]:
             continue
         left, bottom, right, top = tp.get_charbox(k)
         # the baseline from the glyph's origin: a box's bottom is lower for "q" and "p" than for "a"
-        if raw.FPDFText_GetCharOrigin(tp.raw, k, ctypes.byref(ox), ctypes.byref(oy)):
+        found = raw.FPDFText_GetCharOrigin(tp.raw, k, ctypes.byref(ox), ctypes.byref(oy))
+        if frame is not None:
+            (u1, v1), (u2, v2) = frame(left, bottom), frame(right, top)
+            left, right, bottom, top = min(u1, u2), max(u1, u2), min(v1, v2), max(v1, v2)
+            if found:
+                ox.value, oy.value = frame(ox.value, oy.value)
+        if found:
             base = oy.value
         else:
             base, ox.value = bottom, left
