@@ -352,3 +352,18 @@ def test_a_statement_set_turned_on_its_page_is_read_upright(turn):
     lines = [line.split() for line in pdf_text(_pdf([content])).text.splitlines() if line.strip()]
     assert lines[2] == ["Net", "interest", "income", "12,818", "12,439"], lines
     assert lines[4] == ["Net", "income", "4,100", "3,959"], lines
+
+
+def test_a_note_running_up_the_margin_is_no_figures_of_the_rows_beside_it():
+    # "CUSIP 12345 6789" set up the page's right edge: laid out with the statement, its glyphs stood one a
+    # line at the end of the rows, and "Revenue 47,459 45,784 34" had a third figure
+    content = _word_at(72, 700, 9, "Three Months Ended December 31,") + _word_at(300, 688, 9, "2024") \
+        + _word_at(380, 688, 9, "2023")
+    for k, (label, a, b) in enumerate([("Revenue", "47,459", "45,784"), ("Cost of revenue", "20,118", "19,902"),
+                                       ("Net income", "7,341", "5,882")]):
+        y = 676 - 12 * k
+        content += _word_at(72, y, 9, label) + _word_at(360 - _helvetica_width(a, 9), y, 9, a) \
+            + _word_at(440 - _helvetica_width(b, 9), y, 9, b)
+    content += b"BT /F1 9 Tf 0 1 -1 0 560 640 Tm (CUSIP 12345 6789) Tj ET "
+    lines = [line.split() for line in pdf_text(_pdf([content])).text.splitlines() if line.strip()]
+    assert lines[2] == ["Revenue", "47,459", "45,784"] and len(lines) == 5, lines

@@ -170,9 +170,9 @@ def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:
     try:
         tp = page.get_textpage()
         left, bottom, right, top = page.get_mediabox()
-        turn = _page_turn(tp, raw)
+        turn, turns = _page_turn(tp, raw)
         frame, height = _frame(turn, right - left, top - bottom)
-        words = _words(tp, raw, frame)
+        words = _words(tp, raw, frame, [t not in (turn, -1) for t in turns])
         tp.close()
     finally:
         page.close()
@@ -214,15 +214,15 @@ def _offset_rows(lines: list[tuple[float, list[_Word]]]) -> list[tuple[float, li
     return out
 
 
-def _page_turn(tp, raw) -> int:
+def _page_turn(tp, raw) -> tuple[int, list[int]]:
     """How far most of a page's glyphs are turned, in quarter turns counterclockwise (a landscape statement
-    set on a portrait page runs up the page: 1), 0 for upright text."""
-    turns: Counter = Counter()
+    set on a portrait page runs up the page: 1; upright text: 0), and how far each glyph is."""
+    each = []
     for k in range(tp.count_chars()):
-        angle = raw.FPDFText_GetCharAngle(tp.raw, k)
-        if angle >= 0:
-            turns[-round(angle / (math.pi / 2)) % 4] += 1   # PDFium measures the angle clockwise
-    return turns.most_common(1)[0][0] if turns else 0
+        angle = raw.FPDFText_GetCharAngle(tp.raw, k)   # clockwise, in radians; -1 when unknown
+        each.append(-round(angle / (math.pi / 2)) % 4 if angle >= 0 else -1)
+    turns = Counter(t for t in each if t >= 0)
+    return (turns.most_common(1)[0][0] if turns else 0), each
 
 
 def _frame(turn: int, width: float, height: float):
@@ -237,10 +237,12 @@ def _frame(turn: int, width: float, height: float):
     return None, height
 
 
-def _words(tp, raw, frame=None) -> list[_Word]:
+def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Word]:
     """Runs of glyphs without a space between them in the text layer's order; a run also ends where the next
     glyph is far to the right or off the baseline (a figure in the next column printed without a space).
-    `frame`: the map into the text's upright frame, for a page whose text is turned."""
+    `frame`: the map into the text's upright frame, for a page whose text is turned. `across`: the glyphs
+    turned against the page's text (a note running up the margin), left out: laid out with the rest, their
+    digits stood one a line at the end of the statement's rows, as figures."""
     import ctypes
     text = tp.get_text_range()
     words: list[_Word] = []
@@ -251,6 +253,8 @@ def _words(tp, raw, frame=None) -> list[_Word]:
     digits: list[tuple[_Word, int, float]] = []   # each digit glyph: its word, its place there, its ink height
     for k in range(min(tp.count_chars(), len(text))):
         ch = text[k]
+        if across and k < len(across) and across[k]:
+            ch = " "
         if ch.isspace():
             if cur is not None and ch in "\r\n" and raw.FPDFText_IsGenerated(tp.raw, k):
                 # a printer that draws each glyph apart gets a generated line break after every one: the
