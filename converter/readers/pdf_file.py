@@ -16,16 +16,14 @@ whose text layer is not text (fonts that map glyphs to codes that are not charac
 """
 from __future__ import annotations
 
-import math
 import statistics
-from collections import Counter
 from dataclasses import field
 from typing import Optional
 
 from .detect import InputError
 from .normalize import LIGATURES
 from .pdf_legibility import flat_digits, left_out_pages
-from .pdf_pages import is_page_number, line_key, rejoin_split_rows, running_lines
+from .pdf_pages import is_page_number, line_key, page_turn, rejoin_split_rows, running_lines, text_frame
 from ..rulebook.regex_code import kept_re
 from ..dataclass_code import dataclass
 
@@ -170,8 +168,8 @@ def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:
     try:
         tp = page.get_textpage()
         left, bottom, right, top = page.get_mediabox()
-        turn, turns = _page_turn(tp, raw)
-        frame, height = _frame(turn, right - left, top - bottom)
+        turn, turns = page_turn(tp, raw)
+        frame, height = text_frame(turn, right - left, top - bottom)
         words = _words(tp, raw, frame, [t not in (turn, -1) for t in turns])
         tp.close()
     finally:
@@ -212,29 +210,6 @@ def _offset_rows(lines: list[tuple[float, list[_Word]]]) -> list[tuple[float, li
                 continue
         out.append((base, ws))
     return out
-
-
-def _page_turn(tp, raw) -> tuple[int, list[int]]:
-    """How far most of a page's glyphs are turned, in quarter turns counterclockwise (a landscape statement
-    set on a portrait page runs up the page: 1; upright text: 0), and how far each glyph is."""
-    each = []
-    for k in range(tp.count_chars()):
-        angle = raw.FPDFText_GetCharAngle(tp.raw, k)   # clockwise, in radians; -1 when unknown
-        each.append(-round(angle / (math.pi / 2)) % 4 if angle >= 0 else -1)
-    turns = Counter(t for t in each if t >= 0)
-    return (turns.most_common(1)[0][0] if turns else 0), each
-
-
-def _frame(turn: int, width: float, height: float):
-    """The map from page coordinates to those of the text's own upright frame (x along its lines, y up its
-    glyphs), and that frame's height. Turned text is read as if the page were turned to it."""
-    if turn == 1:
-        return (lambda x, y: (y, width - x)), width
-    if turn == 2:
-        return (lambda x, y: (width - x, height - y)), height
-    if turn == 3:
-        return (lambda x, y: (height - y, x)), width
-    return None, height
 
 
 def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Word]:

@@ -1,7 +1,9 @@
-"""A PDF's page furniture: running headers and footers, and page numbers, left out of the text.
+"""A PDF's pages: their furniture (running headers and footers, page numbers) left out of the text, rows a
+page break split joined again, and text turned on its page read in its own upright frame.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -75,3 +77,26 @@ def rejoin_split_rows(pages: list[list[tuple[float, list[_Word]]]], figure) -> N
             w.page = p + 2
         here[last] = (here[last][0], label + figures)
         del there[first]
+
+
+def page_turn(tp, raw) -> tuple[int, list[int]]:
+    """How far most of a page's glyphs are turned, in quarter turns counterclockwise (a landscape statement
+    set on a portrait page runs up the page: 1; upright text: 0), and how far each glyph is."""
+    each = []
+    for k in range(tp.count_chars()):
+        angle = raw.FPDFText_GetCharAngle(tp.raw, k)   # clockwise, in radians; -1 when unknown
+        each.append(-round(angle / (math.pi / 2)) % 4 if angle >= 0 else -1)
+    turns = Counter(t for t in each if t >= 0)
+    return (turns.most_common(1)[0][0] if turns else 0), each
+
+
+def text_frame(turn: int, width: float, height: float):
+    """The map from page coordinates to those of the text's own upright frame (x along its lines, y up its
+    glyphs), and that frame's height. Turned text is read as if the page were turned to it."""
+    if turn == 1:
+        return (lambda x, y: (y, width - x)), width
+    if turn == 2:
+        return (lambda x, y: (width - x, height - y)), height
+    if turn == 3:
+        return (lambda x, y: (height - y, x)), width
+    return None, height
