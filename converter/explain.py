@@ -33,6 +33,7 @@ class Coverage:
     amounts: list[tuple[int, str, int]] = field(default_factory=list)  # (block, amount in context, offset)
     suppressed: list[Suppressed] = field(default_factory=list)         # what ignore and table rules kept unread
     suppressed_cells: int = 0      # numeric cells in suppressed rows and tables (not counted as unread)
+    unplaced: list[tuple[Table, str]] = field(default_factory=list)   # lines of figures in no column of their table
 
     @property
     def percent(self) -> float:
@@ -150,6 +151,7 @@ def coverage(trace: Trace, facts: Sequence[Fact] = ()) -> Coverage:
     quiet_tables = {s.block for s in cov.suppressed if s.kind == "table"}
     quiet_rows = {(s.block, s.text) for s in cov.suppressed if s.kind == "row"}
     for table in trace.document.tables if trace.document else []:
+        cov.unplaced += [(table, line) for line in table.unplaced]
         for row in table.rows:
             figures = [c for c in row.cells if (f := parse_figure(c.text)) is not None and not f.percent]
             cov.cells += len(figures)
@@ -194,7 +196,8 @@ def _title(table: Table) -> str:
 
 def coverage_lines(cov: Coverage) -> list[str]:
     out = [f"coverage: {cov.mapped_cells} of {cov.cells} numeric table cells in rows a rule read "
-           f"({cov.percent:.1f}%); {len(cov.rows)} unmapped rows, {len(cov.amounts)} unmapped narrative amounts; "
+           f"({cov.percent:.1f}%); {len(cov.rows)} unmapped rows, {len(cov.unplaced)} line{'' if len(cov.unplaced) == 1 else 's'} in no column, "
+           f"{len(cov.amounts)} unmapped narrative amounts; "
            f"{len(cov.suppressed)} suppressed ({cov.suppressed_cells} numeric cells)"]
     current = None
     for table, row in cov.rows:
@@ -204,6 +207,10 @@ def coverage_lines(cov: Coverage) -> list[str]:
             out.append(f"  table {table.index} {title[:70]!r}")
         sec = f" [under {row.section[-1]!r}]" if row.section else ""
         out.append(f"    {row.label[:70]!r}{sec}: {' | '.join(c.text for c in row.cells)}")
+    if cov.unplaced:
+        out.append("  lines of figures the reader put in no column of their table (not read)")
+        for table, line in cov.unplaced:
+            out.append(f"    table {table.index}: {line[:110]!r}")
     if cov.amounts:
         out.append("  narrative amounts")
         for block, text, _at in cov.amounts:

@@ -69,6 +69,7 @@ class Table:
     caption: list[str] = field(default_factory=list)
     span: Optional[Span] = None
     index: int = 0
+    unplaced: list[str] = field(default_factory=list)   # lines of figures the reader could put in no column
 
 
 Block = Union[Paragraph, Table]

@@ -109,6 +109,19 @@ def test_a_figure_no_column_owns_drops_its_row():
     t = _table(read_fixed_width(UNPLACED))
     assert [r.label for r in t.rows] == ["Revenue", "Net loss"]
     assert [h.text for h in t.header] == ["2016", "2015"]
+    assert t.unplaced == ["Odd line 195 12"]    # not read, but said (explain --coverage)
+
+
+def test_explain_coverage_names_the_lines_of_figures_in_no_column(tmp_path):
+    from click.testing import CliRunner
+    from converter.cli import main
+    src = tmp_path / "r.txt"
+    header = " " * 41 + "2016"
+    src.write_text("Acme Corp Reports Results\n\nBOSTON, February 11, 2017 -- Acme Corp reported results.\n\n"
+                   "STATEMENTS OF OPERATIONS (in thousands)\n"
+                   + UNPLACED.replace(header, " " * 19 + "Year Ended December 31,\n" + header))
+    res = CliRunner().invoke(main, ["explain", str(src), "--issuer", "none", "--format", "fixed", "--coverage"])
+    assert "1 line in no column" in res.output and "'Odd line 195 12'" in res.output, res.output
 
 
 PAGES = """\

@@ -664,6 +664,7 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
     sections = _Sections()
     out: list[Row] = []
     pending: Optional[tuple[str, Span, int]] = None   # a label line waiting for its figures
+    unplaced: list[str] = []
     last_row: Optional[Row] = None
     for i, ln in enumerate(body):
         if ln.kind == "blank":
@@ -708,6 +709,8 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
             else:
                 _heading(pending, sections, out)
             pending = None
+        if bad:
+            unplaced.append(collapse_spaces(ln.raw))   # said by `explain --coverage`, never read
         if bad or not cells:
             last_row = None
             continue
@@ -726,7 +729,7 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
         return None
     start = lines[seg.first].offset
     end = lines[seg.last].span.end
-    return Table(header, len(cols), out, caption, Span(start, end))
+    return Table(header, len(cols), out, caption, Span(start, end), unplaced=unplaced)
 
 
 def _heading(pending: tuple[str, Span, int], sections: "_Sections", out: list[Row]) -> None:
