@@ -18,7 +18,7 @@ from typing import Optional
 import regex
 
 from ..model import HeaderCell, Period, Table
-from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, Length, add_months, full_dates, ordinal_quarter,
+from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length, add_months, full_dates,
                     is_month_end, length_of, make_date, month_end, numeric_date, parse_month)
 from ..rulebook.index import fold, may_match
 from ..rulebook.regex_code import kept_re, kept_regex
@@ -210,7 +210,7 @@ def document_calendar(text: str) -> Calendar:
     if anchor is None and _QUARTER_HINT.search(lower):
         q = _QUARTER_ENDED.search(head)
         if q:
-            n = int(q["qn"]) if q["qn"] else ordinal_quarter(q["qo"])
+            n = int(q["qn"]) if q["qn"] else ORDINAL_QUARTERS[q["qo"].lower()]
             end = make_date(q["m"], q["d"], q["y"])
             if end:
                 anchor = add_months(end, -3 * n) if is_month_end(end) else end - timedelta(days=91 * n)
@@ -592,7 +592,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
         end = make_date(m["m"], m["d"], m["y"]) if m else numeric_date(slot["date"].group(0))
     elif "q" in slot:
         m = slot["q"]
-        q = int(m["qn"] or m["qn3"]) if (m["qn"] or m["qn3"]) else ordinal_quarter(m["qo"])
+        q = int(m["qn"] or m["qn3"]) if (m["qn"] or m["qn3"]) else ORDINAL_QUARTERS[m["qo"].lower()]
         y = m["qy"] or m["qy2"] or m["qy3"]
         fy = int(y) if len(y) == 4 else 2000 + int(y)
         end = cal.quarter_end(q, fy)
@@ -602,7 +602,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
         fy = int(y) if len(y) == 4 else 2000 + int(y)
         if "qonly" in slot:  # "Fiscal 2022" over "Q1 Q2 Q3 Q4 TOTAL"
             m = slot["qonly"]
-            q = int(m["qon"]) if m["qon"] else ordinal_quarter(m["qoo"])
+            q = int(m["qon"]) if m["qon"] else ORDINAL_QUARTERS[m["qoo"].lower()]
             end = cal.quarter_end(q, fy)
             length = length or Length(months=3)
         else:
@@ -610,7 +610,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
             length = length or Length(months=12)
     elif "y" in slot and "qonly" in slot and "md" not in slot:   # "FIRST QUARTER" over "2023 | 2022"
         m = slot["qonly"]
-        q = int(m["qon"]) if m["qon"] else ordinal_quarter(m["qoo"])
+        q = int(m["qon"]) if m["qon"] else ORDINAL_QUARTERS[m["qoo"].lower()]
         end = cal.quarter_end(q, int(slot["y"].group(0)))
         length = length or Length(months=3)
     elif "y" in slot:

@@ -26,12 +26,6 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "fifty-three": 53, "fifty three": 53, "fourteen": 14, "twenty-seven": 27, "forty": 40}
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
-
-def ordinal_quarter(word: str) -> int:
-    """The quarter an ordinal names. The patterns match ignoring case, and so match "THİRD" (a dotted capital
-    I, which lower-cases to "i" and a combining dot): the dot is dropped before the word is looked up."""
-    return ORDINAL_QUARTERS[word.lower().replace("\u0307", "")]
-
 FULL_DATE = kept_regex(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\s*,?\s*(?P<y>(?:19|20)\d\d)\b", regex.I)
 _DAY_YEAR = kept_re(r"\d{1,2}(?:\s*,)?\s*(?:19|20)\d\d\b")   # no two `\s*` side by side: a wide gap stays linear
 _MONTH_CHARS = 11   # "September." and the word boundary before it

@@ -12,7 +12,7 @@ import regex
 
 from ..model import Period
 from .columns import Calendar
-from .dates import MONTH_RE, Length, is_month_end, length_of, make_date, ordinal_quarter
+from .dates import MONTH_RE, ORDINAL_QUARTERS, Length, is_month_end, length_of, make_date
 from ..rulebook.regex_code import kept_re, kept_regex
 from ..dataclass_code import dataclass
 
@@ -144,7 +144,7 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
             ps = tuple(Period(e, length.start_for(e)) for e in ends if e)
             out.append(PeriodMention(m.start(), m.end(), ps, length=length))
         elif m["qtr"]:
-            q = int(m["qn"] or m["qn4"] or 0) or ordinal_quarter(m["qo"] or m["qo3"])
+            q = int(m["qn"] or m["qn4"] or 0) or ORDINAL_QUARTERS[(m["qo"] or m["qo3"]).lower()]
             y = m["qy"] or m["qy2"] or m["qy3"] or m["qy4"]
             fy = int(y) if len(y) == 4 else 2000 + int(y)
             end = cal.quarter_end(q, fy)
@@ -186,7 +186,7 @@ def bare_quarters(sentence: str, cal: Calendar, within: Period) -> list[PeriodMe
         fy -= 1
     out = []
     for m in _BARE_QUARTER.finditer(sentence):
-        q = int(m["qn"]) if m["qn"] else ordinal_quarter(m["qo"])
+        q = int(m["qn"]) if m["qn"] else ORDINAL_QUARTERS[m["qo"].lower()]
         end = cal.quarter_end(q, fy)
         out.append(PeriodMention(m.start(), m.end(), (Period(end, Length(months=3).start_for(end)),),
                                  length=Length(months=3), quarter=True))
