@@ -196,7 +196,8 @@ def _title(table: Table) -> str:
 
 def coverage_lines(cov: Coverage) -> list[str]:
     out = [f"coverage: {cov.mapped_cells} of {cov.cells} numeric table cells in rows a rule read "
-           f"({cov.percent:.1f}%); {len(cov.rows)} unmapped rows, {len(cov.unplaced)} line{'' if len(cov.unplaced) == 1 else 's'} in no column, "
+           f"({cov.percent:.1f}%); {len(cov.rows)} unmapped rows, "
+           f"{len(cov.unplaced)} line{'' if len(cov.unplaced) == 1 else 's'} in no column, "
            f"{len(cov.amounts)} unmapped narrative amounts; "
            f"{len(cov.suppressed)} suppressed ({cov.suppressed_cells} numeric cells)"]
     current = None

@@ -401,7 +401,8 @@ def _sign_by_summation(facts: list[Fact], first: int, calculations: list[Calcula
         f = facts[i]
         if not f.dims:
             at.setdefault((f.concept, f.period), []).append(i)
-    by_concept: dict[str, list[tuple]] = {}   # each calculation's total looked up, not every fact walked per calculation
+    # each calculation's total looked up, not every fact walked per calculation
+    by_concept: dict[str, list[tuple]] = {}
     for (concept, period), total in at.items():
         by_concept.setdefault(concept, []).append((period, total))
     verdicts: dict[str, list[tuple[bool, list[int]]]] = {}

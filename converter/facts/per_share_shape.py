@@ -1,8 +1,9 @@
 """Money printed the way per-share amounts are. A table in millions prints its money as whole numbers; a row
 of it that prints two more decimals, every figure under a hundred ("Net income attributable to ... | 1.00 |
 0.67" under a per-share heading the reader lost), is a per-share line read as money: written, it would state
-net income of $1.00 million. Such a row is withheld, with a finding. A table of too few rows to show its money's shape is judged by its
-scale note when the note excepts per-share amounts ("in millions, except per share amounts").
+net income of $1.00 million. Such a row is withheld, with a finding. A table of too few rows to show its
+money's shape is judged by its scale note when the note excepts per-share amounts ("in millions, except per
+share amounts").
 """
 from __future__ import annotations
 

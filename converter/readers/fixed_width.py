@@ -391,8 +391,9 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
             # (a heading may end the page before: "Weighted average shares outstanding:" / page break / "Basic")
             start = i
             while start - 1 > (segs[-1].last if segs else -1) and lines[start - 1].kind == "text" and (
-                    lines[start - 1].page == lines[start].page and _carries_on(lines[start - 1].label, lines[start].label,
-                                                                      lines[start + 1].label if start < i else "")
+                    lines[start - 1].page == lines[start].page
+                    and _carries_on(lines[start - 1].label, lines[start].label,
+                                    lines[start + 1].label if start < i else "")
                     or lines[start - 1].label.endswith(":") and lines[start - 1].page >= ln.page - 1):
                 start -= 1
             seg = _Segment(start, i, start)

@@ -22,7 +22,7 @@ from typing import Optional
 
 from .detect import InputError
 from .normalize import LIGATURES
-from .pdf_legibility import flat_digits, left_out_pages
+from .pdf_legibility import UNREADABLE_FILE, flat_digits, left_out_pages
 from .pdf_pages import is_page_number, line_key, page_turn, rejoin_split_rows, running_lines, text_frame
 from ..rulebook.regex_code import kept_re
 from ..dataclass_code import dataclass
@@ -124,8 +124,7 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
     text_chars = sum(1 for lines in pages for _b, words in lines for w in words for c in w.text
                      if c.isalnum() and c.isascii())
     if text_chars < glyphs // 2 or not any(_DIGITS.search(w.text) for lines in pages for _b, ws in lines for w in ws):
-        raise InputError(f"{where}the PDF's text layer does not hold readable text (its fonts map glyphs to "
-                         f"other codes); it cannot be read as figures")
+        raise InputError(f"{where}{UNREADABLE_FILE}")
     left_out = left_out_pages(pages, where)
     for p, _why in left_out:   # a page whose words are no words, or run together: its "figures" cannot be trusted
         pages[p - 1] = []

@@ -39,6 +39,8 @@ def _legible(lines: list[tuple[float, list[_Word]]]) -> Optional[bool]:
 
 
 UNREADABLE = "the text layer there does not hold readable text (its fonts map glyphs to other codes)"
+UNREADABLE_FILE = ("the PDF's text layer does not hold readable text (its fonts map glyphs to other codes); it cannot "
+                   "be read as figures")
 RUN_TOGETHER = "the text layer there runs its words together (no space between them)"
 LONG_WORD = 18            # letters: longer "words" are words run together ("Totalassetsandotherliabilities")
 RUN_MIN_LETTERS = 200     # letters a page needs before it is judged
@@ -53,15 +55,13 @@ def _run_together(lines: list[tuple[float, list[_Word]]]) -> bool:
     return letters >= RUN_MIN_LETTERS and sum(n for n in lengths if n >= LONG_WORD) > 0.5 * letters
 
 
-
 def left_out_pages(pages: list[list[tuple[float, list[_Word]]]], where: str) -> list[tuple[int, str]]:
     """The pages whose text cannot be trusted, and why; InputError when no page is left to read."""
     judged = {p: _legible(lines) for p, lines in enumerate(pages, 1)}
     unreadable = [p for p, legible in judged.items() if legible is False]
     run_together = [p for p, lines in enumerate(pages, 1) if judged[p] is not False and _run_together(lines)]
     if unreadable and not any(judged[p] for p in judged if p not in run_together):
-        raise InputError(f"{where}the PDF's text layer does not hold readable text (its fonts map glyphs to "
-                         f"other codes); it cannot be read as figures")
+        raise InputError(f"{where}{UNREADABLE_FILE}")
     if run_together and not any(lines for p, lines in enumerate(pages, 1) if p not in run_together + unreadable):
         raise InputError(f"{where}the PDF's text layer runs its words together (no space between them); its "
                          f"figures cannot be told apart")
