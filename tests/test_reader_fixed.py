@@ -849,3 +849,27 @@ Net cash used for investing activities                   (2,444)     (459)
     facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
     assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-01-01..2024-12-31")] == Decimal("1459000000")
     assert facts[("us-gaap:NetCashProvidedByUsedInInvestingActivities", "2023-01-01..2023-12-31")] == Decimal("-459000000")
+
+
+def test_rows_atop_a_continuation_stay_under_the_heading_open_where_the_page_turned():
+    # "per common share:" over "Basic" and "Diluted from continuing operations"; the page turned, the
+    # company's name printed again, then "Diluted" went on: read as a new table's first rows, it stood under
+    # no heading, and no rule took a diluted figure from it
+    text = """\
+                                              Three Months Ended
+                                                 December 31,
+                                               2024          2023
+Net earnings                                    294           283
+Net earnings per common share:
+Basic                                          4.81          4.57
+Diluted from continuing operations             4.79          4.63
+\f
+ACME CORP
+Diluted from discontinued operations              -        (0.08)
+Diluted                                        4.79          4.55
+"""
+    tables = read_fixed_width(text).tables
+    assert len(tables) == 1
+    rows = {r.label: r.section for r in tables[0].rows if r.cells}
+    assert rows["Diluted"] == ("Net earnings per common share:",)
+    assert rows["Diluted from discontinued operations"] == ("Net earnings per common share:",)

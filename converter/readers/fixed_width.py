@@ -130,14 +130,18 @@ def read_fixed_width(text: str, source: str = "") -> Document:
     _drop_page_numbers(lines)
     segments = _segments(lines)
     tables: dict[int, tuple[_Segment, Table]] = {}
-    prev: Optional[tuple[_Segment, Table]] = None
+    prev: Optional[tuple[_Segment, Table, _Sections]] = None
     for seg in segments:
-        table = _build(seg, lines)
+        sections = _Sections()
+        table = _build(seg, lines, sections)
         if table is None:
             continue
         if not table.header and prev is not None and prev[1].ncols == table.ncols and \
                 _continues(lines, prev[0].last, seg.first, lines[max(0, prev[0].first - 8):prev[0].first]):
-            # a table that runs onto the next page without repeating its header
+            # a table that runs onto the next page without repeating its header: its rows stand under the
+            # headings still open where the page turned ("per share:" over "Basic" / page / "Diluted"),
+            # as they would had the page not turned
+            table = _build(seg, lines, prev[2])
             prev[1].rows.extend(table.rows)
             prev[1].span = Span(prev[1].span.start, table.span.end)
             tables[seg.first] = (seg, None)
@@ -145,7 +149,7 @@ def read_fixed_width(text: str, source: str = "") -> Document:
         if not table.header and sum(1 for r in table.rows if r.cells) < 2:
             continue   # a lone line of figures with no header: text
         tables[seg.first] = (seg, table)
-        prev = (seg, table)
+        prev = (seg, table, sections)
     captions = {c.no for seg, _t in tables.values() for c in seg.caption_lines}
     blocks: list = []
     prose: list[_Line] = []
@@ -651,7 +655,9 @@ def _place(tok: _Tok, cols: list[_Column], col_of: dict[int, int]) -> Optional[i
     return under[0] if len(under) == 1 else None
 
 
-def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
+def _build(seg: _Segment, lines: list[_Line], sections: "_Sections") -> Optional[Table]:
+    """The table of a segment; `sections` is the state of its headings, which the rows leave as the table
+    ends (a continuation on the next page takes it on)."""
     body = lines[seg.head_end:seg.last + 1]
     rows = [ln for ln in body if ln.kind == "row"]
     cols, col_of = _columns(rows)
@@ -662,7 +668,6 @@ def _build(seg: _Segment, lines: list[_Line]) -> Optional[Table]:
     margin = min(ln.indent for ln in rows)
     header, caption = _header(lines[seg.first:seg.head_end], cols, zone, margin)
     caption = [collapse_spaces(c.raw) for c in seg.caption_lines] + caption
-    sections = _Sections()
     out: list[Row] = []
     pending: Optional[tuple[str, Span, int]] = None   # a label line waiting for its figures
     unplaced: list[str] = []
