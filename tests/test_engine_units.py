@@ -168,6 +168,21 @@ def test_the_metric_named_again_after_compared_to_is_the_prior_period():
     assert facts[("us-gaap:NetIncomeLoss", "2023-07-01..2023-09-30", ())].value == Decimal("-200000")
 
 
+def test_a_metric_named_after_compared_to_is_the_comparison_whatever_came_before():
+    """"Gross loss totaled $12.6 million, compared to gross profit of $2.9 million": the gross profit is the
+    comparison, a year earlier, even though the loss before it is read by no rule; it is not the heading's
+    quarter. Its own period is not stated, so it is withheld rather than dated by guess."""
+    facts = _facts("Tigo Reports Fourth Quarter 2024 Results\n\n"
+                   "Fourth Quarter 2024 Financial Results\n\n"
+                   "* Gross loss totaled $12.6 million, or negative 72.7% of net revenue, compared to gross profit of "
+                   "$2.9 million, or 31.1% of net revenue.\n")
+    assert Decimal("2900000") not in [f.value for k, f in facts.items() if k[1] == "2024-10-01..2024-12-31"]
+    facts = _facts("Tigo Reports Fourth Quarter 2024 Results\n\n"
+                   "Gross loss totaled $12.6 million in the fourth quarter of 2024, compared to gross profit of "
+                   "$2.9 million in the fourth quarter of 2023.\n")
+    assert facts[("us-gaap:GrossProfit", "2023-10-01..2023-12-31", ())].value == Decimal("2900000")
+
+
 def test_a_june_fiscal_year_from_which_ended_highlights_bullets_and_a_year_ago():
     """"second quarter of fiscal 2026, which ended December 31, 2025" sets the calendar; the highlights heading
     dates the bullets below it even past bullets without amounts; "a year ago" is the prior-year quarter."""

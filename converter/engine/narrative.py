@@ -460,14 +460,16 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         starts = [a.start for a in amounts]
         previous = None   # the concept of the chain before, for "$A compared to a net loss of $B"
         for mention, chain, limit in _respectively(sent, list(chains(sent, mentions, plain, cut))):
-            # "Net loss was $1.5 million compared to a net loss of $0.2 million": the metric named again after
-            # "compared to" is the comparison, the same period a year earlier, not the section's period
+            # "Net loss was $1.5 million compared to a net loss of $0.2 million": a metric named after "compared
+            # to" is the comparison, not the section's period. Named again, it is the same period a year
+            # earlier; a metric the sentence did not read before ("Gross loss totaled $12.6 million, compared
+            # to gross profit of $2.9 million") keeps only a period the words give it
             reach = max(0, mention.start - _COMPARED_REACH)
-            compared = previous == mention.rule.concept and bool(_COMPARED.search(cut(sent[reach:mention.start],
-                                                                                       reach)))
+            compared = bool(_COMPARED.search(cut(sent[reach:mention.start], reach)))
             assigned = assign_periods(chain, mention, periods, limit, last, None if compared else framing, sent, cal,
                                       stops)
-            if compared and assigned[0] is None and last and isinstance(last[0], Period):
+            if compared and previous == mention.rule.concept and assigned[0] is None and last \
+                    and isinstance(last[0], Period):
                 assigned[0] = last[0] = year_earlier(last[0], cal)
             previous = mention.rule.concept
             if not periods and len(chain) == 2 and _from_to(sent, mention, chain, cut):
