@@ -138,10 +138,12 @@ def read_fixed_width(text: str, source: str = "") -> Document:
             continue
         if not table.header and prev is not None and prev[1].ncols == table.ncols and \
                 _continues(lines, prev[0].last, seg.first, lines[max(0, prev[0].first - 8):prev[0].first]):
-            # a table that runs onto the next page without repeating its header: its rows stand under the
-            # headings still open where the page turned ("per share:" over "Basic" / page / "Diluted"),
-            # as they would had the page not turned
-            table = _build(seg, lines, prev[2])
+            # a table that runs onto the next page without repeating its header. Rows first on the new page
+            # stand under the headings still open where the page turned ("per share:" over "Basic" / page /
+            # "Diluted"), as they would had the page not turned; a heading first there sets its own (a page
+            # may be printed a column to the side, so its indents do not measure against the last page's)
+            if next((ln.kind for ln in lines[seg.head_end:seg.last + 1] if ln.kind != "blank"), None) == "row":
+                table = _build(seg, lines, prev[2])
             prev[1].rows.extend(table.rows)
             prev[1].span = Span(prev[1].span.start, table.span.end)
             tables[seg.first] = (seg, None)
