@@ -873,3 +873,18 @@ Diluted                                        4.79          4.55
     rows = {r.label: r.section for r in tables[0].rows if r.cells}
     assert rows["Diluted"] == ("Net earnings per common share:",)
     assert rows["Diluted from discontinued operations"] == ("Net earnings per common share:",)
+
+
+def test_more_pieces_over_no_column_than_free_columns_are_not_placed_by_nearness():
+    # four years printed over three columns, each beside its figures, not over them (the fourth column cut
+    # off the page): which year is left over, nearness does not settle, and placing each by it dated the
+    # first column 2023
+    text = """\
+                              Three Months                Twelve Months
+                    2024                2023              2024              2023
+Collaboration revenue            35,000      200,000                35,000
+Grant revenue                       691        1,206                 2,314
+Total revenue                    35,691      201,206                37,314
+"""
+    table = read_fixed_width(text).tables[0]
+    assert not [h for h in table.header if h.text in ("2023", "2024")]

@@ -89,13 +89,16 @@ def header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> tu
                 overs[k].append(c)
         taken = {c for over in overs for c in over}
         placed = []
+        settled_by_nearness = sum(1 for over in overs if not over) <= len(cols) - len(taken)
         for (s, e, text), over in zip(pieces, overs):
             if len(pieces) == 1:
                 over = list(range(len(cols)))
             elif not over:
-                # a narrow piece between the figures ("Low" over a wider number): the nearest free column
+                # a narrow piece between the figures ("Low" over a wider number): the nearest free column, when
+                # the line's pieces over no column are no more than the free columns (four years printed over
+                # three columns leave one over: which it is, nearness does not settle)
                 free = [c for c in range(len(cols)) if c not in taken]
-                if free:
+                if free and settled_by_nearness:
                     near = min(free, key=lambda c: max(0.0, s - cols[c].center, cols[c].center - e))
                     if all(max(0.0, s2 - cols[near].center, cols[near].center - e2) >=
                            max(0.0, s - cols[near].center, cols[near].center - e) for s2, e2, _t in pieces):
