@@ -26,10 +26,6 @@ PRECISION = 0.99
 
 # NAME.PRODUCER.pdf -> what it scores today (source F1; the PDF's recall, precision, F1 and F1 ratio)
 NOT_YET = {
-    "fhlbdesmoines-2024q4.chromium.pdf": "source F1 0.571; PDF R 0.257 P 1.000 F1 0.409, ratio 0.716",
-    "fhlbdesmoines-2024q4.weasyprint.pdf": "source F1 0.571; PDF R 0.257 P 1.000 F1 0.409, ratio 0.716",
-    "fhlbdesmoines-2024q4.ghostscript.pdf": "source F1 0.571; PDF R 0.257 P 1.000 F1 0.409, ratio 0.716",
-    "martinmarietta-2024q4.weasyprint.pdf": "source F1 0.964; PDF R 0.879 P 1.000 F1 0.936, ratio 0.971",
     "nabors-2024q4.chromium.pdf": "source F1 0.965; PDF R 0.545 P 0.987 F1 0.702, ratio 0.727",
     "nabors-2024q4.weasyprint.pdf": "source F1 0.965; PDF R 0.463 P 0.956 F1 0.624, ratio 0.647",
     "nabors-2024q4.ghostscript.pdf": "source F1 0.965; PDF R 0.545 P 0.987 F1 0.702, ratio 0.727",

@@ -888,3 +888,29 @@ Total revenue                    35,691      201,206                37,314
 """
     table = read_fixed_width(text).tables[0]
     assert not [h for h in table.header if h.text in ("2023", "2024")]
+
+
+def test_a_header_cell_wrapped_into_a_narrow_stack_beside_its_columns_is_read_whole():
+    # "For the Three Months Ended December 31," wrapped a word or two a line and set right against the first
+    # column's "$", over no column: read line by line, "Three" and "Ended" fell into the caption, the length
+    # was lost, and neither group's columns had a period
+    from converter.pipeline import convert_text
+    text = """Acme Bank Reports Fourth Quarter 2024 Results
+
+DES MOINES, February 11, 2025 -- Acme Bank today reported results.
+
+                                                  For the
+                                                   Three                 For the
+                                                  Months                   Year
+                                                   Ended                  Ended
+                                                December               December
+                                                      31,                    31,
+(Dollars in millions)                                    2024     2023             2024     2023
+Net interest income                                 $     241  $   347         $  1,236  $  1,306
+Net income                                          $     206  $   256         $    914  $    962
+"""
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+    assert facts[("us-gaap:NetIncomeLoss", "2024-10-01..2024-12-31")] == Decimal("206000000")
+    assert facts[("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("256000000")
+    assert facts[("us-gaap:NetIncomeLoss", "2024-01-01..2024-12-31")] == Decimal("914000000")
+    assert facts[("us-gaap:InterestIncomeExpenseNet", "2023-01-01..2023-12-31")] == Decimal("1306000000")

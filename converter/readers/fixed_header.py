@@ -64,15 +64,17 @@ def header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> tu
     labels' margin."""
     lines: list[list[list]] = []
     caption: list[str] = []
-    for ln in head:
-        if ln.kind == "blank":
-            continue
+    def captioned(s: int, e: int, text: str) -> bool:
+        return e <= zone and not (is_header_piece(text) and s > margin + 4)
+
+    for found, printed in _join_stacks([chunks(ln.raw) for ln in head if ln.kind != "blank"], cols):
         pieces = []
-        for s, e, text in chunks(ln.raw):
-            if e <= zone and not (is_header_piece(text) and s > margin + 4):
+        for s, e, text in found:
+            if captioned(s, e, text):
                 caption.append(text)
             else:
                 pieces.append((s, e, text))
+        alone = len(pieces) == 1 and sum(1 for c in printed if not captioned(*c)) <= 1
         if not pieces:
             continue
         overs = [[c for c, col in enumerate(cols) if s <= col.right and e >= col.left] for s, e, _t in pieces]
@@ -91,7 +93,7 @@ def header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> tu
         placed = []
         settled_by_nearness = sum(1 for over in overs if not over) <= len(cols) - len(taken)
         for (s, e, text), over in zip(pieces, overs):
-            if len(pieces) == 1:
+            if alone:
                 over = list(range(len(cols)))
             elif not over:
                 # a narrow piece between the figures ("Low" over a wider number): the nearest free column, when
@@ -129,6 +131,55 @@ def header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> tu
                             later.remove(below[0])
                         break
     return [HeaderCell(text, span) for placed in lines for text, span, _s, _e in placed], caption
+
+
+STACK = 3         # lines: a header cell wrapped a word or two a line ("For the" / "Three" / "Months" / "Ended")
+STACK_WIDTH = 14  # characters: the widest line of such a narrow cell
+
+
+def _join_stacks(lines: list[list[tuple[int, int, str]]], cols: list["_Column"]
+                 ) -> list[tuple[list[tuple[int, int, str]], list]]:
+    """Each header cell wrapped into a narrow stack of lines beside the columns, not over any, as one piece
+    on the stack's last line: one piece of a word or two on each of `STACK` lines or more, each standing
+    over the next and over nothing else there; its words read top to bottom, its width the stack's. Read
+    line by line, the words of such a stack were placed apart or left out as caption ("Three Months" of "For
+    the Three Months Ended December 31,", set right against the first column's "$"). A stack over a column
+    is read line by line, as before. A bare year is never part of a stack: a line of years marks the columns
+    on its own. Each line comes with the pieces it printed: a title left alone on its line
+    by a stack's moving is still no title alone on its line."""
+    def narrow(piece: tuple[int, int, str]) -> bool:
+        return piece[1] - piece[0] <= STACK_WIDTH and len(piece[2].split()) <= 2 and not _BARE_YEAR.match(piece[2])
+
+    below: dict[tuple[int, int], int] = {}
+    above: set[tuple[int, int]] = set()
+    for i in range(len(lines) - 1):
+        for a, (s, e, text) in enumerate(lines[i]):
+            under = [b for b, (s2, e2, t2) in enumerate(lines[i + 1]) if s2 < e and e2 > s]
+            if len(under) != 1 or not narrow((s, e, text)) or not narrow(lines[i + 1][under[0]]):
+                continue
+            s2, e2, _t = lines[i + 1][under[0]]
+            if sum(1 for s3, e3, _t3 in lines[i] if s3 < e2 and e3 > s2) == 1:
+                below[(i, a)] = under[0]
+                above.add((i + 1, under[0]))
+    out = [list(found) for found in lines]
+    gone: set[tuple[int, int]] = set()
+    for i, found in enumerate(lines):
+        for a in range(len(found)):
+            if (i, a) in above or (i, a) not in below:
+                continue
+            stack = [(i, a)]
+            while stack[-1] in below:
+                stack.append((stack[-1][0] + 1, below[stack[-1]]))
+            parts = [lines[k][b] for k, b in stack]
+            if len(stack) < STACK or any(s <= col.right and e >= col.left for s, e, _t in parts for col in cols):
+                continue
+            text = ""
+            for _s, _e, t in parts:
+                text = f"{text}{t}" if text.endswith("-") else f"{text} {t}".strip()
+            gone.update(stack)
+            out[stack[-1][0]].append((min(p[0] for p in parts), max(p[1] for p in parts), text))
+    return [(sorted((c for b, c in enumerate(found) if (i, b) not in gone), key=lambda c: c[0]), lines[i])
+            for i, found in enumerate(out)]
 
 
 def _one_per_column(pieces: list, overs: list[list[int]], cols: list["_Column"]) -> bool:
