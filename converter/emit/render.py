@@ -35,6 +35,18 @@ LINKBASE_ROLES = {
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps with options builds one per call
+_STRING = json.encoder.encode_basestring      # what _JSON.encode does with a str (ensure_ascii=False)
+
+
+def _json(value) -> str:
+    """The `json` filter: _JSON.encode's text. Strings and ints (most scalars) are spelled directly: encode()
+    builds an encoder for anything but a str."""
+    kind = type(value)
+    if kind is str:
+        return _STRING(value)
+    if kind is int:
+        return int.__repr__(value)
+    return _JSON.encode(value)
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +61,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters["json"] = _JSON.encode
+    env.filters["json"] = _json
     return env
 
 

@@ -239,6 +239,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     bridges = bridge_headings(table, book, context, caption) | noncurrent_headings(table)
     named = unlabelled_totals(table, lambda c: _usable(columns, c))
     positional = has_positional(book)
+    # (column, row qualifier, period type) -> (the column as such a row reads it, its period, the step that
+    # says so): the same for every row of the table that asks
+    read_columns: dict[tuple, tuple] = {}
     for index, row in enumerate(table.rows):
         if not row.cells:
             continue
@@ -281,8 +284,13 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             col: Optional[ColumnPeriod] = columns[cell.col] if 0 <= cell.col < len(columns) else None
             if col is None or col.skip or col.nongaap:
                 continue
-            col = row_column(col, qualifier, cal)
-            period = col.period_for(concept.period)
+            read = read_columns.get((cell.col, qualifier, concept.period))
+            if read is None:
+                col = row_column(col, qualifier, cal)
+                period = col.period_for(concept.period)
+                read = (col, period, f"period: {col.header} -> {period}")
+                read_columns[cell.col, qualifier, concept.period] = read
+            col, period, period_step = read
             if concept.period == "instant" and (col.length is not None or col.fixed is not None
                                                 and not col.fixed.is_instant):
                 # a balance in a column of flows: only "at beginning/end of period" lines say which date, or
@@ -312,7 +320,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             value = Decimal(0) if fig.value is None else fig.value
             value = (value * mult).scaleb(power) if value else Decimal(0)
             decimals = fig.decimals - power
-            steps = [f"period: {col.header} -> {period}"]
+            steps = [period_step if period is read[1] else f"period: {col.header} -> {period}"]
             if table.index in out.readings:
                 steps.insert(0, f"table rule: {out.readings[table.index].rule.id}")
             if power:

@@ -114,8 +114,17 @@ _ROW_LINE = kept_regex(r"^[A-Za-z(].*?[A-Za-z:)]\s+(?:\$?\s*\(?-?\d[\d,]*(?:\.\d
 def looks_like_cells(text: str) -> bool:
     """One figure per line, in short runs between labels; a PDF's reading order gives long runs, and a
     fixed-width layout prints its figures on the label's line."""
+    text = text[:200000]
     short = long = run = rows = multi = 0
-    for line, _raw, _start, _end in _line_ends(text[:200000]):
+    left, at, seen = text.count("\n") + 1, 0, 0   # raw lines not yet read (an upper bound on the lines to come)
+    for line, _raw, start, _end in _line_ends(text):
+        seen += 1
+        if not seen % 16:   # decided already? Each line to come adds at most one to `short`, none to `long`
+            left -= text.count("\n", at, start)
+            at = start
+            most = short + run + left
+            if most < 6 or most < 3 * long or (rows + multi) * 4 > most:
+                return False
         if line in ("$", "US$", ")"):
             continue
         figs = figures(line)

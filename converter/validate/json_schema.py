@@ -61,11 +61,15 @@ def _passes_fast(doc) -> bool:
 
 
 def _refuse_duplicates(pairs: list[tuple[str, object]]) -> dict:
-    seen: dict[str, object] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise ValueError(f"duplicate key {key!r}")
-        seen[key] = value
+    """The object as json.loads builds it, refused when a key repeats (dict() does the counting: it is asked
+    of every object in the report)."""
+    seen = dict(pairs)
+    if len(seen) != len(pairs):
+        names: set[str] = set()
+        for key, _value in pairs:
+            if key in names:
+                raise ValueError(f"duplicate key {key!r}")
+            names.add(key)
     return seen
 
 
