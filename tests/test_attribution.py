@@ -48,3 +48,28 @@ def test_a_sentence_of_plain_equity_is_withheld_only_in_a_release_with_a_noncont
     assert any("noncontrolling interest's share" in why for _f, why in alone.rejected)
     without = convert_text(said.replace(" The noncontrolling interest was $0.16 million.", ""), issuer="none")
     assert [f.value for f in without.facts if f.concept == "us-gaap:StockholdersEquity"] == [Decimal("4200000")]
+
+
+def test_a_share_printed_as_a_label_wrapped_over_two_lines_is_a_share_too():
+    # fixed-width text from a PDF: "Net (income) loss attributable to" / "noncontrolling interests" on two lines,
+    # its figures between them; the search for a noncontrolling share stopped at the line's end, and a cash
+    # flow statement's plain "Net income" (the consolidated total) was written as the parent's
+    text = """Acme Corp Reports Second Quarter 2025 Results
+
+SPRINGFIELD, July 30, 2025 -- Acme Corp. today reported results for the second quarter ended June 30, 2025.
+
+CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS (in millions)
+                                                 Three Months Ended June 30,
+                                                     2025          2024
+Net income                                            120           100
+Depreciation and amortization                          40            38
+
+OTHER DATA (in millions)
+                                                     2025          2024
+      Net (income) loss attributable to
+                                                     (0.2)          0.2
+            noncontrolling interests
+      Capital expenditures                              55            50
+"""
+    result = convert_text(text, issuer="none", layout="fixed")
+    assert Q2 not in {str(f.period) for f in result.facts if f.concept == "us-gaap:NetIncomeLoss"}

@@ -17,9 +17,11 @@ _ATTRIBUTED = kept_regex(r"\b(?:attributable|available|applicable|allocable) to\
 # doubted too: not a balance sheet's, whose own lines say it with their "Total equity")
 PLAIN = {
     "us-gaap:NetIncomeLoss": (
-        kept_regex(r"(?:net )?(?:income|earnings|loss)[^|\n.]{0,30}attributable to (?:the )?(?:non-?controlling|"
-                   r"minority) interests?|(?:non-?controlling|minority) interests?['’]? (?:share|portion) of "
-                   r"(?:net )?(?:income|earnings)", regex.I),
+        # (a label wrapped in fixed-width text breaks it after "attributable", its figures between the lines)
+        kept_regex(r"(?:net )?(?:income|earnings|loss)[^|\n.]{0,30}attributable\s+to[\s\d().,$—–-]*?(?:the\s+)?"
+                   r"(?:non-?controlling|minority)\s+interests?"
+                   r"|(?:non-?controlling|minority) interests?['’]? (?:share|portion) of (?:net )?(?:income|earnings)",
+                   regex.I),
         True),
     "us-gaap:StockholdersEquity": (kept_regex(r"\b(?:non-?controlling|minority) interests?\b", regex.I), False),
 }
