@@ -1,6 +1,6 @@
 """Builds the printed-PDF test corpus (issue 13, item 5). Run by hand, never in CI; its output is committed.
 
-Each source release is printed to PDF by three producers, so that the PDF reader is not fitted to one layout:
+Each source release is printed to PDF by up to four producers, so that the PDF reader is not fitted to one layout:
 
 - headless Chromium (Debian package `chromium`):
   `chromium --headless --no-sandbox --disable-gpu --print-to-pdf=OUT --no-pdf-header-footer file://IN.html`
@@ -8,6 +8,12 @@ Each source release is printed to PDF by three producers, so that the PDF reader
 - Ghostscript (Debian package `ghostscript`): Chromium's print rewritten by `gs -sDEVICE=pdfwrite`, as PDFs
   distilled by Ghostscript are. It rebuilds each font and its map from glyphs to characters, and not always
   right: dashes come out as digits ("—" as "4", "–" as "3"), curly quotes as "<" and "=".
+- LibreOffice (Debian package `libreoffice-writer-nogui`): `soffice --headless --convert-to pdf`, a word
+  processor's layout engine rather than a browser's. It ignores most of the stylesheet: labels set right
+  in narrow cells and wrapped around their figures, header cells wrapped a word a line, and tables wider
+  than the page, their last columns cut off (so its prints are held to the precision floor only, not to
+  their source's recall). It prints a file that opens with EDGAR's SGML wrapper as plain text, so the
+  corpus HTML releases (all but abvc) are not printed by it.
 
 Sources (NAME is the source's stem):
 
@@ -29,7 +35,8 @@ tests/test_printed_pdfs.py scores each PDF against that gold and against its sou
 
 Setup and run (from the repository root; the versions are the ones the committed PDFs were made with):
 
-    apt-get install chromium ghostscript     # Chromium 156.0.8078.129, Ghostscript 10.0.0 here
+    apt-get install chromium ghostscript libreoffice-writer-nogui
+                  # Chromium 156.0.8078.129, Ghostscript 10.0.0, LibreOffice 7.4.7 here
     .venv/bin/pip install weasyprint==70.0 markdown==3.11.3
     .venv/bin/python tests/data/printed/make.py                  # everything
     .venv/bin/python tests/data/printed/make.py vornado-2024q4   # some sources only
@@ -60,7 +67,11 @@ CORPUS = ["abvc-fy2024", "adobe-fy2023q1", "apple-fy2011q1", "oracle-fy2022q4"]
 # reconciliations), and a small company reporting in whole dollars with a June fiscal year
 REAL_MARKDOWN = ["fhlbdesmoines-2024q4", "vornado-2024q4", "nabors-2024q4", "martinmarietta-2024q4",
                  "freshworks-2024q4", "intelligentbio-fy2025q2"]
-PRODUCERS = ["chromium", "weasyprint", "ghostscript"]
+# printed by LibreOffice only: releases whose LibreOffice prints showed misreadings (wrapped header cells,
+# a sentence's comparison, a noncontrolling share wrapped around its figures)
+LIBREOFFICE_ONLY = ["tigoenergy-2024q4", "adaptivebio-2024q4", "avient-2024q4", "crispr-2024q4"]
+LIBREOFFICE_SKIPS = {"adobe-fy2023q1", "apple-fy2011q1", "oracle-fy2022q4"}   # EDGAR's SGML wrapper: printed as text
+PRODUCERS = ["chromium", "weasyprint", "ghostscript", "libreoffice"]
 CHROMIUM = "/usr/bin/chromium"
 TOO_BIG = 1_000_000
 
@@ -166,20 +177,36 @@ def print_ghostscript(page: Path, out: Path) -> None:
                         str(printed)], check=True, capture_output=True, timeout=300)
 
 
+def print_libreoffice(page: Path, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation={Path(tmp).as_uri()}/profile",
+                        "--convert-to", "pdf", "--outdir", tmp, str(page)], check=True, capture_output=True, timeout=300)
+        printed = Path(tmp) / f"{page.stem}.pdf"
+        if not printed.exists() or printed.stat().st_size == 0:
+            raise RuntimeError(f"libreoffice wrote no PDF for {page}")
+        shutil.copyfile(printed, out)
+
+
 def sources() -> dict[str, tuple[Path, Path, bool]]:
     """name -> (source document, its gold, whether it is Markdown to render first)."""
     out = {}
     for name in CORPUS:
         out[name] = (SHARED / "corpus" / f"{name}.html", SHARED / "gold" / f"{name}.gold.csv", False)
-    for name in REAL_MARKDOWN:
+    for name in REAL_MARKDOWN + LIBREOFFICE_ONLY:
         out[name] = (REAL / f"{name}.txt", REAL / f"{name}.gold.csv", True)
     return out
+
+
+def producers_of(name: str) -> list[str]:
+    if name in LIBREOFFICE_ONLY:
+        return ["libreoffice"]
+    return [p for p in PRODUCERS if not (p == "libreoffice" and name in LIBREOFFICE_SKIPS)]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("names", nargs="*", help="source stems (default: all)")
-    ap.add_argument("--producer", choices=PRODUCERS, action="append", help="default: all three")
+    ap.add_argument("--producer", choices=PRODUCERS, action="append", help="default: all four")
     ap.add_argument("--keep-html", type=Path, metavar="DIR", help="also save the HTML rendered from Markdown")
     args = ap.parse_args()
     todo = sources()
@@ -188,7 +215,8 @@ def main() -> int:
             ap.error(f"unknown source {name}; known: {', '.join(todo)}")
     names = args.names or list(todo)
     producers = args.producer or PRODUCERS
-    printers = {"chromium": print_chromium, "weasyprint": print_weasyprint, "ghostscript": print_ghostscript}
+    printers = {"chromium": print_chromium, "weasyprint": print_weasyprint, "ghostscript": print_ghostscript,
+                "libreoffice": print_libreoffice}
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             source, gold, is_markdown = todo[name]
@@ -204,7 +232,7 @@ def main() -> int:
             else:
                 page = source
             shutil.copyfile(gold, HERE / f"{name}.gold.csv")
-            for producer in producers:
+            for producer in [p for p in producers if p in producers_of(name)]:
                 out = HERE / f"{name}.{producer}.pdf"
                 printers[producer](page, out)
                 size = out.stat().st_size
