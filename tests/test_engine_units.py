@@ -183,6 +183,21 @@ def test_a_metric_named_after_compared_to_is_the_comparison_whatever_came_before
     assert facts[("us-gaap:GrossProfit", "2023-10-01..2023-12-31", ())].value == Decimal("2900000")
 
 
+def test_past_a_period_the_sentence_names_as_its_own_the_headings_period_frames_no_amount():
+    """Under a heading of the quarter, "The loss for the six months ended December 31, 2023 included an
+    impairment loss of $2,032,000 ... and loss from operations of $1,552,000": the impairment takes the six
+    months' reach, and the operating loss was dated by the heading's quarter. Past a period the sentence
+    names as its own, the heading frames nothing; the amount has no period and is withheld."""
+    facts = _facts("Acme Reports Fourth Quarter 2024 Results\n\n"
+                   "Fourth Quarter 2024 Financial Results\n\n"
+                   "The discontinued operations loss for the six months ended December 31, 2023 included an "
+                   "impairment loss of $2,032,000 on the sale of the hospital and loss from operations of "
+                   "$1,552,000, primarily from the hospital.\n\n"
+                   "Operating loss was $1,012,000.\n")
+    assert Decimal("-1552000") not in [f.value for f in facts.values()]
+    assert facts[("us-gaap:OperatingIncomeLoss", "2024-10-01..2024-12-31", ())].value == Decimal("-1012000")
+
+
 def test_a_june_fiscal_year_from_which_ended_highlights_bullets_and_a_year_ago():
     """"second quarter of fiscal 2026, which ended December 31, 2025" sets the calendar; the highlights heading
     dates the bullets below it even past bullets without amounts; "a year ago" is the prior-year quarter."""

@@ -451,6 +451,9 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         if framing is None and out.heading is not None and not _FORWARD.search(sent):
             framing = out.heading
         framing = _this_period(sent, framing, blanks)
+        # past a period the sentence says it is about ("The loss for the six months ended December 31, 2023
+        # included ... a loss from operations of $1.6 million"), the heading's period frames no amount
+        turned = _turned_from(sent, periods, out.heading) if framing is out.heading else len(sent)
         cut = blanker(blanks)
         # the amounts that end an amount's reach for a period: not a per-share figure (it belongs to the
         # amount before it), and none in a "respectively" list (its period comes after the whole list); a
@@ -466,8 +469,8 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
             # to gross profit of $2.9 million") keeps only a period the words give it
             reach = max(0, mention.start - _COMPARED_REACH)
             compared = bool(_COMPARED.search(cut(sent[reach:mention.start], reach)))
-            assigned = assign_periods(chain, mention, periods, limit, last, None if compared else framing, sent, cal,
-                                      stops)
+            framed = None if compared or chain[0].start > turned else framing
+            assigned = assign_periods(chain, mention, periods, limit, last, framed, sent, cal, stops)
             if compared and previous == mention.rule.concept and assigned[0] is None and last \
                     and isinstance(last[0], Period):
                 assigned[0] = last[0] = year_earlier(last[0], cal)
@@ -547,6 +550,20 @@ def _framing(sent: str, periods: list[PeriodMention], mentions: list[Mention],
 # length alone
 _THIS_PERIOD = kept_regex(r"\b(?:for|in|during)\s+the\s+(?:(?P<q>quarter|three\s+months)|(?P<y>(?:fiscal\s+)?year|"
                              r"twelve\s+months))(?![\w-])(?!\s+(?:ended|ending|of|ago|earlier|before|to\s+date)\b)", regex.I)
+
+
+_ITS_OWN = kept_regex(r"\b(?:for|in|during)\s+(?:(?:the|its|each\s+of\s+the)\s+)?$|^(?:for|in|during)\b", regex.I)
+
+
+def _turned_from(sent: str, periods: list[PeriodMention], heading: Optional[PeriodMention]) -> int:
+    """Where the sentence first names, as its own ("for the six months ended ..."), a period other than the
+    heading's; the sentence's length when it names none."""
+    mine = heading.periods if heading is not None else ()
+    for p in periods:
+        if p.periods and p.periods != mine and (_ITS_OWN.search(sent[max(0, p.start - 20):p.start])
+                                                 or _ITS_OWN.match(sent[p.start:p.end])):
+            return p.start
+    return len(sent)
 
 
 def _this_period(sent: str, framing: Optional[PeriodMention], blanks: list) -> Optional[PeriodMention]:
