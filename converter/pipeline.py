@@ -28,6 +28,7 @@ from .facts.paired_by_order import doubtful_pairings
 from .facts.period_order import check_period_order
 from .facts.release_bound import bound_by_release
 from .facts.per_share_shape import per_share_shaped
+from .facts.presented_signs import unsettled_signs
 from .facts.carried_scale import doubtful_carried_scales
 from .facts.text_scale import check_table_scales
 from .model import Document, Entity, Fact, Paragraph, Table
@@ -108,13 +109,14 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, uncarried, carry_findings = doubtful_carried_scales(facts, trace.tables.carried_scale)
     facts, shaped, shape_findings = per_share_shaped(facts)
     facts, misread, order_findings = check_period_order(facts)
+    facts, unsigned, sign_findings = unsettled_signs(facts)
     facts = consolidated_net_income(facts)
     facts, unattributed, attribution_findings = unattributed_totals(facts, doc.text)
     kept, rejected, findings = merge_facts(facts)
     rejected = (unnamed + unattributed + late + out_of_range + unpaired + off_scale + uncarried + shaped + misread
-                + rejected)
+                + unsigned + rejected)
     findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings
-                + carry_findings + shape_findings + order_findings
+                + carry_findings + shape_findings + order_findings + sign_findings
                 + attribution_findings + unread_amounts(doc) + findings)
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)

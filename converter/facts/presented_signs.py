@@ -1,0 +1,53 @@
+"""Signs a table's presentation decides. "Other nonoperating income, net (4)" may be income of 4 printed as a
+deduction (the statement goes 399 - 50 - (4) = 353) or an expense of 4; "Other, net 37,021" added back in a
+reconciliation may be an expense. On a statement the arithmetic between its results settles which
+(engine/chain_signs.py), and the wording of the statement's sections; a reconciliation, a segment table or a
+summary rarely prints enough of either. Where such a table is the only reading of the fact (the statement
+went unread: a PDF whose statement lost its header), its sign is a guess, and the fact is withheld with a
+finding; where the statement reads it too, the statement's reading stands, as the merge would have it.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..engine.table_kind import BALANCE_SHEET, STATEMENT
+from ..model import Fact, Finding
+from ..rulebook.regex_code import kept_regex
+
+# concepts whose sign a row's wording may not give: income or expense as the table lists it
+BY_PRESENTATION = {"us-gaap:OtherNonoperatingIncomeExpense", "us-gaap:NonoperatingIncomeExpense"}
+WHY = ("withheld: its sign is not settled: a table other than the statement lists it, as income or as a "
+       "deduction, and prints no arithmetic that says which")
+_DIRECTION = kept_regex(r"\b(?:income|expenses?|gains?|loss(?:es)?)\b", regex.I)
+_BOTH = kept_regex(r"\b(?:income|gains?)\b.*\b(?:expenses?|loss(?:es)?)\b|\b(?:expenses?|loss(?:es)?)\b.*\b(?:income|gains?)\b",
+                   regex.I)
+
+
+def _unsettled(f: Fact) -> bool:
+    """A reading from a table other than a statement, its sign given by no step (the statement's arithmetic,
+    a label or section that prints the concept's opposite), whose label names no direction ("Other, net") or
+    one direction only beside a figure printed negative ("Other nonoperating income, net (4)": an expense,
+    or income listed as a deduction)."""
+    p = f.provenance
+    if f.concept not in BY_PRESENTATION or f.category != "table" or p is None \
+            or p.source_kind in (STATEMENT, BALANCE_SHEET) or any(s.startswith("sign:") for s in p.steps):
+        return False
+    label, _sep, printed = p.source_text.rpartition(" | ")
+    negative = printed.lstrip("$ ").startswith(("(", "-", "\u2212", "\u2013"))
+    return not _DIRECTION.search(label) or (negative and not _BOTH.search(label))
+
+
+def unsettled_signs(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
+    """The facts less the readings whose sign only a table's presentation gives, when no statement reads
+    the same fact; those are withheld, with one finding."""
+    doubtful = [f for f in facts if _unsettled(f)]
+    if not doubtful:
+        return facts, [], []
+    stated = {f.key for f in facts if f.concept in BY_PRESENTATION and not _unsettled(f)}
+    withheld = [f for f in doubtful if f.key not in stated]
+    if not withheld:
+        return facts, [], []
+    gone = {id(f) for f in withheld}
+    periods = ", ".join(sorted({f"{f.concept} {f.period}" for f in withheld}))
+    finding = Finding("warning", "withheld", f"{periods}: not written, {WHY[len('withheld: '):]}", tuple(withheld))
+    return [f for f in facts if id(f) not in gone], [(f, WHY) for f in withheld], [finding]
