@@ -198,6 +198,22 @@ def test_past_a_period_the_sentence_names_as_its_own_the_headings_period_frames_
     assert facts[("us-gaap:OperatingIncomeLoss", "2024-10-01..2024-12-31", ())].value == Decimal("-1012000")
 
 
+def test_a_year_column_ending_off_the_year_end_beside_one_ending_on_it_is_contested():
+    """A header pieced together wrongly: "Year Ended" over the date "September 30," of another group, in a
+    table whose quarter ends on December 31, the company's year end. A year ended September 30 is not this
+    company's year; the column gives nothing (a trailing twelve months' column names twelve months)."""
+    text = ("Acme Drilling Reports Fourth Quarter and Full Year 2024 Results\n\n"
+            "HOUSTON, February 11, 2025 -- Acme Drilling today reported results for the fourth quarter and the "
+            "year ended December 31, 2024.\n\n"
+            "CONDENSED STATEMENTS OF CASH FLOWS\n(in thousands)\n"
+            "| | Three Months Ended December 31, 2024 | Year Ended September 30, 2024 |\n"
+            "| Net cash provided by operating activities | 143,615 | 581,432 |\n")
+    facts = _facts(text)
+    assert ("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2023-10-01..2024-09-30", ()) not in facts
+    assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-10-01..2024-12-31", ())].value \
+        == Decimal("143615000")
+
+
 def test_a_june_fiscal_year_from_which_ended_highlights_bullets_and_a_year_ago():
     """"second quarter of fiscal 2026, which ended December 31, 2025" sets the calendar; the highlights heading
     dates the bullets below it even past bullets without amounts; "a year ago" is the prior-year quarter."""

@@ -325,7 +325,30 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
         # "trailing 4 quarters": each column is the twelve months ending with its quarter
         cols = [replace(c, length=Length(months=12)) for c in cols]
+    else:
+        cols = years_off_the_year_end(cols, cal)
     return [replace(c, member=members[i]) if members.get(i) else c for i, c in enumerate(cols)]
+
+
+YEAR_END_SLACK = 10   # days: a 52/53-week year ends within a few days of its month's end
+_TWELVE_MONTHS = kept_regex(r"\b(?:twelve|12)[\s-]+months?\b|\blast\s+(?:twelve|12)\b", regex.I)
+
+
+def years_off_the_year_end(cols: list[ColumnPeriod], cal: Calendar) -> list[ColumnPeriod]:
+    """A year-long column ending off the fiscal year's end ("Year Ended September 30, 2024") in a table with
+    another column ending on it ("Three Months Ended December 31, 2024", where the company's year ends in
+    December): a header pieced together wrongly, a date of one group under the length of another. It is
+    contested, unless its header says twelve months (a trailing twelve months' column)."""
+    year_end = month_end(2001, cal.fiscal_year_end_month)
+
+    def off(c: ColumnPeriod) -> bool:
+        d = abs((c.end.replace(year=2001, day=min(c.end.day, 28 if c.end.month == 2 else 31)) - year_end).days)
+        return min(d, 365 - d) > YEAR_END_SLACK
+
+    odd = [c for c in cols if c.end and c.length == Length(months=12) and off(c) and not _TWELVE_MONTHS.search(c.header)]
+    if not odd or not any(c.end and not off(c) for c in cols):
+        return cols
+    return [replace(c, length=None, contested=True) if any(c is o for o in odd) else c for c in cols]
 
 
 # Header words that say what a column is without naming a part of the company

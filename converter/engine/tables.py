@@ -14,7 +14,7 @@ from ..model import Fact, Finding, Period, Provenance, Row, Table
 from ..rulebook.match import GAAP_PREFIX, OPPOSITE_QUALIFIER, match_row, normalize_label
 from ..rulebook.model import Rulebook
 from ..taxonomy import Calculation, Taxonomy
-from .columns import Calendar, ColumnPeriod, resolve_columns, row_column, split_row_period
+from .columns import Calendar, ColumnPeriod, resolve_columns, row_column, split_row_period, years_off_the_year_end
 from .dates import Length
 from .lengths import Unresolved
 from .numbers import Figure, parse_figure
@@ -215,6 +215,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     columns = resolve_columns(table, cal)
     if lengths:
         columns = [replace(c, length=lengths[i]) if i in lengths else c for i, c in enumerate(columns)]
+        columns = years_off_the_year_end(columns, cal)
     kind = table_kind(table)
     if table_rule is not None:
         reading = out.readings[table.index] = TableReading(table_rule)
