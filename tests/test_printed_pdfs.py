@@ -31,9 +31,12 @@ PRECISION = 0.99
 
 # NAME.PRODUCER.pdf -> what it scores today (source F1; the PDF's recall, precision, F1 and F1 ratio)
 NOT_YET = {
-    "nabors-2024q4.chromium.pdf": "source F1 0.965; PDF R 0.545 P 0.987 F1 0.702, ratio 0.727",
-    "nabors-2024q4.weasyprint.pdf": "source F1 0.965; PDF R 0.463 P 0.956 F1 0.624, ratio 0.647",
-    "nabors-2024q4.ghostscript.pdf": "source F1 0.965; PDF R 0.545 P 0.987 F1 0.702, ratio 0.727",
+    # the source's own header is garbled (its newswire copy set "Three Months Ended" over one column and "Year
+    # Ended" over the next, with three dates for five columns); printed, the columns cannot be told apart and
+    # the income statement is withheld. The Markdown source reads them by its cells' order.
+    "nabors-2024q4.chromium.pdf": "source F1 0.965; PDF R 0.545 P 1.000 F1 0.705, ratio 0.731",
+    "nabors-2024q4.weasyprint.pdf": "source F1 0.965; PDF R 0.463 P 1.000 F1 0.633, ratio 0.656",
+    "nabors-2024q4.ghostscript.pdf": "source F1 0.965; PDF R 0.545 P 1.000 F1 0.705, ratio 0.731",
     "oracle-fy2022q4.weasyprint.pdf": "source F1 1.000; PDF R 0.925 P 1.000 F1 0.961, ratio 0.961 (the share counts are a table of two columns under one of six)",
 }
 
