@@ -37,7 +37,6 @@ NOT_YET = {
     "nabors-2024q4.chromium.pdf": "source F1 0.965; PDF R 0.545 P 1.000 F1 0.705, ratio 0.731",
     "nabors-2024q4.weasyprint.pdf": "source F1 0.965; PDF R 0.463 P 1.000 F1 0.633, ratio 0.656",
     "nabors-2024q4.ghostscript.pdf": "source F1 0.965; PDF R 0.545 P 1.000 F1 0.705, ratio 0.731",
-    "oracle-fy2022q4.weasyprint.pdf": "source F1 1.000; PDF R 0.925 P 1.000 F1 0.961, ratio 0.961 (the share counts are a table of two columns under one of six)",
 }
 
 

@@ -914,3 +914,30 @@ Net income                                          $     206  $   256         $
     assert facts[("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("256000000")
     assert facts[("us-gaap:NetIncomeLoss", "2024-01-01..2024-12-31")] == Decimal("914000000")
     assert facts[("us-gaap:InterestIncomeExpenseNet", "2023-01-01..2023-12-31")] == Decimal("1306000000")
+
+
+def test_a_continuation_of_fewer_columns_joins_the_statements_nearest_columns_of_its_kind():
+    # the share counts, centred under each "amount | % of revenues" pair, ran onto the next page as two
+    # columns under a statement of four: read as a table of their own, with no header, nothing was dated
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Fourth Quarter 2022 Results
+
+AUSTIN, June 13, 2022 -- Acme Corp today reported results.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS ($ in millions, except per share data)
+                                        Three Months Ended May 31,
+                                         % of                % of
+                               2022   Revenues     2021   Revenues
+REVENUES                     11,840      100%    11,227      100%
+NET INCOME                 $  3,189       27%  $  4,033       36%
+EARNINGS PER SHARE:
+  Basic                    $   1.20            $   1.42
+WEIGHTED AVERAGE
+COMMON SHARES
+OUTSTANDING:
+\f    Basic                         2,667                 2,847
+    Diluted                      2,742                  2,943
+"""
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+    assert facts[("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "2022-03-01..2022-05-31")] == Decimal("2667000000")
+    assert facts[("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "2021-03-01..2021-05-31")] == Decimal("2943000000")

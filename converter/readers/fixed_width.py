@@ -25,6 +25,7 @@ from ..engine.numbers import is_year, parse_figure
 from ..model import Cell, Document, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
 from .tokens import percent_outside
+from .fixed_onto import columns_onto, rows_onto
 from .fixed_header import chunks as _chunks, header as _header, is_column_words as _is_column_words, \
     is_header_piece as _is_header_piece
 from ..rulebook.regex_code import kept_regex
@@ -130,28 +131,32 @@ def read_fixed_width(text: str, source: str = "") -> Document:
     _drop_page_numbers(lines)
     segments = _segments(lines)
     tables: dict[int, tuple[_Segment, Table]] = {}
-    prev: Optional[tuple[_Segment, Table, _Sections]] = None
+    prev: Optional[tuple[_Segment, Table, _Sections, list[_Column]]] = None
     for seg in segments:
-        sections = _Sections()
-        table = _build(seg, lines, sections)
+        sections, cols = _Sections(), []
+        table = _build(seg, lines, sections, cols)
         if table is None:
             continue
-        if not table.header and prev is not None and prev[1].ncols == table.ncols and \
+        onto = None
+        if not table.header and prev is not None and \
                 _continues(lines, prev[0].last, seg.first, lines[max(0, prev[0].first - 8):prev[0].first]):
+            onto = list(range(table.ncols)) if prev[1].ncols == table.ncols else \
+                columns_onto(prev[1], prev[3], table, cols)
+        if onto is not None:
             # a table that runs onto the next page without repeating its header. Rows first on the new page
             # stand under the headings still open where the page turned ("per share:" over "Basic" / page /
             # "Diluted"), as they would had the page not turned; a heading first there sets its own (a page
             # may be printed a column to the side, so its indents do not measure against the last page's)
             if next((ln.kind for ln in lines[seg.head_end:seg.last + 1] if ln.kind != "blank"), None) == "row":
                 table = _build(seg, lines, prev[2])
-            prev[1].rows.extend(table.rows)
+            prev[1].rows.extend(rows_onto(table.rows, onto))
             prev[1].span = Span(prev[1].span.start, table.span.end)
             tables[seg.first] = (seg, None)
             continue
         if not table.header and sum(1 for r in table.rows if r.cells) < 2:
             continue   # a lone line of figures with no header: text
         tables[seg.first] = (seg, table)
-        prev = (seg, table, sections)
+        prev = (seg, table, sections, cols)
     captions = {c.no for seg, _t in tables.values() for c in seg.caption_lines}
     blocks: list = []
     prose: list[_Line] = []
@@ -657,15 +662,18 @@ def _place(tok: _Tok, cols: list[_Column], col_of: dict[int, int]) -> Optional[i
     return under[0] if len(under) == 1 else None
 
 
-def _build(seg: _Segment, lines: list[_Line], sections: "_Sections") -> Optional[Table]:
+def _build(seg: _Segment, lines: list[_Line], sections: "_Sections", columns: Optional[list] = None
+           ) -> Optional[Table]:
     """The table of a segment; `sections` is the state of its headings, which the rows leave as the table
-    ends (a continuation on the next page takes it on)."""
+    ends (a continuation on the next page takes it on); `columns`, when given, receives its columns."""
     body = lines[seg.head_end:seg.last + 1]
     rows = [ln for ln in body if ln.kind == "row"]
     cols, col_of = _columns(rows)
     if not cols:
         return None
     cols, col_of = _ordinal_columns(rows, cols, col_of, lines[seg.first:seg.head_end])
+    if columns is not None:
+        columns.extend(cols)
     zone = min(c.left for c in cols) - 1
     margin = min(ln.indent for ln in rows)
     header, caption = _header(lines[seg.first:seg.head_end], cols, zone, margin)
