@@ -941,3 +941,22 @@ OUTSTANDING:
     facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
     assert facts[("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "2022-03-01..2022-05-31")] == Decimal("2667000000")
     assert facts[("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "2021-03-01..2021-05-31")] == Decimal("2943000000")
+
+
+def test_two_years_run_together_head_one_column_each():
+    # two year cells set right against each other print as one word, "20242023": read as one piece over both
+    # columns, neither was dated
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (in thousands)
+                                     Three Months Ended December 31,
+                                                  20242023
+Revenue                                      1,632,100   1,608,200
+Net income                                     294,300     283,100
+"""
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("1632100000")
+    assert facts[("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("283100000")

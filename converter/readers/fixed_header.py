@@ -28,12 +28,20 @@ _YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
 _RUN_ON_DATE = kept_regex(rf"(?<=\b(?:19|20)\d\d)(?=(?:{MONTH_RE})\b)", regex.I)
 
 
+# two years run together ("20242023"): two header cells set right against each other, as two dates can be
+_RUN_ON_YEARS = kept_regex(r"(?<![\d,.])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d,.])")
+
+
 def chunks(raw: str) -> list[tuple[int, int, str]]:
-    """Runs of words one space apart, each with where it starts and ends; dates run together are two."""
+    """Runs of words one space apart, each with where it starts and ends; dates run together are two, and
+    so are two years a year or a few apart."""
     out = []
     for m in _CHUNK.finditer(raw):
         start = m.start()
-        for cut in [c.start() for c in _RUN_ON_DATE.finditer(raw, m.start(), m.end())] + [m.end()]:
+        cuts = [c.start() for c in _RUN_ON_DATE.finditer(raw, m.start(), m.end())]
+        cuts += [y.start(2) for y in _RUN_ON_YEARS.finditer(raw, m.start(), m.end())
+                 if abs(int(y.group(1)) - int(y.group(2))) <= 5]
+        for cut in sorted(cuts) + [m.end()]:
             out.append((start, cut, raw[start:cut]))
             start = cut
     return out
