@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from converter.model import Paragraph, Table
 from converter.readers.detect import detect_layout
 from converter.readers.fixed_width import looks_like, read_fixed_width
@@ -960,3 +962,15 @@ Net income                                     294,300     283,100
     facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
     assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("1632100000")
     assert facts[("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("283100000")
+
+
+@pytest.mark.parametrize("printed, pieces", [
+    ("Q4 2024Q4 2023", ["Q4 2024", "Q4 2023"]),
+    ("FY2024FY2023", ["FY2024", "FY2023"]),
+    ("December 31,December 31,", ["December 31,", "December 31,"]),
+    ("Revenue 2024Total", ["Revenue 2024Total"]),   # a year run into another word is no two cells
+    ("12024December", ["12024December"]),
+])
+def test_header_cells_run_together_are_parted_where_the_second_begins(printed, pieces):
+    from converter.readers.fixed_header import chunks
+    assert [text for _s, _e, text in chunks("      " + printed)] == pieces

@@ -2,9 +2,10 @@
 deduction (the statement goes 399 - 50 - (4) = 353) or an expense of 4; "Other, net 37,021" added back in a
 reconciliation may be an expense. On a statement the arithmetic between its results settles which
 (engine/chain_signs.py), and the wording of the statement's sections; a reconciliation, a segment table or a
-summary rarely prints enough of either. Where such a table is the only reading of the fact (the statement
-went unread: a PDF whose statement lost its header), its sign is a guess, and the fact is withheld with a
-finding; where the statement reads it too, the statement's reading stands, as the merge would have it.
+summary rarely prints enough of either, and a table whose title went astray (a PDF that set a
+reconciliation's title apart from it) cannot say which it is. Where such a table is the only reading of the
+fact, its sign is a guess, and the fact is withheld with a finding; where a statement reads it too, the
+statement's reading stands, as the merge would have it.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from ..rulebook.regex_code import kept_regex
 
 # concepts whose sign a row's wording may not give: income or expense as the table lists it
 BY_PRESENTATION = {"us-gaap:OtherNonoperatingIncomeExpense", "us-gaap:NonoperatingIncomeExpense"}
-WHY = ("withheld: its sign is not settled: a table other than the statement lists it, as income or as a "
+WHY = ("withheld: its sign is not settled: a table other than a statement lists it, as income or as a "
        "deduction, and prints no arithmetic that says which")
 _DIRECTION = kept_regex(r"\b(?:income|expenses?|gains?|loss(?:es)?)\b", regex.I)
 _BOTH = kept_regex(r"\b(?:income|gains?)\b.*\b(?:expenses?|loss(?:es)?)\b|\b(?:expenses?|loss(?:es)?)\b.*\b(?:income|gains?)\b",
