@@ -239,6 +239,17 @@ def test_outlook_range_gives_forecast_minimum_and_maximum():
     assert (lo.value, lo.decimals) == (Decimal("70000000"), -6)
 
 
+def test_an_outlook_bullet_led_by_a_gerund_is_an_outlook():
+    # "• Forecasting second-quarter 2023 revenue of $11.5 billion to $12.5 billion": no "expects" to cue it, the
+    # range was read as actual revenue of a quarter not yet ended, and withheld as dated after the release
+    facts = _facts("Intel Reports First-Quarter 2023 Financial Results\n\nSANTA CLARA, Calif., April 27, 2023 -- "
+                   "Intel Corporation today reported first-quarter 2023 financial results.\n\n"
+                   "\u2022 Forecasting second-quarter 2023 revenue of $11.5 billion to $12.5 billion.\n")
+    hi = facts[("us-gaap:Revenues", "2023-04-01..2023-06-30",
+                (("srt:RangeAxis", "srt:MaximumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")))]
+    assert hi.value == Decimal("12500000000")
+
+
 def test_entity_from_ticker_and_dateline():
     e = find_entity("NEW YORK, March 1, 2025 -- Acme Corp. (NYSE: ACME) today reported", None)
     assert (e.identifier, e.name, e.ticker) == ("ACME", "Acme Corp.", "ACME")

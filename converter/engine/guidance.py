@@ -29,7 +29,8 @@ FORECAST = ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")
 MINIMUM = ("srt:RangeAxis", "srt:MinimumMember")
 MAXIMUM = ("srt:RangeAxis", "srt:MaximumMember")
 
-CUE = kept_regex(r"\b(?:expects?|expected|anticipates?|outlook|guidance|targets?|forecasts?|projects?|"
+CUE = kept_regex(r"\b(?:expects?|expected|expecting|anticipates?|anticipating|outlook|guidance|targets?|forecasts?|"
+                    r"forecasting|projects?|projecting|guiding|"
                     r"reaffirm\w*|reiterat\w*|rais(?:es|ed|ing)\s+(?:its\s+)?(?:full[\s-]year\s+)?(?:outlook|guidance))\b",
                     regex.I)
 _NUM = r"(?P<{n}neg>\()?\$?\s?(?P<{n}neg2>\()?(?P<{n}num>(?>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))(?![eE][+-]?\d)\)?(?:\s*(?P<{n}scale>millions?|billions?|trillions?|thousands?|[MBK])\b)?(?![A-Za-z]{{1,3}}\b)"
