@@ -23,6 +23,7 @@ from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length,
 from ..rulebook.index import fold, may_match
 from ..rulebook.regex_code import kept_re, kept_regex
 from ..dataclass_code import dataclass
+from .word_starts import search_at_words
 
 _NUM = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]?six|twenty[\s-]?seven|thirty[\s-]?nine|forty|fifty[\s-]?two|fifty[\s-]?three)"
 TOKEN = kept_regex(
@@ -166,6 +167,7 @@ class Calendar:
 # 'the fiscal year ending February 1, 2025 ("fiscal 2024")'
 _NAMED_AS = (r"(?:\s*\(\s*[\"“”']?\s*(?:Q[1-4]\s+|(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?)?"
              r"(?:FY\s*'?(?P<fyn>\d\d(?:\d\d)?)|fiscal\s+(?:year\s+)?(?P<fyw>(?:19|20)\d\d))\b)?")
+# every match begins with "fiscal" or "year": document_calendar tries it there alone (word_starts.py)
 _FY_END = kept_regex(
     rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?P<fy>(?:19|20)\d\d)(?:,?\s+which)?\s+)?|year\s+)(?:ended|ending|ends)\s+(?:on\s+)?"
     rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})?(?:,?\s*(?P<y>(?:19|20)\d\d){_NAMED_AS})?", regex.I)
@@ -195,13 +197,13 @@ def document_calendar(text: str) -> Calendar:
         if d:
             dates.append(d)
     fye, anchor, label_year, labelled = 12, None, None, None   # labelled: the year end `label_year` names
-    m = _FY_END.search(head)
+    lower = head.lower()   # cheap literal checks first: the date patterns below try a month at every position
+    m = search_at_words(_FY_END, head, lower, ("fiscal", "year"))
     if m:
         fye = parse_month(m["m"]) or 12
         if m["d"] and m["y"]:
             anchor = labelled = make_date(m["m"], m["d"], m["y"])
             label_year = _named_year(m)
-    lower = head.lower()   # cheap literal checks first: the date patterns below try a month at every position
     if anchor is None and _LAST_DAY_HINT.search(lower):
         last = _LAST_DAY.search(head)
         if last:
