@@ -113,7 +113,7 @@ def looks_like(text: str) -> bool:
     hits = 0
     for raw in text.split("\n"):
         line, _origin = _cleaned(raw)   # a dot leader is part of the gap
-        if not _WIDE_GAP_FIGURE.search(line):
+        if "    " not in line or not _WIDE_GAP_FIGURE.search(line):   # the gap looked for first: most lines lack it
             continue
         parsed = _classify(_Line(0, line, 0, 0))
         if parsed.kind == "row" and parsed.label and _label_gap(parsed) >= 4:
