@@ -230,7 +230,7 @@ def document_calendar(text: str) -> Calendar:
     by_start = early and not (named and label_year == labelled.year)
     return Calendar(tuple(uniq), fye, anchor, by_start,
                     naming_known=named or not early or (anchor is not None and not naming_in_doubt(anchor)),
-                    long_years=_long_years(head))
+                    long_years=_long_years(head, lower))
 
 
 def naming_in_doubt(year_end: date) -> bool:
@@ -245,11 +245,12 @@ _LONG_YEAR = kept_regex(r"\b(?:53rd|fifty[\s-]third)\s+week\b|\b(?:53|fifty[\s-]
 _YEAR_LABEL = kept_regex(r"\bFY\s*'?(?P<yy>\d\d(?:\d\d)?)\b|\bfiscal\s+(?:year\s+)?(?P<y>(?:19|20)\d\d)\b", regex.I)
 
 
-def _long_years(head: str) -> frozenset:
+def _long_years(head: str, lower: str) -> frozenset:
     """The fiscal years a sentence that names a 53rd week also names, when it names one ("the 53rd week is
-    expected to add ... to Q4 FY24")."""
+    expected to add ... to Q4 FY24"). `lower` is head.lower()."""
     out = set()
-    if not may_match(_LONG_YEAR, fold(head)):   # most releases never say "week": skip the scan
+    # most releases never say "week" (every match does, as lower-case spells it): skip the fold and the scan
+    if "week" not in lower or not may_match(_LONG_YEAR, fold(head)):
         return frozenset()
     for m in _LONG_YEAR.finditer(head):
         start = max(head.rfind(". ", 0, m.start()), head.rfind("\n\n", 0, m.start()), 0)
