@@ -23,6 +23,7 @@ from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length,
 from ..rulebook.index import fold, may_match
 from ..rulebook.regex_code import kept_re, kept_regex
 from ..dataclass_code import dataclass
+from .word_starts import search_at_words
 
 _NUM = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]?six|twenty[\s-]?seven|thirty[\s-]?nine|forty|fifty[\s-]?two|fifty[\s-]?three)"
 TOKEN = kept_regex(
@@ -166,6 +167,7 @@ class Calendar:
 # 'the fiscal year ending February 1, 2025 ("fiscal 2024")'
 _NAMED_AS = (r"(?:\s*\(\s*[\"“”']?\s*(?:Q[1-4]\s+|(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?)?"
              r"(?:FY\s*'?(?P<fyn>\d\d(?:\d\d)?)|fiscal\s+(?:year\s+)?(?P<fyw>(?:19|20)\d\d))\b)?")
+# every match begins with "fiscal" or "year": document_calendar tries it there alone (word_starts.py)
 _FY_END = kept_regex(
     rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?P<fy>(?:19|20)\d\d)(?:,?\s+which)?\s+)?|year\s+)(?:ended|ending|ends)\s+(?:on\s+)?"
     rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})?(?:,?\s*(?P<y>(?:19|20)\d\d){_NAMED_AS})?", regex.I)
@@ -195,13 +197,13 @@ def document_calendar(text: str) -> Calendar:
         if d:
             dates.append(d)
     fye, anchor, label_year, labelled = 12, None, None, None   # labelled: the year end `label_year` names
-    m = _FY_END.search(head)
+    lower = head.lower()   # cheap literal checks first: the date patterns below try a month at every position
+    m = search_at_words(_FY_END, head, lower, ("fiscal", "year"))
     if m:
         fye = parse_month(m["m"]) or 12
         if m["d"] and m["y"]:
             anchor = labelled = make_date(m["m"], m["d"], m["y"])
             label_year = _named_year(m)
-    lower = head.lower()   # cheap literal checks first: the date patterns below try a month at every position
     if anchor is None and _LAST_DAY_HINT.search(lower):
         last = _LAST_DAY.search(head)
         if last:
@@ -228,7 +230,7 @@ def document_calendar(text: str) -> Calendar:
     by_start = early and not (named and label_year == labelled.year)
     return Calendar(tuple(uniq), fye, anchor, by_start,
                     naming_known=named or not early or (anchor is not None and not naming_in_doubt(anchor)),
-                    long_years=_long_years(head))
+                    long_years=_long_years(head, lower))
 
 
 def naming_in_doubt(year_end: date) -> bool:
@@ -243,11 +245,12 @@ _LONG_YEAR = kept_regex(r"\b(?:53rd|fifty[\s-]third)\s+week\b|\b(?:53|fifty[\s-]
 _YEAR_LABEL = kept_regex(r"\bFY\s*'?(?P<yy>\d\d(?:\d\d)?)\b|\bfiscal\s+(?:year\s+)?(?P<y>(?:19|20)\d\d)\b", regex.I)
 
 
-def _long_years(head: str) -> frozenset:
+def _long_years(head: str, lower: str) -> frozenset:
     """The fiscal years a sentence that names a 53rd week also names, when it names one ("the 53rd week is
-    expected to add ... to Q4 FY24")."""
+    expected to add ... to Q4 FY24"). `lower` is head.lower()."""
     out = set()
-    if not may_match(_LONG_YEAR, fold(head)):   # most releases never say "week": skip the scan
+    # most releases never say "week" (every match does, as lower-case spells it): skip the fold and the scan
+    if "week" not in lower or not may_match(_LONG_YEAR, fold(head)):
         return frozenset()
     for m in _LONG_YEAR.finditer(head):
         start = max(head.rfind(". ", 0, m.start()), head.rfind("\n\n", 0, m.start()), 0)

@@ -8,13 +8,15 @@ from __future__ import annotations
 import regex
 
 from ..model import Fact, Finding
+from ..engine.word_starts import search_at_words
 from ..rulebook.index import fold, may_match
 from ..rulebook.regex_code import kept_regex
 from .merge import consistent
 
 _ATTRIBUTED = kept_regex(r"\b(?:attributable|available|applicable|allocable) to\b", regex.I)
 # concept -> (what the text prints when the concept has a noncontrolling share, whether a plain table line is
-# doubted too: not a balance sheet's, whose own lines say it with their "Total equity")
+# doubted too: not a balance sheet's, whose own lines say it with their "Total equity"; the words each match
+# of the pattern begins with, where alone the text is searched: engine/word_starts.py)
 PLAIN = {
     "us-gaap:NetIncomeLoss": (
         # (a label wrapped in fixed-width text breaks it after "attributable", its figures between the lines)
@@ -22,8 +24,9 @@ PLAIN = {
                    r"(?:non-?controlling|minority)\s+interests?"
                    r"|(?:non-?controlling|minority) interests?['’]? (?:share|portion) of (?:net )?(?:income|earnings)",
                    regex.I),
-        True),
-    "us-gaap:StockholdersEquity": (kept_regex(r"\b(?:non-?controlling|minority) interests?\b", regex.I), False),
+        True, ("net", "income", "earnings", "loss", "non", "minority")),
+    "us-gaap:StockholdersEquity": (kept_regex(r"\b(?:non-?controlling|minority) interests?\b", regex.I), False,
+                                   ("non", "minority")),
 }
 
 
@@ -31,8 +34,8 @@ def unattributed_totals(facts: list[Fact], text: str) -> tuple[list[Fact], list[
     """The facts less the plain lines and sentences of net income and equity that no attributed reading of
     the same period agrees with, in a release that prints a noncontrolling interest's share of them."""
     doubtful: dict[int, str] = {}
-    folded = ""   # the text folded (index.fold), when a search needs it
-    for concept, (share, tables_too) in PLAIN.items():
+    folded = lower = ""   # the text folded (index.fold) and lower-cased, when a search needs them
+    for concept, (share, tables_too, starts) in PLAIN.items():
         plain, others = [], {}
         for f in facts:
             if f.concept != concept or f.dims:
@@ -47,7 +50,10 @@ def unattributed_totals(facts: list[Fact], text: str) -> tuple[list[Fact], list[
         # the whole text is searched last, and only for a plain reading left alone: that search costs most,
         # and the literals it needs are looked for first
         folded = folded or fold(text)
-        if may_match(share, folded) and share.search(text):
+        if not may_match(share, folded):
+            continue
+        lower = lower or text.lower()
+        if search_at_words(share, text, lower, starts):
             doubtful.update((id(f), concept) for f in alone)
     if not doubtful:
         return facts, [], []

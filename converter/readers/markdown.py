@@ -44,6 +44,8 @@ TITLE_CHARS = 150
 
 def looks_like(text: str) -> bool:
     """Pipe tables with markdown's `| --- |` rule under their first line."""
+    if "---" not in text:   # every rule holds one: most text is turned away without a look at its lines
+        return False
     lines = text.split("\n")
     return any(_RULE.match(line) and i and lines[i - 1].lstrip().startswith("|") for i, line in enumerate(lines))
 

@@ -38,25 +38,27 @@ def _lines(text: str):
 
 
 def _line_ends(text: str):
-    """`_lines` with the span as two offsets: layout detection reads every line and needs no Span."""
-    raw = []
+    """`_lines` with the span as two offsets: layout detection reads every line and needs no Span. Each line
+    is held until the next shows whether it is a lone ")" to join to it, so a detection that decides early
+    reads no further."""
+    held = None   # (collapsed, raw, start) of the last non-blank line
     pos = 0
     for line in text.split("\n"):
-        if line.strip():
-            raw.append((line, pos))
-        pos += len(line) + 1
-    i = 0
-    while i < len(raw):
-        line, start = raw[i]
-        text_ = collapse_spaces(line)
-        end = start + len(line)
-        # the lone ")" first: it is rare, and the pattern would otherwise run on every line of the text
-        if i + 1 < len(raw) and raw[i + 1][0].strip() == ")" and _OPEN_FIGURE.match(text_):
-            text_ += ")"
-            end = raw[i + 1][1] + len(raw[i + 1][0])
-            i += 1
-        i += 1
-        yield text_, line, start, end
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        if held is not None:
+            text_, raw, at = held
+            # the lone ")" first: it is rare, and the pattern would otherwise run on every line of the text
+            if line.strip() == ")" and _OPEN_FIGURE.match(text_):
+                held = None
+                yield text_ + ")", raw, at, start + len(line)
+                continue
+            yield text_, raw, at, at + len(raw)
+        held = (collapse_spaces(line), line, start)
+    if held is not None:
+        text_, raw, at = held
+        yield text_, raw, at, at + len(raw)
 
 
 def figures(line: str) -> Optional[list[str]]:
@@ -127,7 +129,7 @@ def looks_like_cells(text: str) -> bool:
                 return False
         if line in ("$", "US$", ")"):
             continue
-        figs = figures(line)
+        figs = line_figures(line)
         if figs:
             run += 1
             multi += len(figs) > 1

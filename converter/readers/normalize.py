@@ -23,8 +23,10 @@ _REPLACE = {
     # dot, so a word matched ("THİRD") is no key of the tables that name it ("third")
     "\u0130": "I",
 }
-# a character class finds the few characters to replace; str.translate would visit every character
-_TO_REPLACE = kept_regex("[" + "".join(_REPLACE) + "]")
+# Each character is looked for on its own (`in` scans in C, a twentieth of what a character class costs
+# and str.translate would visit every character) and replaced wherever it stands: one at a time gives what
+# a single pass would, since no replacement holds a character to replace (but "•", which stays itself).
+_TO_REPLACE = tuple(_REPLACE.items())
 
 # Markup left behind by HTML-to-text tools: `img src='...' alt="Graphic" style="...;">`.
 _STRAY_IMG = kept_regex(r"""<?img\s+src=['"][^'"]*['"][^>]{0,400}?>""", regex.IGNORECASE)
@@ -51,7 +53,10 @@ def fix_mojibake(text: str) -> str:
 def normalize_text(text: str) -> str:
     """Normalize characters and remove stray image markup; line structure is kept."""
     if not text.isascii() or "\r" in text:  # plain ASCII has nothing to map but CR
-        text = _TO_REPLACE.sub(lambda m: _REPLACE[m.group()], fix_mojibake(text))
+        text = fix_mojibake(text)
+        for char, plain in _TO_REPLACE:
+            if char in text:
+                text = text.replace(char, plain)
     if "img" in text:
         text = _STRAY_IMG.sub(" ", text)
     return text

@@ -5,7 +5,7 @@ line; a run of labels whose figures came elsewhere, placed in the one order in w
 from __future__ import annotations
 
 from decimal import Decimal
-from itertools import permutations
+from itertools import product
 
 from ..model import Cell
 from .pdf_model import FigureBlock, LabelLine, figure_value, row_holds
@@ -41,13 +41,13 @@ def place_by_arithmetic(labels: list[LabelLine], placed: dict[int, list[Cell]], 
             continue
         after = _values([placed[id(lab)] for lab in labels[j:] if id(lab) in placed][:CHAIN_REACH], ncols)
         # two rows after the run are needed to lead through: with fewer, no order of the blocks can
-        orders = [order for order in permutations(candidates, ncols) if _leads_on(order, after)] \
-            if len(after) >= 2 else []
+        orders = _leading_orders(candidates, after, ncols) if len(after) >= 2 else set()
         if len(orders) != 1:
             continue
+        order = [candidates[k] for k in orders.pop()]
         for r, lab in enumerate(run):
-            out[id(lab)] = [Cell(blk.figures[r][0], col, blk.figures[r][1]) for col, blk in enumerate(orders[0])]
-        free = [b for b in free if all(b is not c for c in orders[0])]
+            out[id(lab)] = [Cell(blk.figures[r][0], col, blk.figures[r][1]) for col, blk in enumerate(order)]
+        free = [b for b in free if all(b is not c for c in order)]
     return out
 
 
@@ -58,20 +58,23 @@ def _values(after: list[list[Cell]], ncols: int) -> list[list[Decimal]]:
     return [r for r in rows if all(v is not None for v in r)]
 
 
-def _leads_on(order: tuple[FigureBlock, ...], rows: list[list[Decimal]]) -> bool:
-    """Whether the blocks' last figures, one per column, lead through two of the rows after them (`rows`:
-    their values, from _values): last - x = y (or last + x = y) in every column, to the printed unit."""
-    last = [figure_value(b.figures[-1][0]) for b in order]
-    if any(v is None for v in last):
-        return False
+def _leading_orders(candidates: list[FigureBlock], rows: list[list[Decimal]], ncols: int) -> set[tuple[int, ...]]:
+    """The orders of `ncols` of the blocks (their places in `candidates`, one per column) whose last figures
+    lead through two of the rows after them (`rows`: their values, from _values): last - x = y (or last + x
+    = y) in every column, to the printed unit. Found from each pair of rows, by the blocks that fit each
+    column, rather than by trying each of up to 360 orders against every pair."""
+    last = [figure_value(b.figures[-1][0]) for b in candidates]
+    found: set[tuple[int, ...]] = set()
     for x in rows:
         for y in rows:
             if x is y:
                 continue
-            if all(abs(last[c] - x[c] - y[c]) <= 1 for c in range(len(order))) or \
-                    all(abs(last[c] + x[c] - y[c]) <= 1 for c in range(len(order))):
-                return True
-    return False
+            for fits in ([[k for k, v in enumerate(last) if v is not None and abs(v - x[c] - y[c]) <= 1]
+                          for c in range(ncols)],
+                         [[k for k, v in enumerate(last) if v is not None and abs(v + x[c] - y[c]) <= 1]
+                          for c in range(ncols)]):
+                found.update(order for order in product(*fits) if len(set(order)) == ncols)
+    return found
 
 
 MIN_ROW_BY_ROW = 3   # label-and-row pairs in a stretch before it is read row by row

@@ -22,6 +22,8 @@ from ..rulebook.regex_code import kept_regex
 
 
 def looks_like(text: str) -> bool:
+    if text.count("|") < 3:   # no line could hold three
+        return False
     lines = [l for l in text.splitlines() if l.strip()]
     return bool(lines) and sum(1 for l in lines if l.count("|") >= 3) >= max(1, len(lines) // 20)
 

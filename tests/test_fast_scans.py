@@ -1,0 +1,79 @@
+"""The quicker scans give what the plain ones they replace give: each is checked against the plain scan on
+random strings built from the characters that decide it (blanks of every kind, the separator controls,
+dotted and long letters, digits, parentheses)."""
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+from itertools import permutations
+
+import regex
+
+from converter.engine.columns import _FY_END
+from converter.engine.dates import _DAY_YEAR, day_years
+from converter.engine.word_starts import search_at_words
+from converter.readers.fixed_width import _TOKEN, _tokens
+from converter.readers.pdf_model import figure_value
+from converter.readers.pdf_placement import _leading_orders
+
+
+def _strings(pieces: list[str], count: int, longest: int, seed: int):
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, longest)))
+
+
+def test_day_years_are_the_day_and_year_matches():
+    pieces = ["1", "2", "0", "9", "3", " ", ",", "\u00a0", "\n", "\u0663", "a", "\t", "20", "19", "2019", "30, "]
+    for text in _strings(pieces, 5000, 25, 1):
+        assert [m.span() for m in day_years(text)] == [m.span() for m in _DAY_YEAR.finditer(text)], text
+
+
+def test_search_at_words_is_search():
+    pieces = ["fiscal ", "year ", "FISCAL ", "Year ", "ended ", "ending ", "December 31, 2024", "quarter ",
+              "of ", "\u0130", "\u017f", "\u212a", "fiſcal ", "2024 ", " ", "x"]
+    for text in _strings(pieces, 5000, 12, 2):
+        got = search_at_words(_FY_END, text, text.lower(), ("fiscal", "year"))
+        want = _FY_END.search(text)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), text
+
+
+def test_search_at_words_sees_before_the_word():
+    pattern = regex.compile(r"(?<!quarter\s)year\s+ended", regex.I)
+    text = "the quarter year ended, the fiscal year ended"
+    assert search_at_words(pattern, text, text.lower(), ("year",)).span() == pattern.search(text).span()
+
+
+def test_fixed_width_tokens_are_the_pattern_runs():
+    pieces = ["a", " ", "  ", "\t", "\x1c", "\x1f", "\u00a0", "\u2003", "$", "1,2", "\x85", "\u3000", "(", "\x0b"]
+    for text in _strings(pieces, 5000, 12, 3):
+        assert [(t.text, t.start, t.end) for t in _tokens(text)] == \
+            [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)], text
+
+
+class _Block:
+    def __init__(self, last: str):
+        self.figures = [(last, None, False)]
+
+
+def _leads_on(order, rows) -> bool:
+    """The search _leading_orders replaced: each order tried against every pair of rows."""
+    last = [figure_value(b.figures[-1][0]) for b in order]
+    if any(v is None for v in last):
+        return False
+    return any(x is not y and (all(abs(last[c] - x[c] - y[c]) <= 1 for c in range(len(order)))
+                               or all(abs(last[c] + x[c] - y[c]) <= 1 for c in range(len(order))))
+               for x in rows for y in rows)
+
+
+def test_leading_orders_are_the_orders_that_lead_on():
+    rng = random.Random(4)
+    values = ["10", "12", "(2)", "5", "7", "-", "abc", "1,000", "999", "3", "8", "2"]
+    for _ in range(1000):
+        ncols = rng.randint(2, 4)
+        blocks = [_Block(rng.choice(values)) for _ in range(rng.randint(ncols, 6))]
+        rows = [[Decimal(rng.choice([2, 3, 5, 7, -2, 10, 0, 1, -5, 8])) for _ in range(ncols)]
+                for _ in range(rng.randint(2, 5))]
+        rows.append(rows[0])   # the same row twice is not a pair
+        want = {o for o in permutations(range(len(blocks)), ncols) if _leads_on([blocks[k] for k in o], rows)}
+        assert _leading_orders(blocks, rows, ncols) == want
