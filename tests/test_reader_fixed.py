@@ -974,3 +974,17 @@ Net income                                     294,300     283,100
 def test_header_cells_run_together_are_parted_where_the_second_begins(printed, pieces):
     from converter.readers.fixed_header import chunks
     assert [text for _s, _e, text in chunks("      " + printed)] == pieces
+
+
+def test_fiscal_years_head_the_groups_a_line_of_quarters_marks_however_narrow_over_them():
+    # "Fiscal 2021" printed over the middle of its five columns only (a landscape page's wide columns):
+    # Q1 and Q2 had no year, and their revenues were not dated
+    text = """\
+                                                               Fiscal 2021                                            Fiscal 2022
+                                         Q1         Q2          Q3         Q4      TOTAL       Q1         Q2          Q3         Q4      TOTAL
+Total revenues                     $  9,367   $  9,800    $ 10,085   $ 11,227   $ 40,479   $ 9,728   $ 10,360    $ 10,513   $ 11,840   $ 42,440
+Cloud services                        6,947      7,112       7,252      7,389     28,700     7,371      7,554       7,637      7,612     30,174
+"""
+    table = read_fixed_width(text).tables[0]
+    assert ("Fiscal 2021", (0, 4)) in [(h.text, h.cols) for h in table.header]
+    assert ("Fiscal 2022", (5, 9)) in [(h.text, h.cols) for h in table.header]

@@ -119,7 +119,7 @@ def header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> tu
             if over:
                 placed.append([text, (min(over), max(over)), s, e])
         lines.append(placed)
-    if not _group_by_year_runs(lines, cols):
+    if not _group_by_year_runs(lines, cols) and not _group_by_quarter_runs(lines, cols):
         _share_lengths(lines, cols)
     for upper, lower in zip(lines, lines[1:]):
         _under_spans(lower, upper)
@@ -271,6 +271,49 @@ def _group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
                 p[1] = run
             done = True
     return done
+
+
+_QUARTER = kept_regex(r"^(?:Q([1-4])|([1-4])Q)$", regex.I)
+
+
+def _quarter_runs(lines: list[list[list]], ncols: int) -> Optional[list[tuple[int, int]]]:
+    """The groups of columns a line of quarters marks, one piece per column, a group starting again at each
+    quarter that does not follow the one before ("Q1 Q2 Q3 Q4 TOTAL | Q1 Q2 Q3 Q4 TOTAL"), or None."""
+    for placed in reversed(lines):
+        if len(placed) != ncols or any(p[1][0] != p[1][1] for p in placed) or len({p[1][0] for p in placed}) != ncols:
+            continue
+        quarters = []
+        for p in sorted(placed, key=lambda p: p[1][0]):
+            m = _QUARTER.match(p[0].strip())
+            quarters.append(int(m.group(1) or m.group(2)) if m else None)
+        if sum(q is not None for q in quarters) < 4:
+            continue
+        runs: list[list[int]] = [[0]]
+        for c in range(1, ncols):
+            if quarters[c] is not None and (quarters[c - 1] is None or quarters[c] <= quarters[c - 1]):
+                runs.append([])
+            runs[-1].append(c)
+        return [(r[0], r[-1]) for r in runs]
+    return None
+
+
+def _group_by_quarter_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
+    """A line with one fiscal year per group of columns its line of quarters marks ("Fiscal 2021" and
+    "Fiscal 2022" over "Q1 Q2 Q3 Q4 TOTAL Q1 Q2 Q3 Q4 TOTAL"), in order, each nearer its group than the
+    next: the k-th heads the k-th group, however narrow it is over a wide group. True when it placed any."""
+    runs = _quarter_runs(lines, len(cols))
+    if runs is None or len(runs) < 2:
+        return False
+    for placed in lines:
+        if len(placed) != len(runs) or not all(_YEAR.search(p[0]) and not _QUARTER.match(p[0].strip()) for p in placed):
+            continue
+        ordered = sorted(placed, key=lambda p: p[2])
+        if all((k == 0 or p[3] > cols[runs[k - 1][1]].center) and
+               (k + 1 == len(runs) or p[2] < cols[runs[k + 1][0]].center) for k, p in enumerate(ordered)):
+            for p, run in zip(ordered, runs):
+                p[1] = run
+            return True
+    return False
 
 
 def _share_lengths(lines: list[list[list]], cols: list["_Column"]) -> None:
