@@ -70,6 +70,9 @@ class Table:
     span: Optional[Span] = None
     index: int = 0
     unplaced: list[str] = field(default_factory=list)   # lines of figures the reader could put in no column
+    # columns whose header contradicts itself (a group title across the groups a line of years marks): no
+    # length is read for them, nor settled from the rest of the release
+    contested: tuple[int, ...] = ()
 
 
 Block = Union[Paragraph, Table]

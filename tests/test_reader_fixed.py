@@ -988,3 +988,37 @@ Cloud services                        6,947      7,112       7,252      7,389   
     table = read_fixed_width(text).tables[0]
     assert ("Fiscal 2021", (0, 4)) in [(h.text, h.cols) for h in table.header]
     assert ("Fiscal 2022", (5, 9)) in [(h.text, h.cols) for h in table.header]
+
+
+
+
+def test_a_length_title_across_the_groups_a_line_of_years_marks_contests_its_columns():
+    # a copy that lost its header's spans, printed wide: "Year Ended" stands over the second column of
+    # "2024 2023 | 2024 2023" and the two after it. The years head the columns in order; what "Year Ended"
+    # claims crosses their groups, so those columns get no length (the second had been dated as the year 2023)
+    text = """\
+                                                      Three Months Ended                        Year Ended
+                                                             December 31,                     December 31,
+                                                                      2024                             2023   2024              2023
+    Net revenue                                                          $      17,274                           $       9,245        $      54,014     $    145,233
+    Cost of revenue                                                             29,837                                   6,369               58,170           93,924
+    Gross (loss) profit                                                        (12,563                    )              2,876               (4,156  )        51,309
+"""
+    table = read_fixed_width(text).tables[0]
+    assert [h.text for h in table.header if h.cols == (3, 3)] == ["2023"]
+    assert table.contested == (1, 2, 3)
+
+
+def test_a_length_title_over_no_column_and_nearest_none_contests_every_column():
+    # "Three Months Ended December" set far left of its group, "Year Ended December" nearer the first column
+    # than it: placed by nearness the year's title took the quarter's column
+    text = """\
+                                                    Three Months Ended December                 Year Ended December
+                                                                                 31,                               31,
+                                                                                2024                              2023   2024          2023
+    Net loss - (GAAP)                                                              $  (26,802                        )      $  (14,774    )   $  (62,746  )  $  (984)
+    Total other expenses (income), net                                                 2,626                                    1,123            10,646      (7,429  )
+    Income tax expense                                                                    87                                      109               103         138
+    Depreciation and amortization                                                        302                                      286             1,219       1,106
+"""
+    assert read_fixed_width(text).tables[0].contested == (0, 1, 2, 3)

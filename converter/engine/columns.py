@@ -325,6 +325,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
     cols = [_year_to_date_end(c, s, cols, cal) for c, s in zip(cols, slots)]
     cols = [replace(c, contested=True) if i in contested and c.length is None else c for i, c in enumerate(cols)]
+    cols = [replace(c, contested=True, length=None) if i in table.contested else c for i, c in enumerate(cols)]
     if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
         # "trailing 4 quarters": each column is the twelve months ending with its quarter
         cols = [replace(c, length=Length(months=12)) for c in cols]

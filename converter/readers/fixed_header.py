@@ -65,15 +65,19 @@ _SENTENCE_PIECE = kept_regex(r"[.;:]$|\$\s?\d|^(?:to|at|from|of|the|and|or|in|on
                              r"are|compared|increased|decreased|rose|fell)$", regex.I)
 
 
-def header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> tuple[list[HeaderCell], list[str]]:
+def header(head: list[_Line], cols: list[_Column], zone: int, margin: int, contested: Optional[list[int]] = None
+           ) -> tuple[list[HeaderCell], list[str]]:
     """Header cells with the columns each covers. A piece covers the columns it stands over; a piece alone
     on its line ("Three Months Ended") covers every column, the way a title centred over the figures reads,
     and a piece over two columns or more also the free columns nearer to it than to any other piece.
     A piece that ends in a hyphen continues in the piece under it ("Non-" over "GAAP"). Pieces left of the
     columns are the table's caption ("(In millions)") unless they are period words standing clear of the
-    labels' margin."""
+    labels' margin. A line of as many bare years as columns heads them in order, wherever the printer set
+    them. `contested` receives the columns a length title claims across the groups the line of years marks."""
     lines: list[list[list]] = []
     caption: list[str] = []
+    lost_length = False
+
     def captioned(s: int, e: int, text: str) -> bool:
         return e <= zone and not (is_header_piece(text) and s > margin + 4)
 
@@ -88,7 +92,8 @@ def header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> tu
         if not pieces:
             continue
         overs = [[c for c, col in enumerate(cols) if s <= col.right and e >= col.left] for s, e, _t in pieces]
-        if _one_per_column(pieces, overs, cols):
+        if _one_per_column(pieces, overs, cols) or (len(pieces) == len(cols) > 1
+                                                     and all(_BARE_YEAR.match(t) for _s, _e, t in pieces)):
             # as many pieces as columns, in order, none over a column not its own: the k-th heads the k-th,
             # wherever the printer set them beside their figures
             overs = [[k] for k in range(len(cols))]
@@ -118,9 +123,17 @@ def header(head: list[_Line], cols: list[_Column], zone: int, margin: int) -> tu
                         taken.add(near)
             if over:
                 placed.append([text, (min(over), max(over)), s, e])
+            elif _LENGTH_WORD.search(text):
+                lost_length = True
         lines.append(placed)
     if not _group_by_year_runs(lines, cols) and not _group_by_quarter_runs(lines, cols):
         _share_lengths(lines, cols)
+        if contested is not None:
+            contested.extend(_across_year_runs(lines, len(cols)))
+            if lost_length:
+                # a length title that stands over no column, nor nearest one ("Three Months Ended" set far left
+                # of its group): which columns it names is not settled, nor so the lengths the rest name
+                contested.extend(range(len(cols)))
     for upper, lower in zip(lines, lines[1:]):
         _under_spans(lower, upper)
     for i, (upper, lower) in enumerate(zip(lines, lines[1:])):
@@ -271,6 +284,24 @@ def _group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
                 p[1] = run
             done = True
     return done
+
+
+def _across_year_runs(lines: list[list[list]], ncols: int) -> list[int]:
+    """The columns of each length title ("Year Ended") that covers part of one group its line of years
+    marks and part of another ("Year Ended" over the second column of "2024 2023 | 2024 2023" and the two
+    after it): the title and the years say different things of those columns."""
+    runs = _year_runs(lines, ncols)
+    if runs is None or len(runs) < 2:
+        return []
+    out: list[int] = []
+    for placed in lines:
+        for text, (a, b), _s, _e in placed:
+            if not _LENGTH_WORD.search(text):
+                continue
+            touched = [r for r in runs if r[0] <= b and r[1] >= a]
+            if len(touched) >= 2 and (a, b) != (touched[0][0], touched[-1][1]):
+                out.extend(range(a, b + 1))
+    return out
 
 
 _QUARTER = kept_regex(r"^(?:Q([1-4])|([1-4])Q)$", regex.I)

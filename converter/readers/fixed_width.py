@@ -693,7 +693,8 @@ def _build(seg: _Segment, lines: list[_Line], sections: "_Sections", columns: Op
         columns.extend(cols)
     zone = min(c.left for c in cols) - 1
     margin = min(ln.indent for ln in rows)
-    header, caption = _header(lines[seg.first:seg.head_end], cols, zone, margin)
+    contested: list[int] = []
+    header, caption = _header(lines[seg.first:seg.head_end], cols, zone, margin, contested)
     caption = [collapse_spaces(c.raw) for c in seg.caption_lines] + caption
     out: list[Row] = []
     pending: Optional[tuple[str, Span, int]] = None   # a label line waiting for its figures
@@ -762,7 +763,7 @@ def _build(seg: _Segment, lines: list[_Line], sections: "_Sections", columns: Op
         return None
     start = lines[seg.first].offset
     end = lines[seg.last].span.end
-    return Table(header, len(cols), out, caption, Span(start, end), unplaced=unplaced)
+    return Table(header, len(cols), out, caption, Span(start, end), unplaced=unplaced, contested=tuple(contested))
 
 
 def _heading(pending: tuple[str, Span, int], sections: "_Sections", out: list[Row]) -> None:
