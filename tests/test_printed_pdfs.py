@@ -3,13 +3,15 @@ real newswire releases (tests/data/real, Markdown rendered to HTML) printed by t
 Chromium (NAME.chromium.pdf), WeasyPrint (NAME.weasyprint.pdf) and Chromium's print rewritten by Ghostscript
 (NAME.ghostscript.pdf: fonts rebuilt, dashes coded as digits), each with its source's gold copied as
 NAME.gold.csv; and a fourth producer, LibreOffice (NAME.libreoffice.pdf), for seven of them and four more
-real releases. tests/data/printed/make.py made them (by hand, not in CI).
+real releases, and Chromium on a landscape page (NAME.landscape.pdf) for two releases whose copies lost their
+header's spans. tests/data/printed/make.py made them (by hand, not in CI).
 
 The issue's done-when, base rules only: every PDF scores at least 0.98 of the F1 its source document scores,
 with precision >= 0.99. A PDF that does not meet it yet is marked xfail (strict) with its measured figures, so
 that the mark has to go once the PDF reader reads it. LibreOffice lays the wide tables out past the page's
 edge and cuts their last columns off, so its prints are held to the precision floor only: what it cut off
-cannot be read, and what is left must not be misread."""
+cannot be read, and what is left must not be misread. So are the landscape prints: their sources' headers
+are garbled, and printed wide they contradict themselves; what they do not settle is withheld."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -25,7 +27,9 @@ DATA = Path(__file__).parent / "data"
 PRINTED = DATA / "printed"
 ALL_PDFS = sorted(p.name for p in PRINTED.glob("*.pdf"))
 CLIPPED = "libreoffice"   # the producer that cuts wide tables off at the page's edge
-PDFS = [pdf for pdf in ALL_PDFS if pdf.split(".")[1] != CLIPPED]
+WIDE = "landscape"        # Chromium on a landscape page, for two sources with garbled headers
+FLOOR_ONLY = {CLIPPED, WIDE}
+PDFS = [pdf for pdf in ALL_PDFS if pdf.split(".")[1] not in FLOOR_ONLY]
 F1_RATIO = 0.98
 PRECISION = 0.99
 
@@ -69,7 +73,7 @@ def _cases():
 
 
 def test_there_are_printed_pdfs_from_four_producers():
-    assert {pdf.split(".")[1] for pdf in ALL_PDFS} == {"chromium", "weasyprint", "ghostscript", CLIPPED}
+    assert {pdf.split(".")[1] for pdf in ALL_PDFS} == {"chromium", "weasyprint", "ghostscript", CLIPPED, WIDE}
     assert set(NOT_YET) <= set(PDFS)
 
 
@@ -94,9 +98,9 @@ def test_a_printed_pdf_scores_as_its_source(pdf, tmp_path_factory):
         (figures, [m["label"] + " " + m["period_s"] for m in scored["misses"]])
 
 
-@pytest.mark.parametrize("pdf", [pdf for pdf in ALL_PDFS if pdf.split(".")[1] == CLIPPED])
-def test_a_print_cut_off_at_the_page_edge_writes_no_false_fact(pdf, tmp_path):
+@pytest.mark.parametrize("pdf", [pdf for pdf in ALL_PDFS if pdf.split(".")[1] in FLOOR_ONLY])
+def test_a_print_held_to_the_precision_floor_writes_no_false_fact(pdf, tmp_path):
     # labels wrapped around their figures, header cells a word a line beside their columns, a noncontrolling
-    # share wrapped over two lines: read or withheld, never misread
+    # share wrapped over two lines, a header that contradicts itself: read or withheld, never misread
     scored = _scored(PRINTED / pdf, PRINTED / f"{_stem(pdf)}.gold.csv", tmp_path / "out.json")
     assert scored["precision"] >= PRECISION, (scored["recall"], scored["precision"], scored["false_positives"])

@@ -1,6 +1,6 @@
 """Builds the printed-PDF test corpus (issue 13, item 5). Run by hand, never in CI; its output is committed.
 
-Each source release is printed to PDF by up to four producers, so that the PDF reader is not fitted to one layout:
+Each source release is printed to PDF by up to four producers (one of them twice), so that the PDF reader is not fitted to one layout:
 
 - headless Chromium (Debian package `chromium`):
   `chromium --headless --no-sandbox --disable-gpu --print-to-pdf=OUT --no-pdf-header-footer file://IN.html`
@@ -8,6 +8,8 @@ Each source release is printed to PDF by up to four producers, so that the PDF r
 - Ghostscript (Debian package `ghostscript`): Chromium's print rewritten by `gs -sDEVICE=pdfwrite`, as PDFs
   distilled by Ghostscript are. It rebuilds each font and its map from glyphs to characters, and not always
   right: dashes come out as digits ("—" as "4", "–" as "3"), curly quotes as "<" and "=".
+- Chromium again on an A4 landscape page ("landscape"): wide columns, so that a header cell stands far
+  from its figures and a group title over one column of its group only.
 - LibreOffice (Debian package `libreoffice-writer-nogui`): `soffice --headless --convert-to pdf`, a word
   processor's layout engine rather than a browser's. It ignores most of the stylesheet: labels set right
   in narrow cells and wrapped around their figures, header cells wrapped a word a line, and tables wider
@@ -71,7 +73,10 @@ REAL_MARKDOWN = ["fhlbdesmoines-2024q4", "vornado-2024q4", "nabors-2024q4", "mar
 # a sentence's comparison, a noncontrolling share wrapped around its figures)
 LIBREOFFICE_ONLY = ["tigoenergy-2024q4", "adaptivebio-2024q4", "avient-2024q4", "crispr-2024q4"]
 LIBREOFFICE_SKIPS = {"adobe-fy2023q1", "apple-fy2011q1", "oracle-fy2022q4"}   # EDGAR's SGML wrapper: printed as text
-PRODUCERS = ["chromium", "weasyprint", "ghostscript", "libreoffice"]
+# printed landscape: releases whose copies lost their header's spans, which a wide page sets far apart
+LANDSCAPE_ONLY = {"tigoenergy-2024q4", "avient-2024q4"}
+PRODUCERS = ["chromium", "weasyprint", "ghostscript", "libreoffice", "landscape"]
+LANDSCAPE = "@page { size: A4 landscape; margin: 0.4in }"
 CHROMIUM = "/usr/bin/chromium"
 TOO_BIG = 1_000_000
 
@@ -177,6 +182,13 @@ def print_ghostscript(page: Path, out: Path) -> None:
                         str(printed)], check=True, capture_output=True, timeout=300)
 
 
+def print_landscape(page: Path, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        wide = Path(tmp) / page.name
+        wide.write_text(page.read_text(encoding="utf-8").replace("</style>", LANDSCAPE + "</style>", 1), encoding="utf-8")
+        print_chromium(wide, out)
+
+
 def print_libreoffice(page: Path, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["soffice", "--headless", f"-env:UserInstallation={Path(tmp).as_uri()}/profile",
@@ -198,15 +210,15 @@ def sources() -> dict[str, tuple[Path, Path, bool]]:
 
 
 def producers_of(name: str) -> list[str]:
-    if name in LIBREOFFICE_ONLY:
-        return ["libreoffice"]
-    return [p for p in PRODUCERS if not (p == "libreoffice" and name in LIBREOFFICE_SKIPS)]
+    out = ["libreoffice"] if name in LIBREOFFICE_ONLY else \
+        [p for p in PRODUCERS if p != "landscape" and not (p == "libreoffice" and name in LIBREOFFICE_SKIPS)]
+    return out + ["landscape"] if name in LANDSCAPE_ONLY else out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("names", nargs="*", help="source stems (default: all)")
-    ap.add_argument("--producer", choices=PRODUCERS, action="append", help="default: all four")
+    ap.add_argument("--producer", choices=PRODUCERS, action="append", help="default: all five")
     ap.add_argument("--keep-html", type=Path, metavar="DIR", help="also save the HTML rendered from Markdown")
     args = ap.parse_args()
     todo = sources()
@@ -216,7 +228,7 @@ def main() -> int:
     names = args.names or list(todo)
     producers = args.producer or PRODUCERS
     printers = {"chromium": print_chromium, "weasyprint": print_weasyprint, "ghostscript": print_ghostscript,
-                "libreoffice": print_libreoffice}
+                "libreoffice": print_libreoffice, "landscape": print_landscape}
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             source, gold, is_markdown = todo[name]
