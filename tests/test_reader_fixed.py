@@ -1022,3 +1022,20 @@ def test_a_length_title_over_no_column_and_nearest_none_contests_every_column():
     Depreciation and amortization                                                        302                                      286             1,219       1,106
 """
     assert read_fixed_width(text).tables[0].contested == (0, 1, 2, 3)
+
+
+def test_a_group_of_years_under_two_different_length_titles_is_contested():
+    # a copy that lost its header's spans: "Three Months Ended" over the 2024 of "2024 2023" and "Year Ended"
+    # over its 2023; a year and the one before it are one length twice, so the two columns get none (the
+    # quarter of 2023 had been dated as the year)
+    text = """\
+                                                  Three Months Ended          Year Ended
+                                                         December 31,      September 30,       December 31,
+ (In thousands, except per share amounts)                         2024               2023               2024              2024               2023
+ Revenues and other income:
+ Operating revenues                                    $       729,819    $       725,801   $        731,805   $     2,930,126    $     3,005,981
+ Investment income (loss)                                        8,828             12,042             11,503            38,713             43,820
+ Total revenues and other income                               738,647            737,843            743,308         2,968,839          3,049,801
+"""
+    table = read_fixed_width(text).tables[0]
+    assert {0, 1} <= set(table.contested)

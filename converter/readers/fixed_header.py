@@ -126,14 +126,15 @@ def header(head: list[_Line], cols: list[_Column], zone: int, margin: int, conte
             elif _LENGTH_WORD.search(text):
                 lost_length = True
         lines.append(placed)
-    if not _group_by_year_runs(lines, cols) and not _group_by_quarter_runs(lines, cols):
+    grouped = _group_by_year_runs(lines, cols) or _group_by_quarter_runs(lines, cols)
+    if not grouped:
         _share_lengths(lines, cols)
-        if contested is not None:
-            contested.extend(_across_year_runs(lines, len(cols)))
-            if lost_length:
-                # a length title that stands over no column, nor nearest one ("Three Months Ended" set far left
-                # of its group): which columns it names is not settled, nor so the lengths the rest name
-                contested.extend(range(len(cols)))
+    if contested is not None:
+        contested.extend(_across_year_runs(lines, len(cols)))
+        if lost_length and not grouped:
+            # a length title that stands over no column, nor nearest one ("Three Months Ended" set far left of
+            # its group): which columns it names is not settled, nor so the lengths the rest name
+            contested.extend(range(len(cols)))
     for upper, lower in zip(lines, lines[1:]):
         _under_spans(lower, upper)
     for i, (upper, lower) in enumerate(zip(lines, lines[1:])):
@@ -287,13 +288,16 @@ def _group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
 
 
 def _across_year_runs(lines: list[list[list]], ncols: int) -> list[int]:
-    """The columns of each length title ("Year Ended") that covers part of one group its line of years
-    marks and part of another ("Year Ended" over the second column of "2024 2023 | 2024 2023" and the two
-    after it): the title and the years say different things of those columns."""
+    """The columns the length titles and the line of years say different things of: a title ("Year Ended")
+    that covers part of one group the years mark and part of another ("Year Ended" over the second column
+    of "2024 2023 | 2024 2023" and the two after it), and a group under two different titles ("Three Months
+    Ended" over the 2024 of "2024 2023", "Year Ended" over its 2023: a year and the one before it are one
+    length twice)."""
     runs = _year_runs(lines, ncols)
     if runs is None or len(runs) < 2:
         return []
     out: list[int] = []
+    titles: dict[tuple[int, int], set[str]] = {}
     for placed in lines:
         for text, (a, b), _s, _e in placed:
             if not _LENGTH_WORD.search(text):
@@ -301,6 +305,11 @@ def _across_year_runs(lines: list[list[list]], ncols: int) -> list[int]:
             touched = [r for r in runs if r[0] <= b and r[1] >= a]
             if len(touched) >= 2 and (a, b) != (touched[0][0], touched[-1][1]):
                 out.extend(range(a, b + 1))
+            elif len(touched) == 1:
+                titles.setdefault(touched[0], set()).add(" ".join(text.lower().split()))
+    for (a, b), said in titles.items():
+        if len(said) > 1:
+            out.extend(range(a, b + 1))
     return out
 
 
