@@ -155,7 +155,7 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
             between = []
             read.append(block)
             # a table's own note wins; it also carries to the tables after it that print none
-            own = find_scale(block.caption + [h.text for h in block.header])
+            own = find_scale(block.caption + [h.text for h in block.header] + _above_the_figures(block))
             if own:
                 noted_in = block.index
             elif noted_in is not None and doc_scale.power:
@@ -196,6 +196,17 @@ def _with_standard_concepts(tax: Taxonomy, book: Rulebook) -> Taxonomy:
     if not found:
         return tax
     return Taxonomy(dict(tax.namespaces), {**tax.concepts, **found}, list(tax.calculations), list(tax.equalities))
+
+
+def _above_the_figures(table: Table) -> list[str]:
+    """The label-only lines a table holds before its first row of figures: a header line a reader kept among
+    the rows ("(in millions)" printed under each group's title) still notes the table's scale."""
+    out = []
+    for row in table.rows:
+        if row.cells:
+            break
+        out.append(row.label)
+    return out
 
 
 def _late(facts: list[Fact], released: date) -> int:

@@ -1039,3 +1039,43 @@ def test_a_group_of_years_under_two_different_length_titles_is_contested():
 """
     table = read_fixed_width(text).tables[0]
     assert {0, 1} <= set(table.contested)
+
+
+def test_a_sentence_ending_in_a_colon_right_above_a_table_is_its_caption():
+    # "The following table presents a reconciliation ...:": without it the table has no title, and a
+    # reconciliation is read as a summary of the company's own lines
+    text = """Acme Corp Reports Second Quarter Fiscal 2025 Results
+
+The following table presents a reconciliation of net loss to Adjusted EBITDA for the three months ended:
+
+                                          Three Months Ended
+                                             December 31,
+                                           2024        2023
+Net income (loss)                          0.02      (0.74)
+Depreciation and amortization              0.12        0.32
+"""
+    from converter.engine.table_kind import SECONDARY, table_kind
+    table = read_fixed_width(text).tables[0]
+    assert table.caption[0].startswith("The following table presents a reconciliation")
+    assert table_kind(table) == SECONDARY
+
+
+def test_a_scale_note_kept_among_the_rows_above_the_figures_scales_the_table():
+    # "(in millions)" printed under each group's title, read as a line of the table's body: the table had no
+    # scale, and $0.12 million of depreciation came out as twelve cents
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                                          Three Months Ended
+                                             December 31,
+                                           2024        2023
+    (in millions)                 (in millions)
+Revenue                                    2.50        1.75
+Depreciation and amortization              0.12        0.32
+Net income (loss)                          0.02      (0.74)
+"""
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+    assert facts[("us-gaap:DepreciationDepletionAndAmortization", "2024-10-01..2024-12-31")] == Decimal("120000")

@@ -174,6 +174,8 @@ def read_fixed_width(text: str, source: str = "") -> Document:
             flush()
             seg, table = tables[i]
             if table is not None:
+                if blocks and isinstance(blocks[-1], Paragraph) and _introduces(blocks[-1].text):
+                    table.caption = [blocks[-1].text] + table.caption
                 blocks.append(table)
             i = seg.last + 1
             continue
@@ -191,6 +193,15 @@ def read_fixed_width(text: str, source: str = "") -> Document:
     for n, b in enumerate(blocks):
         b.index = n
     return Document(blocks, text, "fixed", source)
+
+
+INTRO_CHARS = 150   # a sentence that introduces the table under it ("The following table presents a ...:")
+
+
+def _introduces(text: str) -> bool:
+    """A short paragraph ending in a colon right above a table names it, as a title would ("The following table
+    presents a reconciliation of net loss to Adjusted EBITDA ...:"); it stays a paragraph too."""
+    return len(text) <= INTRO_CHARS and text.rstrip().endswith(":")
 
 
 # ------------------------------------------------------------------------------------------ line classes
