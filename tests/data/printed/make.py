@@ -10,6 +10,7 @@ Each source release is printed to PDF by up to four producers (one of them twice
   right: dashes come out as digits ("—" as "4", "–" as "3"), curly quotes as "<" and "=".
 - Chromium again on an A4 landscape page ("landscape"): wide columns, so that a header cell stands far
   from its figures and a group title over one column of its group only.
+- WeasyPrint on an A4 landscape page in smaller type ("weasyprint-landscape"), likewise.
 - LibreOffice (Debian package `libreoffice-writer-nogui`): `soffice --headless --convert-to pdf`, a word
   processor's layout engine rather than a browser's. It ignores most of the stylesheet: labels set right
   in narrow cells and wrapped around their figures, header cells wrapped a word a line, and tables wider
@@ -75,8 +76,10 @@ LIBREOFFICE_ONLY = ["tigoenergy-2024q4", "adaptivebio-2024q4", "avient-2024q4", 
 LIBREOFFICE_SKIPS = {"adobe-fy2023q1", "apple-fy2011q1", "oracle-fy2022q4"}   # EDGAR's SGML wrapper: printed as text
 # printed landscape: releases whose copies lost their header's spans, which a wide page sets far apart
 LANDSCAPE_ONLY = {"tigoenergy-2024q4", "avient-2024q4"}
-PRODUCERS = ["chromium", "weasyprint", "ghostscript", "libreoffice", "landscape"]
+WEASY_LANDSCAPE_ONLY = {"nabors-2024q4", "glimpsegroup-fy2025q2"}
+PRODUCERS = ["chromium", "weasyprint", "ghostscript", "libreoffice", "landscape", "weasyprint-landscape"]
 LANDSCAPE = "@page { size: A4 landscape; margin: 0.4in }"
+SMALL_TYPE = "table { font-size: 7pt }"
 CHROMIUM = "/usr/bin/chromium"
 TOO_BIG = 1_000_000
 
@@ -189,6 +192,14 @@ def print_landscape(page: Path, out: Path) -> None:
         print_chromium(wide, out)
 
 
+def print_weasyprint_landscape(page: Path, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        wide = Path(tmp) / page.name
+        wide.write_text(page.read_text(encoding="utf-8").replace("</style>", LANDSCAPE + SMALL_TYPE + "</style>", 1),
+                        encoding="utf-8")
+        print_weasyprint(wide, out)
+
+
 def print_libreoffice(page: Path, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["soffice", "--headless", f"-env:UserInstallation={Path(tmp).as_uri()}/profile",
@@ -204,21 +215,26 @@ def sources() -> dict[str, tuple[Path, Path, bool]]:
     out = {}
     for name in CORPUS:
         out[name] = (SHARED / "corpus" / f"{name}.html", SHARED / "gold" / f"{name}.gold.csv", False)
-    for name in REAL_MARKDOWN + LIBREOFFICE_ONLY:
+    for name in REAL_MARKDOWN + LIBREOFFICE_ONLY + sorted(WEASY_LANDSCAPE_ONLY - set(REAL_MARKDOWN)):
         out[name] = (REAL / f"{name}.txt", REAL / f"{name}.gold.csv", True)
     return out
 
 
 def producers_of(name: str) -> list[str]:
-    out = ["libreoffice"] if name in LIBREOFFICE_ONLY else \
-        [p for p in PRODUCERS if p != "landscape" and not (p == "libreoffice" and name in LIBREOFFICE_SKIPS)]
-    return out + ["landscape"] if name in LANDSCAPE_ONLY else out
+    if name in LIBREOFFICE_ONLY:
+        out = ["libreoffice"]
+    elif name in REAL_MARKDOWN or name in CORPUS:
+        out = [p for p in PRODUCERS[:4] if not (p == "libreoffice" and name in LIBREOFFICE_SKIPS)]
+    else:
+        out = []
+    return out + (["landscape"] if name in LANDSCAPE_ONLY else []) + \
+        (["weasyprint-landscape"] if name in WEASY_LANDSCAPE_ONLY else [])
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("names", nargs="*", help="source stems (default: all)")
-    ap.add_argument("--producer", choices=PRODUCERS, action="append", help="default: all five")
+    ap.add_argument("--producer", choices=PRODUCERS, action="append", help="default: all")
     ap.add_argument("--keep-html", type=Path, metavar="DIR", help="also save the HTML rendered from Markdown")
     args = ap.parse_args()
     todo = sources()
@@ -228,7 +244,8 @@ def main() -> int:
     names = args.names or list(todo)
     producers = args.producer or PRODUCERS
     printers = {"chromium": print_chromium, "weasyprint": print_weasyprint, "ghostscript": print_ghostscript,
-                "libreoffice": print_libreoffice, "landscape": print_landscape}
+                "libreoffice": print_libreoffice, "landscape": print_landscape,
+                "weasyprint-landscape": print_weasyprint_landscape}
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             source, gold, is_markdown = todo[name]
