@@ -75,6 +75,8 @@ def test_calendar_snaps_to_the_printed_end_after_a_53_week_year():
     ("($ in millions)", 6, 6),
     ("($000's omitted, except per share data)", 3, 3),
     ("(000's omitted, except share data)", 3, 0),
+    ("Amounts in 000’s, except per share", 3, 3),   # a curly apostrophe, as a word processor prints it
+    ("($000’s omitted)", 3, 3),
 ])
 def test_scale_notes(note, money, shares):
     s = find_scale([note])

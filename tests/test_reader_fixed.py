@@ -1079,3 +1079,17 @@ Net income (loss)                          0.02      (0.74)
 """
     facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
     assert facts[("us-gaap:DepreciationDepletionAndAmortization", "2024-10-01..2024-12-31")] == Decimal("120000")
+
+
+def test_a_title_in_capitals_right_under_a_sentence_is_not_the_paragraphs_last_words():
+    # a table's title and scale note set with no blank line after the paragraph above them: read as that
+    # paragraph's last words, "Amounts in 000's" scaled nothing, and a balance sheet came out in dollars
+    text = """\
+Certain of those risks are disclosed in the company's filings, which can be located at www.sec.gov.
+SUNLINK HEALTH
+SYSTEMS, INC.
+Amounts in 000's, except per share
+"""
+    paragraphs = [b.text for b in read_fixed_width(text).blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0].endswith("www.sec.gov.")
+    assert paragraphs[1].startswith("SUNLINK HEALTH")

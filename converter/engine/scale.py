@@ -15,8 +15,9 @@ from ..dataclass_code import dataclass
 _NOTE = kept_regex(
     r"""(?:\bin\s+|\(|\$\s*|\bdollars\s+in\s+|\bamounts\s+in\s+|\bUS\$\s*|;\s*)
         (?P<word>thousands|millions|billions)\b(?P<rest>[^)\n]{0,80})""", regex.I | regex.X)
-_ZEROS = kept_regex(r"\(\s*(?:\$\s*)?0{3}(?:'?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{0,80})?\)|\$000s?\b|\(000s?\)"
-                       r"|\bin\s+\$?\s*000'?s\b(?P<tail>[^)\n]{0,80})", regex.I)
+# (an apostrophe may be printed curly: "Amounts in 000’s")
+_ZEROS = kept_regex(r"\(\s*(?:\$\s*)?0{3}(?:['’]?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{0,80})?\)|\$000s?\b|\(000s?\)"
+                       r"|\bin\s+\$?\s*000['’]?s\b(?P<tail>[^)\n]{0,80})", regex.I)
 POWER = {"thousands": 3, "millions": 6, "billions": 9}
 _HINT = kept_re(r"000|thousands|millions|billions", re.I)   # every note holds one of these
 

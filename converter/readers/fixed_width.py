@@ -185,7 +185,7 @@ def read_fixed_width(text: str, source: str = "") -> Document:
             flush()   # a title line, or a row of a table of words: a paragraph of its own
             blocks.append(Paragraph(collapse_spaces(ln.raw), ln.span))
         else:
-            if ln.raw.lstrip().startswith("•"):
+            if ln.raw.lstrip().startswith("•") or (prose and _title_after_sentence(prose[-1].raw, ln.raw)):
                 flush()
             prose.append(ln)
         i += 1
@@ -196,6 +196,15 @@ def read_fixed_width(text: str, source: str = "") -> Document:
 
 
 INTRO_CHARS = 150   # a sentence that introduces the table under it ("The following table presents a ...:")
+TITLE_LINE_CHARS = 40
+
+
+def _title_after_sentence(above: str, line: str) -> bool:
+    """A short line in capitals right under a line that ends a sentence starts a block of its own (a table's
+    title set with no blank line after the paragraph above it: "... www.sec.gov." / "SUNLINK HEALTH"), so
+    that the title and the scale note under it are not read as the paragraph's last words."""
+    t = line.strip()
+    return above.rstrip().endswith((".", "!", "?")) and len(t) <= TITLE_LINE_CHARS and t.isupper()
 
 
 def _introduces(text: str) -> bool:
