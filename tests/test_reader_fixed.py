@@ -9,6 +9,12 @@ from converter.model import Paragraph, Table
 from converter.readers.detect import detect_layout
 from converter.readers.fixed_width import looks_like, read_fixed_width
 
+
+def _fixed_facts(text: str) -> dict:
+    """(concept, period) -> value of each fact read from `text` as fixed-width text, base rules only."""
+    from converter.pipeline import convert_text
+    return {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+
 INCOME = """\
 Condensed Statements of Income
 (In millions, except per share data)
@@ -805,7 +811,6 @@ Total assets                                              528,115           496,
 def test_a_heading_in_capitals_over_three_lines_at_a_pages_foot_heads_the_rows_atop_the_next():
     # "WEIGHTED AVERAGE" / "COMMON SHARES" / "OUTSTANDING:" ended a page: the rows atop the next were read
     # under "OUTSTANDING:" alone, and no share count was taken for one
-    from converter.pipeline import convert_text
     text = """Acme Corp Reports Fourth Quarter 2024 Results
 
 BOSTON, February 11, 2025 -- Acme Corp today reported results.
@@ -823,7 +828,7 @@ OUTSTANDING:
 \f  Basic                                      2,667         2,847
   Diluted                                    2,742         2,943
 """
-    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+    facts = _fixed_facts(text)
     assert facts[("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "2024-10-01..2024-12-31")] == Decimal("2667000000")
     assert facts[("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "2023-10-01..2023-12-31")] == Decimal("2943000000")
 
@@ -832,7 +837,6 @@ def test_a_header_a_page_break_split_under_its_title_printed_again_is_one_header
     # "Twelve Months" / "Ended" ended a page; the next began with the table's title printed again, then
     # "December 31," / "2024  2023": read from the title down, the columns had no length and every flow of the
     # cash flow statement was withheld
-    from converter.pipeline import convert_text
     text = """Acme Corp Reports Fourth Quarter 2024 Results
 
 BOSTON, February 11, 2025 -- Acme Corp today reported results.
@@ -848,7 +852,7 @@ Statements of Cash Flows
 Net cash provided by operating activities                 1,459     1,528
 Net cash used for investing activities                   (2,444)     (459)
 """
-    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+    facts = _fixed_facts(text)
     assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-01-01..2024-12-31")] == Decimal("1459000000")
     assert facts[("us-gaap:NetCashProvidedByUsedInInvestingActivities", "2023-01-01..2023-12-31")] == Decimal("-459000000")
 
@@ -896,7 +900,6 @@ def test_a_header_cell_wrapped_into_a_narrow_stack_beside_its_columns_is_read_wh
     # "For the Three Months Ended December 31," wrapped a word or two a line and set right against the first
     # column's "$", over no column: read line by line, "Three" and "Ended" fell into the caption, the length
     # was lost, and neither group's columns had a period
-    from converter.pipeline import convert_text
     text = """Acme Bank Reports Fourth Quarter 2024 Results
 
 DES MOINES, February 11, 2025 -- Acme Bank today reported results.
@@ -911,7 +914,7 @@ DES MOINES, February 11, 2025 -- Acme Bank today reported results.
 Net interest income                                 $     241  $   347         $  1,236  $  1,306
 Net income                                          $     206  $   256         $    914  $    962
 """
-    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+    facts = _fixed_facts(text)
     assert facts[("us-gaap:NetIncomeLoss", "2024-10-01..2024-12-31")] == Decimal("206000000")
     assert facts[("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("256000000")
     assert facts[("us-gaap:NetIncomeLoss", "2024-01-01..2024-12-31")] == Decimal("914000000")
@@ -921,7 +924,6 @@ Net income                                          $     206  $   256         $
 def test_a_continuation_of_fewer_columns_joins_the_statements_nearest_columns_of_its_kind():
     # the share counts, centred under each "amount | % of revenues" pair, ran onto the next page as two
     # columns under a statement of four: read as a table of their own, with no header, nothing was dated
-    from converter.pipeline import convert_text
     text = """Acme Corp Reports Fourth Quarter 2022 Results
 
 AUSTIN, June 13, 2022 -- Acme Corp today reported results.
@@ -940,7 +942,7 @@ OUTSTANDING:
 \f    Basic                         2,667                 2,847
     Diluted                      2,742                  2,943
 """
-    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+    facts = _fixed_facts(text)
     assert facts[("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "2022-03-01..2022-05-31")] == Decimal("2667000000")
     assert facts[("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "2021-03-01..2021-05-31")] == Decimal("2943000000")
 
@@ -948,7 +950,6 @@ OUTSTANDING:
 def test_two_years_run_together_head_one_column_each():
     # two year cells set right against each other print as one word, "20242023": read as one piece over both
     # columns, neither was dated
-    from converter.pipeline import convert_text
     text = """Acme Corp Reports Fourth Quarter 2024 Results
 
 BOSTON, February 11, 2025 -- Acme Corp today reported results.
@@ -959,7 +960,7 @@ CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (in thousands)
 Revenue                                      1,632,100   1,608,200
 Net income                                     294,300     283,100
 """
-    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+    facts = _fixed_facts(text)
     assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("1632100000")
     assert facts[("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("283100000")
 
@@ -1063,7 +1064,6 @@ Depreciation and amortization              0.12        0.32
 def test_a_scale_note_kept_among_the_rows_above_the_figures_scales_the_table():
     # "(in millions)" printed under each group's title, read as a line of the table's body: the table had no
     # scale, and $0.12 million of depreciation came out as twelve cents
-    from converter.pipeline import convert_text
     text = """Acme Corp Reports Fourth Quarter 2024 Results
 
 BOSTON, February 11, 2025 -- Acme Corp today reported results.
@@ -1077,7 +1077,7 @@ Revenue                                    2.50        1.75
 Depreciation and amortization              0.12        0.32
 Net income (loss)                          0.02      (0.74)
 """
-    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
+    facts = _fixed_facts(text)
     assert facts[("us-gaap:DepreciationDepletionAndAmortization", "2024-10-01..2024-12-31")] == Decimal("120000")
 
 
