@@ -15,6 +15,7 @@ def _fixed_facts(text: str) -> dict:
     from converter.pipeline import convert_text
     return {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="fixed").facts}
 
+
 INCOME = """\
 Condensed Statements of Income
 (In millions, except per share data)
