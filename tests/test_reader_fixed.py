@@ -1094,3 +1094,25 @@ Amounts in 000's, except per share
     paragraphs = [b.text for b in read_fixed_width(text).blocks if isinstance(b, Paragraph)]
     assert paragraphs[0].endswith("www.sec.gov.")
     assert paragraphs[1].startswith("SUNLINK HEALTH")
+
+
+def test_a_title_in_title_case_under_a_sentence_and_its_wrapped_note_scale_the_table():
+    # no blank line between a paragraph and a statement's title, whose scale note a narrow page wrapped
+    # ("... Balance Sheets (in" / "thousands)"): read as the paragraph's last words the title scaled nothing,
+    # and every figure of the balance sheet came out a thousand times too small
+    text = """Tigo Energy Reports Fourth Quarter 2024 Results
+
+CAMPBELL, Calif., February 11, 2025 -- Tigo Energy, Inc. today reported results.
+
+We refer investors to the reconciliation of adjusted EBITDA to net loss included below, which could
+have an impact on our consolidated results.
+Tigo Energy, Inc. Condensed Consolidated Balance Sheets (in
+thousands) (unaudited)
+                                                    December 31,      December 31,
+                                                            2024              2023
+Cash and cash equivalents                               $ 11,746          $  4,405
+Accounts payable                                        $  8,077          $ 15,685
+Total assets                                            $ 72,911          $127,777
+"""
+    facts = _fixed_facts(text)
+    assert facts[("us-gaap:AccountsPayableCurrent", "2024-12-31")] == Decimal("8077000")

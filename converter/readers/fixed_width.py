@@ -196,15 +196,20 @@ def read_fixed_width(text: str, source: str = "") -> Document:
 
 
 INTRO_CHARS = 150   # a sentence that introduces the table under it ("The following table presents a ...:")
-TITLE_LINE_CHARS = 40
+TITLE_LINE_CHARS = 80
+TITLE_WORDS = 0.75   # share of a title line's words that begin with a capital
 
 
 def _title_after_sentence(above: str, line: str) -> bool:
-    """A short line in capitals right under a line that ends a sentence starts a block of its own (a table's
-    title set with no blank line after the paragraph above it: "... www.sec.gov." / "SUNLINK HEALTH"), so
-    that the title and the scale note under it are not read as the paragraph's last words."""
+    """A short line in capitals, or in title case, right under a line that ends a sentence starts a block of
+    its own (a table's title set with no blank line after the paragraph above it: "... www.sec.gov." /
+    "SUNLINK HEALTH", "... consolidated results." / "Tigo Energy, Inc. Condensed Consolidated Balance Sheets
+    (in"), so that the title and the scale note in or under it are not read as the paragraph's last words."""
     t = line.strip()
-    return above.rstrip().endswith((".", "!", "?")) and len(t) <= TITLE_LINE_CHARS and t.isupper()
+    if not above.rstrip().endswith((".", "!", "?")) or len(t) > TITLE_LINE_CHARS or t.endswith((".", "!", "?")):
+        return False
+    words = [w for w in t.split() if w[:1].isalpha()]
+    return t.isupper() or (len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_WORDS * len(words))
 
 
 def _introduces(text: str) -> bool:
