@@ -1116,3 +1116,28 @@ Total assets                                            $ 72,911          $127,7
 """
     facts = _fixed_facts(text)
     assert facts[("us-gaap:AccountsPayableCurrent", "2024-12-31")] == Decimal("8077000")
+
+
+
+def test_a_stack_whose_first_line_holds_three_words_is_read_whole():
+    # "For the Six" / "Months" / "Ended" / "December 31" beside "For the" / "Three" / ...: a first line of three
+    # words left the stack's other lines apart, and the six months' columns were read as a year
+    text = """\
+                                         For the
+                                          Three                                  For the Six
+                                        Months                                       Months
+                                          Ended                                       Ended
+                                    December 31                                 December 31
+                                            2024             2023                       2024               2023
+       Revenue
+       Software services                       $  3,129,108     $  2,032,272               $  5,358,365       $  5,044,343
+       Software license/software
+       as a service                                  39,826           44,153                    248,938            136,962
+       Total Revenue                              3,168,934        2,076,425                  5,607,303          5,181,305
+       Cost of goods sold                         1,144,007          655,509                  1,659,310          1,837,018
+       Gross Profit                               2,024,927        1,420,916                  3,947,993          3,344,287
+"""
+    facts = _fixed_facts("Glimpse Reports Second Quarter Fiscal 2025 Results\n\nNEW YORK, February 12, 2025 -- "
+                         "The Glimpse Group today reported results.\n\n" + text)
+    assert facts[("us-gaap:CostOfRevenue", "2024-07-01..2024-12-31")] == Decimal("1659310")
+    assert not [k for k in facts if k[1] == "2024-01-01..2024-12-31"]

@@ -157,14 +157,14 @@ def header(head: list[_Line], cols: list[_Column], zone: int, margin: int, conte
     return [HeaderCell(text, span) for placed in lines for text, span, _s, _e in placed], caption
 
 
-STACK = 3         # lines: a header cell wrapped a word or two a line ("For the" / "Three" / "Months" / "Ended")
-STACK_WIDTH = 14  # characters: the widest line of such a narrow cell
+STACK = 3         # lines: a header cell wrapped a few words a line ("For the Six" / "Months" / "Ended")
+STACK_WIDTH = 16  # characters: the widest line of such a narrow cell
 
 
 def _join_stacks(lines: list[list[tuple[int, int, str]]], cols: list["_Column"]
                  ) -> list[tuple[list[tuple[int, int, str]], list]]:
     """Each header cell wrapped into a narrow stack of lines beside the columns, not over any, as one piece
-    on the stack's last line: one piece of a word or two on each of `STACK` lines or more, each standing
+    on the stack's last line: one piece of three words or fewer on each of `STACK` lines or more, each standing
     over the next and over nothing else there; its words read top to bottom, its width the stack's. Read
     line by line, the words of such a stack were placed apart or left out as caption ("Three Months" of "For
     the Three Months Ended December 31,", set right against the first column's "$"). A stack over a column
@@ -172,7 +172,7 @@ def _join_stacks(lines: list[list[tuple[int, int, str]]], cols: list["_Column"]
     on its own. Each line comes with the pieces it printed: a title left alone on its line
     by a stack's moving is still no title alone on its line."""
     def narrow(piece: tuple[int, int, str]) -> bool:
-        return piece[1] - piece[0] <= STACK_WIDTH and len(piece[2].split()) <= 2 and not _BARE_YEAR.match(piece[2])
+        return piece[1] - piece[0] <= STACK_WIDTH and len(piece[2].split()) <= 3 and not _BARE_YEAR.match(piece[2])
 
     below: dict[tuple[int, int], int] = {}
     above: set[tuple[int, int]] = set()
