@@ -1141,3 +1141,19 @@ def test_a_stack_whose_first_line_holds_three_words_is_read_whole():
                          "The Glimpse Group today reported results.\n\n" + text)
     assert facts[("us-gaap:CostOfRevenue", "2024-07-01..2024-12-31")] == Decimal("1659310")
     assert not [k for k in facts if k[1] == "2024-01-01..2024-12-31"]
+
+
+def test_a_label_wrapped_at_its_hyphen_is_one_word_again():
+    # "Net loss attributable to non-" / "controlling interest": joined with a space, "non- controlling" was
+    # no noncontrolling interest to the rules, and the minority's loss was written as the company's
+    text = """\
+                                            Three months ended
+                                               December 31,
+                                             2024          2023
+Net loss                                  (2,264,482)   (1,991,357)
+Net loss attributable to non-
+controlling interest                          (7,327)       (6,742)
+Net loss attributable to the Company      (2,257,155)   (1,984,615)
+"""
+    labels = [r.label for r in read_fixed_width(text).tables[0].rows if r.cells]
+    assert "Net loss attributable to non-controlling interest" in labels

@@ -734,11 +734,11 @@ def _build(seg: _Segment, lines: list[_Line], sections: "_Sections", columns: Op
         if ln.kind != "row":
             text = ln.label
             if last_row is not None and pending is None and _wrapped_below(last_row.label, text):
-                last_row.label = f"{last_row.label} {text}"
+                last_row.label = _joined(last_row.label, text)
                 continue
             after = body[i + 1].label if i + 1 < len(body) and body[i + 1].kind == "text" else ""
             if pending and _carries_on(pending[0], text, after):
-                pending = (f"{pending[0]} {text}", Span(pending[1].start, ln.span.end), pending[2])
+                pending = (_joined(pending[0], text), Span(pending[1].start, ln.span.end), pending[2])
                 continue
             if pending:
                 _heading(pending, sections, out)
@@ -763,7 +763,7 @@ def _build(seg: _Segment, lines: list[_Line], sections: "_Sections", columns: Op
         if pending is not None:
             ptext, pspan, pind = pending
             if not label or _carries_on(ptext, label):
-                label = collapse_spaces(f"{ptext} {label}")
+                label = collapse_spaces(_joined(ptext, label))
                 span, indent = Span(pspan.start, span.end), pind
             else:
                 _heading(pending, sections, out)
@@ -789,6 +789,16 @@ def _build(seg: _Segment, lines: list[_Line], sections: "_Sections", columns: Op
     start = lines[seg.first].offset
     end = lines[seg.last].span.end
     return Table(header, len(cols), out, caption, Span(start, end), unplaced=unplaced, contested=tuple(contested))
+
+
+def _joined(above: str, below: str) -> str:
+    """A label wrapped over two lines, read as one: a word the line broke at its hyphen ("non-" /
+    "controlling interest") goes on without a space."""
+    if not below:
+        return above
+    if len(above) > 1 and above.endswith("-") and above[-2].isalpha() and below[:1].isalpha():
+        return above + below
+    return f"{above} {below}"
 
 
 def _heading(pending: tuple[str, Span, int], sections: "_Sections", out: list[Row]) -> None:
