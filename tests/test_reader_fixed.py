@@ -1157,3 +1157,28 @@ Net loss attributable to the Company      (2,257,155)   (1,984,615)
 """
     labels = [r.label for r in read_fixed_width(text).tables[0].rows if r.cells]
     assert "Net loss attributable to non-controlling interest" in labels
+
+
+def test_a_label_the_page_broke_goes_on_atop_the_next_page():
+    # "Earnings from" / "continuing operations 353 343" ended a page; the next began with the company's name
+    # and then "before income tax" / "expense": the row was read as earnings from continuing operations
+    text = """\
+                                          Three Months Ended
+                                             December 31,
+                                           2024        2023
+Interest expense                             50          40
+Earnings from
+continuing operations                       353         343
+\f
+ACME CORP
+before income tax
+expense
+Income tax expense                           59          55
+Earnings from
+continuing operations                       294         288
+"""
+    tables = read_fixed_width(text).tables
+    assert len(tables) == 1
+    labels = [r.label for r in tables[0].rows if r.cells]
+    assert labels[1] == "Earnings from continuing operations before income tax expense"
+    assert labels[2:] == ["Income tax expense", "Earnings from continuing operations"]

@@ -137,12 +137,15 @@ def read_fixed_width(text: str, source: str = "") -> Document:
         table = _build(seg, lines, sections, cols)
         if table is None:
             continue
-        onto = None
-        if not table.header and prev is not None and \
-                _continues(lines, prev[0].last, seg.first, lines[max(0, prev[0].first - 8):prev[0].first]):
+        onto, carried = None, None
+        if not table.header and prev is not None:
+            carried = _continues(lines, prev[0].last, seg.first, lines[max(0, prev[0].first - 8):prev[0].first])
+        if carried is not None:
             onto = list(range(table.ncols)) if prev[1].ncols == table.ncols else \
                 columns_onto(prev[1], prev[3], table, cols)
         if onto is not None:
+            if carried and prev[1].rows and prev[1].rows[-1].cells:
+                prev[1].rows[-1].label = _joined(prev[1].rows[-1].label, " ".join(carried))
             # a table that runs onto the next page without repeating its header. Rows first on the new page
             # stand under the headings still open where the page turned ("per share:" over "Basic" / page /
             # "Diluted"), as they would had the page not turned; a heading first there sets its own (a page
@@ -361,18 +364,24 @@ def _drop_page_numbers(lines: list[_Line]) -> None:
             ln.kind = "blank"
 
 
-def _continues(lines: list[_Line], last: int, first: int, above: list[_Line] = ()) -> bool:
+def _continues(lines: list[_Line], last: int, first: int, above: list[_Line] = ()) -> Optional[list[str]]:
     """Rows at `first` start a page that follows the page where the table ending at `last` stops, with only
     page furniture between them: a running title of at most three short lines, or the table's own title
-    (printed in the lines `above` it) printed again over its continuation, however many lines it takes."""
+    (printed in the lines `above` it) printed again over its continuation, however many lines it takes. The
+    lines in lower case after the furniture go on with the last row's label, which the page broke ("Earnings
+    from continuing operations" / page / "before income tax" / "expense"): they are returned, to be joined to
+    it; None when the rows do not continue the table."""
     between = [l for l in lines[last + 1:first] if l.kind != "blank"]
     row_page = next((l.page for l in lines[first:] if l.kind == "row"), lines[first].page)
     if row_page != lines[last].page + 1 or any(_prose_like(l) for l in between):
-        return False
+        return None
+    carried: list[str] = []
+    while between and between[-1].label[:1].islower() and between[-1].page == row_page:
+        carried.insert(0, between.pop().label)
     if len(between) <= 3:
-        return True
+        return carried
     title = "".join("".join(c.raw.split()) for c in above).lower()
-    return bool(title) and all("".join(l.raw.split()).lower() in title for l in between)
+    return carried if title and all("".join(l.raw.split()).lower() in title for l in between) else None
 
 
 # -------------------------------------------------------------------------------------------- segments
