@@ -73,3 +73,23 @@ OTHER DATA (in millions)
 """
     result = convert_text(text, issuer="none", layout="fixed")
     assert Q2 not in {str(f.period) for f in result.facts if f.concept == "us-gaap:NetIncomeLoss"}
+
+
+
+def test_a_share_wrapped_after_its_first_words_is_a_share_too():
+    # "Net earnings" / "attributable to noncontrolling interests": the search stopped at the first line's end,
+    # and a plain "Net earnings" line, perhaps the consolidated total, was written as the parent's
+    text = """Acme Corp Reports Second Quarter 2025 Results
+
+SPRINGFIELD, July 30, 2025 -- Acme Corp. today reported results for the second quarter ended June 30, 2025.
+Net earnings
+attributable to noncontrolling interests were $1 million in the quarter.
+
+SELECTED DATA (in millions)
+                                                 Three Months Ended June 30,
+                                                     2025          2024
+Revenues                                              1,632         1,608
+Net earnings                                            294           283
+"""
+    result = convert_text(text, issuer="none", layout="fixed")
+    assert Q2 not in {str(f.period) for f in result.facts if f.concept == "us-gaap:NetIncomeLoss"}

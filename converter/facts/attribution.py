@@ -19,8 +19,8 @@ _ATTRIBUTED = kept_regex(r"\b(?:attributable|available|applicable|allocable) to\
 # of the pattern begins with, where alone the text is searched: engine/word_starts.py)
 PLAIN = {
     "us-gaap:NetIncomeLoss": (
-        # (a label wrapped in fixed-width text breaks it after "attributable", its figures between the lines)
-        kept_regex(r"(?:net )?(?:income|earnings|loss)[^|\n.]{0,30}attributable\s+to[\s\d().,$—–-]*?(?:the\s+)?"
+        # (a label wrapped in fixed-width text breaks it anywhere, its figures between the lines)
+        kept_regex(r"(?:net\s+)?(?:income|earnings|loss)[^|.]{0,40}?attributable\s+to[\s\d().,$—–-]*?(?:the\s+)?"
                    r"(?:non-?controlling|minority)\s+interests?"
                    r"|(?:non-?controlling|minority) interests?['’]? (?:share|portion) of (?:net )?(?:income|earnings)",
                    regex.I),
