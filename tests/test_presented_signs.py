@@ -39,3 +39,16 @@ def test_the_statement_reading_stands_beside_the_reconciliation():
     # the statement lists it among the deductions: its arithmetic says it is an expense
     found, _findings = _other(HEAD + STATEMENT + "\n" + RECONCILIATION)
     assert found[Q4] == Decimal("-37021000")
+
+
+def test_a_gain_a_reconciliation_subtracts_is_withheld_and_a_nil_is_no_sign():
+    # "Gain on office lease termination (0.03)" on the way to adjusted EBITDA: the gain of $30,000, printed as
+    # the reconciliation's subtraction, had been written as a loss
+    text = HEAD + ("RECONCILIATION OF NON-GAAP FINANCIAL MEASURES TO NET INCOME (LOSS)\n(in millions)\n"
+                   "| | Three Months Ended December 31, | |\n| | 2024 | 2023 |\n"
+                   "| Net income (loss) | 0.02 | (0.74) |\n| Depreciation and amortization | 0.12 | 0.32 |\n"
+                   "| Gain on office lease termination | (0.03) | - |\n| Adjusted EBITDA | 0.11 | (0.42) |\n")
+    result = convert_text(text, issuer="none", layout="pipe")
+    gains = {str(f.period): f.value for f in result.facts if f.concept == "us-gaap:GainLossOnTerminationOfLease"}
+    assert Q4 not in gains
+    assert gains.get("2023-10-01..2023-12-31") == Decimal("0")   # a nil: no sign to settle

@@ -15,8 +15,10 @@ from ..engine.table_kind import BALANCE_SHEET, STATEMENT
 from ..model import Fact, Finding
 from ..rulebook.regex_code import kept_regex
 
-# concepts whose sign a row's wording may not give: income or expense as the table lists it
+# concepts whose sign a row's wording may not give: income or expense as the table lists it; and gains or
+# losses, which a reconciliation subtracts or adds back ("Gain on office lease termination (0.03)")
 BY_PRESENTATION = {"us-gaap:OtherNonoperatingIncomeExpense", "us-gaap:NonoperatingIncomeExpense"}
+GAINS_AND_LOSSES = ("us-gaap:GainLoss", "us-gaap:GainsLosses")
 WHY = ("withheld: its sign is not settled: a table other than a statement lists it, as income or as a "
        "deduction, and prints no arithmetic that says which")
 _DIRECTION = kept_regex(r"\b(?:income|expenses?|gains?|loss(?:es)?)\b", regex.I)
@@ -30,11 +32,13 @@ def _unsettled(f: Fact) -> bool:
     one direction only beside a figure printed negative ("Other nonoperating income, net (4)": an expense,
     or income listed as a deduction)."""
     p = f.provenance
-    if f.concept not in BY_PRESENTATION or f.category != "table" or p is None \
-            or p.source_kind in (STATEMENT, BALANCE_SHEET) or any(s.startswith("sign:") for s in p.steps):
+    if f.concept not in BY_PRESENTATION and not f.concept.startswith(GAINS_AND_LOSSES):
+        return False
+    if f.category != "table" or p is None or p.source_kind in (STATEMENT, BALANCE_SHEET) \
+            or any(s.startswith("sign:") for s in p.steps):
         return False
     label, _sep, printed = p.source_text.rpartition(" | ")
-    negative = printed.lstrip("$ ").startswith(("(", "-", "\u2212", "\u2013"))
+    negative = printed.lstrip("$ ").startswith(("(", "-", "\u2212", "\u2013")) and any(c.isdigit() for c in printed)
     return not _DIRECTION.search(label) or (negative and not _BOTH.search(label))
 
 
@@ -44,7 +48,7 @@ def unsettled_signs(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str
     doubtful = [f for f in facts if _unsettled(f)]
     if not doubtful:
         return facts, [], []
-    stated = {f.key for f in facts if f.concept in BY_PRESENTATION and not _unsettled(f)}
+    stated = {f.key for f in facts if not _unsettled(f)}
     withheld = [f for f in doubtful if f.key not in stated]
     if not withheld:
         return facts, [], []
