@@ -13,7 +13,8 @@ from .tokens import is_period_header
 from ..rulebook.regex_code import kept_regex
 
 if TYPE_CHECKING:
-    from .fixed_width import _Column, _Line
+    from .fixed_columns import Column as _Column
+    from .fixed_width import _Line
 
 _CHUNK = kept_regex(r"\S+(?: \S+)*")           # words separated by single spaces
 _COLUMN_WORDS = kept_regex(r"(?i)^(?:low|high|minimum|maximum|actual|total|change|%\s*change|variance|"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Optional
 from ..model import Row, Table
 
 if TYPE_CHECKING:
-    from .fixed_width import _Column
+    from .fixed_columns import Column as _Column
 
 ONTO_SHIFT = 8   # characters: how far a continuation's column may stand from the statement's column it joins
 
