@@ -1182,3 +1182,18 @@ continuing operations                       294         288
     labels = [r.label for r in tables[0].rows if r.cells]
     assert labels[1] == "Earnings from continuing operations before income tax expense"
     assert labels[2:] == ["Income tax expense", "Earnings from continuing operations"]
+
+
+def test_a_figure_a_narrow_cell_broke_over_two_lines_is_read_as_neither_part():
+    # "11,84" over "0": a narrow cell broke 11,840, and the row read $0 of revenue
+    text = """\
+                                     Three Months Ended May 31,
+                                        2022              2021
+Services                                 833               812
+                                       11,84             11,22
+Total revenues                             0                 7
+Operating expenses                     7,337             6,686
+"""
+    rows = {r.label: [c.text for c in r.cells] for r in read_fixed_width(text).tables[0].rows}
+    assert rows.get("Total revenues", []) == []
+    assert rows["Operating expenses"] == ["7,337", "6,686"]

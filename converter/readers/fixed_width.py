@@ -127,6 +127,7 @@ def looks_like(text: str) -> bool:
 
 def read_fixed_width(text: str, source: str = "") -> Document:
     lines = _split(text)
+    _drop_broken_figures(lines)
     for ln in lines:
         _classify(ln)
     _drop_page_numbers(lines)
@@ -197,6 +198,27 @@ def read_fixed_width(text: str, source: str = "") -> Document:
     for n, b in enumerate(blocks):
         b.index = n
     return Document(blocks, text, "fixed", source)
+
+
+# a figure whose last group of thousands is cut short ("11,84"): a narrow cell broke it, its last digits on the
+# line under it ("0", where the row's label stands)
+_CUT_SHORT = kept_regex(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,\d{1,2}(?![\d,.])")
+_DIGITS_RUN = kept_regex(r"(?<![\d,.])\d{1,2}(?![\d,.%])")
+
+
+def _drop_broken_figures(lines: list[_Line]) -> None:
+    """A figure a narrow cell broke over two lines ("11,84" over "0") is blanked in both: read as printed,
+    the row took "0" as its value. Which digits make the figure the layout does not say for sure, so neither
+    part is read."""
+    for above, below in zip(lines, lines[1:]):
+        if "," not in above.raw:
+            continue
+        for m in _CUT_SHORT.finditer(above.raw):
+            rest = [d for d in _DIGITS_RUN.finditer(below.raw) if d.start() < m.end() + 1 and d.end() > m.end() - 3]
+            if len(rest) == 1:
+                d = rest[0]
+                above.raw = above.raw[:m.start()] + " " * (m.end() - m.start()) + above.raw[m.end():]
+                below.raw = below.raw[:d.start()] + " " * (d.end() - d.start()) + below.raw[d.end():]
 
 
 INTRO_CHARS = 150   # a sentence that introduces the table under it ("The following table presents a ...:")
