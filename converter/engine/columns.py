@@ -349,7 +349,8 @@ def years_off_the_year_end(cols: list[ColumnPeriod], cal: Calendar) -> list[Colu
         d = abs((c.end.replace(year=2001, day=min(c.end.day, 28 if c.end.month == 2 else 31)) - year_end).days)
         return min(d, 365 - d) > YEAR_END_SLACK
 
-    odd = [c for c in cols if c.end and c.length == Length(months=12) and off(c) and not _TWELVE_MONTHS.search(c.header)]
+    odd = [c for c in cols if c.end and c.length == Length(months=12) and off(c)
+           and not _TWELVE_MONTHS.search(c.header)]
     if not odd or not any(c.end and not off(c) for c in cols):
         return cols
     return [replace(c, length=None, contested=True) if any(c is o for o in odd) else c for c in cols]

@@ -1,11 +1,12 @@
 """Signs a table's presentation decides. "Other nonoperating income, net (4)" may be income of 4 printed as a
 deduction (the statement goes 399 - 50 - (4) = 353) or an expense of 4; "Other, net 37,021" added back in a
-reconciliation may be an expense. On a statement the arithmetic between its results settles which
-(engine/chain_signs.py), and the wording of the statement's sections; a reconciliation, a segment table or a
-summary rarely prints enough of either, and a table whose title went astray (a PDF that set a
-reconciliation's title apart from it) cannot say which it is. Where such a table is the only reading of the
-fact, its sign is a guess, and the fact is withheld with a finding; where a statement reads it too, the
-statement's reading stands, as the merge would have it.
+reconciliation may be an expense; "Gain on lease termination (0.03)" in a reconciliation is a gain it
+subtracts. On a statement the arithmetic between its results settles which (engine/chain_signs.py), and the
+wording of the statement's sections; a reconciliation, a segment table or a summary rarely prints enough of
+either, and a table whose title went astray (a PDF that set a reconciliation's title apart from it) cannot
+say which it is. Where such a table is the only reading of the fact, its sign is a guess, and the fact is
+withheld with a finding; where a statement reads it too, the statement's reading stands, as the merge would
+have it.
 """
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ GAINS_AND_LOSSES = ("us-gaap:GainLoss", "us-gaap:GainsLosses")
 WHY = ("withheld: its sign is not settled: a table other than a statement lists it, as income or as a "
        "deduction, and prints no arithmetic that says which")
 _DIRECTION = kept_regex(r"\b(?:income|expenses?|gains?|loss(?:es)?)\b", regex.I)
-_BOTH = kept_regex(r"\b(?:income|gains?)\b.*\b(?:expenses?|loss(?:es)?)\b|\b(?:expenses?|loss(?:es)?)\b.*\b(?:income|gains?)\b",
-                   regex.I)
+_BOTH = kept_regex(r"\b(?:income|gains?)\b.*\b(?:expenses?|loss(?:es)?)\b"
+                   r"|\b(?:expenses?|loss(?:es)?)\b.*\b(?:income|gains?)\b", regex.I)
 
 
 def _unsettled(f: Fact) -> bool:
@@ -45,11 +46,11 @@ def _unsettled(f: Fact) -> bool:
 def unsettled_signs(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
     """The facts less the readings whose sign only a table's presentation gives, when no statement reads
     the same fact; those are withheld, with one finding."""
-    doubtful = [f for f in facts if _unsettled(f)]
+    doubtful = {id(f) for f in facts if _unsettled(f)}
     if not doubtful:
         return facts, [], []
-    stated = {f.key for f in facts if not _unsettled(f)}
-    withheld = [f for f in doubtful if f.key not in stated]
+    stated = {f.key for f in facts if id(f) not in doubtful}
+    withheld = [f for f in facts if id(f) in doubtful and f.key not in stated]
     if not withheld:
         return facts, [], []
     gone = {id(f) for f in withheld}

@@ -74,7 +74,9 @@ def header(head: list[_Line], cols: list[_Column], zone: int, margin: int, conte
     A piece that ends in a hyphen continues in the piece under it ("Non-" over "GAAP"). Pieces left of the
     columns are the table's caption ("(In millions)") unless they are period words standing clear of the
     labels' margin. A line of as many bare years as columns heads them in order, wherever the printer set
-    them. `contested` receives the columns a length title claims across the groups the line of years marks."""
+    them. `contested` receives the columns the header contradicts itself on: what a length title claims
+    against the groups the line of years marks (_across_year_runs), or every column when a length title
+    stands over none and nearest none."""
     lines: list[list[list]] = []
     caption: list[str] = []
     lost_length = False
@@ -170,8 +172,8 @@ def _join_stacks(lines: list[list[tuple[int, int, str]]], cols: list["_Column"]
     line by line, the words of such a stack were placed apart or left out as caption ("Three Months" of "For
     the Three Months Ended December 31,", set right against the first column's "$"). A stack over a column
     is read line by line, as before. A bare year is never part of a stack: a line of years marks the columns
-    on its own. Each line comes with the pieces it printed: a title left alone on its line
-    by a stack's moving is still no title alone on its line."""
+    on its own. Each line comes with the pieces it printed: a title left alone on its line by a stack's
+    moving is still no title alone on its line."""
     def narrow(piece: tuple[int, int, str]) -> bool:
         return piece[1] - piece[0] <= STACK_WIDTH and len(piece[2].split()) <= 3 and not _BARE_YEAR.match(piece[2])
 
@@ -266,10 +268,6 @@ def _group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
         return any(_MONTH.search(p[0]) and any(set(range(runs[k][0], runs[k][1] + 1)) & o for o in others)
                    for k, p in enumerate(ordered))
 
-    def fits(ordered: list[list]) -> bool:
-        return all((k == 0 or p[3] > cols[runs[k - 1][1]].center) and
-                   (k + 1 == len(runs) or p[2] < cols[runs[k + 1][0]].center) for k, p in enumerate(ordered))
-
     groups = [placed for placed in lines if len(placed) == len(runs)
               and not any(_BARE_YEAR.match(p[0]) for p in placed)
               and all(_GROUP_WORDS.search(p[0]) or _YEAR_WORD.search(p[0]) for p in placed)]
@@ -281,11 +279,18 @@ def _group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
     done = False
     for group in groups:
         ordered = sorted(group, key=lambda p: p[2])
-        if fits(ordered) and not dated_elsewhere(group, ordered):
+        if _fits(ordered, runs, cols) and not dated_elsewhere(group, ordered):
             for p, run in zip(ordered, runs):
                 p[1] = run
             done = True
     return done
+
+
+def _fits(ordered: list[list], runs: list[tuple[int, int]], cols: list["_Column"]) -> bool:
+    """Group titles in order, each reaching past the middle of the group before its own's last column and
+    short of the middle of the next group's first: the k-th may head the k-th group."""
+    return all((k == 0 or p[3] > cols[runs[k - 1][1]].center) and
+               (k + 1 == len(runs) or p[2] < cols[runs[k + 1][0]].center) for k, p in enumerate(ordered))
 
 
 def _across_year_runs(lines: list[list[list]], ncols: int) -> list[int]:
@@ -349,8 +354,7 @@ def _group_by_quarter_runs(lines: list[list[list]], cols: list["_Column"]) -> bo
         if len(placed) != len(runs) or not all(_YEAR.search(p[0]) and not _QUARTER.match(p[0].strip()) for p in placed):
             continue
         ordered = sorted(placed, key=lambda p: p[2])
-        if all((k == 0 or p[3] > cols[runs[k - 1][1]].center) and
-               (k + 1 == len(runs) or p[2] < cols[runs[k + 1][0]].center) for k, p in enumerate(ordered)):
+        if _fits(ordered, runs, cols):
             for p, run in zip(ordered, runs):
                 p[1] = run
             return True

@@ -127,7 +127,8 @@ def looks_like(text: str) -> bool:
 
 def read_fixed_width(text: str, source: str = "") -> Document:
     lines = _split(text)
-    _drop_broken_figures(lines)
+    if _CUT_SHORT_END.search(text):   # one quick pass over the text; most hold no figure cut short
+        _drop_broken_figures(lines)
     for ln in lines:
         _classify(ln)
     _drop_page_numbers(lines)
@@ -203,6 +204,7 @@ def read_fixed_width(text: str, source: str = "") -> Document:
 # a figure whose last group of thousands is cut short ("11,84"): a narrow cell broke it, its last digits on the
 # line under it ("0", where the row's label stands)
 _CUT_SHORT = kept_regex(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,\d{1,2}(?![\d,.])")
+_CUT_SHORT_END = kept_regex(r",\d\d?(?![\d,.])")   # how every such figure ends: a literal to look for first
 _DIGITS_RUN = kept_regex(r"(?<![\d,.])\d{1,2}(?![\d,.%])")
 
 
