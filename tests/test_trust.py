@@ -267,6 +267,30 @@ def test_total_equity_after_a_noncontrolling_interest_is_the_whole_and_the_paren
     assert whole["2023-12-31"] == Decimal("308278000")
 
 
+CONDENSED_BALANCE_SHEET = """CONDENSED CONSOLIDATED BALANCE SHEETS
+(in thousands)
+
+| | December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Total assets | 539,376 | 661,134 |
+| Total liabilities | 336,891 | 352,856 |
+| Total equity | 202,485 | 308,278 |
+| Total liabilities and equity | 539,376 | 661,134 |
+"""
+
+
+def test_a_condensed_balance_sheets_total_equity_includes_a_minority_the_income_statement_shows():
+    minority = STATEMENT.rstrip("\n") + "\n| Less: Net income attributable to noncontrolling interests | — | 1 |\n\n"
+    whole = _values(_convert(HEAD + minority + CONDENSED_BALANCE_SHEET),
+                    "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest")
+    assert whole == {"2024-12-31": Decimal("202485000"), "2023-12-31": Decimal("308278000")}
+    # with no minority anywhere, "Total equity" is the company's own
+    alone = _convert(HEAD + STATEMENT + "\n" + CONDENSED_BALANCE_SHEET)
+    assert _values(alone, "StockholdersEquity")["2024-12-31"] == Decimal("202485000")
+    assert not _values(alone, "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest")
+
+
 def test_net_income_left_for_common_shareholders_beside_the_parents_is_income_available_to_common():
     text = HEAD + """OPERATING RESULTS
 (Amounts in thousands)

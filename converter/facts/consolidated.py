@@ -38,7 +38,26 @@ def consolidated_net_income(facts: list[Fact]) -> list[Fact]:
     the consolidated total (net income, equity)."""
     for parent_concept, nci_concept, total_concept in PAIRS:
         facts = _relabel(facts, parent_concept, nci_concept, total_concept)
-    return _available_to_common(_equity_that_balances(facts))
+    return _available_to_common(_equity_that_balances(_total_equity_beside_minority(facts)))
+
+
+# The base rule that reads "Total equity" ("Total capital") as the parent's equity where its table names no
+# noncontrolling interest (rules/base/balance-sheet.yaml)
+TOTAL_EQUITY_RULE = "stockholders-equity-total-equity"
+
+
+def _total_equity_beside_minority(facts: list[Fact]) -> list[Fact]:
+    """A condensed balance sheet prints one "Total equity" and no noncontrolling interest's line, while the
+    income statement shows that there is one ("Less: Net earnings attributable to noncontrolling interests
+    1"). The consolidated balance sheet's total equity then includes the minority's equity (ASC 810): the
+    parent's is printed under its own name when printed at all."""
+    nci, equity, total = PAIRS[0][1], PAIRS[1][0], PAIRS[1][2]
+    if not any(f.concept in (nci, PAIRS[1][1]) and f.value for f in facts):
+        return facts
+    step = "consolidated: 'Total equity' in a release that shows a noncontrolling interest includes it"
+    return [replace(f, concept=total, provenance=replace(f.provenance, steps=f.provenance.steps + (step,)))
+            if f.concept == equity and f.provenance and f.provenance.rule_id == TOTAL_EQUITY_RULE else f
+            for f in facts]
 
 
 AVAILABLE_TO_COMMON = "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"
