@@ -140,7 +140,9 @@ PFIZER_LIKE = """NEW YORK, July 25, 2023 -- Acme today reported results for the 
      (5)   Components of Other (income)/deductions--net include:
                                                               Second-Quarter              Six Months
            (MILLIONS)                                          2023         2022         2023          2022
+           Interest income                                     $ (316)      $  (30)      $ (493)       $  (44)
            Interest expense                                      508          293          826           614
+           Net (gains)/losses on equity securities              (135)          541          316         1,241
            Other, net                                            (24)           26         (421)         (62)
 
      (7)   The components of non-GAAP Adjusted Other (income)/deductions--net include the following:
@@ -158,10 +160,28 @@ def test_a_quarter_named_by_number_and_a_length_without_ended_over_years_are_the
     assert revenue["2023-01-02..2023-07-02"] == Decimal("31015000000")
 
 
-def test_components_of_a_line_and_a_table_of_adjusted_amounts_give_no_gaap_line():
+def test_components_of_a_nonoperating_line_are_read_in_its_convention_and_adjusted_ones_not_at_all():
+    # "Other (income)/deductions--net" prints deductions positive and income in parentheses, and so do the
+    # rows of the note that lists its components: interest income (316) is income of 316, a (135) on equity
+    # securities a gain of 135
+    assert _values(PFIZER_LIKE, "InvestmentIncomeInterest", "fixed")["2023-04-03..2023-07-02"] == Decimal("316000000")
+    gains = _values(PFIZER_LIKE, "EquitySecuritiesFvNiGainLoss", "fixed")
+    assert gains["2023-04-03..2023-07-02"] == Decimal("135000000")
+    assert gains["2022-04-04..2022-07-03"] == Decimal("-541000000")
+    # the GAAP components' interest expense; the adjusted table's 510 is no GAAP line
+    assert _values(PFIZER_LIKE, "InterestExpense", "fixed") == {
+        "2023-04-03..2023-07-02": Decimal("508000000"), "2022-04-04..2022-07-03": Decimal("293000000"),
+        "2023-01-02..2023-07-02": Decimal("826000000"), "2022-01-03..2022-07-03": Decimal("614000000")}
+    # "Other, net" among the components is the line's catch-all, not the line
     assert _values(PFIZER_LIKE, "OtherNonoperatingIncomeExpense", "fixed") == {}
-    assert _values(PFIZER_LIKE, "InterestExpense", "fixed") == {}
     assert _values(PFIZER_LIKE, "CostOfRevenue", "fixed")   # the statement itself is read
+
+
+def test_components_of_a_line_that_is_no_nonoperating_line_stay_unread():
+    text = PFIZER_LIKE.replace("Components of Other (income)/deductions--net include:",
+                               "Components of stock-based compensation include:")
+    assert _values(text, "InterestExpense", "fixed") == {}
+    assert _values(text, "InvestmentIncomeInterest", "fixed") == {}
 
 
 def test_a_label_ending_with_a_company_name_is_no_sentence_that_ends_the_table():

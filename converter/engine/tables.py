@@ -10,6 +10,7 @@ from typing import Optional
 import regex
 
 from ..facts.consolidated import consolidated_net_income
+from .components import component_sign, components_line
 from ..model import Fact, Finding, Period, Provenance, Row, Table
 from ..rulebook.match import GAAP_PREFIX, OPPOSITE_QUALIFIER, match_row, normalize_label
 from ..rulebook.model import Rulebook
@@ -231,6 +232,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             reading.notes.append(f"kind {table_rule.kind} (read as {kind})")
     context = table_context(table)
     caption = normalize_label(title)
+    parts = components_line(title, book, context)   # (the line the rows break down, its own concept)
+    if parts is not None:
+        caption = parts[0]
     if kind == RESTATED:
         out.skipped.append((table.caption[-1], "a table of non-GAAP amounts: its rows are no GAAP lines"))
         return
@@ -250,7 +254,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             row = replace(row, label=named[index][0], section=named[index][1])
         label, qualifier = split_row_period(row.label)   # "Net Income - Quarter"
         above = () if _SECTION_SUBTOTAL.match(label) else row.section
-        section = " ".join(((bridges[index],) if index in bridges else ()) + above)
+        section = " ".join(((bridges[index],) if index in bridges else ()) + (caption,) * (parts is not None) + above)
         ignore = ignored_row(book, label, section, context)
         if ignore is not None:
             info[index] = RowInfo(None, 1)
@@ -269,13 +273,19 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             out.skipped.append((row.label, f"rule {rule.id} names {rule.concept}, which is not a numeric concept "
                                             f"of the taxonomy"))
             continue
+        signed = component_sign(concept.balance) if parts is not None else None
+        if parts is not None and (signed is None or rule.concept == parts[1]):
+            info[index] = RowInfo(None, 1)
+            out.skipped.append((row.label, f"a component of {parts[0]!r}: " + (
+                "the line itself, or its catch-all" if signed else f"{rule.concept} has no balance to sign it by")))
+            continue
         figures = [(c, parse_figure(c.text)) for c in row.cells]
         for c, f in figures:
             if f is not None and 0 <= c.col < len(columns) and columns[c.col].member:
                 out.skipped.append((f"{row.label} [{c.text}]", f"a column of one part, not the company: "
                                                                f"{columns[c.col].member!r}"))
         figures = [(c, f) for c, f in figures if f is not None and not f.percent and _usable(columns, c.col)]
-        mult, sign_step = row_sign(rule.sign, [f for _c, f in figures], label, " ".join(row.section))
+        mult, sign_step = signed or row_sign(rule.sign, [f for _c, f in figures], label, " ".join(row.section))
         info[index] = RowInfo(rule.concept, mult)
         power = scale.for_unit(concept.unit)
         own = row_power((row.label,) + tuple(reversed(row.section))) if concept.unit != "USD/shares" else None
