@@ -970,12 +970,32 @@ Net income                                     294,300     283,100
     ("Q4 2024Q4 2023", ["Q4 2024", "Q4 2023"]),
     ("FY2024FY2023", ["FY2024", "FY2023"]),
     ("December 31,December 31,", ["December 31,", "December 31,"]),
+    ("Sept. 30, June 30,", ["Sept. 30,", "June 30,"]),       # one space apart on a narrow page
+    ("June 30, 2024 and 2023", ["June 30, 2024 and 2023"]),
     ("Revenue 2024Total", ["Revenue 2024Total"]),   # a year run into another word is no two cells
     ("12024December", ["12024December"]),
 ])
 def test_header_cells_run_together_are_parted_where_the_second_begins(printed, pieces):
     from converter.readers.fixed_header import chunks
     assert [text for _s, _e, text in chunks("      " + printed)] == pieces
+
+
+def test_two_dates_one_space_apart_head_a_column_each():
+    # WeasyPrint's print of a five-quarter table on a narrow page: "Sept. 30," and "June 30," read as one piece
+    # over two columns had left both undated
+    text = """\
+                                   Three Months Ended
+                                   Dec. 31,  Sept. 30, June 30,  March  Dec. 31,
+                                   2024     2024     2024     31, 2024  2023
+          Net interest income      37,196   36,103   35,318   34,490    33,734
+          Net income               15,010   14,536   13,859   13,841    12,514
+"""
+    facts = _fixed_facts("RIVERTOWN, Ohio, January 23, 2025 -- Rivertown Bancorp today reported results.\n\n"
+                         "(Dollars in thousands)\n" + text)
+    income = {p: v for (c, p), v in facts.items() if c == "us-gaap:NetIncomeLoss"}
+    assert income == {"2024-10-01..2024-12-31": Decimal("15010000"), "2024-07-01..2024-09-30": Decimal("14536000"),
+                      "2024-04-01..2024-06-30": Decimal("13859000"), "2024-01-01..2024-03-31": Decimal("13841000"),
+                      "2023-10-01..2023-12-31": Decimal("12514000")}
 
 
 def test_fiscal_years_head_the_groups_a_line_of_quarters_marks_however_narrow_over_them():

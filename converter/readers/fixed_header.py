@@ -26,8 +26,9 @@ _YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
 
 # a date's year run into the next date's month: "December 31, 2024December 31, 2023", two cells printed with no
 # space between them (a PDF that sets each right against the next); so "Q4 2024Q4 2023", "FY2024FY2023" and
-# "December 31,December 31,"
-_RUN_ON_DATE = kept_regex(rf"(?<=(?<!\d)(?:19|20)\d\d)(?=(?:{MONTH_RE})\b|Q[1-4]\b|FY)|(?<=\b\d\d?,)(?=(?:{MONTH_RE})\b)",
+# "December 31,December 31,"; and a day's comma one space from the next month ("Sept. 30, June 30," on a narrow
+# page), which no one date prints
+_RUN_ON_DATE = kept_regex(rf"(?<=(?<!\d)(?:19|20)\d\d)(?=(?:{MONTH_RE})\b|Q[1-4]\b|FY)|(?<=\b\d\d?, ?)(?=(?:{MONTH_RE})\b)",
                           regex.I)
 
 
@@ -45,7 +46,8 @@ def chunks(raw: str) -> list[tuple[int, int, str]]:
         cuts += [y.start(2) for y in _RUN_ON_YEARS.finditer(raw, m.start(), m.end())
                  if abs(int(y.group(1)) - int(y.group(2))) <= 5]
         for cut in sorted(cuts) + [m.end()]:
-            out.append((start, cut, raw[start:cut]))
+            end = cut - (raw[cut - 1] == " ")
+            out.append((start, end, raw[start:end]))
             start = cut
     return out
 
