@@ -240,6 +240,26 @@ def test_a_total_printed_without_a_label_takes_its_headings_name_when_it_adds_up
     assert _values(off, "InventoryNet", "fixed") == {}
 
 
+def test_a_total_printed_without_a_label_is_its_headings_total():
+    # under "Other income (expense):" the unlabelled sum of interest expense and income is the non-operating
+    # total, not the "other" line the heading's own words name
+    text = """GREENFIELD, Ind., March 12, 2025 -- Acme today reported results.
+
+                              CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                                                                  Three Months Ended December 31,
+                                                                       2024              2023
+       Income from operations                                        903,315           635,381
+       Other income (expense):
+         Interest expense                                            (45,120)          (51,330)
+         Interest income                                              12,004             8,115
+                                                                     (33,116)          (43,215)
+       Income before income taxes                                    870,199           592,166
+"""
+    assert _values(text, "NonoperatingIncomeExpense", "fixed") == {"2024-10-01..2024-12-31": Decimal("-33116"),
+                                                                   "2023-10-01..2023-12-31": Decimal("-43215")}
+    assert _values(text, "OtherNonoperatingIncomeExpense", "fixed") == {}
+
+
 PROPERTY = """Acme Corp Reports Fourth Quarter 2024 Results
 
 BOSTON, February 11, 2025 -- Acme Corp today reported results.

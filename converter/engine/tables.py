@@ -250,8 +250,12 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     for index, row in enumerate(table.rows):
         if not row.cells:
             continue
-        if index in named:   # a total printed without a label takes its heading's name
-            row = replace(row, label=named[index][0], section=named[index][1])
+        if index in named:   # a total printed without a label is its heading's total
+            heading, over = named[index]
+            total = "Total " + heading   # "Other income (expense):" totals as "Total other income (expense)"
+            if match_row(book, total, " ".join(over), context, caption) is not None:
+                heading = total
+            row = replace(row, label=heading, section=over)
         label, qualifier = split_row_period(row.label)   # "Net Income - Quarter"
         above = () if _SECTION_SUBTOTAL.match(label) else row.section
         section = " ".join(((bridges[index],) if index in bridges else ()) + (caption,) * (parts is not None) + above)

@@ -1,7 +1,9 @@
 """Totals printed without a label: the figures under "Inventories: Raw materials 2,638 / Work-in-process 110 /
 Finished goods 3,221" that add them up ("5,969") name no line, yet they are the heading's amount. A row with
 figures and no label is named after the heading it stands under when, in every column where it has a
-figure, it is the sum of the rows just above it under that heading; otherwise it stays unnamed and unread."""
+figure, it is the sum of the rows just above it under that heading; otherwise it stays unnamed and unread.
+Rules read it as "Total <heading>" where a rule knows that label (engine/tables.py): the sum under "Other
+income (expense):" is the non-operating total, not the "other" line the heading's words alone name."""
 from __future__ import annotations
 
 from decimal import Decimal
