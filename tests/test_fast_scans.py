@@ -13,8 +13,12 @@ from converter.engine.columns import _FY_END
 from converter.engine.dates import _DAY_YEAR, day_years
 from converter.engine.word_starts import search_at_words
 from converter.readers.fixed_width import _TOKEN, _tokens
+from converter.readers.markdown import _RULE
+from converter.readers.newswire import _GROUPED
+from converter.readers.normalize import collapse_spaces
 from converter.readers.pdf_model import figure_value
 from converter.readers.pdf_placement import _leading_orders
+from converter.readers.tokens import WORD
 
 
 def _strings(pieces: list[str], count: int, longest: int, seed: int):
@@ -77,3 +81,22 @@ def test_leading_orders_are_the_orders_that_lead_on():
         rows.append(rows[0])   # the same row twice is not a pair
         want = {o for o in permutations(range(len(blocks)), ncols) if _leads_on([blocks[k] for k in o], rows)}
         assert _leading_orders(blocks, rows, ncols) == want
+
+
+def test_cells_detection_reads_a_line_of_words_uncollapsed():
+    """looks_like_cells tests a line with a word as printed: the word, the last character and a grouped
+    figure are found there as in the collapsed line."""
+    pieces = ["nil", "Nil ", "ab", "c", "  ", "\t", "\x0b", "\x1c", "\u2028", "\u00a0", " ", "1,234", ",", "5",
+              ")", "%", "\u017f", "\u212a", "(", "x"]
+    for text in _strings(pieces, 5000, 10, 5):
+        if not text.strip():
+            continue
+        line = collapse_spaces(text)
+        assert bool(WORD.search(text)) == bool(WORD.search(line)), text
+        assert text.rstrip()[-1] == line[-1], text
+        assert bool(_GROUPED.search(text)) == bool(_GROUPED.search(line)), text
+
+
+def test_markdown_rule_holds_three_dashes():
+    for text in _strings(["-", "--", ":", "|", " ", "\t", "a"], 5000, 12, 6):
+        assert not _RULE.match(text) or "---" in text, text
