@@ -12,7 +12,8 @@ import regex
 from converter.engine.columns import _FY_END
 from converter.engine.dates import _DAY_YEAR, day_years
 from converter.engine.word_starts import search_at_words
-from converter.readers.fixed_width import _TOKEN, _tokens
+from converter.readers import fixed_width
+from converter.readers.fixed_width import _TOKEN, _Line, _classify, _tokens
 from converter.readers.markdown import _RULE
 from converter.readers.newswire import _GROUPED
 from converter.readers.normalize import collapse_spaces
@@ -100,3 +101,17 @@ def test_cells_detection_reads_a_line_of_words_uncollapsed():
 def test_markdown_rule_holds_three_dashes():
     for text in _strings(["-", "--", ":", "|", " ", "\t", "a"], 5000, 12, 6):
         assert not _RULE.match(text) or "---" in text, text
+
+
+def test_fixed_width_text_lines_classed_without_tokens(monkeypatch):
+    """A line that no figure ends is classed without its tokens: as the token by token path classes it."""
+    pieces = ["Net sales", " ", "  ", "    ", "\t", "$", "%", "1,234", "(5)", "2024", "December 31,", "Total",
+              "n/m", "-", "\u00a0", "\x1c", "Three Months Ended", ".", "x", "\u2003"]
+    lines = list(_strings(pieces, 3000, 9, 7))
+
+    def classes():
+        return [(ln.kind, ln.indent, ln.label, [(t.text, t.start, t.end, t.edge, t.numeric) for t in ln.tail])
+                for ln in (_classify(_Line(0, text, 0, 0)) for text in lines)]
+    fast = classes()
+    monkeypatch.setattr(fixed_width, "_SEPARATOR", regex.compile(""))   # every line by its tokens
+    assert fast == classes()

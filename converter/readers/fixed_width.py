@@ -77,7 +77,7 @@ class _Line:
     label: str = ""
     indent: int = 0
     tail: list[_Tok] = field(default_factory=list)
-    label_toks: list[_Tok] = field(default_factory=list)
+    label_toks: list[_Tok] = field(default_factory=list)   # a row's (no other line's label is read by token)
     origin: Optional[list[int]] = None   # with tabs expanded: where each character stood in the line as printed
 
     @property
@@ -303,6 +303,12 @@ def _classify(ln: _Line) -> _Line:
     if not raw.strip() or _RULE_LINE.match(raw):   # a ruled line under a header or above a total
         ln.kind = "blank"
         return ln
+    last = raw.rsplit(None, 1)[-1]
+    if last not in _MARKS and last != "%" and _figure_token(last) is None and not _SEPARATOR.search(raw):
+        # no figure ends the line (the tail below would stop at its last word): text or a header, read without
+        # its words' tokens, which only a row's label needs
+        ln.indent = len(raw) - len(raw.lstrip())
+        return _classify_text(ln, raw)
     toks = _tokens(raw)
     ln.indent = toks[0].start
     tail: list[_Tok] = []
@@ -334,7 +340,11 @@ def _classify(ln: _Line) -> _Line:
         ln.kind, ln.tail, ln.label_toks = "row", tail, label_toks
         ln.label = collapse_spaces(" ".join(t.text for t in label_toks))
         return ln
-    ln.label_toks = toks
+    return _classify_text(ln, raw)
+
+
+def _classify_text(ln: _Line, raw: str) -> _Line:
+    """A line with no figures to end it: a header line or text."""
     ln.label = collapse_spaces(raw)
     chunks = _chunks(raw)
     # a date or year with a full stop ends a sentence ("... at December 31, 1998."), never a column header
@@ -347,6 +357,7 @@ def _classify(ln: _Line) -> _Line:
 
 
 _SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")   # blank to str.split, not to _TOKEN's \S
+_SEPARATOR = kept_regex("[\x1c-\x1f]")
 
 
 def _tokens(raw: str) -> list[_Tok]:
