@@ -14,6 +14,7 @@ from converter.engine.dates import _DAY_YEAR, day_years
 from converter.engine.word_starts import search_at_words
 from converter.readers import fixed_width
 from converter.readers.fixed_width import _TOKEN, _Line, _classify, _tokens
+from converter.readers.headers import _MONTH_GLUE_HINT
 from converter.readers.markdown import _RULE
 from converter.readers.newswire import _GROUPED
 from converter.readers.normalize import collapse_spaces
@@ -115,3 +116,9 @@ def test_fixed_width_text_lines_classed_without_tokens(monkeypatch):
     fast = classes()
     monkeypatch.setattr(fixed_width, "_SEPARATOR", regex.compile(""))   # every line by its tokens
     assert fast == classes()
+
+
+def test_month_glue_hint_is_a_letter_then_a_month_capital():
+    plain = regex.compile(r"[a-z][ADFJMNOS]")
+    for text in _strings(["a", "z", "A", "S", "B", "s", " ", "\u00e9", "D", "1", "Ended", "September"], 5000, 10, 8):
+        assert bool(_MONTH_GLUE_HINT.search(text)) == bool(plain.search(text)), text
