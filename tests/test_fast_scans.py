@@ -13,6 +13,7 @@ from converter.engine.columns import _FY_END
 from converter.engine.dates import _DAY_YEAR, day_years
 from converter.engine.word_starts import search_at_words
 from converter.readers import fixed_width
+from converter.readers import cells, pdf_text
 from converter.readers.fixed_width import _TOKEN, _Line, _classify, _tokens
 from converter.readers.headers import _MONTH_GLUE_HINT
 from converter.readers.markdown import _RULE
@@ -122,3 +123,16 @@ def test_month_glue_hint_is_a_letter_then_a_month_capital():
     plain = regex.compile(r"[a-z][ADFJMNOS]")
     for text in _strings(["a", "z", "A", "S", "B", "s", " ", "\u00e9", "D", "1", "Ended", "September"], 5000, 10, 8):
         assert bool(_MONTH_GLUE_HINT.search(text)) == bool(plain.search(text)), text
+
+
+def test_end_patterns_searched_near_the_end_only():
+    """Each AtEnd pattern finds, from its `longest` characters before the end, what a search from the start
+    finds."""
+    patterns = [cells._CONTINUATION_END, pdf_text._CONTINUATION_END, fixed_width._NAME_END, fixed_width._CONTINUES,
+                fixed_width._BROKEN_OFF]
+    pieces = ["of", "related", "Related", "including", "excluding", "than", "net", "Holdings.", "Bancorp.", "Inc.",
+              "L.P.", "a", "x", " ", ",", "-", "(", "/", "\n", "\u017f", "ſ", "\u0130", "K", "\u212a", "before", "per"]
+    for text in _strings(pieces, 5000, 6, 9):
+        for p in patterns:
+            got, want = p.search(text), p.pattern.search(text)
+            assert (got and got.span()) == (want and want.span()), (text, p.pattern.pattern)

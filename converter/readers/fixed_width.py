@@ -24,7 +24,7 @@ from typing import Optional
 from ..engine.numbers import is_year, parse_figure
 from ..model import Cell, Document, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
-from .tokens import percent_outside
+from .tokens import AtEnd, percent_outside
 from .fixed_columns import Column as _Column, columns as _columns, ordinal_columns as _ordinal_columns, \
     place as _place
 from .fixed_onto import columns_onto, rows_onto
@@ -39,14 +39,14 @@ _SENTENCE_BREAK = kept_regex(r"[a-z]{3,}\. [A-Z]")
 
 _TOKEN = kept_regex(r"\S+")
 # a label that ends with a company's name ("... attributable to Pfizer Inc."): its full stop ends no sentence
-_NAME_END = kept_regex(r"\b(?:Inc|Corp|Co|Ltd|L\.P|LLC|N\.V|S\.A|plc|Bancorp|Holdings)\.$")
+_NAME_END = AtEnd(r"\b(?:Inc|Corp|Co|Ltd|L\.P|LLC|N\.V|S\.A|plc|Bancorp|Holdings)\.$", 0, 9)
 _MARKS = {"$", "US$", "€", "£"}
 _NO_VALUE = {"nm", "n/m", "n.m.", "*", "**"}       # a cell printed without a figure
-_CONTINUES = kept_regex(r"(?i)\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(-]$")
+_CONTINUES = AtEnd(r"(?i)\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(-]$", 0, 7)
 _CLOSING = ("total", "net cash")
 _COMMA_NET = kept_regex(r"(?i),\s*net$")
 # words no label ends with: a row whose label stops at one goes on in the line under its figures
-_BROKEN_OFF = kept_regex(r"(?i)\b(?:before|after|of|and|from|to|for|excluding|including|less|per)$")
+_BROKEN_OFF = AtEnd(r"(?i)\b(?:before|after|of|and|from|to|for|excluding|including|less|per)$", 0, 9)
 # Dot leaders from a label to its figures ("Net premiums earned.......... $142,318") are white space; the
 # columns keep their places
 _LEADER = kept_regex(r"(?<=\S) ?\.{2,}(?= |\$|$)")

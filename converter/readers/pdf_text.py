@@ -30,7 +30,7 @@ from .pdf_columns import align, figure_line, is_mark_line, page_number_lines
 from .pdf_header import HeaderPiece, header_columns, header_in_order, stacked_header
 from .pdf_model import FigureBlock, LabelLine, row_holds
 from .pdf_percent import value_blocks, values_of
-from .tokens import is_period_header, is_range_word
+from .tokens import AtEnd, is_period_header, is_range_word
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
 
@@ -44,7 +44,7 @@ _DAY = kept_regex(r"^\d{1,2},$")
 _MONTH = kept_regex(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
 _FOOTNOTE_MARK = kept_regex(r"^(?:\((\d{1,2})\)|\*{1,3})$")
 _PERCENT_HEADER = kept_regex(r"^%")
-_CONTINUATION_END = kept_regex(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I)
+_CONTINUATION_END = AtEnd(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I, 7)
 
 
 @dataclass
