@@ -136,3 +136,13 @@ def test_end_patterns_searched_near_the_end_only():
         for p in patterns:
             got, want = p.search(text), p.pattern.search(text)
             assert (got and got.span()) == (want and want.span()), (text, p.pattern.pattern)
+
+
+def test_pdf_lines_with_words_are_no_marks_figures_or_days():
+    """The PDF text reader tries a line with a word as none of these."""
+    from converter.readers.pdf_columns import figure_line, is_mark_line
+    pieces = ["US", "$", "(1)", "*", "30,", "1,234", "nil", "abc", "Dec", " ", "\t", "%", "\u017f", "x"]
+    for text in _strings(pieces, 5000, 6, 10):
+        if WORD.search(text):
+            assert not is_mark_line(text) and figure_line(text) is None, text
+            assert not pdf_text._DAY.match(text.strip()) and not pdf_text._FOOTNOTE_MARK.match(text.strip()), text

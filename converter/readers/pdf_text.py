@@ -30,7 +30,7 @@ from .pdf_columns import align, figure_line, is_mark_line, page_number_lines
 from .pdf_header import HeaderPiece, header_columns, header_in_order, stacked_header
 from .pdf_model import FigureBlock, LabelLine, row_holds
 from .pdf_percent import value_blocks, values_of
-from .tokens import AtEnd, is_period_header, is_range_word
+from .tokens import WORD, AtEnd, is_period_header, is_range_word
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
 
@@ -187,24 +187,26 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             blank_run += 1
             flush_prose()
             continue
-        mark = _footnote_mark(lines, no, last_mark)
+        # a line with a word (most lines) is no footnote mark, `$` line, figure line or day: not tried as one
+        words = bool(WORD.search(line))
+        mark = None if words else _footnote_mark(lines, no, last_mark)
         if mark is not None:
             last_mark = mark or last_mark
             continue   # a footnote's mark is no row's figure
         if no in page_numbers or _PERCENT_HEADER.match(line):
             continue   # nor a page number, nor a percentage column's header
-        if is_mark_line(line):
+        if not words and is_mark_line(line):
             if column_blocks and last_figure_line == no - 1:
                 column_blocks[-1].mark_after = True
             continue
-        parsed = figure_line(line)
+        parsed = None if words else figure_line(line)
         figures, trailing = (values_of(parsed[0]), parsed[1]) if parsed else (None, False)
         woven = parsed[0] if figures and len(figures) == 1 < len(parsed[0]) else None   # "64% $ 7,389"
         years = figures and all(is_year(f) for f in figures)
         header_word = (table is not None and table.header and not table.rows and not column_blocks
                        and is_range_word(line))
         if years or header_word or (not figures and is_period_header(line) and not _runs_on(prose, blank_run)) \
-                or _day_piece(line, lines, no):
+                or not words and _day_piece(line, lines, no):
             # a printer may stack each column's header over its first figures ("August 3, / 2024 / $ 487,312"):
             # header pieces between figure blocks, with no label since, go on the same header
             if table is None or table.rows or (column_blocks and table.labels_after_figures):
