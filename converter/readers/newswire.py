@@ -95,14 +95,14 @@ def classify(line: str, raw: str) -> tuple[str, list[str], list[str]]:
     """(kind, header pieces, caption texts) for one line."""
     if line in ("$", "US$", ")", "---"):
         return "skip", [], []
-    if figures(line):
+    if line_figures(line):
         return "figs", [], []
     if is_scale_note(line):
         return "note", [], [line]
     if is_header_piece(line):
         return "head", [line], []
-    chunks = [collapse_spaces(c) for c in _CHUNKS.split(raw.strip()) if c.strip()]
-    if len(chunks) > 1 and any(is_header_piece(c) for c in chunks[1:]) and len(line) < 200:
+    chunks = [collapse_spaces(c) for c in _CHUNKS.split(raw.strip()) if c.strip()] if len(line) < 200 else []
+    if len(chunks) > 1 and any(is_header_piece(c) for c in chunks[1:]):
         first = next(i for i, c in enumerate(chunks) if is_header_piece(c))
         return "head", [c for c in chunks[first:] if is_header_piece(c)], chunks[:first]
     if _BULLET.match(line) or len(line) > 400 or (len(line) >= 40 and _SENTENCE_END.search(line)):
