@@ -64,6 +64,16 @@ class _Open:
     orphans: bool = False     # continued on a new page: figures before its first label there are another's
     continues: Optional[Table] = None   # continued on a new page: the table the last page gave
     emitted: Optional[Table] = None     # the table it gave (or went on), once closed
+    counted: tuple = ((), 0)            # (header, its length) when `ncols` was last counted
+    counted_ncols: int = 0
+
+    def ncols(self) -> int:
+        """The columns the header names (`header_columns`): counted again only when the header has changed,
+        not for each line of figures (a header only grows, or is replaced)."""
+        if self.counted[0] is not self.header or self.counted[1] != len(self.header):
+            self.counted = (self.header, len(self.header))
+            self.counted_ncols = header_columns([h.text for h in self.header])
+        return self.counted_ncols
 
 
 def _is_heading(text: str) -> bool:
@@ -130,7 +140,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
 
     def close_columns():
         if table is not None and column_blocks:
-            ncols = header_columns([h.text for h in table.header])
+            ncols = table.ncols()
             blocks_ = value_blocks(column_blocks)
             rows, used = align(pending, blocks_, ncols, table.header_between_figures, table.start)
             for r in rows:
@@ -149,7 +159,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             table.rows = [r for r in table.rows if not any(r is x for x in table.row_lines)]
         in_order = table is not None and header_in_order([h.text for h in table.header])
         if table and table.header_between_figures:
-            stacked = stacked_header(table.pieces, header_columns([h.text for h in table.header]))
+            stacked = stacked_header(table.pieces, table.ncols())
             if stacked:
                 table.header, in_order = stacked
         # a header whose pieces the reader scattered gives no column order to trust: the table is dropped
@@ -240,7 +250,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
                 table = open_table(start)
                 if table.orphans:
                     continue
-            ncols = header_columns([h.text for h in table.header])
+            ncols = table.ncols()
             if table.broken or (ncols and len(figures) != ncols) or not row_holds(figures):
                 # not a whole row of this table: the labels no longer line up with the rows, so the
                 # table takes no more rows this way
