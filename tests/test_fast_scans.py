@@ -12,9 +12,16 @@ import regex
 from converter.engine.columns import _FY_END
 from converter.engine.dates import _DAY_YEAR, day_years
 from converter.engine.word_starts import search_at_words
-from converter.readers.fixed_width import _TOKEN, _tokens
+from converter.readers import fixed_width
+from converter.readers import cells, pdf_text
+from converter.readers.fixed_width import _TOKEN, _Line, _classify, _tokens
+from converter.readers.headers import _MONTH_GLUE_HINT
+from converter.readers.markdown import _RULE
+from converter.readers.newswire import _GROUPED
+from converter.readers.normalize import collapse_spaces
 from converter.readers.pdf_model import figure_value
 from converter.readers.pdf_placement import _leading_orders
+from converter.readers.tokens import WORD
 
 
 def _strings(pieces: list[str], count: int, longest: int, seed: int):
@@ -77,3 +84,65 @@ def test_leading_orders_are_the_orders_that_lead_on():
         rows.append(rows[0])   # the same row twice is not a pair
         want = {o for o in permutations(range(len(blocks)), ncols) if _leads_on([blocks[k] for k in o], rows)}
         assert _leading_orders(blocks, rows, ncols) == want
+
+
+def test_cells_detection_reads_a_line_of_words_uncollapsed():
+    """looks_like_cells tests a line with a word as printed: the word, the last character and a grouped
+    figure are found there as in the collapsed line."""
+    pieces = ["nil", "Nil ", "ab", "c", "  ", "\t", "\x0b", "\x1c", "\u2028", "\u00a0", " ", "1,234", ",", "5",
+              ")", "%", "\u017f", "\u212a", "(", "x"]
+    for text in _strings(pieces, 5000, 10, 5):
+        if not text.strip():
+            continue
+        line = collapse_spaces(text)
+        assert bool(WORD.search(text)) == bool(WORD.search(line)), text
+        assert text.rstrip()[-1] == line[-1], text
+        assert bool(_GROUPED.search(text)) == bool(_GROUPED.search(line)), text
+
+
+def test_markdown_rule_holds_three_dashes():
+    for text in _strings(["-", "--", ":", "|", " ", "\t", "a"], 5000, 12, 6):
+        assert not _RULE.match(text) or "---" in text, text
+
+
+def test_fixed_width_text_lines_classed_without_tokens(monkeypatch):
+    """A line that no figure ends is classed without its tokens: as the token by token path classes it."""
+    pieces = ["Net sales", " ", "  ", "    ", "\t", "$", "%", "1,234", "(5)", "2024", "December 31,", "Total",
+              "n/m", "-", "\u00a0", "\x1c", "Three Months Ended", ".", "x", "\u2003"]
+    lines = list(_strings(pieces, 3000, 9, 7))
+
+    def classes():
+        return [(ln.kind, ln.indent, ln.label, [(t.text, t.start, t.end, t.edge, t.numeric) for t in ln.tail])
+                for ln in (_classify(_Line(0, text, 0, 0)) for text in lines)]
+    fast = classes()
+    monkeypatch.setattr(fixed_width, "_SEPARATOR", regex.compile(""))   # every line by its tokens
+    assert fast == classes()
+
+
+def test_month_glue_hint_is_a_letter_then_a_month_capital():
+    plain = regex.compile(r"[a-z][ADFJMNOS]")
+    for text in _strings(["a", "z", "A", "S", "B", "s", " ", "\u00e9", "D", "1", "Ended", "September"], 5000, 10, 8):
+        assert bool(_MONTH_GLUE_HINT.search(text)) == bool(plain.search(text)), text
+
+
+def test_end_patterns_searched_near_the_end_only():
+    """Each AtEnd pattern finds, from its `longest` characters before the end, what a search from the start
+    finds."""
+    patterns = [cells._CONTINUATION_END, pdf_text._CONTINUATION_END, fixed_width._NAME_END, fixed_width._CONTINUES,
+                fixed_width._BROKEN_OFF]
+    pieces = ["of", "related", "Related", "including", "excluding", "than", "net", "Holdings.", "Bancorp.", "Inc.",
+              "L.P.", "a", "x", " ", ",", "-", "(", "/", "\n", "\u017f", "ſ", "\u0130", "K", "\u212a", "before", "per"]
+    for text in _strings(pieces, 5000, 6, 9):
+        for p in patterns:
+            got, want = p.search(text), p.pattern.search(text)
+            assert (got and got.span()) == (want and want.span()), (text, p.pattern.pattern)
+
+
+def test_pdf_lines_with_words_are_no_marks_figures_or_days():
+    """The PDF text reader tries a line with a word as none of these."""
+    from converter.readers.pdf_columns import figure_line, is_mark_line
+    pieces = ["US", "$", "(1)", "*", "30,", "1,234", "nil", "abc", "Dec", " ", "\t", "%", "\u017f", "x"]
+    for text in _strings(pieces, 5000, 6, 10):
+        if WORD.search(text):
+            assert not is_mark_line(text) and figure_line(text) is None, text
+            assert not pdf_text._DAY.match(text.strip()) and not pdf_text._FOOTNOTE_MARK.match(text.strip()), text

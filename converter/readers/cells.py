@@ -17,11 +17,12 @@ import regex
 
 from ..model import Cell, Paragraph, Row, Span, Table
 from .headers import header_cells
+from .tokens import AtEnd
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
 
-_CONTINUATION_END = kept_regex(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|before|after|"
-                                  r"including|excluding|than)$|[,&(/-]$", regex.I)
+_CONTINUATION_END = AtEnd(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|before|after|"
+                             r"including|excluding|than)$|[,&(/-]$", regex.I, 9)
 # Headings whose rows include a result line: a per-share heading ("EARNINGS PER SHARE-Basic") titles the net
 # income line under it, and a bridge ("Reconciliation of net loss to Adjusted EBITDA:") starts from one
 _KEEPS_RESULTS = kept_regex(r"\bper\s+(?:common\s+|ordinary\s+)?share\b|\bEPS\b|\breconcil|\bEBITDA\b|\badjusted\b",

@@ -24,7 +24,7 @@ from typing import Optional
 from ..engine.numbers import is_year, parse_figure
 from ..model import Cell, Document, Paragraph, Row, Span, Table
 from .normalize import collapse_spaces
-from .tokens import percent_outside
+from .tokens import AtEnd, percent_outside
 from .fixed_columns import Column as _Column, columns as _columns, ordinal_columns as _ordinal_columns, \
     place as _place
 from .fixed_onto import columns_onto, rows_onto
@@ -39,14 +39,14 @@ _SENTENCE_BREAK = kept_regex(r"[a-z]{3,}\. [A-Z]")
 
 _TOKEN = kept_regex(r"\S+")
 # a label that ends with a company's name ("... attributable to Pfizer Inc."): its full stop ends no sentence
-_NAME_END = kept_regex(r"\b(?:Inc|Corp|Co|Ltd|L\.P|LLC|N\.V|S\.A|plc|Bancorp|Holdings)\.$")
+_NAME_END = AtEnd(r"\b(?:Inc|Corp|Co|Ltd|L\.P|LLC|N\.V|S\.A|plc|Bancorp|Holdings)\.$", 0, 9)
 _MARKS = {"$", "US$", "€", "£"}
 _NO_VALUE = {"nm", "n/m", "n.m.", "*", "**"}       # a cell printed without a figure
-_CONTINUES = kept_regex(r"(?i)\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(-]$")
+_CONTINUES = AtEnd(r"(?i)\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|net)$|[,&(-]$", 0, 7)
 _CLOSING = ("total", "net cash")
 _COMMA_NET = kept_regex(r"(?i),\s*net$")
 # words no label ends with: a row whose label stops at one goes on in the line under its figures
-_BROKEN_OFF = kept_regex(r"(?i)\b(?:before|after|of|and|from|to|for|excluding|including|less|per)$")
+_BROKEN_OFF = AtEnd(r"(?i)\b(?:before|after|of|and|from|to|for|excluding|including|less|per)$", 0, 9)
 # Dot leaders from a label to its figures ("Net premiums earned.......... $142,318") are white space; the
 # columns keep their places
 _LEADER = kept_regex(r"(?<=\S) ?\.{2,}(?= |\$|$)")
@@ -77,7 +77,7 @@ class _Line:
     label: str = ""
     indent: int = 0
     tail: list[_Tok] = field(default_factory=list)
-    label_toks: list[_Tok] = field(default_factory=list)
+    label_toks: list[_Tok] = field(default_factory=list)   # a row's (no other line's label is read by token)
     origin: Optional[list[int]] = None   # with tabs expanded: where each character stood in the line as printed
 
     @property
@@ -303,6 +303,12 @@ def _classify(ln: _Line) -> _Line:
     if not raw.strip() or _RULE_LINE.match(raw):   # a ruled line under a header or above a total
         ln.kind = "blank"
         return ln
+    last = raw.rsplit(None, 1)[-1]
+    if last not in _MARKS and last != "%" and _figure_token(last) is None and not _SEPARATOR.search(raw):
+        # no figure ends the line (the tail below would stop at its last word): text or a header, read without
+        # its words' tokens, which only a row's label needs
+        ln.indent = len(raw) - len(raw.lstrip())
+        return _classify_text(ln, raw)
     toks = _tokens(raw)
     ln.indent = toks[0].start
     tail: list[_Tok] = []
@@ -334,7 +340,11 @@ def _classify(ln: _Line) -> _Line:
         ln.kind, ln.tail, ln.label_toks = "row", tail, label_toks
         ln.label = collapse_spaces(" ".join(t.text for t in label_toks))
         return ln
-    ln.label_toks = toks
+    return _classify_text(ln, raw)
+
+
+def _classify_text(ln: _Line, raw: str) -> _Line:
+    """A line with no figures to end it: a header line or text."""
     ln.label = collapse_spaces(raw)
     chunks = _chunks(raw)
     # a date or year with a full stop ends a sentence ("... at December 31, 1998."), never a column header
@@ -347,6 +357,7 @@ def _classify(ln: _Line) -> _Line:
 
 
 _SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")   # blank to str.split, not to _TOKEN's \S
+_SEPARATOR = kept_regex("[\x1c-\x1f]")
 
 
 def _tokens(raw: str) -> list[_Tok]:

@@ -29,8 +29,10 @@ NOTE = kept_regex(r"^\(?\s*(?:un)?audited\s*\)?$", regex.I)
 QUARTER = kept_regex(r"^(?:Q[1-4]|[1-4]Q|FY)\s*'?(?:19|20)?\d\d$|^\d{1,2}/\d{1,2}/(?:19|20)?\d\d$", regex.I)
 _MONTH_GLUE = kept_regex(rf"(?<=[a-z])(?={MONTH_RE}\b)")
 # what every glue point holds: a lower-case letter, then a month's capital. Looked for first: the lookbehind
-# above is tried at every position of every header piece, and nearly none has one
-_MONTH_GLUE_HINT = kept_re(r"[a-z][ADFJMNOS]")
+# above is tried at every position of every header piece, and nearly none has one. The capital is looked for
+# first, then the letter before it: `re` skips to a capital in a third of the time it takes to try a letter
+# at every lower-case position ("[a-z][ADFJMNOS]"), which long prose lines are full of
+_MONTH_GLUE_HINT = kept_re(r"[ADFJMNOS](?<=[a-z].)")
 _YEARS = kept_regex(r"^(?:(?:19|20)\d\d\s*)+$")
 
 

@@ -47,7 +47,9 @@ def looks_like(text: str) -> bool:
     if "---" not in text:   # every rule holds one: most text is turned away without a look at its lines
         return False
     lines = text.split("\n")
-    return any(_RULE.match(line) and i and lines[i - 1].lstrip().startswith("|") for i, line in enumerate(lines))
+    # `in` (in C) first: a rule line holds "---", and newswire prose has dashes on few of its lines
+    return any("---" in line and _RULE.match(line) and i and lines[i - 1].lstrip().startswith("|")
+               for i, line in enumerate(lines))
 
 
 def clean_inline(text: str) -> str:

@@ -33,32 +33,33 @@ _CHUNKS = kept_regex(r"\s{3,}")
 
 def _lines(text: str):
     """(collapsed line, raw line, span) for non-blank lines; a figure's lone closing parenthesis joins it."""
-    for text_, line, start, end in _line_ends(text):
-        yield text_, line, Span(start, end)
+    for joined, line, start, end in _line_ends(text):
+        yield joined or collapse_spaces(line), line, Span(start, end)
 
 
 def _line_ends(text: str):
-    """`_lines` with the span as two offsets: layout detection reads every line and needs no Span. Each line
-    is held until the next shows whether it is a lone ")" to join to it, so a detection that decides early
-    reads no further."""
-    held = None   # (collapsed, raw, start) of the last non-blank line
+    """`_lines` with the span as two offsets and the line left as printed (None for the collapsed line, which
+    is given only where a lone ")" joined it): layout detection reads every line, and collapses only the few
+    it looks into. Each line is held until the next shows whether it is a lone ")" to join to it, so a
+    detection that decides early reads no further."""
+    held = None   # (raw, start) of the last non-blank line
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
             continue
         if held is not None:
-            text_, raw, at = held
+            raw, at = held
             # the lone ")" first: it is rare, and the pattern would otherwise run on every line of the text
-            if line.strip() == ")" and _OPEN_FIGURE.match(text_):
+            if line.strip() == ")" and _OPEN_FIGURE.match(text_ := collapse_spaces(raw)):
                 held = None
                 yield text_ + ")", raw, at, start + len(line)
                 continue
-            yield text_, raw, at, at + len(raw)
-        held = (collapse_spaces(line), line, start)
+            yield None, raw, at, at + len(raw)
+        held = (line, start)
     if held is not None:
-        text_, raw, at = held
-        yield text_, raw, at, at + len(raw)
+        raw, at = held
+        yield None, raw, at, at + len(raw)
 
 
 def figures(line: str) -> Optional[list[str]]:
@@ -94,14 +95,14 @@ def classify(line: str, raw: str) -> tuple[str, list[str], list[str]]:
     """(kind, header pieces, caption texts) for one line."""
     if line in ("$", "US$", ")", "---"):
         return "skip", [], []
-    if figures(line):
+    if line_figures(line):
         return "figs", [], []
     if is_scale_note(line):
         return "note", [], [line]
     if is_header_piece(line):
         return "head", [line], []
-    chunks = [collapse_spaces(c) for c in _CHUNKS.split(raw.strip()) if c.strip()]
-    if len(chunks) > 1 and any(is_header_piece(c) for c in chunks[1:]) and len(line) < 200:
+    chunks = [collapse_spaces(c) for c in _CHUNKS.split(raw.strip()) if c.strip()] if len(line) < 200 else []
+    if len(chunks) > 1 and any(is_header_piece(c) for c in chunks[1:]):
         first = next(i for i, c in enumerate(chunks) if is_header_piece(c))
         return "head", [c for c in chunks[first:] if is_header_piece(c)], chunks[:first]
     if _BULLET.match(line) or len(line) > 400 or (len(line) >= 40 and _SENTENCE_END.search(line)):
@@ -119,7 +120,7 @@ def looks_like_cells(text: str) -> bool:
     text = text[:200000]
     short = long = run = rows = multi = 0
     left, at, seen = text.count("\n") + 1, 0, 0   # raw lines not yet read (an upper bound on the lines to come)
-    for line, _raw, start, _end in _line_ends(text):
+    for joined, raw, start, _end in _line_ends(text):
         seen += 1
         if not seen % 16:   # decided already? Each line to come adds at most one to `short`, none to `long`
             left -= text.count("\n", at, start)
@@ -127,14 +128,21 @@ def looks_like_cells(text: str) -> bool:
             most = short + run + left
             if most < 6 or most < 3 * long or (rows + multi) * 4 > most:
                 return False
-        if line in ("$", "US$", ")"):
-            continue
-        figs = line_figures(line)
-        if figs:
-            run += 1
-            multi += len(figs) > 1
-            continue
-        rows += line[-1] in _ROW_END and bool(_GROUPED.search(line)) and bool(_ROW_LINE.match(line))
+        if WORD.search(raw):
+            # words: no figures (`line_figures` asks the same first; blanks make or break no word), and a row
+            # only if it ends as one: its last character is the collapsed line's
+            if raw.rstrip()[-1] in _ROW_END and _GROUPED.search(raw):
+                rows += bool(_ROW_LINE.match(collapse_spaces(raw)))
+        else:
+            line = joined or collapse_spaces(raw)
+            if line in ("$", "US$", ")"):
+                continue
+            figs = line_figures(line)
+            if figs:
+                run += 1
+                multi += len(figs) > 1
+                continue
+            rows += line[-1] in _ROW_END and bool(_GROUPED.search(line)) and bool(_ROW_LINE.match(line))
         short, long = (short + run, long) if run <= 6 else (short, long + run)
         run = 0
     return short >= 6 and short >= 3 * long and (rows + multi) * 4 <= short

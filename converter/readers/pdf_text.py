@@ -30,7 +30,7 @@ from .pdf_columns import align, figure_line, is_mark_line, page_number_lines
 from .pdf_header import HeaderPiece, header_columns, header_in_order, stacked_header
 from .pdf_model import FigureBlock, LabelLine, row_holds
 from .pdf_percent import value_blocks, values_of
-from .tokens import is_period_header, is_range_word
+from .tokens import WORD, AtEnd, is_period_header, is_range_word
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
 
@@ -44,7 +44,7 @@ _DAY = kept_regex(r"^\d{1,2},$")
 _MONTH = kept_regex(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
 _FOOTNOTE_MARK = kept_regex(r"^(?:\((\d{1,2})\)|\*{1,3})$")
 _PERCENT_HEADER = kept_regex(r"^%")
-_CONTINUATION_END = kept_regex(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I)
+_CONTINUATION_END = AtEnd(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I, 7)
 
 
 @dataclass
@@ -64,6 +64,16 @@ class _Open:
     orphans: bool = False     # continued on a new page: figures before its first label there are another's
     continues: Optional[Table] = None   # continued on a new page: the table the last page gave
     emitted: Optional[Table] = None     # the table it gave (or went on), once closed
+    counted: tuple = ((), 0)            # (header, its length) when `ncols` was last counted
+    counted_ncols: int = 0
+
+    def ncols(self) -> int:
+        """The columns the header names (`header_columns`): counted again only when the header has changed,
+        not for each line of figures (a header only grows, or is replaced)."""
+        if self.counted[0] is not self.header or self.counted[1] != len(self.header):
+            self.counted = (self.header, len(self.header))
+            self.counted_ncols = header_columns([h.text for h in self.header])
+        return self.counted_ncols
 
 
 def _is_heading(text: str) -> bool:
@@ -130,7 +140,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
 
     def close_columns():
         if table is not None and column_blocks:
-            ncols = header_columns([h.text for h in table.header])
+            ncols = table.ncols()
             blocks_ = value_blocks(column_blocks)
             rows, used = align(pending, blocks_, ncols, table.header_between_figures, table.start)
             for r in rows:
@@ -149,7 +159,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             table.rows = [r for r in table.rows if not any(r is x for x in table.row_lines)]
         in_order = table is not None and header_in_order([h.text for h in table.header])
         if table and table.header_between_figures:
-            stacked = stacked_header(table.pieces, header_columns([h.text for h in table.header]))
+            stacked = stacked_header(table.pieces, table.ncols())
             if stacked:
                 table.header, in_order = stacked
         # a header whose pieces the reader scattered gives no column order to trust: the table is dropped
@@ -187,24 +197,26 @@ def read_pdf_text(text: str, source: str = "") -> Document:
             blank_run += 1
             flush_prose()
             continue
-        mark = _footnote_mark(lines, no, last_mark)
+        # a line with a word (most lines) is no footnote mark, `$` line, figure line or day: not tried as one
+        words = bool(WORD.search(line))
+        mark = None if words else _footnote_mark(lines, no, last_mark)
         if mark is not None:
             last_mark = mark or last_mark
             continue   # a footnote's mark is no row's figure
         if no in page_numbers or _PERCENT_HEADER.match(line):
             continue   # nor a page number, nor a percentage column's header
-        if is_mark_line(line):
+        if not words and is_mark_line(line):
             if column_blocks and last_figure_line == no - 1:
                 column_blocks[-1].mark_after = True
             continue
-        parsed = figure_line(line)
+        parsed = None if words else figure_line(line)
         figures, trailing = (values_of(parsed[0]), parsed[1]) if parsed else (None, False)
         woven = parsed[0] if figures and len(figures) == 1 < len(parsed[0]) else None   # "64% $ 7,389"
         years = figures and all(is_year(f) for f in figures)
         header_word = (table is not None and table.header and not table.rows and not column_blocks
                        and is_range_word(line))
         if years or header_word or (not figures and is_period_header(line) and not _runs_on(prose, blank_run)) \
-                or _day_piece(line, lines, no):
+                or not words and _day_piece(line, lines, no):
             # a printer may stack each column's header over its first figures ("August 3, / 2024 / $ 487,312"):
             # header pieces between figure blocks, with no label since, go on the same header
             if table is None or table.rows or (column_blocks and table.labels_after_figures):
@@ -238,7 +250,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
                 table = open_table(start)
                 if table.orphans:
                     continue
-            ncols = header_columns([h.text for h in table.header])
+            ncols = table.ncols()
             if table.broken or (ncols and len(figures) != ncols) or not row_holds(figures):
                 # not a whole row of this table: the labels no longer line up with the rows, so the
                 # table takes no more rows this way

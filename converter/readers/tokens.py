@@ -35,6 +35,20 @@ _RANGE_WORDS = kept_regex(r"(?i)^(?:low|high|minimum|maximum)(?:\s+end)?$")
 _PERCENT_INSIDE = kept_regex(r"\((\d[\d,.]*)\s*%\)")
 
 
+class AtEnd:
+    """A pattern anchored at the end of a text (`$`) whose matches are at most `longest` characters long:
+    `search` tries it from that far before the end only, where a search from the start would try every
+    position of a long label (a match has the text before it in view, for `\b` and look-behinds; one more
+    character is allowed for the newline `$` may stand before)."""
+
+    def __init__(self, pattern: str, flags: int, longest: int):
+        self.pattern = kept_regex(pattern, flags)
+        self.longest = longest
+
+    def search(self, text: str):
+        return self.pattern.search(text, max(0, len(text) - self.longest - 1))
+
+
 def percent_outside(text: str) -> str:
     """"(3%)" written as "(3)%": a negative percentage as the figure parser reads it."""
     return _PERCENT_INSIDE.sub(lambda m: f"({m[1]})%", text) if "%)" in text else text
