@@ -322,6 +322,34 @@ def test_a_row_a_page_break_split_is_one_row_again():
     assert not any("Gross" in line and "27,341" in line for line in text.splitlines()), text
 
 
+def test_a_browsers_header_and_footer_on_both_pages_of_a_two_page_print_are_left_out():
+    # a browser's "Print to PDF" sets its date and the page's title over each page and its address and "1/2"
+    # under it: on a file of two pages they had stood between a statement's parts, and the parts' total,
+    # printed first on the second page with no label, went unread
+    def furniture(page: int) -> bytes:
+        return (_word_at(40, 770, 8, "12/7/26, 2:58 AM") + _word_at(300, 770, 8, "Acme Reports Results")
+                + _word_at(40, 20, 8, "file:///C:/Users/me/acme.html") + _word_at(560, 20, 8, f"{page}/2"))
+    dateline = _word_at(72, 740, 9, "SPRINGFIELD, March 12, 2025 -- Acme Corp. today reported results.")
+    title = _word_at(72, 716, 9, "CONSOLIDATED STATEMENTS OF OPERATIONS") + _word_at(72, 704, 9, "(in thousands)") \
+        + _word_at(250, 692, 9, "Three Months Ended December 31,") + _word_at(335, 680, 9, "2024") + _word_at(415, 680, 9, "2023")
+    page1 = furniture(1) + dateline + title + _row(668, "Revenues:", ()) + _row(656, "Product sales", ("4,512", "3,987"), 84) \
+        + _row(644, "Service revenue", ("1,204", "1,100"), 84)
+    page2 = furniture(2) + _row(740, "", ("5,716", "5,087")) + _row(728, "Cost of revenues", ("3,022", "2,791")) \
+        + _row(716, "Gross profit", ("2,694", "2,296"))
+    pdf = _pdf([page1, page2])
+    text = pdf_text(pdf).text
+    assert "file:///" not in text and "2:58 AM" not in text, text
+    assert "SPRINGFIELD" in text          # what only one page prints at its top stays
+    facts = _facts_of(pdf)
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("5716000")
+    assert facts[("us-gaap:Revenues", "2023-10-01..2023-12-31")] == Decimal("5087000")
+
+
+def _facts_of(pdf: bytes) -> dict:
+    from converter.pipeline import convert_text
+    return {(f.concept, str(f.period)): f.value for f in convert_text(pdf_text(pdf).text, issuer="none", layout="fixed").facts}
+
+
 def test_a_ligature_glyph_is_read_as_its_letters():
     # a font that maps the "fi" ligature glyph to U+FB01: "Gross pro\ufb01t" matched no rule, and the ligature
     # took one column where its letters take two

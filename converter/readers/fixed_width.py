@@ -154,7 +154,8 @@ def read_fixed_width(text: str, source: str = "") -> Document:
             # "Diluted"), as they would had the page not turned; a heading first there sets its own (a page
             # may be printed a column to the side, so its indents do not measure against the last page's)
             if next((ln.kind for ln in lines[seg.head_end:seg.last + 1] if ln.kind != "blank"), None) == "row":
-                table = _build(seg, lines, prev[2])
+                last = prev[1].rows[-1] if prev[1].rows and prev[1].rows[-1].cells else None
+                table = _build(seg, lines, prev[2], above=last)
             prev[1].rows.extend(rows_onto(table.rows, onto))
             prev[1].span = Span(prev[1].span.start, table.span.end)
             tables[seg.first] = (seg, None)
@@ -643,10 +644,12 @@ def _caption_before(lines: list[_Line], first: int, floor: int) -> list[_Line]:
 
 # --------------------------------------------------------------------------------------------- a table
 
-def _build(seg: _Segment, lines: list[_Line], sections: "_Sections", columns: Optional[list] = None
-           ) -> Optional[Table]:
+def _build(seg: _Segment, lines: list[_Line], sections: "_Sections", columns: Optional[list] = None,
+           above: Optional[Row] = None) -> Optional[Table]:
     """The table of a segment; `sections` is the state of its headings, which the rows leave as the table
-    ends (a continuation on the next page takes it on); `columns`, when given, receives its columns."""
+    ends (a continuation on the next page takes it on); `columns`, when given, receives its columns; `above`,
+    the last row before the page turned, under whose headings figures first on the page with no label stand
+    (the total of the parts above it)."""
     body = lines[seg.head_end:seg.last + 1]
     rows = [ln for ln in body if ln.kind == "row"]
     cols, col_of = _columns(rows)
@@ -715,8 +718,9 @@ def _build(seg: _Segment, lines: list[_Line], sections: "_Sections", columns: Op
         if not label:
             # figures printed without a label under rows of their own (the total of "Inventories:" parts): kept
             # with the rows' headings, for the engine to name by its arithmetic (engine/unlabelled.py)
-            if last_row is not None:
-                out.append(Row("", cells, section=last_row.section, span=span, depth=last_row.depth))
+            under = last_row if last_row is not None or out else above
+            if under is not None:
+                out.append(Row("", cells, section=under.section, span=span, depth=under.depth))
             last_row = None
             continue
         section = sections.row(indent, label)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 _BARE_NUMBER = kept_re(r"^[-–]?\s*(\d{1,3})\s*[-–]?$")
 _DIGITS = kept_re(r"\d")
+_LETTER = kept_re(r"[^\W\d_]")
 PAGE_NUMBER_DRIFT = 5    # pages before the first numbered one (a cover, an exhibit index) a bare page number allows
 _PAGE_NUMBER = kept_re(r"^(?:page\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s+of\s+\d{1,3})?$|^[A-Z]\s*-\s*\d{1,3}$", re.I)
 
@@ -25,7 +26,13 @@ def line_key(words: list[_Word]) -> str:
 
 
 def running_lines(pages: list[list[tuple[float, list[_Word]]]]) -> set[str]:
-    """Lines printed at the top or bottom of most pages ("Intel/Page #", a confidentiality footer)."""
+    """Lines printed at the top or bottom of most pages ("Intel/Page #", a confidentiality footer). Of a file
+    of two pages, the lines with words that both pages print at their top, or both at their bottom (a
+    browser's date and title over each page, its address and "1/2" under it)."""
+    if len(pages) == 2:
+        ends = [[line_key(ws) for _b, ws in lines if ws] for lines in pages]
+        both = (set(ends[0][:2]) & set(ends[1][:2])) | (set(ends[0][-2:]) & set(ends[1][-2:]))
+        return {t for t in both if _LETTER.search(t)}
     if len(pages) < 3:
         return set()
     seen: Counter = Counter()
