@@ -21,6 +21,7 @@ from .engine.tables import TableOutcome, facts_from_table
 from .facts.checks import run_checks
 from .facts.attribution import unattributed_totals
 from .facts.consolidated import consolidated_net_income
+from .facts.unstated_scale import unstated_scales
 from .facts.fiscal_naming import agreed_readings
 from .facts.magnitude import unread_amounts, within_reach
 from .facts.merge import merge_facts
@@ -106,6 +107,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, out_of_range, range_findings = within_reach(facts)
     facts, unpaired, pairing_findings = doubtful_pairings(facts, doc.layout, trace.tables.unchained, tax)
     facts, off_scale, scale_findings = check_table_scales(facts)
+    facts, unscaled, unscaled_findings = unstated_scales(facts)
     facts, uncarried, carry_findings = doubtful_carried_scales(facts, trace.tables.carried_scale)
     facts, shaped, shape_findings = per_share_shaped(facts)
     facts, misread, order_findings = check_period_order(facts)
@@ -113,10 +115,10 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts = consolidated_net_income(facts)
     facts, unattributed, attribution_findings = unattributed_totals(facts, doc.text)
     kept, rejected, findings = merge_facts(facts)
-    rejected = (unnamed + unattributed + late + out_of_range + unpaired + off_scale + uncarried + shaped + misread
-                + unsigned + rejected)
+    rejected = (unnamed + unattributed + late + out_of_range + unpaired + off_scale + unscaled + uncarried + shaped
+                + misread + unsigned + rejected)
     findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings
-                + carry_findings + shape_findings + order_findings + sign_findings
+                + unscaled_findings + carry_findings + shape_findings + order_findings + sign_findings
                 + attribution_findings + unread_amounts(doc) + findings)
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)

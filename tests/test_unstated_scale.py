@@ -1,0 +1,54 @@
+"""A table that states no scale, in a release whose other tables state thousands (facts/unstated_scale.py)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.pipeline import convert_text
+
+PROSE = ("The Company continued to execute its strategy across its markets during the quarter, with management "
+         "focused on margins, working capital and cash generation in every region it serves, and on the launch "
+         "of its new product lines.\n\n") * 2
+HEAD = """BOSTON, February 11, 2025 -- Acme Corp today reported results for its fourth quarter.
+
+""" + PROSE
+STATEMENT = """
+                    CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                                  (in thousands)
+                                                Three Months Ended December 31,
+                                                    2024             2023
+      Revenue                                     47,459           45,784
+      Net loss                                    (3,692)          (6,941)
+"""
+
+
+def _balance_sheet(cash: str, assets: str) -> str:
+    # a balance sheet whose title and note the producer dropped, before a statement that states its scale
+    return f"""
+                                              December 31,     December 31,
+                                                  2024             2023
+      Cash and cash equivalents           {cash:>12}            4,405
+      Total assets                        {assets:>12}          127,777
+"""
+
+
+def _values(result, concept: str) -> dict[str, Decimal]:
+    return {str(f.period): f.value for f in result.facts if f.concept == "us-gaap:" + concept}
+
+
+def test_a_table_stating_no_scale_among_tables_in_thousands_with_figures_too_small_for_dollars_is_withheld():
+    result = convert_text(HEAD + _balance_sheet("11,746", "72,911") + STATEMENT, issuer="none", layout="fixed")
+    assert _values(result, "Assets") == {} and _values(result, "CashAndCashEquivalentsAtCarryingValue") == {}
+    assert any(f.code == "withheld" and "states no scale" in f.message for f in result.findings)
+    assert _values(result, "Revenues")["2024-10-01..2024-12-31"] == Decimal("47459000")   # the others stand
+
+
+def test_whole_dollar_totals_show_a_table_that_states_no_scale_is_in_dollars():
+    result = convert_text(HEAD + _balance_sheet("11,746,004", "72,911,530") + STATEMENT, issuer="none",
+                          layout="fixed")
+    assert _values(result, "Assets")["2024-12-31"] == Decimal("72911530")
+
+
+def test_a_release_that_states_no_scale_anywhere_is_read_as_printed():
+    result = convert_text(HEAD + _balance_sheet("11,746", "72,911") + STATEMENT.replace("(in thousands)", ""), issuer="none",
+                          layout="fixed")
+    assert _values(result, "Assets")["2024-12-31"] == Decimal("72911")
