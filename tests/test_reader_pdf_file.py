@@ -178,6 +178,24 @@ def test_a_standard_courier_page_is_measured_as_fixed_pitch_without_font_flags()
     assert not pdf_text(_one_page_pdf(b"BT /F1 9 Tf 11 TL 36 700 Td " + body + b" ET")).fixed_pitch
 
 
+def test_an_html_pages_source_printed_as_text_is_read_as_text_not_parsed_as_the_page(tmp_path):
+    # a word processor that does not know EDGAR's SGML wrapper prints the page's source: its markup wraps at the
+    # page's edge, so a cell's tags no longer hold their figure; parsed as HTML, Adobe's print had read
+    # "Total current assets" as (25,206), a figure of another row
+    typed = ["<HTML><BODY><P>SAN JOSE, Calif., March 16, 2023 -- Acme today reported results.</P>",
+             "<TABLE><TR><TD>Total current assets</TD><TD STYLE=\"text-align: right; font-size:",
+             "9pt\">8,342</TD></TR><TR><TD>Accounts payable</TD><TD>(25,206)</TD><TD>",
+             "</TD></TR></TABLE></BODY></HTML>"]
+    body = b" ".join(b"(" + line.encode() + b") Tj T*" for line in typed)
+    path = tmp_path / "source.pdf"
+    path.write_bytes(_one_page_pdf(b"BT /F1 9 Tf 11 TL 36 700 Td " + body + b" ET", b"Courier"))
+    from converter.readers.source import read_release
+    release = read_release(path)
+    assert release.layout != "html"
+    assert any("HTML page's source printed as text" in n for n in release.notes)
+    assert not any(f.concept == "us-gaap:AssetsCurrent" for f in convert(path, issuer="none").facts)
+
+
 def test_a_bare_number_far_from_the_pages_place_is_a_figure_not_its_page_number():
     # a table printed one cell a line put "131" (income before taxes) first on page 3; taken for a page
     # number it was dropped, and every figure after it went to the row above

@@ -93,6 +93,14 @@ def detect_layout(text: str) -> str:
     return "html" if _is_html(text) else _text_layout(normalize_text(text[:HEAD]))
 
 
+def printed_text_layout(text: str) -> tuple[str, bool]:
+    """The layout of text a page printed (a PDF typed in a fixed-pitch font), and whether it is an HTML page's
+    source: printed, its markup wraps at the page's edge and breaks between pages, so cells no longer hold
+    their figures. It is read as the text it is, never parsed as the page."""
+    text = exhibit_text(text)
+    return _text_layout(normalize_text(text[:HEAD])), _is_html(text)
+
+
 def read_document(text: str, layout: Optional[str] = None, source: str = "") -> Document:
     if layout is not None and layout not in LAYOUTS:
         raise InputError(f"unknown layout {layout!r}; choose one of {', '.join(sorted(LAYOUTS))}")

@@ -17,7 +17,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import Optional
 
-from .detect import InputError
+from .detect import InputError, printed_text_layout
 from .pdf_file import PdfText, is_pdf
 from ..dataclass_code import dataclass
 
@@ -63,7 +63,12 @@ def decode_release(data: bytes, name: str = "") -> Decoded:
         if pdf.redrawn:
             notes.append(f"{pdf.redrawn} glyph{'s' if pdf.redrawn > 1 else ''} coded as digits but drawn as "
                          f"rules read as dashes")
-        return Decoded(pdf.text, notes, None if pdf.fixed_pitch else "fixed", pdf)
+        layout = "fixed"
+        if pdf.fixed_pitch:
+            layout, markup = printed_text_layout(pdf.text)
+            if markup:
+                notes.append("its text is an HTML page's source printed as text, read as text: not as the page")
+        return Decoded(pdf.text, notes, layout, pdf)
     text, notes = decode_with_notes(data, name)
     return Decoded(text, notes)
 
