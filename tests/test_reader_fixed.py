@@ -998,6 +998,24 @@ def test_two_dates_one_space_apart_head_a_column_each():
                       "2023-10-01..2023-12-31": Decimal("12514000")}
 
 
+def test_a_row_the_pages_edge_cut_off_heads_no_rows_under_it():
+    # a word processor that sets a table wider than the page cuts its last columns off: "(0.08" lost its
+    # parenthesis, the line was taken for a heading, and "Basic 4.81" under it for discontinued operations' EPS
+    text = """\
+MARTIN, Feb. 12, 2025 -- Acme today reported results.
+
+                                                          Three Months Ended December 31,
+                                                               2024            2023
+                       Net earnings per common share:
+                            Basic from continuing operations      $   4.81         $   4.55
+                          Basic from discontinued operations      $      —         $  (0.08
+                                                       Basic      $   4.81         $   4.47
+"""
+    facts = _fixed_facts(text)
+    assert ("us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare", "2024-10-01..2024-12-31") not in facts
+    assert facts[("us-gaap:IncomeLossFromContinuingOperationsPerBasicShare", "2024-10-01..2024-12-31")] == Decimal("4.81")
+
+
 def test_fiscal_years_head_the_groups_a_line_of_quarters_marks_however_narrow_over_them():
     # "Fiscal 2021" printed over the middle of its five columns only (a landscape page's wide columns):
     # Q1 and Q2 had no year, and their revenues were not dated

@@ -207,6 +207,9 @@ def read_fixed_width(text: str, source: str = "") -> Document:
 _CUT_SHORT = kept_regex(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,\d{1,2}(?![\d,.])")
 _CUT_SHORT_END = kept_regex(r",\d\d?(?![\d,.])")   # how every such figure ends: a literal to look for first
 _DIGITS_RUN = kept_regex(r"(?<![\d,.])\d{1,2}(?![\d,.%])")
+# a line in a table that ends in an amount whose parenthesis never closes ("Basic from discontinued operations
+# $ — $ (0.08"): a row the page's edge cut off, its last figures lost, and no heading of the rows under it
+_CUT_OFF = kept_regex(r"\$\s*\(\d[\d,]*(?:\.\d+)?$")   # not a label's "(4,137" wrapped mid-sentence
 
 
 def _drop_broken_figures(lines: list[_Line]) -> None:
@@ -672,6 +675,13 @@ def _build(seg: _Segment, lines: list[_Line], sections: "_Sections", columns: Op
             if pending:
                 _heading(pending, sections, out)
                 pending = None
+            continue
+        if ln.kind != "row" and _CUT_OFF.search(ln.raw):
+            if pending:
+                _heading(pending, sections, out)
+                pending = None
+            unplaced.append(collapse_spaces(ln.raw))
+            last_row = None
             continue
         if ln.kind != "row":
             text = ln.label
