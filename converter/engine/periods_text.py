@@ -107,13 +107,16 @@ def _windows(sentence: str) -> list[tuple[int, int]]:
 
 
 # How every alternative of PERIOD begins, ignoring case: a preposition, an article, a possessive, or the
-# period's own first word (a count, "fiscal", "first", a digit, "Q" as in "Q3" or "quarter", "a year ago").
-# PERIOD is tried only at the starts of words that begin so: about half of a window's words, and the others
-# ("revenue", "million", "compared") cost the long alternation most. Keep it in step with PERIOD
-# (tests/test_fast_scans.py compares the scan with PERIOD tried at every word start).
-_PERIOD_LEAD = (r"(?:for|in|during|over|of|the|its|each|\d|three|six|nine|twelve|thirteen|fourteen|twenty|thirty|"
+# period's own first word (a count, "fiscal", "first", "Q" as in "Q3" or "quarter", "a year ago"); a figure
+# only as a count of months or weeks ("13 weeks", "6 and 9 months"), an ordinal ("3rd"), a year before its
+# quarter ("2025 first quarter") or "3Q". PERIOD is tried only at the starts of words that begin so: a
+# quarter of a window's words, and the others ("revenue", "million", "$1.2") cost the long alternation most.
+# Keep it in step with PERIOD (tests/test_fast_scans.py compares the scan with PERIOD tried at every word
+# start).
+_PERIOD_LEAD = (r"(?:for|in|during|over|of|the|its|each|three|six|nine|twelve|thirteen|fourteen|twenty|thirty|"
                 r"fifty|fiscal|year|first|second|third|fourth|Q|FY|as|at|on|full|calendar|to|with|versus|"
-                r"vs|a\s|last)|[A-Z][\w.&]*'s")
+                r"vs|a\s|last)|[A-Z][\w.&]*'s|\d{1,2}[\s-]*(?:month|week)|\d{1,2}\s+and\s|(?:1st|2nd|3rd|4th)"
+                r"|(?:19|20)\d\d\s+(?:fiscal\s+)?(?:first|second|third|fourth)|[1-4]Q")
 # PERIOD at a word start (`\b(?=\w)`) that begins as above: one search runs over a window in C
 _PERIOD_AT_WORD = kept_re(rf"\b(?=\w)(?={_PERIOD_LEAD})(?:{PERIOD.pattern})", PERIOD.flags)
 
