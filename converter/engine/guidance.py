@@ -95,6 +95,8 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
         if active is None or left <= 0:
             continue
         left -= 1
+        if "$" not in text:   # every range is of amounts: no sentence to split
+            continue
         for offset, sent in sentences(text):
             if book.ignores and ignored_sentence(book, sent):
                 continue

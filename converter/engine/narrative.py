@@ -418,6 +418,8 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
     if heading:
         out.heading = period
         return
+    if "$" not in par.text:   # every amount read here is in dollars: no sentence to split
+        return
     for offset, sent in sentences(par.text):
         if "$" not in sent:
             continue
