@@ -580,3 +580,22 @@ def test_a_rows_own_note_among_a_tables_title_lines_gives_way_to_the_tables_note
                         "(In Millions, Except Par Value; Unaudited)"])
     assert scale.power == 6
     assert find_scale(["Employees (in thousands)"]).power == 3   # alone, it is still the only note there is
+
+
+def test_an_outlook_cue_out_of_reach_of_any_amount_is_not_read(monkeypatch):
+    """guidance.py skips a cue paragraph's periods when no paragraph it would reach prints "$": releases of
+    cue, range, past-period and plain paragraphs in every order give what reading every cue gives."""
+    import random
+    from converter.engine import guidance
+    pieces = ["For fiscal 2026, the Company expects strong growth.", "Acme expects demand to improve in 2024.",
+              "Revenue is expected to be between $10 million and $12 million.",
+              "The Company expects revenue of $20 million to $22 million for the first quarter of 2026.",
+              "Net sales for the year ended December 31, 2025 were $50.0 million.",
+              "Acme anticipates fiscal 2027 results."] + ["About Acme: a maker of widgets.", "Outlook"] * 3
+    rng = random.Random(11)
+    for _ in range(150):
+        text = "\n\n".join(rng.choice(pieces) for _ in range(rng.randint(2, 16)))
+        read = _facts(text)
+        with monkeypatch.context() as m:
+            m.setattr(guidance, "_amounts_within_reach", lambda paragraphs: [True] * len(paragraphs))
+            assert _facts(text) == read, text

@@ -4,6 +4,7 @@ dotted and long letters, digits, parentheses)."""
 from __future__ import annotations
 
 import random
+import re
 from decimal import Decimal
 from itertools import permutations
 
@@ -11,6 +12,7 @@ import regex
 
 from converter.engine.columns import _FY_END
 from converter.engine.dates import _DAY_YEAR, day_years
+from converter.engine.periods_text import PERIOD, _matches, _windows
 from converter.engine.word_starts import search_at_words
 from converter.readers import fixed_width
 from converter.readers import cells, pdf_text
@@ -49,6 +51,64 @@ def test_search_at_words_sees_before_the_word():
     pattern = regex.compile(r"(?<!quarter\s)year\s+ended", regex.I)
     text = "the quarter year ended, the fiscal year ended"
     assert search_at_words(pattern, text, text.lower(), ("year",)).span() == pattern.search(text).span()
+
+
+def _periods_by_word(sentence: str):
+    """The scan _matches replaced: PERIOD tried at each word start of each window after the last match."""
+    seen = -1
+    for a, b in _windows(sentence):
+        for w in re.compile(r"\b\w").finditer(sentence, max(a, seen), b):
+            if w.start() >= seen and (m := PERIOD.match(sentence, w.start(), b)):
+                seen = m.end()
+                yield m
+
+
+_PERIOD_PHRASES = [
+    "for the three and nine months ended September 30, 2025", "in the six months ending June 30, 2024 and 2023",
+    "during its fiscal year ended January 31, 2025", "over each of the fifty-two weeks ended May 3, 2025",
+    "of the company's thirteen weeks then ended March 1, 2025", "Acme's twelve months ended December 31, 2024",
+    "A.B&C's fourteen weeks ended April 5, 2025", "twenty six weeks ended June 28, 2025", "quarters ended June 30, 2025",
+    "thirty-nine weeks ended Sept 27, 2025", "fifty-three weeks ended January 3, 2026",
+    "13 weeks ended March 29, 2025", "6 and 9 months ended June 30, 2025", "52-weeks ended May 31, 2025",
+    "1st quarter 2024", "2nd quarter of fiscal 2025", "4th quarter 2023", "fiscal years ended June 30, 2025", "year ended December 31, 2024",
+    "for the fourth quarter of fiscal 2024", "in the 3rd quarter 2025", "the second-quarter of 2023",
+    "third quarter of 2022", "during Q3 fiscal 2025", "of the Q4'24", "in fiscal year 2025 first quarter",
+    "its FY 2024 fourth quarter", "for 3Q FY'25", "for the first nine months of fiscal 2025",
+    "the first half of 2024", "first 6 months 2025", "as of December 31, 2025 and 2024", "at June 30, 2025",
+    "on March 31, 2024", "for the full-year fiscal 2025", "in fiscal 2024", "FY'25", "calendar year 2024",
+    "for 2025", "in 2024 and 2023", "to the same period of last year", "with the corresponding period in 2023",
+    "versus the prior-year quarter", "vs. the prior period", "over the year-ago quarter", "a year ago",
+    "a year earlier", "last year", "during the comparable prior-year period",
+    "in the same period in the prior year"]
+
+
+def _period_texts(count: int, seed: int):
+    """Sentences of period phrases, each maybe cut short at either end, upper-cased, glued to the word before it, or with
+    a letter spelt as one case folding reads as ASCII ("\u0130", "\u017f", the Kelvin sign)."""
+    rng = random.Random(seed)
+    noise = ["", " ", "\n", "revenue ", "was $1.2 million ", "-", "x", "'", "compared "]
+    for _ in range(count):
+        words = []
+        for _phrase in range(rng.randint(1, 3)):
+            phrase = rng.choice(_PERIOD_PHRASES)
+            if rng.random() < 0.3:
+                phrase = phrase[:rng.randint(0, len(phrase))]
+            if rng.random() < 0.3:
+                phrase = " ".join(phrase.split(" ")[rng.randint(1, 3):])
+            if rng.random() < 0.2:
+                phrase = phrase.upper()
+            if rng.random() < 0.2:
+                phrase = phrase.replace(" ", "", 1)
+            if rng.random() < 0.2:
+                phrase = phrase.replace("i", "\u0130", 1).replace("s", "\u017f", 1).replace("k", "\u212a", 1)
+            words += [rng.choice(noise), phrase]
+        yield " ".join(words)
+
+
+def test_period_matches_are_period_at_every_word_start():
+    for text in _period_texts(5000, 5):
+        want = [(m.span(), m.groupdict()) for m in _periods_by_word(text)]
+        assert [(m.span(), m.groupdict()) for m in _matches(text)] == want, text
 
 
 def test_fixed_width_tokens_are_the_pattern_runs():

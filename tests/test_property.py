@@ -3,6 +3,7 @@ output still validates against its schema; any bytes either decode or are refuse
 rule index never hides a pattern that matches."""
 from __future__ import annotations
 
+import random
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from converter.pipeline import convert_text
 from converter.readers import InputError
 from converter.readers.source import decode
 from converter.rulebook.index import PatternIndex, fold, key_options, may_match
-from converter.rulebook.loader import FLAGS
+from converter.rulebook.loader import FLAGS, load_rulebook
 from converter.validate import validate_json, validate_xml
 
 from .conftest import SHARED
@@ -152,6 +153,25 @@ def test_index_never_hides_a_matching_pattern(patterns, texts):
             if c.search(text) or c.fullmatch(text):
                 assert id(c) in candidates, (c.pattern, text, key_options(c.pattern))
                 assert may_match(c, fold(text)), (c.pattern, text)
+
+
+def test_may_match_reads_a_piece_searched_in_place():
+    """A search between two positions consumes only the piece's characters, so the piece holds the literals
+    (how `not_after` wordings are looked for before a metric): every piece of varied sentences, against the
+    patterns the rules search this way."""
+    book = load_rulebook(None)
+    patterns = {r.not_after.pattern: r.not_after for r in book.phrases if r.not_after is not None}
+    patterns.update({p.pattern: p for p, _owner in book.skip_sections})
+    words = ["segment ", "net ", "total ", "revenue ", "Revenue", "R&D and ", "general and administrative ", "İ",
+             "ſ", "ﬁ", "ß", "tax-equivalent ", "return on ", "authorized ", "costs of ", "1.2 ", "(", ")", ", ", " "]
+    rng = random.Random(7)
+    for _ in range(150):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(1, 6)))
+        for c in patterns.values():
+            for start in range(len(text) + 1):
+                for end in range(start, len(text) + 1, 3):
+                    if c.search(text, start, end):
+                        assert may_match(c, fold(text[start:end])), (c.pattern, text, start, end)
 
 
 def test_key_options_read_the_usual_rule_shapes():

@@ -295,7 +295,8 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     spread: dict[str, list] = {}
     leaves: list = []
     claims: dict[tuple[int, str], list] = {}   # (column, kind) -> (text, width, match) of each cell placing it
-    for hc in _stacked_lengths(table.header):
+    header = _stacked_lengths(table.header)
+    for hc in header:
         toks = list(_tokens(hc.text))
         if hc.cols is not None:
             _place(toks, hc.cols, slots, claims, hc.text)
@@ -320,7 +321,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
             for i, m in enumerate(ms):
                 for c in range(i * width, (i + 1) * width):
                     slots[c].setdefault(kind, m)
-    members = column_members(table)
+    members = column_members(table, header)
     caption_len = [length_of(c) for c in table.caption if length_of(c)]
     cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
     cols = [_year_to_date_end(c, s, cols, cal) for c, s in zip(cols, slots)]
@@ -398,13 +399,14 @@ def is_member_name(text: str) -> bool:
     return bool(_LETTERS.search(t)) and not _NEUTRAL.match(t) and not TOKEN.search(t) and find_scale([t]) is None
 
 
-def column_members(table: Table) -> dict[int, str]:
+def column_members(table: Table, header: list[HeaderCell]) -> dict[int, str]:
     """The columns a header names a part for: a positioned header cell names the columns it spans when it
     spans some of them and not all (a title over every column is no part). Pieces that lost their positions
-    are not placed: which columns they stood over is not known."""
+    are not placed: which columns they stood over is not known. `header` is the table's header with its
+    stacked lengths joined (_stacked_lengths), as resolve_columns read it."""
     n = table.ncols
     out: dict[int, str] = {}
-    for hc in _stacked_lengths(table.header):
+    for hc in header:
         if hc.cols is not None and hc.cols[1] - hc.cols[0] + 1 < n and is_member_name(hc.text):
             for c in range(max(hc.cols[0], 0), min(hc.cols[1], n - 1) + 1):
                 out.setdefault(c, hc.text)

@@ -77,12 +77,14 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
     active: Optional[Period] = None
     left = 0
     latest_last: Optional[bool] = None   # an outlook table's header: is the current range the last one?
-    for par in paragraphs:
+    reach = _amounts_within_reach(paragraphs)
+    for i, par in enumerate(paragraphs):
         text = par.text
         head = _COLUMNS.search(text) if len(text) < 120 else None
         if head:
             latest_last = bool(head["old"])
-        if may_match(CUE, fold(text)) and CUE.search(text):   # its literals first: most paragraphs hold none
+        # its literals first: most paragraphs hold none
+        if reach[i] and may_match(CUE, fold(text)) and CUE.search(text):
             named = find_periods(text, cal)
             if not named and (year := _YEAR_OUTLOOK.search(text)):
                 named = find_periods(f"fiscal {year[1]}", cal)
@@ -93,6 +95,8 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
         if active is None or left <= 0:
             continue
         left -= 1
+        if "$" not in text:   # every range is of amounts: no sentence to split
+            continue
         for offset, sent in sentences(text):
             if book.ignores and ignored_sentence(book, sent):
                 continue
@@ -110,6 +114,19 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
                                               (f"guidance period: {period}", f"range bound: {bound.text}",
                                                f"decimals: {bound.decimals}"), "guidance"),
                         category="guidance"))
+    return out
+
+
+def _amounts_within_reach(paragraphs: list[Paragraph]) -> list[bool]:
+    """For each paragraph, whether it or one of the paragraphs an outlook cue in it would reach prints "$".
+    A cue's period dates only ranges, and every range is of amounts: where none is in reach, the period it
+    would set is never read (the paragraphs after the reach go by a later cue), so the cue paragraph's
+    periods, a safe-harbor paragraph's hundreds of words, are not looked for."""
+    out, last = [False] * len(paragraphs), None   # last: the nearest paragraph at or after i that prints "$"
+    for i in range(len(paragraphs) - 1, -1, -1):
+        if "$" in paragraphs[i].text:
+            last = i
+        out[i] = last is not None and last < i + CONTEXT_SPAN
     return out
 
 

@@ -324,9 +324,12 @@ def may_match(pattern, folded: str) -> bool:
 @lru_cache(maxsize=None)
 def _needs(pattern: str) -> Optional[tuple[tuple[frozenset[str], ...], ...]]:
     """Per top-level alternative, every set of literals one of which a match of it contains (all of them,
-    not only the one the index files it under); None outside the subset read here."""
+    not only the one the index files it under); None outside the subset read here. As in the index, only
+    literals of three characters or more count: a pattern that needs no more than a letter or two ("Z") is
+    always run, so the time limit still stops one that backtracks catastrophically on any text."""
     try:
-        return tuple(tuple(_alternative_keys(atoms)) for atoms in _parse(pattern))
+        return tuple(tuple(k for k in _alternative_keys(atoms) if all(len(lit) >= 3 for lit in k))
+                     for atoms in _parse(pattern))
     except (_Unsupported, IndexError, ValueError):
         return None
 

@@ -6,7 +6,7 @@ from typing import Optional
 
 import regex
 
-from .index import PatternIndex
+from .index import PatternIndex, fold, may_match
 from .model import RowRule, Rulebook
 from .timed import finditer, fullmatch, search  # noqa: F401 - the engine's way to run a rule's pattern
 from .regex_code import kept_regex
@@ -118,7 +118,10 @@ class _Skips(tuple):
 
 @lru_cache(maxsize=4096)
 def skipped_heading(skips: tuple, heading: str) -> bool:
-    return any(search(owner, p, heading) for p, owner in skips)
+    """Whether a skip_sections pattern is in the heading: only the patterns whose literals the heading holds
+    run (a pattern with full case folding tries every position; nearly every heading holds none)."""
+    folded = fold(heading)
+    return any(may_match(p, folded) and search(owner, p, heading) for p, owner in skips)
 
 
 def _constraints_hold(rule: RowRule, sec: str, context: str, next_label: str = "") -> bool:
@@ -139,19 +142,20 @@ def _constraints_hold(rule: RowRule, sec: str, context: str, next_label: str = "
     return True
 
 
-_IN_TABLE: list = [None, {}]   # the table's text the answers are for, and pattern -> answer
+_IN_TABLE: list = [None, {}, ""]   # the table's text the answers are for, pattern -> answer, and its fold
 
 
 def _in_table(rule: RowRule, pattern, context: str) -> bool:
     """A `table`/`not_table` condition: asked of every row, against the one text of the table's caption,
     header and row labels, so it is searched once per table (once per row made a long table quadratic).
-    Only the answers for the table being read are kept, so no table's text outlives its reading."""
+    Only the answers for the table being read are kept, so no table's text outlives its reading. A pattern
+    whose literals the text lacks is not run: searching a table's text costs some 25 us a pattern."""
     if _IN_TABLE[0] is not context:
-        _IN_TABLE[:] = [context, {}]
+        _IN_TABLE[:] = [context, {}, fold(context)]
     answers = _IN_TABLE[1]
     hit = answers.get(pattern)
     if hit is None:
-        hit = answers[pattern] = bool(search(rule, pattern, context))
+        hit = answers[pattern] = may_match(pattern, _IN_TABLE[2]) and bool(search(rule, pattern, context))
     return hit
 
 
