@@ -331,3 +331,24 @@ RECONCILIATION OF NET EARNINGS
 """
     assert not _values(text, "WeightedAverageNumberOfDilutedSharesOutstanding")
     assert _values(text, "NetIncomeLoss")["2024-10-01..2024-12-31"] == Decimal("7068000000")
+
+
+def test_cash_at_the_beginning_of_a_period_under_a_bare_date_is_not_dated_by_it():
+    # a cash flow statement whose "Year Ended" the printer lost: 641.1 is the cash at the start of the year that
+    # ends December 31, 2023, not at that date
+    text = """SPRINGFIELD, Feb. 12, 2025 -- Acme today reported results.
+
+CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
+(In millions)
+
+| | December 31, 2024 | December 31, 2023 |
+|---|---|---|
+| Net increase (decrease) in cash and cash equivalents | (1.3) | (95.3) |
+| Cash and cash equivalents at beginning of year | 545.8 | 641.1 |
+"""
+    assert _values(text, "CashAndCashEquivalentsAtCarryingValue") == {}
+    # with its length printed, the column says where the year began
+    dated = _values(text.replace("| | December 31, 2024 | December 31, 2023 |",
+                                 "| | Year Ended December 31, 2024 | Year Ended December 31, 2023 |"),
+                    "CashAndCashEquivalentsAtCarryingValue")
+    assert dated == {"2023-12-31": Decimal("545800000"), "2022-12-31": Decimal("641100000")}

@@ -316,6 +316,12 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                 elif rule.at != "end" and kind != BALANCE_SHEET:
                     out.skipped.append((f"{row.label} [{cell.text}]", "a balance in a column of flows"))
                     continue
+            elif concept.period == "instant" and rule.at == "start":
+                # "Cash at beginning of year" under a bare date: the column's date ends the period, and where it
+                # began its header does not say
+                out.skipped.append((f"{row.label} [{cell.text}]", "a balance at the beginning of a period whose "
+                                                                   "length the column does not print"))
+                continue
             if period is None:
                 out.skipped.append((f"{row.label} [{cell.text}]", "column period unknown"))
                 out.undated.append((table.index, cell.col, col.header))
