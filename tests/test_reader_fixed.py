@@ -1000,7 +1000,8 @@ def test_two_dates_one_space_apart_head_a_column_each():
 
 def test_a_row_the_pages_edge_cut_off_heads_no_rows_under_it():
     # a word processor that sets a table wider than the page cuts its last columns off: "(0.08" lost its
-    # parenthesis, the line was taken for a heading, and "Basic 4.81" under it for discontinued operations' EPS
+    # parenthesis, the line was taken for a heading, and "Basic 4.81" under it for discontinued operations' EPS.
+    # The cut amount is not read; the dash before it is
     text = """\
 MARTIN, Feb. 12, 2025 -- Acme today reported results.
 
@@ -1012,8 +1013,27 @@ MARTIN, Feb. 12, 2025 -- Acme today reported results.
                                                        Basic      $   4.81         $   4.47
 """
     facts = _fixed_facts(text)
-    assert ("us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare", "2024-10-01..2024-12-31") not in facts
+    discontinued = "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare"
+    assert facts[(discontinued, "2024-10-01..2024-12-31")] == 0
+    assert (discontinued, "2023-10-01..2023-12-31") not in facts
     assert facts[("us-gaap:IncomeLossFromContinuingOperationsPerBasicShare", "2024-10-01..2024-12-31")] == Decimal("4.81")
+    assert facts[("us-gaap:EarningsPerShareBasic", "2024-10-01..2024-12-31")] == Decimal("4.81")
+
+
+def test_an_amount_the_pages_edge_cut_off_is_not_read_and_the_rows_other_figures_are():
+    text = """\
+                                                  December 31, 2024     June 30, 2024
+Total consolidated Acme Inc. equity               $     4,366,040    $     8,329,350
+Non-controlling interest                                 (162,652)            (146,159
+Total shareholders' equity                              4,203,388            8,183,191
+Common stock and capital in excess of par value, 4,171 issued and outstanding (4,137
+  issued and outstanding as of June 30, 2024)             32,829               31,580
+"""
+    rows = {r.label: [(c.text, c.col) for c in r.cells] for r in _table(read_fixed_width(text)).rows}
+    assert rows["Non-controlling interest"] == [("(162,652)", 0)]
+    # after words, an open parenthesis is a wrapped label's aside, not a cut figure
+    assert rows["Common stock and capital in excess of par value, 4,171 issued and outstanding (4,137 issued and "
+                "outstanding as of June 30, 2024)"] == [("32,829", 0), ("31,580", 1)]
 
 
 def test_fiscal_years_head_the_groups_a_line_of_quarters_marks_however_narrow_over_them():

@@ -207,9 +207,7 @@ def read_fixed_width(text: str, source: str = "") -> Document:
 _CUT_SHORT = kept_regex(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,\d{1,2}(?![\d,.])")
 _CUT_SHORT_END = kept_regex(r",\d\d?(?![\d,.])")   # how every such figure ends: a literal to look for first
 _DIGITS_RUN = kept_regex(r"(?<![\d,.])\d{1,2}(?![\d,.%])")
-# a line in a table that ends in an amount whose parenthesis never closes ("Basic from discontinued operations
-# $ — $ (0.08"): a row the page's edge cut off, its last figures lost, and no heading of the rows under it
-_CUT_OFF = kept_regex(r"\$\s*\(\d[\d,]*(?:\.\d+)?$")   # not a label's "(4,137" wrapped mid-sentence
+_CUT_FIGURE = kept_regex(r"^\(\$?\d[\d,]*(?:\.\d+)?$")   # "(146,159": an amount whose parenthesis never closes
 
 
 def _drop_broken_figures(lines: list[_Line]) -> None:
@@ -308,13 +306,21 @@ def _classify(ln: _Line) -> _Line:
         ln.kind = "blank"
         return ln
     last = raw.rsplit(None, 1)[-1]
-    if last not in _MARKS and last != "%" and _figure_token(last) is None and not _SEPARATOR.search(raw):
+    cut = _CUT_FIGURE.match(last) is not None
+    if not cut and last not in _MARKS and last != "%" and _figure_token(last) is None and not _SEPARATOR.search(raw):
         # no figure ends the line (the tail below would stop at its last word): text or a header, read without
         # its words' tokens, which only a row's label needs
         ln.indent = len(raw) - len(raw.lstrip())
         return _classify_text(ln, raw)
     toks = _tokens(raw)
     ln.indent = toks[0].start
+    if cut:
+        # an amount whose parenthesis never closes ends the line ("(146,159"): the page's edge cut it off, a
+        # word processor setting a table wider than the page. It is not read; the figures before it are. After
+        # words, it is a label's wrapped aside ("... outstanding (4,137"), and the line is text.
+        toks = toks[:-1]
+        if not toks or (toks[-1].text not in _MARKS and _figure_token(toks[-1].text) is None):
+            return _classify_text(ln, raw)
     tail: list[_Tok] = []
     i = len(toks) - 1
     while i >= 0:
@@ -675,13 +681,6 @@ def _build(seg: _Segment, lines: list[_Line], sections: "_Sections", columns: Op
             if pending:
                 _heading(pending, sections, out)
                 pending = None
-            continue
-        if ln.kind != "row" and _CUT_OFF.search(ln.raw):
-            if pending:
-                _heading(pending, sections, out)
-                pending = None
-            unplaced.append(collapse_spaces(ln.raw))
-            last_row = None
             continue
         if ln.kind != "row":
             text = ln.label
