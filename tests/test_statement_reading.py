@@ -352,3 +352,25 @@ CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
                                  "| | Year Ended December 31, 2024 | Year Ended December 31, 2023 |"),
                     "CashAndCashEquivalentsAtCarryingValue")
     assert dated == {"2023-12-31": Decimal("545800000"), "2022-12-31": Decimal("641100000")}
+
+
+def test_a_cash_flow_statements_working_capital_lines_are_no_balances_whatever_its_header_lost():
+    # a page's edge cut "Three Months" and "Year" off the header, and the heading over the working capital
+    # lines was set where no row stands under it: under bare dates, "Accounts payable 796" had been read as the
+    # payables owed at December 31, 2023
+    text = """SPRINGFIELD, Feb. 12, 2025 -- Acme today reported results.
+
+CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
+(in thousands)
+
+| | Ended December 31, 2024 | Ended December 31, 2023 |
+|---|---|---|
+| Cash Flows from Operating Activities: | | |
+| Net loss | (21,900) | (28,081) |
+| Accounts payable | (5,326) | 796 |
+| Net cash provided by operating activities | 41,362 | 30,866 |
+| Cash and cash equivalents at end of period | 544,511 | 545,800 |
+"""
+    assert _values(text, "AccountsPayableCurrent") == {}
+    # the balance a line says is one still is
+    assert _values(text, "CashAndCashEquivalentsAtCarryingValue")["2024-12-31"] == Decimal("544511000")

@@ -104,6 +104,13 @@ _SECTION_SUBTOTAL = kept_regex(
     regex.I)
 
 
+# A cash flow statement, by its own rows: its working-capital lines ("Accounts payable (5,326)") are changes,
+# never balances, whatever its columns' headers lost ("Ended December 31," with no length, a page's edge
+# having cut "Three Months")
+_CASH_FLOW_STATEMENT = kept_regex(r"\badjustments to reconcile\b|\bcash flows? (?:from|provided by|used in) "
+                                  r"(?:\(?used in\)? )?operating\b")
+
+
 # A restated line ("Non-GAAP gross profit", "Adjusted net income") closes a bridge that its GAAP line opens.
 _RESTATED = kept_regex(r"^(?:total )?(?:non[\s-]?gaap|adjusted|as adjusted|pro forma)\s+")
 BRIDGE_REACH = 12   # rows a bridge may span
@@ -231,6 +238,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
         if table_rule.kind:
             reading.notes.append(f"kind {table_rule.kind} (read as {kind})")
     context = table_context(table)
+    flows_statement = _CASH_FLOW_STATEMENT.search(context) is not None
     caption = normalize_label(title)
     parts = components_line(title, book, context)   # (the line the rows break down, its own concept)
     if parts is not None:
@@ -316,6 +324,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                 elif rule.at != "end" and kind != BALANCE_SHEET:
                     out.skipped.append((f"{row.label} [{cell.text}]", "a balance in a column of flows"))
                     continue
+            elif concept.period == "instant" and rule.at is None and flows_statement:
+                out.skipped.append((f"{row.label} [{cell.text}]", "a balance's line in a cash flow statement: a change"))
+                continue
             elif concept.period == "instant" and rule.at == "start":
                 # "Cash at beginning of year" under a bare date: the column's date ends the period, and where it
                 # began its header does not say
