@@ -243,16 +243,18 @@ def test_rows_that_share_one_amount_out_by_line_are_not_the_lines_own_amounts():
 
 # ------------------------------------------------------------------ the whole equity beside the parent's
 
-def test_total_equity_after_a_noncontrolling_interest_is_the_whole_and_the_parents_line_is_kept():
-    text = HEAD + """CONSOLIDATED BALANCE SHEETS
-(in thousands)
+ASSETS_AND_LIABILITIES = """(in thousands)
 
 | | December 31, | |
 |---|---|---|
 | | 2024 | 2023 |
 | Total assets | 539,376 | 661,134 |
 | Total liabilities | 336,891 | 352,856 |
-| Shareholders' equity | | |
+"""
+
+
+def test_total_equity_after_a_noncontrolling_interest_is_the_whole_and_the_parents_line_is_kept():
+    text = HEAD + "CONSOLIDATED BALANCE SHEETS\n" + ASSETS_AND_LIABILITIES + """| Shareholders' equity | | |
 | Total Acme Corporation shareholders' equity | 202,709 | 308,399 |
 | Noncontrolling interest | (224) | (121) |
 | Total shareholders' equity | 202,485 | 308,278 |
@@ -267,15 +269,7 @@ def test_total_equity_after_a_noncontrolling_interest_is_the_whole_and_the_paren
     assert whole["2023-12-31"] == Decimal("308278000")
 
 
-CONDENSED_BALANCE_SHEET = """CONDENSED CONSOLIDATED BALANCE SHEETS
-(in thousands)
-
-| | December 31, | |
-|---|---|---|
-| | 2024 | 2023 |
-| Total assets | 539,376 | 661,134 |
-| Total liabilities | 336,891 | 352,856 |
-| Total equity | 202,485 | 308,278 |
+CONDENSED_BALANCE_SHEET = "CONDENSED CONSOLIDATED BALANCE SHEETS\n" + ASSETS_AND_LIABILITIES + """| Total equity | 202,485 | 308,278 |
 | Total liabilities and equity | 539,376 | 661,134 |
 """
 
