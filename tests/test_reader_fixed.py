@@ -1036,6 +1036,32 @@ Common stock and capital in excess of par value, 4,171 issued and outstanding (4
                 "outstanding as of June 30, 2024)"] == [("32,829", 0), ("31,580", 1)]
 
 
+def test_a_columns_name_set_left_of_its_figures_heads_that_column_not_the_caption():
+    # a word processor set "MRD" (a segment) left of its figures' column, beside "Total" over the last: taken
+    # for the table's caption, it left "Total" alone on its line, a title over every column, and the segment's
+    # net loss was read as the company's
+    text = """\
+ACME, Feb. 12, 2025 -- Acme today reported results.
+
+                                   Year Ended
+                                    December
+                                      31, 2023
+                                                               Immune                 Unallocated
+                                         MRD                                                                   Total
+                                                              Medicine                  Corporate
+
+                        Revenue              $   102,739              $   67,537                $        —        $   170,276
+              Operating expenses                 229,129                 115,031                    53,151            397,311
+                        Net loss             $  (126,390)             $  (47,494)               $  (51,420)       $  (225,304
+"""
+    table = _table(read_fixed_width(text))
+    assert ("MRD", (0, 0)) in {(h.text, h.cols) for h in table.header}
+    assert ("Total", (3, 3)) in {(h.text, h.cols) for h in table.header}
+    facts = _fixed_facts(text)
+    assert facts.get(("us-gaap:NetIncomeLoss", "2023-01-01..2023-12-31")) is None
+    assert facts.get(("us-gaap:Revenues", "2023-01-01..2023-12-31")) == Decimal("170276")
+
+
 def test_fiscal_years_head_the_groups_a_line_of_quarters_marks_however_narrow_over_them():
     # "Fiscal 2021" printed over the middle of its five columns only (a landscape page's wide columns):
     # Q1 and Q2 had no year, and their revenues were not dated

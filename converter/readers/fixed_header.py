@@ -64,6 +64,7 @@ def is_column_words(text: str) -> bool:
     return len(text) <= 25 and len(text.split()) <= 3 and not _SENTENCE_PIECE.search(text)
 
 
+_NOTE = kept_regex(r"^\(|\b(?:thousands|millions|billions|except)\b", regex.I)
 _SENTENCE_PIECE = kept_regex(r"[.;:]$|\$\s?\d|^(?:to|at|from|of|the|and|or|in|on|for|with|by|a|an|as|was|were|is|"
                              r"are|compared|increased|decreased|rose|fell)$", regex.I)
 
@@ -84,7 +85,10 @@ def header(head: list[_Line], cols: list[_Column], zone: int, margin: int, conte
     lost_length = False
 
     def captioned(s: int, e: int, text: str) -> bool:
-        return e <= zone and not (is_header_piece(text) and s > margin + 4)
+        # period words, or a column's name ("MRD" over a segment's figures), standing clear of the labels'
+        # margin head columns; a note ("($ in millions)") is the caption wherever it stands
+        return e <= zone and not ((is_header_piece(text) or is_column_words(text) and not _NOTE.search(text))
+                                  and s > margin + 4)
 
     for found, printed in _join_stacks([chunks(ln.raw) for ln in head if ln.kind != "blank"], cols):
         pieces = []
