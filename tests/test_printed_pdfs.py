@@ -5,7 +5,7 @@ Chromium (NAME.chromium.pdf), WeasyPrint (NAME.weasyprint.pdf) and Chromium's pr
 NAME.gold.csv; and a fourth producer, LibreOffice (NAME.libreoffice.pdf), for seven of them and four more
 real releases, and Chromium and WeasyPrint on a landscape page (NAME.landscape.pdf,
 NAME.weasyprint-landscape.pdf) for four releases whose copies lost their header's spans, and LibreOffice
-through Word's format (NAME.libreoffice-docx.pdf) for five.
+through Word's format (NAME.libreoffice-docx.pdf) for five and Rich Text Format (NAME.libreoffice-rtf.pdf) for two.
 tests/data/printed/make.py made them (by hand, not in CI).
 
 The issue's done-when, base rules only: every PDF scores at least 0.98 of the F1 its source document scores,
@@ -32,7 +32,8 @@ CLIPPED = "libreoffice"   # the producer that cuts wide tables off at the page's
 WIDE = {"landscape", "weasyprint-landscape"}   # Chromium and WeasyPrint on a landscape page, for sources whose
                                                # copies lost their header's spans
 THROUGH_WORD = CLIPPED + "-docx"   # LibreOffice through Word's format, which also drops some tables' title rows
-FLOOR_ONLY = {CLIPPED, THROUGH_WORD} | WIDE
+THROUGH_RTF = CLIPPED + "-rtf"     # ... and through Rich Text Format
+FLOOR_ONLY = {CLIPPED, THROUGH_WORD, THROUGH_RTF} | WIDE
 PDFS = [pdf for pdf in ALL_PDFS if pdf.split(".")[1] not in FLOOR_ONLY]
 F1_RATIO = 0.98
 PRECISION = 0.99
@@ -77,7 +78,8 @@ def _cases():
 
 
 def test_there_are_printed_pdfs_from_four_producers_and_their_variants():
-    assert {pdf.split(".")[1] for pdf in ALL_PDFS} == {"chromium", "weasyprint", "ghostscript", CLIPPED, THROUGH_WORD} | WIDE
+    assert {pdf.split(".")[1] for pdf in ALL_PDFS} == {"chromium", "weasyprint", "ghostscript", CLIPPED, THROUGH_WORD,
+                                                        THROUGH_RTF} | WIDE
     assert set(NOT_YET) <= set(PDFS)
 
 

@@ -14,6 +14,7 @@ Each source release is printed to PDF by up to four producers (one of them twice
 - LibreOffice through Word's format (NAME.libreoffice-docx.pdf, five real releases): the page saved as .docx,
   then printed, as a release written in a word processor reaches PDF. It drops some tables' title rows (and
   with them their scale notes) and cuts wide tables at the page's edge, mid-figure; held to the precision floor.
+  Through Rich Text Format likewise (NAME.libreoffice-rtf.pdf, two releases).
 - LibreOffice (Debian package `libreoffice-writer-nogui`): `soffice --headless --convert-to pdf`, a word
   processor's layout engine rather than a browser's. It ignores most of the stylesheet: labels set right
   in narrow cells and wrapped around their figures, header cells wrapped a word a line, and tables wider
@@ -83,9 +84,11 @@ LANDSCAPE_ONLY = {"tigoenergy-2024q4", "avient-2024q4"}
 # releases written in Word reach PDF; it drops some tables' title rows and cuts wide ones at the page's edge
 DOCX_ONLY = {"tigoenergy-2024q4", "avient-2024q4", "martinmarietta-2024q4", "intelligentbio-fy2025q2",
              "freshworks-2024q4"}
+# ... and through Rich Text Format, which sets a segment's name left of its figures
+RTF_ONLY = {"adaptivebio-2024q4", "vornado-2024q4"}
 WEASY_LANDSCAPE_ONLY = {"nabors-2024q4", "glimpsegroup-fy2025q2"}
 PRODUCERS = ["chromium", "weasyprint", "ghostscript", "libreoffice", "landscape", "weasyprint-landscape",
-             "libreoffice-docx"]
+             "libreoffice-docx", "libreoffice-rtf"]
 LANDSCAPE = "@page { size: A4 landscape; margin: 0.4in }"
 SMALL_TYPE = "table { font-size: 7pt }"
 CHROMIUM = "/usr/bin/chromium"
@@ -218,16 +221,20 @@ def print_libreoffice(page: Path, out: Path) -> None:
         shutil.copyfile(printed, out)
 
 
-def print_libreoffice_docx(page: Path, out: Path) -> None:
+def print_libreoffice_docx(page: Path, out: Path, via: tuple[str, str] = ("docx:MS Word 2007 XML", "docx")) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         profile = f"-env:UserInstallation={Path(tmp).as_uri()}/profile"
-        for target, src in (("docx:MS Word 2007 XML", page), ("pdf", Path(tmp) / f"{page.stem}.docx")):
+        for target, src in ((via[0], page), ("pdf", Path(tmp) / f"{page.stem}.{via[1]}")):
             subprocess.run(["soffice", "--headless", profile, "--convert-to", target, "--outdir", tmp, str(src)],
                            check=True, capture_output=True, timeout=300)
         printed = Path(tmp) / f"{page.stem}.pdf"
         if not printed.exists() or printed.stat().st_size == 0:
-            raise RuntimeError(f"libreoffice wrote no PDF for {page} through .docx")
+            raise RuntimeError(f"libreoffice wrote no PDF for {page} through .{via[1]}")
         shutil.copyfile(printed, out)
+
+
+def print_libreoffice_rtf(page: Path, out: Path) -> None:
+    print_libreoffice_docx(page, out, ("rtf:Rich Text Format", "rtf"))
 
 
 def sources() -> dict[str, tuple[Path, Path, bool]]:
@@ -249,7 +256,7 @@ def producers_of(name: str) -> list[str]:
         out = []
     return out + (["landscape"] if name in LANDSCAPE_ONLY else []) + \
         (["weasyprint-landscape"] if name in WEASY_LANDSCAPE_ONLY else []) + \
-        (["libreoffice-docx"] if name in DOCX_ONLY else [])
+        (["libreoffice-docx"] if name in DOCX_ONLY else []) + (["libreoffice-rtf"] if name in RTF_ONLY else [])
 
 
 def main() -> int:
@@ -266,7 +273,8 @@ def main() -> int:
     producers = args.producer or PRODUCERS
     printers = {"chromium": print_chromium, "weasyprint": print_weasyprint, "ghostscript": print_ghostscript,
                 "libreoffice": print_libreoffice, "landscape": print_landscape,
-                "weasyprint-landscape": print_weasyprint_landscape, "libreoffice-docx": print_libreoffice_docx}
+                "weasyprint-landscape": print_weasyprint_landscape, "libreoffice-docx": print_libreoffice_docx,
+                "libreoffice-rtf": print_libreoffice_rtf}
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             source, gold, is_markdown = todo[name]
