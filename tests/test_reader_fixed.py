@@ -1062,6 +1062,25 @@ ACME, Feb. 12, 2025 -- Acme today reported results.
     assert facts.get(("us-gaap:Revenues", "2023-01-01..2023-12-31")) == Decimal("170276")
 
 
+def test_a_day_run_under_its_month_left_of_the_figures_is_no_columns_name():
+    # Chromium's print with its own page headers: "31," of "Three Months / Ended December / 31," stands left of
+    # the first column's figures; a column's name there, it had taken the first column from "December 31,"
+    text = """\
+SAN JOSE, Calif., Feb. 26, 2025 -- Tigo Energy today reported results.
+
+              (in thousands)
+                                                             Three Months
+                                                         Ended December                 Year Ended
+                                                                       31,            December 31,
+                                                                      2024                     2023   2024          2023
+              Net loss - (GAAP)                                          $  (26,802               )      $  (14,774    )   $  (62,746  )  $  (984  )
+             Adjustments:
+              Total other expenses (income), net                             2,626                           1,123            10,646      (7,429  )
+"""
+    facts = _fixed_facts(text)
+    assert facts[("us-gaap:NonoperatingIncomeExpense", "2024-10-01..2024-12-31")] == Decimal("-2626000")
+
+
 def test_fiscal_years_head_the_groups_a_line_of_quarters_marks_however_narrow_over_them():
     # "Fiscal 2021" printed over the middle of its five columns only (a landscape page's wide columns):
     # Q1 and Q2 had no year, and their revenues were not dated

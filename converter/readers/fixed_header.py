@@ -64,7 +64,9 @@ def is_column_words(text: str) -> bool:
     return len(text) <= 25 and len(text.split()) <= 3 and not _SENTENCE_PIECE.search(text)
 
 
-_NOTE = kept_regex(r"^\(|\b(?:thousands|millions|billions|except)\b", regex.I)
+# what stands left of the figures and is no column's name: a note ("($ in millions)"), or a day run under its
+# month ("31,")
+_NOTE = kept_regex(r"^\(|^\d|\b(?:thousands|millions|billions|except)\b", regex.I)
 _SENTENCE_PIECE = kept_regex(r"[.;:]$|\$\s?\d|^(?:to|at|from|of|the|and|or|in|on|for|with|by|a|an|as|was|were|is|"
                              r"are|compared|increased|decreased|rose|fell)$", regex.I)
 
