@@ -206,3 +206,46 @@ def test_pdf_lines_with_words_are_no_marks_figures_or_days():
         if WORD.search(text):
             assert not is_mark_line(text) and figure_line(text) is None, text
             assert not pdf_text._DAY.match(text.strip()) and not pdf_text._FOOTNOTE_MARK.match(text.strip()), text
+
+
+def _random_tiling(rng: random.Random):
+    """Segments of labels (some of them totals) and bands of figures, of sizes that often tile and often not."""
+    from converter.model import Span
+    from converter.readers.pdf_model import FigureBlock, LabelLine
+    ncols = rng.randint(1, 3)
+    segs, pos = [], 0
+    for _ in range(rng.randint(1, 4)):
+        seg = []
+        for _ in range(rng.randint(1, 4)):
+            seg.append(LabelLine(rng.choice(["Revenue", "Cost", "Other", "Total", "Total costs"]), Span(pos, pos + 1),
+                                 False, pos))
+            pos += 1
+        segs.append(seg)
+    bands = []
+    for _ in range(rng.randint(0, 5)):
+        size = rng.randint(1, 4)
+        bands.append([FigureBlock([(rng.choice(["1", "2", "3", "5", "1.5", "(2)", "-"]), Span(pos, pos + 1),
+                                    rng.random() < 0.05) for _ in range(size)], pos, pos + size)
+                      for _ in range(ncols)])
+        pos += size
+    return segs, bands
+
+
+def test_tile_counts_what_best_reading_counted_and_knows_when_running_on_adds_nothing():
+    """best_reading used to count each segment's totals again after `tile`, and to tile again running on over
+    headings every time; it now takes the count from `tile` and tiles again only when `tile` says it stopped
+    where running on could go further."""
+    from converter.readers.pdf_bands import tile
+    from converter.readers.pdf_model import totals_confirmed
+    rng = random.Random(7)
+    stuck_seen = 0
+    for _ in range(3000):
+        segs, bands = _random_tiling(rng)
+        whole = rng.random() < 0.5
+        cells, used, confirmed, stuck = tile(segs, bands, whole, run_on=False)
+        assert confirmed == sum(totals_confirmed(seg, cells) or 0 for seg in segs)
+        more, more_used, _c, _s = tile(segs, bands, whole, run_on=True)
+        stuck_seen += stuck
+        if not stuck:
+            assert (more, more_used) == (cells, used)
+    assert stuck_seen > 50
