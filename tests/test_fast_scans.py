@@ -249,3 +249,16 @@ def test_tile_counts_what_best_reading_counted_and_knows_when_running_on_adds_no
         if not stuck:
             assert (more, more_used) == (cells, used)
     assert stuck_seen > 50
+
+
+def test_page_numbers_found_on_short_digit_lines_only():
+    """page_number_lines runs its pattern only on lines of three characters at most, all digits: the same
+    lines the pattern alone took, on lines of digits of every script, blanks and signs."""
+    from converter.readers.pdf_columns import _BARE_INT
+    pieces = ["1", "2", "3", "12", "0", " ", "\t", "\u00a0", "\u0663", "\u00b2", "\u2460", "a", "-", ".", "\f"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        lines = [(text, rng.randint(1, 6)) for text in _strings(pieces, rng.randint(0, 12), 5, rng.random())]
+        for text, _page in lines:
+            t = text.strip()
+            assert bool(len(t) <= 3 and t.isdigit() and _BARE_INT.match(t)) == bool(_BARE_INT.match(t)), text

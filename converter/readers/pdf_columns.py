@@ -72,8 +72,10 @@ def page_number_lines(lines: list[tuple[str, int]]) -> set[int]:
     page index less one fixed offset (a cover page or a blank page shifts the printed numbers)."""
     bare: dict[int, list[tuple[int, int]]] = defaultdict(list)   # page -> [(line no, value)]
     for no, (text, page) in enumerate(lines):
-        if _BARE_INT.match(text.strip()):
-            bare[page].append((no, int(text.strip())))
+        t = text.strip()
+        # three characters at most, all digits: the pattern runs on the few lines that may be one
+        if len(t) <= 3 and t.isdigit() and _BARE_INT.match(t):
+            bare[page].append((no, int(t)))
     if len(bare) < 3:
         return set()
     votes = Counter()
