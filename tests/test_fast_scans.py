@@ -262,3 +262,40 @@ def test_page_numbers_found_on_short_digit_lines_only():
         for text, _page in lines:
             t = text.strip()
             assert bool(len(t) <= 3 and t.isdigit() and _BARE_INT.match(t)) == bool(_BARE_INT.match(t)), text
+
+
+def _split_plainly(line: str):
+    """The split split_wordless replaced: blanks found by the pattern `\\s`, on a stripped line."""
+    from converter.engine.numbers import parse_figure
+    out = []
+    for p in [p for p in regex.split(r"\s+", line.strip()) if p]:
+        if p in ("$", "US$"):
+            continue
+        q = p.lstrip("$")
+        if q.startswith("(") and q.endswith(")") and len(q) > 2 and q[1] == "$":
+            q = "(" + q[2:]
+        if q.startswith("$("):
+            q = q[1:]
+        if parse_figure(q) is None:
+            return None
+        out.append(q)
+    return out or None
+
+
+def test_figure_lines_split_as_by_the_blank_pattern():
+    """split_wordless splits by str.split() unless a separator control is in the line, and figure_line no
+    longer searches for a word after its rewriting: the same figures as the plain split of the rewritten
+    line, on lines of figures, blanks of every kind, separator controls, marks and letters."""
+    from converter.readers.pdf_columns import _SPACED_PAREN, _SPACED_PERCENT, _TRAILING_DOLLAR, figure_line
+    from converter.readers.tokens import percent_outside, split_wordless
+    pieces = ["1", "2,5", "00", ".5", " ", "  ", "\t", "\u00a0", "\u2003", "\x1c", "\x1f", "\x0b", "\f", "\x85",
+              "$", "(", ")", "%", "-", "—", "US$", "nil", "n/a", "abc", "e", "\u0663"]
+    for text in _strings(pieces, 20000, 8, 12):
+        if not WORD.search(text):
+            assert split_wordless(text) == _split_plainly(text), repr(text)
+        t = text.strip()
+        t = _SPACED_PAREN.sub(")", _SPACED_PERCENT.sub("%", t))
+        want = None if WORD.search(text) else _split_plainly(percent_outside(t))
+        got = figure_line(text)
+        assert (got[0] if got else None) == want, repr(text)
+        assert got is None or got[1] == bool(_TRAILING_DOLLAR.search(text.strip())), repr(text)

@@ -29,7 +29,7 @@ from ..model import Cell
 from .pdf_bands import match_adjacent, match_in_order, rows_first
 from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, same_run, totals_confirmed, totals_hold
 from .pdf_placement import place_by_arithmetic, row_by_row
-from .tokens import WORD, percent_outside, split_figures
+from .tokens import WORD, percent_outside, split_wordless
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
 
@@ -54,13 +54,13 @@ def figure_line(line: str) -> Optional[tuple[list[str], bool]]:
     t = line.strip()
     if WORD.search(t):   # most lines are words: refused before any rewriting
         return None
-    trailing = bool(_TRAILING_DOLLAR.search(t))
+    trailing = t.endswith("$") and bool(_TRAILING_DOLLAR.search(t))
     if "%" in t:
         t = _SPACED_PERCENT.sub("%", t)
     if ")" in t:
         t = _SPACED_PAREN.sub(")", t)                          # "(1,862 )": a printer's gap before ")"
         t = percent_outside(t)                                 # "(3%)" is "(3)%"
-    figures = split_figures(t)
+    figures = split_wordless(t)   # the rewriting above joins or parts no letters
     if figures is None:
         return None
     return figures, trailing
