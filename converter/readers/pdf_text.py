@@ -43,7 +43,6 @@ _TITLE = kept_regex(r"\b(?:statements?|balance\s+sheets?|financial\s+information
 _DAY = kept_regex(r"^\d{1,2},$")
 _MONTH = kept_regex(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
 _FOOTNOTE_MARK = kept_regex(r"^(?:\((\d{1,2})\)|\*{1,3})$")
-_PERCENT_HEADER = kept_regex(r"^%")
 _CONTINUATION_END = AtEnd(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I, 7)
 
 
@@ -203,7 +202,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
         if mark is not None:
             last_mark = mark or last_mark
             continue   # a footnote's mark is no row's figure
-        if no in page_numbers or _PERCENT_HEADER.match(line):
+        if no in page_numbers or line.startswith("%"):
             continue   # nor a page number, nor a percentage column's header
         if not words and is_mark_line(line):
             if column_blocks and last_figure_line == no - 1:
