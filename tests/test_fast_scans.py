@@ -299,3 +299,38 @@ def test_figure_lines_split_as_by_the_blank_pattern():
         got = figure_line(text)
         assert (got[0] if got else None) == want, repr(text)
         assert got is None or got[1] == bool(_TRAILING_DOLLAR.search(text.strip())), repr(text)
+
+
+def test_blocks_of_values_alone_kept_whole_as_their_kind_runs_would_give_them():
+    """value_blocks keeps a block with no percentage as it is, without cutting it into runs of one kind: the
+    same figures, lines and marks as the plain cut, on blocks of values, nil marks and percentages."""
+    from converter.model import Span
+    from converter.readers.pdf_model import FigureBlock
+    from converter.readers.pdf_percent import _alternating_values, _kind_runs, is_percent, value_blocks
+
+    def plain(blocks):
+        out = []
+        for block in blocks:
+            alternating = _alternating_values(block)
+            if alternating is not None:
+                out.append(alternating)
+                continue
+            runs = _kind_runs(block)
+            if len(runs) == 1 and len(block) == 1:
+                out.append(block)
+                continue
+            out.extend(run for run in runs if not any(is_percent(f) for f, _s, _t in run.figures))
+        return out
+
+    def fields(blocks):
+        return [(b.figures, b.first, b.last, b.mark_after) for b in blocks]
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        blocks = []
+        for _ in range(rng.randint(1, 4)):
+            first, size = rng.randint(0, 50), rng.randint(1, 6)
+            figures = [(rng.choice(["1,234", "(5)", "-", "*", "0.5", "12%", "(3)%", "—"]), Span(k, k + 1),
+                        rng.random() < 0.1) for k in range(size)]
+            blocks.append(FigureBlock(figures, first, first + size - 1, rng.random() < 0.3))
+        assert fields(value_blocks(blocks)) == fields(plain(blocks))
