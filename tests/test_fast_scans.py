@@ -334,3 +334,14 @@ def test_blocks_of_values_alone_kept_whole_as_their_kind_runs_would_give_them():
                         rng.random() < 0.1) for k in range(size)]
             blocks.append(FigureBlock(figures, first, first + size - 1, rng.random() < 0.3))
         assert fields(value_blocks(blocks)) == fields(plain(blocks))
+
+
+def test_mark_and_footnote_patterns_tried_only_on_lines_that_begin_as_they_do():
+    """is_mark_line runs its pattern only on lines that begin with '$' or 'U', and the reader its footnote
+    pattern only on lines that begin with '(' or '*': the same answers as the patterns alone."""
+    from converter.readers.pdf_columns import _MARK_LINE, is_mark_line
+    pieces = ["US", "U", "S", "$", "(", ")", "1", "12", "*", " ", "\t", "\u00a0", "\x1c", "\n", "x"]
+    for text in _strings(pieces, 20000, 6, 13):
+        t = text.strip()
+        assert is_mark_line(text) == bool(_MARK_LINE.match(t)), repr(text)
+        assert not pdf_text._FOOTNOTE_MARK.match(t) or t[:1] in ("(", "*"), repr(text)

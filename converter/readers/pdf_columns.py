@@ -44,7 +44,8 @@ _BARE_INT = kept_regex(r"^\d{1,3}$")
 
 def is_mark_line(line: str) -> bool:
     """A line of currency marks alone ("$", "$ $"): the `$` of some figure, printed apart."""
-    return bool(_MARK_LINE.match(line.strip()))
+    t = line.strip()
+    return t[:1] in ("$", "U") and bool(_MARK_LINE.match(t))   # the pattern on the few lines it may take
 
 
 def figure_line(line: str) -> Optional[tuple[list[str], bool]]:
