@@ -206,3 +206,142 @@ def test_pdf_lines_with_words_are_no_marks_figures_or_days():
         if WORD.search(text):
             assert not is_mark_line(text) and figure_line(text) is None, text
             assert not pdf_text._DAY.match(text.strip()) and not pdf_text._FOOTNOTE_MARK.match(text.strip()), text
+
+
+def _random_tiling(rng: random.Random):
+    """Segments of labels (some of them totals) and bands of figures, of sizes that often tile and often not."""
+    from converter.model import Span
+    from converter.readers.pdf_model import FigureBlock, LabelLine
+    ncols = rng.randint(1, 3)
+    segs, pos = [], 0
+    for _ in range(rng.randint(1, 4)):
+        seg = []
+        for _ in range(rng.randint(1, 4)):
+            seg.append(LabelLine(rng.choice(["Revenue", "Cost", "Other", "Total", "Total costs"]), Span(pos, pos + 1),
+                                 False, pos))
+            pos += 1
+        segs.append(seg)
+    bands = []
+    for _ in range(rng.randint(0, 5)):
+        size = rng.randint(1, 4)
+        bands.append([FigureBlock([(rng.choice(["1", "2", "3", "5", "1.5", "(2)", "-"]), Span(pos, pos + 1),
+                                    rng.random() < 0.05) for _ in range(size)], pos, pos + size)
+                      for _ in range(ncols)])
+        pos += size
+    return segs, bands
+
+
+def test_tile_counts_what_best_reading_counted_and_knows_when_running_on_adds_nothing():
+    """best_reading used to count each segment's totals again after `tile`, and to tile again running on over
+    headings every time; it now takes the count from `tile` and tiles again only when `tile` says it stopped
+    where running on could go further."""
+    from converter.readers.pdf_bands import tile
+    from converter.readers.pdf_model import totals_confirmed
+    rng = random.Random(7)
+    stuck_seen = 0
+    for _ in range(3000):
+        segs, bands = _random_tiling(rng)
+        whole = rng.random() < 0.5
+        cells, used, confirmed, stuck = tile(segs, bands, whole, run_on=False)
+        assert confirmed == sum(totals_confirmed(seg, cells) or 0 for seg in segs)
+        more, more_used, _c, _s = tile(segs, bands, whole, run_on=True)
+        stuck_seen += stuck
+        if not stuck:
+            assert (more, more_used) == (cells, used)
+    assert stuck_seen > 50
+
+
+def test_page_numbers_found_on_short_digit_lines_only():
+    """page_number_lines runs its pattern only on lines of three characters at most, all digits: the same
+    lines the pattern alone took, on lines of digits of every script, blanks and signs."""
+    from converter.readers.pdf_columns import _BARE_INT
+    pieces = ["1", "2", "3", "12", "0", " ", "\t", "\u00a0", "\u0663", "\u00b2", "\u2460", "a", "-", ".", "\f"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        lines = [(text, rng.randint(1, 6)) for text in _strings(pieces, rng.randint(0, 12), 5, rng.random())]
+        for text, _page in lines:
+            t = text.strip()
+            assert bool(len(t) <= 3 and t.isdigit() and _BARE_INT.match(t)) == bool(_BARE_INT.match(t)), text
+
+
+def _split_plainly(line: str):
+    """The split split_wordless replaced: blanks found by the pattern `\\s`, on a stripped line."""
+    from converter.engine.numbers import parse_figure
+    out = []
+    for p in [p for p in regex.split(r"\s+", line.strip()) if p]:
+        if p in ("$", "US$"):
+            continue
+        q = p.lstrip("$")
+        if q.startswith("(") and q.endswith(")") and len(q) > 2 and q[1] == "$":
+            q = "(" + q[2:]
+        if q.startswith("$("):
+            q = q[1:]
+        if parse_figure(q) is None:
+            return None
+        out.append(q)
+    return out or None
+
+
+def test_figure_lines_split_as_by_the_blank_pattern():
+    """split_wordless splits by str.split() unless a separator control is in the line, and figure_line no
+    longer searches for a word after its rewriting: the same figures as the plain split of the rewritten
+    line, on lines of figures, blanks of every kind, separator controls, marks and letters."""
+    from converter.readers.pdf_columns import _SPACED_PAREN, _SPACED_PERCENT, _TRAILING_DOLLAR, figure_line
+    from converter.readers.tokens import percent_outside, split_wordless
+    pieces = ["1", "2,5", "00", ".5", " ", "  ", "\t", "\u00a0", "\u2003", "\x1c", "\x1f", "\x0b", "\f", "\x85",
+              "$", "(", ")", "%", "-", "—", "US$", "nil", "n/a", "abc", "e", "\u0663"]
+    for text in _strings(pieces, 20000, 8, 12):
+        if not WORD.search(text):
+            assert split_wordless(text) == _split_plainly(text), repr(text)
+        t = text.strip()
+        t = _SPACED_PAREN.sub(")", _SPACED_PERCENT.sub("%", t))
+        want = None if WORD.search(text) else _split_plainly(percent_outside(t))
+        got = figure_line(text)
+        assert (got[0] if got else None) == want, repr(text)
+        assert got is None or got[1] == bool(_TRAILING_DOLLAR.search(text.strip())), repr(text)
+
+
+def test_blocks_of_values_alone_kept_whole_as_their_kind_runs_would_give_them():
+    """value_blocks keeps a block with no percentage as it is, without cutting it into runs of one kind: the
+    same figures, lines and marks as the plain cut, on blocks of values, nil marks and percentages."""
+    from converter.model import Span
+    from converter.readers.pdf_model import FigureBlock
+    from converter.readers.pdf_percent import _alternating_values, _kind_runs, is_percent, value_blocks
+
+    def plain(blocks):
+        out = []
+        for block in blocks:
+            alternating = _alternating_values(block)
+            if alternating is not None:
+                out.append(alternating)
+                continue
+            runs = _kind_runs(block)
+            if len(runs) == 1 and len(block) == 1:
+                out.append(block)
+                continue
+            out.extend(run for run in runs if not any(is_percent(f) for f, _s, _t in run.figures))
+        return out
+
+    def fields(blocks):
+        return [(b.figures, b.first, b.last, b.mark_after) for b in blocks]
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        blocks = []
+        for _ in range(rng.randint(1, 4)):
+            first, size = rng.randint(0, 50), rng.randint(1, 6)
+            figures = [(rng.choice(["1,234", "(5)", "-", "*", "0.5", "12%", "(3)%", "—"]), Span(k, k + 1),
+                        rng.random() < 0.1) for k in range(size)]
+            blocks.append(FigureBlock(figures, first, first + size - 1, rng.random() < 0.3))
+        assert fields(value_blocks(blocks)) == fields(plain(blocks))
+
+
+def test_mark_and_footnote_patterns_tried_only_on_lines_that_begin_as_they_do():
+    """is_mark_line runs its pattern only on lines that begin with '$' or 'U', and the reader its footnote
+    pattern only on lines that begin with '(' or '*': the same answers as the patterns alone."""
+    from converter.readers.pdf_columns import _MARK_LINE, is_mark_line
+    pieces = ["US", "U", "S", "$", "(", ")", "1", "12", "*", " ", "\t", "\u00a0", "\x1c", "\n", "x"]
+    for text in _strings(pieces, 20000, 6, 13):
+        t = text.strip()
+        assert is_mark_line(text) == bool(_MARK_LINE.match(t)), repr(text)
+        assert not pdf_text._FOOTNOTE_MARK.match(t) or t[:1] in ("(", "*"), repr(text)

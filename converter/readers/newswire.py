@@ -18,7 +18,7 @@ from .cells import Region, Text, build_table, paragraphs
 from .headers import is_header_piece, is_scale_note
 from .normalize import collapse_spaces
 from .squashed import is_squashed, read_squashed_line
-from .tokens import WORD, split_figures
+from .tokens import WORD, split_wordless
 from ..rulebook.regex_code import kept_regex
 
 # compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
@@ -77,7 +77,7 @@ def line_figures(line: str) -> Optional[tuple[str, ...]]:
         return (line.strip(),)
     if line.strip() in ("-", "$-", "*"):
         return (line.strip(),)
-    figs = split_figures(line)
+    figs = split_wordless(line)
     if figs and not all(is_year(f) for f in figs):
         return tuple(figs)
     return None

@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from ..model import Cell
-from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, same_run, totals_confirmed, totals_hold
+from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, same_run, totals_confirmed
 
 Cells = dict[int, list[Cell]]
 
@@ -105,17 +105,19 @@ def best_reading(labels: list[LabelLine], bands: list[list[FigureBlock]], whole:
     reading chosen, and only to place more rows where it stopped: a guess that a heading has no figures
     must not overrule a reading that needs none."""
     results = []
+    blocks = label_blocks(labels)
     for flipped in readings(labels):
-        segs = [s for block in label_blocks(labels) for s in segments(block, flipped)]
-        cells, used = tile(segs, bands, whole, run_on=False)
-        confirmed = sum(totals_confirmed(seg, cells) or 0 for seg in segs)
-        results.append(((len(cells), confirmed), cells, used, segs))
+        segs = [s for block in blocks for s in segments(block, flipped)]
+        cells, used, confirmed, stuck = tile(segs, bands, whole, run_on=False)
+        results.append(((len(cells), confirmed), cells, used, segs, stuck))
     top = max(r[0] for r in results)
     best = [r for r in results if r[0] == top]
     if results[0][0] == top or any(_figures(r[1]) != _figures(best[0][1]) for r in best[1:]):
         best = results
-    _key, cells, used, segs = best[0]
-    more, more_used = tile(segs, bands, whole, run_on=True)
+    _key, cells, used, segs, stuck = best[0]
+    if not stuck:
+        return cells, used   # running on would tile the same
+    more, more_used, _confirmed, _stuck = tile(segs, bands, whole, run_on=True)
     if len(more) > len(cells) and {k: f for k, f in _figures(more).items() if k in cells} == _figures(cells):
         return more, more_used
     return cells, used
@@ -147,13 +149,17 @@ def rows_first(run: list[FigureBlock], ncols: int) -> bool:
 
 
 def tile(segs: list[list[LabelLine]], bands: list[list[FigureBlock]], whole: bool,
-         run_on: bool = False) -> tuple[Cells, list[list[FigureBlock]]]:
+         run_on: bool = False) -> tuple[Cells, list[list[FigureBlock]], int, bool]:
     """Segments filled in order by the bands in order; bands left over are left for other labels. `run_on`:
     a band longer than what is left of a segment runs on over the heading into the next (a column's block
     of figures has no line for a heading's empty cell). `whole`: every segment must be filled, or none is;
-    otherwise matching stops at the first segment that no run of bands fits."""
+    otherwise matching stops at the first segment that no run of bands fits. Also returned, so that a
+    caller need not count again: how many totals of the filled segments add up (`totals_confirmed`), and
+    whether matching stopped where bands ran past a segment with another after it (only then could
+    `run_on` tile more)."""
     cells: Cells = {}
     used: list[list[FigureBlock]] = []
+    confirmed = 0
     bi = si = 0
     while si < len(segs):
         last, rows_of = si, list(segs[si])
@@ -167,6 +173,7 @@ def tile(segs: list[list[LabelLine]], bands: list[list[FigureBlock]], whole: boo
             last += 1
             rows_of += segs[last]
         if total != len(rows_of) or not all(band_holds(b) for b in bands[bi:j]):
+            stuck = total > len(rows_of) and last + 1 < len(segs)
             break
         rows: Cells = {}
         row = 0
@@ -174,14 +181,17 @@ def tile(segs: list[list[LabelLine]], bands: list[list[FigureBlock]], whole: boo
             for r in range(len(band[0])):
                 rows[id(rows_of[row])] = [Cell(blk.figures[r][0], col, blk.figures[r][1]) for col, blk in enumerate(band)]
                 row += 1
-        if not all(totals_hold(seg, rows) for seg in segs[si:last + 1]):
+        counts = [totals_confirmed(seg, rows) for seg in segs[si:last + 1]]
+        if None in counts:
+            stuck = False
             break
         cells.update(rows)
         used.extend(bands[bi:j])
+        confirmed += sum(counts)
         bi, si = j, last + 1
     else:
-        return cells, used
-    return ({}, []) if whole else (cells, used)
+        return cells, used, confirmed, False
+    return ({}, [], 0, stuck) if whole else (cells, used, confirmed, stuck)
 
 
 def match_adjacent(labels: list[LabelLine], blocks: list[FigureBlock], ncols: int,

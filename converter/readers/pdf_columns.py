@@ -29,7 +29,7 @@ from ..model import Cell
 from .pdf_bands import match_adjacent, match_in_order, rows_first
 from .pdf_model import FigureBlock, LabelLine, any_between, band_holds, same_run, totals_confirmed, totals_hold
 from .pdf_placement import place_by_arithmetic, row_by_row
-from .tokens import WORD, percent_outside, split_figures
+from .tokens import WORD, percent_outside, split_wordless
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
 
@@ -44,7 +44,8 @@ _BARE_INT = kept_regex(r"^\d{1,3}$")
 
 def is_mark_line(line: str) -> bool:
     """A line of currency marks alone ("$", "$ $"): the `$` of some figure, printed apart."""
-    return bool(_MARK_LINE.match(line.strip()))
+    t = line.strip()
+    return t[:1] in ("$", "U") and bool(_MARK_LINE.match(t))   # the pattern on the few lines it may take
 
 
 def figure_line(line: str) -> Optional[tuple[list[str], bool]]:
@@ -54,13 +55,13 @@ def figure_line(line: str) -> Optional[tuple[list[str], bool]]:
     t = line.strip()
     if WORD.search(t):   # most lines are words: refused before any rewriting
         return None
-    trailing = bool(_TRAILING_DOLLAR.search(t))
+    trailing = t.endswith("$") and bool(_TRAILING_DOLLAR.search(t))
     if "%" in t:
         t = _SPACED_PERCENT.sub("%", t)
     if ")" in t:
         t = _SPACED_PAREN.sub(")", t)                          # "(1,862 )": a printer's gap before ")"
         t = percent_outside(t)                                 # "(3%)" is "(3)%"
-    figures = split_figures(t)
+    figures = split_wordless(t)   # the rewriting above joins or parts no letters
     if figures is None:
         return None
     return figures, trailing
@@ -72,8 +73,10 @@ def page_number_lines(lines: list[tuple[str, int]]) -> set[int]:
     page index less one fixed offset (a cover page or a blank page shifts the printed numbers)."""
     bare: dict[int, list[tuple[int, int]]] = defaultdict(list)   # page -> [(line no, value)]
     for no, (text, page) in enumerate(lines):
-        if _BARE_INT.match(text.strip()):
-            bare[page].append((no, int(text.strip())))
+        t = text.strip()
+        # three characters at most, all digits: the pattern runs on the few lines that may be one
+        if len(t) <= 3 and t.isdigit() and _BARE_INT.match(t):
+            bare[page].append((no, int(t)))
     if len(bare) < 3:
         return set()
     votes = Counter()

@@ -92,13 +92,16 @@ def totals_confirmed(group: list[LabelLine], cells_of: dict[int, list[Cell]]) ->
             figs = [figure_value(p[col].text) for p in parts]
             if value is None or any(f is None for f in figs):
                 continue
-            verdicts.append(abs(sum(figs) - value) <= len(figs) * Decimal("0.5") * _unit(cell.text))
+            verdicts.append(abs(sum(figs) - value) <= len(figs) * _HALF * _unit(cell.text))
         if len(set(verdicts)) > 1:
             return None
         if not any(verdicts):
             leaves.append(i)   # a "total" of no rows above it is a line of its own ("Total equity")
         confirmed += sum(verdicts)
     return confirmed
+
+
+_HALF = Decimal("0.5")   # made once: a Decimal from a string costs more than the sum it bounds
 
 
 def figure_value(text: str) -> Optional[Decimal]:

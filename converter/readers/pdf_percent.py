@@ -33,6 +33,9 @@ def value_blocks(blocks: list[FigureBlock]) -> list[FigureBlock]:
     """The blocks with their percentages taken out (see the module's docstring)."""
     out: list[FigureBlock] = []
     for block in blocks:
+        if not any(is_percent(f) for f, _s, _t in block.figures):
+            out.append(block)   # values alone (most blocks): one run of one kind, kept whole
+            continue
         alternating = _alternating_values(block)
         if alternating is not None:
             out.append(alternating)

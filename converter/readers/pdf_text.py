@@ -43,7 +43,6 @@ _TITLE = kept_regex(r"\b(?:statements?|balance\s+sheets?|financial\s+information
 _DAY = kept_regex(r"^\d{1,2},$")
 _MONTH = kept_regex(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$")
 _FOOTNOTE_MARK = kept_regex(r"^(?:\((\d{1,2})\)|\*{1,3})$")
-_PERCENT_HEADER = kept_regex(r"^%")
 _CONTINUATION_END = AtEnd(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an)$|[,&(-]$", regex.I, 7)
 
 
@@ -84,11 +83,11 @@ def _is_heading(text: str) -> bool:
 
 
 def _soft_heading(text: str) -> bool:
-    """A heading by its capitals alone: a statement in capitals prints rows that carry figures the same way
-    ("OPERATING INCOME"), so counting decides (`pdf_bands`)."""
+    """Of headings (`_is_heading`, which the caller has asked), one by its capitals alone: a statement in
+    capitals prints rows that carry figures the same way ("OPERATING INCOME"), so counting decides
+    (`pdf_bands`)."""
     t = text.strip()
-    return _is_heading(t) and _capitals(t) and not t.endswith(":") and not t.startswith("(") \
-        and not _TITLE.search(t)
+    return _capitals(t) and not t.endswith(":") and not t.startswith("(") and not _TITLE.search(t)
 
 
 def _capitals(t: str) -> bool:
@@ -203,7 +202,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
         if mark is not None:
             last_mark = mark or last_mark
             continue   # a footnote's mark is no row's figure
-        if no in page_numbers or _PERCENT_HEADER.match(line):
+        if no in page_numbers or line.startswith("%"):
             continue   # nor a page number, nor a percentage column's header
         if not words and is_mark_line(line):
             if column_blocks and last_figure_line == no - 1:
@@ -216,7 +215,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
         header_word = (table is not None and table.header and not table.rows and not column_blocks
                        and is_range_word(line))
         if years or header_word or (not figures and is_period_header(line) and not _runs_on(prose, blank_run)) \
-                or not words and _day_piece(line, lines, no):
+                or not words and not figures and _day_piece(line, lines, no):   # ("30," is no figure)
             # a printer may stack each column's header over its first figures ("August 3, / 2024 / $ 487,312"):
             # header pieces between figure blocks, with no label since, go on the same header
             if table is None or table.rows or (column_blocks and table.labels_after_figures):
@@ -287,7 +286,8 @@ def read_pdf_text(text: str, source: str = "") -> Document:
                 if blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].span.start == last.span.start:
                     blocks[-1] = Paragraph(pending[-1].text, pending[-1].span)   # a wrapped line: nothing lost
             else:
-                pending.append(LabelLine(line, Span(start, end), _is_heading(line), no, soft=_soft_heading(line)))
+                heading = _is_heading(line)
+                pending.append(LabelLine(line, Span(start, end), heading, no, soft=heading and _soft_heading(line)))
                 if pending[-1].heading or not (table and table.rows):
                     blocks.append(Paragraph(line, Span(start, end)))
         else:
@@ -326,7 +326,8 @@ def _footnote_mark(lines: list[tuple[str, int]], no: int, last_mark: int) -> int
     (-1) of a column. A column's figures are set apart from words by a blank line or a `$`. Footnotes are
     numbered in order, so "(4)" after the mark "(3)" is one too, unless a figure line touches it. The
     mark's number (0 for "*"); None for anything else."""
-    m = _FOOTNOTE_MARK.match(lines[no][0].strip())
+    t = lines[no][0].strip()
+    m = _FOOTNOTE_MARK.match(t) if t[:1] in ("(", "*") else None   # the pattern on the few lines it may take
     if not m:
         return None
     number = int(m[1]) if m[1] else 0

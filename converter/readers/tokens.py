@@ -74,12 +74,18 @@ def is_period_header(text: str) -> bool:
     return bool(t) and len(t) < 120 and bool(_PERIOD_WORDS.match(t)) and bool(_HAS_PERIOD_ANCHOR.search(t))
 
 
-def split_figures(line: str) -> list[str] | None:
+# the characters str.split() takes for blanks that the pattern `\s` does not
+_SEPARATOR_CONTROLS = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def split_wordless(line: str) -> list[str] | None:
     """A line made only of figures ("$ 5,076 $ 10,692 - 195", "(34,152) $(33,227)") split into figures;
-    None when anything else is on the line."""
-    if WORD.search(line):
-        return None
-    parts = [p for p in _SPACES.split(line.strip()) if p]
+    None when anything else is on the line. The caller has found no word in it (`WORD`: every caller
+    refuses such lines first), so it is not searched again."""
+    if any(c in line for c in _SEPARATOR_CONTROLS):
+        parts = [p for p in _SPACES.split(line.strip()) if p]
+    else:
+        parts = line.split()   # the same pieces where no separator control is in the line, in a third of the time
     out: list[str] = []
     for p in parts:
         if p in ("$", "US$"):
