@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from ..engine.dates import MONTH_RE
+from ..engine.scale import find_scale
 from ..model import HeaderCell
 from .tokens import is_period_header
 from ..rulebook.regex_code import kept_regex
@@ -52,6 +53,12 @@ def chunks(raw: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _is_note(text: str) -> bool:
+    """What stands left of the figures and is no column's name: a note ("($ in millions)", "Amounts in 000's"),
+    or a day run under its month ("31,")."""
+    return text[:1] in "(0123456789" or find_scale([text]) is not None
+
+
 def is_header_piece(text: str) -> bool:
     t = text.strip()
     return is_period_header(t) or bool(_COLUMN_WORDS.match(t))
@@ -64,9 +71,6 @@ def is_column_words(text: str) -> bool:
     return len(text) <= 25 and len(text.split()) <= 3 and not _SENTENCE_PIECE.search(text)
 
 
-# what stands left of the figures and is no column's name: a note ("($ in millions)"), or a day run under its
-# month ("31,")
-_NOTE = kept_regex(r"^\(|^\d|\b(?:thousands|millions|billions|except)\b", regex.I)
 _SENTENCE_PIECE = kept_regex(r"[.;:]$|\$\s?\d|^(?:to|at|from|of|the|and|or|in|on|for|with|by|a|an|as|was|were|is|"
                              r"are|compared|increased|decreased|rose|fell)$", regex.I)
 
@@ -89,7 +93,7 @@ def header(head: list[_Line], cols: list[_Column], zone: int, margin: int, conte
     def captioned(s: int, e: int, text: str) -> bool:
         # period words, or a column's name ("MRD" over a segment's figures), standing clear of the labels'
         # margin head columns; a note ("($ in millions)") is the caption wherever it stands
-        return e <= zone and not ((is_header_piece(text) or is_column_words(text) and not _NOTE.search(text))
+        return e <= zone and not ((is_header_piece(text) or is_column_words(text) and not _is_note(text))
                                   and s > margin + 4)
 
     for found, printed in _join_stacks([chunks(ln.raw) for ln in head if ln.kind != "blank"], cols):
