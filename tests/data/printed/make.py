@@ -221,7 +221,9 @@ def print_libreoffice(page: Path, out: Path) -> None:
         shutil.copyfile(printed, out)
 
 
-def print_libreoffice_docx(page: Path, out: Path, via: tuple[str, str] = ("docx:MS Word 2007 XML", "docx")) -> None:
+def _print_libreoffice_through(page: Path, out: Path, via: tuple[str, str]) -> None:
+    """The page saved in a word processor's format (`via`: LibreOffice's filter, and the file's extension), then
+    that document printed."""
     with tempfile.TemporaryDirectory() as tmp:
         profile = f"-env:UserInstallation={Path(tmp).as_uri()}/profile"
         for target, src in ((via[0], page), ("pdf", Path(tmp) / f"{page.stem}.{via[1]}")):
@@ -233,8 +235,12 @@ def print_libreoffice_docx(page: Path, out: Path, via: tuple[str, str] = ("docx:
         shutil.copyfile(printed, out)
 
 
+def print_libreoffice_docx(page: Path, out: Path) -> None:
+    _print_libreoffice_through(page, out, ("docx:MS Word 2007 XML", "docx"))
+
+
 def print_libreoffice_rtf(page: Path, out: Path) -> None:
-    print_libreoffice_docx(page, out, ("rtf:Rich Text Format", "rtf"))
+    _print_libreoffice_through(page, out, ("rtf:Rich Text Format", "rtf"))
 
 
 def sources() -> dict[str, tuple[Path, Path, bool]]:
