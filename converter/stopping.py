@@ -107,4 +107,19 @@ def stop_workers(pool, grace: float = 0.5) -> None:
         if p.is_alive():
             p.kill()
             p.join(0.2)
+    _end_half_sent_result(pool)
     pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _end_half_sent_result(pool) -> None:
+    """A worker stopped while sending its result leaves the executor's thread blocked reading the rest, and
+    the interpreter's exit joins that thread: the run would never end. With the workers gone, closing this
+    process's own write end of the result pipe turns that read into end-of-file, which the executor takes
+    for a broken pool and ends (CPython keeps the pipe in private attributes; absent, nothing is done)."""
+    queue = getattr(pool, "_result_queue", None)
+    writer = getattr(queue, "_writer", None)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
+            pass
