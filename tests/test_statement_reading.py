@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from converter.pipeline import convert_text
+from converter.pipeline import Trace, convert_text
 
 HTML_HEAD = "<html><body><p>SANTA CLARA, Calif., Feb. 25, 2026 -- Acme today reported results.</p>"
 
@@ -352,6 +352,45 @@ CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
                                  "| | Year Ended December 31, 2024 | Year Ended December 31, 2023 |"),
                     "CashAndCashEquivalentsAtCarryingValue")
     assert dated == {"2023-12-31": Decimal("545800000"), "2022-12-31": Decimal("641100000")}
+
+
+def test_cash_at_the_beginning_of_a_quarter_counted_in_weeks_is_dated_only_where_the_release_prints_that_date():
+    # a 52/53-week year: "Three Months Ended Apr 2, 2022" was a 14-week quarter that began on December 26, 2021,
+    # and nothing in the release says whether it had 13 weeks or 14. The current quarter's start follows the
+    # year end the balance sheet prints.
+    text = """SANTA CLARA, Calif., April 27, 2023 -- Acme today reported results.
+
+CONSOLIDATED CONDENSED BALANCE SHEETS
+(In millions)
+
+| | Apr 1, 2023 | Dec 31, 2022 |
+|---|---|---|
+| Cash and cash equivalents | 8,232 | 11,144 |
+
+CONSOLIDATED CONDENSED STATEMENTS OF CASH FLOWS
+(In millions)
+
+| | Three Months Ended | |
+|---|---|---|
+| | Apr 1, 2023 | Apr 2, 2022 |
+| Cash and cash equivalents, beginning of period | 11,144 | 4,827 |
+| Net increase (decrease) in cash and cash equivalents | (2,912) | 1,388 |
+| Cash and cash equivalents, end of period | 8,232 | 6,215 |
+"""
+    values = _values(text, "CashAndCashEquivalentsAtCarryingValue")
+    assert values["2022-12-31"] == Decimal("11144000000")
+    assert values["2023-04-01"] == Decimal("8232000000") and values["2022-04-02"] == Decimal("6215000000")
+    assert "2022-01-01" not in values and Decimal("4827000000") not in values.values()
+    trace = Trace()
+    convert_text(text, issuer="none", trace=trace)
+    assert any("4,827" in what and "counted in weeks" in why for what, why in trace.tables.skipped)
+    # a release that prints the year end where the earlier quarter began settles it
+    told = text.replace("today reported results.", "today reported results. The year ended January 1, 2022 "
+                                                  "had 52 weeks.")
+    assert _values(told, "CashAndCashEquivalentsAtCarryingValue")["2022-01-01"] == Decimal("4827000000")
+    # a quarter ending on a month's end is counted in months: its start is never in doubt
+    months = text.replace("Apr 1, 2023", "Mar 31, 2023").replace("Apr 2, 2022", "Mar 31, 2022")
+    assert _values(months, "CashAndCashEquivalentsAtCarryingValue")["2021-12-31"] == Decimal("4827000000")
 
 
 def test_a_cash_flow_statements_working_capital_lines_are_no_balances_whatever_its_header_lost():

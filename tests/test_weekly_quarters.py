@@ -3,9 +3,15 @@
 ends 13 weeks later (July 1), not on June 30 (engine/fiscal_calendar.py)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
+from converter.engine.columns import Calendar, ColumnPeriod
+from converter.engine.dates import Length
+from converter.engine.fiscal_calendar import began_after
 from converter.pipeline import convert_text
 
 RELEASE = """SANTA CLARA, Calif., April 27, 2023 -- Acme Corporation today reported first-quarter 2023 financial results.
@@ -70,3 +76,42 @@ def test_an_outlook_after_a_weekly_quarter_no_table_dates_ends_thirteen_weeks_on
                if f.concept == "us-gaap:Revenues" and f.category == "guidance"}
     assert outlook == {(date(2025, 9, 28), date(2025, 12, 27), Decimal("1.90E+9")),
                        (date(2025, 9, 28), date(2025, 12, 27), Decimal("1.98E+9"))}
+
+
+# ------------------------------------------------------------------ where a period counted in weeks began
+
+@pytest.mark.parametrize("stated,day,settled", [
+    # Apple: September 25, 2010 is the last Saturday of September, not the one nearest its end (October 2), so
+    # the year before ended on the last Saturday, September 26, 2009; a week earlier is no year end
+    (date(2010, 9, 25), date(2009, 9, 26), True),
+    (date(2010, 9, 25), date(2009, 9, 19), False),
+    # Adobe: December 2, 2022 is the Friday nearest November's end; 2021's was December 3
+    (date(2022, 12, 2), date(2021, 12, 3), True),
+    (date(2022, 12, 2), date(2021, 11, 26), False),
+    # a year that ended on a Saturday both customs give (December 28, 2024): 2023 ended on December 30 by both
+    (date(2024, 12, 28), date(2023, 12, 30), True),
+    # a year ending on December 31, 2022, a month's end: it says nothing about its weekday's custom
+    (date(2022, 12, 31), date(2022, 1, 1), False),
+    # NVIDIA: the last Sunday of January; a 52-week year between settled ends makes the third quarter end
+    # 39 weeks in (October 26, 2025)
+    (date(2026, 1, 25), date(2025, 10, 26), True),
+    (date(2026, 1, 25), date(2025, 10, 19), False),
+])
+def test_a_stated_year_end_settles_the_years_its_custom_gives(stated, day, settled):
+    assert began_after(day, Calendar(stated_year_end=stated)) is settled
+
+
+def test_without_a_stated_year_end_nothing_is_settled_but_the_dates_the_release_prints():
+    # Intel's quarter ended April 2, 2022 began on December 26, 2021: counted back 13 weeks, January 1 is a guess
+    assert not began_after(date(2022, 1, 1), Calendar())
+    assert began_after(date(2022, 12, 31), Calendar(dates=(date(2022, 12, 31),)))
+
+
+def test_a_year_to_date_column_beside_that_counts_back_to_a_printed_date_states_the_year_end():
+    cal = Calendar(dates=(date(2024, 12, 28), date(2025, 9, 27)))
+    this = ColumnPeriod(date(2025, 9, 27), Length(months=9))
+    last = ColumnPeriod(date(2024, 9, 28), Length(months=9))
+    assert began_after(date(2023, 12, 30), cal, [this, last])
+    # a quarter beside it does not run from the year's start: it states nothing
+    quarter = ColumnPeriod(date(2025, 9, 27), Length(months=3))
+    assert not began_after(date(2023, 12, 30), replace(cal, dates=(date(2025, 6, 28),)), [quarter, last])

@@ -107,6 +107,9 @@ class Calendar:
     # the issuer file's fiscal year end (rulebook.model.YearEnd): every year end it gives is exact, a 53-week
     # year included, so nothing is counted from an anchor
     year_end: Optional[object] = None
+    # a fiscal year end the text states as one ("fiscal year ended September 25, 2010", "the fourth quarter
+    # ended January 28, 2023"), not one counted in weeks from a quarter: `anchor` may be either
+    stated_year_end: Optional[date] = None
 
     def complete(self, year: int, month: int) -> date:
         for d in self.dates:
@@ -197,17 +200,18 @@ def document_calendar(text: str) -> Calendar:
         if d:
             dates.append(d)
     fye, anchor, label_year, labelled = 12, None, None, None   # labelled: the year end `label_year` names
+    stated = None
     lower = head.lower()   # cheap literal checks first: the date patterns below try a month at every position
     m = search_at_words(_FY_END, head, lower, ("fiscal", "year"))
     if m:
         fye = parse_month(m["m"]) or 12
         if m["d"] and m["y"]:
-            anchor = labelled = make_date(m["m"], m["d"], m["y"])
+            anchor = labelled = stated = make_date(m["m"], m["d"], m["y"])
             label_year = _named_year(m)
     if anchor is None and _LAST_DAY_HINT.search(lower):
         last = _LAST_DAY.search(head)
         if last:
-            anchor = make_date(last["m"], last["d"], last["y"])
+            anchor = stated = make_date(last["m"], last["d"], last["y"])
             fye = anchor.month if anchor else fye
     if anchor is None and _QUARTER_HINT.search(lower):
         q = _QUARTER_ENDED.search(head)
@@ -215,6 +219,7 @@ def document_calendar(text: str) -> Calendar:
             n = int(q["qn"]) if q["qn"] else ORDINAL_QUARTERS[q["qo"].lower()]
             end = make_date(q["m"], q["d"], q["y"])
             if end:
+                stated = end if n == 4 else None   # a fourth quarter ends its year
                 anchor = add_months(end, -3 * n) if is_month_end(end) else end - timedelta(days=91 * n)
                 fye = anchor.month
                 # "third quarter of fiscal 2025, ended October 31, 2024": fiscal 2025 is the year that quarter
@@ -230,7 +235,7 @@ def document_calendar(text: str) -> Calendar:
     by_start = early and not (named and label_year == labelled.year)
     return Calendar(tuple(uniq), fye, anchor, by_start,
                     naming_known=named or not early or (anchor is not None and not naming_in_doubt(anchor)),
-                    long_years=_long_years(head, lower))
+                    long_years=_long_years(head, lower), stated_year_end=stated)
 
 
 def naming_in_doubt(year_end: date) -> bool:

@@ -88,6 +88,12 @@ class Length:
     months: int = 0
     weeks: int = 0
 
+    def counted_in_weeks(self, end: date) -> bool:
+        """Whether `start_for` counts 13-week quarters back from an end off a month's end, a length the header
+        printed in months: the issuer's 52/53-week years then make a quarter 13 or 14 weeks, and which one
+        the header does not say."""
+        return not self.weeks and not is_month_end(end) and self.months % 3 == 0 and self.months > 0
+
     def start_for(self, end: date) -> date:
         """Whole months back from a month end; 13 weeks a quarter back from any other day, which is how
         52/53-week issuers count ("Three Months Ended March 3, 2023" began on December 3)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Optional
+from typing import Iterable, Optional
 
 from ..model import Document
 from ..rulebook.model import YearEnd
@@ -108,3 +108,67 @@ def _one_year_end(found: set[date]) -> Optional[date]:
         return None
     months = {(d + timedelta(days=3)).month for d in found}   # a year end near a month's turn counts once
     return max(found) if len(months) == 1 else None
+
+
+def began_after(day: date, cal: Calendar, beside: Iterable = ()) -> bool:
+    """Whether a 52/53-week period counted back in weeks began the day after `day`: the release prints `day`,
+    or the year end it states, or the issuer's file, settles it (`day` is a settled year end, or a quarter's
+    end 13, 26 or 39 weeks into a settled year of 52 weeks: every quarter then has 13). A release that states
+    no year end in words still prints one where a column beside this one (`beside`, ColumnPeriods) that runs
+    from a year's start counts back to a date it prints: Northwind's nine months to September 27, 2025 began
+    after December 28, 2024, the date its balance sheet prints."""
+    if day in cal.dates:
+        return True
+    if cal.stated_year_end is None and cal.year_end is None:
+        printed = [d for d in map(_year_start, beside) if d is not None and d in cal.dates]
+        if not printed:
+            return False
+        cal = replace(cal, stated_year_end=max(printed))
+    ends = [_settled_year_end(y, cal) for y in (day.year - 1, day.year, day.year + 1)]
+    if day in ends:
+        return True
+    return any(start is not None and end is not None and (end - start).days == 364 and start < day < end
+               and (day - start).days % 91 == 0 for start, end in zip(ends, ends[1:]))
+
+
+def _year_start(col) -> Optional[date]:
+    """The day before a column's period began, when that period runs from a fiscal year's start: six, nine or
+    twelve months (26, 39 or 52 weeks) counted back in weeks."""
+    length = col.length
+    if col.end is None or length is None or not length.counted_in_weeks(col.end) and not length.weeks:
+        return None
+    if (length.weeks or length.months) not in ((26, 39, 52) if length.weeks else (6, 9, 12)):
+        return None
+    return length.start_for(col.end) - timedelta(days=1)
+
+
+def _settled_year_end(year: int, cal: Calendar) -> Optional[date]:
+    """The end of the fiscal year ending in or just after `year`'s year-end month, when settled. A 52/53-week
+    year ends on one weekday, either the last in a month or the nearest to its end; the year end the text
+    states rules out what it can of those two customs (Apple's September 25, 2010 was no Saturday nearest
+    September 30; Adobe's December 2, 2022 no Friday in November), and the year is settled when every custom
+    left ends it on the same day. Intel states no year end: its quarter ended April 2, 2022 had 14 weeks,
+    and counted back 13 it gives January 1, 2022, which the custom of the nearest Saturday would give too."""
+    if cal.year_end is not None:
+        return cal.year_end.end_of(year)
+    stated = cal.stated_year_end
+    if stated is None or is_month_end(stated):
+        return None
+    ref = _nearest_month_end(stated)
+    weekday = stated.weekday()
+    customs = [c for c in (_last_weekday, _nearest_weekday) if c(ref, weekday) == stated]
+    ends = {c(month_end(year, ref.month), weekday) for c in customs}
+    return ends.pop() if len(ends) == 1 else None
+def _nearest_month_end(d: date) -> date:
+    before = d.replace(day=1) - timedelta(days=1)
+    this = month_end(d.year, d.month)
+    return before if (d - before).days < (this - d).days else this
+
+
+def _last_weekday(end: date, weekday: int) -> date:
+    return end - timedelta(days=(end.weekday() - weekday) % 7)
+
+
+def _nearest_weekday(end: date, weekday: int) -> date:
+    return next(end + timedelta(days=k) for k in range(-3, 4) if (end + timedelta(days=k)).weekday() == weekday)
+

@@ -16,6 +16,7 @@ from ..rulebook.match import GAAP_PREFIX, OPPOSITE_QUALIFIER, match_row, normali
 from ..rulebook.model import Rulebook
 from ..taxonomy import Calculation, Taxonomy
 from .columns import Calendar, ColumnPeriod, resolve_columns, row_column, split_row_period, years_off_the_year_end
+from .fiscal_calendar import began_after
 from .dates import Length
 from .lengths import Unresolved
 from .numbers import Figure, parse_figure
@@ -321,6 +322,13 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                 dur = col.period_for("duration")
                 if rule.at == "start" and dur:
                     period = Period(dur.start - timedelta(days=1))
+                    if col.fixed is None and col.length is not None and col.length.counted_in_weeks(col.end) \
+                            and not began_after(period.end, cal, (columns[c.col] for c, _f in figures)):
+                        # "Three Months Ended Apr 2, 2022" of a 52/53-week year: 13 weeks back is a guess (the
+                        # quarter had 14), and nothing in the release settles it
+                        out.skipped.append((f"{row.label} [{cell.text}]", "a balance at the beginning of a "
+                                            "period counted in weeks: nothing in the release settles where it began"))
+                        continue
                 elif rule.at != "end" and kind != BALANCE_SHEET:
                     out.skipped.append((f"{row.label} [{cell.text}]", "a balance in a column of flows"))
                     continue
