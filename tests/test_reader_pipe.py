@@ -118,3 +118,32 @@ def test_a_spacer_row_of_empty_cells_does_not_end_the_table():
     text = ROW_PER_LINE.replace("| Operating income |", "|  |  |  |\n| Operating income |")
     [table] = [b for b in read_pipe_text(text).blocks if isinstance(b, Table)]
     assert [r.label for r in table.rows] == ["Revenue", "Operating income", "Net loss per share"]
+
+
+def test_the_title_and_scale_note_over_the_next_table_are_its_own_not_the_tables_before():
+    # a flattener that writes each row on its own line, no rule under the header, and the title lines of each
+    # table as rows of one cell: "(in thousands, except share and per share data)" over the second table had
+    # stayed with the first, and the second took the first's "(in thousands)" for its share counts
+    text = """\
+SPRINGFIELD, Feb. 12, 2025 -- Acme today reported results.
+
+Balance Sheet Data |  |  |
+(in thousands) |  |  |
+ | December 31, 2024 |  | December 31, 2023
+Total assets | $ | 1,663,199 | $ | 937,118
+
+Statements of Operations Data |  |  |
+(in thousands, except share and per share data) |  |  |
+ | Years Ended Dec 31, |  |
+ | 2024 |  | 2023
+Total revenue | 36,498 |  | 26,823
+Weighted-average common shares - basic | 56,807,415 |  | 55,651,487
+"""
+    doc = read_pipe_text(text)
+    first, second = doc.tables
+    assert [r.label for r in first.rows] == ["Total assets"]
+    assert "(in thousands, except share and per share data)" in second.caption
+    facts = {(f.concept, f.period.end.year): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
+    assert facts[("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", 2024)] == Decimal("56807415")
+    assert facts[("us-gaap:Revenues", 2023)] == Decimal("26823000")
+    assert facts[("us-gaap:Assets", 2024)] == Decimal("1663199000")

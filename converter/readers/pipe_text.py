@@ -177,9 +177,10 @@ def _tables(cells) -> list:
             continue
         if is_year(text) and (current is None or not current.values):
             if data_started:
-                # years after data: a new table's header; the period words just above belong to it
+                # years after data: a new table's header; the lines without figures just above belong to it
+                # (its title, its scale note, its period words), not to the table before
                 tail = []
-                while drafts and not drafts[-1].values and is_period_header(drafts[-1].label):
+                while drafts and not drafts[-1].values:
                     tail.insert(0, drafts.pop())
                 flush()
                 header = tail
