@@ -147,3 +147,30 @@ Weighted-average common shares - basic | 56,807,415 |  | 55,651,487
     assert facts[("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", 2024)] == Decimal("56807415")
     assert facts[("us-gaap:Revenues", 2023)] == Decimal("26823000")
     assert facts[("us-gaap:Assets", 2024)] == Decimal("1663199000")
+
+
+def test_a_header_line_of_dates_after_figures_starts_the_next_table():
+    # the balance sheet's header prints dates, not bare years: its lines had been read as more rows of the
+    # stock compensation table above, under "Three Months Ended", and every balance was then a balance in a
+    # column of flows
+    text = """\
+SPRINGFIELD, Feb. 12, 2025 -- Acme today reported results.
+
+Stock-based compensation expense (in thousands):
+
+ | Three Months Ended December 31, |  | Year Ended December 31, | 
+ | 2024 |  | 2023 |  | 2024 |  | 2023
+Research and development | $ | 9,037 | $ | 8,862 | $ | 41,512 | $ | 37,524
+Total stock-based compensation expense | $ | 50,416 | $ | 50,640 | $ | 216,706 | $ | 210,707
+CONDENSED CONSOLIDATED BALANCE SHEETS (in thousands) |  |  |  | 
+ |  | December 31,2024 |  |  |  | December 31,2023 |  | 
+Cash and cash equivalents |  | $ | 620,315 |  |  | $ | 488,121 | 
+Total assets |  | $ | 1,611,884 |  |  | $ | 1,456,772 | 
+"""
+    stock, balance = read_pipe_text(text).tables
+    assert [r.label for r in stock.rows] == ["Research and development", "Total stock-based compensation expense"]
+    assert [r.label for r in balance.rows] == ["Cash and cash equivalents", "Total assets"]
+    assert any("BALANCE SHEETS" in c for c in balance.caption)
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
+    assert facts[("us-gaap:Assets", "2024-12-31")] == Decimal("1611884000")
+    assert facts[("us-gaap:CashAndCashEquivalentsAtCarryingValue", "2023-12-31")] == Decimal("488121000")

@@ -34,14 +34,16 @@ def read_pipe_text(text: str, source: str = "") -> Document:
         if kind == "text":
             blocks.append(Paragraph(collapse_spaces(payload), Span(start, start + len(payload))))
             continue
-        cells = payload
+        lines = payload if kind == "rows" else [payload]
+        cells = [c for line in lines for c in line]
         nvalues = sum(1 for c, _s, _e in cells if is_value(c))
         if nvalues < 2:
             blocks.extend(_prose(cells))
         else:   # the short lines right above are the table's title and scale note, as in HTML
             titles = _titles(blocks)
             del blocks[len(blocks) - len(titles):]
-            blocks.extend(_tables([(p.text, p.span.start, p.span.end) for p in titles] + cells))
+            heads = _header_lines(lines, len(titles)) if kind == "rows" else frozenset()
+            blocks.extend(_tables([(p.text, p.span.start, p.span.end) for p in titles] + cells, heads))
     for i, b in enumerate(blocks):
         b.index = i
     return Document(blocks, text, "pipe", source)
@@ -55,13 +57,13 @@ TITLE_CHARS = 150
 
 def _units(text: str):
     """("text", start, line) for a line without cells, ("cells", start, cells) for a line holding a whole
-    table or prose in cells, ("rows", start, cells) for a run of one-row-per-line lines joined."""
+    table or prose in cells, ("rows", start, lines) for a run of one-row-per-line lines (the cells of each)."""
     run: list = []
     run_start = 0
 
     def close():
         if len(run) >= 2:
-            yield "rows", run_start, [c for cells in run for c in cells]
+            yield "rows", run_start, run[:]
         else:
             for cells in run:
                 yield "cells", cells[0][1], cells
@@ -141,6 +143,20 @@ def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
     return out
 
 
+def _header_lines(lines: list, offset: int) -> frozenset[int]:
+    """Where, in the cells of a run of row lines joined (after `offset` title cells), each line that heads
+    columns begins: no label in its first cell, no figure, and a date or a year ("| | December 31, 2024 | |").
+    After figures, such a line starts the next table, whatever its dates look like."""
+    out, at = set(), offset
+    for cells in lines:
+        texts = [c for c, _s, _e in cells]
+        if texts and not texts[0] and not any(is_value(t) for t in texts if not is_year(t)) \
+                and any(is_year(t) or is_period_header(t) for t in texts if t):
+            out.add(at)
+        at += len(cells)
+    return frozenset(out)
+
+
 def _prose(cells) -> list[Paragraph]:
     """Cells of a line that holds no table: bullets and sentences, one paragraph per text cell."""
     out = []
@@ -156,8 +172,9 @@ class _RowDraft:
         self.values: list[tuple[int, str, Span]] = []
 
 
-def _tables(cells) -> list:
-    """Split one line of cells into tables (a new header run starts a new table) and build each."""
+def _tables(cells, header_lines: frozenset[int] = frozenset()) -> list:
+    """Split one line of cells into tables (a new header run, or a line of `header_lines`, the indexes where
+    a header line of row-per-line text begins, starts a new table) and build each."""
     out: list = []
     drafts: list[_RowDraft] = []
     header: list[_RowDraft] = []
@@ -173,6 +190,12 @@ def _tables(cells) -> list:
         drafts, header, years, data_started, cut = [], [], [], False, 0
 
     for idx, (text, s, e) in enumerate(cells):
+        if idx in header_lines and data_started:
+            tail = []   # the lines without figures just above: the next table's title and scale note
+            while drafts and not drafts[-1].values:
+                tail.insert(0, drafts.pop())
+            flush()
+            header, current = tail, None
         if not text or is_mark(text):
             continue
         if is_year(text) and (current is None or not current.values):
