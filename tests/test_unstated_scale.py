@@ -42,13 +42,40 @@ def test_a_table_stating_no_scale_among_tables_in_thousands_with_figures_too_sma
     assert _values(result, "Revenues")["2024-10-01..2024-12-31"] == Decimal("47459000")   # the others stand
 
 
-def test_whole_dollar_totals_show_a_table_that_states_no_scale_is_in_dollars():
+def test_size_is_no_evidence_of_whole_dollars():
+    # a large company's balance sheet in thousands prints seven-digit figures too
     result = convert_text(HEAD + _balance_sheet("11,746,004", "72,911,530") + STATEMENT, issuer="none",
+                          layout="fixed")
+    assert _values(result, "Assets") == {}
+    assert any(f.code == "withheld" and "nothing shows it in whole dollars" in f.message for f in result.findings)
+
+
+def test_the_text_stating_a_figure_as_printed_shows_the_table_in_whole_dollars():
+    told = HEAD.replace("reported results for its fourth quarter.", "reported results for its fourth quarter. "
+                        "Cash and cash equivalents were $11.7 million at December 31, 2024.")
+    result = convert_text(told + _balance_sheet("11,746,004", "72,911,530") + STATEMENT, issuer="none",
                           layout="fixed")
     assert _values(result, "Assets")["2024-12-31"] == Decimal("72911530")
 
 
-def test_a_release_that_states_no_scale_anywhere_is_read_as_printed():
-    result = convert_text(HEAD + _balance_sheet("11,746", "72,911") + STATEMENT.replace("(in thousands)", ""), issuer="none",
-                          layout="fixed")
-    assert _values(result, "Assets")["2024-12-31"] == Decimal("72911")
+def test_a_table_printing_what_a_table_in_thousands_prints_a_thousand_times_larger_is_read_in_thousands():
+    # the cash a balance sheet without its note prints is the cash the cash flow statement, in thousands,
+    # ends the year with
+    cash_flow = """
+                    CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
+                                  (in thousands)
+                                                     Year Ended December 31,
+                                                    2024             2023
+      Net cash provided by operating activities    9,410            7,013
+      Cash and cash equivalents at end of period  11,746            4,405
+"""
+    result = convert_text(HEAD + _balance_sheet("11,746", "72,911") + cash_flow, issuer="none", layout="fixed")
+    assert _values(result, "Assets") == {"2024-12-31": Decimal("72911000"), "2023-12-31": Decimal("127777000")}
+    assert any(f.code == "rescaled" and "tables that state their scale" in f.message for f in result.findings)
+
+
+def test_money_printed_to_a_tenth_is_no_evidence_of_whole_dollars():
+    # "Other receivables 8.0": one decimal is a table in millions, not dollars and cents
+    result = convert_text(HEAD + _balance_sheet("11,746", "72,911").replace("4,405", "4,405.1") + STATEMENT,
+                          issuer="none", layout="fixed")
+    assert _values(result, "Assets") == {}

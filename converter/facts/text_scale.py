@@ -5,6 +5,10 @@ prose restates agrees with the table only at one other power of ten, the table's
 power, and its share counts, which the same missed note may have scaled, are withheld; when the
 restatements point at different powers, its money is withheld. One restatement is evidence
 enough only with three significant digits: "$3 million" beside 3,104 could be chance.
+
+A table that states no scale is then checked the same way against the tables whose scale is stated (or was
+just re-read): a balance sheet whose "(in thousands)" was lost prints the cash "108,933" that the cash flow
+statement, in thousands, ends with.
 """
 from __future__ import annotations
 
@@ -39,28 +43,47 @@ def _rescaled(f: Fact, k: int, why: str) -> Fact:
     return replace(f, value=f.value.scaleb(k), decimals=f.decimals - k, provenance=prov)
 
 
+def _scaled(f: Fact) -> bool:
+    """Whether a note (the table's own, carried, or the text's) or the text's amounts scaled the figure."""
+    return f.provenance is not None and any(s.startswith("scale: x10^") for s in f.provenance.steps)
+
+
 def _significant(f: Fact) -> int:
     digits = f.value.normalize().as_tuple().digits if f.value else ()
     return len(digits)
 
 
 def check_table_scales(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
-    """Facts with each table's money re-read at the scale the text implies where it implies one, the money
-    of tables the text contradicts at different scales withheld, and findings saying which."""
+    """Facts with each table's money re-read at the scale the text implies where it implies one, then each
+    table's that states no scale at the one the scaled tables imply; the money of tables contradicted at
+    different scales withheld, and findings saying which."""
+    said = [f for f in facts if f.category == "narrative"]
+    facts, rejected, findings = _checked(facts, said, ("the text", "states"), lambda block, table: True)
+    scaled = [f for f in facts if f.category == "table" and _scaled(f)]
+    facts, rejected2, findings2 = _checked(facts, scaled, ("the tables that state their scale", "state"),
+                                           lambda block, table: not any(_scaled(f) for f in table))
+    return facts, rejected + rejected2, findings + findings2
+
+
+def _checked(facts: list[Fact], evidence: list[Fact], says: tuple[str, str], checked) -> tuple[list, list, list]:
+    """`check_table_scales` with one kind of evidence (`says`: its name and verb), for the tables `checked`
+    selects."""
+    by, states = says
     told: dict[tuple, dict[tuple[Decimal, int], list[Fact]]] = {}   # (concept, period) -> reading -> facts
-    for f in facts:
-        if f.category == "narrative" and f.unit == "USD" and not f.dims and f.value:
+    for f in evidence:
+        if f.unit == "USD" and not f.dims and f.value:
             told.setdefault((f.concept, f.period), {}).setdefault((f.value, f.decimals), []).append(f)
     told = {key: readings for key, readings in told.items() if len(readings) <= MAX_READINGS}
     money: dict[int, list[Fact]] = {}
     for f in facts:
         if f.category == "table" and f.unit == "USD" and f.provenance is not None:
             money.setdefault(f.provenance.block, []).append(f)
+    money = {block: table for block, table in money.items() if checked(block, table)}
     verdict: dict[int, int] = {}      # block -> power to re-read at (None: withhold)
     withheld: set[int] = set()
     evidence: dict[int, list[tuple[Fact, Fact, int]]] = {}
     for block, table_facts in money.items():
-        # each table figure against each amount the prose states (once however often it states it; `times`
+        # each table figure against each amount the evidence states (once however often it states it; `times`
         # counts the statements, each one evidence)
         pairs = [(f, same[0], _relation(f, same[0]), len(same)) for f in table_facts if not f.dims and f.value
                  for same in told.get((f.concept, f.period), {}).values()]
@@ -78,24 +101,24 @@ def check_table_scales(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, 
     rejected: list[tuple[Fact, str]] = []
     findings: list[Finding] = []
     for block, related in evidence.items():
-        shown = "; ".join(f"{f.concept} {f.period}: table {f.value}, text {t.value}" for f, t, _ in related[:3])
+        shown = "; ".join(f"{f.concept} {f.period}: table {f.value}, {by} {t.value}" for f, t, _ in related[:3])
         where = source_of(related[0][0])
         if block in withheld:
-            findings.append(Finding("warning", "withheld", f"the money of {where} is not written: the text "
-                                    f"restates its figures at different scales ({shown})",
+            findings.append(Finding("warning", "withheld", f"the money of {where} is not written: {by} "
+                                    f"{states} its figures at different scales ({shown})",
                                     tuple(f for f, _, _ in related)))
         elif block in verdict:
-            findings.append(Finding("info", "rescaled", f"{where} re-read at x10^{verdict[block]}: the text "
-                                    f"states its figures so ({shown})", tuple(f for f, _, _ in related)))
+            findings.append(Finding("info", "rescaled", f"{where} re-read at x10^{verdict[block]}: {by} "
+                                    f"{states} its figures so ({shown})", tuple(f for f, _, _ in related)))
     for f in facts:
         block = f.provenance.block if f.provenance is not None and f.category == "table" else None
         if block in withheld and f.unit == "USD":
-            rejected.append((f, "withheld: the text restates this table's figures at different scales"))
+            rejected.append((f, f"withheld: {by} {states} this table's figures at different scales"))
         elif block in verdict and f.unit == "USD":
             k = verdict[block]
-            out.append(_rescaled(f, k, f"scale: x10^{k} more, as the text states this table's figures"))
+            out.append(_rescaled(f, k, f"scale: x10^{k} more, as {by} {states} this table's figures"))
         elif block in verdict and f.unit == "shares":
-            rejected.append((f, "withheld: the text puts this table's money at another scale, and its share "
+            rejected.append((f, f"withheld: {by} {states} this table's money at another scale, and its share "
                                 "counts may be off too"))
         else:
             out.append(f)

@@ -3,18 +3,19 @@
 Its figures are read as printed, whole dollars, and most such tables are: a statement in whole dollars prints
 its totals to the dollar ("2,121,234"). But a table whose title was lost (a producer that dropped a table's
 first row, a title set as an image) prints "Total assets 72,911" where its neighbours say "(in thousands)":
-read as dollars, each figure is a thousand times too small. Figures printed to the cent, or a figure of a
-million or more, are evidence of whole dollars; without either, whether the table is in dollars or in the
-release's thousands the release does not say, and its money and share counts are withheld.
+read as dollars, each figure is a thousand times too small. Evidence of whole dollars is a figure printed to
+the cent (one decimal, "92.2", is a table in millions), or one the text states as printed ("revenue of $2.1 million" beside "Total revenues 2,121,234"), or
+one a table shown to be in whole dollars prints alike. Size is none: a large company's balance sheet in
+thousands prints "1,506,353". Without such evidence, whether the table is in dollars or in the release's
+thousands the release does not say, and its money and share counts are withheld.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 
 from ..model import Fact, Finding
-from .merge import source_of
+from .merge import consistent, source_of
 
-WHOLE_DOLLARS = Decimal(1_000_000)   # a figure this large printed to the dollar is no amount in thousands
 _SCALED = ("USD", "shares")
 
 
@@ -25,28 +26,24 @@ def _stated_power(f: Fact) -> int:
 
 
 def unstated_scales(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
-    """Facts without the money and share counts of tables that state no scale, print nothing that shows
-    them in whole dollars, and stand in a release whose other tables state thousands or more."""
+    """Facts without the money and share counts of tables that state no scale, print nothing that shows them
+    in whole dollars, and stand in a release whose other tables state thousands or more."""
     money: dict[int, list[Fact]] = {}
     for f in facts:
         if f.category == "table" and f.unit == "USD" and f.provenance is not None and not f.dims:
             money.setdefault(f.provenance.block, []).append(f)
+    unstated = {block: table for block, table in money.items()
+                if not any(_stated_power(f) for f in table) and not any(f.decimals == 2 for f in table)}
     if not any(_stated_power(f) >= 3 for table in money.values() for f in table):
         return facts, [], []
-    unsettled: dict[int, Decimal] = {}
-    for block, table in money.items():
-        if any(_stated_power(f) for f in table):
-            continue
-        largest = max(abs(f.value) for f in table)
-        if largest < WHOLE_DOLLARS and not any(f.decimals > 0 for f in table):
-            unsettled[block] = largest
+    unsettled = set(unstated) - _whole_dollars(unstated, facts)
     if not unsettled:
         return facts, [], []
     findings = [Finding("warning", "withheld",
                         f"the money of {source_of(money[block][0])} is not written: it states no scale, other "
-                        f"tables of the release are in thousands or more, and its largest figure ({largest:,}) "
-                        f"is no whole-dollar total of such a company", tuple(money[block]))
-                for block, largest in unsettled.items()]
+                        f"tables of the release are in thousands or more, and nothing shows it in whole dollars",
+                        tuple(money[block]))
+                for block in sorted(unsettled)]
     kept, rejected = [], []
     for f in facts:
         if f.category == "table" and f.unit in _SCALED and f.provenance is not None \
@@ -56,3 +53,25 @@ def unstated_scales(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str
         else:
             kept.append(f)
     return kept, rejected, findings
+
+
+def _whole_dollars(tables: dict[int, list[Fact]], facts: list[Fact]) -> set[int]:
+    """The tables (by block) with a figure the text states as printed, and those with a figure that such a
+    table prints alike, in turn."""
+    said: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        if f.category == "narrative" and f.unit == "USD" and not f.dims and f.value:
+            said.setdefault((f.concept, f.period), []).append(f)
+    shown: set[int] = set()
+    while True:
+        found = {block for block, table in tables.items() if block not in shown and any(
+            consistent(f, other) for f in table if not f.dims and f.value
+            for other in said.get((f.concept, f.period), ()))}
+        if not found:
+            return shown
+        shown |= found
+        for block in found:
+            for f in tables[block]:
+                if not f.dims and f.value:
+                    said.setdefault((f.concept, f.period), []).append(f)
+
