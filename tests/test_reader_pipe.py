@@ -174,3 +174,13 @@ Total assets |  | $ | 1,611,884 |  |  | $ | 1,456,772 |
     facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
     assert facts[("us-gaap:Assets", "2024-12-31")] == Decimal("1611884000")
     assert facts[("us-gaap:CashAndCashEquivalentsAtCarryingValue", "2023-12-31")] == Decimal("488121000")
+
+
+def test_a_long_release_with_each_table_on_one_line_is_pipe_text():
+    # two tables among a hundred lines of prose: the lines of cells are fewer than one in twenty, but a line
+    # that holds a whole table is no prose
+    prose = "\n\n".join(f"Paragraph {i} of the release says what the quarter brought, in words." for i in range(60))
+    text = "SPRINGFIELD, Oct. 29, 2025 -- Acme today reported results.\n\n" + prose + "\n\n" + ONE_LINE
+    assert detect_layout(text) == "pipe"
+    facts = {(f.concept, f.period.end.year): f.value for f in convert_text(text, issuer="none").facts}
+    assert facts[("us-gaap:Revenues", 2025)] == Decimal("120000000")

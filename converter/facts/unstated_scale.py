@@ -4,10 +4,13 @@ Its figures are read as printed, whole dollars, and most such tables are: a stat
 its totals to the dollar ("2,121,234"). But a table whose title was lost (a producer that dropped a table's
 first row, a title set as an image) prints "Total assets 72,911" where its neighbours say "(in thousands)":
 read as dollars, each figure is a thousand times too small. Evidence of whole dollars is a figure printed to
-the cent (one decimal, "92.2", is a table in millions), or one the text states as printed ("revenue of $2.1 million" beside "Total revenues 2,121,234"), or
-one a table shown to be in whole dollars prints alike. Size is none: a large company's balance sheet in
-thousands prints "1,506,353". Without such evidence, whether the table is in dollars or in the release's
-thousands the release does not say, and its money and share counts are withheld.
+the cent (one decimal, "92.2", is a table in millions), one the text states as printed ("revenue of $2.1
+million" beside "Total revenues 2,121,234"), one a table shown to be in whole dollars prints alike, or a
+figure of a million or more: a small company's statements in whole dollars print "3,168,934" beside an
+"(in millions)" reconciliation. (A large company's balance sheet that lost its "(in thousands)" prints such
+figures too; where a table in thousands prints one of its figures, facts/text_scale.py has re-read it.)
+Without such evidence, whether the table is in dollars or in the release's thousands the release does not
+say, and its money and share counts are withheld.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from decimal import Decimal
 from ..model import Fact, Finding
 from .merge import consistent, source_of
 
+WHOLE_DOLLARS = Decimal(1_000_000)   # a figure this large printed to the dollar is no amount in thousands
 _SCALED = ("USD", "shares")
 
 
@@ -36,7 +40,8 @@ def unstated_scales(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str
                 if not any(_stated_power(f) for f in table) and not any(f.decimals == 2 for f in table)}
     if not any(_stated_power(f) >= 3 for table in money.values() for f in table):
         return facts, [], []
-    unsettled = set(unstated) - _whole_dollars(unstated, facts)
+    large = {block for block, table in unstated.items() if max(abs(f.value) for f in table) >= WHOLE_DOLLARS}
+    unsettled = set(unstated) - _whole_dollars(unstated, facts, large)
     if not unsettled:
         return facts, [], []
     findings = [Finding("warning", "withheld",
@@ -55,14 +60,18 @@ def unstated_scales(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str
     return kept, rejected, findings
 
 
-def _whole_dollars(tables: dict[int, list[Fact]], facts: list[Fact]) -> set[int]:
-    """The tables (by block) with a figure the text states as printed, and those with a figure that such a
-    table prints alike, in turn."""
+def _whole_dollars(tables: dict[int, list[Fact]], facts: list[Fact], shown: set[int]) -> set[int]:
+    """The tables (by block) `shown` in whole dollars, those with a figure the text states as printed, and
+    those with a figure that such a table prints alike, in turn."""
     said: dict[tuple, list[Fact]] = {}
     for f in facts:
         if f.category == "narrative" and f.unit == "USD" and not f.dims and f.value:
             said.setdefault((f.concept, f.period), []).append(f)
-    shown: set[int] = set()
+    for block in shown:
+        for f in tables[block]:
+            if not f.dims and f.value:
+                said.setdefault((f.concept, f.period), []).append(f)
+    shown = set(shown)
     while True:
         found = {block for block, table in tables.items() if block not in shown and any(
             consistent(f, other) for f in table if not f.dims and f.value

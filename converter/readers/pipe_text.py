@@ -22,10 +22,17 @@ from ..rulebook.regex_code import kept_regex
 
 
 def looks_like(text: str) -> bool:
+    """Lines of cells are one in twenty of the text's, or a line holds a whole table: more cells than a row
+    has, and figures among them (a long release with two tables, each flattened onto one line)."""
     if text.count("|") < 3:   # no line could hold three
         return False
     lines = [l for l in text.splitlines() if l.strip()]
-    return bool(lines) and sum(1 for l in lines if l.count("|") >= 3) >= max(1, len(lines) // 20)
+    return bool(lines) and (sum(1 for l in lines if l.count("|") >= 3) >= max(1, len(lines) // 20)
+                            or any(_holds_a_table(l) for l in lines if l.count("|") > ROW_LINE_CELLS))
+
+
+def _holds_a_table(line: str) -> bool:
+    return sum(1 for cell in line.split("|") if is_value(cell.strip())) >= 4
 
 
 def read_pipe_text(text: str, source: str = "") -> Document:
