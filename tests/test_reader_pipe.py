@@ -184,3 +184,27 @@ def test_a_long_release_with_each_table_on_one_line_is_pipe_text():
     assert detect_layout(text) == "pipe"
     facts = {(f.concept, f.period.end.year): f.value for f in convert_text(text, issuer="none").facts}
     assert facts[("us-gaap:Revenues", 2025)] == Decimal("120000000")
+
+
+def test_a_percent_sign_in_its_own_cell_makes_a_ratio_and_an_operating_result_closes_the_expenses():
+    # each amount has its '% of Net Revenues' beside it, the '%' in a cell of its own: read as figures, the
+    # ratios had doubled the columns and left every one undated. And "Gain on sale of assets" after
+    # "Operating loss" is no longer under "Costs and Expenses:", where a gain would be printed as a deduction
+    text = """\
+SPRINGFIELD, Feb. 12, 2025 -- Acme today reported results.
+
+CONSOLIDATED STATEMENTS OF EARNINGS (LOSS)
+Amounts in 000's, except per share |  |  |  | 
+ | Three Months Ended December 31, |  | 
+ |  | 2024 |  | 2023
+ |  | Amount |  | % of Net Revenues |  | Amount |  | % of Net Revenues
+Net revenues |  | $ | 7,935 |  | 100.0 | % |  | $ | 8,510 |  | 100.0 | %
+Costs and Expenses: |  |  |  |  |  |  |  | 
+Cost of goods sold |  |  | 4,618 |  | 58.2 | % |  |  | 4,761 |  | 55.9 | %
+Operating loss |  |  | (1,012 | ) |  | -12.8 | % |  |  | (433 | ) |  | -5.1 | %
+Gain on sale of assets |  |  | 694 |  | 4.4 | % |  |  | 2 |  | 0.0 | %
+"""
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("7935000")
+    assert facts[("us-gaap:OperatingIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("-433000")
+    assert facts[("us-gaap:GainLossOnSaleOfPropertyPlantEquipment", "2024-10-01..2024-12-31")] == Decimal("694000")

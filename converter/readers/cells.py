@@ -40,7 +40,10 @@ _CONTINUES_ROW = kept_regex(r"^(?:attributable\s+to|of\s+which)\b", regex.I)
 _OUTSIDE_SECTION = kept_regex(r"^net\s+(?:cash|increase|decrease|change)\b"
                                   # a result ("Net income (loss) attributable to Vornado") closes the heading
                                   # above it ("Less net loss (income) attributable to noncontrolling interests in:")
-                                  r"|^net\s+(?:\((?:income|loss)\)\s+)?(?:income|loss|earnings)\b(?!.*\bper\b)", regex.I)
+                                  r"|^net\s+(?:\((?:income|loss)\)\s+)?(?:income|loss|earnings)\b(?!.*\bper\b)"
+                                  # so does the result of operations the expenses above it add up to
+                                  r"|^(?:operating\s+(?:income|loss|profit|earnings)|(?:income|loss|earnings|profit)"
+                                  r"\s+from\s+operations)\b(?!.*\bper\b)", regex.I)
 
 
 @dataclass

@@ -14,7 +14,8 @@ from collections import Counter
 import regex
 
 from ..engine.numbers import is_year
-from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
+from ..model import Cell, Document, HeaderCell, Paragraph, Span, Table
+from .cells import section_rows
 from .headers import is_scale_note
 from .normalize import collapse_spaces
 from .tokens import is_mark, is_period_header, is_range_word, is_value
@@ -134,16 +135,19 @@ def _titles(blocks: list) -> list[Paragraph]:
 
 _RATIO = kept_regex(r"^\(?[-+]?\$?\s*[\d,.]*\d\s*%\)?(?:\s*pts?\.?)?$|^[-—–]+\s*%$|^n/?m$", regex.I)
 _OPEN_FIGURE = kept_regex(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
+_BARE_NUMBER = kept_regex(r"^\(?[-+]?[\d,]*\.?\d+$")
 
 
 def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
-    """The line's cells with their spans; "(1,234" and a ")" printed in the next cell are one figure."""
+    """The line's cells with their spans; "(1,234" and a ")" printed in the next cell are one figure, and so
+    are "58.2" and a "%" printed in the next cell: a ratio, not an amount."""
     out: list[tuple[str, int, int]] = []
     i = 0
     for part in line.split("|"):
         text = collapse_spaces(part)
-        if text == ")" and out and _OPEN_FIGURE.match(out[-1][0]):
-            out[-1] = (out[-1][0] + ")", out[-1][1], offset + i + len(part))
+        if (text == ")" and out and _OPEN_FIGURE.match(out[-1][0])) \
+                or (text in ("%", ")%") and out and _BARE_NUMBER.match(out[-1][0])):
+            out[-1] = (out[-1][0] + text, out[-1][1], offset + i + len(part))
             text = ""
         out.append((text, offset + i, offset + i + len(part)))
         i += len(part) + 1
@@ -255,19 +259,14 @@ def _build(header: list[_RowDraft], years: list[str], drafts: list[_RowDraft]) -
         [HeaderCell(y) for y in years]
     caption = [h.label for h in header if not is_period_header(h.label) and not is_range_word(h.label)]
     rows = []
-    section: tuple[str, ...] = ()
     for d in drafts:
         if not d.values:
-            section = (d.label,)
-            rows.append(Row(d.label, [], section=(), span=d.span))
-            continue
-        if len(d.values) == ncols:
-            cells = [Cell(t, col, sp) for col, (_i, t, sp) in enumerate(d.values)]
+            rows.append((d.label, d.span, None))
+        elif len(d.values) == ncols:
+            rows.append((d.label, d.span, [Cell(t, col, sp) for col, (_i, t, sp) in enumerate(d.values)]))
         else:
-            cells = [Cell(t, col_of[i - d.idx], sp) for i, t, sp in d.values if (i - d.idx) in col_of]
-        rows.append(Row(d.label, cells, section=section, span=d.span))
-        if d.label.lower().startswith("total"):
-            section = ()
+            rows.append((d.label, d.span, [Cell(t, col_of[i - d.idx], sp) for i, t, sp in d.values
+                                           if (i - d.idx) in col_of]))
     start = (header[0].span.start if header else drafts[0].span.start)
     end = drafts[-1].values[-1][2].end if drafts[-1].values else drafts[-1].span.end
-    return Table(head_cells, ncols, rows, caption=caption, span=Span(start, end))
+    return Table(head_cells, ncols, section_rows(rows), caption=caption, span=Span(start, end))
