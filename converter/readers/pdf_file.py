@@ -6,7 +6,8 @@ share a baseline; and a line is written out with each word at the column its pos
 their right edge, as they are aligned; text by its left edge; words a normal space apart stay one space
 apart). That is the layout `pdftotext -layout` prints, and the fixed-width reader reads it: columns by
 x-alignment, rows by baseline, wrapped labels and stacked headers as that reader knows them. Page headers
-and footers that repeat on most pages, and bare page numbers, are left out.
+and footers that repeat on most pages, and bare page numbers, are left out. On a tagged page, a table row whose
+cells the producer set on different baselines is one line, as its structure tree says (`pdf_tags`).
 
 Each word's place is kept (`PdfText.boxes`): the character range it was written to and its page and box, so
 a fact read from the text can say where on which page it was printed.
@@ -24,6 +25,7 @@ from .detect import InputError
 from .normalize import LIGATURES
 from .pdf_legibility import UNREADABLE_FILE, flat_digits, left_out_pages
 from .pdf_pages import is_page_number, line_key, page_turn, rejoin_split_rows, running_lines, text_frame
+from .pdf_tags import CONFLICT, char_cells, tag_rows
 from ..rulebook.regex_code import kept_re
 from ..dataclass_code import dataclass
 
@@ -84,6 +86,7 @@ class _Word:
     step_max: float = 0.0
     redrawn: int = 0      # glyphs coded as digits but drawn as a rule, read as dashes (pdf_legibility.flat_digits)
     page: int = 0         # the page it was printed on, when laid out on another's (a row a page break split)
+    cell: Optional[tuple[int, int, int]] = None   # its table cell, where the page is tagged (pdf_tags)
 
     @property
     def pitch(self) -> float:
@@ -169,7 +172,8 @@ def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:
         left, bottom, right, top = page.get_mediabox()
         turn, turns = page_turn(tp, raw)
         frame, height = text_frame(turn, right - left, top - bottom)
-        words = _words(tp, raw, frame, [t not in (turn, -1) for t in turns])
+        cells = char_cells(page, tp, raw)
+        words = _words(tp, raw, frame, [t not in (turn, -1) for t in turns], cells)
         tp.close()
     finally:
         page.close()
@@ -184,7 +188,8 @@ def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:
         else:
             lines.append((w.base, [w]))
     out: list[tuple[float, list[_Word]]] = []
-    for base, ws in _offset_rows(lines):
+    rows = _offset_rows(lines)
+    for base, ws in (tag_rows(rows, _FIGURE) if cells else rows):
         if out and out[-1][1] and out[-1][0] - base > 2.0 * size:
             out.append((base, []))
         for w in ws:
@@ -211,12 +216,13 @@ def _offset_rows(lines: list[tuple[float, list[_Word]]]) -> list[tuple[float, li
     return out
 
 
-def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Word]:
+def _words(tp, raw, frame=None, across: Optional[list[bool]] = None, cells: Optional[list] = None) -> list[_Word]:
     """Runs of glyphs without a space between them in the text layer's order; a run also ends where the next
     glyph is far to the right or off the baseline (a figure in the next column printed without a space).
     `frame`: the map into the text's upright frame, for a page whose text is turned. `across`: the glyphs
     turned against the page's text (a note running up the margin), left out: laid out with the rest, their
-    digits stood one a line at the end of the statement's rows, as figures."""
+    digits stood one a line at the end of the statement's rows, as figures. `cells`: each glyph's table cell
+    on a tagged page (pdf_tags); a word whose glyphs are in different cells is marked as a conflict."""
     import ctypes
     text = tp.get_text_range()
     words: list[_Word] = []
@@ -261,8 +267,11 @@ def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Wo
             words.append(cur)
             cur = None
         if cur is None:
-            cur = _Word("", left, right, base, top, size, ox=ox.value, last_ox=ox.value)
+            cur = _Word("", left, right, base, top, size, ox=ox.value, last_ox=ox.value,
+                        cell=cells[k] if cells else None)
         else:
+            if cells and cells[k] != cur.cell:
+                cur.cell = CONFLICT
             step = ox.value - cur.last_ox
             cur.step_min, cur.step_max = min(cur.step_min, step), max(cur.step_max, step)
             cur.last_ox = ox.value
