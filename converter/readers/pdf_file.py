@@ -188,9 +188,9 @@ def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:
         else:
             lines.append((w.base, [w]))
     out: list[tuple[float, list[_Word]]] = []
-    rows = _offset_rows(lines)
-    for base, ws in (tag_rows(rows, _FIGURE) if cells else rows):
-        if out and out[-1][1] and out[-1][0] - base > 2.0 * size:
+    rows, tops = tag_rows(_offset_rows(lines), _FIGURE) if cells else (_offset_rows(lines), {})
+    for k, (base, ws) in enumerate(rows):
+        if out and out[-1][1] and out[-1][0] - tops.get(k, base) > 2.0 * size:
             out.append((base, []))
         for w in ws:
             w.top, w.bottom = height - w.top, height - w.base

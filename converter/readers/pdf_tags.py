@@ -123,15 +123,20 @@ def char_cells(page, tp, raw) -> Optional[list[Optional[Cell]]]:
     return out
 
 
-def tag_rows(lines: list[tuple[float, list[_Word]]], figure) -> list[tuple[float, list[_Word]]]:
+Lines = list[tuple[float, list["_Word"]]]   # (baseline, words left to right), top line first
+
+
+def tag_rows(lines: Lines, figure) -> tuple[Lines, dict[int, float]]:
     """The page's lines with each consistent table row whose cells each lie on one line, but not all on the
-    same, made one line (see the module's docstring). `figure`: what a figure word matches."""
+    same, made one line (see the module's docstring), on its lowest baseline; and, for each line made so (by
+    its place in the list), its highest baseline, from which the gap above it is measured. `figure`: what a
+    figure word matches."""
     rows: dict[tuple[int, int], list[int]] = {}
     bad: set[int] = set()
     for i, (_base, ws) in enumerate(lines):
         for w in ws:
             if w.cell == CONFLICT:
-                return lines   # a word across two cells: the words were not made by the tree's cells
+                return lines, {}   # a word across two cells: the words were not made by the tree's cells
             if w.cell is not None:
                 rows.setdefault(w.cell[:2], []).append(i)
         cols = [w.cell for w in sorted(ws, key=lambda w: w.x0) if w.cell is not None]
@@ -144,18 +149,18 @@ def tag_rows(lines: list[tuple[float, list[_Word]]], figure) -> list[tuple[float
             continue
         words = sorted((w for _b, ws in lines[first:last + 1] for w in ws), key=lambda w: w.x0)
         joined[first] = (last, (lines[last][0], words))
-    if not joined:
-        return lines
     out: list[tuple[float, list[_Word]]] = []
+    tops: dict[int, float] = {}
     i = 0
     while i < len(lines):
         if i in joined:
+            tops[len(out)] = lines[i][0]
             i, row = joined[i]
             out.append(row)
         else:
             out.append(lines[i])
         i += 1
-    return out
+    return out, tops
 
 
 def _row_apart(span: list[tuple[float, list[_Word]]], row: tuple[int, int], figure) -> bool:
