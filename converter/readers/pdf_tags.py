@@ -148,6 +148,8 @@ def tag_rows(lines: Lines, figure) -> tuple[Lines, dict[int, float]]:
         if t in bad or first == last or _row_apart(lines[first:last + 1], (t, r), figure):
             continue
         words = sorted((w for _b, ws in lines[first:last + 1] for w in ws), key=lambda w: w.x0)
+        if _overlap(words):
+            continue   # words of one line would stand over another's: not cells side by side
         joined[first] = (last, (lines[last][0], words))
     out: list[tuple[float, list[_Word]]] = []
     tops: dict[int, float] = {}
@@ -175,3 +177,13 @@ def _row_apart(span: list[tuple[float, list[_Word]]], row: tuple[int, int], figu
             if on.setdefault(w.cell[2], i) != i:
                 return True
     return not any(figure.match(w.text) and _DIGIT.search(w.text) for _b, ws in span for w in ws)
+
+
+def _overlap(words: list[_Word]) -> bool:
+    """Whether any of the words (left to right by their left edge) begins over one before it."""
+    right = float("-inf")
+    for w in words:
+        if w.x0 < right - 1:
+            return True
+        right = max(right, w.x1)
+    return False
