@@ -126,3 +126,32 @@ def test_an_inconsistent_tree_leaves_the_rows_as_positions_gave_them(monkeypatch
     assert ["Gross", "profit"] in lines and ["800", "720"] in lines
     if how != "label in the next row":
         assert text == before       # the table (or the page) is left to positions
+
+
+def _word(text: str, x0: float, base: float, cell) -> pdf_file._Word:
+    return pdf_file._Word(text, x0, x0 + 6 * len(text), base, base + 9, 9.0, cell=cell)
+
+
+@pytest.mark.parametrize("case,one_line", [
+    ("side by side", True),
+    ("over each other", False),     # a word of one line would stand over one of the other
+    ("no figure", False),           # a header's cells
+    ("label on two lines", False),  # a label wrapped inside its cell: left to positions
+    ("caption between", False),     # a line of words in no cell among the row's lines
+])
+def test_which_rows_are_made_one_line(case, one_line):
+    label, figure = (0, 3, 0), (0, 3, 1)
+    lines = [(700.0, [_word("Gross", 10, 700, label), _word("profit", 50, 700, label)]),
+             (689.0, [_word("800" if case != "no figure" else "Note", 200, 689, figure)])]
+    if case == "over each other":
+        lines[1] = (689.0, [_word("800", 40, 689, figure)])
+    elif case == "label on two lines":
+        lines.insert(1, (694.0, [_word("margin", 10, 694, label)]))
+    elif case == "caption between":
+        lines.insert(1, (694.0, [_word("Continued", 10, 694, None)]))
+    out, tops = pdf_tags.tag_rows(lines, pdf_file._FIGURE)
+    if one_line:
+        assert [[w.text for w in ws] for _b, ws in out] == [["Gross", "profit", "800"]]
+        assert out[0][0] == 689.0 and tops == {0: 700.0}   # on the figures' baseline; the gap above from its top
+    else:
+        assert out == lines and tops == {}
