@@ -38,7 +38,7 @@ def _cells_of(path: Path, page: int = 0):
 def _positions_only(monkeypatch, data: bytes) -> str:
     """The text as it is laid out with no tree read."""
     with monkeypatch.context() as m:
-        m.setattr(pdf_file, "char_cells", lambda page, tp, raw: None)
+        m.setattr(pdf_tags, "char_cells", lambda page, tp, raw: None)
         return pdf_text(data).text
 
 
@@ -120,7 +120,7 @@ def _spoiled(how: str):
 def test_an_inconsistent_tree_leaves_the_rows_as_positions_gave_them(monkeypatch, how):
     data = TAGGED.read_bytes()
     before = _positions_only(monkeypatch, data)
-    monkeypatch.setattr(pdf_file, "char_cells", _spoiled(how))
+    monkeypatch.setattr(pdf_tags, "char_cells", _spoiled(how))
     text = pdf_text(data).text
     lines = _lines(text)
     assert ["Gross", "profit"] in lines and ["800", "720"] in lines

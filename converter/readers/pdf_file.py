@@ -25,7 +25,7 @@ from .detect import InputError
 from .normalize import LIGATURES
 from .pdf_legibility import UNREADABLE_FILE, flat_digits, left_out_pages
 from .pdf_pages import is_page_number, line_key, page_turn, rejoin_split_rows, running_lines, text_frame
-from .pdf_tags import CONFLICT, char_cells, tag_rows
+from .pdf_tags import tagged_rows
 from ..rulebook.regex_code import kept_re
 from ..dataclass_code import dataclass
 
@@ -86,6 +86,7 @@ class _Word:
     step_max: float = 0.0
     redrawn: int = 0      # glyphs coded as digits but drawn as a rule, read as dashes (pdf_legibility.flat_digits)
     page: int = 0         # the page it was printed on, when laid out on another's (a row a page break split)
+    glyphs: tuple[int, int] = (0, 0)   # its first and last glyph's index in the page's text layer
     cell: Optional[tuple[int, int, int]] = None   # its table cell, where the page is tagged (pdf_tags)
 
     @property
@@ -172,23 +173,25 @@ def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:
         left, bottom, right, top = page.get_mediabox()
         turn, turns = page_turn(tp, raw)
         frame, height = text_frame(turn, right - left, top - bottom)
-        cells = char_cells(page, tp, raw)
-        words = _words(tp, raw, frame, [t not in (turn, -1) for t in turns], cells)
+        words = _words(tp, raw, frame, [t not in (turn, -1) for t in turns])
+        if not words:
+            tp.close()
+            return []
+        size = statistics.median(w.size for w in words)
+        words.sort(key=lambda w: (-w.base, w.x0))
+        lines: list[tuple[float, list[_Word]]] = []
+        for w in words:
+            if lines and abs(lines[-1][0] - w.base) < 0.45 * max(size, w.size):
+                lines[-1][1].append(w)
+            else:
+                lines.append((w.base, [w]))
+        # where the page is tagged, its table rows as the tree says (pdf_tags); the gap above a row made one
+        # line is measured from its highest baseline
+        rows, tops = tagged_rows(page, tp, raw, _offset_rows(lines), _FIGURE)
         tp.close()
     finally:
         page.close()
-    if not words:
-        return []
-    size = statistics.median(w.size for w in words)
-    words.sort(key=lambda w: (-w.base, w.x0))
-    lines: list[tuple[float, list[_Word]]] = []
-    for w in words:
-        if lines and abs(lines[-1][0] - w.base) < 0.45 * max(size, w.size):
-            lines[-1][1].append(w)
-        else:
-            lines.append((w.base, [w]))
     out: list[tuple[float, list[_Word]]] = []
-    rows, tops = tag_rows(_offset_rows(lines), _FIGURE) if cells else (_offset_rows(lines), {})
     for k, (base, ws) in enumerate(rows):
         if out and out[-1][1] and out[-1][0] - tops.get(k, base) > 2.0 * size:
             out.append((base, []))
@@ -216,13 +219,12 @@ def _offset_rows(lines: list[tuple[float, list[_Word]]]) -> list[tuple[float, li
     return out
 
 
-def _words(tp, raw, frame=None, across: Optional[list[bool]] = None, cells: Optional[list] = None) -> list[_Word]:
+def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Word]:
     """Runs of glyphs without a space between them in the text layer's order; a run also ends where the next
     glyph is far to the right or off the baseline (a figure in the next column printed without a space).
     `frame`: the map into the text's upright frame, for a page whose text is turned. `across`: the glyphs
     turned against the page's text (a note running up the margin), left out: laid out with the rest, their
-    digits stood one a line at the end of the statement's rows, as figures. `cells`: each glyph's table cell
-    on a tagged page (pdf_tags); a word whose glyphs are in different cells is marked as a conflict."""
+    digits stood one a line at the end of the statement's rows, as figures."""
     import ctypes
     text = tp.get_text_range()
     words: list[_Word] = []
@@ -267,11 +269,9 @@ def _words(tp, raw, frame=None, across: Optional[list[bool]] = None, cells: Opti
             words.append(cur)
             cur = None
         if cur is None:
-            cur = _Word("", left, right, base, top, size, ox=ox.value, last_ox=ox.value,
-                        cell=cells[k] if cells else None)
+            cur = _Word("", left, right, base, top, size, ox=ox.value, last_ox=ox.value, glyphs=(k, k))
         else:
-            if cells and cells[k] != cur.cell:
-                cur.cell = CONFLICT
+            cur.glyphs = (cur.glyphs[0], k)
             step = ox.value - cur.last_ox
             cur.step_min, cur.step_max = min(cur.step_min, step), max(cur.step_max, step)
             cur.last_ox = ox.value

@@ -37,27 +37,14 @@ _DIGIT = kept_re(r"\d")
 Cell = tuple[int, int, int]   # (table, row, cell) on the page, in the tree's order
 
 
-def _type(raw, el) -> str:
-    n = raw.FPDF_StructElement_GetType(el, None, 0)
-    if n <= 2:
-        return ""
-    buf = ctypes.create_string_buffer(n)
-    raw.FPDF_StructElement_GetType(el, buf, n)
-    return buf.raw[:n].decode("utf-16-le", "replace").rstrip("\x00")
+_TYPE_BUFFER = 64   # bytes: a structure type's name in UTF-16 ("TD", "Table", "NonStruct") and its end
 
 
-def _children(raw, el) -> list:
-    out = []
-    for i in range(raw.FPDF_StructElement_CountChildren(el)):
-        child = raw.FPDF_StructElement_GetChildAtIndex(el, i)
-        if child:
-            out.append(child)
-    return out
-
-
-def _own_mcids(raw, el) -> list[int]:
-    return [m for m in (raw.FPDF_StructElement_GetMarkedContentIdAtIndex(el, i)
-                        for i in range(raw.FPDF_StructElement_GetMarkedContentIdCount(el))) if m >= 0]
+def _type(raw, el, buf) -> str:
+    n = raw.FPDF_StructElement_GetType(el, buf, _TYPE_BUFFER)
+    if n <= 2 or n > _TYPE_BUFFER:
+        return ""   # none, or a name no table's part has
+    return buf.raw[:n - 2].decode("utf-16-le", "replace")
 
 
 class _Walk:
@@ -65,6 +52,7 @@ class _Walk:
 
     def __init__(self, raw):
         self.raw = raw
+        self.buf = ctypes.create_string_buffer(_TYPE_BUFFER)
         self.claims: dict[int, int] = {}              # marked content -> how many elements name it
         self.cell_of: dict[int, Cell] = {}
         self.tables = 0
@@ -76,7 +64,7 @@ class _Walk:
         if depth > _MAX_DEPTH:
             return
         raw = self.raw
-        kind = _type(raw, el)
+        kind = _type(raw, el, self.buf)
         if kind == "Table":
             where = ("table", self.tables)
             self.tables += 1
@@ -90,12 +78,18 @@ class _Walk:
             self.cells[row] = where[1][2] + 1
         elif where is not None and where[0] != "cell" and kind not in _ROW_GROUPS:
             where = None   # content beside a table's rows, or beside a row's cells: in no cell
-        for m in _own_mcids(raw, el):
+        for i in range(raw.FPDF_StructElement_GetMarkedContentIdCount(el)):
+            m = raw.FPDF_StructElement_GetMarkedContentIdAtIndex(el, i)
+            if m < 0:
+                continue   # a child element, walked below
             self.claims[m] = self.claims.get(m, 0) + 1
             if where is not None and where[0] == "cell":
                 self.cell_of[m] = where[1]
-        for child in _children(raw, el):
-            self.walk(child, where, depth + 1)
+        get = raw.FPDF_StructElement_GetChildAtIndex
+        for i in range(raw.FPDF_StructElement_CountChildren(el)):
+            child = get(el, i)
+            if child:
+                self.walk(child, where, depth + 1)
 
 
 def char_cells(page, tp, raw) -> Optional[list[Optional[Cell]]]:
@@ -116,14 +110,35 @@ def char_cells(page, tp, raw) -> Optional[list[Optional[Cell]]]:
     cell_of = {m: c for m, c in walk.cell_of.items() if walk.claims[m] == 1}
     if not cell_of:
         return None
+    text_object, marked = raw.FPDFText_GetTextObject, raw.FPDFPageObj_GetMarkedContentID
+    page_text = tp.raw
     out: list[Optional[Cell]] = []
     for k in range(tp.count_chars()):
-        obj = raw.FPDFText_GetTextObject(tp.raw, k)
-        out.append(cell_of.get(raw.FPDFPageObj_GetMarkedContentID(obj)) if obj else None)
+        obj = text_object(page_text, k)
+        out.append(cell_of.get(marked(obj)) if obj else None)
     return out
 
 
 Lines = list[tuple[float, list["_Word"]]]   # (baseline, words left to right), top line first
+
+
+def tagged_rows(page, tp, raw, lines: Lines, figure) -> tuple[Lines, dict[int, float]]:
+    """`tag_rows` on a page whose tree names table cells; the lines as they are, and no tops, elsewhere. The
+    tree is read only where two lines in a row have words side by side, not over each other: no row can
+    be made one line otherwise (a page of rows whose labels start each line, as most are)."""
+    if not any(ws and above and not _overlap(sorted(above + ws, key=lambda w: w.x0))
+               for (_a, above), (_b, ws) in zip(lines, lines[1:])):
+        return lines, {}
+    cells = char_cells(page, tp, raw)
+    if cells is None:
+        return lines, {}
+    text = tp.get_text_range()
+    for _base, ws in lines:
+        for w in ws:
+            first, last = w.glyphs
+            found = {cells[k] for k in range(first, last + 1) if k < len(cells) and not text[k:k + 1].isspace()}
+            w.cell = found.pop() if len(found) == 1 else CONFLICT
+    return tag_rows(lines, figure)
 
 
 def tag_rows(lines: Lines, figure) -> tuple[Lines, dict[int, float]]:
