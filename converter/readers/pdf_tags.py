@@ -16,7 +16,8 @@ The tree is evidence only where it is consistent: a marked content two elements 
 word whose glyphs lie in two cells leaves the page as positions gave it; a line whose words run against
 their table's cells' order, or hold two of its rows, leaves the table so. A row is left as it is where one
 of its lines holds anything but its words (a caption drawn between them, another row, a nested table), a
-cell lies on two lines, or no cell holds a figure (a header, a table of prose).
+cell lies on two lines, or no cell holds a figure (a header, a table of prose). Structure types are read as
+written: a producer's own names, mapped to TR or TD only through the document's role map, are not followed.
 """
 from __future__ import annotations
 
