@@ -6,7 +6,8 @@ share a baseline; and a line is written out with each word at the column its pos
 their right edge, as they are aligned; text by its left edge; words a normal space apart stay one space
 apart). That is the layout `pdftotext -layout` prints, and the fixed-width reader reads it: columns by
 x-alignment, rows by baseline, wrapped labels and stacked headers as that reader knows them. Page headers
-and footers that repeat on most pages, and bare page numbers, are left out.
+and footers that repeat on most pages, and bare page numbers, are left out. On a tagged page, a table row whose
+cells the producer set on different baselines is one line, as its structure tree says (`pdf_tags`).
 
 Each word's place is kept (`PdfText.boxes`): the character range it was written to and its page and box, so
 a fact read from the text can say where on which page it was printed.
@@ -24,6 +25,7 @@ from .detect import InputError
 from .normalize import LIGATURES
 from .pdf_legibility import UNREADABLE_FILE, flat_digits, left_out_pages
 from .pdf_pages import is_page_number, line_key, page_turn, rejoin_split_rows, running_lines, text_frame
+from .pdf_tags import tagged_rows
 from ..rulebook.regex_code import kept_re
 from ..dataclass_code import dataclass
 
@@ -84,6 +86,8 @@ class _Word:
     step_max: float = 0.0
     redrawn: int = 0      # glyphs coded as digits but drawn as a rule, read as dashes (pdf_legibility.flat_digits)
     page: int = 0         # the page it was printed on, when laid out on another's (a row a page break split)
+    glyphs: tuple[int, int] = (0, 0)   # its first and last glyph's index in the page's text layer
+    cell: Optional[tuple[int, int, int]] = None   # its table cell, where the page is tagged (pdf_tags)
 
     @property
     def pitch(self) -> float:
@@ -170,22 +174,26 @@ def _page_lines(doc, index: int) -> list[tuple[float, list[_Word]]]:
         turn, turns = page_turn(tp, raw)
         frame, height = text_frame(turn, right - left, top - bottom)
         words = _words(tp, raw, frame, [t not in (turn, -1) for t in turns])
+        if not words:
+            tp.close()
+            return []
+        size = statistics.median(w.size for w in words)
+        words.sort(key=lambda w: (-w.base, w.x0))
+        lines: list[tuple[float, list[_Word]]] = []
+        for w in words:
+            if lines and abs(lines[-1][0] - w.base) < 0.45 * max(size, w.size):
+                lines[-1][1].append(w)
+            else:
+                lines.append((w.base, [w]))
+        # where the page is tagged, its table rows as the tree says (pdf_tags); the gap above a row made one
+        # line is measured from its highest baseline
+        rows, tops = tagged_rows(page, tp, raw, _offset_rows(lines), _FIGURE)
         tp.close()
     finally:
         page.close()
-    if not words:
-        return []
-    size = statistics.median(w.size for w in words)
-    words.sort(key=lambda w: (-w.base, w.x0))
-    lines: list[tuple[float, list[_Word]]] = []
-    for w in words:
-        if lines and abs(lines[-1][0] - w.base) < 0.45 * max(size, w.size):
-            lines[-1][1].append(w)
-        else:
-            lines.append((w.base, [w]))
     out: list[tuple[float, list[_Word]]] = []
-    for base, ws in _offset_rows(lines):
-        if out and out[-1][1] and out[-1][0] - base > 2.0 * size:
+    for k, (base, ws) in enumerate(rows):
+        if out and out[-1][1] and out[-1][0] - tops.get(k, base) > 2.0 * size:
             out.append((base, []))
         for w in ws:
             w.top, w.bottom = height - w.top, height - w.base
@@ -261,8 +269,9 @@ def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Wo
             words.append(cur)
             cur = None
         if cur is None:
-            cur = _Word("", left, right, base, top, size, ox=ox.value, last_ox=ox.value)
+            cur = _Word("", left, right, base, top, size, ox=ox.value, last_ox=ox.value, glyphs=(k, k))
         else:
+            cur.glyphs = (cur.glyphs[0], k)
             step = ox.value - cur.last_ox
             cur.step_min, cur.step_max = min(cur.step_min, step), max(cur.step_max, step)
             cur.last_ox = ox.value
