@@ -208,3 +208,27 @@ Gain on sale of assets |  |  | 694 |  | 4.4 | % |  |  | 2 |  | 0.0 | %
     assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("7935000")
     assert facts[("us-gaap:OperatingIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("-433000")
     assert facts[("us-gaap:GainLossOnSaleOfPropertyPlantEquipment", "2024-10-01..2024-12-31")] == Decimal("694000")
+
+
+def test_figures_on_a_line_without_a_label_are_a_row_of_their_own():
+    # the total under the cost lines, printed without a label: its figures had been taken for more figures of
+    # the line above, which then held two rows' worth and gave neither
+    text = """\
+SPRINGFIELD, Feb. 12, 2025 -- Acme today reported results.
+
+STATEMENTS OF OPERATIONS (in thousands)
+ | Three Months Ended December 31, |  | 
+ |  | 2024 |  | 2023
+Cost and expenses: |  |  | 
+Cost of materials sold |  | 78,509 |  | 91,972
+Delivery expense |  | 4,941 |  | 5,469
+Depreciation and amortization |  | 827 |  | 754
+ |  | 84,277 |  | 98,195
+Net earnings (loss) |  | (1,152 | ) |  | 1,184
+"""
+    table = read_pipe_text(text).tables[0]
+    assert _rows(table)["Depreciation and amortization"] == ["827", "754"]
+    assert _rows(table)[""] == ["84,277", "98,195"]
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
+    assert facts[("us-gaap:CostsAndExpenses", "2024-10-01..2024-12-31")] == Decimal("84277000")
+    assert facts[("us-gaap:DepreciationDepletionAndAmortization", "2023-10-01..2023-12-31")] == Decimal("754000")

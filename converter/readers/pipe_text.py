@@ -50,8 +50,8 @@ def read_pipe_text(text: str, source: str = "") -> Document:
         else:   # the short lines right above are the table's title and scale note, as in HTML
             titles = _titles(blocks)
             del blocks[len(blocks) - len(titles):]
-            heads = _header_lines(lines, len(titles)) if kind == "rows" else frozenset()
-            blocks.extend(_tables([(p.text, p.span.start, p.span.end) for p in titles] + cells, heads))
+            heads, bare = _line_kinds(lines, len(titles)) if kind == "rows" else (frozenset(), frozenset())
+            blocks.extend(_tables([(p.text, p.span.start, p.span.end) for p in titles] + cells, heads, bare))
     for i, b in enumerate(blocks):
         b.index = i
     return Document(blocks, text, "pipe", source)
@@ -154,18 +154,23 @@ def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _header_lines(lines: list, offset: int) -> frozenset[int]:
-    """Where, in the cells of a run of row lines joined (after `offset` title cells), each line that heads
-    columns begins: no label in its first cell, no figure, and a date or a year ("| | December 31, 2024 | |").
-    After figures, such a line starts the next table, whatever its dates look like."""
-    out, at = set(), offset
+def _line_kinds(lines: list, offset: int) -> tuple[frozenset[int], frozenset[int]]:
+    """Where, in the cells of a run of row lines joined (after `offset` title cells), each line begins that
+    heads columns (no label in its first cell, no figure, and a date or a year: "| | December 31, 2024 | |";
+    after figures, it starts the next table, whatever its dates look like), and each that prints figures
+    without a label (a total under the lines above it: "| | 95,636 | | 109,800 |")."""
+    heads, bare, at = set(), set(), offset
     for cells in lines:
         texts = [c for c, _s, _e in cells]
-        if texts and not texts[0] and not any(is_value(t) for t in texts if not is_year(t)) \
-                and any(is_year(t) or is_period_header(t) for t in texts if t):
-            out.add(at)
+        if texts and not texts[0]:
+            figures = [t for t in texts if t and is_value(t) and not is_year(t)]
+            words = [t for t in texts if t and not is_value(t) and not is_mark(t)]
+            if not figures and any(is_year(t) or is_period_header(t) for t in texts if t):
+                heads.add(at)
+            elif figures and not words:
+                bare.add(at)
         at += len(cells)
-    return frozenset(out)
+    return frozenset(heads), frozenset(bare)
 
 
 def _prose(cells) -> list[Paragraph]:
@@ -183,9 +188,10 @@ class _RowDraft:
         self.values: list[tuple[int, str, Span]] = []
 
 
-def _tables(cells, header_lines: frozenset[int] = frozenset()) -> list:
+def _tables(cells, header_lines: frozenset[int] = frozenset(), bare_lines: frozenset[int] = frozenset()) -> list:
     """Split one line of cells into tables (a new header run, or a line of `header_lines`, the indexes where
-    a header line of row-per-line text begins, starts a new table) and build each."""
+    a header line of row-per-line text begins, starts a new table) and build each. A line of `bare_lines`
+    (figures without a label) is a row of its own, not more figures of the row above."""
     out: list = []
     drafts: list[_RowDraft] = []
     header: list[_RowDraft] = []
@@ -207,6 +213,9 @@ def _tables(cells, header_lines: frozenset[int] = frozenset()) -> list:
                 tail.insert(0, drafts.pop())
             flush()
             header, current = tail, None
+        if idx in bare_lines and data_started:
+            current = _RowDraft("", idx, Span(s, s))
+            drafts.append(current)
         if not text or is_mark(text):
             continue
         if is_year(text) and (current is None or not current.values):
