@@ -25,7 +25,7 @@ FLOORS = {
     # its reconciliation's "-" for a lease termination gain in a quarter: zero, which the gold leaves out
     "glimpsegroup-fy2025q2": (0.90, 1),
     "ideaya-2024q4": (1.0, 0), "intelligentbio-fy2025q2": (0.98, 0), "martinmarietta-2024q4": (0.94, 0),
-    "nabors-2024q4": (0.97, 0), "royaltypharma-2024q4": (0.94, 0),
+    "nabors-2024q4": (0.97, 0), "royaltypharma-2024q4": (0.98, 0),
     "sunlinkhealth-fy2025q2": (0.88, 0), "tigoenergy-2024q4": (0.97, 0),
     # a balance sheet's 'Increase (Decrease)' column, its title split over two header lines, is not yet read
     # this way: its columns stay undated, and the table gives nothing, never a wrong figure

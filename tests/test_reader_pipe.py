@@ -232,3 +232,21 @@ Net earnings (loss) |  | (1,152 | ) |  | 1,184
     facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
     assert facts[("us-gaap:CostsAndExpenses", "2024-10-01..2024-12-31")] == Decimal("84277000")
     assert facts[("us-gaap:DepreciationDepletionAndAmortization", "2023-10-01..2023-12-31")] == Decimal("754000")
+
+
+def test_a_change_column_of_parenthesized_percents_and_a_glued_month_leave_the_periods_read():
+    # "(8)%" is a ratio like "1%", and "Three Months EndedDecember 31," was printed in two cells
+    text = """\
+SPRINGFIELD, Feb. 12, 2025 -- Acme today reported results.
+
+Financial Summary
+ | Three Months EndedDecember 31, |  |  |  | Twelve Months Ended December 31, |  |  | 
+($ and shares in millions) | 2024 | 2023 | Change |  | 2024 | 2023 | Change | 
+Net cash provided by operating activities | 743 | 773 | (4)% |  | 2,769 | 2,988 | (7)% | 
+Weighted average Class A ordinary shares outstanding - diluted | 589 | 598 | (1)% |  | 594 | 603 | 1% | 
+"""
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
+    assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-10-01..2024-12-31")] == \
+        Decimal("743000000")
+    assert facts[("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "2023-01-01..2023-12-31")] == \
+        Decimal("603000000")

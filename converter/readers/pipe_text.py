@@ -16,7 +16,7 @@ import regex
 from ..engine.numbers import is_year
 from ..model import Cell, Document, HeaderCell, Paragraph, Span, Table
 from .cells import section_rows
-from .headers import is_scale_note
+from .headers import deglue_months, is_scale_note
 from .normalize import collapse_spaces
 from .tokens import is_mark, is_period_header, is_range_word, is_value
 from ..rulebook.regex_code import kept_regex
@@ -133,7 +133,7 @@ def _titles(blocks: list) -> list[Paragraph]:
     return out
 
 
-_RATIO = kept_regex(r"^\(?[-+]?\$?\s*[\d,.]*\d\s*%\)?(?:\s*pts?\.?)?$|^[-—–]+\s*%$|^n/?m$", regex.I)
+_RATIO = kept_regex(r"^\(?[-+]?\$?\s*[\d,.]*\d\s*\)?\s*%\)?(?:\s*pts?\.?)?$|^[-—–]+\s*%$|^n/?m$", regex.I)   # "(8)%" too
 _OPEN_FIGURE = kept_regex(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
 _BARE_NUMBER = kept_regex(r"^\(?[-+]?[\d,]*\.?\d+$")
 
@@ -264,9 +264,10 @@ def _build(header: list[_RowDraft], years: list[str], drafts: list[_RowDraft]) -
     for col, c in enumerate(offsets):
         if c:
             col_of.setdefault(c.most_common(1)[0][0], col)
-    head_cells = [HeaderCell(h.label) for h in header if is_period_header(h.label) or is_range_word(h.label)] + \
+    pieces = [deglue_months(h.label) for h in header]   # "Three Months EndedDecember 31," from two cells
+    head_cells = [HeaderCell(p) for p in pieces if is_period_header(p) or is_range_word(p)] + \
         [HeaderCell(y) for y in years]
-    caption = [h.label for h in header if not is_period_header(h.label) and not is_range_word(h.label)]
+    caption = [p for p in pieces if not is_period_header(p) and not is_range_word(p)]
     rows = []
     for d in drafts:
         if not d.values:
