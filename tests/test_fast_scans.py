@@ -24,6 +24,9 @@ from converter.readers.normalize import collapse_spaces
 from converter.readers.pdf_model import figure_value
 from converter.readers.pdf_placement import _leading_orders
 from converter.readers.tokens import WORD
+from converter.rulebook.index import _contains_keys, fold
+from converter.rulebook.loader import load_rulebook
+from converter.rulebook.match import phrase_rules, row_index
 
 
 def _strings(pieces: list[str], count: int, longest: int, seed: int):
@@ -345,3 +348,25 @@ def test_mark_and_footnote_patterns_tried_only_on_lines_that_begin_as_they_do():
         t = text.strip()
         assert is_mark_line(text) == bool(_MARK_LINE.match(t)), repr(text)
         assert not pdf_text._FOOTNOTE_MARK.match(t) or t[:1] in ("(", "*"), repr(text)
+
+
+def _plain_candidates(index, text: str) -> list:
+    """The lookup candidates() replaced: the text's trigrams as a set, then _contains_keys per pattern."""
+    folded = text.casefold()
+    grams = frozenset(folded[i:i + 3] for i in range(len(folded) - 2))
+    found = set(index.always).union(*(index.by_trigram[g] for g in grams & index._keys))
+    return [index._resolved[n] for n in sorted(found) if _contains_keys(fold(text), index._options[n])]
+
+
+def test_candidates_are_the_plain_lookup():
+    """The shipped row and phrase indexes, on labels and sentences pieced from their own literals (so that many
+    patterns are called up and many turned away), case changed and spelt with letters that fold to ASCII."""
+    book = load_rulebook(None)
+    indexes = [row_index(book)] + [phrase_rules(book, pos, "narrative")[1] for pos in ("before", "after")]
+    for n, index in enumerate(indexes):
+        literals = sorted({lit for options in index._options for option in options for lit in option})
+        pieces = literals + [" ", "  ", ", ", "(", ")", "\u0130", "\u017f", "\u212a", "ß", "1,234", "net ", "TOTAL "]
+        for text in _strings(pieces, 3000, 8 if n == 0 else 40, 20 + n):
+            if text and text[0] == "t":
+                text = text.upper()
+            assert index.candidates(text) == _plain_candidates(index, text), text
