@@ -138,3 +138,49 @@ def test_kept_dataclass_code_makes_the_standard_classes(fresh):
         with pytest.raises(dataclasses.FrozenInstanceError):
             p.x = 2
         assert [f.name for f in dataclasses.fields(cls)] == ["x", "y", "tags"]
+
+
+def test_frozen_fields_set_in_the_dict_only_where_setattr_would_put_them_there(fresh):
+    """A frozen class's __init__ writes its fields into the instance's dict, as object.__setattr__ does, unless
+    the class has slots or a data descriptor under a field's name (setattr calls it): those keep the standard
+    __init__. Either way the instance is the standard class's."""
+    import dataclasses
+    from converter import dataclass_code
+    from converter.model import Fact, Span
+
+    def make(decorate):
+        @decorate(frozen=True)
+        class Plain:
+            x: int
+            tags: tuple = dataclasses.field(default_factory=tuple)
+
+        class Base:
+            seen: list = []
+
+            @property
+            def y(self):
+                return self.__dict__["y"]
+
+            @y.setter
+            def y(self, value):
+                Base.seen.append(value)
+                self.__dict__["y"] = value
+
+        @decorate(frozen=True)
+        class Guarded(Base):
+            y: int
+
+        @decorate(frozen=True, slots=True)
+        class Slotted:
+            z: int
+        return Plain, Guarded, Slotted
+
+    standard, kept = make(dataclasses.dataclass), make(dataclass_code.dataclass)
+    for std, ours in zip(standard, kept):
+        a, b = std(1), ours(1)
+        assert (vars(a) if hasattr(a, "__dict__") else a.z) == (vars(b) if hasattr(b, "__dict__") else b.z)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(b, dataclasses.fields(ours)[0].name, 2)
+    assert (standard[1].seen, kept[1].seen) == ([1], [1])   # the property's setter ran for both classes
+    direct = [("__dict__" in c.__init__.__code__.co_names) for c in kept + (Fact, Span)]
+    assert direct == [True, False, False, True, True]
