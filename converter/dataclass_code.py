@@ -6,18 +6,12 @@ class's __setattr__ ...) as source text and compile it: for the converter's ~70 
 factory (`dataclasses._create_fn`, a copy of 3.11's) compiling through a memo of code objects, which is
 kept in the rulebook cache folder (rulebook/cache.py; Python's version is in the key). The factory is
 swapped only while one of our classes is decorated; on another Python the standard decorator runs as is.
-
-A frozen class's __init__ sets each field through object.__setattr__ (its own __setattr__ refuses), a global
-look-up and a call per field: some 4,600 of them per release, 0.4 ms. Where that call can only store the value
-in the instance's dict (no __slots__, no field shadowed by a data descriptor), the factory writes the dict
-directly: the same instance, at a quarter of the cost.
 """
 from __future__ import annotations
 
 import atexit
 import dataclasses
 import marshal
-import re
 import sys
 import threading
 
@@ -25,8 +19,6 @@ _SUPPORTED = sys.version_info[:2] == (3, 11) and callable(getattr(dataclasses, "
 _LOCK = threading.RLock()
 _CODES: dict | None = None     # function text -> its code object
 _ADDED = False
-_DIRECT = False                # whether the class being decorated may have its frozen fields set in its dict
-_SET_FROZEN = re.compile(r"^(\s*)__dataclass_builtins_object__\.__setattr__\((\w+),('\w+'),(.*)\)$")
 
 
 def _create_fn(name, args, body, *, globals=None, locals=None, return_type=dataclasses.MISSING):
@@ -39,8 +31,6 @@ def _create_fn(name, args, body, *, globals=None, locals=None, return_type=datac
         locals['_return_type'] = return_type
         return_annotation = '->_return_type'
     args = ','.join(args)
-    if _DIRECT and name == '__init__':
-        body = [_SET_FROZEN.sub(r"\1\2.__dict__[\3]=\4", b) for b in body]
     body = '\n'.join(f'  {b}' for b in body)
     txt = f' def {name}({args}){return_annotation}:\n{body}'
     local_vars = ', '.join(locals.keys())
@@ -60,25 +50,14 @@ def dataclass(cls=None, /, **options):
         return dataclasses.dataclass(cls, **options)
 
     def wrap(c):
-        global _DIRECT
         with _LOCK:
             standard, dataclasses._create_fn = dataclasses._create_fn, _create_fn
-            _DIRECT = options.get("frozen", False) and _plain_dict(c, options)
             try:
                 return dataclasses.dataclass(c, **options)
             finally:
-                dataclasses._create_fn, _DIRECT = standard, False
+                dataclasses._create_fn = standard
 
     return wrap if cls is None else wrap(cls)
-
-
-def _plain_dict(cls, options: dict) -> bool:
-    """Whether object.__setattr__ on an instance of `cls` stores each of its fields in the instance's dict: no
-    slots, and no class in its MRO holds a data descriptor (a property, a slot) under a field's name."""
-    if options.get("slots") or any("__slots__" in vars(k) for k in cls.__mro__[:-1]):
-        return False
-    names = {n for k in cls.__mro__ for n in vars(k).get("__annotations__", {})}
-    return not any(hasattr(type(vars(k)[n]), "__set__") for k in cls.__mro__ for n in names if n in vars(k))
 
 
 class Rebuilt:
