@@ -370,3 +370,43 @@ def test_candidates_are_the_plain_lookup():
             if text and text[0] == "t":
                 text = text.upper()
             assert index.candidates(text) == _plain_candidates(index, text), text
+
+
+def _dateline_plain(text: str):
+    """The dateline reading _last_ends_from sped up: the last sentence end looked for from the line's start."""
+    from converter.engine.dates import full_dates, make_date
+    from converter.engine.release_date import _AFTER, _PLACE, _SENTENCE_END, _WIRE_BEFORE, LINE_START
+    for m in full_dates(text):
+        d = make_date(m["m"], m["d"], m["y"])
+        if d is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start:m.start()]
+        if len(before) > LINE_START:
+            ends = list(_SENTENCE_END.finditer(before))
+            before = before[ends[-1].end():] if ends else before
+            if len(before) > LINE_START:
+                continue
+        if _AFTER.match(text, m.end()) or _PLACE.search(before) or _WIRE_BEFORE.search(before):
+            return d
+    return None
+
+
+def test_dateline_finds_the_last_sentence_end_near_the_date_as_from_the_line_start():
+    """Long lines of sentences, blanks of every kind (a run of them may span the point the look starts at),
+    quotes and capitals, with datelines and other dates along them."""
+    from converter.engine.release_date import _SENTENCE_END, _last_ends_from, dateline
+    pieces = ["SANTA CLARA, Calif., ", "Jan. 5, 2024 ", "-- Acme ", "(GLOBE NEWSWIRE) ", ". ", '." ', "’ ", ") ",
+              "! ", "? ", "     ", "\u00a0\u2028 ", "\x1c", "\t", "\n", "We ", "said ", "x" * 37, "Revenue rose",
+              "On March 3, 2023, ", "NEW YORK, NY / ACCESS Newswire / ", "Feb 29, 2023 ", "A", "."]
+    for text in _strings(pieces, 3000, 40, 30):
+        assert dateline(text) == _dateline_plain(text), text
+        line = text.replace("\n", " ")
+        for end in range(0, len(line), 7):
+            before = line[:end]
+            whole = list(_SENTENCE_END.finditer(before))
+            tail = list(_SENTENCE_END.finditer(before, _last_ends_from(before)))
+            if whole and len(before) - whole[-1].end() <= 120:
+                assert tail and tail[-1].span() == whole[-1].span(), before
+            else:
+                assert not tail or len(before) - tail[-1].end() > 120, before
