@@ -10,7 +10,7 @@ from itertools import permutations
 
 import regex
 
-from converter.engine.columns import _FY_END
+from converter.engine.columns import _FY_END, _QUARTER_ENDED, _QUARTER_WORDS
 from converter.engine.dates import _DAY_YEAR, day_years
 from converter.engine.periods_text import PERIOD, _matches, _windows
 from converter.engine.word_starts import search_at_words
@@ -47,6 +47,16 @@ def test_search_at_words_is_search():
     for text in _strings(pieces, 5000, 12, 2):
         got = search_at_words(_FY_END, text, text.lower(), ("fiscal", "year"))
         want = _FY_END.search(text)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), text
+
+
+def test_quarter_ended_searched_at_its_words_is_search():
+    pieces = ["first ", "Second ", "THIRD ", "fourth ", "fiscal ", "quarter ", "Q3 ", "q4 ", "Q", "of ", "2024, ",
+              "which ", "ended ", "ending ", "on ", "September 30, 2024", "Oct. 31, 2025 ", "(Q4 FY24)", "\u0130",
+              "\u017f", "\u212a", "equity ", "subsequent ", " ", "x"]
+    for text in _strings(pieces, 5000, 14, 6):
+        got = search_at_words(_QUARTER_ENDED, text, text.lower(), _QUARTER_WORDS)
+        want = _QUARTER_ENDED.search(text)
         assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), text
 
 
