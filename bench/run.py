@@ -67,11 +67,9 @@ def fresh_text_caches() -> None:
     be; compiled rules and templates stay, as they do in a batch."""
     from converter.engine.numbers import parse_figure
     from converter.readers.newswire import line_figures
-    from converter.rulebook.index import trigrams
     from converter.rulebook.match import normalize_label, skipped_heading
     parse_figure.cache_clear()
     line_figures.cache_clear()
-    trigrams.cache_clear()
     normalize_label.cache_clear()
     skipped_heading.cache_clear()
 

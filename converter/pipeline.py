@@ -82,11 +82,12 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     elif book.extension_concepts:
         tax = tax.extend("", "", {})
     released = release_date(doc)
-    cal = fiscal_calendar(doc, book.issuer.fiscal_year_end if book.issuer else None)
+    columns: dict = {}   # the tables' columns, where working the calendar out read them
+    cal = fiscal_calendar(doc, book.issuer.fiscal_year_end if book.issuer else None, columns)
     trace = trace or Trace()
     trace.document = doc
     trace.book = book
-    facts, report_end = _read_facts(doc, book, tax, cal, released, trace)
+    facts, report_end = _read_facts(doc, book, tax, cal, released, trace, columns)
     unnamed: list[tuple[Fact, str]] = []
     naming_findings: list = []
     late_here = _late(facts, released) if released is not None else 0
@@ -131,9 +132,9 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
 
 
 def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, released: Optional[date],
-                trace: Trace) -> tuple[list[Fact], Optional[date]]:
+                trace: Trace, columns: Optional[dict] = None) -> tuple[list[Fact], Optional[date]]:
     """Every reading of the tables and the prose under one calendar, and the latest period the release
-    reports (never after its date)."""
+    reports (never after its date). `columns`: what fiscal_calendar's reading of the tables under `cal` gave."""
     doc_scale = prose_scale = Scale()
     noted_in: Optional[int] = None   # the table whose own note `doc_scale` is, if a table's
     facts = []
@@ -165,7 +166,9 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
             scale = own or doc_scale
             doc_scale = scales[block.index] = scale
             prose = 0
-            facts_from_table(block, book, tax, cal, scale, trace.tables)
+            known = columns.get(id(block)) if columns else None   # (a continued table is another table)
+            facts_from_table(block, book, tax, cal, scale, trace.tables,
+                             resolved=known[1] if known is not None and known[0] is block else None)
     facts.extend(trace.tables.facts)
     cal.ends = tuple(sorted({f.period.end for f in trace.tables.facts}))
     for par in doc.paragraphs:

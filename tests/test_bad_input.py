@@ -103,6 +103,29 @@ def test_fifty_megabyte_file_is_refused_without_reading_it(io):
     assert not dst.exists()
 
 
+def test_a_file_that_grows_while_read_is_read_whole_up_to_the_limit(tmp_path, monkeypatch):
+    """read_bytes reads what the file's size says, and on past it only when the file grew since: the bytes
+    are those a read of the whole limit gives, and a file grown past the limit is refused."""
+    from types import SimpleNamespace
+
+    from converter.readers import source
+    from converter.readers.detect import InputError
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"x" * 5000)
+
+    def shrunk(st, size):   # the file's status as it was before it grew to its present size
+        return os.stat_result(tuple(st)[:6] + (size,) + tuple(st)[7:])
+    for shown, limit, want in ((5000, 10**6, 5000), (10, 10**6, 5000), (0, 10**6, 5000), (10, 4000, None)):
+        monkeypatch.setattr(source, "os", SimpleNamespace(stat=lambda p, s=shown: shrunk(os.stat(p), s),
+                                                          fstat=lambda fd, s=shown: shrunk(os.fstat(fd), s)))
+        monkeypatch.setattr(source, "MAX_INPUT_BYTES", limit)
+        if want is None:
+            with pytest.raises(InputError, match="too large .over"):
+                source.read_bytes(path)
+        else:
+            assert source.read_bytes(path) == b"x" * want
+
+
 def test_missing_file(io):
     src, dst = io
     assert_one_line_error(run(src / "nope.htm", "-o", dst / "r.json"), EXIT_INPUT, "cannot read")

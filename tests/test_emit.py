@@ -117,6 +117,24 @@ def test_json_validates_and_says_what_the_facts_say():
     assert {f["dimensions"]["unit"] for f in shares} == {"xbrli:shares"}
 
 
+def test_json_facts_are_the_report_rows_field_by_field():
+    """The JSON template unpacks each FactView by position: every fact it writes, cover facts included, is its
+    row's id, value, decimals, concept, period, unit and dimensions."""
+    from converter.emit.report import build_report
+    result = synthetic_result()
+    report = build_report(result)
+    facts = json.loads(render_json(result, "acme.xsd"))["facts"]
+    assert list(facts) == [v.id for v in report.facts]
+    for v in report.facts:
+        want = {"value": v.value, "dimensions": {"concept": v.concept, "entity": "cik:0000855654",
+                                                  "period": v.oim_period, **({"unit": v.oim_unit} if v.oim_unit else {}),
+                                                  **dict(v.dims)}}
+        if v.decimals is not None:
+            want["decimals"] = v.decimals
+        assert facts[v.id] == want, v.id
+    assert any(v.decimals is None for v in report.facts) and any(v.dims for v in report.facts)
+
+
 @pytest.mark.parametrize("breakage, needle", [
     (lambda d: d["facts"]["f001"].update(value=1500000), "is not of type 'string'"),
     (lambda d: d["facts"]["f001"].update(decimals="-3"), "is not of type 'integer'"),

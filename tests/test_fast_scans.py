@@ -10,7 +10,7 @@ from itertools import permutations
 
 import regex
 
-from converter.engine.columns import _FY_END
+from converter.engine.columns import _FY_END, _QUARTER_ENDED, _QUARTER_WORDS
 from converter.engine.dates import _DAY_YEAR, day_years
 from converter.engine.periods_text import PERIOD, _matches, _windows
 from converter.engine.word_starts import search_at_words
@@ -24,6 +24,9 @@ from converter.readers.normalize import collapse_spaces
 from converter.readers.pdf_model import figure_value
 from converter.readers.pdf_placement import _leading_orders
 from converter.readers.tokens import WORD
+from converter.rulebook.index import _contains_keys, fold
+from converter.rulebook.loader import load_rulebook
+from converter.rulebook.match import phrase_rules, row_index
 
 
 def _strings(pieces: list[str], count: int, longest: int, seed: int):
@@ -44,6 +47,16 @@ def test_search_at_words_is_search():
     for text in _strings(pieces, 5000, 12, 2):
         got = search_at_words(_FY_END, text, text.lower(), ("fiscal", "year"))
         want = _FY_END.search(text)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), text
+
+
+def test_quarter_ended_searched_at_its_words_is_search():
+    pieces = ["first ", "Second ", "THIRD ", "fourth ", "fiscal ", "quarter ", "Q3 ", "q4 ", "Q", "of ", "2024, ",
+              "which ", "ended ", "ending ", "on ", "September 30, 2024", "Oct. 31, 2025 ", "(Q4 FY24)", "\u0130",
+              "\u017f", "\u212a", "equity ", "subsequent ", " ", "x"]
+    for text in _strings(pieces, 5000, 14, 6):
+        got = search_at_words(_QUARTER_ENDED, text, text.lower(), _QUARTER_WORDS)
+        want = _QUARTER_ENDED.search(text)
         assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), text
 
 
@@ -345,3 +358,65 @@ def test_mark_and_footnote_patterns_tried_only_on_lines_that_begin_as_they_do():
         t = text.strip()
         assert is_mark_line(text) == bool(_MARK_LINE.match(t)), repr(text)
         assert not pdf_text._FOOTNOTE_MARK.match(t) or t[:1] in ("(", "*"), repr(text)
+
+
+def _plain_candidates(index, text: str) -> list:
+    """The lookup candidates() replaced: the text's trigrams as a set, then _contains_keys per pattern."""
+    folded = text.casefold()
+    grams = frozenset(folded[i:i + 3] for i in range(len(folded) - 2))
+    found = set(index.always).union(*(index.by_trigram[g] for g in grams & index._keys))
+    return [index._resolved[n] for n in sorted(found) if _contains_keys(fold(text), index._options[n])]
+
+
+def test_candidates_are_the_plain_lookup():
+    """The shipped row and phrase indexes, on labels and sentences pieced from their own literals (so that many
+    patterns are called up and many turned away), case changed and spelt with letters that fold to ASCII."""
+    book = load_rulebook(None)
+    indexes = [row_index(book)] + [phrase_rules(book, pos, "narrative")[1] for pos in ("before", "after")]
+    for n, index in enumerate(indexes):
+        literals = sorted({lit for options in index._options for option in options for lit in option})
+        pieces = literals + [" ", "  ", ", ", "(", ")", "\u0130", "\u017f", "\u212a", "ß", "1,234", "net ", "TOTAL "]
+        for text in _strings(pieces, 3000, 8 if n == 0 else 40, 20 + n):
+            if text and text[0] == "t":
+                text = text.upper()
+            assert index.candidates(text) == _plain_candidates(index, text), text
+
+
+def _dateline_plain(text: str):
+    """The dateline reading _last_ends_from sped up: the last sentence end looked for from the line's start."""
+    from converter.engine.dates import full_dates, make_date
+    from converter.engine.release_date import _AFTER, _PLACE, _SENTENCE_END, _WIRE_BEFORE, LINE_START
+    for m in full_dates(text):
+        d = make_date(m["m"], m["d"], m["y"])
+        if d is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start:m.start()]
+        if len(before) > LINE_START:
+            ends = list(_SENTENCE_END.finditer(before))
+            before = before[ends[-1].end():] if ends else before
+            if len(before) > LINE_START:
+                continue
+        if _AFTER.match(text, m.end()) or _PLACE.search(before) or _WIRE_BEFORE.search(before):
+            return d
+    return None
+
+
+def test_dateline_finds_the_last_sentence_end_near_the_date_as_from_the_line_start():
+    """Long lines of sentences, blanks of every kind (a run of them may span the point the look starts at),
+    quotes and capitals, with datelines and other dates along them."""
+    from converter.engine.release_date import _SENTENCE_END, _last_ends_from, dateline
+    pieces = ["SANTA CLARA, Calif., ", "Jan. 5, 2024 ", "-- Acme ", "(GLOBE NEWSWIRE) ", ". ", '." ', "’ ", ") ",
+              "! ", "? ", "     ", "\u00a0\u2028 ", "\x1c", "\t", "\n", "We ", "said ", "x" * 37, "Revenue rose",
+              "On March 3, 2023, ", "NEW YORK, NY / ACCESS Newswire / ", "Feb 29, 2023 ", "A", "."]
+    for text in _strings(pieces, 3000, 40, 30):
+        assert dateline(text) == _dateline_plain(text), text
+        line = text.replace("\n", " ")
+        for end in range(0, len(line), 7):
+            before = line[:end]
+            whole = list(_SENTENCE_END.finditer(before))
+            tail = list(_SENTENCE_END.finditer(before, _last_ends_from(before)))
+            if whole and len(before) - whole[-1].end() <= 120:
+                assert tail and tail[-1].span() == whole[-1].span(), before
+            else:
+                assert not tail or len(before) - tail[-1].end() > 120, before

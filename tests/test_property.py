@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from converter.api import render
@@ -244,6 +244,45 @@ def test_fast_json_validator_agrees_with_jsonschema(edits):
             target[key] = value
     full = not list(json_schema._validator().iter_errors(doc))
     assert json_schema._passes_fast(doc) == full
+
+
+@lru_cache(maxsize=1)
+def _unit_validators() -> tuple:
+    """fastjsonschema's validators of the schema's unit as written and as the fast validator reads it."""
+    import json
+
+    import fastjsonschema
+
+    from converter.validate.json_schema import SCHEMA_FILE, _refuse_constants_by_pattern
+    written = json.loads(SCHEMA_FILE.read_bytes())["$defs"]["unit"]
+    rewritten = _refuse_constants_by_pattern(written)
+    assert "not" not in rewritten and "not" in written
+    return tuple(fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"})
+                 for schema in (written, rewritten))
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["xbrli", "iso4217", ":", "pure", "USD", "shares", "/", "\n", "_", "x", " ", "$"]),
+                max_size=7).map("".join))
+@example("xbrli:pure")
+@example("xbrli:pure\n")
+@example("xbrli:pures")
+@example("axbrli:pure")
+@example("xbrli:pure/iso4217:USD")
+def test_a_constant_refused_by_pattern_refuses_the_same_strings(text):
+    """The fast validator reads "a unit matches its pattern and is not xbrli:pure" as one pattern with a
+    look-ahead: the strings it passes are the ones the schema as written passes (both through fastjsonschema)."""
+    import fastjsonschema
+
+    def passes(validate):
+        try:
+            validate(text)
+            return True
+        except fastjsonschema.JsonSchemaException:
+            return False
+    written, rewritten = _unit_validators()
+    assert passes(rewritten) == passes(written)
+    assert text != "xbrli:pure" or not passes(rewritten)
 
 
 # ------------------------------------------------------------------------------------ merging, indexed

@@ -115,3 +115,20 @@ def test_a_year_to_date_column_beside_that_counts_back_to_a_printed_date_states_
     # a quarter beside it does not run from the year's start: it states nothing
     quarter = ColumnPeriod(date(2025, 9, 27), Length(months=3))
     assert not began_after(date(2023, 12, 30), replace(cal, dates=(date(2025, 6, 28),)), [quarter, last])
+
+
+def test_the_columns_read_to_find_the_calendar_are_handed_on_only_under_that_calendar():
+    """fiscal_calendar reads every table's columns when the text states no year end; the engine takes them
+    instead of reading them again only where the calendar returned is the one they were read under: a
+    weekly quarter ("Apr 1, 2023") gives another calendar, and nothing is handed on."""
+    from converter.engine.columns import resolve_columns
+    from converter.engine.fiscal_calendar import fiscal_calendar
+    from converter.readers.detect import read_document
+    for this, last, handed in (("March 31, 2023", "March 31, 2022", True), ("Apr 1, 2023", "Apr 2, 2022", False)):
+        doc = read_document(RELEASE.format(this=this, last=last), "pipe")
+        read: dict = {}
+        cal = fiscal_calendar(doc, None, read)
+        assert bool(read) == handed and doc.tables
+        for table in doc.tables:
+            if handed:
+                assert read[id(table)] == (table, resolve_columns(table, cal))

@@ -6,7 +6,7 @@ bytes) never depends on the order facts arrived in or on hash seeds.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..model import Period
 from ..result import ConversionResult
@@ -25,8 +25,9 @@ DEFAULT_NAMESPACES = {
 FALLBACK_NAMESPACE_BASE = "urn:xbrlify:ext:"
 
 
-@dataclass(frozen=True)
-class FactView:
+class FactView(NamedTuple):
+    """A tuple, so that the JSON template unpacks each row in its loop (Jinja looks every `f.x` up through
+    its environment's getattr: nine calls a fact); the XML templates read it by name."""
     id: str
     concept: str
     value: str

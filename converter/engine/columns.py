@@ -188,6 +188,8 @@ def _named_year(m) -> Optional[int]:
 _LAST_DAY = kept_regex(rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)[^.]{{0,40}}\blast\s+day\s+of\s+"
                           rf"(?:our|its|the)\s+(?:prior\s+|previous\s+|current\s+)?fiscal\s+year", regex.I)
 
+# every match of _QUARTER_ENDED begins with one of these: document_calendar tries it there alone
+_QUARTER_WORDS = ("first", "second", "third", "fourth", "q")
 _LAST_DAY_HINT = kept_re(r"last\s+day\s+of")
 _QUARTER_HINT = kept_re(r"quarter|\bq[1-4]")
 
@@ -214,7 +216,7 @@ def document_calendar(text: str) -> Calendar:
             anchor = stated = make_date(last["m"], last["d"], last["y"])
             fye = anchor.month if anchor else fye
     if anchor is None and _QUARTER_HINT.search(lower):
-        q = _QUARTER_ENDED.search(head)
+        q = search_at_words(_QUARTER_ENDED, head, lower, _QUARTER_WORDS)
         if q:
             n = int(q["qn"]) if q["qn"] else ORDINAL_QUARTERS[q["qo"].lower()]
             end = make_date(q["m"], q["d"], q["y"])

@@ -52,10 +52,22 @@ def dateline(text: str) -> Optional[date]:
         before = text[line_start:m.start()]
         if len(before) > LINE_START:
             # a reader that joined wrapped lines (PDF text) leaves the dateline after the sentence before it
-            ends = list(_SENTENCE_END.finditer(before))
+            ends = list(_SENTENCE_END.finditer(before, _last_ends_from(before)))
             before = before[ends[-1].end():] if ends else before
             if len(before) > LINE_START:
                 continue
         if _AFTER.match(text, m.end()) or _PLACE.search(before) or _WIRE_BEFORE.search(before):
             return d
     return None
+
+
+def _last_ends_from(before: str) -> int:
+    """Where to look for the last sentence end in `before` from, instead of its start (a long line with dates
+    all along it was read again from its start for each): a character no more than LINE_START from the end
+    that no sentence end can run over, being no blank or quote (after its first character a match holds only
+    those). The matches from there are the ones a scan from the start finds there, and one ending before it
+    leaves more than LINE_START characters either way."""
+    at = max(0, len(before) - LINE_START - 1)
+    while at > 0 and (before[at].isspace() or before[at] in "\"”’"):
+        at -= 1
+    return at

@@ -208,8 +208,10 @@ def next_label(table: Table, index: int) -> str:
 
 
 def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar, scale: Scale,
-                     out: TableOutcome, lengths: Optional[dict[int, Length]] = None) -> None:
-    """`lengths` gives columns the length their header does not print (see lengths.py)."""
+                     out: TableOutcome, lengths: Optional[dict[int, Length]] = None,
+                     resolved: Optional[list[ColumnPeriod]] = None) -> None:
+    """`lengths` gives columns the length their header does not print (see lengths.py); `resolved` is what
+    resolve_columns(table, cal) gave already, if anything did."""
     first = len(out.facts)
     title = title_line(table)
     ignore = ignored_table(book, table)
@@ -221,7 +223,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
         rid, why = ("", tie) if tie else (table_rule.id, table_rule.reason)
         out.suppressed.append(Suppressed("table", table.index, title, rid, why, numeric_cells(table)))
         return
-    columns = resolve_columns(table, cal)
+    columns = list(resolved) if resolved is not None else resolve_columns(table, cal)
     if lengths:
         columns = [replace(c, length=lengths[i]) if i in lengths else c for i, c in enumerate(columns)]
         columns = years_off_the_year_end(columns, cal)

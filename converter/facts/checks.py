@@ -21,20 +21,27 @@ def _index(facts: list[Fact]) -> dict[tuple, Fact]:
     return {(f.concept, f.period, f.dims): f for f in facts}
 
 
-def contexts(facts: list[Fact]) -> set[tuple]:
-    return {(f.period, f.dims) for f in facts}
+def _by_context(facts: list[Fact]) -> dict[tuple, dict[str, Fact]]:
+    """(period, dims) -> concept -> fact, the last of a concept as in _index: the checks look up each of the
+    taxonomy's relations in every context by concept alone (a key with the period hashes its dataclass)."""
+    out: dict[tuple, dict[str, Fact]] = {}
+    for f in facts:
+        out.setdefault((f.period, f.dims), {})[f.concept] = f
+    return out
 
 
 def check_calculations(facts: list[Fact], tax: Taxonomy) -> list[Finding]:
-    idx = _index(facts)
+    by_context = _by_context(facts)
     out: list[Finding] = []
-    for ctx in sorted(contexts(facts), key=str):
-        period, dims = ctx
+    for ctx in sorted(by_context, key=str):
+        period, _dims = ctx
+        idx = by_context[ctx]
         for calc in tax.calculations:
-            total = idx.get((calc.total, period, dims))
-            items = [(idx.get((c, period, dims)), w) for c, w in calc.items]
-            if total is None or any(f is None for f, _w in items) or \
-                    any((u, period, dims) in idx for u in calc.unless):
+            total = idx.get(calc.total)
+            if total is None:
+                continue
+            items = [(idx.get(c), w) for c, w in calc.items]
+            if any(f is None for f, _w in items) or any(u in idx for u in calc.unless):
                 continue
             s = sum((f.value * w for f, w in items), Decimal(0))
             slack = half_interval(total) + sum((half_interval(f) for f, _w in items), Decimal(0))
@@ -43,7 +50,7 @@ def check_calculations(facts: list[Fact], tax: Taxonomy) -> list[Finding]:
                                    f"{calc.id} {period}: {calc.total} is {total.value} but its items sum to {s}",
                                    (total,) + tuple(f for f, _w in items)))
         for eq in tax.equalities:
-            a, b = idx.get((eq.left, period, dims)), idx.get((eq.right, period, dims))
+            a, b = idx.get(eq.left), idx.get(eq.right)
             if a and b and abs(a.value - b.value) > half_interval(a) + half_interval(b):
                 out.append(Finding("warning", "equality-inconsistency",
                                    f"{eq.id} {period}: {eq.left} {a.value} != {eq.right} {b.value}", (a, b)))

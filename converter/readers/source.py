@@ -129,9 +129,14 @@ def read_bytes(path: str | Path) -> bytes:
             raise InputError(f"{p}: the file is too large ({st.st_size / 2**20:.1f} MB; the limit is "
                              f"{MAX_INPUT_BYTES // 2**20} MB): an earnings release is a few MB at most")
         with open(p, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):   # replaced since the look above
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):   # replaced since the look above
                 raise InputError(f"{p}: is no longer a regular file")
-            data = f.read(MAX_INPUT_BYTES + 1)
+            # what the file holds, then on to the limit only if it grew: a read of the limit would make a
+            # buffer of the whole limit first (25 MB, for a file of some 30 kB: 50 us against 8)
+            data = f.read(min(st.st_size, MAX_INPUT_BYTES) + 1)
+            if len(data) > st.st_size:
+                data += f.read(MAX_INPUT_BYTES + 1 - len(data))
         if len(data) > MAX_INPUT_BYTES:   # it grew while being read
             raise InputError(f"{p}: the file is too large (over {MAX_INPUT_BYTES // 2**20} MB): an earnings "
                              f"release is a few MB at most")

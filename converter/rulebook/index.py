@@ -225,13 +225,6 @@ def _grams(lit: str) -> list[str]:
     return [lit[k:k + 3] for k in range(len(lit) - 2)]
 
 
-@lru_cache(maxsize=256)
-def trigrams(text: str) -> frozenset[str]:
-    """The text's casefolded trigrams; cached, since a sentence is looked up by several rule kinds."""
-    folded = text.casefold()
-    return frozenset([folded[i:i + 3] for i in range(len(folded) - 2)])
-
-
 def _filing(patterns: list) -> tuple[dict[str, list[int]], list[int]]:
     """Where each pattern is filed (trigram -> pattern numbers) and the patterns filed nowhere (tried on
     every text). It depends on the pattern texts alone, so it is kept in the rulebook cache (cache.py)."""
@@ -288,18 +281,32 @@ class PatternIndex(Generic[T]):
         self._options = [tuple(tuple(sorted(option)) for option in _keys(p)) for _i, p in flat]
 
     def candidates(self, text: str) -> list[tuple[T, object]]:
+        """The text is folded once; its trigrams are listed, not made a set (the filed trigrams are one), and
+        the literal checks run inline: half what a cached frozenset of trigrams and a call of _contains_keys
+        per pattern cost (tests/test_fast_scans.py compares it with that plain lookup)."""
         found = set(self.always)
-        folded = text.casefold()   # as trigrams() reads the text
+        folded = text.casefold()
         if 2 * len(self._gram_list) < len(folded):
             # few trigrams filed (a phrase index: about 60) and a long text (a sentence): looking each up in
             # the text costs less than listing the text's trigrams; the same trigrams are found either way
             present = [g for g in self._gram_list if g in folded]
         else:
-            present = self._keys.intersection(trigrams(text))
+            present = self._keys.intersection([folded[i:i + 3] for i in range(len(folded) - 2)])
+        by_trigram = self.by_trigram
         for g in present:
-            found.update(self.by_trigram[g])
-        resolved, options, read = self._resolved, self._options, fold(text)
-        return [resolved[n] for n in sorted(found) if _contains_keys(read, options[n])]
+            found.update(by_trigram[g])
+        read = folded.replace("i\u0307", "i") if "\u0307" in folded else folded   # fold(text)
+        resolved, options, out = self._resolved, self._options, []
+        for n in sorted(found):
+            for option in options[n]:   # _contains_keys(read, options[n]), inline
+                for lit in option:
+                    if lit in read:
+                        break
+                else:
+                    break
+            else:
+                out.append(resolved[n])
+        return out
 
 
 def fold(text: str) -> str:
