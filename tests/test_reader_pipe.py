@@ -250,3 +250,22 @@ Weighted average Class A ordinary shares outstanding - diluted | 589 | 598 | (1)
         Decimal("743000000")
     assert facts[("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "2023-01-01..2023-12-31")] == \
         Decimal("603000000")
+
+
+def test_a_header_line_naming_each_column_in_order_heads_them_one_by_one():
+    # "As of" and "Increase" over the columns, "December 31, 2024 | December 31, 2023 | (Decrease)" under
+    # them: the change column is no third date, and the two dates are the balance sheet's
+    text = """\
+SPRINGFIELD, Feb. 12, 2025 -- Acme today reported results.
+
+CONSOLIDATED BALANCE SHEETS
+(Amounts in thousands) |  | As of |  |  |  |  |  |  |  | Increase |  | 
+ |  | December 31, 2024 |  |  |  | December 31, 2023 |  |  |  | (Decrease) |  | 
+ASSETS |  |  |  |  |  |  |  |  |  |  |  | 
+Land |  | $ | 2,434,209 |  |  | $ | 2,436,221 |  |  | $ | (2,012 | )
+Total assets |  | $ | 15,998,608 |  |  | $ | 16,187,665 |  |  | $ | (189,057 | )
+"""
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
+    assert facts[("us-gaap:Assets", "2024-12-31")] == Decimal("15998608000")
+    assert facts[("us-gaap:Assets", "2023-12-31")] == Decimal("16187665000")
+    assert Decimal("-189057000") not in facts.values()

@@ -10,13 +10,14 @@ under the header). A run of such lines is read as one line of cells, with the sh
 from __future__ import annotations
 
 from collections import Counter
+from typing import Optional
 
 import regex
 
 from ..engine.numbers import is_year
 from ..model import Cell, Document, HeaderCell, Paragraph, Span, Table
 from .cells import section_rows
-from .headers import deglue_months, is_scale_note
+from .headers import SKIP, deglue_months, is_scale_note
 from .normalize import collapse_spaces
 from .tokens import is_mark, is_period_header, is_range_word, is_value
 from ..rulebook.regex_code import kept_regex
@@ -50,7 +51,7 @@ def read_pipe_text(text: str, source: str = "") -> Document:
         else:   # the short lines right above are the table's title and scale note, as in HTML
             titles = _titles(blocks)
             del blocks[len(blocks) - len(titles):]
-            heads, bare = _line_kinds(lines, len(titles)) if kind == "rows" else (frozenset(), frozenset())
+            heads, bare = _line_kinds(lines, len(titles)) if kind == "rows" else ({}, frozenset())
             blocks.extend(_tables([(p.text, p.span.start, p.span.end) for p in titles] + cells, heads, bare))
     for i, b in enumerate(blocks):
         b.index = i
@@ -133,7 +134,8 @@ def _titles(blocks: list) -> list[Paragraph]:
     return out
 
 
-_RATIO = kept_regex(r"^\(?[-+]?\$?\s*[\d,.]*\d\s*\)?\s*%\)?(?:\s*pts?\.?)?$|^[-—–]+\s*%$|^n/?m$", regex.I)   # "(8)%" too
+# "1%", "(8)%", "— %", "n/m"
+_RATIO = kept_regex(r"^\(?[-+]?\$?\s*[\d,.]*\d\s*\)?\s*%\)?(?:\s*pts?\.?)?$|^[-—–]+\s*%$|^n/?m$", regex.I)
 _OPEN_FIGURE = kept_regex(r"^\$?\s*\(\s*\$?\s*[\d,.]+$")
 _BARE_NUMBER = kept_regex(r"^\(?[-+]?[\d,]*\.?\d+$")
 
@@ -154,23 +156,25 @@ def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _line_kinds(lines: list, offset: int) -> tuple[frozenset[int], frozenset[int]]:
+def _line_kinds(lines: list, offset: int) -> tuple[dict[int, int], frozenset[int]]:
     """Where, in the cells of a run of row lines joined (after `offset` title cells), each line begins that
     heads columns (no label in its first cell, no figure, and a date or a year: "| | December 31, 2024 | |";
     after figures, it starts the next table, whatever its dates look like), and each that prints figures
-    without a label (a total under the lines above it: "| | 95,636 | | 109,800 |")."""
-    heads, bare, at = set(), set(), offset
+    without a label (a total under the lines above it: "| | 95,636 | | 109,800 |"). Header lines are given
+    as where they begin -> where they end."""
+    heads: dict[int, int] = {}
+    bare, at = set(), offset
     for cells in lines:
         texts = [c for c, _s, _e in cells]
         if texts and not texts[0]:
             figures = [t for t in texts if t and is_value(t) and not is_year(t)]
             words = [t for t in texts if t and not is_value(t) and not is_mark(t)]
             if not figures and any(is_year(t) or is_period_header(t) for t in texts if t):
-                heads.add(at)
+                heads[at] = at + len(cells)
             elif figures and not words:
                 bare.add(at)
         at += len(cells)
-    return frozenset(heads), frozenset(bare)
+    return heads, frozenset(bare)
 
 
 def _prose(cells) -> list[Paragraph]:
@@ -188,10 +192,12 @@ class _RowDraft:
         self.values: list[tuple[int, str, Span]] = []
 
 
-def _tables(cells, header_lines: frozenset[int] = frozenset(), bare_lines: frozenset[int] = frozenset()) -> list:
-    """Split one line of cells into tables (a new header run, or a line of `header_lines`, the indexes where
-    a header line of row-per-line text begins, starts a new table) and build each. A line of `bare_lines`
+def _tables(cells, header_lines: Optional[dict[int, int]] = None, bare_lines: frozenset[int] = frozenset()) -> list:
+    """Split one line of cells into tables (a new header run, or a line of `header_lines`, where each header
+    line of row-per-line text begins -> ends, starts a new table) and build each. A line of `bare_lines`
     (figures without a label) is a row of its own, not more figures of the row above."""
+    header_lines = header_lines or {}
+    on_header_line = {i: start for start, end in header_lines.items() for i in range(start, end)}
     out: list = []
     drafts: list[_RowDraft] = []
     header: list[_RowDraft] = []
@@ -203,7 +209,7 @@ def _tables(cells, header_lines: frozenset[int] = frozenset(), bare_lines: froze
     def flush():
         nonlocal drafts, header, years, data_started, cut
         if any(d.values for d in drafts):
-            out.append(_build(header, years, drafts))
+            out.append(_build(header, years, drafts, on_header_line))
         drafts, header, years, data_started, cut = [], [], [], False, 0
 
     for idx, (text, s, e) in enumerate(cells):
@@ -241,7 +247,8 @@ def _tables(cells, header_lines: frozenset[int] = frozenset(), bare_lines: froze
                 if not years:  # no year run: the header ends at the last period-like text
                     cut = max((i + 1 for i, d in enumerate(drafts[:-1]) if is_period_header(d.label)), default=0)
                 cut = min(cut, len(drafts) - 1)
-                while cut < len(drafts) - 1 and is_range_word(drafts[cut].label):   # "Low | High" under a period
+                while cut < len(drafts) - 1 and (is_range_word(drafts[cut].label)   # "Low | High" under a period
+                                                 or drafts[cut].idx in on_header_line):   # "(Decrease)" beside dates
                     cut += 1
                 header.extend(drafts[:cut])
                 drafts = drafts[cut:]
@@ -252,9 +259,25 @@ def _tables(cells, header_lines: frozenset[int] = frozenset(), bare_lines: froze
     return out
 
 
-def _build(header: list[_RowDraft], years: list[str], drafts: list[_RowDraft]) -> Table:
+_CHANGE = kept_regex(r"^\(?\s*(?:increase|decrease|%?\s*change|variance)\s*\)?$", regex.I)
+
+
+def _names_a_column(text: str) -> bool:
+    """A date or period ("December 31, 2024", "First Quarter Fiscal 2023") or a change ("(Decrease)")."""
+    t = deglue_months(text)
+    return is_period_header(t) or bool(SKIP.match(t) or _CHANGE.match(t))
+
+
+def _build(header: list[_RowDraft], years: list[str], drafts: list[_RowDraft],
+           on_header_line: Optional[dict[int, int]] = None) -> Table:
     data = [d for d in drafts if d.values]
     ncols = Counter(len(d.values) for d in data).most_common(1)[0][0]
+    # the header line right above the figures, when it names every column in order ("December 31, 2024 |
+    # December 31, 2023 | (Decrease)"): each piece heads its own column
+    lines = on_header_line or {}
+    starts = [lines[h.idx] for h in header if h.idx in lines]
+    last = [h for h in header if starts and lines.get(h.idx) == max(starts)]
+    placed = last if len(last) == ncols and not years and all(_names_a_column(h.label) for h in last) else []
     offsets = [Counter() for _ in range(ncols)]
     for d in data:
         if len(d.values) == ncols:
@@ -264,9 +287,9 @@ def _build(header: list[_RowDraft], years: list[str], drafts: list[_RowDraft]) -
     for col, c in enumerate(offsets):
         if c:
             col_of.setdefault(c.most_common(1)[0][0], col)
-    pieces = [deglue_months(h.label) for h in header]   # "Three Months EndedDecember 31," from two cells
+    pieces = [deglue_months(h.label) for h in header if h not in placed]   # "Three Months EndedDecember 31,"
     head_cells = [HeaderCell(p) for p in pieces if is_period_header(p) or is_range_word(p)] + \
-        [HeaderCell(y) for y in years]
+        [HeaderCell(y) for y in years] + [HeaderCell(deglue_months(h.label), (i, i)) for i, h in enumerate(placed)]
     caption = [p for p in pieces if not is_period_header(p) and not is_range_word(p)]
     rows = []
     for d in drafts:
