@@ -65,9 +65,10 @@ def _scale_note(par: Paragraph) -> Optional[Scale]:
 
 def convert_text(text: str, source: str = "", layout: Optional[str] = None, issuer: Optional[str] = None,
                  entity: Optional[Entity] = None, rules_dir: Path = RULES_DIR,
-                 trace: Optional[Trace] = None) -> ConversionResult:
+                 trace: Optional[Trace] = None, snippet: bool = False) -> ConversionResult:
     """Convert one release. `issuer`: a path to an issuer file, "none" for base rules only, or None to
-    detect it from the text."""
+    detect it from the text. `snippet`: the text is a rule file's example, a table that states no scale and
+    means its figures as printed, not a release whose scale was lost (facts/unstated_scale.py)."""
     doc = read_document(text, layout, source)
     if issuer is None:
         issuer_file = detect_issuer(doc.text, rules_dir)
@@ -108,7 +109,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, out_of_range, range_findings = within_reach(facts)
     facts, unpaired, pairing_findings = doubtful_pairings(facts, doc.layout, trace.tables.unchained, tax)
     facts, off_scale, scale_findings = check_table_scales(facts)
-    facts, unscaled, unscaled_findings = unstated_scales(facts)
+    facts, unscaled, unscaled_findings = unstated_scales(facts, snippet)
     facts, uncarried, carry_findings = doubtful_carried_scales(facts, trace.tables.carried_scale)
     facts, shaped, shape_findings = per_share_shaped(facts)
     facts, misread, order_findings = check_period_order(facts)

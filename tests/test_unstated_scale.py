@@ -76,3 +76,16 @@ def test_money_printed_to_a_tenth_is_no_evidence_of_whole_dollars():
     result = convert_text(HEAD + _balance_sheet("11,746", "72,911").replace("4,405", "4,405.1") + STATEMENT,
                           issuer="none", layout="fixed")
     assert _values(result, "Assets") == {}
+
+
+def test_money_printed_to_a_tenth_in_a_release_that_states_no_scale_anywhere_is_withheld():
+    # "Sales 746.5": no release prints dollars to a tenth; in millions or in billions, it does not say (every
+    # "(In millions)" lost, as a flattener that drops a table's title lines loses them)
+    text = HEAD + STATEMENT.replace("(in thousands)", "").replace("47,459", "746.5").replace("45,784", "719.0") \
+        .replace("(3,692)", "(48.3)").replace("(6,941)", "(28.6)")
+    result = convert_text(text, issuer="none", layout="fixed")
+    assert _values(result, "Revenues") == {} and _values(result, "NetIncomeLoss") == {}
+    assert any(f.code == "withheld" and "printed to a tenth" in f.message for f in result.findings)
+    # a rule file's example means its figures as printed
+    example = convert_text(text, issuer="none", layout="fixed", snippet=True)
+    assert _values(example, "Revenues")["2024-10-01..2024-12-31"] == Decimal("746.5")

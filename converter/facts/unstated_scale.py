@@ -10,7 +10,8 @@ figure of a million or more: a small company's statements in whole dollars print
 "(in millions)" reconciliation. (A large company's balance sheet that lost its "(in thousands)" prints such
 figures too; where a table in thousands prints one of its figures, facts/text_scale.py has re-read it.)
 Without such evidence, whether the table is in dollars or in the release's thousands the release does not
-say, and its money and share counts are withheld.
+say, and its money and share counts are withheld. So are those of a table that prints money to a tenth and
+states no scale, whatever the rest of the release states: no amount in dollars is printed so.
 """
 from __future__ import annotations
 
@@ -29,32 +30,34 @@ def _stated_power(f: Fact) -> int:
     return next((int(s[len("scale: x10^"):].split()[0]) for s in steps if s.startswith("scale: x10^")), 0)
 
 
-def unstated_scales(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
-    """Facts without the money and share counts of tables that state no scale, print nothing that shows them
-    in whole dollars, and stand in a release whose other tables state thousands or more."""
+def unstated_scales(facts: list[Fact], snippet: bool = False) -> tuple[list[Fact], list[tuple[Fact, str]],
+                                                                      list[Finding]]:
+    """Facts without the money and share counts of tables that state no scale and print money to a tenth, or
+    print nothing that shows them in whole dollars in a release whose other tables state thousands or more.
+    A rule file's example (`snippet`) means its figures as printed."""
     money: dict[int, list[Fact]] = {}
     for f in facts:
         if f.category == "table" and f.unit == "USD" and f.provenance is not None and not f.dims:
             money.setdefault(f.provenance.block, []).append(f)
     unstated = {block: table for block, table in money.items()
                 if not any(_stated_power(f) for f in table) and not any(f.decimals == 2 for f in table)}
-    if not any(_stated_power(f) >= 3 for table in money.values() for f in table):
+    # money printed to a tenth ("Sales 746.5") is in millions or billions, whatever else the release says
+    why = {} if snippet else {block: "its money is printed to a tenth, as no amount in dollars is"
+                              for block, table in unstated.items() if any(f.decimals == 1 for f in table)}
+    if any(_stated_power(f) >= 3 for table in money.values() for f in table):
+        large = {block for block, table in unstated.items() if max(abs(f.value) for f in table) >= WHOLE_DOLLARS}
+        shown = _whole_dollars(unstated, facts, large)
+        why.update({block: "other tables of the release are in thousands or more, and nothing shows it in whole "
+                           "dollars" for block in unstated if block not in shown and block not in why})
+    if not why:
         return facts, [], []
-    large = {block for block, table in unstated.items() if max(abs(f.value) for f in table) >= WHOLE_DOLLARS}
-    unsettled = set(unstated) - _whole_dollars(unstated, facts, large)
-    if not unsettled:
-        return facts, [], []
-    findings = [Finding("warning", "withheld",
-                        f"the money of {source_of(money[block][0])} is not written: it states no scale, other "
-                        f"tables of the release are in thousands or more, and nothing shows it in whole dollars",
-                        tuple(money[block]))
-                for block in sorted(unsettled)]
+    findings = [Finding("warning", "withheld", f"the money of {source_of(money[block][0])} is not written: it "
+                                               f"states no scale, and {reason}", tuple(money[block]))
+                for block, reason in sorted(why.items())]
     kept, rejected = [], []
     for f in facts:
-        if f.category == "table" and f.unit in _SCALED and f.provenance is not None \
-                and f.provenance.block in unsettled:
-            rejected.append((f, "withheld: its table states no scale, and the release's other tables are in "
-                                "thousands or more"))
+        if f.category == "table" and f.unit in _SCALED and f.provenance is not None and f.provenance.block in why:
+            rejected.append((f, f"withheld: its table states no scale, and {why[f.provenance.block]}"))
         else:
             kept.append(f)
     return kept, rejected, findings

@@ -160,7 +160,8 @@ def run_file_tests(path: Path) -> list[TestOutcome]:
         expected = [] if test.get("expect_none") else list(test.get("expect") or [])
         try:
             result = convert_text(snippet_text(test["text"]), source=f"{path}#{name}",
-                                  layout=test.get("layout") or "pipe", issuer=issuer, rules_dir=rules_dir)
+                                  layout=test.get("layout") or "pipe", issuer=issuer, rules_dir=rules_dir,
+                                  snippet=True)
         except (RuleError, InputError, FileNotFoundError) as e:
             out.append(TestOutcome(str(path), line, col, name, False, error=str(e)))
             continue
