@@ -269,3 +269,14 @@ Total assets |  | $ | 15,998,608 |  |  | $ | 16,187,665 |  |  | $ | (189,057 | )
     assert facts[("us-gaap:Assets", "2024-12-31")] == Decimal("15998608000")
     assert facts[("us-gaap:Assets", "2023-12-31")] == Decimal("16187665000")
     assert Decimal("-189057000") not in facts.values()
+
+
+def test_a_change_column_titled_over_two_header_lines_is_no_date_in_a_table_on_one_line_too():
+    one_line = ("CONSOLIDATED BALANCE SHEETS | (Amounts in thousands) | | As of | | | | Increase | | | "
+                "December 31, 2024 | | | December 31, 2023 | | | (Decrease) | ASSETS | | | | | | | "
+                "Land | $ | 2,434,209 | | $ | 2,436,221 | | $ | (2,012 | ) | "
+                "Total assets | $ | 15,998,608 | | $ | 16,187,665 | | $ | (189,057 | ) |\n")
+    text = "SPRINGFIELD, Feb. 12, 2025 -- Acme today reported results.\n\n" + one_line
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
+    assert facts[("us-gaap:Assets", "2023-12-31")] == Decimal("16187665000")
+    assert Decimal("-189057000") not in facts.values()

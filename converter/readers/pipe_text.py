@@ -248,7 +248,8 @@ def _tables(cells, header_lines: Optional[dict[int, int]] = None, bare_lines: fr
                     cut = max((i + 1 for i, d in enumerate(drafts[:-1]) if is_period_header(d.label)), default=0)
                 cut = min(cut, len(drafts) - 1)
                 while cut < len(drafts) - 1 and (is_range_word(drafts[cut].label)   # "Low | High" under a period
-                                                 or drafts[cut].idx in on_header_line):   # "(Decrease)" beside dates
+                                                 or drafts[cut].idx in on_header_line   # "(Decrease)" beside dates
+                                                 or _CHANGE.match(drafts[cut].label)):
                     cut += 1
                 header.extend(drafts[:cut])
                 drafts = drafts[cut:]
@@ -273,10 +274,14 @@ def _build(header: list[_RowDraft], years: list[str], drafts: list[_RowDraft],
     data = [d for d in drafts if d.values]
     ncols = Counter(len(d.values) for d in data).most_common(1)[0][0]
     # the header line right above the figures, when it names every column in order ("December 31, 2024 |
-    # December 31, 2023 | (Decrease)"): each piece heads its own column
+    # December 31, 2023 | (Decrease)"): each piece heads its own column. A table on one line keeps no header
+    # line apart: there, the pieces right before the figures, when as many as the columns name one each and
+    # a change word over them ("Increase") would otherwise count as a column of its own
     lines = on_header_line or {}
     starts = [lines[h.idx] for h in header if h.idx in lines]
     last = [h for h in header if starts and lines.get(h.idx) == max(starts)]
+    if not lines and ncols > 1 and sum(1 for h in header if _names_a_column(h.label)) > ncols:
+        last = header[-ncols:]
     placed = last if len(last) == ncols and not years and all(_names_a_column(h.label) for h in last) else []
     offsets = [Counter() for _ in range(ncols)]
     for d in data:
