@@ -29,7 +29,7 @@ FLOORS = {
     "releases/harborline-retail-q2fy2024.htm": (1.0, 1.0),
     "releases/lumina-medtech-q3-2025.htm": (1.0, 1.0),
     "releases/nimbus-saas-q3fy2025.htm": (1.0, 1.0),
-    "releases/redmesa-energy-q4-2024.htm": (0.96, 1.0),
+    "releases/redmesa-energy-q4-2024.htm": (1.0, 1.0),
     "releases/stonebrook-homebuilder-q4fy2025.htm": (1.0, 1.0),
 }
 
