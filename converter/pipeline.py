@@ -26,6 +26,7 @@ from .facts.fiscal_naming import agreed_readings
 from .facts.magnitude import unread_amounts, within_reach
 from .facts.merge import merge_facts
 from .facts.paired_by_order import doubtful_pairings
+from .facts.misdated_columns import misdated_columns
 from .facts.period_order import check_period_order
 from .facts.release_bound import bound_by_release
 from .facts.per_share_shape import per_share_shaped
@@ -113,15 +114,16 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, uncarried, carry_findings = doubtful_carried_scales(facts, trace.tables.carried_scale)
     facts, shaped, shape_findings = per_share_shaped(facts)
     facts, misread, order_findings = check_period_order(facts)
+    facts, misdated, misdated_findings = misdated_columns(facts)
     facts, unsigned, sign_findings = unsettled_signs(facts)
     facts = consolidated_net_income(facts)
     facts, unattributed, attribution_findings = unattributed_totals(facts, doc.text)
     kept, rejected, findings = merge_facts(facts)
     rejected = (unnamed + unattributed + late + out_of_range + unpaired + off_scale + unscaled + uncarried + shaped
-                + misread + unsigned + rejected)
+                + misread + misdated + unsigned + rejected)
     findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings
-                + unscaled_findings + carry_findings + shape_findings + order_findings + sign_findings
-                + attribution_findings + unread_amounts(doc) + findings)
+                + unscaled_findings + carry_findings + shape_findings + order_findings + misdated_findings
+                + sign_findings + attribution_findings + unread_amounts(doc) + findings)
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)
     kept.sort(key=lambda f: (f.concept, str(f.period), f.dims, f.unit))

@@ -413,3 +413,26 @@ CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
     assert _values(text, "AccountsPayableCurrent") == {}
     # the balance a line says is one still is
     assert _values(text, "CashAndCashEquivalentsAtCarryingValue")["2024-12-31"] == Decimal("544511000")
+
+
+def test_a_table_whose_other_column_holds_what_the_text_dates_is_not_written():
+    # the header as read puts 2023 first, and the text's full-year 2024 revenue is the first column's figure:
+    # the columns' dates were misread (a header wrapped in large type), and the statement, which outranks the
+    # prose, would have stood with the years swapped
+    text = """SPRINGFIELD, Feb. 12, 2025 -- Acme today reported results. Revenue for the full year 2024 was $54.0
+million.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(In thousands)
+
+| | Year Ended December 31, | |
+|---|---|---|
+| | 2023 | 2024 |
+| Net revenue | 54,014 | 145,233 |
+| Cost of revenue | 58,170 | 93,924 |
+"""
+    assert _values(text, "CostOfRevenue") == {}
+    assert _values(text, "Revenues") == {"2024-01-01..2024-12-31": Decimal("54000000")}   # the text's own
+    # the text agreeing with the column it dates leaves the table as read
+    agreeing = text.replace("$54.0\nmillion", "$145.2\nmillion")
+    assert _values(agreeing, "CostOfRevenue")["2024-01-01..2024-12-31"] == Decimal("93924000")
