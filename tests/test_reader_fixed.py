@@ -1300,3 +1300,22 @@ Operating expenses                     7,337             6,686
     rows = {r.label: [c.text for c in r.cells] for r in read_fixed_width(text).tables[0].rows}
     assert rows.get("Total revenues", []) == []
     assert rows["Operating expenses"] == ["7,337", "6,686"]
+
+
+def test_a_broken_figure_with_its_rows_label_on_a_line_between_the_parts_is_read_as_neither_part():
+    # "109,29" / "TOTAL ASSETS" / "$ 7": the label's baseline fell between the two lines of the broken total,
+    # and the row had read total assets of $7 million
+    text = """\
+                                                            May 31,
+                                                        2022        2021
+          Other non-current assets                     9,915       8,490
+             Total Non-Current Assets                 77,664      75,540
+                                                      109,29      131,10
+       TOTAL ASSETS
+                                                    $      7    $      7
+       Current Liabilities:
+          Notes payable, current                       3,749       8,250
+"""
+    rows = {r.label: [c.text for c in r.cells] for t in read_fixed_width(text).tables for r in t.rows}
+    assert not any(cells == ["7", "7"] or "$ 7" in cells for cells in rows.values())
+    assert rows["Notes payable, current"] == ["3,749", "8,250"]

@@ -207,16 +207,21 @@ def read_fixed_width(text: str, source: str = "") -> Document:
 _CUT_SHORT = kept_regex(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,\d{1,2}(?![\d,.])")
 _CUT_SHORT_END = kept_regex(r",\d\d?(?![\d,.])")   # how every such figure ends: a literal to look for first
 _DIGITS_RUN = kept_regex(r"(?<![\d,.])\d{1,2}(?![\d,.%])")
+_DIGIT = kept_regex(r"\d")
 _CUT_FIGURE = kept_regex(r"^\(\$?\d[\d,]*(?:\.\d+)?$")   # "(146,159": an amount whose parenthesis never closes
 
 
 def _drop_broken_figures(lines: list[_Line]) -> None:
     """A figure a narrow cell broke over two lines ("11,84" over "0") is blanked in both: read as printed,
     the row took "0" as its value. Which digits make the figure the layout does not say for sure, so neither
-    part is read."""
-    for above, below in zip(lines, lines[1:]):
+    part is read. The row's label may stand on a line of its own between the parts ("109,29" / "TOTAL
+    ASSETS" / "$ 7")."""
+    for i, above in enumerate(lines[:-1]):
         if "," not in above.raw:
             continue
+        below = lines[i + 1]
+        if not _DIGIT.search(below.raw) and i + 2 < len(lines):
+            below = lines[i + 2]
         for m in _CUT_SHORT.finditer(above.raw):
             rest = [d for d in _DIGITS_RUN.finditer(below.raw) if d.start() < m.end() + 1 and d.end() > m.end() - 3]
             if len(rest) == 1:
