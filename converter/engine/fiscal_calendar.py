@@ -164,6 +164,8 @@ def _settled_year_end(year: int, cal: Calendar) -> Optional[date]:
     customs = [c for c in (_last_weekday, _nearest_weekday) if c(ref, weekday) == stated]
     ends = {c(month_end(year, ref.month), weekday) for c in customs}
     return ends.pop() if len(ends) == 1 else None
+
+
 def _nearest_month_end(d: date) -> date:
     before = d.replace(day=1) - timedelta(days=1)
     this = month_end(d.year, d.month)
