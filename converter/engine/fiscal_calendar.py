@@ -178,4 +178,3 @@ def _last_weekday(end: date, weekday: int) -> date:
 
 def _nearest_weekday(end: date, weekday: int) -> date:
     return next(end + timedelta(days=k) for k in range(-3, 4) if (end + timedelta(days=k)).weekday() == weekday)
-
