@@ -86,4 +86,3 @@ def _whole_dollars(tables: dict[int, list[Fact]], facts: list[Fact], shown: set[
             for f in tables[block]:
                 if not f.dims and f.value:
                     said.setdefault((f.concept, f.period), []).append(f)
-
