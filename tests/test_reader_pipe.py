@@ -280,3 +280,16 @@ def test_a_change_column_titled_over_two_header_lines_is_no_date_in_a_table_on_o
     facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
     assert facts[("us-gaap:Assets", "2023-12-31")] == Decimal("16187665000")
     assert Decimal("-189057000") not in facts.values()
+
+
+def test_a_row_with_twice_the_columns_figures_in_a_table_on_one_line_is_a_row_and_an_unlabelled_total():
+    one_line = ("STATEMENTS OF OPERATIONS | (in thousands) | | Three Months Ended December 31, | | 2024 | | 2023 | "
+                "Cost and expenses: | | | Cost of materials sold | | 78,509 | | 91,972 | "
+                "Delivery expense | | 4,941 | | 5,469 | Depreciation and amortization | | 827 | | 754 | | | 84,277 | | "
+                "98,195 | Net earnings (loss) | | (1,152) | | 1,184 |\n")
+    text = "SPRINGFIELD, Feb. 12, 2025 -- Acme today reported results.\n\n" + one_line
+    table = read_pipe_text(text).tables[0]
+    assert _rows(table)["Depreciation and amortization"] == ["827", "754"]
+    assert _rows(table)[""] == ["84,277", "98,195"]
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
+    assert facts[("us-gaap:CostsAndExpenses", "2024-10-01..2024-12-31")] == Decimal("84277000")

@@ -260,6 +260,22 @@ def _tables(cells, header_lines: Optional[dict[int, int]] = None, bare_lines: fr
     return out
 
 
+def _unlabelled_rows(drafts: list[_RowDraft], ncols: int) -> list[_RowDraft]:
+    """A table on one line keeps no line apart: a row with twice the columns' figures is the row and, after it,
+    a row printed without a label (the total under the rows above it), each figure at the same offset from its
+    row's start."""
+    out: list[_RowDraft] = []
+    for d in drafts:
+        if len(d.values) != 2 * ncols:
+            out.append(d)
+            continue
+        first, second = d.values[:ncols], d.values[ncols:]
+        bare = _RowDraft("", d.idx + (second[0][0] - first[0][0]), Span(second[0][2].start, second[0][2].start))
+        d.values, bare.values = first, second
+        out += [d, bare]
+    return out
+
+
 _CHANGE = kept_regex(r"^\(?\s*(?:increase|decrease|%?\s*change|variance)\s*\)?$", regex.I)
 
 
@@ -273,6 +289,9 @@ def _build(header: list[_RowDraft], years: list[str], drafts: list[_RowDraft],
            on_header_line: Optional[dict[int, int]] = None) -> Table:
     data = [d for d in drafts if d.values]
     ncols = Counter(len(d.values) for d in data).most_common(1)[0][0]
+    if ncols > 1 and not on_header_line:
+        drafts = _unlabelled_rows(drafts, ncols)
+        data = [d for d in drafts if d.values]
     # the header line right above the figures, when it names every column in order ("December 31, 2024 |
     # December 31, 2023 | (Decrease)"): each piece heads its own column. A table on one line keeps no header
     # line apart: there, the pieces right before the figures, when as many as the columns name one each and
