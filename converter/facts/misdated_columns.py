@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from ..model import Fact, Finding
 from .merge import consistent, source_of
+from .text_scale import stated_amounts
 
 
 def misdated_columns(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
     """Facts without those of tables that date a figure of a line as the text does not, where another column
     of the line holds the text's amount; a finding for each such table."""
-    said: dict[tuple, list[Fact]] = {}
-    for f in facts:
-        if f.category == "narrative" and f.unit == "USD" and not f.dims and f.value:
-            said.setdefault((f.concept, f.period), []).append(f)
+    said = stated_amounts(facts)
     if not said:
         return facts, [], []
     lines: dict[tuple, list[Fact]] = {}   # (block, concept) -> the line's figures over its columns

@@ -43,9 +43,20 @@ def _rescaled(f: Fact, k: int, why: str) -> Fact:
     return replace(f, value=f.value.scaleb(k), decimals=f.decimals - k, provenance=prov)
 
 
-def _scaled(f: Fact) -> bool:
-    """Whether a note (the table's own, carried, or the text's) or the text's amounts scaled the figure."""
-    return f.provenance is not None and any(s.startswith("scale: x10^") for s in f.provenance.steps)
+def stated_power(f: Fact) -> int:
+    """The power of ten a note (the table's own, carried, or the text's) or the text's amounts put on the
+    figure; 0 for none."""
+    steps = f.provenance.steps if f.provenance else ()
+    return next((int(s[len("scale: x10^"):].split()[0]) for s in steps if s.startswith("scale: x10^")), 0)
+
+
+def stated_amounts(facts: list[Fact]) -> dict[tuple, list[Fact]]:
+    """(concept, period) -> the money the prose states for it."""
+    said: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        if f.category == "narrative" and f.unit == "USD" and not f.dims and f.value:
+            said.setdefault((f.concept, f.period), []).append(f)
+    return said
 
 
 def _significant(f: Fact) -> int:
@@ -58,10 +69,10 @@ def check_table_scales(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, 
     table's that states no scale at the one the scaled tables imply; the money of tables contradicted at
     different scales withheld, and findings saying which."""
     said = [f for f in facts if f.category == "narrative"]
-    facts, rejected, findings = _checked(facts, said, ("the text", "states"), lambda block, table: True)
-    scaled = [f for f in facts if f.category == "table" and _scaled(f)]
+    facts, rejected, findings = _checked(facts, said, ("the text", "states"), lambda table: True)
+    scaled = [f for f in facts if f.category == "table" and stated_power(f)]
     facts, rejected2, findings2 = _checked(facts, scaled, ("the tables that state their scale", "state"),
-                                           lambda block, table: not any(_scaled(f) for f in table))
+                                           lambda table: not any(stated_power(f) for f in table))
     return facts, rejected + rejected2, findings + findings2
 
 
@@ -78,7 +89,7 @@ def _checked(facts: list[Fact], evidence: list[Fact], says: tuple[str, str], che
     for f in facts:
         if f.category == "table" and f.unit == "USD" and f.provenance is not None:
             money.setdefault(f.provenance.block, []).append(f)
-    money = {block: table for block, table in money.items() if checked(block, table)}
+    money = {block: table for block, table in money.items() if checked(table)}
     verdict: dict[int, int] = {}      # block -> power to re-read at (None: withhold)
     withheld: set[int] = set()
     evidence: dict[int, list[tuple[Fact, Fact, int]]] = {}

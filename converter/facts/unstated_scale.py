@@ -19,15 +19,10 @@ from decimal import Decimal
 
 from ..model import Fact, Finding
 from .merge import consistent, source_of
+from .text_scale import stated_amounts, stated_power
 
 WHOLE_DOLLARS = Decimal(1_000_000)   # a figure this large printed to the dollar is no amount in thousands
 _SCALED = ("USD", "shares")
-
-
-def _stated_power(f: Fact) -> int:
-    """The power of ten the table's note (its own, carried, or the text's) put on the fact; 0 for none."""
-    steps = f.provenance.steps if f.provenance else ()
-    return next((int(s[len("scale: x10^"):].split()[0]) for s in steps if s.startswith("scale: x10^")), 0)
 
 
 def unstated_scales(facts: list[Fact], snippet: bool = False) -> tuple[list[Fact], list[tuple[Fact, str]],
@@ -40,11 +35,11 @@ def unstated_scales(facts: list[Fact], snippet: bool = False) -> tuple[list[Fact
         if f.category == "table" and f.unit == "USD" and f.provenance is not None and not f.dims:
             money.setdefault(f.provenance.block, []).append(f)
     unstated = {block: table for block, table in money.items()
-                if not any(_stated_power(f) for f in table) and not any(f.decimals == 2 for f in table)}
+                if not any(stated_power(f) for f in table) and not any(f.decimals == 2 for f in table)}
     # money printed to a tenth ("Sales 746.5") is in millions or billions, whatever else the release says
     why = {} if snippet else {block: "its money is printed to a tenth, as no amount in dollars is"
                               for block, table in unstated.items() if any(f.decimals == 1 for f in table)}
-    if any(_stated_power(f) >= 3 for table in money.values() for f in table):
+    if any(stated_power(f) >= 3 for table in money.values() for f in table):
         large = {block for block, table in unstated.items() if max(abs(f.value) for f in table) >= WHOLE_DOLLARS}
         shown = _whole_dollars(unstated, facts, large)
         why.update({block: "other tables of the release are in thousands or more, and nothing shows it in whole "
@@ -66,15 +61,16 @@ def unstated_scales(facts: list[Fact], snippet: bool = False) -> tuple[list[Fact
 def _whole_dollars(tables: dict[int, list[Fact]], facts: list[Fact], shown: set[int]) -> set[int]:
     """The tables (by block) `shown` in whole dollars, those with a figure the text states as printed, and
     those with a figure that such a table prints alike, in turn."""
-    said: dict[tuple, list[Fact]] = {}
-    for f in facts:
-        if f.category == "narrative" and f.unit == "USD" and not f.dims and f.value:
-            said.setdefault((f.concept, f.period), []).append(f)
-    for block in shown:
-        for f in tables[block]:
-            if not f.dims and f.value:
-                said.setdefault((f.concept, f.period), []).append(f)
+    said = stated_amounts(facts)
+
+    def add(blocks: set[int]) -> None:
+        for block in blocks:
+            for f in tables[block]:
+                if not f.dims and f.value:
+                    said.setdefault((f.concept, f.period), []).append(f)
+
     shown = set(shown)
+    add(shown)
     while True:
         found = {block for block, table in tables.items() if block not in shown and any(
             consistent(f, other) for f in table if not f.dims and f.value
@@ -82,7 +78,4 @@ def _whole_dollars(tables: dict[int, list[Fact]], facts: list[Fact], shown: set[
         if not found:
             return shown
         shown |= found
-        for block in found:
-            for f in tables[block]:
-                if not f.dims and f.value:
-                    said.setdefault((f.concept, f.period), []).append(f)
+        add(found)

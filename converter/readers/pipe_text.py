@@ -212,27 +212,26 @@ def _tables(cells, header_lines: Optional[dict[int, int]] = None, bare_lines: fr
             out.append(_build(header, years, drafts, on_header_line))
         drafts, header, years, data_started, cut = [], [], [], False, 0
 
+    def next_table() -> list[_RowDraft]:
+        """Close the table; the lines without figures just above are the next one's title, scale note and
+        period words, not the last rows of this one."""
+        tail = []
+        while drafts and not drafts[-1].values:
+            tail.insert(0, drafts.pop())
+        flush()
+        return tail
+
     for idx, (text, s, e) in enumerate(cells):
         if idx in header_lines and data_started:
-            tail = []   # the lines without figures just above: the next table's title and scale note
-            while drafts and not drafts[-1].values:
-                tail.insert(0, drafts.pop())
-            flush()
-            header, current = tail, None
+            header, current = next_table(), None
         if idx in bare_lines and data_started:
             current = _RowDraft("", idx, Span(s, s))
             drafts.append(current)
         if not text or is_mark(text):
             continue
         if is_year(text) and (current is None or not current.values):
-            if data_started:
-                # years after data: a new table's header; the lines without figures just above belong to it
-                # (its title, its scale note, its period words), not to the table before
-                tail = []
-                while drafts and not drafts[-1].values:
-                    tail.insert(0, drafts.pop())
-                flush()
-                header = tail
+            if data_started:   # years after data: a new table's header
+                header = next_table()
             years.append(text)
             cut = len(drafts)
             continue
