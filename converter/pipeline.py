@@ -108,7 +108,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
 
     facts, late = bound_by_release(facts, released)
     facts, out_of_range, range_findings = within_reach(facts)
-    facts, unpaired, pairing_findings = doubtful_pairings(facts, doc.layout, trace.tables.unchained, tax)
+    facts, unpaired, pairing_findings = doubtful_pairings(facts, doc.layout, trace.tables.unchained, trace.tables.tied, tax)
     facts, off_scale, scale_findings = check_table_scales(facts)
     facts, unscaled, unscaled_findings = unstated_scales(facts, snippet)
     facts, uncarried, carry_findings = doubtful_carried_scales(facts, trace.tables.carried_scale)

@@ -509,6 +509,73 @@ def test_a_table_paired_by_order_whose_results_no_rows_join_is_withheld():
     assert any(f.code == "withheld" and "paired with their labels by order" in f.message for f in result.findings)
 
 
+BALANCE_BY_RUNS = """Acme Corp Reports Fourth Quarter 2024 Results
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+Balance Sheets
+(in thousands)
+December 31, 2024
+December 31, 2023
+
+Current assets:
+Cash and cash equivalents
+Accounts receivable
+{third}
+Total current assets
+Property and equipment, net
+Total assets
+
+$
+
+4,812
+1,310
+655
+6,777
+2,210
+8,987
+
+$
+
+4,899
+1,204
+601
+6,704
+2,390
+9,094
+"""
+
+
+def test_a_table_paired_by_order_is_written_only_where_a_total_holds_the_rows_above_it():
+    # the section's rows add up to "Total current assets", and those with it to "Total assets": the figures
+    # sit on their labels
+    right = BALANCE_BY_RUNS.format(third="Inventories")
+    result = convert_text(right, issuer="none", layout="pdf")
+    assert _values(result, "AssetsCurrent") == {"2024-12-31": Decimal("6777000"), "2023-12-31": Decimal("6704000")}
+    assert _values(result, "InventoryNet") == {"2024-12-31": Decimal("655000"), "2023-12-31": Decimal("601000")}
+    # the labels in another order than the figures (a PDF's reading order put one line early): the figures
+    # add up among themselves as before, but no labelled total holds the rows above it
+    moved = BALANCE_BY_RUNS.format(third="Inventories\nProperty and equipment, net").replace(
+        "Total current assets\nProperty and equipment, net\n", "Total current assets\n")
+    result = convert_text(moved, issuer="none", layout="pdf")
+    assert not [f for f in result.facts if f.category == "table"]
+    assert any(f.code == "withheld" and "nothing ties its figures to their labels" in f.message
+               for f in result.findings)
+
+
+def test_a_table_paired_by_order_whose_per_share_line_prints_no_cents_is_withheld():
+    # figures that add up (revenue less its cost is gross profit) but a share count under the per-share label:
+    # the lines below the results are out of step
+    text = BY_RUNS.format(second="Cost of revenue", third="Gross profit").replace(
+        "Operating income\n", "Operating income\nNet income per share, basic\n").replace(
+        "17,459\n", "17,459\n41,200\n").replace("17,784\n", "17,784\n40,900\n")
+    result = convert_text(text, issuer="none", layout="pdf")
+    assert not [f for f in result.facts if f.category == "table"]
+    assert any("per-share line 'Net income per share, basic' prints no cents" in f.message for f in result.findings)
+    # with cents it is a per-share line, and the table stands
+    result = convert_text(text.replace("41,200", "0.42").replace("40,900", "0.44"), issuer="none", layout="pdf")
+    assert _values(result, "GrossProfit")
+
+
 def test_a_table_in_whole_dollars_after_one_in_thousands_does_not_take_its_note():
     # the balance sheet prints no scale; read at the income statement's "(in thousands)" its total assets were
     # $528 billion beside a net loss of $34 million. The text says nothing either way: its money is withheld

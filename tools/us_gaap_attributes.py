@@ -9,7 +9,8 @@ statements (sheci, spc, which hold balances and changes alike), is left out. Bal
 summation's weights to agree with its concepts' balances (an item of weight +1 has its total's balance, of -1
 the other), so balances spread from the ones rules/taxonomy.yaml gives through the official networks; an
 element two paths give different balances is left without one. Only monetary elements of the 2024 list take a
-balance; only numeric ones are written.
+balance; only numeric ones are written. Sums: "yes" for an element that is the total of two items or more in
+some official network (a line a statement prints as the sum of lines above it: engine/totals.py).
 """
 from __future__ import annotations
 
@@ -66,11 +67,12 @@ def attributes(folder: Path):
         if period is None:
             continue
         bal = balance.get(q) if e.type == "monetaryItemType" and q not in conflict else None
-        yield q.split(":", 1)[1], period, bal or ""
+        sums = any(len(items) >= 2 for items in summations.get(q, {}).values())
+        yield q.split(":", 1)[1], period, bal or "", "yes" if sums else ""
 
 
 if __name__ == "__main__":
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "taxonomy" / "us-gaap-2025-stm-cal"
     out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(["name", "period", "balance"])
+    out.writerow(["name", "period", "balance", "sums"])
     out.writerows(attributes(folder))

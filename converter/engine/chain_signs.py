@@ -81,17 +81,19 @@ def sign_by_chain(table: Table, concepts: dict[int, Optional[str]], mults: dict[
     return turned
 
 
-def chain_breaks(table: Table, concepts: dict[int, Optional[str]], mults: dict[int, int],
-                 usable: Callable[[int], bool]) -> bool:
-    """Whether two results of the statement are joined by no directions of the rows between them in any
-    column (revenue less cost of revenue is not the gross profit printed below, whatever the column): figures
-    paired with the wrong lines do that. A row set down out of its place breaks the sum only in the columns
-    where it prints a figure, and is no sign of it."""
+def chain_links(table: Table, concepts: dict[int, Optional[str]], mults: dict[int, int],
+                usable: Callable[[int], bool]) -> list[bool]:
+    """For each two results of the statement in its order, whether some directions of the rows between them
+    take the one to the other in every column they share (revenue less cost of revenue is the gross profit
+    printed below). A pair joined in no column is what figures paired with the wrong lines do; a row set
+    down out of its place breaks the sum only in the columns where it prints a figure, and is no sign of
+    it. Pairs the rows cannot be solved for (too many rows, no shared column) say nothing."""
     rows = [i for i, r in enumerate(table.rows) if r.cells]
     anchors = [i for i in rows if concepts.get(i) in RESULTS]
     if len(anchors) < 2:
-        return False
+        return []
     figures = _anchored_figures(table, rows, anchors, mults, usable)
+    links = []
     for a, b in zip(anchors, anchors[1:]):
         if _RANK[concepts[a]] >= _RANK[concepts[b]]:
             continue   # results out of the statement's order: the reader set the rows down out of order
@@ -100,9 +102,13 @@ def chain_breaks(table: Table, concepts: dict[int, Optional[str]], mults: dict[i
             continue
         a, between = _past_running_totals(figures, a, between, {})
         cols = _columns(figures, a, b, between)
-        if cols and all(_misses(figures, a, b, between, [c]) == [] for c in cols):
-            return True
-    return False
+        if cols:
+            misses = [_misses(figures, a, b, between, [c]) == [] for c in cols]
+            if all(misses):
+                links.append(False)
+            elif not any(misses):
+                links.append(True)
+    return links
 
 
 def _anchored_figures(table: Table, rows: list[int], anchors: list[int], mults: dict[int, int],

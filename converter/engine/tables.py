@@ -24,10 +24,11 @@ from .guidance import FORECAST, MAXIMUM, MINIMUM
 from .ignore import Suppressed, ignored_row, ignored_table
 from .positions import has_positional, positional_rule
 from .scale import Scale, row_power
-from .chain_signs import chain_breaks, sign_by_chain
+from .chain_signs import chain_links, sign_by_chain
 from .table_kind import BALANCE_SHEET, RESTATED, table_kind
 from .table_rules import TableReading, apply_table_rule, rule_kind, rule_scale, table_rule_for
-from .totals import RowInfo, check_totals
+from ..taxonomies.standard import summation_totals
+from .totals import RowInfo, _is_total, check_totals, closes_section, states_a_sum
 from .unlabelled import unlabelled_totals
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
@@ -46,6 +47,8 @@ class TableOutcome:
     undated: list[tuple[int, int, str]] = field(default_factory=list)  # (table, column, header) of a figure a
                                                                        # rule read in a column of no period
     unchained: set[int] = field(default_factory=set)                  # tables whose results no rows join
+    tied: set[int] = field(default_factory=set)       # tables whose arithmetic ties figures to labels: a total
+                                                      # holds its rows' sum, or rows join two results
     carried_scale: dict[int, int] = field(default_factory=dict)       # table -> the table whose scale note it took
 
 
@@ -388,9 +391,15 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     _sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
     turned = sign_by_chain(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
                            lambda c: _usable(columns, c), out.facts, placed, first, tax)
-    if chain_breaks(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
-                    lambda c: _usable(columns, c)):
+    links = chain_links(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
+                        lambda c: _usable(columns, c))
+    if not all(links):
         out.unchained.add(table.index)
+    sums = summation_totals()
+    totals = {i for i, r in enumerate(table.rows)
+              if _is_total(r.label) or i in info and info[i].concept in sums and closes_section(table, i)}
+    if any(links) or states_a_sum(table, totals, lambda c: _usable(columns, c)):
+        out.tied.add(table.index)
     for i in turned:   # the table's own totals are stated with the signs the facts now have
         info[i] = RowInfo(info[i].concept, -info[i].mult)
     # a parent's total beside the whole ("Total Acme shareholders' equity", "Noncontrolling interest", "Total

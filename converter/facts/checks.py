@@ -65,6 +65,22 @@ EPS_PAIRS = (
 )
 
 
+def holds_a_calculation(facts: list[Fact], tax: Taxonomy) -> bool:
+    """Whether a calculation of the taxonomy with two items or more holds among `facts` in some context."""
+    for idx in _by_context(facts).values():
+        for calc in tax.calculations:
+            total = idx.get(calc.total)
+            if total is None or len(calc.items) < 2 or any(u in idx for u in calc.unless):
+                continue
+            items = [(idx.get(c), w) for c, w in calc.items]
+            if any(f is None for f, _w in items):
+                continue
+            s = sum((f.value * w for f, w in items), Decimal(0))
+            if abs(s - total.value) <= half_interval(total) + sum((half_interval(f) for f, _w in items), Decimal(0)):
+                return True
+    return False
+
+
 NUMERATORS = ("us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic", "us-gaap:NetIncomeLoss")
 
 

@@ -2,18 +2,22 @@
 
 Text a PDF reader gave in reading order (and newswire copies printed one cell per line) lose where each
 figure stood: the readers pair a run of labels with runs of figures, and a run out of step puts every figure
-after it on the wrong line. Such a table is only as good as its arithmetic: when no rows take one of its
-results to the next (revenue less cost of revenue to the gross profit printed below), when its lines break a
-calculation of the taxonomy (gross profit is revenue less its cost; total
-assets equal total liabilities and equity), or when it gives one line of one period two values, the pairing
-is in doubt, and nothing read from the table is written.
+after it on the wrong line. Such a table is only as good as its arithmetic. Its figures keep their sums
+however they are paired, so only arithmetic anchored on labels tells: a total in its labelled row holding
+the rows of its section (`engine/totals.states_a_sum`), rows joining two results (revenue less cost of
+revenue to the gross profit printed below), or a calculation of the taxonomy holding among its lines. Read
+in reading order, a table is written only when one of these ties it, and none of the signs of a pairing out
+of step is there: two results no rows join, lines that break a calculation of the taxonomy, one line of one
+period given two values, or a line printed in another line's shape (a per-share line without cents, money
+printed as per-share amounts are). Otherwise nothing read from the table is written, and a finding says why.
 """
 from __future__ import annotations
 
 from ..model import Fact, Finding
 from ..taxonomy import Taxonomy
-from .checks import check_calculations
+from .checks import check_calculations, holds_a_calculation
 from .merge import consistent
+from .per_share_shape import per_share_shaped
 
 # the layouts whose readers pair labels and figures by order: reading-order PDF text in runs (every check),
 # and newswire copies of one cell per line, which keep each row's figures after its label and are doubted
@@ -22,17 +26,41 @@ BY_ORDER = frozenset({"pdf", "cells"})
 BY_RUNS = frozenset({"pdf"})
 
 
-def _doubts(table_facts: list[Fact], tax: Taxonomy) -> str:
+def _doubts(table_facts: list[Fact], tax: Taxonomy, tied: bool) -> str:
     by_key: dict[tuple, Fact] = {}
     for f in table_facts:
         seen = by_key.setdefault(f.key, f)
         if seen is not f and not consistent(seen, f):
             return f"it gives {f.concept} {f.period} two values ({seen.value} and {f.value})"
     broken = check_calculations(table_facts, tax)
-    return f"its lines do not add up ({broken[0].message})" if broken else ""
+    if broken:
+        return f"its lines do not add up ({broken[0].message})"
+    shape = _misshapen(table_facts)
+    if shape:
+        return shape
+    if not tied and not holds_a_calculation(table_facts, tax):
+        return ("nothing ties its figures to their labels (no total holds the sum of the rows above it, no "
+                "rows join two of its results, no calculation of the taxonomy holds)")
+    return ""
 
 
-def doubtful_pairings(facts: list[Fact], layout: str, unchained: set[int],
+def _label(f: Fact) -> str:
+    return f.provenance.source_text.split(" | ")[0]
+
+
+def _misshapen(table_facts: list[Fact]) -> str:
+    """A line printed in another line's shape: a per-share amount without cents (a share count or money
+    paired with a per-share label), or money printed as per-share amounts are (`per_share_shaped`)."""
+    for f in table_facts:
+        if f.unit == "USD/shares" and f.value and not 2 <= f.decimals <= 4:
+            return f"its per-share line {_label(f)!r} prints no cents ({f.provenance.source_text.split(' | ')[-1]})"
+    _kept, shaped, _findings = per_share_shaped(table_facts)
+    if shaped:
+        return f"its money line {_label(shaped[0][0])!r} is printed as per-share amounts are"
+    return ""
+
+
+def doubtful_pairings(facts: list[Fact], layout: str, unchained: set[int], tied: set[int],
                       tax: Taxonomy) -> tuple[list[Fact], list, list[Finding]]:
     """The facts without those of tables read by order whose arithmetic puts their pairing in doubt."""
     if layout not in BY_ORDER:
@@ -44,7 +72,7 @@ def doubtful_pairings(facts: list[Fact], layout: str, unchained: set[int],
     doubted: dict[int, str] = {}
     for block, table_facts in tables.items():
         why = ("no rows take one of its results to the next (revenue less its cost to gross profit)"
-               if block in unchained else _doubts(table_facts, tax) if layout in BY_RUNS else "")
+               if block in unchained else _doubts(table_facts, tax, block in tied) if layout in BY_RUNS else "")
         if why:
             doubted[block] = why
     if not doubted:

@@ -19,13 +19,27 @@ _TYPES = {"monetaryItemType": "monetary", "perShareItemType": "perShare", "share
           "percentItemType": "percent"}
 
 
+def _attributes_path():
+    return LISTS_DIR / f"us-gaap-{TAXONOMY_YEAR}-attributes.csv"
+
+
 @lru_cache(maxsize=1)
 def _us_gaap_attributes() -> dict[str, tuple[str, Optional[str]]]:
-    path = LISTS_DIR / f"us-gaap-{TAXONOMY_YEAR}-attributes.csv"
-    if not path.exists():
+    if not _attributes_path().exists():
         return {}
-    with open(path, encoding="utf-8", newline="") as f:
+    with open(_attributes_path(), encoding="utf-8", newline="") as f:
         return {f"us-gaap:{r['name']}": (r["period"], r["balance"] or None) for r in csv.DictReader(f)}
+
+
+@lru_cache(maxsize=1)
+def summation_totals() -> frozenset[str]:
+    """The US-GAAP elements an official statement calculation makes the total of two items or more: lines a
+    statement prints as the sum of the lines above them ("Total assets", "Net cash provided by operating
+    activities", however worded). Read on every conversion, so without a CSV reader (names hold no commas)."""
+    if not _attributes_path().exists():
+        return frozenset()
+    with open(_attributes_path(), encoding="utf-8") as f:
+        return frozenset(f"us-gaap:{line.split(',', 1)[0]}" for line in f if line.rstrip().endswith(",yes"))
 
 
 def _label(local: str) -> str:
