@@ -25,7 +25,7 @@ from .facts.unstated_scale import unstated_scales
 from .facts.fiscal_naming import agreed_readings
 from .facts.magnitude import unread_amounts, within_reach
 from .facts.merge import merge_facts
-from .facts.paired_by_order import doubtful_pairings
+from .facts.paired_by_order import BY_RUNS, doubtful_pairings
 from .facts.misdated_columns import misdated_columns
 from .facts.period_order import check_period_order
 from .facts.release_bound import bound_by_release
@@ -139,6 +139,7 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
     """Every reading of the tables and the prose under one calendar, and the latest period the release
     reports (never after its date). `columns`: what fiscal_calendar's reading of the tables under `cal` gave."""
     doc_scale = prose_scale = Scale()
+    trace.tables.tie_checks = doc.layout in BY_RUNS   # only tables paired by order need their ties
     noted_in: Optional[int] = None   # the table whose own note `doc_scale` is, if a table's
     facts = []
     scales: dict[int, Scale] = {}

@@ -47,6 +47,7 @@ class TableOutcome:
     undated: list[tuple[int, int, str]] = field(default_factory=list)  # (table, column, header) of a figure a
                                                                        # rule read in a column of no period
     unchained: set[int] = field(default_factory=set)                  # tables whose results no rows join
+    tie_checks: bool = False                          # whether to look for `tied` (tables paired by order)
     tied: set[int] = field(default_factory=set)       # tables whose arithmetic ties figures to labels: a total
                                                       # holds its rows' sum, or rows join two results
     carried_scale: dict[int, int] = field(default_factory=dict)       # table -> the table whose scale note it took
@@ -395,11 +396,12 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                         lambda c: _usable(columns, c))
     if not all(links):
         out.unchained.add(table.index)
-    sums = summation_totals()
-    totals = {i for i, r in enumerate(table.rows)
-              if _is_total(r.label) or i in info and info[i].concept in sums and closes_section(table, i)}
-    if any(links) or states_a_sum(table, totals, lambda c: _usable(columns, c)):
-        out.tied.add(table.index)
+    if out.tie_checks:
+        sums = summation_totals()
+        totals = {i for i, r in enumerate(table.rows)
+                  if _is_total(r.label) or i in info and info[i].concept in sums and closes_section(table, i)}
+        if any(links) or states_a_sum(table, totals, lambda c: _usable(columns, c)):
+            out.tied.add(table.index)
     for i in turned:   # the table's own totals are stated with the signs the facts now have
         info[i] = RowInfo(info[i].concept, -info[i].mult)
     # a parent's total beside the whole ("Total Acme shareholders' equity", "Noncontrolling interest", "Total
