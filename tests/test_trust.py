@@ -626,3 +626,23 @@ Weighted average shares outstanding - basic  9,133         9,159
     result = convert_text(text, issuer="none", layout="fixed")
     net = {str(f.period): f.value for f in result.facts if f.concept == "us-gaap:NetIncomeLoss"}
     assert net == {"2024-10-01..2024-12-31": Decimal("-32869000"), "2023-10-01..2023-12-31": Decimal("3857000")}
+
+
+def test_an_outlook_for_a_period_that_ended_before_the_release_is_withheld():
+    # a reading-order print joined the "2025 Financial Guidance" heading to the paragraph above it, and "full
+    # year" guidance took the year the release reports: an outlook for a year already over is a misdating
+    from datetime import date
+    from converter.facts.release_bound import bound_by_release
+    from converter.model import Fact, Period
+    forecast = (("srt:RangeAxis", "srt:MaximumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember"))
+
+    def guidance(start: date, end: date) -> Fact:
+        return Fact(concept="us-gaap:CostsAndExpenses", period=Period(end=end, start=start), value=Decimal("3.5E+8"),
+                    unit="USD", decimals=-6, dims=forecast, category="guidance")
+    past, coming = guidance(date(2024, 1, 1), date(2024, 12, 31)), guidance(date(2025, 1, 1), date(2025, 12, 31))
+    kept, withheld = bound_by_release([past, coming], date(2025, 2, 11))
+    assert kept == [coming]
+    assert [(f, why.split(":")[0]) for f, why in withheld] == [(past, "withheld")]
+    assert "an outlook for a period that ended 2024-12-31" in withheld[0][1]
+    # a release that prints no date bounds nothing
+    assert bound_by_release([past, coming], None) == ([past, coming], [])
