@@ -476,3 +476,28 @@ def test_a_year_glued_to_the_last_date_of_a_run_together_header_is_that_columns_
     revenue = {str(f.period): f.value for f in result.facts if f.concept == "us-gaap:Revenues"}
     assert revenue == {"2025-01-01..2025-03-31": 1050000000, "2024-01-01..2024-03-31": 1011000000,
                        "2024-10-01..2025-03-31": 2071000000, "2023-10-01..2024-03-31": 1980000000}
+
+
+def test_a_sentence_a_cells_copy_wrapped_is_one_paragraph():
+    # a copy that wraps its prose: "$160.6" at a line's end and "million, ..." on the next were two
+    # paragraphs, and the first stated net cash from operations of $160.60
+    text = """Acme Corp Reports Fourth Quarter and Full Year 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results for the fourth quarter and full year ended December 31, 2024.
+
+Operating Cash Flow: Net cash provided by operating activities was $160.6
+million for the full year 2024, compared to $86.2 million in 2023.
+
+Revenue
+2024
+2023
+Subscription
+1,200
+1,000
+"""
+    doc = read_document(text, layout="cells")
+    assert any(p.text.endswith("was $160.6 million for the full year 2024, compared to $86.2 million in 2023.")
+               for p in doc.paragraphs)
+    result = convert_text(text, issuer="none", layout="cells")
+    cash = {str(f.period): f.value for f in result.facts if f.concept.endswith(":NetCashProvidedByUsedInOperatingActivities")}
+    assert cash["2024-01-01..2024-12-31"] == Decimal("160600000")

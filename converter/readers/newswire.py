@@ -152,6 +152,12 @@ def looks_like_squashed(text: str) -> bool:
     return any(len(line) > 300 and is_squashed(line) for line in text[:200000].split("\n"))
 
 
+def _runs_on(before: str, line: str) -> bool:
+    """Whether `line` goes on with the sentence of the prose line before it: that one ends no sentence and
+    this one begins in lower case."""
+    return line[:1].islower() and not _SENTENCE_END.search(before)
+
+
 def read_newswire(text: str, source: str = "", layout: str = "cells") -> Document:
     blocks: list = []
     table: Optional[Region] = None
@@ -177,6 +183,7 @@ def read_newswire(text: str, source: str = "", layout: str = "cells") -> Documen
         return region
 
     lines = list(_lines(text))
+    prose_line = -2   # the line the last paragraph of prose was read from
     for i, (line, raw, span) in enumerate(lines):
         kind, heads, caps = classify(line, raw)
         if kind == "skip":
@@ -202,9 +209,18 @@ def read_newswire(text: str, source: str = "", layout: str = "cells") -> Documen
                 blocks.append(Paragraph(head, Span(table.start, table.start + len(head))))
                 table = None
             pending.extend(close("prose"))
+            # a sentence a copy wrapped ("... was $160.6" / "million, compared to ..."): one paragraph
+            said, start = line.lstrip("#• ").strip(), span.start
+            if pending and i and pending[-1].span == lines[i - 1][2] and _runs_on(pending[-1].text, said):
+                before = pending.pop()
+                said, start = f"{before.text} {said}", before.span.start
             blocks.extend(paragraphs(pending))
             pending = []
-            blocks.append(Paragraph(line.lstrip("#• ").strip(), span))
+            if prose_line == i - 1 and _runs_on(blocks[-1].text, said):
+                blocks[-1] = Paragraph(f"{blocks[-1].text} {said}", Span(blocks[-1].span.start, span.end))
+            else:
+                blocks.append(Paragraph(said, Span(start, span.end)))
+            prose_line = i
         elif kind == "note":
             if table is not None and table.has_figures and line.endswith(":"):
                 # "WEIGHTED-AVERAGE SHARES OUTSTANDING (in millions):" heads the rows below it
