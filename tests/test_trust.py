@@ -646,3 +646,25 @@ def test_an_outlook_for_a_period_that_ended_before_the_release_is_withheld():
     assert "an outlook for a period that ended 2024-12-31" in withheld[0][1]
     # a release that prints no date bounds nothing
     assert bound_by_release([past, coming], None) == ([past, coming], [])
+
+
+def test_a_paragraph_that_begins_mid_sentence_is_not_dated_by_the_heading():
+    # a print broke the sentence over two paragraphs: its period ("for the year ended December 31, 2023") stayed
+    # with the first, and the rest's operating loss was dated the fourth quarter its heading names
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results for the fourth quarter ended December 31, 2024.
+
+Fourth Quarter 2024 Results
+
+Revenue was $47.5 million. The loss from discontinued operations for the year ended December 31, 2023 included an \
+impairment loss of $2.0 million on the sale of the Trace clinic, a vacant medical office
+
+building and three patient clinics and an operating loss of $1,552,000, primarily from the clinic prior to its sale.
+"""
+    result = _convert(text)
+    assert _values(result, "Revenues") == {"2024-10-01..2024-12-31": Decimal("47500000")}
+    assert _values(result, "OperatingIncomeLoss") == {}
+    # begun in its own paragraph, the sentence is the quarter's, as the heading says
+    whole = text.replace("office\n\nbuilding", "office building.\n\nThe quarter had three patient clinics")
+    assert _values(_convert(whole), "OperatingIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("-1552000")}

@@ -458,7 +458,10 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         taken: set[int] = {c.start for c, _s, _e in changes}
         last: list = []
         framing = _framing(sent, periods, mentions, amounts)
-        if framing is None and out.heading is not None and not _FORWARD.search(sent):
+        # a paragraph that begins in lower case is the rest of a sentence whose beginning, and the period it
+        # named, a page or a copy kept elsewhere: the heading's period does not frame it
+        fragment = offset == 0 and sent.lstrip()[:1].islower()
+        if framing is None and out.heading is not None and not _FORWARD.search(sent) and not fragment:
             framing = out.heading
         framing = _this_period(sent, framing, blanks)
         # past a period the sentence says it is about ("The loss for the six months ended December 31, 2023
