@@ -668,3 +668,28 @@ building and three patient clinics and an operating loss of $1,552,000, primaril
     # begun in its own paragraph, the sentence is the quarter's, as the heading says
     whole = text.replace("office\n\nbuilding", "office building.\n\nThe quarter had three patient clinics")
     assert _values(_convert(whole), "OperatingIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("-1552000")}
+
+
+def test_a_cash_flow_statement_under_a_balance_sheet_title_is_no_balance_sheet():
+    # a print repeated the balance sheet's title over the cash flow statement on the next page: read as a
+    # balance sheet, its change in accounts payable stood against the balance sheet's balance as an equal
+    # (and in a print that lost the real balance sheet's title, outranked it)
+    text = HEAD + """Condensed Consolidated Balance Sheets (in thousands)
+
+| | December 31, 2024 | December 31, 2023 |
+|---|---|---|
+| Cash and cash equivalents | 4,812 | 4,899 |
+| Accounts payable | 8,077 | 7,920 |
+| Total liabilities | 20,112 | 19,120 |
+
+Condensed Consolidated Balance Sheets (in thousands)
+
+| | Year Ended December 31, 2024 | Year Ended December 31, 2023 |
+|---|---|---|
+| Net loss | (62,746) | (41,112) |
+| Accounts payable | (6,625) | (8,577) |
+| Net cash used in operating activities | (12,354) | (37,222) |
+"""
+    result = _convert(text)
+    assert _values(result, "AccountsPayableCurrent") == {"2024-12-31": Decimal("8077000"),
+                                                         "2023-12-31": Decimal("7920000")}

@@ -35,6 +35,7 @@ _SECONDARY = kept_regex(
 _RESTATED_TITLE = kept_regex(r"\b(?:components|details?|breakdown|composition)\s+of\s+(?:the\s+)?(?:non[\s-]?gaap|adjusted)\b"
                                 r"|^\(?\d*\)?\s*(?:non[\s-]?gaap|adjusted)\s+[^|]*\b(?:include|consist|comprise)", regex.I)
 _BRIDGE = kept_regex(r"\breconcil|\bgaap\s+to\b|\bto\s+(?:non[\s-]?gaap|adjusted)\b|\bbridge\b", regex.I)
+_ACTIVITIES = kept_regex(r"\b(?:operating|investing|financing)\s+activities\b", regex.I)
 _ADJ = kept_regex(r"^\s*adj\.", regex.I)
 _RESTATED_ROW = kept_regex(r"^\s*(?:total\s+)?(?:non[\s-]?gaap|adjusted|as\s+adjusted|pro\s+forma)\b", regex.I)
 
@@ -56,7 +57,10 @@ def table_kind(table: Table) -> str:
         return SECONDARY
     if not _STATEMENT.search(titles):
         return TABLE
-    return BALANCE_SHEET if _BALANCE_SHEET.search(titles) else STATEMENT
+    # a balance sheet has no cash flows from activities: such rows under a balance sheet's title are a cash
+    # flow statement whose title is not its own (a page's running title, the table above's)
+    flows = any(_ACTIVITIES.search(r.label) for r in table.rows)
+    return BALANCE_SHEET if _BALANCE_SHEET.search(titles) and not flows else STATEMENT
 
 
 def standing(kind: str, instant: bool) -> int:
