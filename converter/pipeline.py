@@ -115,7 +115,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, shaped, shape_findings = per_share_shaped(facts)
     facts, misread, order_findings = check_period_order(facts)
     facts, misdated, misdated_findings = misdated_columns(facts)
-    facts, unsigned, sign_findings = unsettled_signs(facts)
+    facts, unsigned, sign_findings = unsettled_signs(facts, trace.tables.unchained)
     facts = consolidated_net_income(facts)
     facts, unattributed, attribution_findings = unattributed_totals(facts, doc.text)
     kept, rejected, findings = merge_facts(facts)

@@ -693,3 +693,30 @@ Condensed Consolidated Balance Sheets (in thousands)
     result = _convert(text)
     assert _values(result, "AccountsPayableCurrent") == {"2024-12-31": Decimal("8077000"),
                                                          "2023-12-31": Decimal("7920000")}
+
+
+EARNINGS = """Statements of Earnings (in millions)
+
+| | Three Months Ended December 31, 2024 | Three Months Ended December 31, 2023 |
+|---|---|---|
+| Revenues | 1,632 | 1,608 |
+| Cost of revenues | 1,143 | 1,124 |
+| Gross Profit | 489 | 484 |
+| Selling, general and administrative expenses | 105 | 119 |
+| Acquisition, divestiture and integration expenses | 5 | 8 |
+| Other operating income, net | (20) | (13) |
+| Earnings from Operations | 399 | 370 |
+"""
+
+
+def test_a_statement_whose_results_no_rows_join_settles_no_sign_its_presentation_gives():
+    # "Other operating income, net (20)" among the expenses is income listed as a deduction: 489 - 105 - 5 +
+    # 20 = 399 says so. A print lost the SG&A line, the arithmetic settled nothing, and the printed
+    # parenthesis was taken for a loss
+    whole = _convert(HEAD + EARNINGS)
+    assert _values(whole, "OtherOperatingIncomeExpenseNet") == {"2024-10-01..2024-12-31": Decimal("20000000"),
+                                                                "2023-10-01..2023-12-31": Decimal("13000000")}
+    lost = _convert(HEAD + EARNINGS.replace("| Selling, general and administrative expenses | 105 | 119 |\n", ""))
+    assert _values(lost, "OtherOperatingIncomeExpenseNet") == {}
+    assert any("its sign is not settled" in f.message for f in lost.findings)
+    assert _values(lost, "OperatingIncomeLoss")["2024-10-01..2024-12-31"] == Decimal("399000000")
