@@ -574,6 +574,13 @@ def test_a_table_paired_by_order_whose_per_share_line_prints_no_cents_is_withhel
     # with cents it is a per-share line, and the table stands
     result = convert_text(text.replace("41,200", "0.42").replace("40,900", "0.44"), issuer="none", layout="pdf")
     assert _values(result, "GrossProfit")
+    # and a share count given a per-share line's figures is out of step the other way
+    shares = text.replace("Net income per share, basic", "Weighted average shares outstanding, basic").replace(
+        "41,200", "0.42").replace("40,900", "0.44")
+    result = convert_text(shares, issuer="none", layout="pdf")
+    assert not [f for f in result.facts if f.category == "table"]
+    assert any("share count 'Weighted average shares outstanding, basic' is printed as per-share amounts are"
+               in f.message for f in result.findings)
 
 
 def test_a_table_in_whole_dollars_after_one_in_thousands_does_not_take_its_note():

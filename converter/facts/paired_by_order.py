@@ -8,12 +8,13 @@ the rows of its section (`engine/totals.states_a_sum`), rows joining two results
 revenue to the gross profit printed below), or a calculation of the taxonomy holding among its lines. Read
 in reading order, a table is written only when one of these ties it, and none of the signs of a pairing out
 of step is there: two results no rows join, lines that break a calculation of the taxonomy, one line of one
-period given two values, or a line printed in another line's shape (a per-share line without cents, money
+period given two values, or a line printed in another line's shape (a per-share line without cents, a share count or money
 printed as per-share amounts are). Otherwise nothing read from the table is written, and a finding says why.
 """
 from __future__ import annotations
 
 from ..model import Fact, Finding
+from ..rulebook.regex_code import kept_regex
 from ..taxonomy import Taxonomy
 from .checks import check_calculations, holds_a_calculation
 from .merge import consistent
@@ -22,6 +23,7 @@ from .per_share_shape import per_share_shaped
 # the layouts whose readers pair labels and figures by order: reading-order PDF text in runs (every check),
 # and newswire copies of one cell per line, which keep each row's figures after its label and are doubted
 # only when no column adds up (a copy may print one line of one period two ways, as its source did)
+_CENTS = kept_regex(r"^\(?\$?\s*\d{1,2}\.\d\d\)?$")   # "6.53", "(0.41)": under a hundred, to the cent
 BY_ORDER = frozenset({"pdf", "cells"})
 BY_RUNS = frozenset({"pdf"})
 
@@ -50,10 +52,14 @@ def _label(f: Fact) -> str:
 
 def _misshapen(table_facts: list[Fact]) -> str:
     """A line printed in another line's shape: a per-share amount without cents (a share count or money
-    paired with a per-share label), or money printed as per-share amounts are (`per_share_shaped`)."""
+    paired with a per-share label), a share count printed as per-share amounts are ("Basic 6.53" under the
+    share counts' heading), or money printed as per-share amounts are (`per_share_shaped`)."""
     for f in table_facts:
+        printed = f.provenance.source_text.rpartition(" | ")[2]
         if f.unit == "USD/shares" and f.value and not 2 <= f.decimals <= 4:
-            return f"its per-share line {_label(f)!r} prints no cents ({f.provenance.source_text.split(' | ')[-1]})"
+            return f"its per-share line {_label(f)!r} prints no cents ({printed})"
+        if f.unit == "shares" and _CENTS.search(printed):
+            return f"its share count {_label(f)!r} is printed as per-share amounts are ({printed})"
     _kept, shaped, _findings = per_share_shaped(table_facts)
     if shaped:
         return f"its money line {_label(shaped[0][0])!r} is printed as per-share amounts are"
