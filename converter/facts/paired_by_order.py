@@ -8,8 +8,9 @@ the rows of its section (`engine/totals.states_a_sum`), rows joining two results
 revenue to the gross profit printed below), or a calculation of the taxonomy holding among its lines. Read
 in reading order, a table is written only when one of these ties it, and none of the signs of a pairing out
 of step is there: two results no rows join, lines that break a calculation of the taxonomy, one line of one
-period given two values, or a line printed in another line's shape (a per-share line without cents, a share count or money
-printed as per-share amounts are). Otherwise nothing read from the table is written, and a finding says why.
+period given two values, or a line printed in another line's shape (a per-share line without cents, a share
+count or money printed as per-share amounts are). Otherwise nothing read from the table is written, and a
+finding says why.
 """
 from __future__ import annotations
 
