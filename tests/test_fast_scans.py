@@ -10,7 +10,7 @@ from itertools import permutations
 
 import regex
 
-from converter.engine.columns import _FY_END, _QUARTER_ENDED, _QUARTER_WORDS
+from converter.engine.release_calendar import _FY_END, _QUARTER_ENDED, _QUARTER_WORDS
 from converter.engine.dates import _DAY_YEAR, day_years
 from converter.engine.periods_text import PERIOD, _matches, _windows
 from converter.engine.word_starts import search_at_words
