@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .engine.columns import Calendar
+from .engine.release_calendar import Calendar
 from .engine.fiscal_calendar import fiscal_calendar, weekly_from_quarter_end
 from .engine.continued import continuing
 from .engine.entity import find_entity

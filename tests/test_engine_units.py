@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from converter.engine.columns import document_calendar
+from converter.engine.release_calendar import document_calendar
 from converter.engine.dates import FULL_DATE, Length, full_dates
 from converter.engine.entity import CIK_SCHEME, find_entity, parse_entity_option
 from converter.engine.numbers import parse_figure
@@ -265,7 +265,8 @@ def test_entity_option():
 
 
 def _table_facts(header, rows, ncols):
-    from converter.engine.columns import Calendar, resolve_columns
+    from converter.engine.columns import resolve_columns
+    from converter.engine.release_calendar import Calendar
     from converter.model import HeaderCell, Row, Table
     t = Table([HeaderCell(h) for h in header], ncols, rows)
     return resolve_columns(t, Calendar())
@@ -281,7 +282,8 @@ def test_week_counted_and_year_to_date_columns():
 def test_lengths_over_runs_of_dates_going_back_in_time():
     # a flattened "Three Months Ended" over three dates and "Nine Months Ended" over two: the second run
     # starts where the latest date comes again, whether the dates come with their columns or not
-    from converter.engine.columns import Calendar, resolve_columns
+    from converter.engine.columns import resolve_columns
+    from converter.engine.release_calendar import Calendar
     from converter.model import HeaderCell, Table
     dates = ["September 27, 2025", "June 28, 2025", "September 28, 2024", "September 27, 2025", "September 28, 2024"]
     expected = ["2025-06-29..2025-09-27", "2025-03-30..2025-06-28", "2024-06-30..2024-09-28",
@@ -565,7 +567,8 @@ def test_a_metric_named_as_a_change_is_no_mention():
 
 
 def test_a_month_glued_to_the_word_before_it_still_names_the_columns_period():
-    from converter.engine.columns import Calendar, resolve_columns
+    from converter.engine.columns import resolve_columns
+    from converter.engine.release_calendar import Calendar
     from converter.model import HeaderCell, Table
     table = Table([HeaderCell("Three Months", (0, 1)), HeaderCell("EndedDecember 31,", (0, 1)),
                    HeaderCell("2024", (0, 0)), HeaderCell("2023", (1, 1))], 2, [])

@@ -10,13 +10,13 @@ from itertools import permutations
 
 import regex
 
-from converter.engine.columns import _FY_END, _QUARTER_ENDED, _QUARTER_WORDS
+from converter.engine.release_calendar import _FY_END, _QUARTER_ENDED, _QUARTER_WORDS
 from converter.engine.dates import _DAY_YEAR, day_years
 from converter.engine.periods_text import PERIOD, _matches, _windows
 from converter.engine.word_starts import search_at_words
-from converter.readers import fixed_width
+from converter.readers import fixed_lines, fixed_segments
 from converter.readers import cells, pdf_text
-from converter.readers.fixed_width import _TOKEN, _Line, _classify, _tokens
+from converter.readers.fixed_lines import _TOKEN, Line, classify, _tokens
 from converter.readers.headers import _MONTH_GLUE_HINT
 from converter.readers.markdown import _RULE
 from converter.readers.newswire import _GROUPED
@@ -186,9 +186,9 @@ def test_fixed_width_text_lines_classed_without_tokens(monkeypatch):
 
     def classes():
         return [(ln.kind, ln.indent, ln.label, [(t.text, t.start, t.end, t.edge, t.numeric) for t in ln.tail])
-                for ln in (_classify(_Line(0, text, 0, 0)) for text in lines)]
+                for ln in (classify(Line(0, text, 0, 0)) for text in lines)]
     fast = classes()
-    monkeypatch.setattr(fixed_width, "_SEPARATOR", regex.compile(""))   # every line by its tokens
+    monkeypatch.setattr(fixed_lines, "_SEPARATOR", regex.compile(""))   # every line by its tokens
     assert fast == classes()
 
 
@@ -201,8 +201,8 @@ def test_month_glue_hint_is_a_letter_then_a_month_capital():
 def test_end_patterns_searched_near_the_end_only():
     """Each AtEnd pattern finds, from its `longest` characters before the end, what a search from the start
     finds."""
-    patterns = [cells._CONTINUATION_END, pdf_text._CONTINUATION_END, fixed_width._NAME_END, fixed_width._CONTINUES,
-                fixed_width._BROKEN_OFF]
+    patterns = [cells._CONTINUATION_END, pdf_text._CONTINUATION_END, fixed_segments._NAME_END,
+                fixed_segments._CONTINUES, fixed_segments._BROKEN_OFF]
     pieces = ["of", "related", "Related", "including", "excluding", "than", "net", "Holdings.", "Bancorp.", "Inc.",
               "L.P.", "a", "x", " ", ",", "-", "(", "/", "\n", "\u017f", "ſ", "\u0130", "K", "\u212a", "before", "per"]
     for text in _strings(pieces, 5000, 6, 9):

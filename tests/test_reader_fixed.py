@@ -653,8 +653,8 @@ December  31,  1998.
 Revenues.....................  160,138     152,717
 Net income...................   14,793      14,358
 """
-    from converter.readers.fixed_width import _classify, _split
-    assert [ln.kind for ln in map(_classify, _split(text))][:2] == ["text", "text"]
+    from converter.readers.fixed_lines import classify, split
+    assert [ln.kind for ln in map(classify, split(text))][:2] == ["text", "text"]
     table = read_fixed_width(text).tables[0]
     assert [h.text for h in table.header] == ["1999", "1998"]
 

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from converter.engine.columns import Calendar, ColumnPeriod
+from converter.engine.columns import ColumnPeriod
+from converter.engine.release_calendar import Calendar
 from converter.engine.dates import Length
 from converter.engine.fiscal_calendar import began_after
 from converter.pipeline import convert_text
@@ -49,7 +50,7 @@ def test_the_year_to_date_of_a_weekly_quarter_ending_in_a_months_first_week_coun
     # "Apr 2, 2022" ends the first 13-week quarter, not four months; a year ending "February 1, 2025" is the
     # January fiscal year, so "November 2, 2024" is nine months into it (an unread column was settled by
     # elimination to a four-month "year to date" starting December 3)
-    from converter.engine.columns import Calendar, year_to_date
+    from converter.engine.release_calendar import Calendar, year_to_date
     from converter.engine.dates import Length
     intel = Calendar(fiscal_year_end_month=12, anchor=date(2022, 12, 31), weekly_quarters=True)
     assert year_to_date(date(2022, 4, 2), intel) == Length(months=3)

@@ -1,5 +1,5 @@
 """The fiscal calendar a release is read with: the issuer file's `fiscal_year_end` when it gives one (it wins),
-else what the text says (engine/columns.document_calendar), else what the tables show of a 52/53-week year: a
+else what the text says (engine/release_calendar.document_calendar), else what the tables show of a 52/53-week year: a
 year-to-date column that prints its end date and its length ("Thirty-Nine Weeks Ended November 2, 2024") starts
 the day after the previous fiscal year ended. The tables speak only when every such column agrees.
 """
@@ -11,7 +11,8 @@ from typing import Iterable, Optional
 
 from ..model import Document
 from ..rulebook.model import YearEnd
-from .columns import Calendar, document_calendar, naming_in_doubt, resolve_columns
+from .columns import resolve_columns
+from .release_calendar import Calendar, document_calendar, naming_in_doubt
 from .dates import is_month_end, month_end
 
 _TO_DATE_MONTHS, _TO_DATE_WEEKS = (6, 9), (26, 39)

@@ -16,7 +16,7 @@ import regex
 from ..model import Fact, Paragraph, Period, Provenance, Span
 from ..rulebook.model import Rulebook
 from ..taxonomy import Taxonomy
-from .columns import Calendar
+from .release_calendar import Calendar
 from .ignore import ignored_phrases, ignored_sentence
 from .narrative import PER_UNIT, after_tax, find_book_mentions, restated, sentences
 from .numbers import SCALE_WORDS

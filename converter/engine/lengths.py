@@ -16,7 +16,7 @@ from datetime import date
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from ..model import Fact, Period
-from .columns import Calendar, year_to_date
+from .release_calendar import Calendar, year_to_date
 from .dates import Length
 from ..dataclass_code import dataclass
 

@@ -24,7 +24,7 @@ from ..rulebook.match import finditer, phrase_rules, search
 from ..rulebook.model import PhraseRule, Rulebook
 from ..taxonomy import Taxonomy
 from .changes import change_clauses
-from .columns import Calendar
+from .release_calendar import Calendar
 from .ignore import Suppressed, ignored_phrases, ignored_sentence
 from .numbers import SCALE_WORDS
 from .periods_text import PeriodMention, find_periods, year_earlier

@@ -11,7 +11,7 @@ from typing import Optional
 import regex
 
 from ..model import Period
-from .columns import Calendar
+from .release_calendar import Calendar
 from .dates import MONTH_RE, ORDINAL_QUARTERS, Length, is_month_end, length_of, make_date
 from ..rulebook.regex_code import kept_re, kept_regex
 from ..dataclass_code import dataclass

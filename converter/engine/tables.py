@@ -15,7 +15,8 @@ from ..model import Fact, Finding, Period, Provenance, Row, Table
 from ..rulebook.match import GAAP_PREFIX, OPPOSITE_QUALIFIER, match_row, normalize_label
 from ..rulebook.model import Rulebook
 from ..taxonomy import Calculation, Taxonomy
-from .columns import Calendar, ColumnPeriod, resolve_columns, row_column, split_row_period, years_off_the_year_end
+from .columns import ColumnPeriod, resolve_columns, row_column, split_row_period, years_off_the_year_end
+from .release_calendar import Calendar
 from .fiscal_calendar import began_after
 from .dates import Length
 from .lengths import Unresolved

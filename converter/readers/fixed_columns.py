@@ -8,7 +8,7 @@ from .fixed_header import chunks as _chunks
 from ..dataclass_code import dataclass
 
 if TYPE_CHECKING:
-    from .fixed_width import _Line, _Tok
+    from .fixed_lines import Line, Tok
 
 EDGE_LINK = 2        # right edges this close belong to one column
 
@@ -24,13 +24,13 @@ class Column:
         return (self.left + self.right) / 2
 
 
-def columns(rows: list[_Line]) -> tuple[list[Column], dict[int, int]]:
+def columns(rows: list[Line]) -> tuple[list[Column], dict[int, int]]:
     """Value columns from the right edges of the figures, and the column of each figure that has one.
 
     Amounts and percentages cluster apart (a column holds one kind). Edges are linked as loosely as a column
     may drift from row to row (a PDF printed from HTML can shift a column by a few characters) while no line
     has two figures in one column; a cluster of a single figure in a table of many rows is no column."""
-    clusters: list[list[tuple[int, int, _Tok]]] = []
+    clusters: list[list[tuple[int, int, Tok]]] = []
     for percent in (False, True):
         toks = [(t.edge, ln.no, t) for ln in rows for t in ln.tail if t.numeric and t.text.endswith("%") == percent]
         if not toks:
@@ -84,7 +84,7 @@ def _percent_rows_joined(clusters: list[list]) -> list[list]:
     return out
 
 
-def ordinal_columns(rows: list[_Line], cols: list[Column], col_of: dict[int, int], head: list[_Line]):
+def ordinal_columns(rows: list[Line], cols: list[Column], col_of: dict[int, int], head: list[Line]):
     """Columns by order where the edges scatter: when every row prints the same number of figures, fewer than
     the columns the edges made (`$`, parentheses and percentages shift a ragged right edge from row to row),
     the k-th figure of each row is in the k-th column, provided those columns do not overlap or the header's
@@ -111,7 +111,7 @@ def ordinal_columns(rows: list[_Line], cols: list[Column], col_of: dict[int, int
     return ordinal, {id(t): k for f in figures for k, t in enumerate(f)}
 
 
-def place(tok: _Tok, cols: list[Column], col_of: dict[int, int]) -> Optional[int]:
+def place(tok: Tok, cols: list[Column], col_of: dict[int, int]) -> Optional[int]:
     if tok.numeric:
         return col_of.get(id(tok))
     # a dash or a no-value mark: the column it lies under

@@ -1,6 +1,6 @@
 """The header of a fixed-width table: which columns each piece of its header lines heads. A piece covers the
 columns it stands over; a title alone on its line, every column; a line of years marks the groups its
-lines of lengths or dates title (converter/readers/fixed_width.py reads the rest of the table)."""
+lines of lengths or dates title (converter/readers/fixed_table.py reads the rest of the table)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
@@ -15,7 +15,7 @@ from ..rulebook.regex_code import kept_regex
 
 if TYPE_CHECKING:
     from .fixed_columns import Column as _Column
-    from .fixed_width import _Line
+    from .fixed_lines import Line
 
 _CHUNK = kept_regex(r"\S+(?: \S+)*")           # words separated by single spaces
 _COLUMN_WORDS = kept_regex(r"(?i)^(?:low|high|minimum|maximum|actual|total|change|%\s*change|variance|"
@@ -75,7 +75,7 @@ _SENTENCE_PIECE = kept_regex(r"[.;:]$|\$\s?\d|^(?:to|at|from|of|the|and|or|in|on
                              r"are|compared|increased|decreased|rose|fell)$", regex.I)
 
 
-def header(head: list[_Line], cols: list[_Column], zone: int, margin: int, contested: Optional[list[int]] = None
+def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contested: Optional[list[int]] = None
            ) -> tuple[list[HeaderCell], list[str]]:
     """Header cells with the columns each covers. A piece covers the columns it stands over; a piece alone
     on its line ("Three Months Ended") covers every column, the way a title centred over the figures reads,

@@ -1,0 +1,44 @@
+"""What the fixed-width reader blanks before it reads any table: a figure a narrow cell broke over two lines
+(read as printed, the row would take the stray digits under it for its value) and a page number alone at the
+top or bottom of a page (read as printed, a row of one figure)."""
+from __future__ import annotations
+
+from .fixed_lines import Line
+from ..rulebook.regex_code import kept_regex
+
+# a figure whose last group of thousands is cut short ("11,84"): a narrow cell broke it, its last digits on the
+# line under it ("0", where the row's label stands)
+_CUT_SHORT = kept_regex(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,\d{1,2}(?![\d,.])")
+CUT_SHORT_END = kept_regex(r",\d\d?(?![\d,.])")   # how every such figure ends: a literal to look for first
+_DIGITS_RUN = kept_regex(r"(?<![\d,.])\d{1,2}(?![\d,.%])")
+_DIGIT = kept_regex(r"\d")
+
+
+def drop_broken_figures(lines: list[Line]) -> None:
+    """A figure a narrow cell broke over two lines ("11,84" over "0") is blanked in both: read as printed,
+    the row took "0" as its value. Which digits make the figure the layout does not say for sure, so neither
+    part is read. The row's label may stand on a line of its own between the parts ("109,29" / "TOTAL
+    ASSETS" / "$ 7")."""
+    for i, above in enumerate(lines[:-1]):
+        if "," not in above.raw:
+            continue
+        below = lines[i + 1]
+        if not _DIGIT.search(below.raw) and i + 2 < len(lines):
+            below = lines[i + 2]
+        for m in _CUT_SHORT.finditer(above.raw):
+            rest = [d for d in _DIGITS_RUN.finditer(below.raw) if d.start() < m.end() + 1 and d.end() > m.end() - 3]
+            if len(rest) == 1:
+                d = rest[0]
+                above.raw = above.raw[:m.start()] + " " * (m.end() - m.start()) + above.raw[m.end():]
+                below.raw = below.raw[:d.start()] + " " * (d.end() - d.start()) + below.raw[d.end():]
+
+
+def drop_page_numbers(lines: list[Line]) -> None:
+    """A bare number alone on the last or first line of a page is its page number."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "row" or ln.label or len(ln.tail) != 1 or not ln.tail[0].text.isdigit():
+            continue
+        before = next((l for l in reversed(lines[:i]) if l.kind != "blank"), None)
+        after = next((l for l in lines[i + 1:] if l.kind != "blank"), None)
+        if (after is None or after.page != ln.page) or (before is None or before.page != ln.page):
+            ln.kind = "blank"
