@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from .engine.numbers import parse_figure
 from .engine.ignore import Suppressed
-from .engine.tables import _shown_row, next_label, table_context
+from .engine.row_headings import next_label, shown_row, table_context
 from .model import Fact, Row, Table
 from .pipeline import Trace
 from .result import ConversionResult
@@ -155,7 +155,7 @@ def coverage(trace: Trace, facts: Sequence[Fact] = ()) -> Coverage:
         for row in table.rows:
             figures = [c for c in row.cells if (f := parse_figure(c.text)) is not None and not f.percent]
             cov.cells += len(figures)
-            if table.index in quiet_tables or (table.index, _shown_row(row)) in quiet_rows:
+            if table.index in quiet_tables or (table.index, shown_row(row)) in quiet_rows:
                 cov.suppressed_cells += len(figures)
             elif id(row) in unmapped:
                 if figures:

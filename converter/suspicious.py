@@ -13,7 +13,7 @@ import json
 import regex
 
 from .engine.table_kind import SECONDARY
-from .engine.tables import title_line
+from .engine.row_headings import title_line
 from .model import Fact, Table
 from .pipeline import Trace
 from .result import ConversionResult

@@ -545,7 +545,7 @@ def test_a_change_named_after_its_amount_is_skipped_too():
 def test_a_loss_label_wins_over_an_income_heading():
     """'Loss on extinguishment of debt 12' added back under 'Adjustments to reconcile net income ...' is a loss of
     12, stored negative as the income statement's '(12)' is; a label naming neither takes its heading's word."""
-    from converter.engine.tables import row_sign
+    from converter.engine.row_signs import row_sign
     figs = [parse_figure("12"), parse_figure("18")]
     assert row_sign("loss", figs, "Loss on extinguishment of debt",
                     "Adjustments to reconcile net income to net cash from operating activities:")[0] == -1

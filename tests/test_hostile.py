@@ -413,7 +413,7 @@ def test_a_long_table_is_read_in_linear_time():
 def test_the_label_after_a_row_is_found_without_copying_the_rows_after_it():
     """`followed_by` reads the next row's label: found in a copy of all the rows after the row, asked for each
     row, the copying grew with the square of the table (C code, which no line count sees)."""
-    from converter.engine.tables import next_label
+    from converter.engine.row_headings import next_label
     from converter.model import Row, Table
 
     class Rows(list):

@@ -9,7 +9,7 @@ from converter.engine.columns import resolve_columns, split_row_period
 from converter.engine.release_calendar import Calendar
 from converter.engine.numbers import parse_figure
 from converter.engine.scale import find_scale
-from converter.engine.tables import row_sign
+from converter.engine.row_signs import row_sign
 from converter.model import Table
 from converter.pipeline import convert_text
 from converter.readers.detect import detect_layout, read_document

@@ -1,5 +1,6 @@
 """Table rows to facts: the row's rule gives the concept and sign, the column its period, the scale note
-its magnitude, and the printed figure its value and decimals."""
+its magnitude, and the printed figure its value and decimals. The words around a row that the rules read
+are in row_headings.py, the signs its wording and its table's summations give in row_signs.py."""
 from __future__ import annotations
 
 from dataclasses import field, replace
@@ -12,7 +13,7 @@ import regex
 from ..facts.consolidated import consolidated_net_income
 from .components import component_sign, components_line
 from ..model import Fact, Finding, Period, Provenance, Row, Table
-from ..rulebook.match import GAAP_PREFIX, OPPOSITE_QUALIFIER, match_row, normalize_label
+from ..rulebook.match import match_row, normalize_label
 from ..rulebook.model import Rulebook
 from ..taxonomy import Calculation, Taxonomy
 from .columns import ColumnPeriod, resolve_columns, row_column, split_row_period, years_off_the_year_end
@@ -20,12 +21,14 @@ from .release_calendar import Calendar
 from .fiscal_calendar import began_after
 from .dates import Length
 from .lengths import Unresolved
-from .numbers import Figure, parse_figure
+from .numbers import parse_figure
 from .guidance import FORECAST, MAXIMUM, MINIMUM
 from .ignore import Suppressed, ignored_row, ignored_table
 from .positions import has_positional, positional_rule
 from .scale import Scale, row_power
 from .chain_signs import chain_links, sign_by_chain
+from .row_headings import bridge_headings, next_label, noncurrent_headings, shown_row, table_context, title_line
+from .row_signs import SIGN_IDENTITIES, row_sign, sign_by_summation
 from .table_kind import BALANCE_SHEET, RESTATED, table_kind
 from .table_rules import TableReading, apply_table_rule, rule_kind, rule_scale, table_rule_for
 from ..taxonomies.standard import summation_totals
@@ -54,54 +57,6 @@ class TableOutcome:
     carried_scale: dict[int, int] = field(default_factory=dict)       # table -> the table whose scale note it took
 
 
-_NOTE_LINE = kept_regex(r"^\(?\s*(?:un)?audited\s*\)?$|^\(?\s*(?:\$|dollars|amounts)?\s*(?:in\s+)?(?:thousands|millions|billions)\b"
-                        r"[^)]*\)?$", regex.I)
-
-
-def title_line(table: Table) -> str:
-    """The table's title: the last caption line that is not a scale note or "(Unaudited)" ("Components of
-    Other (income)/deductions--net include:" above "(MILLIONS)")."""
-    lines = [c for c in table.caption if c.strip() and not _NOTE_LINE.match(c.strip())]
-    return lines[-1] if lines else ""
-
-
-def table_context(table: Table) -> str:
-    """What `table`/`not_table` rule conditions search: caption, header and every row label, lower-cased."""
-    return " | ".join(table.caption + [h.text for h in table.header] + [r.label for r in table.rows]).lower()
-
-
-# A label that names a loss and no income: "OPERATING LOSS", "Net loss attributable to:", "Loss per share".
-# "Income tax" and "(loss)" wordings name no result of their own.
-_LOSS_ONLY = kept_regex(r"\bloss(?:es)?\b")
-_INCOME_TOO = kept_regex(r"\b(?:income|earnings|profit|gains?)\b(?!\s+tax)|\(loss\)|\(income\)")
-
-
-def row_sign(rule_sign: str, figures: list[Figure], words: str = "", heading: str = "") -> tuple[int, str]:
-    """The multiplier the row's printed figures take, and why. An expense printed as a deduction (every
-    non-zero figure in parentheses) is stored positive; `negate` flips wording like "(provision) benefit";
-    `loss` stores negative a result printed unsigned under a label (`words`) that names only a loss ("NET
-    LOSS 14,772"), or, where the label names neither a loss nor an income ("Common stockholders"), under a
-    `heading` that does ("Net loss attributable to:"). A label's own word wins over its heading's: "Loss on
-    extinguishment of debt 12" under "Adjustments to reconcile net income ..." is a loss."""
-    if rule_sign == "negate":
-        return -1, "sign: negated (the label prints the concept's opposite)"
-    if rule_sign == "loss":
-        text = words.lower()
-        if heading and not (_LOSS_ONLY.search(text) or _INCOME_TOO.search(text)):
-            text = heading.lower()
-        nonzero = [f for f in figures if f.value not in (None, 0)]
-        if _LOSS_ONLY.search(text) and not _INCOME_TOO.search(text) and nonzero \
-                and not any(f.negative for f in nonzero):
-            return -1, "sign: a loss printed unsigned under a loss-only label, stored negative"
-    if rule_sign == "expense":
-        nonzero = [f for f in figures if f.value not in (None, 0)]
-        if OPPOSITE_QUALIFIER.search(words):
-            return 1, "sign: as printed (the label says a figure in parentheses is a reduction)"
-        if nonzero and all(f.negative for f in nonzero):
-            return -1, "sign: deduction printed in parentheses, stored positive"
-    return 1, ""
-
-
 # A statement section's own subtotal ("Cash provided by operating activities", "Net increase in cash") stands
 # outside the heading above it ("Changes in operating assets and liabilities:") in layouts that show no
 # indentation to close that heading.
@@ -117,81 +72,6 @@ _CASH_FLOW_STATEMENT = kept_regex(r"\badjustments to reconcile\b|\bcash flows? (
                                   r"(?:\(?used in\)? )?operating\b")
 
 
-# A restated line ("Non-GAAP gross profit", "Adjusted net income") closes a bridge that its GAAP line opens.
-_RESTATED = kept_regex(r"^(?:total )?(?:non[\s-]?gaap|adjusted|as adjusted|pro forma)\s+")
-BRIDGE_REACH = 12   # rows a bridge may span
-
-
-def bridge_headings(table: Table, book: Rulebook, context: str, caption: str) -> dict[int, str]:
-    """Rows between a GAAP line and its restatement ("GAAP gross profit | Stock-based compensation expense |
-    Amortization | Non-GAAP gross profit") are adjustments to that line, not totals of their own: rules see
-    them under the heading "adjustments to gross profit" (so `skip_sections` can say which bridges list only
-    a part of an adjustment). The GAAP line is the nearest row above the restatement that maps to the concept
-    the restatement's wording names once "Non-GAAP" is taken off; where no such row was read (a PDF reader
-    may lose it), the heading the rows above stand under when it names that concept ("Gross profit:")."""
-    out: dict[int, str] = {}
-    rows = table.rows
-    for end, row in enumerate(rows):
-        norm = normalize_label(row.label)
-        m = _RESTATED.match(norm)
-        if not m or not row.cells:
-            continue
-        target = match_row(book, norm[m.end():], " ".join(row.section), context, caption)
-        if target is None:
-            continue
-        for start in range(end - 1, max(-1, end - BRIDGE_REACH - 2), -1):
-            above = rows[start]
-            if _RESTATED.match(normalize_label(above.label)):
-                break
-            rule = match_row(book, above.label, " ".join(above.section), context, caption) if above.cells else None
-            if rule is not None and rule.concept == target.concept:
-                heading = "adjustments to " + GAAP_PREFIX.sub("", normalize_label(above.label))
-                for k in range(start + 1, end):
-                    out.setdefault(k, heading)
-                break
-        else:
-            _bridge_under_heading(rows, end, target.concept, book, context, caption, out)
-    return out
-
-
-def _bridge_under_heading(rows: list[Row], end: int, concept: str, book: Rulebook, context: str, caption: str,
-                          out: dict[int, str]) -> None:
-    """The rows right above a restatement that stand under one heading naming the restated concept."""
-    section = rows[end - 1].section if end else ()
-    if not section:
-        return
-    start = end - 1
-    while start > 0 and end - start < BRIDGE_REACH and rows[start - 1].section == section \
-            and not _RESTATED.match(normalize_label(rows[start - 1].label)):
-        start -= 1
-    named = normalize_label(section[-1].rstrip(":"))
-    rule = match_row(book, named, "", context, caption)
-    if rule is not None and rule.concept == concept:
-        for k in range(start, end):
-            out.setdefault(k, "adjustments to " + GAAP_PREFIX.sub("", named))
-
-
-# A balance sheet that prints no "Non-current liabilities:" heading: the lines between the current liabilities'
-# subtotal and total liabilities ("Debt", "Deferred revenue") are the non-current ones.
-_CURRENT_LIABILITIES = kept_regex(r"^(?:total )?current liabilities$")
-_NONCURRENT_END = kept_regex(r"^total liabilities\b|equity|deficit|commitments|redeemable|temporary")
-NONCURRENT_HEADING = "non-current liabilities"
-
-
-def noncurrent_headings(table: Table) -> dict[int, str]:
-    """Rows under no heading of their own after the current liabilities subtotal, up to total liabilities."""
-    out: dict[int, str] = {}
-    after = False
-    for index, row in enumerate(table.rows):
-        norm = normalize_label(row.label)
-        if after and (_NONCURRENT_END.search(norm) or not row.cells and not row.section):
-            break
-        if after and row.cells and not row.section:
-            out[index] = NONCURRENT_HEADING
-        after = after or bool(row.cells and _CURRENT_LIABILITIES.match(norm))
-    return out
-
-
 def _usable(columns: list[ColumnPeriod], col: int) -> bool:
     return 0 <= col < len(columns) and not columns[col].skip and not columns[col].nongaap \
         and not columns[col].member
@@ -199,17 +79,6 @@ def _usable(columns: list[ColumnPeriod], col: int) -> bool:
 
 def numeric_cells(table: Table) -> int:
     return sum(1 for r in table.rows for c in r.cells if (f := parse_figure(c.text)) is not None and not f.percent)
-
-
-def _shown_row(row: Row) -> str:
-    return f"{row.label} | " + " | ".join(c.text for c in row.cells)
-
-
-def next_label(table: Table, index: int) -> str:
-    """The label of the next row that prints one (what `followed_by` conditions read). Looked for from the row
-    on, not in a copy of the rows after it (asked for each row, that copying grew with the square of a table)."""
-    rows = table.rows
-    return next((rows[i].label for i in range(index + 1, len(rows)) if rows[i].label.strip()), "")
 
 
 def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar, scale: Scale,
@@ -278,7 +147,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
         ignore = ignored_row(book, label, section, context)
         if ignore is not None:
             info[index] = RowInfo(None, 1)
-            out.suppressed.append(Suppressed("row", table.index, _shown_row(row), ignore.id, ignore.reason,
+            out.suppressed.append(Suppressed("row", table.index, shown_row(row), ignore.id, ignore.reason,
                                              len([c for c in row.cells if parse_figure(c.text) is not None])))
             continue
         rule = positional_rule(book, table, index, context) if positional else None
@@ -390,7 +259,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                       tuple(steps), kind)))
             headings.append(above)
             placed.append((index, cell.col))
-    _sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
+    sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
     turned = sign_by_chain(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
                            lambda c: _usable(columns, c), out.facts, placed, first, tax)
     links = chain_links(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
@@ -441,53 +310,3 @@ def _drop_breakdown_parts(out: TableOutcome, first: int, headings: list[tuple[st
         out.facts[first:] = [f for i, f in enumerate(out.facts[first:], first) if i not in drop]
 
 
-_PRETAX = "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
-# Beyond the taxonomy's summations (checked on every run), these only settle a sign a wording leaves open:
-# "Benefit from income taxes (2,105)" between "Loss before income taxes (50,000)" and "Net loss (47,895)" is
-# a tax expense of -2,105. When anything else stands between the lines (minority interest, discontinued
-# operations), the sum fails either way and nothing is turned.
-SIGN_IDENTITIES = (
-    Calculation("net-income-after-tax", "us-gaap:NetIncomeLoss", ((_PRETAX, 1), ("us-gaap:IncomeTaxExpenseBenefit", -1))),
-    Calculation("profit-after-tax", "us-gaap:ProfitLoss", ((_PRETAX, 1), ("us-gaap:IncomeTaxExpenseBenefit", -1))),
-)
-
-
-def _sign_by_summation(facts: list[Fact], first: int, calculations: list[Calculation]) -> None:
-    """A line whose wording does not say its sign takes the one the taxonomy's summations give it within its
-    table: "Net income 15,672 / Net income attributable to noncontrolling interests (412) / Net income
-    attributable to common stockholders 15,260" prints the minority's share of income as a deduction, and
-    profit = parent's share + minority's share says it is +412. An item is turned only when the summation
-    fails as read and holds with that item turned, in every period of the table where it can be checked."""
-    at: dict[tuple, list[int]] = {}
-    for i in range(first, len(facts)):
-        f = facts[i]
-        if not f.dims:
-            at.setdefault((f.concept, f.period), []).append(i)
-    # each calculation's total looked up, not every fact walked per calculation
-    by_concept: dict[str, list[tuple]] = {}
-    for (concept, period), total in at.items():
-        by_concept.setdefault(concept, []).append((period, total))
-    verdicts: dict[str, list[tuple[bool, list[int]]]] = {}
-    for calc in calculations:
-        for period, total in by_concept.get(calc.total, ()):
-            if len(total) != 1:
-                continue
-            items = [(c, w, at.get((c, period), [])) for c, w in calc.items]
-            if any(len(ix) != 1 for _c, _w, ix in items):
-                continue
-            want = facts[total[0]].value
-            got = sum((w * facts[ix[0]].value for _c, w, ix in items), Decimal(0))
-            for c, w, ix in items:
-                v = facts[ix[0]].value
-                if got == want:
-                    verdicts.setdefault(c, []).append((False, ix))
-                elif v and got - 2 * w * v == want:
-                    verdicts.setdefault(c, []).append((True, ix))
-    for concept, seen in verdicts.items():
-        if seen and all(turn for turn, _ix in seen):
-            for _turn, ix in seen:
-                f = facts[ix[0]]
-                steps = f.provenance.steps + (f"sign: turned so that the table's {concept.split(':')[-1]} adds up",) \
-                    if f.provenance else ()
-                facts[ix[0]] = replace(f, value=-f.value, provenance=replace(f.provenance, steps=steps)
-                                       if f.provenance else None)

@@ -20,7 +20,7 @@ class RowRule(Rebuilt):
     id: str
     concept: str
     labels: tuple[regex.Pattern, ...]
-    sign: str = "as-printed"            # as-printed | negate | expense | loss (see engine/tables.row_sign)
+    sign: str = "as-printed"            # as-printed | negate | expense | loss (see engine/row_signs.row_sign)
     section: Optional[regex.Pattern] = None       # required heading context (search)
     not_section: Optional[regex.Pattern] = None   # forbidden heading context (search)
     table: Optional[regex.Pattern] = None         # required in the table: caption, header, row labels (search)
@@ -77,7 +77,7 @@ class TableRule(Rebuilt):
     normalized text): their columns' periods, columns to skip, scale, statement kind, segment members, or
     that the table is skipped altogether."""
     id: str
-    title: Optional[regex.Pattern] = None       # the title line (engine/tables.title_line)
+    title: Optional[regex.Pattern] = None       # the title line (engine/row_headings.title_line)
     caption: Optional[regex.Pattern] = None     # every caption line, joined
     header: Optional[regex.Pattern] = None      # every header cell, joined
     first_row: Optional[regex.Pattern] = None   # the first row's label
