@@ -1319,3 +1319,28 @@ def test_a_broken_figure_with_its_rows_label_on_a_line_between_the_parts_is_read
     rows = {r.label: [c.text for c in r.cells] for t in read_fixed_width(text).tables for r in t.rows}
     assert not any(cells == ["7", "7"] or "$ 7" in cells for cells in rows.values())
     assert rows["Notes payable, current"] == ["3,749", "8,250"]
+
+
+def test_a_short_fixed_width_excerpt_is_read_as_fixed_width():
+    # two rows of a table, labels and figures on one line: too few for the eight rows detection asked of a
+    # whole release, they were read as reading-order text, where a line of words holds no figures, and gave
+    # nothing
+    from converter.pipeline import convert_text
+    from converter.readers.detect import detect_layout
+    text = """Acme Bank Reports Fourth Quarter 2024 Results
+
+BOSTON, January 21, 2025 -- Acme Bank today reported results.
+
+CONSOLIDATED BALANCE SHEETS
+(in thousands)
+                                   December 31,    December 31,
+                                           2024            2023
+Total assets                          2,242,034       2,229,571
+Total deposits                        1,932,080       1,882,803
+"""
+    assert detect_layout(text) == "fixed"
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none").facts}
+    assert facts[("us-gaap:Assets", "2024-12-31")] == 2242034000
+    # reading-order text prints its figures on lines of their own: two rows among them do not make it fixed
+    reading_order = text + "\n".join(["Revenue", "Net income", "", "1,204", "3,310", "", "1,117", "2,980"] * 3)
+    assert detect_layout(reading_order) != "fixed"

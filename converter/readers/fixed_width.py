@@ -38,9 +38,13 @@ from ..rulebook.regex_code import kept_regex
 _WIDE_GAP_FIGURE = kept_regex(r"\S {4,}(?:\$ *)?\S*\d")
 
 
+_FIGURE_LINE = kept_regex(r"(?m)^.*\d,\d{3}.*$")   # a line that prints a grouped figure
+
+
 def looks_like(text: str) -> bool:
     """Fixed-width layout: many lines whose label is followed by a wide gap and then figures (lines with
-    no wide gap before a digit are passed over without parsing)."""
+    no wide gap before a digit are passed over without parsing); in a short text, two such lines that are
+    most of its lines of figures (a reading-order copy prints its figures on lines of their own)."""
     hits = 0
     for raw in text.split("\n"):
         line, _origin = cleaned(raw)   # a dot leader is part of the gap
@@ -51,7 +55,7 @@ def looks_like(text: str) -> bool:
             hits += 1
             if hits >= 8:
                 return True
-    return False
+    return hits >= 2 and 2 * hits > len(_FIGURE_LINE.findall(text))
 
 
 def read_fixed_width(text: str, source: str = "") -> Document:
