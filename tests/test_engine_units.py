@@ -602,3 +602,31 @@ def test_an_outlook_cue_out_of_reach_of_any_amount_is_not_read(monkeypatch):
         with monkeypatch.context() as m:
             m.setattr(guidance, "_amounts_within_reach", lambda paragraphs: [True] * len(paragraphs))
             assert _facts(text) == read, text
+
+
+FIVE_QUARTERS = """Acme Bank Reports Fourth Quarter 2024 Results
+
+BOSTON, January 21, 2025 -- Acme Bank today reported results for the quarter ended December 31, 2024.
+
+SELECTED FINANCIAL DATA
+(in thousands)
+                                  Q4 2024      Q3 2024      Q2 2024      Q1 2024      Q4 2023
+Net income                          8,310        7,980        7,720        7,610        7,400
+{heading}
+Total assets                    2,242,034    2,229,571    2,201,118    2,190,442    2,180,003
+Total deposits                  1,932,080    1,882,803    1,870,110    1,861,229    1,850,300
+"""
+
+
+def test_a_five_quarter_table_s_period_end_balances_are_at_the_quarters_ends():
+    from converter.pipeline import convert_text
+
+    def assets(heading: str) -> dict[str, Decimal]:
+        result = convert_text(FIVE_QUARTERS.format(heading=heading), issuer="none")
+        return {str(f.period): f.value for f in result.facts if f.concept == "us-gaap:Assets"}
+    assert assets("PERIOD-END BALANCES") == {
+        "2024-12-31": Decimal("2242034000"), "2024-09-30": Decimal("2229571000"), "2024-06-30": Decimal("2201118000"),
+        "2024-03-31": Decimal("2190442000"), "2023-12-31": Decimal("2180003000")}
+    # a balance under a quarter is an average as often as a closing one: said neither way, or said to be an
+    # average, it is at no date
+    assert assets("") == {} and assets("AVERAGE BALANCES") == {}

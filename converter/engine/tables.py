@@ -72,6 +72,19 @@ _CASH_FLOW_STATEMENT = kept_regex(r"\badjustments to reconcile\b|\bcash flows? (
                                   r"(?:\(?used in\)? )?operating\b")
 
 
+# A heading or title that says the balances under it are the periods' closing ones ("Period-end balances:",
+# "Selected balance sheet data (at period end)"), as a bank's five-quarter table prints them beside the
+# quarters' flows; an average balance ("Average balances:") is no balance at any date.
+_PERIOD_END = kept_regex(r"\bperiod[- ]end\b|\bend of (?:the )?(?:period|quarter|year)\b|\bending balances?\b", regex.I)
+_AVERAGE = kept_regex(r"\baverage\b", regex.I)
+
+
+def _at_period_end(row: Row, title: str) -> bool:
+    """Whether the row's headings, or else the table's title, say its balances are at the columns' ends."""
+    said = " ".join(row.section) if row.section else title
+    return bool(_PERIOD_END.search(said)) and not _AVERAGE.search(said) and not _AVERAGE.search(row.label)
+
+
 def _usable(columns: list[ColumnPeriod], col: int) -> bool:
     return 0 <= col < len(columns) and not columns[col].skip and not columns[col].nongaap \
         and not columns[col].member
@@ -205,7 +218,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                         out.skipped.append((f"{row.label} [{cell.text}]", "a balance at the beginning of a "
                                             "period counted in weeks: nothing in the release settles where it began"))
                         continue
-                elif rule.at != "end" and kind != BALANCE_SHEET:
+                elif rule.at != "end" and kind != BALANCE_SHEET and not _at_period_end(row, title):
                     out.skipped.append((f"{row.label} [{cell.text}]", "a balance in a column of flows"))
                     continue
             elif concept.period == "instant" and rule.at is None and flows_statement:
