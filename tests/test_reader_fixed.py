@@ -1344,3 +1344,13 @@ Total deposits                        1,932,080       1,882,803
     # reading-order text prints its figures on lines of their own: two rows among them do not make it fixed
     reading_order = text + "\n".join(["Revenue", "Net income", "", "1,204", "3,310", "", "1,117", "2,980"] * 3)
     assert detect_layout(reading_order) != "fixed"
+
+
+def test_dates_one_space_apart_are_two_header_pieces():
+    # a narrow page sets each column's date one space from the next: one piece of four dates spanned the
+    # columns, and its dates no longer stood each over its own
+    from converter.readers.fixed_header import chunks
+    assert [t for _s, _e, t in chunks("     Dec 31, 2024 Dec 31, 2023 Sept. 30, 2024")] == [
+        "Dec 31, 2024", "Dec 31, 2023", "Sept. 30, 2024"]
+    # a year followed by words that are no date stays one piece
+    assert [t for _s, _e, t in chunks("     Fiscal 2024 December quarter")] == ["Fiscal 2024 December quarter"]

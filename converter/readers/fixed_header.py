@@ -26,11 +26,12 @@ _YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
 
 
 # a date's year run into the next date's month: "December 31, 2024December 31, 2023", two cells printed with no
-# space between them (a PDF that sets each right against the next); so "Q4 2024Q4 2023", "FY2024FY2023" and
+# space between them (a PDF that sets each right against the next), or one ("Dec 31, 2024 Dec 31, 2023" on
+# a narrow page); so "Q4 2024Q4 2023", "FY2024FY2023" and
 # "December 31,December 31,"; and a day's comma one space from the next month ("Sept. 30, June 30," on a narrow
 # page), which no one date prints
-_RUN_ON_DATE = kept_regex(rf"(?<=(?<!\d)(?:19|20)\d\d)(?=(?:{MONTH_RE})\b|Q[1-4]\b|FY)|(?<=\b\d\d?, ?)(?=(?:{MONTH_RE})\b)",
-                          regex.I)
+_RUN_ON_DATE = kept_regex(rf"(?<=(?<!\d)(?:19|20)\d\d)(?=(?:{MONTH_RE})\b|Q[1-4]\b|FY)|(?<=\b\d\d?, ?)(?=(?:{MONTH_RE})\b)"
+                          rf"|(?<=(?<!\d)(?:19|20)\d\d )(?=(?:{MONTH_RE})\.? \d\d?\b)", regex.I)
 
 
 # two years run together ("20242023"): two header cells set right against each other, as two dates can be
