@@ -139,7 +139,6 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
     """Every reading of the tables and the prose under one calendar, and the latest period the release
     reports (never after its date). `columns`: what fiscal_calendar's reading of the tables under `cal` gave."""
     doc_scale = prose_scale = Scale()
-    trace.tables.tie_checks = doc.layout in BY_RUNS   # only tables paired by order need their ties
     noted_in: Optional[int] = None   # the table whose own note `doc_scale` is, if a table's
     facts = []
     scales: dict[int, Scale] = {}
@@ -172,7 +171,8 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
             prose = 0
             known = columns.get(id(block)) if columns else None   # (a continued table is another table)
             facts_from_table(block, book, tax, cal, scale, trace.tables,
-                             resolved=known[1] if known is not None and known[0] is block else None)
+                             resolved=known[1] if known is not None and known[0] is block else None,
+                             tie_checks=doc.layout in BY_RUNS)   # only tables paired by order need their ties
     facts.extend(trace.tables.facts)
     cal.ends = tuple(sorted({f.period.end for f in trace.tables.facts}))
     for par in doc.paragraphs:

@@ -502,3 +502,28 @@ Subscription
     result = convert_text(text, issuer="none", layout="cells")
     cash = {str(f.period): f.value for f in result.facts if f.concept.endswith(":NetCashProvidedByUsedInOperatingActivities")}
     assert cash["2024-01-01..2024-12-31"] == Decimal("160600000")
+
+
+def test_headings_bullets_and_capitalised_brand_names_are_not_wrapped_sentences():
+    # the join of a wrapped sentence took any line starting in lower case: a heading and the paragraph a blank
+    # line below it ("eBay revenue was ..."), and bullet after bullet, were made one paragraph
+    text = """Acme Corp Reports Fourth Quarter and Full Year 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results for the fourth quarter and full year ended December 31, 2024.
+
+Full Year 2024 Results
+
+eBay revenue was $46.2 million, compared to $40.1 million in 2023.
+
+• Full year revenue of $5.0 billion, up 10% from 2023
+• iPhone revenue of $1.2 billion
+"""
+    paragraphs = [p.text for p in read_document(text, layout="cells").paragraphs]
+    assert "Full Year 2024 Results" in paragraphs
+    assert any(p.startswith("eBay revenue was $46.2 million") for p in paragraphs)
+    assert any(p.startswith("iPhone revenue of $1.2 billion") for p in paragraphs)
+    # and the heading dates the paragraph under it, whose first word is a name in lower case
+    alone = text.split("\n\u2022")[0]
+    revenue = {str(f.period): f.value for f in convert_text(alone, issuer="none", layout="cells").facts
+               if f.concept == "us-gaap:Revenues" and not f.dims}
+    assert revenue["2024-01-01..2024-12-31"] == Decimal("46200000")

@@ -727,3 +727,71 @@ def test_a_statement_whose_results_no_rows_join_settles_no_sign_its_presentation
     assert _values(lost, "OtherOperatingIncomeExpenseNet") == {}
     assert any("its sign is not settled" in f.message for f in lost.findings)
     assert _values(lost, "OperatingIncomeLoss")["2024-10-01..2024-12-31"] == Decimal("399000000")
+
+
+def test_rows_join_two_results_only_by_one_set_of_directions_for_every_column():
+    # each column solved on its own found some directions (revenue + 30 - 20 in one, revenue - 30 + 20 in
+    # the other): small figures in millions join almost anything that way, and a table paired by order was
+    # taken as tied by them
+    from converter.engine.chain_signs import chain_links
+    from converter.model import Cell, Row, Table
+
+    def table(second: tuple[str, str]) -> Table:
+        rows = [("Revenue", ("100", "100")), ("Cost of revenue", ("30", second[0])),
+                ("Other cost", ("20", second[1])), ("Gross profit", ("110", "90"))]
+        return Table(header=[], ncols=2, rows=[Row(label, [Cell(v, i) for i, v in enumerate(vals)])
+                                               for label, vals in rows])
+    concepts = {0: "us-gaap:Revenues", 3: "us-gaap:GrossProfit"}
+    mixed = table(("30", "20"))       # 100 + 30 - 20 = 110; 100 - 30 + 20 = 90
+    assert chain_links(mixed, concepts, {}, lambda c: True) == []
+    same = table(("10", "20"))        # 100 + 30 - 20 = 110; 100 + 10 - 20 = 90 (the same directions)
+    assert chain_links(same, concepts, {}, lambda c: True) == [True]
+
+
+CASH_FLOWS_BY_RUNS = """Acme Corp Reports Fourth Quarter 2024 Results
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+Statements of Cash Flows
+(in thousands)
+Year Ended
+December 31, 2024
+December 31, 2023
+
+Net income
+Adjustments to reconcile net income to net cash provided by operating activities:
+Depreciation and amortization
+Stock-based compensation
+Changes in operating assets and liabilities:
+Accounts receivable
+Accounts payable
+Net cash provided by operating activities
+
+$
+
+1,200
+300
+150
+(80)
+60
+1,630
+
+$
+
+1,100
+280
+140
+(50)
+(20)
+1,450
+"""
+
+
+def test_a_net_cash_total_ties_the_rows_of_its_activity_across_its_headings():
+    # "Net cash provided by operating activities" sums net income, the adjustments and the changes in working
+    # capital, each group under a heading of its own: the section check stopped at the last heading
+    result = convert_text(CASH_FLOWS_BY_RUNS, issuer="none", layout="pdf")
+    assert _values(result, "NetCashProvidedByUsedInOperatingActivities") == {
+        "2024-01-01..2024-12-31": Decimal("1630000"), "2023-01-01..2023-12-31": Decimal("1450000")}
+    # with a figure that breaks the sum, nothing ties the table, and it is withheld
+    broken = CASH_FLOWS_BY_RUNS.replace("(80)\n60\n", "(80)\n70\n")
+    assert _values(convert_text(broken, issuer="none", layout="pdf"), "NetCashProvidedByUsedInOperatingActivities") == {}

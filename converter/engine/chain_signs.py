@@ -106,7 +106,7 @@ def chain_links(table: Table, concepts: dict[int, Optional[str]], mults: dict[in
             misses = [_misses(figures, a, b, between, [c]) == [] for c in cols]
             if all(misses):
                 links.append(False)
-            elif not any(misses):
+            elif _misses(figures, a, b, between, cols):   # one set of directions for every column
                 links.append(True)
     return links
 

@@ -458,9 +458,10 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         taken: set[int] = {c.start for c, _s, _e in changes}
         last: list = []
         framing = _framing(sent, periods, mentions, amounts)
-        # a paragraph that begins in lower case is the rest of a sentence whose beginning, and the period it
-        # named, a page or a copy kept elsewhere: the heading's period does not frame it
-        fragment = offset == 0 and sent.lstrip()[:1].islower()
+        # a paragraph whose first word is in lower case is the rest of a sentence whose beginning, and the
+        # period it named, a page break or a copy's wrap left elsewhere: the heading's period does not frame it
+        first = sent.split(None, 1)
+        fragment = offset == 0 and bool(first) and first[0].islower()
         if framing is None and out.heading is not None and not _FORWARD.search(sent) and not fragment:
             framing = out.heading
         framing = _this_period(sent, framing, blanks)

@@ -31,8 +31,7 @@ from .row_headings import bridge_headings, next_label, noncurrent_headings, show
 from .row_signs import SIGN_IDENTITIES, row_sign, sign_by_summation
 from .table_kind import BALANCE_SHEET, RESTATED, table_kind
 from .table_rules import TableReading, apply_table_rule, rule_kind, rule_scale, table_rule_for
-from ..taxonomies.standard import summation_totals
-from .totals import RowInfo, _is_total, check_totals, closes_section, states_a_sum
+from .totals import RowInfo, check_totals, named_totals, states_a_sum
 from .unlabelled import unlabelled_totals
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
@@ -51,7 +50,6 @@ class TableOutcome:
     undated: list[tuple[int, int, str]] = field(default_factory=list)  # (table, column, header) of a figure a
                                                                        # rule read in a column of no period
     unchained: set[int] = field(default_factory=set)                  # tables whose results no rows join
-    tie_checks: bool = False                          # whether to look for `tied` (tables paired by order)
     tied: set[int] = field(default_factory=set)       # tables whose arithmetic ties figures to labels: a total
                                                       # holds its rows' sum, or rows join two results
     carried_scale: dict[int, int] = field(default_factory=dict)       # table -> the table whose scale note it took
@@ -96,9 +94,10 @@ def numeric_cells(table: Table) -> int:
 
 def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar, scale: Scale,
                      out: TableOutcome, lengths: Optional[dict[int, Length]] = None,
-                     resolved: Optional[list[ColumnPeriod]] = None) -> None:
+                     resolved: Optional[list[ColumnPeriod]] = None, tie_checks: bool = False) -> None:
     """`lengths` gives columns the length their header does not print (see lengths.py); `resolved` is what
-    resolve_columns(table, cal) gave already, if anything did."""
+    resolve_columns(table, cal) gave already, if anything did; `tie_checks`: whether to look for what ties
+    the table's figures to its labels (`out.tied`), which only tables paired by order need."""
     first = len(out.facts)
     title = title_line(table)
     ignore = ignored_table(book, table)
@@ -279,12 +278,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                         lambda c: _usable(columns, c))
     if not all(links):
         out.unchained.add(table.index)
-    if out.tie_checks:
-        sums = summation_totals()
-        totals = {i for i, r in enumerate(table.rows)
-                  if _is_total(r.label) or i in info and info[i].concept in sums and closes_section(table, i)}
-        if any(links) or states_a_sum(table, totals, lambda c: _usable(columns, c)):
-            out.tied.add(table.index)
+    if tie_checks and (any(links) or states_a_sum(table, named_totals(table, {i: r.concept for i, r in info.items()}),
+                                                  lambda c: _usable(columns, c))):
+        out.tied.add(table.index)
     for i in turned:   # the table's own totals are stated with the signs the facts now have
         info[i] = RowInfo(info[i].concept, -info[i].mult)
     # a parent's total beside the whole ("Total Acme shareholders' equity", "Noncontrolling interest", "Total

@@ -30,21 +30,27 @@ def _by_context(facts: list[Fact]) -> dict[tuple, dict[str, Fact]]:
     return out
 
 
+def _summations(idx: dict[str, Fact], tax: Taxonomy):
+    """(calculation, total, items, sum of the items, rounding slack) for each of the taxonomy's summations
+    whose total and items one context's facts (`idx`, concept -> fact) all state."""
+    for calc in tax.calculations:
+        total = idx.get(calc.total)
+        if total is None:
+            continue
+        items = [(idx.get(c), w) for c, w in calc.items]
+        if any(f is None for f, _w in items) or any(u in idx for u in calc.unless):
+            continue
+        s = sum((f.value * w for f, w in items), Decimal(0))
+        yield calc, total, items, s, half_interval(total) + sum((half_interval(f) for f, _w in items), Decimal(0))
+
+
 def check_calculations(facts: list[Fact], tax: Taxonomy) -> list[Finding]:
     by_context = _by_context(facts)
     out: list[Finding] = []
     for ctx in sorted(by_context, key=str):
         period, _dims = ctx
         idx = by_context[ctx]
-        for calc in tax.calculations:
-            total = idx.get(calc.total)
-            if total is None:
-                continue
-            items = [(idx.get(c), w) for c, w in calc.items]
-            if any(f is None for f, _w in items) or any(u in idx for u in calc.unless):
-                continue
-            s = sum((f.value * w for f, w in items), Decimal(0))
-            slack = half_interval(total) + sum((half_interval(f) for f, _w in items), Decimal(0))
+        for calc, total, items, s, slack in _summations(idx, tax):
             if abs(s - total.value) > slack:
                 out.append(Finding("warning", "calculation-inconsistency",
                                    f"{calc.id} {period}: {calc.total} is {total.value} but its items sum to {s}",
@@ -57,28 +63,19 @@ def check_calculations(facts: list[Fact], tax: Taxonomy) -> list[Finding]:
     return out
 
 
+def holds_a_calculation(facts: list[Fact], tax: Taxonomy) -> bool:
+    """Whether a calculation of the taxonomy with two items or more holds among `facts` in some context, with
+    a total other than zero (dashes add up to a dash in any pairing)."""
+    return any(len(items) >= 2 and total.value and abs(s - total.value) <= slack
+               for idx in _by_context(facts).values() for _calc, total, items, s, slack in _summations(idx, tax))
+
+
 EPS_PAIRS = (
     ("us-gaap:EarningsPerShareBasic", "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic"),
     ("us-gaap:EarningsPerShareDiluted", "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"),
     ("us-gaap:EarningsPerShareBasicAndDiluted", "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted"),
     ("us-gaap:EarningsPerShareBasicAndDiluted", "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding"),
 )
-
-
-def holds_a_calculation(facts: list[Fact], tax: Taxonomy) -> bool:
-    """Whether a calculation of the taxonomy with two items or more holds among `facts` in some context."""
-    for idx in _by_context(facts).values():
-        for calc in tax.calculations:
-            total = idx.get(calc.total)
-            if total is None or len(calc.items) < 2 or any(u in idx for u in calc.unless):
-                continue
-            items = [(idx.get(c), w) for c, w in calc.items]
-            if any(f is None for f, _w in items):
-                continue
-            s = sum((f.value * w for f, w in items), Decimal(0))
-            if abs(s - total.value) <= half_interval(total) + sum((half_interval(f) for f, _w in items), Decimal(0)):
-                return True
-    return False
 
 
 NUMERATORS = ("us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic", "us-gaap:NetIncomeLoss")

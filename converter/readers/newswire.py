@@ -152,10 +152,13 @@ def looks_like_squashed(text: str) -> bool:
     return any(len(line) > 300 and is_squashed(line) for line in text[:200000].split("\n"))
 
 
-def _runs_on(before: str, line: str) -> bool:
-    """Whether `line` goes on with the sentence of the prose line before it: that one ends no sentence and
-    this one begins in lower case."""
-    return line[:1].islower() and not _SENTENCE_END.search(before)
+def _runs_on(before: str, line: str, raw: str, joined: bool) -> bool:
+    """Whether `line` goes on with the sentence of the prose line before it: the two stand on consecutive
+    lines (`joined`: no blank line between), this one is no list item and its first word is in lower case
+    ("million, compared to", not "iPhone revenue" or "eBay"), and the line before ends no sentence."""
+    words = line.split(None, 1)
+    return (joined and not _BULLET.match(raw.strip()) and bool(words) and words[0].islower()
+            and not _SENTENCE_END.search(before))
 
 
 def read_newswire(text: str, source: str = "", layout: str = "cells") -> Document:
@@ -211,12 +214,13 @@ def read_newswire(text: str, source: str = "", layout: str = "cells") -> Documen
             pending.extend(close("prose"))
             # a sentence a copy wrapped ("... was $160.6" / "million, compared to ..."): one paragraph
             said, start = line.lstrip("#• ").strip(), span.start
-            if pending and i and pending[-1].span == lines[i - 1][2] and _runs_on(pending[-1].text, said):
+            joined = i > 0 and lines[i - 1][2].end + 1 == span.start
+            if pending and i and pending[-1].span == lines[i - 1][2] and _runs_on(pending[-1].text, said, line, joined):
                 before = pending.pop()
                 said, start = f"{before.text} {said}", before.span.start
             blocks.extend(paragraphs(pending))
             pending = []
-            if prose_line == i - 1 and _runs_on(blocks[-1].text, said):
+            if prose_line == i - 1 and _runs_on(blocks[-1].text, said, line, joined):
                 blocks[-1] = Paragraph(f"{blocks[-1].text} {said}", Span(blocks[-1].span.start, span.end))
             else:
                 blocks.append(Paragraph(said, Span(start, span.end)))

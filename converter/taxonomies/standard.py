@@ -19,27 +19,29 @@ _TYPES = {"monetaryItemType": "monetary", "perShareItemType": "perShare", "share
           "percentItemType": "percent"}
 
 
-def _attributes_path():
-    return LISTS_DIR / f"us-gaap-{TAXONOMY_YEAR}-attributes.csv"
+@lru_cache(maxsize=1)
+def _attribute_rows() -> tuple[dict[str, str], ...]:
+    """The attribute list's rows by column name (a column this converter does not know is read as empty)."""
+    path = LISTS_DIR / f"us-gaap-{TAXONOMY_YEAR}-attributes.csv"
+    if not path.exists():
+        return ()
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = csv.reader(f)
+        names = next(rows, [])
+        return tuple(dict(zip(names, r)) for r in rows)
 
 
 @lru_cache(maxsize=1)
 def _us_gaap_attributes() -> dict[str, tuple[str, Optional[str]]]:
-    if not _attributes_path().exists():
-        return {}
-    with open(_attributes_path(), encoding="utf-8", newline="") as f:
-        return {f"us-gaap:{r['name']}": (r["period"], r["balance"] or None) for r in csv.DictReader(f)}
+    return {f"us-gaap:{r['name']}": (r["period"], r["balance"] or None) for r in _attribute_rows()}
 
 
 @lru_cache(maxsize=1)
 def summation_totals() -> frozenset[str]:
     """The US-GAAP elements an official statement calculation makes the total of two items or more: lines a
     statement prints as the sum of the lines above them ("Total assets", "Net cash provided by operating
-    activities", however worded). Read on every conversion, so without a CSV reader (names hold no commas)."""
-    if not _attributes_path().exists():
-        return frozenset()
-    with open(_attributes_path(), encoding="utf-8") as f:
-        return frozenset(f"us-gaap:{line.split(',', 1)[0]}" for line in f if line.rstrip().endswith(",yes"))
+    activities", however worded)."""
+    return frozenset(f"us-gaap:{r['name']}" for r in _attribute_rows() if r.get("sums") == "yes")
 
 
 def _label(local: str) -> str:
