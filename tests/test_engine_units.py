@@ -344,12 +344,12 @@ def test_dates_found_from_their_years_are_the_scan_s(text):
 ])
 def test_sentences_split_where_the_full_pattern_does(text):
     """Without a bullet, sentence gaps come from a faster pattern led by the punctuation: the same gaps."""
-    from converter.engine.narrative import SENTENCE_END, _sentence_gaps
+    from converter.engine.sentence_parts import SENTENCE_END, _sentence_gaps
     assert list(_sentence_gaps(text)) == [m.span() for m in SENTENCE_END.finditer(text)]
 
 
 def test_a_dash_bullet_after_a_sentence_starts_the_next():
-    from converter.engine.narrative import sentences
+    from converter.engine.sentence_parts import sentences
     text = "- Revenue rose to $70.1 million. - Gross profit was $30.4 million. * Net income - a record - was $8.3 million."
     assert [s for _o, s in sentences(text)] == [
         "- Revenue rose to $70.1 million.", "Gross profit was $30.4 million.", "Net income - a record - was $8.3 million."]
@@ -358,7 +358,7 @@ def test_a_dash_bullet_after_a_sentence_starts_the_next():
 def test_a_sentence_opening_with_an_unknown_mark_before_a_capital_starts_anew():
     # a PDF font mapping curly quotes to "<" and "=": run together, the cash flow of the quarter just ended was
     # dated by the next sentence's outlook quarter
-    from converter.engine.narrative import sentences
+    from converter.engine.sentence_parts import sentences
     text = ("<We generated $9.8 billion in cash flow from operations during the December quarter,= said the CFO. "
             "<Looking ahead to the second fiscal quarter of 2011, we expect revenue of about $22 billion.=")
     assert [s for _o, s in sentences(text)] == [

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from converter.cli import main
-from converter.engine.narrative import find_book_mentions
+from converter.engine.metric_mentions import find_book_mentions
 from converter.rulebook.loader import FLAGS, RuleError
 from converter.rulebook.match import match_row
 from converter.rulebook.model import PhraseRule, RowRule, Rulebook

@@ -18,9 +18,12 @@ from ..rulebook.model import Rulebook
 from ..taxonomy import Taxonomy
 from .release_calendar import Calendar
 from .ignore import ignored_phrases, ignored_sentence
-from .narrative import PER_UNIT, after_tax, find_book_mentions, restated, sentences
+from .dollar_amounts import PER_UNIT
+from .metric_mentions import find_book_mentions
+from .not_the_line import after_tax, restated
 from .numbers import SCALE_WORDS
 from .periods_text import bare_quarters, find_periods
+from .sentence_parts import sentences
 from ..rulebook.index import fold, may_match
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass

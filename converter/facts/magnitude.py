@@ -19,7 +19,7 @@ from ..rulebook.regex_code import kept_regex
 
 MAX_DIGITS = 18
 
-# the scale words the engine reads after an amount (engine/narrative.py AMOUNT, engine/guidance.py)
+# the scale words the engine reads after an amount (engine/dollar_amounts.py AMOUNT, engine/guidance.py)
 KNOWN_SCALES = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "trillion",
                           "trillions", "mm", "bn", "tn", "m", "b", "k"})
 _UNREAD = kept_regex(r"\$\s?\(?\d[\d,]*(?:\.\d+)?(?:(?P<exp>[eE][+-]?\d+)|(?P<glued>[A-Za-z]{1,3})\b"

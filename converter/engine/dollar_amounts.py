@@ -1,0 +1,47 @@
+"""Dollar amounts in prose ("$21.5 million", "$(0.42)", "$1.2B"): value and printed precision, and the
+costs per unit ("$8.12 per Boe") that look like amounts but are no sum of money. Table cells are numbers.py's;
+an amount in a sentence carries its own sign and scale word, so it has its own pattern, shared by the narrative
+and the guidance.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from .numbers import SCALE_WORDS
+from ..rulebook.regex_code import kept_regex
+from ..dataclass_code import dataclass
+
+# The number is read whole (an atomic group: no shorter reading of its digits). Not an amount: digits in
+# exponent notation ("$1e400 million"), or followed by letters or a scale word the
+# grammar does not read ("$3.1T", "$5 quadrillion"): the digits alone would be a wrong figure (facts/magnitude.py
+# reports them).
+AMOUNT = kept_regex(
+    r"""(?P<neg>\()?\$\s?(?P<neg2>\()?(?P<num>(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))
+        (?![eE][+-]?\d)\)?
+        (?:\s*(?P<scale>millions?|billions?|trillions?|thousands?|mm|bn|tn|[MBK])\b)?
+        (?![A-Za-z]{1,3}\b)(?!\s+[A-Za-z]*illions?\b)""", regex.I | regex.X)
+# "$8.12 per Boe", "$1,750 to $1,850 per ounce", "$2.75/Boe": a cost per unit produced, not an amount of money
+# (a per-share figure is read as one)
+PER_UNIT = kept_regex(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
+
+
+@dataclass
+class Amount:
+    start: int
+    end: int
+    value: Decimal
+    decimals: int
+    text: str
+
+
+def parse_amount(m: regex.Match) -> Amount:
+    num = m["num"]
+    value = Decimal(num.replace(",", ""))
+    decimals = len(num.split(".", 1)[1]) if "." in num else 0
+    scale = (m["scale"] or "").lower()
+    power = SCALE_WORDS.get(scale, 0)
+    if m["neg"] or m["neg2"]:
+        value = -value
+    return Amount(m.start(), m.end(), value.scaleb(power), decimals - power, m.group(0))

@@ -1,0 +1,65 @@
+"""The period that frames a sentence's amounts when the words beside them name none: the one the sentence
+opens with ("For the nine months ended ..., R&D expenses were $A"), a "for the quarter" of that length, and where
+the sentence turns to a period of its own, away from its section heading's. A sentence that looks ahead
+("expects ...") has no framing period: an outlook is the guidance's to read.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from .dollar_amounts import Amount
+from .metric_mentions import Mention
+from .periods_text import PeriodMention
+from ..rulebook.regex_code import kept_regex
+
+_OPENING = kept_regex(r"^[\s•*·-]*$")
+FORWARD = kept_regex(r"\b(?:expects?|expected|expecting|anticipates?|anticipated|anticipating|projects?|projected|"
+                         r"projecting|forecast(?:s|ing|ed)?|"
+                         r"outlook|guidance|targets?|plans?|will|estimates?|intends?)\b", regex.I)
+
+
+def opening_period(sent: str, periods: list[PeriodMention], mentions: list[Mention],
+                   amounts: list[Amount]) -> Optional[PeriodMention]:
+    """The period a sentence opens with, before any metric or amount: "For the nine months ended September
+    30, 2025, R&D expenses were ..." (one period, and nothing but a bullet before it)."""
+    if FORWARD.search(sent):   # "For fiscal 2025, the Company expects net sales of ...": an outlook
+        return None
+    first = min([m.start for m in mentions] + [a.start for a in amounts], default=len(sent))
+    for p in periods:
+        if p.end <= first and len(p.periods) == 1 and not p.relative and _OPENING.match(sent[:p.start]):
+            return p
+    return None
+
+
+# "Capital expenditures for the quarter were $22.5 million": the period the sentence is framed by, named by its
+# length alone
+_THIS_PERIOD = kept_regex(r"\b(?:for|in|during)\s+the\s+(?:(?P<q>quarter|three\s+months)|(?P<y>(?:fiscal\s+)?year|"
+                             r"twelve\s+months))(?![\w-])(?!\s+(?:ended|ending|of|ago|earlier|before|to\s+date)\b)", regex.I)
+
+
+_ITS_OWN = kept_regex(r"\b(?:for|in|during)\s+(?:(?:the|its|each\s+of\s+the)\s+)?$|^(?:for|in|during)\b", regex.I)
+
+
+def turned_from(sent: str, periods: list[PeriodMention], heading: Optional[PeriodMention]) -> int:
+    """Where the sentence first names, as its own ("for the six months ended ..."), a period other than the
+    heading's; the sentence's length when it names none."""
+    mine = heading.periods if heading is not None else ()
+    for p in periods:
+        if p.periods and p.periods != mine and (_ITS_OWN.search(sent[max(0, p.start - 20):p.start])
+                                                 or _ITS_OWN.match(sent[p.start:p.end])):
+            return p.start
+    return len(sent)
+
+
+def this_period(sent: str, framing: Optional[PeriodMention], blanks: list) -> Optional[PeriodMention]:
+    """The framing period, when every "for the quarter" ("for the year") of the sentence is that long; its
+    phrases are then blanked for the grammar. A sentence naming another length has no framing period."""
+    for m in _THIS_PERIOD.finditer(sent):
+        period = framing.periods[0] if framing is not None and framing.periods else None
+        days = (period.end - period.start).days + 1 if period is not None and period.start else 0
+        if not (80 <= days <= 100 if m["q"] else 350 <= days <= 380):
+            return None
+        blanks.append(m.span())
+    return framing

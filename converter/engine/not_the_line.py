@@ -1,0 +1,69 @@
+"""Amounts the grammar links to a metric that are still not the metric's reported line: on a non-GAAP
+basis, after tax, tied to one item, or where the metric is only named as what another figure leaves out. The
+narrative and the guidance both pass them by, so the tests are kept in one place.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .dollar_amounts import Amount
+from .metric_mentions import Mention
+from ..rulebook.regex_code import kept_regex
+
+NONGAAP = kept_regex(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
+
+
+# A sentence that says up front it is on another basis: "On a non-GAAP basis, ... expects operating expenses
+# of ..."; a metric named as what another figure leaves out or takes in ("Non-GAAP net loss, which excludes
+# stock-based compensation expense, was ...", "Income after the provision for credit losses was ...") is not the
+# subject of the amount.
+_BASIS = kept_regex(r"\b(?:on|under)\s+an?\s+(?:non[\s-]?gaap|adjusted|pro\s+forma|constant[\s-]currency)\s+basis\b",
+                       regex.I)
+_OBJECT = kept_regex(r"\b(?:exclud(?:es|ing|ed)|includ(?:es|ing|ed)|net\s+of|other\s+than|after|before)\s+(?:the\s+|all\s+)?"
+                        r"(?:non-?cash\s+)?$", regex.I)
+
+
+_AFTER_TAX = kept_regex(r"\s*,?\s*(?:\(?\s*(?:after[\s-]tax|net\s+of\s+(?:income\s+)?tax(?:es)?|on\s+an\s+after[\s-]tax\s+basis)\b)",
+                        regex.I)
+# concepts that are after tax themselves: an amount "after tax" may be one of them, never a line above tax
+AFTER_TAX_CONCEPTS = ("NetIncomeLoss", "ProfitLoss", "IncomeLossFromContinuingOperations", "EarningsPerShare",
+                      "IncomeLossFromDiscontinuedOperations", "NetIncomeLossAvailableToCommonStockholders",
+                      "ComprehensiveIncome")
+
+
+def after_tax(sentence: str, end: int, concept: str) -> bool:
+    """An amount printed "after tax" ("interest expense of $370 million to $430 million after tax") is a
+    line's effect on net income, not the line, unless the concept is itself after tax."""
+    return bool(_AFTER_TAX.match(sentence, end)) and not concept.split(":")[-1].startswith(AFTER_TAX_CONCEPTS)
+
+
+# an amount tied to one item: "a net income tax benefit of $2.3 billion during fiscal 2021 which related to the
+# partial realignment of our legal entity structure" is that item's, not the period's whole line
+_TIED = kept_regex(r"\s*,?\s*(?:(?:during|in|for)\s+[^,;.$]{0,40}?\s*,?\s*)?(?:which\s+|that\s+)?"
+                   r"(?:relat(?:ed|ing|es)\s+to|associated\s+with|in\s+connection\s+with)\b", regex.I)
+
+
+def tied_to_an_item(sentence: str, end: int) -> bool:
+    """The amount ending at `end` is said to relate to one item (a transaction, an event), so it is that
+    item's share of the line, not the line."""
+    return bool(_TIED.match(sentence, end))
+
+
+def restated(sentence: str, start: int) -> bool:
+    """Whether a metric mentioned at `start` is on a non-GAAP basis or only named by another figure."""
+    return bool(NONGAAP.search(sentence, max(0, start - 25), start) or 0 <= _basis_end(sentence) <= start
+                or _OBJECT.search(sentence, max(0, start - 30), start))
+
+
+@lru_cache(maxsize=64)   # asked for each metric of a sentence: once per sentence, not once per metric
+def _basis_end(sentence: str) -> int:
+    """Where the sentence's first "on a non-GAAP basis" ends, or -1."""
+    m = _BASIS.search(sentence)
+    return m.end() if m else -1
+
+
+def nongaap_near(sentence: str, mention: Mention, amount: Amount) -> bool:
+    after = sentence[amount.end:amount.end + 30].split(";", 1)[0]   # a semicolon ends the amount's clause
+    return restated(sentence, mention.start) or bool(NONGAAP.search(after))

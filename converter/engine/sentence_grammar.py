@@ -1,0 +1,182 @@
+"""The grammar every earnings release uses: a metric, a linking verb, an amount, a period, and comparisons
+chained with "compared to", "and" or "respectively". An amount is taken only when the words between it and its
+metric are that grammar and nothing else, so "Revenues ... include $12.9 million of royalties" gives nothing;
+each amount taken then gets the period the words around it name.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Optional
+
+import regex
+
+from ..model import Period
+from .dollar_amounts import Amount
+from .metric_mentions import Mention
+from .periods_text import PeriodMention, year_earlier
+from .release_calendar import Calendar
+from .sentence_parts import between, first_after
+from ..rulebook.regex_code import kept_regex
+
+# compiled once: `regex.search(r"...", text)` looks the pattern up in regex's cache on every call
+_FROM_END = kept_regex(r"\bfrom\s*$")
+_TO = kept_regex(r"\s*to\s*")
+_TO_END = kept_regex(r"\bto\s*$")
+
+# What may stand between a metric and its first amount (periods are cut out first).
+LINK = kept_regex(
+    r"""^[\s,]*(?:attributable\s+to\s+(?!(?:the\s+)?(?:non-?controlling|minority|common|preferred))[\w\s.&'-]{1,40}?\s+)?
+        (?:(?:was|were|is|are|totaled|totalled|totaling|of|amounted\s+to|reached|came\s+in\s+at|to|
+        approximately|about|roughly|nearly|(?:an?\s+)?(?:new\s+)?record(?:\s+high)?(?:\s+of)?|an?\s+all[\s-]time\s+high\s+of|
+        (?:was|were)?\s*(?:rose|increased|decreased|declined|fell|grew|dropped|improved|reduced|lowered|raised|
+        narrowed|widened|expanded|up|down)(?:\s+(?:significantly|slightly|substantially))?(?:\s+by)?
+        (?:\s+[\d.]+\s*(?:%|percent))?(?:\s+year[\s-]over[\s-]year)?\s+(?:to|from)|
+        (?:was|were)\s+(?:approximately|about|roughly)|of\s+(?:approximately|about))\s*)+$""", regex.I | regex.X)
+# What may chain a further amount to the same metric.
+CHAIN = kept_regex(
+    r"""^[\s,;]*(?:(?:representing|reflecting|an?|up|down|increase|decrease|(?:(?:was|were)\s+)?(?:increased|decreased|rose|
+        fell|grew|declined|improved)|of|\d+(?:\.\d+)?\s*%|percent|
+        year[\s-]over[\s-]year|over|(?:or\s+)?\d+(?:\.\d+)?\s*%\s+of\s+(?:net\s+|total\s+)?(?:sales|revenues?),?)\s*)*[\s,]*
+        (?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|and|from|to|up\s+from|down\s+from|over)
+        (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of|\s+the)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
+REVERSE = kept_regex(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
+_COMPARED_WITH = kept_regex(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over|relative\s+to)\s*$", regex.I)
+_RESPECTIVELY = kept_regex(r"^[\s,]*respectively\b", regex.I)
+
+
+def chains(sentence: str, mentions: list[Mention], amounts: list[Amount], cut):
+    """For each metric mention, the amounts the grammar gives it. `cut(text, offset)` blanks what the
+    grammar may skip: period mentions and per-share clauses."""
+    used: set[int] = set()
+    starts = [a.start for a in amounts]   # amounts come in order and do not overlap
+    for i, mention in enumerate(mentions):
+        limit = mentions[i + 1].start if i + 1 < len(mentions) else len(sentence)
+        own = [a for a in between(amounts, starts, mention.end, limit) if a.start not in used]
+        chain: list[Amount] = []
+        if own and LINK.match(cut(sentence[mention.end:own[0].start], mention.end)):
+            chain.append(own[0])
+        if not chain:  # "$160.0 million in cash and cash equivalents"
+            k = bisect_left(starts, mention.start)   # the amounts before the metric, the last not yet used
+            while k > 0 and (amounts[k - 1].end > mention.start or amounts[k - 1].start in used):
+                k -= 1
+            before = amounts[k - 1:k]
+            if before and REVERSE.match(sentence[before[-1].end:mention.start]):
+                chain.append(before[-1])
+                own = [a for a in between(amounts, starts, mention.end, limit) if a.start not in used]
+                if own and CHAIN.match(cut(sentence[mention.end:own[0].start], mention.end)):
+                    chain.append(own[0])
+                    own = own[1:]
+                else:
+                    own = []
+            else:
+                own = []
+        else:
+            own = own[1:]
+        for a in own:
+            if CHAIN.match(cut(sentence[chain[-1].end:a.start], chain[-1].end)):
+                chain.append(a)
+            else:
+                break
+        used.update(a.start for a in chain)
+        if chain:
+            yield mention, chain, limit
+
+
+def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMention], limit: int,
+                   last: list, framing: Optional[PeriodMention] = None, sentence: str = "",
+                   cal: Optional[Calendar] = None, stops: tuple[int, ...] = ()):
+    """Each amount's period: the period mention after it (before the next amount), else the one between the
+    metric and the first amount, else the one the sentence opens with (`framing`: "For the nine months ended
+    ..., R&D expenses were $A"); "respectively" lists hand out their periods in order; "the same period
+    last year" is the previous amount's period a year earlier (`last` carries it across the sentence)."""
+    out: list = [None] * len(chain)
+    bounds = [a.start for a in chain[1:]] + [limit]
+    for i, a in enumerate(chain):
+        # up to the next amount, of this chain or not; a period a comparison introduces ("up 4.6% from the
+        # fourth quarter of 2023") is what the amount is compared with, not its own
+        bound = min(bounds[i], first_after(stops, a.end, bounds[i]))
+        after = [p for p in periods if a.end <= p.start < bound
+                 and not (sentence and _COMPARED_WITH.search(sentence[a.end:p.start]))]
+        if after and i > 0 and len(after[0].periods) == 1 and out[i - 1] in (None, after[0].periods[0]) and sentence \
+                and _FROM_END.search(sentence[chain[i - 1].end:a.start]) \
+                and _TO_END.search(sentence[mention.end:chain[i - 1].start]):
+            # "increased ... to $A from $B <period>": the period is B's own when it is an earlier one ("from
+            # $4.1 million in the fourth quarter of 2023"), and the change's, A's, when it is the period the
+            # release reports or the sentence then names the comparison ("for the three months ended December
+            # 31, 2024, compared to the same period in 2023"); B then takes the period a year earlier only
+            # where the sentence says so. Without either, neither is dated.
+            p = after[0]
+            compared = [q for q in periods if p.end <= q.start < bound and q.relative]
+            latest = max(cal.ends) if cal is not None and cal.ends else None
+            if not compared and latest is not None and p.periods[0].end < latest:
+                out[i] = p.periods[0]
+                last[:] = [out[i]]
+                continue
+            if not compared and p.periods[0].end != latest:
+                continue
+            out[i - 1] = p.periods[0]
+            if compared:
+                out[i] = year_earlier(out[i - 1], cal)
+                if out[i] is not None and compared[0].year is not None and out[i].end.year != compared[0].year:
+                    out[i] = None
+            last[:] = [out[i - 1]]
+            continue
+        if after:
+            p = after[0]
+            pending = [j for j in range(i + 1) if out[j] is None]
+            if len(p.periods) > 1:
+                if len(pending) == len(p.periods):
+                    for j, per in zip(pending, p.periods):
+                        out[j] = per
+                elif len(pending) == 1:  # "$1.4 million in each of the years ended ... 2022 and 2021"
+                    out[pending[0]] = p.periods
+            elif p.relative:
+                out[i] = year_earlier(last[0], cal) if last and isinstance(last[0], Period) else None
+                if out[i] is not None and p.year is not None and out[i].end.year != p.year:
+                    out[i] = None   # "the corresponding period in 2022" is not a year before this one
+            elif p.periods:
+                out[i] = p.periods[0]
+        elif i == 0:
+            before = [p for p in periods if mention.end <= p.start < a.start and len(p.periods) == 1]
+            # "third-quarter 2025 revenue of $412.5 million": the period printed right before the metric
+            leading = [p for p in periods if p.end <= mention.start and len(p.periods) == 1
+                       and sentence and not sentence[p.end:mention.start].strip()]
+            if before:
+                out[i] = before[-1].periods[0]
+            elif leading:
+                out[i] = leading[-1].periods[0]
+            elif framing is not None:
+                out[i] = framing.periods[0]
+        if isinstance(out[i], Period):
+            last[:] = [out[i]]
+    # "For the three months ended September 30, 2025 and 2024, net income was $A and $B, respectively": the
+    # periods listed before the amounts, handed out in order
+    if sentence and "respectively" in sentence and len(chain) > 1 and all(o is None for o in out):
+        listed = [p for p in periods if p.end <= chain[0].start and len(p.periods) == len(chain)]
+        if listed:
+            out = list(listed[-1].periods)
+            last[:] = [out[-1]]
+    return out
+
+
+def respectively(sent: str, found: list) -> list:
+    """"R&D expenses were $A and G&A expenses were $B, compared to $C and $D, respectively, for ...": the
+    comparison list after the last metric holds one amount per metric, in order, so it is handed out."""
+    if len(found) < 2 or any(len(chain) != 1 for _m, chain, _l in found[:-1]):
+        return found
+    last_chain = found[-1][1]
+    k = len(found)
+    if len(last_chain) != k + 1 or not _RESPECTIVELY.match(sent[last_chain[-1].end:]):
+        return found
+    compared = last_chain[1:]
+    out = []
+    for (mention, chain, _limit), other in zip(found[:-1], compared):
+        out.append((mention, [chain[0], other], len(sent)))
+    out.append((found[-1][0], [last_chain[0], compared[-1]], len(sent)))
+    return out
+
+
+def from_to(sent: str, mention: Mention, chain: list[Amount], cut) -> bool:
+    """"<metric> ... from $A to $B": a change, prior value first."""
+    return bool(_FROM_END.search(cut(sent[mention.end:chain[0].start], mention.end))
+                and _TO.fullmatch(cut(sent[chain[0].end:chain[1].start], chain[0].end)))
