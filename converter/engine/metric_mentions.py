@@ -22,14 +22,9 @@ class Mention:
     rule: PhraseRule
 
 
-def find_mentions(sentence: str, rules: list[PhraseRule], context: str) -> list[Mention]:
-    """Metric mentions in `sentence`, trying every rule in order (see `find_book_mentions` for the fast way)."""
-    return _keep_longest(_mentions(sentence, [(r, p) for r in rules if context in r.contexts for p in r.metrics]))
-
-
 def find_book_mentions(sentence: str, book: Rulebook, position: str, context: str) -> list[Mention]:
-    """`find_mentions` over the book's phrase rules of one position, running only the patterns whose literals
-    occur in the sentence (same result, see rulebook/index.py)."""
+    """Metric mentions in `sentence` by the book's phrase rules of one position and context, the longest where
+    they overlap, running only the patterns whose literals occur in the sentence (rulebook/index.py)."""
     _rules, index = phrase_rules(book, position, context)
     return _keep_longest(_mentions(sentence, index.candidates(sentence)))
 
