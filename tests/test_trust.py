@@ -795,3 +795,38 @@ def test_a_net_cash_total_ties_the_rows_of_its_activity_across_its_headings():
     # with a figure that breaks the sum, nothing ties the table, and it is withheld
     broken = CASH_FLOWS_BY_RUNS.replace("(80)\n60\n", "(80)\n70\n")
     assert _values(convert_text(broken, issuer="none", layout="pdf"), "NetCashProvidedByUsedInOperatingActivities") == {}
+
+
+def _tied(rows: list[tuple[str, tuple[str, ...]]]) -> bool:
+    from converter.engine.totals import named_totals, states_a_sum
+    from converter.model import Cell, Row, Table
+    table = Table(header=[], ncols=2, rows=[Row(label, [Cell(v, i) for i, v in enumerate(values)])
+                                            for label, values in rows])
+    return states_a_sum(table, named_totals(table, {}), lambda c: True)
+
+
+def test_what_a_total_must_hold_to_tie_a_table():
+    parts = [("Cash", ("40", "30")), ("Receivables", ("25", "20"))]
+    assert _tied(parts + [("Total current assets", ("65", "50"))])
+    assert _tied(parts + [("Total current assets", ("66", "49"))])       # a unit of rounding either way
+    assert not _tied(parts + [("Total current assets", ("67", "50"))])   # two units off in one column
+    # one part that prints a figure is no sum: any pairing puts a line's figures under a total equal to them
+    assert not _tied([("Cash", ("40", "30")), ("Receivables", ("-", "-")), ("Total current assets", ("40", "30"))])
+    # a part that prints nothing in a column the total prints leaves that column unchecked: no tie
+    assert not _tied([("Cash", ("40", "30")), ("Receivables", ("25",)), ("Total current assets", ("65", "50"))])
+    # a zero total ties nothing (dashes add up to a dash)
+    assert not _tied([("Cash", ("-", "-")), ("Receivables", ("-", "-")), ("Total current assets", ("-", "-"))])
+
+
+def test_a_table_paired_by_order_tied_only_by_a_calculation_of_the_taxonomy_is_written():
+    # no total to hold its rows' sum and no two results: net interest income = interest income - interest
+    # expense, a calculation of the taxonomy, holds in both columns and ties the figures to their labels
+    text = BY_RUNS.format(second="Interest expense", third="Net interest income").replace(
+        "Revenue\n", "Interest income\n").replace("Operating expenses\nOperating income\n", "").replace(
+        "10,000\n17,459\n", "").replace("9,000\n17,784\n", "")
+    result = convert_text(text, issuer="none", layout="pdf")
+    assert _values(result, "InterestIncomeExpenseNet") == {"2024-10-01..2024-12-31": Decimal("27459000"),
+                                                           "2023-10-01..2023-12-31": Decimal("26784000")}
+    # the same lines out of step break it, and nothing is written
+    wrong = text.replace("47,459\n20,000\n", "20,000\n47,459\n").replace("45,784\n19,000\n", "19,000\n45,784\n")
+    assert not [f for f in convert_text(wrong, issuer="none", layout="pdf").facts if f.category == "table"]
