@@ -82,12 +82,13 @@ def sign_by_chain(table: Table, concepts: dict[int, Optional[str]], mults: dict[
 
 
 def chain_links(table: Table, concepts: dict[int, Optional[str]], mults: dict[int, int],
-                usable: Callable[[int], bool]) -> list[bool]:
+                usable: Callable[[int], bool], joins: bool = True) -> list[bool]:
     """For each two results of the statement in its order, whether some directions of the rows between them
     take the one to the other in every column they share (revenue less cost of revenue is the gross profit
     printed below). A pair joined in no column is what figures paired with the wrong lines do; a row set
     down out of its place breaks the sum only in the columns where it prints a figure, and is no sign of
-    it. Pairs the rows cannot be solved for (too many rows, no shared column) say nothing."""
+    it. Pairs the rows cannot be solved for (too many rows, no shared column) say nothing. Without `joins`,
+    only whether a pair breaks is asked: the first break ends the look, and joined pairs are not solved."""
     rows = [i for i, r in enumerate(table.rows) if r.cells]
     anchors = [i for i in rows if concepts.get(i) in RESULTS]
     if len(anchors) < 2:
@@ -102,12 +103,14 @@ def chain_links(table: Table, concepts: dict[int, Optional[str]], mults: dict[in
             continue
         a, between = _past_running_totals(figures, a, between, {})
         cols = _columns(figures, a, b, between)
-        if cols:
-            misses = [_misses(figures, a, b, between, [c]) == [] for c in cols]
-            if all(misses):
-                links.append(False)
-            elif _misses(figures, a, b, between, cols):   # one set of directions for every column
-                links.append(True)
+        if not cols:
+            continue
+        if all(_misses(figures, a, b, between, [c]) == [] for c in cols):
+            links.append(False)
+            if not joins:
+                break
+        elif joins and _misses(figures, a, b, between, cols):   # one set of directions for every column
+            links.append(True)
     return links
 
 

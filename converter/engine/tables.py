@@ -275,7 +275,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     turned = sign_by_chain(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
                            lambda c: _usable(columns, c), out.facts, placed, first, tax)
     links = chain_links(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
-                        lambda c: _usable(columns, c))
+                        lambda c: _usable(columns, c), joins=tie_checks)
     if not all(links):
         out.unchained.add(table.index)
     if tie_checks and (any(links) or states_a_sum(table, named_totals(table, {i: r.concept for i, r in info.items()}),
