@@ -18,13 +18,19 @@ _LOSS_ONLY = kept_regex(r"\bloss(?:es)?\b")
 _INCOME_TOO = kept_regex(r"\b(?:income|earnings|profit|gains?)\b(?!\s+tax)|\(loss\)|\(income\)")
 
 
+# A label that names an outflow and no inflow: "Net cash used in investing activities", "Net decrease in cash"
+_OUTFLOW_ONLY = kept_regex(r"\bused\s+(?:in|for|by)\b|\bdecrease\b")
+_INFLOW_TOO = kept_regex(r"\b(?:provided|generated|increase)\b")
+
+
 def row_sign(rule_sign: str, figures: list[Figure], words: str = "", heading: str = "") -> tuple[int, str]:
     """The multiplier the row's printed figures take, and why. An expense printed as a deduction (every
     non-zero figure in parentheses) is stored positive; `negate` flips wording like "(provision) benefit";
     `loss` stores negative a result printed unsigned under a label (`words`) that names only a loss ("NET
     LOSS 14,772"), or, where the label names neither a loss nor an income ("Common stockholders"), under a
     `heading` that does ("Net loss attributable to:"). A label's own word wins over its heading's: "Loss on
-    extinguishment of debt 12" under "Adjustments to reconcile net income ..." is a loss."""
+    extinguishment of debt 12" under "Adjustments to reconcile net income ..." is a loss. `outflow` does the
+    same for cash that a label says went out ("Net cash used in investing activities 2,626")."""
     if rule_sign == "negate":
         return -1, "sign: negated (the label prints the concept's opposite)"
     if rule_sign == "loss":
@@ -35,6 +41,14 @@ def row_sign(rule_sign: str, figures: list[Figure], words: str = "", heading: st
         if _LOSS_ONLY.search(text) and not _INCOME_TOO.search(text) and nonzero \
                 and not any(f.negative for f in nonzero):
             return -1, "sign: a loss printed unsigned under a loss-only label, stored negative"
+    if rule_sign == "outflow":
+        # "Net cash used in investing activities 2,626": the label says which way the cash went, and a figure
+        # printed unsigned under it went out; one printed signed in any column says the table signs its flows
+        text = words.lower()
+        nonzero = [f for f in figures if f.value not in (None, 0)]
+        if _OUTFLOW_ONLY.search(text) and not _INFLOW_TOO.search(text) and nonzero \
+                and not any(f.negative for f in nonzero):
+            return -1, "sign: an outflow printed unsigned under an outflow-only label, stored negative"
     if rule_sign == "expense":
         nonzero = [f for f in figures if f.value not in (None, 0)]
         if OPPOSITE_QUALIFIER.search(words):
