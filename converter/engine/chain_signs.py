@@ -105,11 +105,11 @@ def chain_links(table: Table, concepts: dict[int, Optional[str]], mults: dict[in
         cols = _columns(figures, a, b, between)
         if not cols:
             continue
-        if all(_misses(figures, a, b, between, [c]) == [] for c in cols):
+        if all(_joining_directions(figures, a, b, between, [c]) == [] for c in cols):
             links.append(False)
             if not joins:
                 break
-        elif joins and _misses(figures, a, b, between, cols):   # one set of directions for every column
+        elif joins and _joining_directions(figures, a, b, between, cols):   # one set of directions for every column
             links.append(True)
     return links
 
@@ -135,7 +135,7 @@ _RANK = {c: k for k, c in enumerate(("us-gaap:Revenues", "us-gaap:GrossProfit", 
 _RANK.update({c: 3 for c in RESULTS if c not in _RANK})
 
 
-def _misses(figures: dict[int, dict[int, Decimal]], a: int, b: int, between: list[int], cols: list[int]):
+def _joining_directions(figures: dict[int, dict[int, Decimal]], a: int, b: int, between: list[int], cols: list[int]):
     """The sets of directions that take result `a` to `b` within a unit of rounding in the columns `cols`."""
     items, _members = _blocks(figures, a, between)
     unit = min((_unit(figures[i][c]) for i in [a, b] + items for c in cols), default=Decimal(1))

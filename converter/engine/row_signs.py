@@ -23,6 +23,13 @@ _OUTFLOW_ONLY = kept_regex(r"\bused\s+(?:in|for|by)\b|\bdecrease\b")
 _INFLOW_TOO = kept_regex(r"\b(?:provided|generated|increase)\b")
 
 
+def _unsigned_one_way(text: str, only, too, figures: list[Figure]) -> bool:
+    """Whether `text` names one direction only (`only` and not `too`) and every non-zero figure is printed
+    unsigned: the label, not the print, gives the sign."""
+    nonzero = [f for f in figures if f.value not in (None, 0)]
+    return bool(only.search(text)) and not too.search(text) and bool(nonzero) and not any(f.negative for f in nonzero)
+
+
 def row_sign(rule_sign: str, figures: list[Figure], words: str = "", heading: str = "") -> tuple[int, str]:
     """The multiplier the row's printed figures take, and why. An expense printed as a deduction (every
     non-zero figure in parentheses) is stored positive; `negate` flips wording like "(provision) benefit";
@@ -37,18 +44,11 @@ def row_sign(rule_sign: str, figures: list[Figure], words: str = "", heading: st
         text = words.lower()
         if heading and not (_LOSS_ONLY.search(text) or _INCOME_TOO.search(text)):
             text = heading.lower()
-        nonzero = [f for f in figures if f.value not in (None, 0)]
-        if _LOSS_ONLY.search(text) and not _INCOME_TOO.search(text) and nonzero \
-                and not any(f.negative for f in nonzero):
+        if _unsigned_one_way(text, _LOSS_ONLY, _INCOME_TOO, figures):
             return -1, "sign: a loss printed unsigned under a loss-only label, stored negative"
-    if rule_sign == "outflow":
-        # "Net cash used in investing activities 2,626": the label says which way the cash went, and a figure
-        # printed unsigned under it went out; one printed signed in any column says the table signs its flows
-        text = words.lower()
-        nonzero = [f for f in figures if f.value not in (None, 0)]
-        if _OUTFLOW_ONLY.search(text) and not _INFLOW_TOO.search(text) and nonzero \
-                and not any(f.negative for f in nonzero):
-            return -1, "sign: an outflow printed unsigned under an outflow-only label, stored negative"
+    if rule_sign == "outflow" and _unsigned_one_way(words.lower(), _OUTFLOW_ONLY, _INFLOW_TOO, figures):
+        # the label says which way the cash went; one figure printed signed says the table signs its flows
+        return -1, "sign: an outflow printed unsigned under an outflow-only label, stored negative"
     if rule_sign == "expense":
         nonzero = [f for f in figures if f.value not in (None, 0)]
         if OPPOSITE_QUALIFIER.search(words):

@@ -272,14 +272,13 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             headings.append(above)
             placed.append((index, cell.col))
     sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
-    turned = sign_by_chain(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
-                           lambda c: _usable(columns, c), out.facts, placed, first, tax)
-    links = chain_links(table, {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()},
-                        lambda c: _usable(columns, c), joins=tie_checks)
+    usable = lambda c: _usable(columns, c)
+    concepts, mults = {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()}
+    turned = sign_by_chain(table, concepts, mults, usable, out.facts, placed, first, tax)
+    links = chain_links(table, concepts, mults, usable, joins=tie_checks)
     if not all(links):
         out.unchained.add(table.index)
-    if tie_checks and (any(links) or states_a_sum(table, named_totals(table, {i: r.concept for i, r in info.items()}),
-                                                  lambda c: _usable(columns, c))):
+    if tie_checks and (any(links) or states_a_sum(table, named_totals(table, concepts), usable)):
         out.tied.add(table.index)
     for i in turned:   # the table's own totals are stated with the signs the facts now have
         info[i] = RowInfo(info[i].concept, -info[i].mult)
@@ -287,7 +286,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     # equity") is no breakdown: tell the whole apart before parts are dropped
     out.facts[first:] = consolidated_net_income(out.facts[first:])
     _drop_breakdown_parts(out, first, headings)
-    findings, calcs = check_totals(table, info, lambda c: _usable(columns, c))
+    findings, calcs = check_totals(table, info, usable)
     out.findings.extend(findings)
     out.calculations.extend(calcs)
 

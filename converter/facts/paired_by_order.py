@@ -19,7 +19,7 @@ from ..rulebook.regex_code import kept_regex
 from ..taxonomy import Taxonomy
 from .checks import check_calculations, holds_a_calculation
 from .merge import consistent
-from .per_share_shape import per_share_shaped
+from .per_share_shape import per_share_shaped, row_label
 
 # the layouts whose readers pair labels and figures by order: reading-order PDF text in runs (every check),
 # and newswire copies of one cell per line, which keep each row's figures after its label and are doubted
@@ -47,10 +47,6 @@ def _doubts(table_facts: list[Fact], tax: Taxonomy, tied: bool) -> str:
     return ""
 
 
-def _label(f: Fact) -> str:
-    return f.provenance.source_text.split(" | ")[0]
-
-
 def _misshapen(table_facts: list[Fact]) -> str:
     """A line printed in another line's shape: a per-share amount without cents (a share count or money
     paired with a per-share label), a share count printed as per-share amounts are ("Basic 6.53" under the
@@ -58,12 +54,12 @@ def _misshapen(table_facts: list[Fact]) -> str:
     for f in table_facts:
         printed = f.provenance.source_text.rpartition(" | ")[2]
         if f.unit == "USD/shares" and f.value and not 2 <= f.decimals <= 4:
-            return f"its per-share line {_label(f)!r} prints no cents ({printed})"
+            return f"its per-share line {row_label(f)!r} prints no cents ({printed})"
         if f.unit == "shares" and _CENTS.search(printed):
-            return f"its share count {_label(f)!r} is printed as per-share amounts are ({printed})"
+            return f"its share count {row_label(f)!r} is printed as per-share amounts are ({printed})"
     _kept, shaped, _findings = per_share_shaped(table_facts)
     if shaped:
-        return f"its money line {_label(shaped[0][0])!r} is printed as per-share amounts are"
+        return f"its money line {row_label(shaped[0][0])!r} is printed as per-share amounts are"
     return ""
 
 

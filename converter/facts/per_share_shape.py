@@ -32,9 +32,14 @@ def _whole_by_note(f: Fact):
     return None
 
 
+def row_label(f: Fact) -> str:
+    """The row label a table fact was read from ("Net income | 1.00": its label)."""
+    return f.provenance.source_text.split(" | ")[0]
+
+
 def _row(f: Fact) -> tuple[int, str]:
-    """The table and the row label a table fact was read from ("Net income | 1.00": its label)."""
-    return f.provenance.block, f.provenance.source_text.split(" | ")[0]
+    """The table and the row label a table fact was read from."""
+    return f.provenance.block, row_label(f)
 
 
 def per_share_shaped(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
