@@ -545,6 +545,46 @@ def test_a_five_quarter_bank_table_with_its_dates_run_together_on_one_line():
                       "2023-10-01..2023-12-31": 10763000}
 
 
+
+BANK_QUARTERS = """\
+FIRST BANCORP REPORTS FOURTH QUARTER 2024 RESULTS
+
+ANYTOWN, Ohio, January 23, 2025 -- First Bancorp today reported results for the fourth quarter of 2024.
+
+                         CONSOLIDATED STATEMENTS OF INCOME (Unaudited)
+                              (Dollars in thousands, except per share data)
+
+{header}
+Interest income                   $ 52,114   $ 51,020   $ 49,877   $ 48,310   $ 47,905
+Interest expense                    21,300     21,877     20,954     19,802     18,733
+Net interest income                 30,814     29,143     28,923     28,508     29,172
+Net income                        $ 11,076   $ 10,124   $ 10,178   $ 10,043   $ 10,015
+"""
+
+
+@pytest.mark.parametrize("header", [
+    "                                   Q4 2024    Q3 2024    Q2 2024    Q1 2024    Q4 2023",
+    "                                   4Q24       3Q24       2Q24       1Q24       4Q23",
+    "                                   4Q 2024    3Q 2024    2Q 2024    1Q 2024    4Q 2023",
+    "                                   4Q-24      3Q-24      2Q-24      1Q-24      4Q-23",
+    "                                   Q4-24      Q3-24      Q2-24      Q1-24      Q4-23",
+    "                                   Q4 '24     Q3 '24     Q2 '24     Q1 '24     Q4 '23",
+    "                                   Fourth      Third     Second      First     Fourth\n"
+    "                                  Quarter    Quarter    Quarter    Quarter    Quarter\n"
+    "                                    2024       2024       2024       2024       2023",
+    "                                  4th Qtr    3rd Qtr    2nd Qtr    1st Qtr    4th Qtr\n"
+    "                                   2024       2024       2024       2024       2023",
+])
+def test_a_five_quarter_header_names_its_quarters_however_it_writes_them(header):
+    """A bank's quarters side by side, each column named by its quarter: on one line or stacked a word a
+    line over its column ("Fourth" / "Quarter" / "2024"), which is read together as the column's name."""
+    facts = _facts(BANK_QUARTERS.format(header=header))
+    income = {period: value for (concept, period), value in facts.items() if concept == "NetIncomeLoss"}
+    assert income == {"2024-10-01..2024-12-31": 11076000, "2024-07-01..2024-09-30": 10124000,
+                      "2024-04-01..2024-06-30": 10178000, "2024-01-01..2024-03-31": 10043000,
+                      "2023-10-01..2023-12-31": 10015000}
+
+
 # pdftotext -layout of Oracle's trailing-quarters table printed to PDF: one figure of the capital expenditures
 # row stands alone at its edge
 POPPLER_TTM = """\

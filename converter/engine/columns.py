@@ -32,14 +32,14 @@ TOKEN = kept_regex(
             |\b(?:fiscal\s+)?(?:quarters?|years?|periods?)\s+(?:ended|ending)\b
             |\btransition\s+period\b
             |\byear[\s-]to[\s-]date\b|\bYTD\b)
-       |(?P<q>\bQ(?P<qn>[1-4])\s*(?:FY\s*|fiscal\s*)?'?(?P<qy>(?:19|20)?\d\d)\b
-            |\b(?P<qn3>[1-4])Q\s*(?:FY\s*)?'?(?P<qy3>(?:19|20)?\d\d)\b
-            |\b(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?P<qy2>(?:19|20)\d\d)\b)
+       |(?P<q>\bQ(?P<qn>[1-4])[\s-]*(?:FY\s*|fiscal\s*)?'?(?P<qy>(?:19|20)?\d\d)\b
+            |\b(?P<qn3>[1-4])Q[\s-]*(?:FY\s*)?'?(?P<qy3>(?:19|20)?\d\d)\b
+            |\b(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr\.?)(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?P<qy2>(?:19|20)\d\d)\b)
        |(?P<date>\b{MONTH_RE}\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b|{NUMERIC_DATE})
        |(?P<fy>\b(?:fiscal(?:\s+year)?|FY|full[\s-]year(?:\s+fiscal)?)\s*'?(?P<fyy>(?:19|20)?\d\d)\b)
        |(?P<md>\b{MONTH_RE}(?![a-z])(?:\s*\d{{1,2}}\b)?)
        |(?P<y>\b(?:19|20)\d\d\b(?!\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b))
-       |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth)[\s-]+quarter\b)
+       |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)\b)
        |(?P<total>\btotal\b|\bfull\s+year\b)
        |(?P<rng>\b(?:low|high|minimum|maximum)(?:\s+end)?\b)
        |(?P<skip>\b(?:19|20)\d\d\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b|%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|%|\badj\b\.?|\badjustments?\b)
@@ -188,8 +188,9 @@ _LETTERS = kept_regex(r"[A-Za-z]{2,}")
 
 def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:
     """A header whose words stack over several lines, one cell per line ("Three" / "Months" / "Ended" /
-    "June 30,"), names a length only when the cells over one column are read together: those are joined,
-    where joining shows a length that no cell shows alone."""
+    "June 30,", "Fourth" / "Quarter" / "2024"), names a length or a quarter only when the cells over one
+    column are read together: those are joined, where joining shows a length or a quarter that no cell shows
+    alone."""
     by_cols: dict[tuple[int, int], list[HeaderCell]] = {}
     for hc in header:
         if hc.cols is not None:
@@ -197,10 +198,10 @@ def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:
     joined: dict[int, HeaderCell] = {}     # id of a stack's first cell -> the stack as one cell
     dropped: set[int] = set()
     for cols, cells in by_cols.items():
-        if len(cells) < 2 or any(_has(hc.text, "len") for hc in cells):
+        if len(cells) < 2 or any(_has(hc.text, "len") or _has(hc.text, "q") for hc in cells):
             continue
         text = " ".join(hc.text for hc in cells)
-        if _has(text, "len"):
+        if _has(text, "len") or _has(text, "q"):
             joined[id(cells[0])] = HeaderCell(text, cols)
             dropped |= {id(hc) for hc in cells[1:]}
     if not joined:

@@ -19,14 +19,14 @@ MARKS = {"$", ")", "%", "$)", "(", "US$", "USD", "€", "£"}
 
 # Words that may appear in a column header and nowhere in a row label.
 _PERIOD_WORDS = kept_regex(
-    rf"""^(?:\s|,|\.|/|-|\(|\)|&|\d{{1,4}}|{MONTH_RE}|and|ended|ending|end|as\s+of|at|for\s+the|for|the|of|
+    rf"""^(?:\s|,|\.|/|-|'|’|\(|\)|&|\d{{1,4}}|{MONTH_RE}|and|ended|ending|end|as\s+of|at|for\s+the|for|the|of|
         three|six|nine|twelve|thirteen|twenty[\s-]?six|thirty[\s-]?nine|fifty[\s-]?two|fifty[\s-]?three|fourteen|
-        months?|weeks?|quarters?|years?|fiscal|period|transition|q[1-4]|fy|first|second|third|fourth|full|
+        months?|weeks?|quarters?|qtrs?\.?|years?|fiscal|period|transition|q[1-4]|[1-4]q|fy|first|second|third|fourth|1st|2nd|3rd|4th|full|
         year[\s-]to[\s-]date|ytd|unaudited|audited|restated|as\s+reported|change|%|variance|increase|decrease|
         \(decrease\)|\(increase\))+$""", regex.I | regex.X)
 _HAS_PERIOD_ANCHOR = kept_regex(
     rf"{MONTH_RE}(?![a-z])|\b(?:19|20)\d\d\b|\bmonths?\b|\bweeks?\b|\bquarters?\b|\byears?\b|\bQ[1-4]\b|\bFY\b"
-    r"|\b[1-4]Q'?\d\d\b|\b\d{1,2}/\d{1,2}/\d\d(?:\d\d)?\b", regex.I)
+    r"|\b[1-4]Q[-'’\s]*\d\d\b|\b\d{1,2}/\d{1,2}/\d\d(?:\d\d)?\b", regex.I)
 
 
 _RANGE_WORDS = kept_regex(r"(?i)^(?:low|high|minimum|maximum)(?:\s+end)?$")
