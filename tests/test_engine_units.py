@@ -174,12 +174,12 @@ def test_a_metric_named_after_compared_to_is_the_comparison_whatever_came_before
     """"Gross loss totaled $12.6 million, compared to gross profit of $2.9 million": the gross profit is the
     comparison, a year earlier, even though the loss before it is read by no rule; it is not the heading's
     quarter. Its own period is not stated, so it is withheld rather than dated by guess."""
-    facts = _facts("Tigo Reports Fourth Quarter 2024 Results\n\n"
+    facts = _facts("Acme Reports Fourth Quarter 2024 Results\n\n"
                    "Fourth Quarter 2024 Financial Results\n\n"
                    "* Gross loss totaled $12.6 million, or negative 72.7% of net revenue, compared to gross profit of "
                    "$2.9 million, or 31.1% of net revenue.\n")
     assert Decimal("2900000") not in [f.value for k, f in facts.items() if k[1] == "2024-10-01..2024-12-31"]
-    facts = _facts("Tigo Reports Fourth Quarter 2024 Results\n\n"
+    facts = _facts("Acme Reports Fourth Quarter 2024 Results\n\n"
                    "Gross loss totaled $12.6 million in the fourth quarter of 2024, compared to gross profit of "
                    "$2.9 million in the fourth quarter of 2023.\n")
     assert facts[("us-gaap:GrossProfit", "2023-10-01..2023-12-31", ())].value == Decimal("2900000")
@@ -239,6 +239,16 @@ def test_outlook_range_gives_forecast_minimum_and_maximum():
     lo = facts[("us-gaap:Revenues", "2025-01-01..2025-12-31",
                 (("srt:RangeAxis", "srt:MinimumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")))]
     assert (lo.value, lo.decimals) == (Decimal("70000000"), -6)
+
+
+def test_an_outlook_within_the_range_of_two_amounts_is_an_outlook():
+    facts = _facts("Acme Reports Fourth Quarter 2024 Results\n\nCAMPBELL, Calif., February 11, 2025 -- Acme, Inc. "
+                   "today reported results for the fourth quarter ended December 31, 2024.\n\n"
+                   "The Company provides guidance for the first quarter ending March 31, 2025 as follows:\n\n"
+                   "* Revenues are expected to be within the range of $17 million to $19 million.\n")
+    lo = facts[("us-gaap:Revenues", "2025-01-01..2025-03-31",
+                (("srt:RangeAxis", "srt:MinimumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")))]
+    assert lo.value == Decimal("17000000")
 
 
 def test_an_outlook_bullet_led_by_a_gerund_is_an_outlook():

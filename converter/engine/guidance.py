@@ -45,7 +45,7 @@ _COLUMNS = kept_regex(r"\b(?P<old>prior|previous|original)\b.*\b(?:updated|curre
                          r"|\b(?:updated|current|revised|new|raised)\b.*\b(?P<old2>prior|previous|original)\b", regex.I)
 GAP = kept_regex(r"""^[\s,:]*(?:,[^,$;]{0,90},)?[\s,]*(?:(?:of|to\s+be|is|are|will\s+be|(?:is|are)\s+expected\s+to\s+be|
                         (?:guidance|outlook|expectations?)(?:\s+range)?\s+(?:to|of)|
-                        expected\s+to\s+be|in\s+the\s+range\s+of|(?:a\s+)?range\s+of|ranging\s+from|between|of\s+between|
+                        expected\s+to\s+be|(?:with)?in\s+the\s+range\s+of|(?:a\s+)?range\s+of|ranging\s+from|between|of\s+between|
                         from|approximately|at|for\s+the\s+(?:full\s+)?year|in\s+the\s+range)\s*)*$""", regex.I | regex.X)
 CONTEXT_SPAN = 6   # paragraphs a cue stays in force
 # "2025 Guidance", "reaffirms its 2025 outlook": a bare year naming the outlook is that fiscal year
