@@ -9,6 +9,7 @@ import regex
 from ..model import Document
 from .edgar import exhibit_text
 from .normalize import normalize_text
+from .range_cells import with_range_columns
 from ..rulebook.regex_code import kept_regex
 
 
@@ -106,6 +107,6 @@ def read_document(text: str, layout: Optional[str] = None, source: str = "") -> 
         raise InputError(f"unknown layout {layout!r}; choose one of {', '.join(sorted(LAYOUTS))}")
     text = exhibit_text(text)
     if layout == "html" or (layout is None and _is_html(text)):
-        return _read_html(text, source)
+        return with_range_columns(_read_html(text, source))
     text = normalize_text(text)
-    return LAYOUTS[layout or _text_layout(text[:HEAD])](text, source)
+    return with_range_columns(LAYOUTS[layout or _text_layout(text[:HEAD])](text, source))

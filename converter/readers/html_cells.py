@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 from ..rulebook.regex_code import kept_re
+from .range_cells import is_range
 from ..dataclass_code import dataclass
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
@@ -50,6 +51,8 @@ def classify(text: str) -> str:
     if compact in (")", "%", ")%", "%)"):
         return SUFFIX
     if _FIGURE.match(text):
+        return FIGURE
+    if "$" in text and is_range(text):   # both ends of an outlook's range ("$190.0 - $193.0", range_cells.py)
         return FIGURE
     if _NIL.match(text):
         return NIL

@@ -25,6 +25,7 @@ from ..model import Cell, Document, HeaderCell, Paragraph, Span, Table
 from .cells import section_rows, wraps
 from .headers import deglue_months, header_cells, is_header_piece, is_scale_note
 from .normalize import collapse_spaces
+from .range_cells import is_range
 from .tokens import is_mark, is_period_header, is_range_word, is_value
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
@@ -92,12 +93,19 @@ class _Line:
         """Positions of the text right of the label column: the pieces of a header row."""
         return [i for i in self.filled if i > 0]
 
+    def ratios_only(self) -> bool:
+        """A row of percentages alone ("Gross margin | 45% | 44%", "Growth | 15% - 17%"): a row of the table,
+        whose figures are no values to read, and never its header."""
+        pieces = self.pieces()
+        return bool(pieces) and all(_RATIO.match(self.cells[i][0]) or is_range(self.cells[i][0])
+                                    and "%" in self.cells[i][0] for i in pieces)
+
     def header_like(self) -> bool:
         """No figures, and text in the value positions: period pieces ("Three Months Ended", "2024"), or the
         names of the columns ("MRD | Immune Medicine | Total"). One piece alone that names no period is a
         heading printed indented ("|  | Revenues: |")."""
         pieces = self.pieces()
-        if not pieces or self.values():
+        if not pieces or self.values() or self.ratios_only():
             return False
         if len(pieces) >= 2:
             return True
@@ -106,7 +114,8 @@ class _Line:
 
 
 def _is_figure(text: str) -> bool:
-    return is_value(text) and not _RATIO.match(text)
+    """A figure, or both ends of a range in one cell (an outlook's, range_cells.py)."""
+    return is_value(text) and not _RATIO.match(text) or "$" in text and is_range(text)
 
 
 @dataclass
@@ -280,7 +289,7 @@ def _build(d: _Draft) -> Optional[Table]:
     carried = ""    # a label cut off in a row of its own, to be joined to the next row's ("... before" / "Income Taxes")
     for line in d.body:
         label, span = line.label
-        if not label and not line.values():
+        if not label and not line.values() or line.ratios_only():
             continue
         if carried and (label or line.values()):
             label, carried = f"{carried} {label}".strip(), ""
