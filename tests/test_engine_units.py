@@ -229,6 +229,17 @@ def test_a_june_fiscal_year_from_which_ended_highlights_bullets_and_a_year_ago()
     assert forecast and all(k[1] == "2026-01-01..2026-03-31" for k in forecast)
 
 
+@pytest.mark.parametrize("quarter, dated", [("fourth", True), ("third", False)])
+def test_the_quarter_a_sentence_names_by_its_number_alone_frames_it_when_it_is_the_headings(quarter, dated):
+    """"Revenue for the fourth quarter was $180.1 million" under a heading of the fourth quarter of 2024 is that
+    quarter's; "for the third quarter" there names another quarter, whose year the sentence does not say."""
+    facts = _facts("Acme Software Reports Fourth Quarter 2024 Results\n\nSAN MATEO, Calif., February 11, 2025 -- "
+                   "Acme Software, Inc. today reported results for the fourth quarter ended December 31, 2024.\n\n"
+                   f"Revenue for the {quarter} quarter was $180.1 million.\n")
+    revenue = {k[1]: f.value for k, f in facts.items() if k[0] == "us-gaap:Revenues"}
+    assert revenue == ({"2024-10-01..2024-12-31": Decimal("180100000")} if dated else {})
+
+
 def test_a_verb_other_than_the_grammar_gives_nothing():
     assert _facts("Revenues for the quarter ended December 31, 2016 include $12.9 million of royalties.") == {}
 

@@ -9,9 +9,11 @@ from typing import Optional
 
 import regex
 
+from .dates import ORDINAL_QUARTERS
 from .dollar_amounts import Amount
 from .metric_mentions import Mention
 from .periods_text import PeriodMention
+from .release_calendar import Calendar
 from ..rulebook.regex_code import kept_regex
 
 _OPENING = kept_regex(r"^[\s•*·-]*$")
@@ -35,8 +37,9 @@ def opening_period(sent: str, periods: list[PeriodMention], mentions: list[Menti
 
 # "Capital expenditures for the quarter were $22.5 million": the period the sentence is framed by, named by its
 # length alone
-_THIS_PERIOD = kept_regex(r"\b(?:for|in|during)\s+the\s+(?:(?P<q>quarter|three\s+months)|(?P<y>(?:fiscal\s+)?year|"
-                             r"twelve\s+months))(?![\w-])(?!\s+(?:ended|ending|of|ago|earlier|before|to\s+date)\b)", regex.I)
+_THIS_PERIOD = kept_regex(r"\b(?:for|in|during)\s+the\s+(?:(?P<q>(?:(?P<qo>first|second|third|fourth)[\s-]+(?:fiscal\s+)?)?"
+                             r"quarter|three\s+months)|(?P<y>(?:fiscal\s+)?year|twelve\s+months))(?![\w-])"
+                             r"(?!\s+(?:ended|ending|of|ago|earlier|before|to\s+date)\b)", regex.I)
 
 
 _ITS_OWN = kept_regex(r"\b(?:for|in|during)\s+(?:(?:the|its|each\s+of\s+the)\s+)?$|^(?:for|in|during)\b", regex.I)
@@ -53,13 +56,18 @@ def turned_from(sent: str, periods: list[PeriodMention], heading: Optional[Perio
     return len(sent)
 
 
-def this_period(sent: str, framing: Optional[PeriodMention], blanks: list) -> Optional[PeriodMention]:
-    """The framing period, when every "for the quarter" ("for the year") of the sentence is that long; its
-    phrases are then blanked for the grammar. A sentence naming another length has no framing period."""
+def this_period(sent: str, framing: Optional[PeriodMention], blanks: list,
+                cal: Optional[Calendar] = None) -> Optional[PeriodMention]:
+    """The framing period, when every "for the quarter" ("for the year") of the sentence is that long, and
+    every "for the fourth quarter" is that quarter of its year; its phrases are then blanked for the grammar. A
+    sentence naming another length, or another quarter, has no framing period."""
     for m in _THIS_PERIOD.finditer(sent):
         period = framing.periods[0] if framing is not None and framing.periods else None
         days = (period.end - period.start).days + 1 if period is not None and period.start else 0
         if not (80 <= days <= 100 if m["q"] else 350 <= days <= 380):
+            return None
+        if m["qo"] and (cal is None or not any(cal.quarter_end(ORDINAL_QUARTERS[m["qo"].lower()], fy) == period.end
+                                               for fy in (period.end.year, period.end.year + 1))):
             return None
         blanks.append(m.span())
     return framing

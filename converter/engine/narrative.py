@@ -139,7 +139,7 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         fragment = offset == 0 and bool(first) and first[0].islower()
         if framing is None and out.heading is not None and not FORWARD.search(sent) and not fragment:
             framing = out.heading
-        framing = this_period(sent, framing, blanks)
+        framing = this_period(sent, framing, blanks, cal)
         # past a period the sentence says it is about ("The loss for the six months ended December 31, 2023
         # included ... a loss from operations of $1.6 million"), the heading's period frames no amount
         turned = turned_from(sent, periods, out.heading) if framing is out.heading else len(sent)
