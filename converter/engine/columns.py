@@ -31,7 +31,8 @@ TOKEN = kept_regex(
     rf"""(?P<len>\b{_NUM}[\s-]*(?:months?|weeks?)(?:\s+(?:ended|ending))?\b
             |\b(?:fiscal\s+)?(?:quarters?|years?|periods?)\s+(?:ended|ending)\b
             |\btransition\s+period\b
-            |\byear[\s-]to[\s-]date\b|\bYTD\b)
+            |\byear[\s-]to[\s-]date\b|\bYTD\b
+            |\b(?:H[12]|[12]H|(?:first|second)\s+half)\b)
        |(?P<q>\bQ(?P<qn>[1-4])[\s-]*(?:FY\s*|fiscal\s*)?'?(?P<qy>(?:19|20)?\d\d)\b
             |\b(?P<qn3>[1-4])Q[\s-]*(?:FY\s*)?'?(?P<qy3>(?:19|20)?\d\d)\b
             |\b(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr\.?)(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?P<qy2>(?:19|20)\d\d)\b)
@@ -149,8 +150,13 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     cols = [replace(c, contested=True) if i in contested and c.length is None else c for i, c in enumerate(cols)]
     cols = [replace(c, contested=True, length=None) if i in table.contested else c for i, c in enumerate(cols)]
     if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
-        # "trailing 4 quarters": each column is the twelve months ending with its quarter
-        cols = [replace(c, length=Length(months=12)) for c in cols]
+        # "trailing 4 quarters": each column is the twelve months ending with its quarter; where the words head
+        # some columns only ("Three Months Ended" | "LTM"), those, and a column whose own header prints its
+        # length ("Three Months Ended") keeps it
+        over = {c for h in header if h.cols is not None and TRAILING.search(h.text)
+                for c in range(h.cols[0], h.cols[1] + 1)}
+        cols = [replace(c, length=Length(months=12)) if (i in over if over else "len" not in slots[i]) else c
+                for i, c in enumerate(cols)]
     else:
         cols = years_off_the_year_end(cols, cal)
     return [replace(c, member=members[i]) if members.get(i) else c for i, c in enumerate(cols)]
@@ -236,6 +242,7 @@ def column_members(table: Table, header: list[HeaderCell]) -> dict[int, str]:
 
 
 _TO_DATE = kept_regex(r"to[\s-]date|ytd", regex.I)
+_HALF = kept_regex(r"^(?:H[12]|[12]H|(?:first|second)\s+half)$", regex.I)
 # a length printed alone, without "Ended", over bare years: the first months of those fiscal years
 _FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
 
@@ -248,9 +255,10 @@ def _year_to_date(slot: dict) -> bool:
 def _year_to_date_end(col: ColumnPeriod, slot: dict, cols: list[ColumnPeriod], cal: Calendar) -> ColumnPeriod:
     """"YTD 2025" beside "Quarter Ended 9/30/25": a year to date that prints no month runs to the latest date
     the table's other columns give in that fiscal year; with none, the column stays unread."""
-    if col.end is not None or "y" not in slot or "md" in slot or not _year_to_date(slot):
+    if col.end is not None or not ("y" in slot or "fy" in slot) or "md" in slot or not _year_to_date(slot):
         return col
-    fy = int(slot["y"].group(0))
+    y = slot["y"].group(0) if "y" in slot else slot["fy"]["fyy"]
+    fy = int(y) if len(y) == 4 else 2000 + int(y)
     start, end = cal.fiscal_year_end(fy - 1), cal.fiscal_year_end(fy)
     ends = [c.end for c in cols if c.end is not None and start < c.end <= end]
     if not ends:
@@ -342,6 +350,14 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
             q = int(m["qon"]) if m["qon"] else ORDINAL_QUARTERS[m["qoo"].lower()]
             end = cal.quarter_end(q, fy)
             length = length or Length(months=3)
+        elif "len" in slot and _HALF.match(slot["len"].group(0)):   # "H1 FY2025", "First Half" over "Fiscal 2024"
+            first = slot["len"].group(0).lower().replace(" ", "") in ("h1", "1h", "firsthalf")
+            end = cal.quarter_end(2, fy) if first else cal.fiscal_year_end(fy)
+            length = Length(months=6)
+        elif ytd or (length is not None and length.months != 12):
+            # "Year to Date" or "Six Months" over "Fiscal 2024" runs to a day the header does not print: not the
+            # year's end (a year to date takes the latest date the table gives in that year, _year_to_date_end)
+            end = None
         else:
             end = cal.fiscal_year_end(fy)
             length = length or Length(months=12)

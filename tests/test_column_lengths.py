@@ -1,0 +1,51 @@
+"""Column lengths a header gives some columns only: "LTM" beside "Three Months Ended", "Year to Date" or "H1"
+over "Fiscal 2024" (engine/columns.py). Each read wrongly had dated a quarter's or a half's figures as a year's."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from converter.pipeline import convert_text
+
+LEAD = ("X Corp Reports Results\n\nANYTOWN, Ohio, {date} -- X Corp (NASDAQ: XCO) today reported results for "
+        "{what}.\n\n")
+
+
+def _release(date: str, what: str, header: list[str], top: list[str] = ()) -> str:
+    rows = [("Revenues", "120,500", "110,200", "482,000", "440,800"),
+            ("Net income", "12,000", "9,150", "48,000", "36,600")]
+    lines = ["| (in thousands) | | | | |", "| --- | --- | --- | --- | --- |"]
+    if top:
+        lines.append("| | " + " | ".join(top) + " |")
+    lines.append("| | " + " | ".join(header) + " |")
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return LEAD.format(date=date, what=what) + "\n".join(lines) + "\n"
+
+
+def _revenues(text: str) -> dict[str, Decimal]:
+    return {str(f.period): f.value for f in convert_text(text, issuer="none", layout="markdown").facts
+            if f.concept == "us-gaap:Revenues" and not f.dims}
+
+
+def test_a_trailing_twelve_months_header_over_two_columns_leaves_the_quarters_their_length():
+    text = _release("January 23, 2025", "the fourth quarter of 2024", ["2024", "2023", "2024", "2023"],
+                    top=["Three Months Ended December 31,", "", "Trailing Twelve Months", ""])
+    got = _revenues(text)
+    assert got["2024-10-01..2024-12-31"] == Decimal("120500000")
+    assert got["2023-10-01..2023-12-31"] == Decimal("110200000")
+    assert all(v != Decimal("120500000") for p, v in got.items() if p != "2024-10-01..2024-12-31")
+
+
+@pytest.mark.parametrize("top, header", [
+    (["Second Quarter", "", "Year to Date", ""], ["Fiscal 2025", "Fiscal 2024", "Fiscal 2025", "Fiscal 2024"]),
+    ([], ["Q2 FY2025", "Q2 FY2024", "H1 FY2025", "H1 FY2024"]),
+])
+def test_a_year_to_date_or_a_half_over_a_fiscal_year_is_no_whole_year(top, header):
+    text = _release("February 10, 2025", "the second quarter of fiscal year 2025, ended December 31, 2024",
+                    header, top=top)
+    got = _revenues(text)
+    assert got["2024-10-01..2024-12-31"] == Decimal("120500000")
+    assert got["2024-07-01..2024-12-31"] == Decimal("482000000")
+    assert got["2023-07-01..2023-12-31"] == Decimal("440800000")
+    assert "2023-07-01..2024-06-30" not in got
