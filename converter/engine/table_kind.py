@@ -35,13 +35,21 @@ _SECONDARY = kept_regex(
 _RESTATED_TITLE = kept_regex(r"\b(?:components|details?|breakdown|composition)\s+of\s+(?:the\s+)?(?:non[\s-]?gaap|adjusted)\b"
                                 r"|^\(?\d*\)?\s*(?:non[\s-]?gaap|adjusted)\s+[^|]*\b(?:include|consist|comprise)", regex.I)
 _BRIDGE = kept_regex(r"\breconcil|\bgaap\s+to\b|\bto\s+(?:non[\s-]?gaap|adjusted)\b|\bbridge\b", regex.I)
+# "INDUSTRIAL SEGMENT", "Industrial Segment (in thousands)": one named segment's table, whose lines are that
+# segment's, not the company's; "Segment Information", "Reportable Segments" and "Consolidated and Segment
+# Results" name no one segment
+ONE_SEGMENT = "one segment"
+_ONE_SEGMENT = kept_regex(r"^\s*(?:the\s+)?(?!(?:total|all|reportable|operating|business|other|each|by)\b)(?i:(?-i:[A-Z])[\w&'’.-]*)"
+                             r"(?:\s+(?i:(?-i:[A-Z])[\w&'’.-]*)){0,3}\s+(?i:segment)\b(?!s)(?!\s+(?:information|data|results?\s+of\s+operations))",
+                             regex.I)
 _ACTIVITIES = kept_regex(r"\b(?:operating|investing|financing)\s+activities\b", regex.I)
 _ADJ = kept_regex(r"^\s*adj\.", regex.I)
 _RESTATED_ROW = kept_regex(r"^\s*(?:total\s+)?(?:non[\s-]?gaap|adjusted|as\s+adjusted|pro\s+forma)\b", regex.I)
 
 
 def table_kind(table: Table) -> str:
-    """SECONDARY for a table whose title or headers name a reconciliation, a non-GAAP, segment or
+    """ONE_SEGMENT for a table titled by one segment's name; SECONDARY for a table whose title or headers
+    name a reconciliation, a non-GAAP, segment or
     supplementary view, or whose rows are mostly restated measures; STATEMENT for a primary statement by its
     title; TABLE otherwise (a summary or a selection of GAAP lines)."""
     titles = " | ".join(table.caption)
@@ -52,6 +60,8 @@ def table_kind(table: Table) -> str:
     restated_heads = any(_RESTATED_ROW.match(r.label) or _ADJ.match(r.label) for r in table.rows if not r.cells)
     if _RESTATED_TITLE.search(table.caption[-1] if table.caption else "") and not _BRIDGE.search(titles):
         return RESTATED
+    if any(_ONE_SEGMENT.match(c) for c in table.caption):
+        return ONE_SEGMENT
     if _SECONDARY.search(titles) or _SECONDARY.search(heads) or restated_heads \
             or restated >= 2 and restated * 4 >= len(labelled):
         return SECONDARY

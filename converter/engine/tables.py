@@ -29,7 +29,7 @@ from .scale import Scale, row_power
 from .chain_signs import chain_links, sign_by_chain
 from .row_headings import bridge_headings, next_label, noncurrent_headings, shown_row, table_context, title_line
 from .row_signs import SIGN_IDENTITIES, row_sign, sign_by_summation
-from .table_kind import BALANCE_SHEET, RESTATED, table_kind
+from .table_kind import BALANCE_SHEET, ONE_SEGMENT, RESTATED, table_kind
 from .table_rules import TableReading, apply_table_rule, rule_kind, rule_scale, table_rule_for
 from .totals import RowInfo, check_totals, named_totals, states_a_sum
 from .unlabelled import unlabelled_totals
@@ -134,6 +134,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
         caption = parts[0]
     if kind == RESTATED:
         out.skipped.append((table.caption[-1], "a table of non-GAAP amounts: its rows are no GAAP lines"))
+        return
+    if kind == ONE_SEGMENT:
+        out.skipped.append((title, "one segment's table: its lines are the segment's, not the company's"))
         return
     info: dict[int, RowInfo] = {}
     headings: list[tuple[str, ...]] = []   # the headings above each fact's row, in the order of out.facts
