@@ -2,8 +2,8 @@
 
 Such a column is two columns, its low end and its high end, as an outlook table with "Low" and "High" columns
 prints them; the engine then reads them the same way, as a forecast's minimum and maximum. A column is split
-only where every figure in it is a range and one of them is money: a column of single figures with a range
-here and there is no outlook's.
+only where every figure in it is a range and one of them is no percentage: a column of single figures with a
+range here and there is no outlook's, and a span of years ("2024 - 2025") is no range of figures.
 """
 from __future__ import annotations
 
