@@ -37,7 +37,9 @@ def row_sign(rule_sign: str, figures: list[Figure], words: str = "", heading: st
     LOSS 14,772"), or, where the label names neither a loss nor an income ("Common stockholders"), under a
     `heading` that does ("Net loss attributable to:"). A label's own word wins over its heading's: "Loss on
     extinguishment of debt 12" under "Adjustments to reconcile net income ..." is a loss. `outflow` does the
-    same for cash that a label says went out ("Net cash used in investing activities 2,626")."""
+    same for cash that a label says went out ("Net cash used in investing activities 2,626"), and
+    `net-expense` negates a net result a label names by its cost side ("Total other expenses 96") unless
+    every figure is printed in parentheses ("Total nonoperating expense, net (96)": already a deduction)."""
     if rule_sign == "negate":
         return -1, "sign: negated (the label prints the concept's opposite)"
     if rule_sign == "loss":
@@ -46,6 +48,13 @@ def row_sign(rule_sign: str, figures: list[Figure], words: str = "", heading: st
             text = heading.lower()
         if _unsigned_one_way(text, _LOSS_ONLY, _INCOME_TOO, figures):
             return -1, "sign: a loss printed unsigned under a loss-only label, stored negative"
+    if rule_sign == "net-expense":
+        # a net result named by its cost side: every figure in parentheses is the table printing the expense as
+        # a deduction, already negative; otherwise the label prints the concept's opposite
+        nonzero = [f for f in figures if f.value not in (None, 0)]
+        if nonzero and all(f.negative for f in nonzero):
+            return 1, "sign: as printed (a net expense printed as a deduction)"
+        return -1, "sign: negated (a net expense printed as a cost, the concept's opposite)"
     if rule_sign == "outflow" and _unsigned_one_way(words.lower(), _OUTFLOW_ONLY, _INFLOW_TOO, figures):
         # the label says which way the cash went; one figure printed signed says the table signs its flows
         return -1, "sign: an outflow printed unsigned under an outflow-only label, stored negative"

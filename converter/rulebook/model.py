@@ -20,7 +20,7 @@ class RowRule(Rebuilt):
     id: str
     concept: str
     labels: tuple[regex.Pattern, ...]
-    sign: str = "as-printed"            # as-printed | negate | expense | loss | outflow (engine/row_signs.row_sign)
+    sign: str = "as-printed"            # as-printed | negate | expense | loss | outflow | net-expense (engine/row_signs.row_sign)
     section: Optional[regex.Pattern] = None       # required heading context (search)
     not_section: Optional[regex.Pattern] = None   # forbidden heading context (search)
     table: Optional[regex.Pattern] = None         # required in the table: caption, header, row labels (search)
