@@ -49,3 +49,12 @@ def test_a_year_to_date_or_a_half_over_a_fiscal_year_is_no_whole_year(top, heade
     assert got["2024-07-01..2024-12-31"] == Decimal("482000000")
     assert got["2023-07-01..2023-12-31"] == Decimal("440800000")
     assert "2023-07-01..2024-06-30" not in got
+
+
+def test_full_year_over_bare_years_is_those_fiscal_years():
+    text = _release("January 23, 2025", "the fourth quarter of 2024", ["2024", "2023", "2024", "2023"],
+                    top=["Fourth Quarter", "", "Full Year", ""])
+    assert _revenues(text) == {"2024-10-01..2024-12-31": Decimal("120500000"),
+                               "2023-10-01..2023-12-31": Decimal("110200000"),
+                               "2024-01-01..2024-12-31": Decimal("482000000"),
+                               "2023-01-01..2023-12-31": Decimal("440800000")}

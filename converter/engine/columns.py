@@ -242,6 +242,7 @@ def column_members(table: Table, header: list[HeaderCell]) -> dict[int, str]:
 
 
 _TO_DATE = kept_regex(r"to[\s-]date|ytd", regex.I)
+_FULL_YEAR = kept_regex(r"^full\s+year$", regex.I)
 _HALF = kept_regex(r"^(?:H[12]|[12]H|(?:first|second)\s+half)$", regex.I)
 # a length printed alone, without "Ended", over bare years: the first months of those fiscal years
 _FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
@@ -366,6 +367,10 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
         q = int(m["qon"]) if m["qon"] else ORDINAL_QUARTERS[m["qoo"].lower()]
         end = cal.quarter_end(q, int(slot["y"].group(0)))
         length = length or Length(months=3)
+    elif "y" in slot and "total" in slot and "md" not in slot and "len" not in slot \
+            and _FULL_YEAR.match(slot["total"].group(0)):   # "Full Year" over "2024 | 2023": those fiscal years
+        end = cal.fiscal_year_end(int(slot["y"].group(0)))
+        length = Length(months=12)
     elif "y" in slot:
         year = int(slot["y"].group(0))
         if "md" in slot:
