@@ -240,6 +240,18 @@ def test_the_quarter_a_sentence_names_by_its_number_alone_frames_it_when_it_is_t
     assert revenue == ({"2024-10-01..2024-12-31": Decimal("180100000")} if dated else {})
 
 
+def test_a_newswire_name_under_the_title_leaves_the_title_framing_the_sentences():
+    """"PR Newswire" under "X Corp Reports Fourth Quarter 2024 Results" is no section heading that names no
+    period: "Fourth quarter revenue of $120.5 million, up 9% from $110.2 million in the fourth quarter of 2023"
+    is still the title's quarter."""
+    facts = _facts("X Corp Reports Fourth Quarter 2024 Results\n\nPR Newswire\n\nANYTOWN, Ohio, January 23, 2025 "
+                   "/PRNewswire/ -- X Corp (NYSE: XCO) today reported results for the fourth quarter of 2024.\n\n"
+                   "Fourth quarter revenue of $120.5 million, up 9% from $110.2 million in the fourth quarter of "
+                   "2023.\n")
+    revenue = {k[1]: f.value for k, f in facts.items() if k[0] == "us-gaap:Revenues"}
+    assert revenue == {"2024-10-01..2024-12-31": Decimal("120500000"), "2023-10-01..2023-12-31": Decimal("110200000")}
+
+
 def test_a_verb_other_than_the_grammar_gives_nothing():
     assert _facts("Revenues for the quarter ended December 31, 2016 include $12.9 million of royalties.") == {}
 

@@ -52,6 +52,8 @@ _VERSUS_PRIOR = kept_regex(r"\s*(?:,|-|\()?\s*(?:as\s+)?(?:compared\s+(?:to|with
                               r"(?:prior|previous|same)[\w\s-]*?(?:period|quarter|year)\)?\s*$", regex.I)
 _VERSUS_HINT = kept_re(r"compared|vs|versus", re.I)
 _YEARISH = kept_regex(r"(?:19|20)\d\d|\b[1-4]Q\s*'?\d\d\b|\b(?:Q[1-4]|FY)\s*'?\d\d\b")
+_WIRE = kept_regex(r"^(?:PR\s?Newswire|Business\s?Wire|Globe\s?Newswire|ACCESS\s?WIRE|Newsfile(?:\s+Corp\.?)?|Marketwired"
+                      r"|Accesswire)$", regex.I)
 _PERIOD_WORD = kept_regex(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
 
 
@@ -77,8 +79,8 @@ def heading_period(text: str, cal: Calendar) -> tuple[bool, Optional[PeriodMenti
         return False, None
     if _VERSUS_HINT.search(t):   # the pattern is anchored at the end: tried only where it may match
         t = _VERSUS_PRIOR.sub("", t)
-    if len(t) > HEADING_CHARS or not _title_like(t):
-        return False, None
+    if len(t) > HEADING_CHARS or not _title_like(t) or _WIRE.match(t):
+        return False, None   # a newswire's name under the title is no section heading: the title still frames
     if not _YEARISH.search(t):   # every period a heading can name holds a year
         return True, None
     found = [p for p in find_periods(t, cal) if len(p.periods) == 1 and not p.relative]
