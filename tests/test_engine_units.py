@@ -252,6 +252,13 @@ def test_a_newswire_name_under_the_title_leaves_the_title_framing_the_sentences(
     assert revenue == {"2024-10-01..2024-12-31": Decimal("120500000"), "2023-10-01..2023-12-31": Decimal("110200000")}
 
 
+def test_one_quarter_of_two_years_hands_its_periods_out_respectively():
+    facts = _facts("Diluted earnings per share for the fourth quarter of 2024 and 2023 were $0.59 and $0.45, "
+                   "respectively.")
+    eps = {k[1]: f.value for k, f in facts.items() if k[0] == "us-gaap:EarningsPerShareDiluted"}
+    assert eps == {"2024-10-01..2024-12-31": Decimal("0.59"), "2023-10-01..2023-12-31": Decimal("0.45")}
+
+
 def test_a_verb_other_than_the_grammar_gives_nothing():
     assert _facts("Revenues for the quarter ended December 31, 2016 include $12.9 million of royalties.") == {}
 

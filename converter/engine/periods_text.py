@@ -28,7 +28,7 @@ _COUNT = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|twenty[\s-]six|thirty[\s-]n
 PERIOD = kept_re(
     rf"""(?P<dur>\b(?:for|in|during|over|of)?\s*(?:the|its|each\s+of\s+the|the\s+company's|[A-Z][\w.&]*'s)?\s*
             (?:(?P<la>{_COUNT})\s+and\s+)?(?P<len>{_LEN})(?:\s+(?:fiscal\s+year\s+)?(?:transition\s+)?periods?)?\s+(?:ended|ending|then\s+ended)\s+{_DATE_LIST})
-       |(?P<qtr>\b(?:for|in|during|of)?\s*(?:the|its)?\s*(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d\d)
+       |(?P<qtr>\b(?:for|in|during|of)?\s*(?:the|its)?\s*(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d\d)(?P<qmore>(?:\s*(?:,|and|&)\s*(?:19|20)\d\d\b)+)?
             |\b(?:(?:for|in|during|of)\s+(?:the\s+)?)?Q(?P<qn>[1-4])\s*(?:fiscal\s*|FY\s*)?'?(?P<qy2>(?:19|20)\d\d|\d\d)\b
             |\b(?:(?:for|in|during|of)\s+)?(?:the\s+|its\s+)?(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<qy3>(?:19|20)\d\d)\s+(?:fiscal\s+)?(?P<qo3>first|second|third|fourth)[\s-]+quarter\b
             |\b(?:(?:for|in|during|of)\s+(?:the\s+)?)?(?P<qn4>[1-4])Q\s*(?:FY\s*)?'?(?P<qy4>(?:19|20)\d\d|\d\d)\b)
@@ -158,8 +158,9 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
             q = int(m["qn"] or m["qn4"] or 0) or ORDINAL_QUARTERS[(m["qo"] or m["qo3"]).lower()]
             y = m["qy"] or m["qy2"] or m["qy3"] or m["qy4"]
             fy = int(y) if len(y) == 4 else 2000 + int(y)
-            end = cal.quarter_end(q, fy)
-            out.append(PeriodMention(m.start(), m.end(), (Period(end, Length(months=3).start_for(end)),),
+            # "the fourth quarter of 2024 and 2023": that quarter of each year
+            ends = [cal.quarter_end(q, y) for y in [fy] + [int(y) for y in _YEAR.findall(m["qmore"] or "")]]
+            out.append(PeriodMention(m.start(), m.end(), tuple(Period(e, Length(months=3).start_for(e)) for e in ends),
                                      length=Length(months=3), quarter=True))
         elif m["ytd"]:   # "the first nine months of 2025", "the first half of fiscal 2024": from the year's start
             months = 6 if m["hy"] else _MONTHS_WORDS.get(m["ylen"].lower()) or int(m["ylen"])
