@@ -68,3 +68,28 @@ def test_a_column_is_split_only_where_every_figure_in_it_is_a_range():
                   [["15% - 17%", "12% - 14%"]]):
         table = _table(cells)
         assert split_ranges(table) is table
+
+
+# the same outlook as a PDF reader lays it out: each end a word of its own, the dash between them two spaces
+# away, and the scale note at the labels' margin reaching over the first figures
+FIXED = """\
+Acme Software Reports Fourth Quarter 2024 Results
+
+SAN MATEO, Calif., February 11, 2025 -- Acme Software, Inc. (NASDAQ: ACMS) today reported results for the
+fourth quarter ended December 31, 2024.
+
+For the first quarter and full year 2025, we currently expect the following results:
+
+   ($ in millions, except per share data)  First Quarter 2025  Full Year 2025
+    Revenue                               $190.0  -  $193.0  $809.0  -  $821.0
+    Year-over-year growth                    15%  -  17%        12%  -  14%
+    GAAP net loss per share              $(0.05)  -  $(0.03)  $(0.12)  -  $(0.08)
+"""
+
+
+def test_a_range_printed_as_words_a_space_or_two_apart_is_one_cell_of_two_ends():
+    facts = {(f.concept, str(f.period), f.dims): f.value for f in convert_text(FIXED, issuer="none", layout="fixed").facts}
+    assert facts[("us-gaap:Revenues", "2025-01-01..2025-03-31", LOW)] == Decimal("190000000")
+    assert facts[("us-gaap:Revenues", "2025-01-01..2025-12-31", HIGH)] == Decimal("821000000")
+    assert facts[("us-gaap:EarningsPerShareBasicAndDiluted", "2025-01-01..2025-03-31", LOW)] == Decimal("-0.05")
+    assert len([k for k in facts if k[2]]) == 8

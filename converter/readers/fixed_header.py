@@ -93,7 +93,10 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
 
     def captioned(s: int, e: int, text: str) -> bool:
         # period words, or a column's name ("MRD" over a segment's figures), standing clear of the labels'
-        # margin head columns; a note ("($ in millions)") is the caption wherever it stands
+        # margin head columns; a note ("($ in millions)") is the caption wherever it stands, and a note set at
+        # the labels' margin is the caption even where it reaches over the first figures
+        if _is_note(text) and s <= margin + 4:
+            return True
         return e <= zone and not ((is_header_piece(text) or is_column_words(text) and not _is_note(text))
                                   and s > margin + 4)
 

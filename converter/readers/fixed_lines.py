@@ -10,6 +10,7 @@ from typing import Optional
 from ..engine.numbers import is_year, parse_figure
 from ..model import Span
 from .normalize import collapse_spaces
+from .range_cells import is_range
 from .tokens import percent_outside
 from .fixed_header import chunks as _chunks, is_column_words as _is_column_words, \
     is_header_piece as _is_header_piece
@@ -112,7 +113,10 @@ def split(text: str) -> list[Line]:
 
 
 def _figure_token(text: str) -> Optional[str]:
-    """The figure a tail token prints ("$1,234" → "1,234", "$(5)" → "(5)"), or None."""
+    """The figure a tail token prints ("$1,234" → "1,234", "$(5)" → "(5)"), or None; a range's two ends, as
+    printed ("$190.0 - $193.0", joined by _joined_ranges)."""
+    if " " in text and is_range(text):
+        return text
     t = text
     if t.startswith("$(") or t.startswith("US$("):
         t = t[t.index("("):]
@@ -144,6 +148,8 @@ def classify(ln: Line) -> Line:
         ln.indent = len(raw) - len(raw.lstrip())
         return _classify_text(ln, raw)
     toks = _tokens(raw)
+    if ("$" in raw or "%" in raw) and (" - " in raw or " – " in raw or " to " in raw):
+        toks = _joined_ranges(raw, toks)
     ln.indent = toks[0].start
     if cut:
         # an amount whose parenthesis never closes ends the line ("(146,159"): the page's edge cut it off, a
@@ -170,7 +176,7 @@ def classify(ln: Line) -> Line:
             break
         num = parse_figure(fig)
         tail.insert(0, Tok(fig, t.start, t.end, _digit_edge(t),
-                            bool(num is not None and not num.nil)))
+                            bool(num is not None and not num.nil) or " " in fig))
         i -= 1
     label_toks = toks[:i + 1]
     # a figure printed right after a word ("Cost of sales (1)", "Earnings per share 1") is part of the label
@@ -213,6 +219,41 @@ def _tokens(raw: str) -> list[Tok]:
         end = start + len(word)
         toks.append(Tok(word, start, end))
     return toks
+
+
+_DASH = {"-", "–", "—", "to"}
+
+
+def _joined_ranges(raw: str, toks: list[Tok]) -> list[Tok]:
+    """Both ends of an outlook's range printed close together ("$190.0 - $193.0", "$ 190.0 – $ 193.0") as one
+    token, a cell of its own (readers/range_cells.py splits it into its low and high ends): read apart, the dash
+    between them was a figure of its own column."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        end = _range_end(raw, toks, i)
+        if end is None:
+            out.append(toks[i])
+            i += 1
+            continue
+        out.append(Tok(" ".join(t.text for t in toks[i:end]), toks[i].start, toks[end - 1].end))
+        i = end
+    return out
+
+
+def _range_end(raw: str, toks: list[Tok], i: int) -> Optional[int]:
+    """Where the range that starts at token `i` ends (exclusive), if one does: a dollar amount, a dash, another
+    amount, each a space or two from the next; or two percentages so."""
+    n = len(toks)
+    j = i + 1 if toks[i].text in ("$", "$(") else i            # the first amount's digits
+    if j + 2 >= n or toks[j + 1].text not in _DASH:
+        return None
+    k = j + 3 if toks[j + 2].text in ("$", "$(") else j + 2    # the second amount's digits
+    if k >= n or not ("$" in raw[toks[i].start:toks[j].end] or toks[j].text.endswith("%") and toks[k].text.endswith("%")):
+        return None   # a dollar amount first, or two percentages ("15% - 17%" growth in the same outlook)
+    if any(not 1 <= toks[m + 1].start - toks[m].end <= 2 for m in range(i, k)):
+        return None   # a PDF's words laid out at their places may stand two spaces apart
+    return k + 1 if is_range(raw[toks[i].start:toks[k].end]) else None
 
 
 def _digit_edge(t: Tok) -> int:
