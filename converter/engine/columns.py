@@ -37,7 +37,8 @@ TOKEN = kept_regex(
             |\b(?P<qn3>[1-4])Q[\s-]*(?:FY\s*)?'?(?P<qy3>(?:19|20)?\d\d)\b
             |\b(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr\.?)(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?P<qy2>(?:19|20)\d\d)\b)
        |(?P<date>\b{MONTH_RE}\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b|{NUMERIC_DATE})
-       |(?P<fy>\b(?:fiscal(?:\s+year)?|FY|full[\s-]year(?:\s+fiscal)?)\s*'?(?P<fyy>(?:19|20)?\d\d)\b)
+       |(?P<fy>\b(?:fiscal(?:\s+year)?|FY|full[\s-]year(?:\s+fiscal)?)\s*'?(?P<fyy>(?:19|20)?\d\d)\b
+            |\b(?P<fyy>(?:19|20)\d\d)\s+(?:full[\s-]year\s+)?(?:outlook|guidance|actuals?)\b)
        |(?P<md>\b{MONTH_RE}(?![a-z])(?:\s*\d{{1,2}}\b)?)
        |(?P<y>\b(?:19|20)\d\d\b(?!\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b))
        |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)\b)
@@ -143,6 +144,13 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
             for i, m in enumerate(ms):
                 for c in range(i * width, (i + 1) * width):
                     slots[c].setdefault(kind, m)
+    if n and all("rng" in s and not (_PERIOD_KINDS & s.keys()) for s in slots):
+        # "FIRST QUARTER 2025 GUIDANCE" over "Low | High": the outlook's period is the one its title names
+        # ("First Quarter and Full Year 2025 Guidance" names two: neither is taken)
+        named = [(k, m) for c in table.caption for k, m in _tokens(c) if k in _PERIOD_KINDS]
+        if len({regex.sub(r"\s+", " ", m.group(0).lower()) for _k, m in named}) == 1 and named[0][0] in ("q", "fy"):
+            for s in slots:
+                s[named[0][0]] = named[0][1]
     members = column_members(table, header)
     caption_len = [length_of(c) for c in table.caption if length_of(c)]
     cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]

@@ -1,0 +1,43 @@
+"""Outlook tables whose period is not over their Low and High columns: in the title above them ("FIRST
+QUARTER 2025 GUIDANCE"), or as a year with "Outlook" beside the year's actuals ("2024 Actual | 2025 Outlook")."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.pipeline import convert_text
+
+LOW = (("srt:RangeAxis", "srt:MinimumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember"))
+HIGH = (("srt:RangeAxis", "srt:MaximumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember"))
+LEAD = ("X Corp Reports Fourth Quarter 2024 Results\n\nANYTOWN, Ohio, January 23, 2025 -- X Corp (NYSE: XCO) "
+        "today reported results for the fourth quarter of 2024.\n\n")
+
+
+def _facts(text: str) -> dict:
+    return {(f.concept, str(f.period), f.dims): f.value
+            for f in convert_text(LEAD + text, issuer="none", layout="markdown").facts if f.concept.startswith("us-gaap")}
+
+
+def test_low_and_high_columns_take_the_period_the_title_names():
+    facts = _facts("**FIRST QUARTER 2025 GUIDANCE**\n\n"
+                   "| (in millions) | | |\n| --- | --- | --- |\n| | Low | High |\n"
+                   "| Revenue | $ 125.0 | $ 130.0 |\n| Non-GAAP operating income | $ 20.0 | $ 22.0 |\n"
+                   "| Operating income | $ 15.0 | $ 17.0 |\n")
+    assert facts == {("us-gaap:Revenues", "2025-01-01..2025-03-31", LOW): Decimal("125000000"),
+                     ("us-gaap:Revenues", "2025-01-01..2025-03-31", HIGH): Decimal("130000000"),
+                     ("us-gaap:OperatingIncomeLoss", "2025-01-01..2025-03-31", LOW): Decimal("15000000"),
+                     ("us-gaap:OperatingIncomeLoss", "2025-01-01..2025-03-31", HIGH): Decimal("17000000")}
+
+
+def test_a_title_naming_two_periods_dates_no_low_and_high_column():
+    facts = _facts("**FIRST QUARTER AND FULL YEAR 2025 GUIDANCE**\n\n"
+                   "| (in millions) | | |\n| --- | --- | --- |\n| | Low | High |\n| Revenue | $ 125.0 | $ 130.0 |\n")
+    assert facts == {}
+
+
+def test_a_year_with_outlook_over_low_and_high_beside_the_years_actuals():
+    facts = _facts("**OUTLOOK**\n\n| (in millions, except per share amounts) | | | |\n| --- | --- | --- | --- |\n"
+                   "| | 2024 Actual | 2025 Outlook | |\n| | | Low | High |\n"
+                   "| Revenue | $ 482.0 | $ 500.0 | $ 520.0 |\n| Diluted earnings per share | $ 2.36 | $ 2.10 | $ 2.34 |\n")
+    assert facts[("us-gaap:Revenues", "2024-01-01..2024-12-31", ())] == Decimal("482000000")
+    assert facts[("us-gaap:Revenues", "2025-01-01..2025-12-31", LOW)] == Decimal("500000000")
+    assert facts[("us-gaap:EarningsPerShareDiluted", "2025-01-01..2025-12-31", HIGH)] == Decimal("2.34")
