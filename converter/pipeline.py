@@ -22,6 +22,7 @@ from .facts.checks import run_checks
 from .facts.attribution import unattributed_totals
 from .facts.consolidated import consolidated_net_income
 from .facts.unstated_scale import unstated_scales
+from .facts.share_scale import shares_by_eps
 from .facts.fiscal_naming import agreed_readings
 from .facts.magnitude import unread_amounts, within_reach
 from .facts.merge import merge_facts
@@ -111,6 +112,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, unpaired, pairing_findings = doubtful_pairings(facts, doc.layout, trace.tables.unchained, trace.tables.tied, tax)
     facts, off_scale, scale_findings = check_table_scales(facts)
     facts, unscaled, unscaled_findings = unstated_scales(facts, snippet)
+    facts = shares_by_eps(facts)
     facts, uncarried, carry_findings = doubtful_carried_scales(facts, trace.tables.carried_scale)
     facts, shaped, shape_findings = per_share_shaped(facts)
     facts, misread, order_findings = check_period_order(facts)

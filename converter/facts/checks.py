@@ -94,7 +94,7 @@ def check_eps(facts: list[Fact]) -> list[Finding]:
             eps, shares = idx.get((eps_c, period, ())), idx.get((sh_c, period, ()))
             if not eps or not shares or shares.value == 0:
                 continue
-            misses = [m for m in (_eps_miss(f, eps, shares) for f in incomes) if m is not None]
+            misses = [m for m in (eps_miss(f, eps, shares) for f in incomes) if m is not None]
             if len(misses) == len(incomes):
                 out.append(Finding("warning", "eps-inconsistency",
                                    f"{eps_c} {period}: printed {eps.value}, net income / shares = "
@@ -103,7 +103,7 @@ def check_eps(facts: list[Fact]) -> list[Finding]:
     return out
 
 
-def _eps_miss(income: Fact, eps: Fact, shares: Fact):
+def eps_miss(income: Fact, eps: Fact, shares: Fact):
     """income / shares when it is not `eps` within the rounding of the three, else None."""
     ratio = income.value / shares.value
     rel = (half_interval(income) / abs(income.value) if income.value else Decimal(0)) + half_interval(shares) / shares.value

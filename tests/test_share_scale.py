@@ -1,0 +1,48 @@
+"""Share counts under a note that scales only dollars ("(Dollars in thousands, except per share data)"): the
+table's own per-share arithmetic says whether they are printed whole or in thousands (facts/share_scale.py)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from converter.pipeline import convert_text
+
+RELEASE = """X Corp Reports Fourth Quarter 2024 Results
+
+ANYTOWN, Ohio, January 23, 2025 -- X Corp (NYSE: XCO) today reported results for the fourth quarter of 2024.
+
+| (Dollars in thousands, except per share data) | | |
+| --- | --- | --- |
+| | Three Months Ended December 31, | |
+| | 2024 | 2023 |
+| Revenues | 120,500 | 110,200 |
+| Net income | 12,000 | 9,150 |
+| Basic earnings per share | 0.60 | 0.46 |
+| Diluted earnings per share | 0.59 | 0.45 |
+| Weighted average shares outstanding - basic | {basic} | {basic_prior} |
+| Weighted average shares outstanding - diluted | {diluted} | {diluted_prior} |
+"""
+
+
+def _shares(**printed) -> dict[tuple[str, str], Decimal]:
+    result = convert_text(RELEASE.format(**printed), issuer="none", layout="markdown")
+    return {(f.concept.split(":")[1], str(f.period)): f.value for f in result.facts if f.unit == "shares"}
+
+
+@pytest.mark.parametrize("printed, factor", [
+    (dict(basic="20,000", basic_prior="19,900", diluted="20,300", diluted_prior="20,200"), 1000),
+    (dict(basic="20,000,000", basic_prior="19,900,000", diluted="20,300,000", diluted_prior="20,200,000"), 1),
+])
+def test_the_per_share_arithmetic_says_whether_shares_are_in_thousands(printed, factor):
+    got = _shares(**printed)
+    scale = Decimal(factor)
+    assert got[("WeightedAverageNumberOfSharesOutstandingBasic", "2024-10-01..2024-12-31")] == \
+        Decimal(printed["basic"].replace(",", "")) * scale
+    assert got[("WeightedAverageNumberOfDilutedSharesOutstanding", "2023-10-01..2023-12-31")] == \
+        Decimal(printed["diluted_prior"].replace(",", "")) * scale
+
+
+def test_shares_whose_arithmetic_fits_neither_scale_stay_as_printed():
+    got = _shares(basic="7,000", basic_prior="7,000", diluted="7,100", diluted_prior="7,100")
+    assert got[("WeightedAverageNumberOfSharesOutstandingBasic", "2024-10-01..2024-12-31")] == Decimal("7000")
