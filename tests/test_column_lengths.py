@@ -1,5 +1,7 @@
-"""Column lengths a header gives some columns only: "LTM" beside "Three Months Ended", "Year to Date" or "H1"
-over "Fiscal 2024" (engine/columns.py). Each read wrongly had dated a quarter's or a half's figures as a year's."""
+"""What a header gives some columns only (engine/columns.py): a length ("LTM" beside "Three Months Ended",
+"Year to Date" or "H1" over "Fiscal 2024", "Full Year" over bare years), or no period at all ("Adjustments"
+under a date spanning its group). Read wrongly, a quarter's or a half's figures had been dated a year's, or an
+adjustment had been the period's amount."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -58,3 +60,14 @@ def test_full_year_over_bare_years_is_those_fiscal_years():
                                "2023-10-01..2023-12-31": Decimal("110200000"),
                                "2024-01-01..2024-12-31": Decimal("482000000"),
                                "2023-01-01..2023-12-31": Decimal("440800000")}
+
+
+def test_an_adjustments_column_under_a_date_spanning_its_group_is_no_periods_amounts():
+    text = LEAD.format(date="January 23, 2025", what="the fourth quarter of 2024") + "\n".join([
+        "| (in thousands) | | | |", "| --- | --- | --- | --- |",
+        "| | Three Months Ended December 31, 2024 | | |", "| | GAAP | Adjustments | Non-GAAP |",
+        "| Revenues | 120,500 | 12,050 | 132,550 |", "| Operating income | 17,700 | 1,770 | 19,470 |"]) + "\n"
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="markdown").facts
+             if f.concept.startswith("us-gaap")}
+    assert facts == {("us-gaap:Revenues", "2024-10-01..2024-12-31"): Decimal("120500000"),
+                     ("us-gaap:OperatingIncomeLoss", "2024-10-01..2024-12-31"): Decimal("17700000")}

@@ -155,6 +155,11 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     caption_len = [length_of(c) for c in table.caption if length_of(c)]
     cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
     cols = [_year_to_date_end(c, s, cols, cal) for c, s in zip(cols, slots)]
+    # "Adjustments" (or "Change") heading a column of its own under a date that spans its group ("Three Months
+    # Ended December 31, 2024" over "GAAP | Adjustments | Non-GAAP"): its figures are no period's amounts
+    own_skip = {c for (c, kind), claimed in claims.items() if kind == "skip" and min(w for _t, w, _m in claimed) == 1
+                and all(min(w for _t, w, _m in claims[(c, k)]) > 1 for k in _PERIOD_KINDS if (c, k) in claims)}
+    cols = [replace(c, skip=True) if i in own_skip else c for i, c in enumerate(cols)]
     cols = [replace(c, contested=True) if i in contested and c.length is None else c for i, c in enumerate(cols)]
     cols = [replace(c, contested=True, length=None) if i in table.contested else c for i, c in enumerate(cols)]
     if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
