@@ -46,10 +46,11 @@ TOKEN = kept_regex(
        |(?P<rng>\b(?:low|high|minimum|maximum)(?:\s+end)?\b)
        |(?P<skip>\b(?:19|20)\d\d\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b|%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|%|\badj\b\.?|\badjustments?\b)
        |(?P<ng>\bnon[\s-]?gaap\b|\badjusted\b|\bas\s+adjusted\b|\bpro\s+forma\b)
+       |(?P<avg>\baverages?\b|\bavg\b\.?)
     """, regex.I | regex.X)
 
 LEAF = ("date", "y", "q", "fy", "skip")
-KINDS = ("len", "q", "date", "fy", "md", "y", "qonly", "total", "rng", "skip", "ng")
+KINDS = ("len", "q", "date", "fy", "md", "y", "qonly", "total", "rng", "skip", "ng", "avg")
 TRAILING = kept_regex(r"\btrailing\s+(?:4|four|12|twelve)[\s-]+(?:quarters?|months?)\b|\bTTM\b|\bLTM\b", regex.I)
 
 
@@ -201,7 +202,8 @@ def years_off_the_year_end(cols: list[ColumnPeriod], cal: Calendar) -> list[Colu
 _NEUTRAL = kept_regex(
     r"^\(?\s*(?:un)?audited\s*\)?$|^(?:gaap|u\.?s\.?\s+gaap|as\s+reported|reported|actuals?|amounts?|"
     r"consolidated|total\s+company|company|\$|us\$|usd|dollars|(?:as\s+)?restated|as\s+previously\s+reported|"
-    r"as\s+of|for\s+the|ended|ending)$", regex.I)
+    r"as\s+of|for\s+the|ended|ending|(?:at\s+)?period[\s-]end|end\s+of\s+(?:the\s+)?(?:period|quarter|year)"
+    r"|ending\s+balances?|balance)$", regex.I)
 _LETTERS = kept_regex(r"[A-Za-z]{2,}")
 
 
@@ -342,6 +344,8 @@ def row_column(col: ColumnPeriod, qualifier: Optional[str], cal: Calendar) -> Co
 def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> ColumnPeriod:
     header = " ".join(m.group(0) for m in slot.values())
     if "skip" in slot and not ({"date", "y", "q", "fy"} & slot.keys()):
+        return ColumnPeriod(None, None, skip=True, header=header)
+    if "avg" in slot:   # "Average Balance", "Quarterly Average": a bank's averages are no balances at any date
         return ColumnPeriod(None, None, skip=True, header=header)
     length = length_of(slot["len"].group(0)) if "len" in slot else None
     ytd = _year_to_date(slot)
