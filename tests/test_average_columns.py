@@ -39,4 +39,12 @@ def test_the_period_end_column_is_read_and_the_average_column_is_not(header):
 
 
 def test_a_column_of_averages_alone_gives_no_balance():
-    assert _assets("| | Average for the Three Months Ended December 31, 2024 | |") == {}
+    rows = [("", "Average for the Three Months Ended December 31, 2024"), ("Total deposits", "4,500,000"),
+            ("Total assets", "5,000,000"), ("Total shareholders' equity", "455,000")]
+    table = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+    html = ("<html><body><p>First Anytown Bancorp Reports Fourth Quarter 2024 Results</p><p>ANYTOWN, Ohio, January "
+            "23, 2025 -- First Anytown Bancorp (NASDAQ: FABC) today reported results for the fourth quarter of "
+            "2024.</p><p>SELECTED BALANCE SHEET DATA</p><p>(Dollars in thousands)</p>"
+            f"<table>{table}</table></body></html>")
+    facts = convert_text(html, issuer="none", layout="html").facts
+    assert [f for f in facts if f.concept.startswith("us-gaap")] == []
