@@ -259,6 +259,13 @@ def test_one_quarter_of_two_years_hands_its_periods_out_respectively():
     assert eps == {"2024-10-01..2024-12-31": Decimal("0.59"), "2023-10-01..2023-12-31": Decimal("0.45")}
 
 
+def test_a_year_end_is_read_from_a_sentence_not_from_a_table_headers_gap():
+    header = "          Three Months Ended              Year Ended\n" + " " * 50 + "March\n        Dec. 31,   31,\n"
+    assert document_calendar(header).fiscal_year_end_month == 12
+    prose = "results for the fiscal year ended\n        March 31, 2024, and the fourth quarter"
+    assert document_calendar(prose).fiscal_year_end_month == 3
+
+
 def test_a_verb_other_than_the_grammar_gives_nothing():
     assert _facts("Revenues for the quarter ended December 31, 2016 include $12.9 million of royalties.") == {}
 

@@ -1394,3 +1394,30 @@ def test_dates_one_space_apart_are_two_header_pieces():
         "Dec 31, 2024", "Dec 31, 2023", "Sept. 30, 2024"]
     # a year followed by words that are no date stays one piece
     assert [t for _s, _e, t in chunks("     Fiscal 2024 December quarter")] == ["Fiscal 2024 December quarter"]
+
+
+# A bank's five quarters beside two years, as a PDF reader lays it out: "March 31," wrapped in its narrow column,
+# the quarters of one year side by side, "Year Ended" over the last two columns
+BANK_FIVE_AND_TWO = """\
+First Anytown Bancorp Reports Fourth Quarter 2024 Results
+ANYTOWN, Ohio, January 23, 2025 -- First Anytown Bancorp today reported results for the fourth quarter of 2024.
+
+                            CONSOLIDATED STATEMENTS OF INCOME (UNAUDITED)
+                              (Dollars in thousands, except per share data)
+                                                 Three Months Ended                           Year Ended
+                                                                        March
+                                Dec. 31,     Sept. 30,     June 30,       31,    Dec. 31,  Dec. 31,   Dec. 31,
+                                  2024          2024         2024         2024     2023      2024       2023
+Net interest income                36,000       35,800        35,600     35,400   35,200    142,800   141,000
+Provision for credit losses         1,500        1,400         1,300      1,200    1,100      5,400     4,000
+Net income                    $    13,000   $   13,100    $   13,200    $13,300  $13,400  $  52,600  $ 51,000
+"""
+
+
+def test_five_quarters_beside_two_years_with_a_month_wrapped_over_its_day():
+    facts = _facts(BANK_FIVE_AND_TWO)
+    income = {period: value for (concept, period), value in facts.items() if concept == "NetIncomeLoss"}
+    assert income == {"2024-10-01..2024-12-31": 13000000, "2024-07-01..2024-09-30": 13100000,
+                      "2024-04-01..2024-06-30": 13200000, "2024-01-01..2024-03-31": 13300000,
+                      "2023-10-01..2023-12-31": 13400000, "2024-01-01..2024-12-31": 52600000,
+                      "2023-01-01..2023-12-31": 51000000}

@@ -108,9 +108,11 @@ class Calendar:
 # 'the fiscal year ending February 1, 2025 ("fiscal 2024")'
 _NAMED_AS = (r"(?:\s*\(\s*[\"“”']?\s*(?:Q[1-4]\s+|(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?)?"
              r"(?:FY\s*'?(?P<fyn>\d\d(?:\d\d)?)|fiscal\s+(?:year\s+)?(?P<fyw>(?:19|20)\d\d))\b)?")
-# every match begins with "fiscal" or "year": document_calendar tries it there alone (word_starts.py)
+# every match begins with "fiscal" or "year": document_calendar tries it there alone (word_starts.py). The date
+# follows on the same line (justified text spaces it out) or a sentence's next line, not far along the next line
+# of a table ("Year Ended" over one group, "March" far below it over another group's column)
 _FY_END = kept_regex(
-    rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?P<fy>(?:19|20)\d\d)(?:,?\s+which)?\s+)?|year\s+)(?:ended|ending|ends)\s+(?:on\s+)?"
+    rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?P<fy>(?:19|20)\d\d)(?:,?\s+which)?\s+)?|year\s+)(?:ended|ending|ends)(?:[ \t]+|[ \t]*\n[ \t]{{0,20}})(?:on\s+)?"
     rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})?(?:,?\s*(?P<y>(?:19|20)\d\d){_NAMED_AS})?", regex.I)
 _QUARTER_ENDED = kept_regex(
     rf"\b(?:(?P<qo>first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q(?P<qn>[1-4]))\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?"

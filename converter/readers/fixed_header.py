@@ -3,11 +3,12 @@ columns it stands over; a title alone on its line, every column; a line of years
 lines of lengths or dates title (converter/readers/fixed_table.py reads the rest of the table)."""
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Optional
 
 import regex
 
-from ..engine.dates import MONTH_RE
+from ..engine.dates import MONTH_RE, make_date
 from ..engine.scale import find_scale
 from ..model import HeaderCell
 from .tokens import is_period_header
@@ -22,6 +23,7 @@ _COLUMN_WORDS = kept_regex(r"(?i)^(?:low|high|minimum|maximum|actual|total|chang
                               r"gaap|non-gaap|as\s+reported|as\s+adjusted|pro\s+forma|unaudited|audited)$")
 _GROUP_WORDS = kept_regex(rf"(?i)\b(?:{MONTH_RE}|ended|ending|months?|weeks?|quarters?)")
 _MONTH = kept_regex(rf"(?i)\b(?:{MONTH_RE})\b")
+_BARE_MONTH = kept_regex(rf"(?i)^(?:{MONTH_RE})\.?$")
 _YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
 
 
@@ -149,7 +151,7 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
     if not grouped:
         _share_lengths(lines, cols)
     if contested is not None:
-        contested.extend(_across_year_runs(lines, len(cols)))
+        contested.extend(_across_year_runs(lines, cols))
         if lost_length and not grouped:
             # a length title that stands over no column, nor nearest one ("Three Months Ended" set far left of
             # its group): which columns it names is not settled, nor so the lengths the rest name
@@ -247,20 +249,52 @@ _YEAR_WORD = kept_regex(r"(?i)\b(?:years?|periods?)\b")
 _BARE_YEAR = kept_regex(r"^(?:fiscal\s+|FY\s*)?((?:19|20)\d\d)$", regex.I)
 
 
-def _year_runs(lines: list[list[list]], ncols: int) -> Optional[list[tuple[int, int]]]:
+def _year_runs(lines: list[list[list]], cols: list["_Column"]) -> Optional[list[tuple[int, int]]]:
     """The groups of columns a line of years marks, one year per column, each group going back in time
     ("2024 2023 | 2024 2023"), or None."""
+    ncols = len(cols)
     for placed in reversed(lines):
         years = {p[1][0]: int(m.group(1)) for p in placed if p[1][0] == p[1][1] and (m := _BARE_YEAR.match(p[0]))}
         if len(years) != ncols or len(placed) != ncols:
             continue
+        # a bank's quarters of one year stand side by side ("Dec. 31, | Sept. 30, | ... 2024 2024"): where every
+        # column prints its month and day, the dates mark the groups, each going back in time
+        order = _column_dates(lines, years, cols) or years
         runs: list[list[int]] = [[0]]
         for c in range(1, ncols):
-            if years[c] >= years[c - 1]:
+            if order[c] >= order[c - 1]:
                 runs.append([])
             runs[-1].append(c)
         return [(r[0], r[-1]) for r in runs]
     return None
+
+
+_MONTH_DAY = kept_regex(rf"(?i)\b({MONTH_RE})\.?\s*(\d{{1,2}})\b")
+
+
+def _column_dates(lines: list[list[list]], years: dict[int, int], cols: list["_Column"]) -> Optional[dict[int, date]]:
+    """Each column's date, from the month and day printed over it alone and its year; a month wrapped a line
+    above its day ("March" over "31,") counts where it stands over the column. None unless every column has
+    one."""
+    words: dict[int, list[str]] = {c: [] for c in years}
+    for placed in lines:
+        for text, (a, b), s, e in placed:
+            if _BARE_YEAR.match(text):
+                continue
+            if a == b and a in words:
+                words[a].append(text)
+            elif _BARE_MONTH.match(text):
+                for c in words:
+                    if s <= cols[c].right and e >= cols[c].left:
+                        words[c].append(text)
+    out = {}
+    for c, texts in words.items():
+        m = _MONTH_DAY.search(" ".join(texts))
+        day = make_date(m[1], m[2], str(years[c])) if m else None
+        if day is None:
+            return None
+        out[c] = day
+    return out
 
 
 def _group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
@@ -268,7 +302,7 @@ def _group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
     "Six months" over "2024 2023 2024 2023"), each piece in order and nearer its group than the next: the
     k-th piece heads the k-th group, wherever the printer set it over the group (a title set left over its
     first column is nearer the next group's first column than its own second). True when it placed any."""
-    runs = _year_runs(lines, len(cols))
+    runs = _year_runs(lines, cols)
     if runs is None or len(runs) < 2:
         return False
 
@@ -309,13 +343,13 @@ def _fits(ordered: list[list], runs: list[tuple[int, int]], cols: list["_Column"
                (k + 1 == len(runs) or p[2] < cols[runs[k + 1][0]].center) for k, p in enumerate(ordered))
 
 
-def _across_year_runs(lines: list[list[list]], ncols: int) -> list[int]:
+def _across_year_runs(lines: list[list[list]], cols: list["_Column"]) -> list[int]:
     """The columns the length titles and the line of years say different things of: a title ("Year Ended")
     that covers part of one group the years mark and part of another ("Year Ended" over the second column
     of "2024 2023 | 2024 2023" and the two after it), and a group under two different titles ("Three Months
     Ended" over the 2024 of "2024 2023", "Year Ended" over its 2023: a year and the one before it are one
     length twice)."""
-    runs = _year_runs(lines, ncols)
+    runs = _year_runs(lines, cols)
     if runs is None or len(runs) < 2:
         return []
     out: list[int] = []
