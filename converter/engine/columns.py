@@ -152,6 +152,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
         if len({regex.sub(r"\s+", " ", m.group(0).lower()) for _k, m in named}) == 1 and named[0][0] in ("q", "fy"):
             for s in slots:
                 s[named[0][0]] = named[0][1]
+    _caption_day(table, slots)
     members = column_members(table, header)
     caption_len = [length_of(c) for c in table.caption if length_of(c)]
     cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
@@ -178,6 +179,31 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
 
 YEAR_END_SLACK = 10   # days: a 52/53-week year ends within a few days of its month's end
 _TWELVE_MONTHS = kept_regex(r"\b(?:twelve|12)[\s-]+months?\b|\blast\s+(?:twelve|12)\b", regex.I)
+
+
+_MONTH_DAY = kept_regex(rf"(?P<m>{MONTH_RE})\.?\s*(?P<d>\d{{1,2}})\b", regex.I)
+
+
+def _caption_day(table: Table, slots: list[dict]) -> None:
+    """Columns headed by bare years ("2024 | 2023") under a title that dates them ("AS OF DECEMBER 31, 2024 AND
+    2023", "... DECEMBER 31, 2024 AND DECEMBER 31, 2023"): each takes the title's one month and day, where the
+    title names every column's year."""
+    if not slots or not all("y" in s and not ({"md", "date", "q", "fy", "qonly"} & s.keys()) for s in slots):
+        return
+    days, years = set(), set()
+    for text in table.caption:
+        for kind, m in _tokens(text):
+            if kind in ("md", "date"):
+                day = _MONTH_DAY.match(m.group(0))
+                if day is not None:
+                    days.add((parse_month(day["m"]), int(day["d"]), day.group(0)))
+            if kind in ("date", "y"):
+                years.update(int(y) for y in regex.findall(r"(?:19|20)\d\d", m.group(0)))
+    if len({(mo, d) for mo, d, _t in days}) != 1 or not {int(s["y"].group(0)) for s in slots} <= years:
+        return
+    day = _MONTH_DAY.match(next(iter(days))[2])
+    for s in slots:
+        s["md"] = day
 
 
 def years_off_the_year_end(cols: list[ColumnPeriod], cal: Calendar) -> list[ColumnPeriod]:
