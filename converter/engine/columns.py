@@ -6,8 +6,9 @@ Header tokens are read in order and sorted by kind: a length ("Three Months Ende
 cell spans; when it did not, tokens of one kind are spread evenly over the columns, which is how a printed
 header reads ("Three Months Ended | Six Months Ended" over "2016 2015 2016 2015").
 
-The release's calendar, which dates the columns, is in release_calendar.py; lengths that do not divide the
-columns evenly are placed by runs of like leaves in leaf_runs.py.
+The header's words and their kinds are in header_tokens.py; the columns a header names a part of the company
+for, in column_members.py; the release's calendar, which dates the columns, in release_calendar.py; lengths that
+do not divide the columns evenly are placed by runs of like leaves in leaf_runs.py.
 """
 from __future__ import annotations
 
@@ -19,38 +20,15 @@ from typing import Optional
 import regex
 
 from ..model import HeaderCell, Period, Table
-from .dates import (FULL_DATE, MONTH_RE, NUMERIC_DATE, ORDINAL_QUARTERS, Length, length_of, make_date, month_end,
+from .dates import (FULL_DATE, MONTH_RE, ORDINAL_QUARTERS, Length, length_of, make_date, month_end,
                     numeric_date, parse_month)
 from .leaf_runs import lengths_by_leaf_runs
 from .release_calendar import Calendar, year_to_date
+from .column_members import column_members
+from .header_tokens import LEAF, has, tokens
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
 
-_NUM = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]?six|twenty[\s-]?seven|thirty[\s-]?nine|forty|fifty[\s-]?two|fifty[\s-]?three)"
-TOKEN = kept_regex(
-    rf"""(?P<len>\b{_NUM}[\s-]*(?:months?|weeks?)(?:\s+(?:ended|ending))?\b
-            |\b(?:fiscal\s+)?(?:quarters?|years?|periods?)\s+(?:ended|ending)\b
-            |\btransition\s+period\b
-            |\byear[\s-]to[\s-]date\b|\bYTD\b
-            |\b(?:H[12]|[12]H|(?:first|second)\s+half)\b)
-       |(?P<q>\bQ(?P<qn>[1-4])[\s-]*(?:FY\s*|fiscal\s*)?'?(?P<qy>(?:19|20)?\d\d)\b
-            |\b(?P<qn3>[1-4])Q[\s-]*(?:FY\s*)?'?(?P<qy3>(?:19|20)?\d\d)\b
-            |\b(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr\.?)(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?P<qy2>(?:19|20)\d\d)\b)
-       |(?P<date>\b{MONTH_RE}\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b|{NUMERIC_DATE})
-       |(?P<fy>\b(?:fiscal(?:\s+year)?|FY|full[\s-]year(?:\s+fiscal)?)\s*'?(?P<fyy>(?:19|20)?\d\d)\b
-            |\b(?P<fyy>(?:19|20)\d\d)\s+(?:full[\s-]year\s+)?(?:outlook|guidance|actuals?)\b)
-       |(?P<md>\b{MONTH_RE}(?![a-z])(?:\s*\d{{1,2}}\b)?)
-       |(?P<y>\b(?:19|20)\d\d\b(?!\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b))
-       |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)\b)
-       |(?P<total>\btotal\b|\bfull\s+year\b)
-       |(?P<rng>\b(?:low|high|minimum|maximum)(?:\s+end)?\b)
-       |(?P<skip>\b(?:19|20)\d\d\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b|%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|%|\badj\b\.?|\badjustments?\b)
-       |(?P<ng>\bnon[\s-]?gaap\b|\badjusted\b|\bas\s+adjusted\b|\bpro\s+forma\b)
-       |(?P<avg>\baverages?\b|\bavg\b\.?)
-    """, regex.I | regex.X)
-
-LEAF = ("date", "y", "q", "fy", "skip")
-KINDS = ("len", "q", "date", "fy", "md", "y", "qonly", "total", "rng", "skip", "ng", "avg")
 TRAILING = kept_regex(r"\btrailing\s+(?:4|four|12|twelve)[\s-]+(?:quarters?|months?)\b|\bTTM\b|\bLTM\b", regex.I)
 
 
@@ -86,31 +64,6 @@ class ColumnPeriod:
         return Period(self.end, self.length.start_for(self.end))
 
 
-# "June 30, 2004 and 2003": one day of several years, each a column's; the day is no date of the first year
-_LISTED_YEARS = kept_regex(rf"({MONTH_RE}\s*\d{{1,2}})\s*,?\s*((?:19|20)\d\d(?:\s*(?:,|and|&)\s*(?:19|20)\d\d)+\b)",
-                              regex.I)
-
-
-# "EndedDecember 31,": a line break the copy lost between a word and the month after it
-_GLUED_MONTH = kept_regex(r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|"
-                             r"November|December)\b)")
-
-
-def _readable(text: str) -> str:
-    """A header cell with the month parted from the word it was glued to and a list of years parted from
-    the day they share."""
-    return _GLUED_MONTH.sub(" ", _LISTED_YEARS.sub(r"\1; \2", text))
-
-
-def _tokens(text: str):
-    text = _readable(text)
-    for m in TOKEN.finditer(text):
-        kind = None
-        for k in KINDS:
-            if m.group(k):
-                kind = k
-                break
-        yield kind, m
 
 
 def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
@@ -121,7 +74,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     claims: dict[tuple[int, str], list] = {}   # (column, kind) -> (text, width, match) of each cell placing it
     header = _stacked_lengths(table.header)
     for hc in header:
-        toks = list(_tokens(hc.text))
+        toks = list(tokens(hc.text))
         if hc.cols is not None:
             _place(toks, hc.cols, slots, claims, hc.text)
         else:
@@ -148,7 +101,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     if n and all("rng" in s and not (_PERIOD_KINDS & s.keys()) for s in slots):
         # "FIRST QUARTER 2025 GUIDANCE" over "Low | High": the outlook's period is the one its title names
         # ("First Quarter and Full Year 2025 Guidance" names two: neither is taken)
-        named = [(k, m) for c in table.caption for k, m in _tokens(c) if k in _PERIOD_KINDS]
+        named = [(k, m) for c in table.caption for k, m in tokens(c) if k in _PERIOD_KINDS]
         if len({regex.sub(r"\s+", " ", m.group(0).lower()) for _k, m in named}) == 1 and named[0][0] in ("q", "fy"):
             for s in slots:
                 s[named[0][0]] = named[0][1]
@@ -192,7 +145,7 @@ def _caption_day(table: Table, slots: list[dict]) -> None:
         return
     days, years = set(), set()
     for text in table.caption:
-        for kind, m in _tokens(text):
+        for kind, m in tokens(text):
             if kind in ("md", "date"):
                 day = _MONTH_DAY.match(m.group(0))
                 if day is not None:
@@ -224,13 +177,6 @@ def years_off_the_year_end(cols: list[ColumnPeriod], cal: Calendar) -> list[Colu
     return [replace(c, length=None, contested=True) if any(c is o for o in odd) else c for c in cols]
 
 
-# Header words that say what a column is without naming a part of the company
-_NEUTRAL = kept_regex(
-    r"^\(?\s*(?:un)?audited\s*\)?$|^(?:gaap|u\.?s\.?\s+gaap|as\s+reported|reported|actuals?|amounts?|"
-    r"consolidated|total\s+company|company|\$|us\$|usd|dollars|(?:as\s+)?restated|as\s+previously\s+reported|"
-    r"as\s+of|for\s+the|ended|ending|(?:at\s+)?period[\s-]end|end\s+of\s+(?:the\s+)?(?:period|quarter|year)"
-    r"|ending\s+balances?|balance)$", regex.I)
-_LETTERS = kept_regex(r"[A-Za-z]{2,}")
 
 
 def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:
@@ -245,41 +191,15 @@ def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:
     joined: dict[int, HeaderCell] = {}     # id of a stack's first cell -> the stack as one cell
     dropped: set[int] = set()
     for cols, cells in by_cols.items():
-        if len(cells) < 2 or any(_has(hc.text, "len") or _has(hc.text, "q") for hc in cells):
+        if len(cells) < 2 or any(has(hc.text, "len") or has(hc.text, "q") for hc in cells):
             continue
         text = " ".join(hc.text for hc in cells)
-        if _has(text, "len") or _has(text, "q"):
+        if has(text, "len") or has(text, "q"):
             joined[id(cells[0])] = HeaderCell(text, cols)
             dropped |= {id(hc) for hc in cells[1:]}
     if not joined:
         return header
     return [joined.get(id(hc), hc) for hc in header if id(hc) not in dropped]
-
-
-def _has(text: str, kind: str) -> bool:
-    return any(k == kind for k, _m in _tokens(text))
-
-
-def is_member_name(text: str) -> bool:
-    """A header that names a part of the company, a measure or a view and no period: "MRD", "Immune
-    Medicine", "International", "EPS", "Q/Q". A column under one is no period of the consolidated company."""
-    t = _readable(text.strip().rstrip(":"))
-    from .scale import find_scale
-    return bool(_LETTERS.search(t)) and not _NEUTRAL.match(t) and not TOKEN.search(t) and find_scale([t]) is None
-
-
-def column_members(table: Table, header: list[HeaderCell]) -> dict[int, str]:
-    """The columns a header names a part for: a positioned header cell names the columns it spans when it
-    spans some of them and not all (a title over every column is no part). Pieces that lost their positions
-    are not placed: which columns they stood over is not known. `header` is the table's header with its
-    stacked lengths joined (_stacked_lengths), as resolve_columns read it."""
-    n = table.ncols
-    out: dict[int, str] = {}
-    for hc in header:
-        if hc.cols is not None and hc.cols[1] - hc.cols[0] + 1 < n and is_member_name(hc.text):
-            for c in range(max(hc.cols[0], 0), min(hc.cols[1], n - 1) + 1):
-                out.setdefault(c, hc.text)
-    return out
 
 
 _TO_DATE = kept_regex(r"to[\s-]date|ytd", regex.I)

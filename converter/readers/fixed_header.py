@@ -1,16 +1,17 @@
 """The header of a fixed-width table: which columns each piece of its header lines heads. A piece covers the
 columns it stands over; a title alone on its line, every column; a line of years marks the groups its
-lines of lengths or dates title (converter/readers/fixed_table.py reads the rest of the table)."""
+lines of lengths or dates title (fixed_groups.py; fixed_table.py reads the rest of the table)."""
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Optional
 
 import regex
 
-from ..engine.dates import MONTH_RE, make_date
+from ..engine.dates import MONTH_RE
 from ..engine.scale import find_scale
 from ..model import HeaderCell
+from .fixed_groups import (BARE_YEAR, GROUP_WORDS, LENGTH_WORD, YEAR, across_year_runs, group_by_quarter_runs,
+                           group_by_year_runs)
 from .tokens import is_period_header
 from ..rulebook.regex_code import kept_regex
 
@@ -21,10 +22,6 @@ if TYPE_CHECKING:
 _CHUNK = kept_regex(r"\S+(?: \S+)*")           # words separated by single spaces
 _COLUMN_WORDS = kept_regex(r"(?i)^(?:low|high|minimum|maximum|actual|total|change|%\s*change|variance|"
                               r"gaap|non-gaap|as\s+reported|as\s+adjusted|pro\s+forma|unaudited|audited)$")
-_GROUP_WORDS = kept_regex(rf"(?i)\b(?:{MONTH_RE}|ended|ending|months?|weeks?|quarters?)")
-_MONTH = kept_regex(rf"(?i)\b(?:{MONTH_RE})\b")
-_BARE_MONTH = kept_regex(rf"(?i)^(?:{MONTH_RE})\.?$")
-_YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
 
 
 # a date's year run into the next date's month: "December 31, 2024December 31, 2023", two cells printed with no
@@ -114,7 +111,7 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
             continue
         overs = [[c for c, col in enumerate(cols) if s <= col.right and e >= col.left] for s, e, _t in pieces]
         if _one_per_column(pieces, overs, cols) or (len(pieces) == len(cols) > 1
-                                                     and all(_BARE_YEAR.match(t) for _s, _e, t in pieces)):
+                                                     and all(BARE_YEAR.match(t) for _s, _e, t in pieces)):
             # as many pieces as columns, in order, none over a column not its own: the k-th heads the k-th,
             # wherever the printer set them beside their figures
             overs = [[k] for k in range(len(cols))]
@@ -144,14 +141,14 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
                         taken.add(near)
             if over:
                 placed.append([text, (min(over), max(over)), s, e])
-            elif _LENGTH_WORD.search(text):
+            elif LENGTH_WORD.search(text):
                 lost_length = True
         lines.append(placed)
-    grouped = _group_by_year_runs(lines, cols) or _group_by_quarter_runs(lines, cols)
+    grouped = group_by_year_runs(lines, cols) or group_by_quarter_runs(lines, cols)
     if not grouped:
         _share_lengths(lines, cols)
     if contested is not None:
-        contested.extend(_across_year_runs(lines, cols))
+        contested.extend(across_year_runs(lines, cols))
         if lost_length and not grouped:
             # a length title that stands over no column, nor nearest one ("Three Months Ended" set far left of
             # its group): which columns it names is not settled, nor so the lengths the rest name
@@ -171,7 +168,7 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
                 for later in lines[i + 1:i + 3]:
                     below = [p for p in later if p[2] < piece[3] and p[3] > piece[2]]
                     if below:
-                        if len(below) == 1 and not _YEAR.search(below[0][0]):
+                        if len(below) == 1 and not YEAR.search(below[0][0]):
                             piece[0] += " " + below[0][0]
                             later.remove(below[0])
                         break
@@ -193,7 +190,7 @@ def _join_stacks(lines: list[list[tuple[int, int, str]]], cols: list["_Column"]
     on its own. Each line comes with the pieces it printed: a title left alone on its line by a stack's
     moving is still no title alone on its line."""
     def narrow(piece: tuple[int, int, str]) -> bool:
-        return piece[1] - piece[0] <= STACK_WIDTH and len(piece[2].split()) <= 3 and not _BARE_YEAR.match(piece[2])
+        return piece[1] - piece[0] <= STACK_WIDTH and len(piece[2].split()) <= 3 and not BARE_YEAR.match(piece[2])
 
     below: dict[tuple[int, int], int] = {}
     above: set[tuple[int, int]] = set()
@@ -244,171 +241,6 @@ _LENGTH_PIECE = kept_regex(r"(?i)\b(?:months?|weeks?|quarters?|years?|periods?)\
 
 
 _OPEN_END = kept_regex(r"(?i)\b(?:of|and|in|to|for|from|as\s+a)$")
-_LENGTH_WORD = kept_regex(r"(?i)\b(?:months?|weeks?|quarters?|years?)\b")
-_YEAR_WORD = kept_regex(r"(?i)\b(?:years?|periods?)\b")
-_BARE_YEAR = kept_regex(r"^(?:fiscal\s+|FY\s*)?((?:19|20)\d\d)$", regex.I)
-
-
-def _year_runs(lines: list[list[list]], cols: list["_Column"]) -> Optional[list[tuple[int, int]]]:
-    """The groups of columns a line of years marks, one year per column, each group going back in time
-    ("2024 2023 | 2024 2023"), or None."""
-    ncols = len(cols)
-    for placed in reversed(lines):
-        years = {p[1][0]: int(m.group(1)) for p in placed if p[1][0] == p[1][1] and (m := _BARE_YEAR.match(p[0]))}
-        if len(years) != ncols or len(placed) != ncols:
-            continue
-        # a bank's quarters of one year stand side by side ("Dec. 31, | Sept. 30, | ... 2024 2024"): where every
-        # column prints its month and day, the dates mark the groups, each going back in time
-        order = _column_dates(lines, years, cols) or years
-        runs: list[list[int]] = [[0]]
-        for c in range(1, ncols):
-            if order[c] >= order[c - 1]:
-                runs.append([])
-            runs[-1].append(c)
-        return [(r[0], r[-1]) for r in runs]
-    return None
-
-
-_MONTH_DAY = kept_regex(rf"(?i)\b({MONTH_RE})\.?\s*(\d{{1,2}})\b")
-
-
-def _column_dates(lines: list[list[list]], years: dict[int, int], cols: list["_Column"]) -> Optional[dict[int, date]]:
-    """Each column's date, from the month and day printed over it alone and its year; a month wrapped a line
-    above its day ("March" over "31,") counts where it stands over the column. None unless every column has
-    one."""
-    words: dict[int, list[str]] = {c: [] for c in years}
-    for placed in lines:
-        for text, (a, b), s, e in placed:
-            if _BARE_YEAR.match(text):
-                continue
-            if a == b and a in words:
-                words[a].append(text)
-            elif _BARE_MONTH.match(text):
-                for c in words:
-                    if s <= cols[c].right and e >= cols[c].left:
-                        words[c].append(text)
-    out = {}
-    for c, texts in words.items():
-        m = _MONTH_DAY.search(" ".join(texts))
-        day = make_date(m[1], m[2], str(years[c])) if m else None
-        if day is None:
-            return None
-        out[c] = day
-    return out
-
-
-def _group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
-    """A header line with one piece per group of columns that its line of years marks ("Three months" and
-    "Six months" over "2024 2023 2024 2023"), each piece in order and nearer its group than the next: the
-    k-th piece heads the k-th group, wherever the printer set it over the group (a title set left over its
-    first column is nearer the next group's first column than its own second). True when it placed any."""
-    runs = _year_runs(lines, cols)
-    if runs is None or len(runs) < 2:
-        return False
-
-    def over(p: list) -> set[int]:
-        return {c for c, col in enumerate(cols) if p[2] <= col.right and p[3] >= col.left}
-
-    def dated_elsewhere(line: list[list], ordered: list[list]) -> bool:
-        """A date of another line stands over a group this line would date: this line's dates head their
-        own columns ("September 30, | June 30, | September 30," over three quarters, the nine months'
-        "September 30," a line above), not the groups."""
-        mine = {id(p) for p in line}
-        others = [over(q) for placed in lines for q in placed if id(q) not in mine and _MONTH.search(q[0])]
-        return any(_MONTH.search(p[0]) and any(set(range(runs[k][0], runs[k][1] + 1)) & o for o in others)
-                   for k, p in enumerate(ordered))
-
-    groups = [placed for placed in lines if len(placed) == len(runs)
-              and not any(_BARE_YEAR.match(p[0]) for p in placed)
-              and all(_GROUP_WORDS.search(p[0]) or _YEAR_WORD.search(p[0]) for p in placed)]
-    # the lengths may stand on lines of their own ("For the Year" lifted a line above "For the Three Months")
-    lengths = [p for placed in lines for p in placed if _LENGTH_WORD.search(p[0])]
-    if len(lengths) == len(runs) and not any(len(placed) == len(runs) and set(map(id, placed)) == set(map(id, lengths))
-                                             for placed in lines):
-        groups.append(lengths)
-    done = False
-    for group in groups:
-        ordered = sorted(group, key=lambda p: p[2])
-        if _fits(ordered, runs, cols) and not dated_elsewhere(group, ordered):
-            for p, run in zip(ordered, runs):
-                p[1] = run
-            done = True
-    return done
-
-
-def _fits(ordered: list[list], runs: list[tuple[int, int]], cols: list["_Column"]) -> bool:
-    """Group titles in order, each reaching past the middle of the group before its own's last column and
-    short of the middle of the next group's first: the k-th may head the k-th group."""
-    return all((k == 0 or p[3] > cols[runs[k - 1][1]].center) and
-               (k + 1 == len(runs) or p[2] < cols[runs[k + 1][0]].center) for k, p in enumerate(ordered))
-
-
-def _across_year_runs(lines: list[list[list]], cols: list["_Column"]) -> list[int]:
-    """The columns the length titles and the line of years say different things of: a title ("Year Ended")
-    that covers part of one group the years mark and part of another ("Year Ended" over the second column
-    of "2024 2023 | 2024 2023" and the two after it), and a group under two different titles ("Three Months
-    Ended" over the 2024 of "2024 2023", "Year Ended" over its 2023: a year and the one before it are one
-    length twice)."""
-    runs = _year_runs(lines, cols)
-    if runs is None or len(runs) < 2:
-        return []
-    out: list[int] = []
-    titles: dict[tuple[int, int], set[str]] = {}
-    for placed in lines:
-        for text, (a, b), _s, _e in placed:
-            if not _LENGTH_WORD.search(text):
-                continue
-            touched = [r for r in runs if r[0] <= b and r[1] >= a]
-            if len(touched) >= 2 and (a, b) != (touched[0][0], touched[-1][1]):
-                out.extend(range(a, b + 1))
-            elif len(touched) == 1:
-                titles.setdefault(touched[0], set()).add(" ".join(text.lower().split()))
-    for (a, b), said in titles.items():
-        if len(said) > 1:
-            out.extend(range(a, b + 1))
-    return out
-
-
-_QUARTER = kept_regex(r"^(?:Q([1-4])|([1-4])Q)$", regex.I)
-
-
-def _quarter_runs(lines: list[list[list]], ncols: int) -> Optional[list[tuple[int, int]]]:
-    """The groups of columns a line of quarters marks, one piece per column, a group starting again at each
-    quarter that does not follow the one before ("Q1 Q2 Q3 Q4 TOTAL | Q1 Q2 Q3 Q4 TOTAL"), or None."""
-    for placed in reversed(lines):
-        if len(placed) != ncols or any(p[1][0] != p[1][1] for p in placed) or len({p[1][0] for p in placed}) != ncols:
-            continue
-        quarters = []
-        for p in sorted(placed, key=lambda p: p[1][0]):
-            m = _QUARTER.match(p[0].strip())
-            quarters.append(int(m.group(1) or m.group(2)) if m else None)
-        if sum(q is not None for q in quarters) < 4:
-            continue
-        runs: list[list[int]] = [[0]]
-        for c in range(1, ncols):
-            if quarters[c] is not None and (quarters[c - 1] is None or quarters[c] <= quarters[c - 1]):
-                runs.append([])
-            runs[-1].append(c)
-        return [(r[0], r[-1]) for r in runs]
-    return None
-
-
-def _group_by_quarter_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
-    """A line with one fiscal year per group of columns its line of quarters marks ("Fiscal 2021" and
-    "Fiscal 2022" over "Q1 Q2 Q3 Q4 TOTAL Q1 Q2 Q3 Q4 TOTAL"), in order, each nearer its group than the
-    next: the k-th heads the k-th group, however narrow it is over a wide group. True when it placed any."""
-    runs = _quarter_runs(lines, len(cols))
-    if runs is None or len(runs) < 2:
-        return False
-    for placed in lines:
-        if len(placed) != len(runs) or not all(_YEAR.search(p[0]) and not _QUARTER.match(p[0].strip()) for p in placed):
-            continue
-        ordered = sorted(placed, key=lambda p: p[2])
-        if _fits(ordered, runs, cols):
-            for p, run in zip(ordered, runs):
-                p[1] = run
-            return True
-    return False
 
 
 def _share_lengths(lines: list[list[list]], cols: list["_Column"]) -> None:
@@ -433,7 +265,7 @@ def _under_spans(placed: list[list], upper: list[list]) -> None:
     over two narrow columns) spans the same group when no other piece of its line heads those columns."""
     for piece in placed:
         text, (a, b), s, e = piece
-        if not _GROUP_WORDS.search(text) or _YEAR.search(text):
+        if not GROUP_WORDS.search(text) or YEAR.search(text):
             continue   # a year, "GAAP", "Adj." head their own column
         for _t, (ua, ub), us, ue in upper:
             if ua <= a and b <= ub and (ua, ub) != (a, b) and s < ue and e > us:

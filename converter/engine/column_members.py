@@ -1,0 +1,39 @@
+"""Columns a header names a part of the company for ("MRD", "International", "EPS"): no period of the
+consolidated company is read from them."""
+from __future__ import annotations
+
+import regex
+
+from ..model import HeaderCell, Table
+from .header_tokens import TOKEN, readable
+from ..rulebook.regex_code import kept_regex
+
+# Header words that say what a column is without naming a part of the company
+_NEUTRAL = kept_regex(
+    r"^\(?\s*(?:un)?audited\s*\)?$|^(?:gaap|u\.?s\.?\s+gaap|as\s+reported|reported|actuals?|amounts?|"
+    r"consolidated|total\s+company|company|\$|us\$|usd|dollars|(?:as\s+)?restated|as\s+previously\s+reported|"
+    r"as\s+of|for\s+the|ended|ending|(?:at\s+)?period[\s-]end|end\s+of\s+(?:the\s+)?(?:period|quarter|year)"
+    r"|ending\s+balances?|balance)$", regex.I)
+_LETTERS = kept_regex(r"[A-Za-z]{2,}")
+
+
+def is_member_name(text: str) -> bool:
+    """A header that names a part of the company, a measure or a view and no period: "MRD", "Immune
+    Medicine", "International", "EPS", "Q/Q". A column under one is no period of the consolidated company."""
+    t = readable(text.strip().rstrip(":"))
+    from .scale import find_scale
+    return bool(_LETTERS.search(t)) and not _NEUTRAL.match(t) and not TOKEN.search(t) and find_scale([t]) is None
+
+
+def column_members(table: Table, header: list[HeaderCell]) -> dict[int, str]:
+    """The columns a header names a part for: a positioned header cell names the columns it spans when it
+    spans some of them and not all (a title over every column is no part). Pieces that lost their positions
+    are not placed: which columns they stood over is not known. `header` is the table's header with its
+    stacked lengths joined (_stacked_lengths), as resolve_columns read it."""
+    n = table.ncols
+    out: dict[int, str] = {}
+    for hc in header:
+        if hc.cols is not None and hc.cols[1] - hc.cols[0] + 1 < n and is_member_name(hc.text):
+            for c in range(max(hc.cols[0], 0), min(hc.cols[1], n - 1) + 1):
+                out.setdefault(c, hc.text)
+    return out

@@ -1,0 +1,66 @@
+"""The words of a column header, by kind: a length ("Three Months Ended"), a quarter ("Q3 2025", "4Q24"), a
+date, a fiscal year, a month and day, a year, a quarter without its year, a total, an end of an outlook's range,
+a column to skip ("% Change"), a non-GAAP view, an average. engine/columns.py reads a column's period from them."""
+from __future__ import annotations
+
+import regex
+
+from .dates import MONTH_RE, NUMERIC_DATE
+from ..rulebook.regex_code import kept_regex
+
+_NUM = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]?six|twenty[\s-]?seven|thirty[\s-]?nine|forty|fifty[\s-]?two|fifty[\s-]?three)"
+TOKEN = kept_regex(
+    rf"""(?P<len>\b{_NUM}[\s-]*(?:months?|weeks?)(?:\s+(?:ended|ending))?\b
+            |\b(?:fiscal\s+)?(?:quarters?|years?|periods?)\s+(?:ended|ending)\b
+            |\btransition\s+period\b
+            |\byear[\s-]to[\s-]date\b|\bYTD\b
+            |\b(?:H[12]|[12]H|(?:first|second)\s+half)\b)
+       |(?P<q>\bQ(?P<qn>[1-4])[\s-]*(?:FY\s*|fiscal\s*)?'?(?P<qy>(?:19|20)?\d\d)\b
+            |\b(?P<qn3>[1-4])Q[\s-]*(?:FY\s*)?'?(?P<qy3>(?:19|20)?\d\d)\b
+            |\b(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr\.?)(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?P<qy2>(?:19|20)\d\d)\b)
+       |(?P<date>\b{MONTH_RE}\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b|{NUMERIC_DATE})
+       |(?P<fy>\b(?:fiscal(?:\s+year)?|FY|full[\s-]year(?:\s+fiscal)?)\s*'?(?P<fyy>(?:19|20)?\d\d)\b
+            |\b(?P<fyy>(?:19|20)\d\d)\s+(?:full[\s-]year\s+)?(?:outlook|guidance|actuals?)\b)
+       |(?P<md>\b{MONTH_RE}(?![a-z])(?:\s*\d{{1,2}}\b)?)
+       |(?P<y>\b(?:19|20)\d\d\b(?!\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b))
+       |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)\b)
+       |(?P<total>\btotal\b|\bfull\s+year\b)
+       |(?P<rng>\b(?:low|high|minimum|maximum)(?:\s+end)?\b)
+       |(?P<skip>\b(?:19|20)\d\d\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b|%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|%|\badj\b\.?|\badjustments?\b)
+       |(?P<ng>\bnon[\s-]?gaap\b|\badjusted\b|\bas\s+adjusted\b|\bpro\s+forma\b)
+       |(?P<avg>\baverages?\b|\bavg\b\.?)
+    """, regex.I | regex.X)
+
+LEAF = ("date", "y", "q", "fy", "skip")
+KINDS = ("len", "q", "date", "fy", "md", "y", "qonly", "total", "rng", "skip", "ng", "avg")
+
+
+# "June 30, 2004 and 2003": one day of several years, each a column's; the day is no date of the first year
+_LISTED_YEARS = kept_regex(rf"({MONTH_RE}\s*\d{{1,2}})\s*,?\s*((?:19|20)\d\d(?:\s*(?:,|and|&)\s*(?:19|20)\d\d)+\b)",
+                              regex.I)
+
+
+# "EndedDecember 31,": a line break the copy lost between a word and the month after it
+_GLUED_MONTH = kept_regex(r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|"
+                             r"November|December)\b)")
+
+
+def readable(text: str) -> str:
+    """A header cell with the month parted from the word it was glued to and a list of years parted from
+    the day they share."""
+    return _GLUED_MONTH.sub(" ", _LISTED_YEARS.sub(r"\1; \2", text))
+
+
+def tokens(text: str):
+    text = readable(text)
+    for m in TOKEN.finditer(text):
+        kind = None
+        for k in KINDS:
+            if m.group(k):
+                kind = k
+                break
+        yield kind, m
+
+
+def has(text: str, kind: str) -> bool:
+    return any(k == kind for k, _m in tokens(text))
