@@ -20,6 +20,7 @@ from converter.pipeline import convert_text
     ("(1,234)", Decimal("-1234"), 0, False),
     ("$(0.39)", Decimal("-0.39"), 2, False),
     ("$ 5,076", Decimal("5076"), 0, False),
+    ("\u2212400", Decimal("-400"), 0, False),   # the minus sign a typesetter prints, not a hyphen
     ("—", None, 0, True),
     ("-", None, 0, True),
 ])

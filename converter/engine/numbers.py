@@ -16,7 +16,7 @@ from ..dataclass_code import dataclass
 NIL_MARKS = {"-", "--", "---", "—", "–", "nil", "n/a", "—%", "-%", "*"}
 
 _FIGURE = kept_regex(
-    r"""^\$?\s*(?P<neg1>\()?\s*\$?\s*(?P<minus>-)?\s*\$?\s*
+    r"""^\$?\s*(?P<neg1>\()?\s*\$?\s*(?P<minus>[-\u2212])?\s*\$?\s*
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         \s*(?P<neg2>\))?\s*(?P<pct>%)?$""", regex.VERBOSE)
 
