@@ -24,9 +24,10 @@ from ..dataclass_code import dataclass
 _CONTINUATION_END = AtEnd(r"\b(?:of|to|for|and|or|the|on|in|from|related|with|by|a|an|before|after|"
                              r"including|excluding|than)$|[,&(/-]$", regex.I, 9)
 # Headings whose rows include a result line: a per-share heading ("EARNINGS PER SHARE-Basic") titles the net
-# income line under it, and a bridge ("Reconciliation of net loss to Adjusted EBITDA:") starts from one
-_KEEPS_RESULTS = kept_regex(r"\bper\s+(?:common\s+|ordinary\s+)?share\b|\bEPS\b|\breconcil|\bEBITDA\b|\badjusted\b",
-                               regex.I)
+# income line under it, a bridge ("Reconciliation of net loss to Adjusted EBITDA:") starts from one, and a block
+# of restated measures ("Non-GAAP financial measures:") holds its own net income
+_KEEPS_RESULTS = kept_regex(r"\bper\s+(?:common\s+|ordinary\s+)?share\b|\bEPS\b|\breconcil|\bEBITDA\b|\badjusted\b"
+                               r"|\bnon[\s-]?gaap\b|\bpro\s+forma\b", regex.I)
 # A statement's result lines: each prints figures of its own, and none heads a section.
 _RESULT = kept_regex(r"^(?:total\b|net\s+(?:\(?(?:income|loss|earnings)\)?\s*)+|(?:operating\s+)?(?:income|loss|earnings)"
                      r"(?:\s*\((?:loss|income)\))?\s+(?:from\s+operations|before)\b|operating\s+(?:income|loss)\b|"
