@@ -71,3 +71,18 @@ def test_an_adjustments_column_under_a_date_spanning_its_group_is_no_periods_amo
              if f.concept.startswith("us-gaap")}
     assert facts == {("us-gaap:Revenues", "2024-10-01..2024-12-31"): Decimal("120500000"),
                      ("us-gaap:OperatingIncomeLoss", "2024-10-01..2024-12-31"): Decimal("17700000")}
+
+
+def test_three_months_beside_six_months_over_bare_years_ends_where_the_six_months_end():
+    text = _release("July 23, 2024", "the second quarter of 2024", ["2024", "2023", "2024", "2023"],
+                    top=["Three Months", "", "Six Months", ""])
+    assert _revenues(text) == {"2024-04-01..2024-06-30": Decimal("120500000"),
+                               "2023-04-01..2023-06-30": Decimal("110200000"),
+                               "2024-01-01..2024-06-30": Decimal("482000000"),
+                               "2023-01-01..2023-06-30": Decimal("440800000")}
+
+
+def test_three_months_over_bare_years_with_nothing_to_end_them_gives_nothing():
+    text = _release("July 23, 2024", "the second quarter of 2024", ["2024", "2023", "2024", "2023"],
+                    top=["Three Months", "", "Year", ""])
+    assert not any(p.endswith("-06-30") and p.startswith(("2024-04", "2023-04")) for p in _revenues(text))

@@ -110,6 +110,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     caption_len = [length_of(c) for c in table.caption if length_of(c)]
     cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
     cols = [_year_to_date_end(c, s, cols, cal) for c, s in zip(cols, slots)]
+    cols = [_quarter_of_the_first_months(c, s, cols) for c, s in zip(cols, slots)]
     # "Adjustments" (or "Change") heading a column of its own under a date that spans its group ("Three Months
     # Ended December 31, 2024" over "GAAP | Adjustments | Non-GAAP"): its figures are no period's amounts
     own_skip = {c for (c, kind), claimed in claims.items() if kind == "skip" and min(w for _t, w, _m in claimed) == 1
@@ -206,6 +207,7 @@ _TO_DATE = kept_regex(r"to[\s-]date|ytd", regex.I)
 _FULL_YEAR = kept_regex(r"^full\s+year$", regex.I)
 _HALF = kept_regex(r"^(?:H[12]|[12]H|(?:first|second)\s+half)$", regex.I)
 # a length printed alone, without "Ended", over bare years: the first months of those fiscal years
+_THREE_MONTHS = kept_regex(r"^(?:three|3)[\s-]*months?$", regex.I)
 _FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
 
 
@@ -226,6 +228,18 @@ def _year_to_date_end(col: ColumnPeriod, slot: dict, cols: list[ColumnPeriod], c
     if not ends:
         return col
     return replace(col, end=max(ends), length=year_to_date(max(ends), cal))
+
+
+def _quarter_of_the_first_months(col: ColumnPeriod, slot: dict, cols: list[ColumnPeriod]) -> ColumnPeriod:
+    """"Three Months" over "2024" beside "Six Months" over "2024" (a second quarter's release): the quarter is the
+    last of those first months, and ends where they end, the one end the table gives that year's first months."""
+    if col.end is not None or "y" not in slot or "md" in slot or "len" not in slot \
+            or not _THREE_MONTHS.match(slot["len"].group(0)):
+        return col
+    year = int(slot["y"].group(0))
+    ends = {c.end for c in cols if c.end is not None and c.length is not None and c.length.months in (6, 9)
+            and c.end.year == year}
+    return replace(col, end=ends.pop()) if len(ends) == 1 else col
 
 
 _PERIOD_KINDS = {"len", "q", "date", "fy", "md", "y", "qonly"}
