@@ -267,6 +267,28 @@ def test_a_year_end_is_read_from_a_sentence_not_from_a_table_headers_gap():
     assert document_calendar(prose).fiscal_year_end_month == 3
 
 
+LISTED_LEAD = ("X Corp Reports Fourth Quarter and Full Year 2024 Results\n\nANYTOWN, Ohio, January 23, 2025 -- X Corp "
+               "(NYSE: XCO) today reported results for the fourth quarter and full year ended December 31, 2024.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("For the fourth quarter of 2024, revenue, gross profit and net income were $120.5 million, $48.2 million and "
+     "$12.0 million, respectively.",
+     {"Revenues": Decimal("120500000"), "GrossProfit": Decimal("48200000"), "NetIncomeLoss": Decimal("12000000")}),
+    ("Revenue and net income for the fourth quarter of 2024 were $120.5 million and $12.0 million, respectively, "
+     "compared with $110.2 million and $9.7 million, respectively, for the fourth quarter of 2023.",
+     {"Revenues": Decimal("120500000"), "NetIncomeLoss": Decimal("12000000")}),
+    ("Net income and diluted earnings per share for the fourth quarter of 2024 were $12.0 million and $0.59, "
+     "respectively.", {"NetIncomeLoss": Decimal("12000000"), "EarningsPerShareDiluted": Decimal("0.59")}),
+    # without "respectively", which amount is whose the sentence does not say
+    ("For the fourth quarter of 2024, revenue and net income were $120.5 million and $12.0 million.", {}),
+])
+def test_metrics_listed_before_their_amounts_take_them_in_order_only_respectively(sentence, expected):
+    facts = _facts(LISTED_LEAD + sentence + "\n")
+    quarter = {k[0].split(":")[1]: f.value for k, f in facts.items() if k[1] == "2024-10-01..2024-12-31" and not k[2]}
+    assert quarter == expected
+
+
 def test_a_verb_other_than_the_grammar_gives_nothing():
     assert _facts("Revenues for the quarter ended December 31, 2016 include $12.9 million of royalties.") == {}
 

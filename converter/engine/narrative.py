@@ -27,7 +27,7 @@ from .ignore import Suppressed, ignored_phrases, ignored_sentence
 from .metric_mentions import Mention, find_book_mentions
 from .not_the_line import after_tax, nongaap_near, tied_to_an_item
 from .periods_text import PeriodMention, find_periods, year_earlier
-from .sentence_grammar import assign_periods, chains, from_to, respectively
+from .sentence_grammar import assign_periods, chains, from_to, metric_lists, respectively
 from .sentence_parts import blanker, sentences
 from ..rulebook.regex_code import kept_re, kept_regex
 from ..dataclass_code import dataclass
@@ -153,7 +153,8 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         stops = [] if "respectively" in sent else [a.start for a in amounts if a.start not in per_share]
         starts = [a.start for a in amounts]
         previous = None   # the concept of the chain before, for "$A compared to a net loss of $B"
-        for mention, chain, limit in respectively(sent, list(chains(sent, mentions, plain, cut))):
+        found = metric_lists(sent, mentions, list(chains(sent, mentions, plain, cut)), plain, cut)
+        for mention, chain, limit in respectively(sent, found):
             # "Net loss was $1.5 million compared to a net loss of $0.2 million": a metric named after "compared
             # to" is the comparison, not the section's period. Named again, it is the same period a year
             # earlier; a metric the sentence did not read before ("Gross loss totaled $12.6 million, compared
@@ -251,6 +252,8 @@ def _fact(rule: PhraseRule, sign: str, amount: Amount, period: Period, tax: Taxo
     concept = tax.get(rule.concept)
     if concept is None or concept.unit is None:
         return None
+    if concept.unit == "USD/shares" and abs(amount.value) >= 10000:
+        return None   # "$12.0 million" is no amount per share, whatever words stand before it
     if concept.period == "instant" and not period.is_instant:
         period = Period(period.end)
     if concept.period == "duration" and period.is_instant:

@@ -159,6 +159,49 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
     return out
 
 
+_LISTED = kept_regex(r"^[\s,]*(?:and|&)?[\s,]*$", regex.I)
+
+
+def metric_lists(sent: str, mentions: list[Mention], found: list, amounts: list[Amount], cut) -> list:
+    """"Revenue, gross profit and net income were $A, $B and $C, respectively": metrics listed before their
+    amounts, which the grammar gave all to the last of them. With "respectively" after the run, the amounts are
+    handed out in the list's order, each read up to that "respectively" (a second run, "compared with $D, $E
+    and $F, respectively", likewise, each second amount with its own); without it, which amount is whose is not
+    said, and the list's amounts are read for none."""
+    out = list(found)
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions) and _LISTED.match(cut(sent[mentions[j].end:mentions[j + 1].start], mentions[j].end)):
+            j += 1
+        listed = mentions[i:j + 1]
+        k = next((x for x, (m, _c, _l) in enumerate(out) if m is listed[-1]), None)
+        if len(listed) > 1 and k is not None and not any(m is other for m in listed[:-1] for other, _c, _l in out):
+            n = len(listed)
+            chain = _listed_run(sent, out[k][1], amounts, n)
+            first = _RESPECTIVELY.match(sent[chain[n - 1].end:]) if len(chain) >= n else None
+            if first and len(chain) == n:
+                end = chain[n - 1].end + first.end()
+                out[k:k + 1] = [(m, [a], end) for m, a in zip(listed, chain)]
+            elif len(chain) == 2 * n and _RESPECTIVELY.match(sent[chain[-1].end:]):
+                out[k:k + 1] = [(m, [chain[x], chain[n + x]], out[k][2]) for x, m in enumerate(listed)]
+            else:
+                out[k] = (listed[-1], [], out[k][2])
+        i = j + 1
+    return [(m, c, lim) for m, c, lim in out if c]
+
+
+def _listed_run(sent: str, chain: list[Amount], amounts: list[Amount], n: int) -> list[Amount]:
+    """The chain, with the amounts that follow it in a list ("$A, $B and $C") up to `n` of them."""
+    run = list(chain)
+    for a in amounts:
+        if len(run) >= n or not run:
+            break
+        if a.start >= run[-1].end and _LISTED.match(sent[run[-1].end:a.start]) and a.start > run[-1].start:
+            run.append(a)
+    return run
+
+
 def respectively(sent: str, found: list) -> list:
     """"R&D expenses were $A and G&A expenses were $B, compared to $C and $D, respectively, for ...": the
     comparison list after the last metric holds one amount per metric, in order, so it is handed out."""
