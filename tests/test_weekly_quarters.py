@@ -133,3 +133,36 @@ def test_the_columns_read_to_find_the_calendar_are_handed_on_only_under_that_cal
         for table in doc.tables:
             if handed:
                 assert read[id(table)] == (table, resolve_columns(table, cal))
+
+
+@pytest.mark.parametrize("anchor, fy, end", [
+    (date(2021, 1, 30), 2019, date(2020, 2, 1)),    # a year back from January 30 is 52 weeks, not 53
+    (date(2005, 1, 29), 2003, date(2004, 1, 31)),
+    (date(2021, 1, 30), 2020, date(2021, 1, 30)),
+])
+def test_a_weekly_year_a_year_back_is_the_anchors_weekday_nearest_its_day(anchor, fy, end):
+    cal = Calendar((), 1, anchor, named_by_start=True)
+    assert cal.fiscal_year_end(fy) == end
+    assert cal.quarter_end(4, fy) == end    # a fourth quarter ends its year
+
+
+RETAIL = """Acme Stores Reports Fourth Quarter Results
+
+ANYTOWN, Ohio, March 3, 2021 -- Acme Stores, Inc. today reported results for the fourth quarter and fiscal year
+2020, which ended January 30, 2021.
+
+| (in thousands) | | | | |
+| --- | --- | --- | --- | --- |
+| | Fourth Quarter | | Fiscal Year | |
+| | 2020 | 2019 | 2020 | 2019 |
+| Net sales | 120,500 | 110,200 | 482,000 | 440,800 |
+"""
+
+
+def test_a_retailers_prior_fourth_quarter_and_fiscal_years_end_on_their_weeks():
+    facts = {str(f.period): f.value for f in convert_text(RETAIL, issuer="none", layout="markdown").facts
+             if f.concept == "us-gaap:Revenues"}
+    assert facts["2020-11-01..2021-01-30"] == Decimal("120500000")
+    assert facts["2019-11-03..2020-02-01"] == Decimal("110200000")
+    assert facts["2020-02-02..2021-01-30"] == Decimal("482000000")
+    assert facts["2019-02-03..2020-02-01"] == Decimal("440800000")

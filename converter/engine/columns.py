@@ -204,7 +204,7 @@ def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:
 
 
 _TO_DATE = kept_regex(r"to[\s-]date|ytd", regex.I)
-_FULL_YEAR = kept_regex(r"^full\s+year$", regex.I)
+_FULL_YEAR = kept_regex(r"^(?:full|fiscal)\s+year$", regex.I)
 _HALF = kept_regex(r"^(?:H[12]|[12]H|(?:first|second)\s+half)$", regex.I)
 # a length printed alone, without "Ended", over bare years: the first months of those fiscal years
 _THREE_MONTHS = kept_regex(r"^(?:three|3)[\s-]*months?$", regex.I)
@@ -345,7 +345,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
         end = cal.quarter_end(q, int(slot["y"].group(0)))
         length = length or Length(months=3)
     elif "y" in slot and "total" in slot and "md" not in slot and "len" not in slot \
-            and _FULL_YEAR.match(slot["total"].group(0)):   # "Full Year" over "2024 | 2023": those fiscal years
+            and _FULL_YEAR.match(slot["total"].group(0)):   # "Full Year", "Fiscal Year" over "2024 | 2023": those years
         end = cal.fiscal_year_end(int(slot["y"].group(0)))
         length = Length(months=12)
     elif "y" in slot:

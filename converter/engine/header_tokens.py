@@ -24,7 +24,7 @@ TOKEN = kept_regex(
        |(?P<md>\b{MONTH_RE}(?![a-z])(?:\s*\d{{1,2}}\b)?)
        |(?P<y>\b(?:19|20)\d\d\b(?!\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b))
        |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)\b)
-       |(?P<total>\btotal\b|\bfull\s+year\b)
+       |(?P<total>\btotal\b|\bfull\s+year\b|\bfiscal\s+year\b)
        |(?P<rng>\b(?:low|high|minimum|maximum)(?:\s+end)?\b)
        |(?P<skip>\b(?:19|20)\d\d\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b|%\s*change|\bchange\b|\bvariance\b|\bincrease\b|\bdecrease\b|%|\badj\b\.?|\badjustments?\b)
        |(?P<ng>\bnon[\s-]?gaap\b|\badjusted\b|\bas\s+adjusted\b|\bpro\s+forma\b)

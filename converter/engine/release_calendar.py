@@ -5,6 +5,8 @@ it from the text ("fiscal year ended ...", "the last day of our fiscal year", "t
 """
 from __future__ import annotations
 
+import calendar
+
 from collections import Counter
 from dataclasses import field
 from datetime import date, timedelta
@@ -69,7 +71,8 @@ class Calendar:
             return self.year_end.end_of(fy)
         if self.weekly:
             a = self.anchor
-            target = date(fy, a.month, min(a.day, 28))
+            # the anchor's day in year `fy` (February 29 falls back to the 28th): a whole number of weeks away
+            target = date(fy, a.month, min(a.day, calendar.monthrange(fy, a.month)[1]))
             weeks = round((target - a).days / 7)
             # a 53-week year the text names ("the 53rd week ... Q4 FY24") ends a week later than 52 weeks give
             anchor_named = a.year - self.named_by_start
@@ -83,8 +86,8 @@ class Calendar:
             if self.weekly:
                 return self.fiscal_year_end(fy) if q == 4 else self.fiscal_year_end(fy - 1) + timedelta(days=91 * q)
             return add_months(self.fiscal_year_end(fy), -3 * (4 - q))
-        if self.weekly:
-            return self._printed(self.fiscal_year_end(fy - 1) + timedelta(days=91 * q))
+        if self.weekly:   # a fourth quarter ends its year, a 53rd week and all
+            return self.fiscal_year_end(fy) if q == 4 else self._printed(self.fiscal_year_end(fy - 1) + timedelta(days=91 * q))
         return self._weekend_near(add_months(self.fiscal_year_end(fy), -3 * (4 - q)))
 
     def _weekend_near(self, month_end: date) -> date:
