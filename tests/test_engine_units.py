@@ -289,6 +289,43 @@ def test_metrics_listed_before_their_amounts_take_them_in_order_only_respectivel
     assert quarter == expected
 
 
+QUARTER_LEAD = ("X Corp Reports Fourth Quarter 2024 Results\n\nANYTOWN, Ohio, January 23, 2025 -- X Corp (NYSE: XCO) "
+                "today reported results for the fourth quarter of 2024.\n\n")
+
+
+@pytest.mark.parametrize("sentence, metric", [
+    ("During the fourth quarter of 2024, the Company paid dividends of $5.0 million, or $0.25 per share.",
+     "us-gaap:PaymentsOfDividends"),
+    ("Revenue for the fourth quarter of 2024 was $120.5 million, or $6.00 per share.", "us-gaap:Revenues"),
+])
+def test_a_per_share_amount_after_a_metric_other_than_earnings_is_no_earnings_per_share(sentence, metric):
+    facts = _facts(QUARTER_LEAD + sentence + "\n")
+    assert [k[0] for k in facts] == [metric]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Excluding these items, net income for the fourth quarter of 2024 was $14.0 million, or $0.69 per diluted share.",
+    "On a combined basis, net income for the fourth quarter of 2024 was $14.0 million.",
+    "Combined company revenue for the fourth quarter of 2024 was $135.0 million.",
+    "Acme's revenue for the fourth quarter of 2024 was $10.3 million.",
+    "For the full year, revenue was $480.0 million and net income was $45.0 million.",
+    "Year-to-date net cash provided by operating activities was $95.0 million.",
+    "Capital expenditures of $710 - $720 million are planned.",
+])
+def test_figures_that_are_no_company_figure_of_the_quarter_are_not_read_as_one(sentence):
+    """A figure restated, combined or another company's, a full year's figure under a quarter's title, an end of
+    a range: none is the quarter's actual figure."""
+    facts = _facts(QUARTER_LEAD + sentence + "\n")
+    assert not [k for k in facts if k[1] == "2024-10-01..2024-12-31" and not k[2]]
+
+
+def test_a_loss_range_has_the_larger_loss_as_its_minimum():
+    facts = _facts(QUARTER_LEAD + "For 2025, the Company expects a net loss of $20 million to $25 million.\n")
+    lo = facts[("us-gaap:NetIncomeLoss", "2025-01-01..2025-12-31",
+                (("srt:RangeAxis", "srt:MinimumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")))]
+    assert lo.value == Decimal("-25000000")
+
+
 def test_a_verb_other_than_the_grammar_gives_nothing():
     assert _facts("Revenues for the quarter ended December 31, 2016 include $12.9 million of royalties.") == {}
 

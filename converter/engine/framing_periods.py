@@ -42,6 +42,11 @@ _THIS_PERIOD = kept_regex(r"\b(?:for|in|during)\s+the\s+(?:(?P<q>(?:(?P<qo>first
                              r"(?!\s+(?:ended|ending|of|ago|earlier|before|to\s+date)\b)", regex.I)
 
 
+# a length of a year, named without its own period phrase ("full year", "year-to-date", "during 2024")
+_YEAR_LONG = kept_regex(r"\bfull[\s-]year\b|\byear[\s-]to[\s-]date\b|\b(?:during|over|throughout)\s+(?:fiscal\s+)?"
+                           r"(?:19|20)\d\d\b|\bfor\s+the\s+(?:full\s+|fiscal\s+)*year\b(?!\s+(?:ended|ending))", regex.I)
+
+
 _ITS_OWN = kept_regex(r"\b(?:for|in|during)\s+(?:(?:the|its|each\s+of\s+the)\s+)?$|^(?:for|in|during)\b", regex.I)
 
 
@@ -61,6 +66,9 @@ def this_period(sent: str, framing: Optional[PeriodMention], blanks: list,
     """The framing period, when every "for the quarter" ("for the year") of the sentence is that long, and
     every "for the fourth quarter" is that quarter of its year; its phrases are then blanked for the grammar. A
     sentence naming another length, or another quarter, has no framing period."""
+    period = framing.periods[0] if framing is not None and framing.periods else None
+    if period is not None and period.start and (period.end - period.start).days < 350 and _YEAR_LONG.search(sent):
+        return None   # "For the full year, net income was ...": not the quarter a heading names
     for m in _THIS_PERIOD.finditer(sent):
         period = framing.periods[0] if framing is not None and framing.periods else None
         days = (period.end - period.start).days + 1 if period is not None and period.start else 0

@@ -106,8 +106,10 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
             for mention_range in _ranges(sent, book, tax, active, cal, latest_last):
                 rule, lo, hi, period = mention_range
                 concept = tax.get(rule.concept)
-                for bound, member in ((lo, MINIMUM), (hi, MAXIMUM)):
-                    value = -abs(bound.value) if rule.sign == "negative" else bound.value
+                ends = [(b, -abs(b.value) if rule.sign == "negative" else b.value) for b in (lo, hi)]
+                # "a net loss of $20 million to $25 million": the larger loss is the range's minimum
+                ends.sort(key=lambda e: e[1])
+                for (bound, value), member in zip(ends, (MINIMUM, MAXIMUM)):
                     start = par.span.start + offset if par.span else 0
                     out.append(Fact(
                         concept=rule.concept, period=period, value=value, unit=concept.unit,

@@ -21,6 +21,7 @@ from ..rulebook.model import PhraseRule, Rulebook
 from ..taxonomy import Taxonomy
 from .changes import change_clauses
 from .dollar_amounts import AMOUNT, PER_UNIT, Amount, parse_amount
+from .guidance import RANGE
 from .framing_periods import FORWARD, opening_period, this_period, turned_from
 from .release_calendar import Calendar
 from .ignore import Suppressed, ignored_phrases, ignored_sentence
@@ -52,6 +53,16 @@ _VERSUS_PRIOR = kept_regex(r"\s*(?:,|-|\()?\s*(?:as\s+)?(?:compared\s+(?:to|with
                               r"(?:prior|previous|same)[\w\s-]*?(?:period|quarter|year)\)?\s*$", regex.I)
 _VERSUS_HINT = kept_re(r"compared|vs|versus", re.I)
 _YEARISH = kept_regex(r"(?:19|20)\d\d|\b[1-4]Q\s*'?\d\d\b|\b(?:Q[1-4]|FY)\s*'?\d\d\b")
+_AND_PAIR = kept_regex(r"\s(?:and)\s", regex.I)
+_FROM_BEFORE = kept_regex(r"\b(?:from|by)\s*$", regex.I)
+# the net income family, the only metrics a per-share amount after them is earnings per share of
+EARNINGS = frozenset(("us-gaap:NetIncomeLoss", "us-gaap:ProfitLoss", "us-gaap:IncomeLossFromContinuingOperations",
+                      "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic",
+                      "us-gaap:NetIncomeLossAvailableToCommonStockholdersDiluted"))
+# a sentence that opens by setting items aside, or by combining another business in, restates its figures
+_RESTATING = kept_regex(r"^[\s•*·-]*(?:excluding|excluding\s+the\s+impact\s+of|absent|adjusting\s+for|without|"
+                           r"on\s+(?:a\s+)?(?:pro\s+forma|combined|comparable|constant[\s-]currency|organic)\s+basis)\b",
+                           regex.I)
 _WIRE = kept_regex(r"^(?:PR\s?Newswire|Business\s?Wire|Globe\s?Newswire|ACCESS\s?WIRE|Newsfile(?:\s+Corp\.?)?|Marketwired"
                       r"|Accesswire)$", regex.I)
 _PERIOD_WORD = kept_regex(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
@@ -123,7 +134,17 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
             owner = [a for a in amounts if 0 <= em.start - a.end <= 2]
             if owner:
                 per_share[owner[0].start] = em
-        plain = [a for a in amounts if a.start not in per_share and not PER_UNIT.match(sent, a.end)]
+        # both ends of a range ("$710 - $720 million") are an outlook's, the guidance's to read, never an actual
+        # ("$110.2 million and $36.5 million" is two amounts, unless "between" makes them a range; "from $(1.80)
+        # to $(0.42)" is a change from one to the other, and so is "increased by $279,829 to $2,249,470")
+        ranged = [(m.start(), m.end()) for m in RANGE.finditer(sent)
+                  if (not _AND_PAIR.search(m.group(0)) or m.group(0).lower().startswith("between"))
+                  and not _FROM_BEFORE.search(sent, max(0, m.start() - 8), m.start())] if "$" in sent else []
+        plain = [a for a in amounts if a.start not in per_share and not PER_UNIT.match(sent, a.end)
+                 and not any(s0 <= a.start < e0 for s0, e0 in ranged)]
+        if _RESTATING.match(sent):   # "Excluding these items, net income was ...": a restated figure
+            out.unmapped.extend(_unmapped(par, offset, sent, a) for a in amounts)
+            continue
         # "increased $5.2 million, or 8%, to $70.1 million": the change is no fact, and its clause is skipped
         changes = change_clauses(sent, plain)
         plain = [a for a in plain if all(a is not c for c, _s, _e in changes)]
@@ -178,6 +199,8 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
                     continue
                 nxt = amounts[bisect_left(starts, amount.end + 1):]
                 eps = nxt[0] if nxt and nxt[0].start in per_share and nxt[0].start - amount.end < 12 else None
+                if eps is not None and mention.rule.concept not in EARNINGS:
+                    eps = None   # "dividends of $5.0 million, or $0.25 per share": no earnings per share
                 for p in (per if isinstance(per, tuple) else (per,)):
                     fact = _fact(mention.rule, mention.rule.sign, amount, p, tax, par, offset, sent)
                     if fact:
