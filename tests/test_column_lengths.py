@@ -86,3 +86,17 @@ def test_three_months_over_bare_years_with_nothing_to_end_them_gives_nothing():
     text = _release("July 23, 2024", "the second quarter of 2024", ["2024", "2023", "2024", "2023"],
                     top=["Three Months", "", "Year", ""])
     assert not any(p.endswith("-06-30") and p.startswith(("2024-04", "2023-04")) for p in _revenues(text))
+
+
+@pytest.mark.parametrize("heads, expected", [
+    (["As Reported", "Adjustment", "As Recast"], {"2023-10-01..2023-12-31": Decimal("111000000")}),
+    (["As Previously Reported", "Adjustments", "As Adjusted"], {}),
+])
+def test_figures_as_first_reported_beside_restated_ones_are_superseded(heads, expected):
+    text = LEAD.format(date="January 23, 2025", what="the fourth quarter of 2024") + "\n".join([
+        "| (in thousands) | | | |", "| --- | --- | --- | --- |",
+        "| | Three Months Ended December 31, 2023 | | |", "| | " + " | ".join(heads) + " |",
+        "| Revenues | 110,200 | 800 | 111,000 |", "| Operating income | 13,600 | 500 | 14,100 |"]) + "\n"
+    facts = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="markdown").facts
+             if f.concept == "us-gaap:Revenues"}
+    assert facts == expected

@@ -11,7 +11,7 @@ from ..rulebook.regex_code import kept_regex
 # Header words that say what a column is without naming a part of the company
 _NEUTRAL = kept_regex(
     r"^\(?\s*(?:un)?audited\s*\)?$|^(?:gaap|u\.?s\.?\s+gaap|as\s+reported|reported|actuals?|amounts?|"
-    r"consolidated|total\s+company|company|\$|us\$|usd|dollars|(?:as\s+)?restated|as\s+previously\s+reported|"
+    r"consolidated|total\s+company|company|\$|us\$|usd|dollars|(?:as\s+)?(?:restated|recast|revised)|as\s+previously\s+reported|"
     r"as\s+of|for\s+the|ended|ending|(?:at\s+)?period[\s-]end|end\s+of\s+(?:the\s+)?(?:period|quarter|year)"
     r"|ending\s+balances?|balance)$", regex.I)
 _LETTERS = kept_regex(r"[A-Za-z]{2,}")

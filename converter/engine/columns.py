@@ -116,6 +116,13 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     own_skip = {c for (c, kind), claimed in claims.items() if kind == "skip" and min(w for _t, w, _m in claimed) == 1
                 and all(min(w for _t, w, _m in claims[(c, k)]) > 1 for k in _PERIOD_KINDS if (c, k) in claims)}
     cols = [replace(c, skip=True) if i in own_skip else c for i, c in enumerate(cols)]
+    # "As Reported | Adjustment | As Recast": beside a restated column, the figures as first reported are superseded
+    # ("As Previously Reported" is superseded whatever stands beside it)
+    restated = any(h.cols is not None and _RESTATED_COLUMN.search(h.text) for h in header)
+    superseded = {c for h in header if h.cols is not None and not _RESTATED_COLUMN.search(h.text)
+                  and (_PREVIOUSLY_REPORTED.search(h.text) or restated and _REPORTED_COLUMN.search(h.text))
+                  for c in range(h.cols[0], h.cols[1] + 1)}
+    cols = [replace(c, skip=True) if i in superseded else c for i, c in enumerate(cols)]
     cols = [replace(c, contested=True) if i in contested and c.length is None else c for i, c in enumerate(cols)]
     cols = [replace(c, contested=True, length=None) if i in table.contested else c for i, c in enumerate(cols)]
     if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
@@ -207,6 +214,9 @@ _TO_DATE = kept_regex(r"to[\s-]date|ytd", regex.I)
 _FULL_YEAR = kept_regex(r"^(?:full|fiscal)\s+year$", regex.I)
 _HALF = kept_regex(r"^(?:H[12]|[12]H|(?:first|second)\s+half)$", regex.I)
 # a length printed alone, without "Ended", over bare years: the first months of those fiscal years
+_RESTATED_COLUMN = kept_regex(r"\b(?:recast|restated|revised)\b", regex.I)
+_REPORTED_COLUMN = kept_regex(r"\breported\b", regex.I)
+_PREVIOUSLY_REPORTED = kept_regex(r"\b(?:previously|originally)\s+reported\b", regex.I)
 _THREE_MONTHS = kept_regex(r"^(?:three|3)[\s-]*months?$", regex.I)
 _FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
 
