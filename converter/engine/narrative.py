@@ -139,7 +139,8 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         # to $(0.42)" is a change from one to the other, and so is "increased by $279,829 to $2,249,470")
         ranged = [(m.start(), m.end()) for m in RANGE.finditer(sent)
                   if (not _AND_PAIR.search(m.group(0)) or m.group(0).lower().startswith("between"))
-                  and not _FROM_BEFORE.search(sent, max(0, m.start() - 8), m.start())] if "$" in sent else []
+                  and not _FROM_BEFORE.search(sent, max(0, m.start() - 8), m.start())] \
+            if "-" in sent or "–" in sent or "—" in sent or " to " in sent or "between" in sent else []
         plain = [a for a in amounts if a.start not in per_share and not PER_UNIT.match(sent, a.end)
                  and not any(s0 <= a.start < e0 for s0, e0 in ranged)]
         if _RESTATING.match(sent):   # "Excluding these items, net income was ...": a restated figure

@@ -27,6 +27,11 @@ def with_range_columns(doc: Document) -> Document:
     return doc
 
 
+def _dashed(text: str) -> bool:
+    """A dash or "to" in the cell: what any range prints between its ends."""
+    return "-" in text or "–" in text or "—" in text or " to " in text
+
+
 def is_range(text: str) -> bool:
     """A cell that prints both ends of a range ("$190.0 - $193.0", "$(0.20) - $(0.15)", "15% - 17%")."""
     return _range(text) is not None
@@ -41,6 +46,8 @@ def _range(text: str):
 
 def split_ranges(table: Table) -> Table:
     """`table` with its range columns split, or `table` itself when it has none."""
+    if not any(_dashed(c.text) for row in table.rows for c in row.cells):
+        return table   # most tables print no range: one look at each cell for a dash or "to"
     by_col: dict[int, list[str]] = {}
     for row in table.rows:
         for c in row.cells:
