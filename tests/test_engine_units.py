@@ -308,6 +308,7 @@ def test_a_per_share_amount_after_a_metric_other_than_earnings_is_no_earnings_pe
     "On a combined basis, net income for the fourth quarter of 2024 was $14.0 million.",
     "Combined company revenue for the fourth quarter of 2024 was $135.0 million.",
     "Acme's revenue for the fourth quarter of 2024 was $10.3 million.",
+    "The acquired business generated revenue of $10.3 million in the fourth quarter of 2024.",
     "For the full year, revenue was $480.0 million and net income was $45.0 million.",
     "Year-to-date net cash provided by operating activities was $95.0 million.",
     "Capital expenditures of $710 - $720 million are planned.",

@@ -59,10 +59,12 @@ _FROM_BEFORE = kept_regex(r"\b(?:from|by)\s*$", regex.I)
 EARNINGS = frozenset(("us-gaap:NetIncomeLoss", "us-gaap:ProfitLoss", "us-gaap:IncomeLossFromContinuingOperations",
                       "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic",
                       "us-gaap:NetIncomeLossAvailableToCommonStockholdersDiluted"))
-# a sentence that opens by setting items aside, or by combining another business in, restates its figures
+# a sentence that opens by setting items aside, by combining another business in, or with an acquired
+# business as its subject, states no figure of the company's own
 _RESTATING = kept_regex(r"^[\s•*·-]*(?:excluding|excluding\s+the\s+impact\s+of|absent|adjusting\s+for|without|"
-                           r"on\s+(?:a\s+)?(?:pro\s+forma|combined|comparable|constant[\s-]currency|organic)\s+basis)\b",
-                           regex.I)
+                           r"on\s+(?:a\s+)?(?:pro\s+forma|combined|comparable|constant[\s-]currency|organic)\s+basis|"
+                           r"the\s+acquired\s+(?:business|businesses|company|companies|operations?)|"
+                           r"(?:the\s+)?acquisitions?\s+contributed)\b", regex.I)
 _WIRE = kept_regex(r"^(?:PR\s?Newswire|Business\s?Wire|Globe\s?Newswire|ACCESS\s?WIRE|Newsfile(?:\s+Corp\.?)?|Marketwired"
                       r"|Accesswire)$", regex.I)
 _PERIOD_WORD = kept_regex(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
