@@ -20,7 +20,7 @@ from .engine.scale import Scale, find_scale
 from .engine.tables import TableOutcome, facts_from_table
 from .facts.checks import run_checks
 from .facts.attribution import unattributed_totals
-from .facts.consolidated import consolidated_net_income, unsaid_parent_net_income
+from .facts.consolidated import consolidated_net_income
 from .facts.unstated_scale import unstated_scales
 from .facts.share_scale import shares_by_eps
 from .facts.fiscal_naming import agreed_readings
@@ -119,10 +119,9 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, misdated, misdated_findings = misdated_columns(facts)
     facts, unsigned, sign_findings = unsettled_signs(facts, trace.tables.unchained)
     facts = consolidated_net_income(facts)
-    facts, unsaid = unsaid_parent_net_income(facts)
     facts, unattributed, attribution_findings = unattributed_totals(facts, doc.text)
     kept, rejected, findings = merge_facts(facts)
-    rejected = (unnamed + unattributed + unsaid + late + out_of_range + unpaired + off_scale + unscaled + uncarried + shaped
+    rejected = (unnamed + unattributed + late + out_of_range + unpaired + off_scale + unscaled + uncarried + shaped
                 + misread + misdated + unsigned + rejected)
     findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings
                 + unscaled_findings + carry_findings + shape_findings + order_findings + misdated_findings

@@ -14,6 +14,9 @@ from ..rulebook.regex_code import kept_regex
 from .merge import consistent
 
 _ATTRIBUTED = kept_regex(r"\b(?:attributable|available|applicable|allocable) to\b", regex.I)
+# a sentence's net income attributed, right after it, to someone other than the minority
+_SAID_WHOSE = kept_regex(r"\bnet\s+(?:income|loss|earnings)\b[^.$]{0,40}?\b(?:attributable|available|applicable|allocable)\s+"
+                         r"to\s+(?!(?:the\s+)?(?:non-?controlling|minority))", regex.I)
 # concept -> (what the text prints when the concept has a noncontrolling share, whether a plain table line is
 # doubted too: not a balance sheet's, whose own lines say it with their "Total equity"; the words each match
 # of the pattern begins with, where alone the text is searched: engine/word_starts.py)
@@ -70,8 +73,8 @@ def unattributed_totals(facts: list[Fact], text: str) -> tuple[list[Fact], list[
 
 def _plain(f: Fact, tables_too: bool) -> bool:
     """A sentence, or a table line when `tables_too`, that does not attribute its figure to anyone."""
-    if f.category == "narrative":
-        return not _ATTRIBUTED.search(f.provenance.source_text)
+    if f.category == "narrative":   # "of which $2.0 million was attributable to noncontrolling interests" is the
+        return not _SAID_WHOSE.search(f.provenance.source_text)   # minority's share, no word on whose the rest is
     return tables_too and not _ATTRIBUTED.search(f.provenance.source_text.split(" | ")[0])
 
 

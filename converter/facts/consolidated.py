@@ -151,27 +151,3 @@ def _relabel(facts: list[Fact], parent_concept: str, nci_concept: str, total_con
             f = replace(f, concept=total_concept, provenance=prov)
         out.append(f)
     return out
-
-
-_NET_INCOME = kept_regex(r"\bnet\s+(?:income|loss|earnings)\b", regex.I)
-_ATTRIBUTED = kept_regex(r"\battributable\s+to\b|\bavailable\s+to\b", regex.I)
-NCI_UNSAID = ("withheld: the release splits its net income with noncontrolling interests, and the sentence does "
-              "not say whose net income it states")
-
-
-def unsaid_parent_net_income(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]]]:
-    """A release whose tables split net income with noncontrolling interests: a sentence's "net income" that
-    does not say whose ("Net income for the full year was $45.5 million, of which $2.0 million was attributable
-    to noncontrolling interests") may be the consolidated total or the parent's share, so it is withheld."""
-    if not any(f.concept == PAIRS[0][1] and f.value and f.category == "table" for f in facts):
-        return facts, []
-    kept, rejected = [], []
-    for f in facts:
-        said = f.provenance.source_text if f.provenance is not None else ""
-        named = _NET_INCOME.search(said)
-        if f.concept == PAIRS[0][0] and f.category == "narrative" and (
-                named is None or not _ATTRIBUTED.search(said, named.end(), named.end() + 40)):
-            rejected.append((f, NCI_UNSAID))
-        else:
-            kept.append(f)
-    return kept, rejected
