@@ -22,6 +22,8 @@ from ..taxonomy import Taxonomy
 from .changes import change_clauses
 from .dollar_amounts import AMOUNT, PER_UNIT, Amount, parse_amount
 from .guidance import RANGE
+from .release_date import WIRE_NAMES
+from ..facts.checks import NUMERATORS
 from .framing_periods import FORWARD, opening_period, this_period, turned_from
 from .release_calendar import Calendar
 from .ignore import Suppressed, ignored_phrases, ignored_sentence
@@ -53,20 +55,12 @@ _VERSUS_PRIOR = kept_regex(r"\s*(?:,|-|\()?\s*(?:as\s+)?(?:compared\s+(?:to|with
                               r"(?:prior|previous|same)[\w\s-]*?(?:period|quarter|year)\)?\s*$", regex.I)
 _VERSUS_HINT = kept_re(r"compared|vs|versus", re.I)
 _YEARISH = kept_regex(r"(?:19|20)\d\d|\b[1-4]Q\s*'?\d\d\b|\b(?:Q[1-4]|FY)\s*'?\d\d\b")
-_AND_PAIR = kept_regex(r"\s(?:and)\s", regex.I)
+_AND_PAIR = kept_regex(r"\sand\s", regex.I)
 _FROM_BEFORE = kept_regex(r"\b(?:from|by)\s*$", regex.I)
 # the net income family, the only metrics a per-share amount after them is earnings per share of
-EARNINGS = frozenset(("us-gaap:NetIncomeLoss", "us-gaap:ProfitLoss", "us-gaap:IncomeLossFromContinuingOperations",
-                      "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic",
-                      "us-gaap:NetIncomeLossAvailableToCommonStockholdersDiluted"))
-# a sentence that opens by setting items aside, by combining another business in, or with an acquired
-# business as its subject, states no figure of the company's own
-_RESTATING = kept_regex(r"^[\s•*·-]*(?:excluding|excluding\s+the\s+impact\s+of|absent|adjusting\s+for|without|"
-                           r"on\s+(?:a\s+)?(?:pro\s+forma|combined|comparable|constant[\s-]currency|organic)\s+basis|"
-                           r"the\s+acquired\s+(?:business|businesses|company|companies|operations?)|"
-                           r"(?:the\s+)?acquisitions?\s+contributed)\b", regex.I)
-_WIRE = kept_regex(r"^(?:PR\s?Newswire|Business\s?Wire|Globe\s?Newswire|ACCESS\s?WIRE|Newsfile(?:\s+Corp\.?)?|Marketwired"
-                      r"|Accesswire)$", regex.I)
+EARNINGS = frozenset(NUMERATORS) | {"us-gaap:ProfitLoss", "us-gaap:IncomeLossFromContinuingOperations",
+                                     "us-gaap:NetIncomeLossAvailableToCommonStockholdersDiluted"}
+_WIRE = kept_regex(rf"^{WIRE_NAMES}(?:\s+corp\.?)?$", regex.I)
 _PERIOD_WORD = kept_regex(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
 
 
@@ -145,9 +139,6 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
             if "-" in sent or "–" in sent or "—" in sent or " to " in sent or "between" in sent else []
         plain = [a for a in amounts if a.start not in per_share and not PER_UNIT.match(sent, a.end)
                  and not any(s0 <= a.start < e0 for s0, e0 in ranged)]
-        if _RESTATING.match(sent):   # "Excluding these items, net income was ...": a restated figure
-            out.unmapped.extend(_unmapped(par, offset, sent, a) for a in amounts)
-            continue
         # "increased $5.2 million, or 8%, to $70.1 million": the change is no fact, and its clause is skipped
         changes = change_clauses(sent, plain)
         plain = [a for a in plain if all(a is not c for c, _s, _e in changes)]

@@ -19,14 +19,15 @@ from .dates import full_dates, make_date
 from ..rulebook.regex_code import kept_regex
 
 HEAD_CHARS = 4000     # the dateline stands in the opening text
-_WIRE = (r"(?:globe\s*newswire|business\s*wire|businesswire|pr\s*newswire|accesswire|access\s*newswire|newsfile|"
-         r"marketwired?|eqs|cnw)")
+# the newswires' names (narrative.py knows the line one prints under a release's title by them too)
+WIRE_NAMES = (r"(?:globe\s*newswire|business\s*wire|businesswire|pr\s*newswire|access\s*wire|access\s*newswire|newsfile|"
+              r"marketwired?|eqs|cnw)")
 # after the date: the wire's name, or a dash and the first word of the text on the same line
-_AFTER = kept_regex(rf"^[ \t]*(?:/?[ \t]*\(?[ \t]*{_WIRE}|[-–—―]+[ \t]*(?=[A-Z(\"]))", regex.I)
+_AFTER = kept_regex(rf"^[ \t]*(?:/?[ \t]*\(?[ \t]*{WIRE_NAMES}|[-–—―]+[ \t]*(?=[A-Z(\"]))", regex.I)
 # before it, on the same line near its start: a place in capitals and a comma ("SANTA CLARA, Calif., "), or
 # the wire's name ("NEW YORK, NY / ACCESS Newswire / ")
 _PLACE = kept_regex(r"\b[A-Z][A-Z.']{2,}(?:[ \t]+[A-Z][A-Z.']+)*,")
-_WIRE_BEFORE = kept_regex(rf"{_WIRE}[ \t]*/?[ \t]*$", regex.I)
+_WIRE_BEFORE = kept_regex(rf"{WIRE_NAMES}[ \t]*/?[ \t]*$", regex.I)
 LINE_START = 120      # a dateline's date stands this close to the start of its line
 _SENTENCE_END = kept_regex(r"[.!?)][\"”’]?\s+(?=[A-Z])")
 
