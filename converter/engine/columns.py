@@ -142,6 +142,7 @@ YEAR_END_SLACK = 10   # days: a 52/53-week year ends within a few days of its mo
 _TWELVE_MONTHS = kept_regex(r"\b(?:twelve|12)[\s-]+months?\b|\blast\s+(?:twelve|12)\b", regex.I)
 
 
+_YEAR = kept_regex(r"(?:19|20)\d\d")
 _MONTH_DAY = kept_regex(rf"(?P<m>{MONTH_RE})\.?\s*(?P<d>\d{{1,2}})\b", regex.I)
 
 
@@ -159,7 +160,7 @@ def _caption_day(table: Table, slots: list[dict]) -> None:
                 if day is not None:
                     days.add((parse_month(day["m"]), int(day["d"]), day.group(0)))
             if kind in ("date", "y"):
-                years.update(int(y) for y in regex.findall(r"(?:19|20)\d\d", m.group(0)))
+                years.update(int(y) for y in _YEAR.findall(m.group(0)))
     if len({(mo, d) for mo, d, _t in days}) != 1 or not {int(s["y"].group(0)) for s in slots} <= years:
         return
     day = _MONTH_DAY.match(next(iter(days))[2])
