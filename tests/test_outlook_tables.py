@@ -41,3 +41,40 @@ def test_a_year_with_outlook_over_low_and_high_beside_the_years_actuals():
     assert facts[("us-gaap:Revenues", "2024-01-01..2024-12-31", ())] == Decimal("482000000")
     assert facts[("us-gaap:Revenues", "2025-01-01..2025-12-31", LOW)] == Decimal("500000000")
     assert facts[("us-gaap:EarningsPerShareDiluted", "2025-01-01..2025-12-31", HIGH)] == Decimal("2.34")
+
+
+def test_a_period_named_twice_above_low_and_high_dates_them():
+    # the heading above the table and the table's own title name the same year
+    facts = _facts("**Full-Year 2025 Guidance**\n\n| 2025 GUIDANCE | | |\n| --- | --- | --- |\n"
+                   "| (Dollars in Millions) | Low \\* | High \\* |\n| Total revenues | $ 6,830 | $ 7,230 |\n"
+                   "| Capital expenditures | $ 725 | $ 775 |\n")
+    assert facts == {("us-gaap:Revenues", "2025-01-01..2025-12-31", LOW): Decimal("6830000000"),
+                     ("us-gaap:Revenues", "2025-01-01..2025-12-31", HIGH): Decimal("7230000000"),
+                     ("us-gaap:PaymentsToAcquirePropertyPlantAndEquipment", "2025-01-01..2025-12-31", LOW):
+                         Decimal("725000000"),
+                     ("us-gaap:PaymentsToAcquirePropertyPlantAndEquipment", "2025-01-01..2025-12-31", HIGH):
+                         Decimal("775000000")}
+
+
+def test_lines_under_a_section_beside_the_consolidated_one_are_a_part_s():
+    # "Gross profit" is printed for one business only: it is no outlook of the company's gross profit
+    facts = _facts("| 2025 GUIDANCE | | |\n| --- | --- | --- |\n| (Dollars in Millions) | Low | High |\n"
+                   "| Consolidated | | |\n| Total revenues | $ 6,830 | $ 7,230 |\n| | | |\n"
+                   "| Magnesia Specialties Business | | |\n| Gross profit | $ 110 | $ 120 |\n")
+    assert facts == {("us-gaap:Revenues", "2025-01-01..2025-12-31", LOW): Decimal("6830000000"),
+                     ("us-gaap:Revenues", "2025-01-01..2025-12-31", HIGH): Decimal("7230000000")}
+
+
+def test_low_and_high_with_a_footnote_mark_head_a_fixed_width_outlook():
+    text = ("X Corp Reports Fourth Quarter 2024 Results\n\nANYTOWN, Ohio, January 23, 2025 -- X Corp (NYSE: XCO) "
+            "today reported results for the fourth quarter of 2024.\n\n"
+            "                    2025 GUIDANCE\n"
+            "  (Dollars in Millions)                Low *          High *\n"
+            "  Total revenues                   $  6,830       $  7,230\n"
+            "  Capital expenditures             $    725       $    775\n\n"
+            "  * Guidance range represents the low end and high end of the respective line items.\n")
+    facts = {(f.concept, str(f.period), f.dims): f.value
+             for f in convert_text(text, issuer="none", layout="fixed").facts if f.concept.startswith("us-gaap")}
+    assert facts[("us-gaap:Revenues", "2025-01-01..2025-12-31", LOW)] == Decimal("6830000000")
+    assert facts[("us-gaap:PaymentsToAcquirePropertyPlantAndEquipment", "2025-01-01..2025-12-31", HIGH)] \
+        == Decimal("775000000")

@@ -100,9 +100,11 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
                     slots[c].setdefault(kind, m)
     if n and all("rng" in s and not (_PERIOD_KINDS & s.keys()) for s in slots):
         # "FIRST QUARTER 2025 GUIDANCE" over "Low | High": the outlook's period is the one its title names
-        # ("First Quarter and Full Year 2025 Guidance" names two: neither is taken)
+        # ("First Quarter and Full Year 2025 Guidance" names two: neither is taken; "Full-Year 2025 Guidance"
+        # above "2025 GUIDANCE" names one twice)
         named = [(k, m) for c in table.caption for k, m in tokens(c) if k in _PERIOD_KINDS]
-        if len({regex.sub(r"\s+", " ", m.group(0).lower()) for _k, m in named}) == 1 and named[0][0] in ("q", "fy"):
+        if named and all(k in ("q", "fy") for k, _m in named) \
+                and len({(c.end, c.length) for c in (_column({k: m}, cal, None) for k, m in named)}) == 1:
             for s in slots:
                 s[named[0][0]] = named[0][1]
     _caption_day(table, slots)

@@ -140,6 +140,8 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
         return
     info: dict[int, RowInfo] = {}
     headings: list[tuple[str, ...]] = []   # the headings above each fact's row, in the order of out.facts
+    led: list[str] = []                    # the nearest heading row above each fact's row, likewise
+    heading_row = ""
     placed: list[tuple[int, int]] = []     # the (row, column) of each fact, in the order of out.facts
     bridges = bridge_headings(table, book, context, caption) | noncurrent_headings(table)
     named = unlabelled_totals(table, lambda c: _usable(columns, c))
@@ -149,6 +151,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     read_columns: dict[tuple, tuple] = {}
     for index, row in enumerate(table.rows):
         if not row.cells:
+            heading_row = row.label.strip()
             continue
         if index in named:   # a total printed without a label is its heading's total
             heading, over = named[index]
@@ -273,6 +276,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                       rule.id, table.index, cell.span or row.span, f"{row.label} | {cell.text}",
                                       tuple(steps), kind)))
             headings.append(above)
+            led.append(heading_row)
             placed.append((index, cell.col))
     sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
     usable = lambda c: _usable(columns, c)
@@ -288,6 +292,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     # a parent's total beside the whole ("Total Acme shareholders' equity", "Noncontrolling interest", "Total
     # equity") is no breakdown: tell the whole apart before parts are dropped
     out.facts[first:] = consolidated_net_income(out.facts[first:])
+    headings = _drop_parts_beside_the_whole(out, first, led, headings)
     _drop_breakdown_parts(out, first, headings)
     findings, calcs = check_totals(table, info, usable)
     out.findings.extend(findings)
@@ -295,6 +300,31 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
 
 
 _WHOLE = kept_regex(r"^(?:total|consolidated|combined)\b", regex.I)
+
+
+_WHOLE_SECTION = kept_regex(r"^(?:consolidated|total\s+company|company[\s-]wide)(?:\s+(?:results|totals?))?\s*:?$",
+                            regex.I)
+
+
+def _drop_parts_beside_the_whole(out: TableOutcome, first: int, led: list[str],
+                                 headings: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """A table with a "Consolidated" heading sets the sections after others apart as parts of the company
+    ("Consolidated" rows, then "Building Materials Business" / "Aggregates" / "Gross profit"): a line whose
+    nearest heading above is another is that part's, even where the whole prints no such line to tell them
+    apart by. Nearness, not indentation: a print that sets labels flush right nests nothing reliably.
+    `led` is the nearest heading row above each fact's row ("" for none); returns `headings` for the facts
+    kept."""
+    if not any(_WHOLE_SECTION.match(h) for h in led):
+        return headings
+    keep = []
+    for fact, heading, above in zip(out.facts[first:], led, headings):
+        if heading and not _WHOLE_SECTION.match(heading):
+            out.skipped.append((fact.provenance.source_text, f"under '{heading}', a part of the company beside "
+                                                             f"the table's consolidated section"))
+        else:
+            keep.append((fact, above))
+    out.facts[first:] = [f for f, _a in keep]
+    return [a for _f, a in keep]
 
 
 def _drop_breakdown_parts(out: TableOutcome, first: int, headings: list[tuple[str, ...]]) -> None:

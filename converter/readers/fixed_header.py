@@ -59,8 +59,12 @@ def _is_note(text: str) -> bool:
     return text[:1] in "(0123456789" or find_scale([text]) is not None
 
 
+# a footnote's mark after a column's name ("Low *", "High †", "2025 (1)")
+_FOOTNOTE_MARK = kept_regex(r"\s*(?:\*+|[†‡§]|\(\d\))$")
+
+
 def is_header_piece(text: str) -> bool:
-    t = text.strip()
+    t = _FOOTNOTE_MARK.sub("", text.strip())
     return is_period_header(t) or bool(_COLUMN_WORDS.match(t))
 
 
