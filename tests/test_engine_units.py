@@ -360,6 +360,35 @@ def test_an_outlook_bullet_led_by_a_gerund_is_an_outlook():
     assert hi.value == Decimal("12500000000")
 
 
+OUTLOOK_LEAD = ("Acme Reports Fourth Quarter 2024 Results\n\nHOUSTON, Feb. 11, 2025 -- Acme Corp today reported "
+                "results for the fourth quarter and full year ended December 31, 2024. Revenue for the fourth "
+                "quarter of 2024 was $120.5 million.\n\nOutlook\n\n"
+                "Acme expects the following metrics for the first quarter of 2025:\n\n")
+FORECAST_LOW = (("srt:RangeAxis", "srt:MinimumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember"))
+
+
+def test_a_full_year_item_under_a_quarter_s_outlook_is_the_year_s():
+    # the quarter the list's lead names had dated the year's capital expenditures
+    facts = _facts(OUTLOOK_LEAD + "Full-year capital expenditures of approximately $710 - $720 million\n")
+    assert {k[1] for k in facts if k[2]} == {"2025-01-01..2025-12-31"}
+    assert facts[("us-gaap:PaymentsToAcquirePropertyPlantAndEquipment", "2025-01-01..2025-12-31",
+                  FORECAST_LOW)].value == Decimal("710000000")
+
+
+def test_an_outlook_list_is_read_to_its_end_however_many_items_it_has():
+    items = "".join(f"Segment {n}\n\nAverage rig count of approximately {60 + n} rigs\n\n" for n in range(4))
+    facts = _facts(OUTLOOK_LEAD + items + "Capital Expenditures\n\nCapital expenditures of $195 - $205 million\n")
+    assert facts[("us-gaap:PaymentsToAcquirePropertyPlantAndEquipment", "2025-01-01..2025-03-31",
+                  FORECAST_LOW)].value == Decimal("195000000")
+
+
+def test_a_heading_naming_a_reported_period_ends_an_outlook_list():
+    facts = _facts(OUTLOOK_LEAD + "Revenue of $125 - $130 million\n\nFourth Quarter 2024 Highlights\n\n"
+                   "Capital expenditures of $40 - $45 million\n")
+    assert ("us-gaap:Revenues", "2025-01-01..2025-03-31", FORECAST_LOW) in facts
+    assert not [k for k in facts if k[0] == "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"]
+
+
 def test_entity_from_ticker_and_dateline():
     e = find_entity("NEW YORK, March 1, 2025 -- Acme Corp. (NYSE: ACME) today reported", None)
     assert (e.identifier, e.name, e.ticker) == ("ACME", "Acme Corp.", "ACME")

@@ -47,7 +47,9 @@ GAP = kept_regex(r"""^[\s,:]*(?:,[^,$;]{0,90},)?[\s,]*(?:(?:of|to\s+be|is|are|wi
                         (?:guidance|outlook|expectations?)(?:\s+range)?\s+(?:to|of)|
                         expected\s+to\s+be|(?:with)?in\s+the\s+range\s+of|(?:a\s+)?range\s+of|ranging\s+from|between|of\s+between|
                         from|approximately|at|for\s+the\s+(?:full\s+)?year|in\s+the\s+range)\s*)*$""", regex.I | regex.X)
-CONTEXT_SPAN = 6   # paragraphs a cue stays in force
+CONTEXT_SPAN = 6   # paragraphs of prose a cue stays in force
+_ITEM = 160        # a paragraph this short with no full stop at its end is a list item or a heading
+_HEADING = 60
 # "2025 Guidance", "reaffirms its 2025 outlook": a bare year naming the outlook is that fiscal year
 _YEAR_OUTLOOK = kept_regex(r"\b((?:19|20)\d\d)\s+(?:full[\s-]year\s+)?(?:annual\s+)?(?:financial\s+)?"
                               r"(?:guidance|outlook)\b", regex.I)
@@ -87,7 +89,8 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
         if head:
             latest_last = bool(head["old"])
         # its literals first: most paragraphs hold none
-        if reach[i] and may_match(CUE, fold(text)) and CUE.search(text):
+        cued = reach[i] and may_match(CUE, fold(text)) and CUE.search(text) is not None
+        if cued:
             named = find_periods(text, cal)
             if not named and (year := _YEAR_OUTLOOK.search(text)):
                 named = find_periods(f"fiscal {year[1]}", cal)
@@ -97,7 +100,12 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
                 active, left = future[0], CONTEXT_SPAN
         if active is None or left <= 0:
             continue
-        left -= 1
+        if _is_prose(text):
+            left -= 1
+        elif not cued and len(text) <= _HEADING and "$" not in text and report_end is not None \
+                and any(p.end <= report_end for pm in find_periods(text, cal) for p in pm.periods):
+            active = None   # a heading that names a reported period ("Fourth Quarter 2024 Results") ends the list
+            continue
         if "$" not in text:   # every range is of amounts: no sentence to split
             continue
         for offset, sent in sentences(text):
@@ -127,12 +135,38 @@ def _amounts_within_reach(paragraphs: list[Paragraph]) -> list[bool]:
     A cue's period dates only ranges, and every range is of amounts: where none is in reach, the period it
     would set is never read (the paragraphs after the reach go by a later cue), so the cue paragraph's
     periods, a safe-harbor paragraph's hundreds of words, are not looked for."""
+    prose = [0]   # prose[k]: the paragraphs of prose before paragraph k, each of which uses up a cue's reach
+    for par in paragraphs:
+        prose.append(prose[-1] + _is_prose(par.text))
     out, last = [False] * len(paragraphs), None   # last: the nearest paragraph at or after i that prints "$"
     for i in range(len(paragraphs) - 1, -1, -1):
         if "$" in paragraphs[i].text:
             last = i
-        out[i] = last is not None and last < i + CONTEXT_SPAN
+        out[i] = last is not None and prose[last] - prose[i] < CONTEXT_SPAN
     return out
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of prose, which uses up a cue's reach; the items of a list under the cue ("Capital
+    expenditures of $195 - $205 million"), and their headings, do not."""
+    return len(text) > _ITEM or text.rstrip().endswith(".")
+
+
+# "Full-year capital expenditures of $710 - $720 million" under "expects for the first quarter of 2025": the
+# year, not the quarter the context names
+_FULL_YEAR = kept_regex(r"\bfull[\s-]year\b|\bfor\s+the\s+(?:full\s+|fiscal\s+)*year\b(?!\s+(?:ended|ending))", regex.I)
+
+
+def _full_year(clause: str, period: Period, cal: Calendar) -> Optional[Period]:
+    """`period`, or the fiscal year it falls in where the clause says the full year and `period` is shorter;
+    None where that year cannot be told."""
+    if period.is_instant or (period.end - period.start).days >= 350 or not _FULL_YEAR.search(clause):
+        return period
+    for fy in (period.end.year, period.end.year + 1):
+        end, before = cal.fiscal_year_end(fy), cal.fiscal_year_end(fy - 1)
+        if before < period.end <= end:
+            return Period(end, before + timedelta(days=1))
+    return None
 
 
 _FOR_THE = kept_regex(r"(?:for|in|during)\s+the\b", regex.I)
@@ -197,7 +231,9 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         # "full-year 2025 revenue between ..., and Q4 2025 revenue between ...": the clause's own period
         own = [p for pm in periods if start <= pm.start and pm.end <= rng.start() and not pm.instant
                for p in pm.periods if not p.is_instant and p.end >= active.end - timedelta(days=400)]
-        period = own[-1] if own else (opening or active)
+        period = own[-1] if own else _full_year(sent[start:rng.start()], opening or active, cal)
+        if period is None:
+            continue
         if concept.period == "instant":
             inst = [p for pm in periods if pm.instant for p in pm.periods]
             period = inst[0] if inst else Period(active.end)
@@ -222,4 +258,6 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         hi = _bound(rng, "b", None)
         if lo.value > hi.value:
             continue
-        yield mention.rule, lo, hi, (own[-1] if own else (opening or active))
+        period = own[-1] if own else _full_year(sent[:rng.start()], opening or active, cal)
+        if period is not None:
+            yield mention.rule, lo, hi, period
