@@ -413,3 +413,31 @@ def test_a_note_running_up_the_margin_is_no_figures_of_the_rows_beside_it():
     content += b"BT /F1 9 Tf 0 1 -1 0 560 640 Tm (CUSIP 12345 6789) Tj ET "
     lines = [line.split() for line in pdf_text(_pdf([content])).text.splitlines() if line.strip()]
     assert lines[2] == ["Revenue", "47,459", "45,784"] and len(lines) == 5, lines
+
+
+def test_dot_leaders_run_into_the_figures_are_white_space_and_move_no_figure():
+    # a word processor's leaders: dots from the label up to the first figure with no space glyph between, each
+    # dot narrower than a column of the text laid out. Written as text they pushed every figure a column right
+    # of its header, and the 2024 balances were dated December 31, 2023
+    dots = b"." * 66
+    rows = [(b"Cash and cash equivalents", b"$85,000", b"$70,000"), (b"Accounts receivable, net", b"40,000", b"35,000"),
+            (b"Total assets", b"$450,000", b"$425,000"), (b"Total stockholders' equity", b"280,000", b"235,000")]
+    content = [b"BT /F1 9 Tf 1 0 0 1 72 720 Tm (Acme Reports Fourth Quarter 2024 Results) Tj",
+               b"1 0 0 1 72 700 Tm (ANYTOWN, Ohio, January 23, 2025 -- Acme Corp today reported results for the) Tj",
+               b"1 0 0 1 72 689 Tm (fourth quarter and full year ended December 31, 2024.) Tj",
+               b"1 0 0 1 150 660 Tm (CONDENSED CONSOLIDATED BALANCE SHEETS \\(in thousands\\)) Tj",
+               b"1 0 0 1 330 640 Tm (December 31,) Tj 1 0 0 1 415 640 Tm (December 31,) Tj",
+               b"1 0 0 1 362 629 Tm (2024) Tj 1 0 0 1 447 629 Tm (2023) Tj"]
+    y = 612
+    for label, a, b in rows:
+        width = 5.0 * len(b.replace(b",", b"").replace(b"$", b"")) + 2.5 * b.count(b",") + 5.0 * b.count(b"$")
+        content.append(b"1 0 0 1 72 %d Tm (%s) Tj 1 0 0 1 180 %d Tm (%s) Tj 1 0 0 1 345 %d Tm (%s) Tj "
+                       b"1 0 0 1 %.1f %d Tm (%s) Tj" % (y, label, y, dots, y, a, 465 - width, y, b))
+        y -= 12
+    text = pdf_text(_one_page_pdf(b" ".join(content) + b" ET"))
+    assert "..." not in text.text
+    from converter.pipeline import convert_text
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text.text, issuer="none", layout="fixed").facts}
+    assert facts[("us-gaap:CashAndCashEquivalentsAtCarryingValue", "2024-12-31")] == Decimal("85000000")
+    assert facts.get(("us-gaap:CashAndCashEquivalentsAtCarryingValue", "2023-12-31")) in (None, Decimal("70000000"))
+    assert facts[("us-gaap:StockholdersEquity", "2024-12-31")] == Decimal("280000000")

@@ -22,9 +22,10 @@ _WIDE_GAP = kept_regex(r"\S {3,}\S")
 _TOKEN = kept_regex(r"\S+")
 _MARKS = {"$", "US$", "€", "£"}
 _NO_VALUE = {"nm", "n/m", "n.m.", "*", "**"}       # a cell printed without a figure
-# Dot leaders from a label to its figures ("Net premiums earned.......... $142,318") are white space; the
+# Dot leaders from a label to its figures ("Net premiums earned.......... $142,318", ". . . .", run into the figure
+# as in "year.......70,000") are white space; the
 # columns keep their places
-_LEADER = kept_regex(r"(?<=\S) ?\.{2,}(?= |\$|$)")
+_LEADER = kept_regex(r"(?<=\S) ?(?:\.{2,}|\.(?: \.){2,})(?= |\$|\(|\d|$)")
 _RULE_LINE = kept_regex(r"^\s*[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
 # "(17,235 )": a closing parenthesis printed from a cell of its own, a space after the digits; it closes
 # the figure where the digits end, so the digits keep their column
@@ -89,7 +90,7 @@ def cleaned(raw: str) -> tuple[str, Optional[list[int]]]:
     origin = None
     if "\t" in clean:
         clean, origin = _expand_tabs(clean)
-    if ".." in clean:   # the look-behinds below are slow: tried only where they can match
+    if ".." in clean or ". ." in clean:   # the look-behinds below are slow: tried only where they can match
         clean = _LEADER.sub(lambda m: " " * len(m.group(0)), clean)
     if " )" in clean:
         clean = _LOOSE_CLOSE.sub(lambda m: ")" + m.group(1), clean)

@@ -34,6 +34,10 @@ MAX_PAGES = 300            # an earnings release is tens of pages; a longer file
 _FIGURE = kept_re(r"^[(\[$]*[-–—]?\$?[\d,]*\.?\d+[)\]]?%?\)?$|^[()$%—–-]+$")
 _DIGITS = kept_re(r"\d")
 _ATTACHED = {"%", ")", ",", "%)"}
+# Dot leaders from a label to its figures ("Revenues ........ $85,000", ". . . . .", "……"): white space. A word
+# processor runs them into the label and the figure with no space glyph, and their glyphs, narrower than a
+# column of the text laid out, would push the figures off their columns.
+_LEADER_GLYPHS = kept_re(r"[.\u2026\u00b7](?:[ \u00a0]?[.\u2026\u00b7]){3,}")
 _NO_PAGES = kept_re(rb"/Count\s+0\b")
 _SOME_PAGES = kept_re(rb"/Count\s+[1-9]")
 
@@ -233,9 +237,11 @@ def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Wo
     matrix = raw.FS_MATRIX()
     generated_break = False   # PDFium put a line break of its own after the last glyph
     digits: list[tuple[_Word, int, float]] = []   # each digit glyph: its word, its place there, its ink height
+    leaders = {k for m in _LEADER_GLYPHS.finditer(text) for k in range(*m.span())} \
+        if ".." in text or ". ." in text or "\u2026" in text or "\u00b7" in text else set()
     for k in range(min(tp.count_chars(), len(text))):
         ch = text[k]
-        if across and k < len(across) and across[k]:
+        if across and k < len(across) and across[k] or k in leaders:
             ch = " "
         if ch.isspace():
             if cur is not None and ch in "\r\n" and raw.FPDFText_IsGenerated(tp.raw, k):
