@@ -59,6 +59,35 @@ def test_figures_take_columns_by_right_edge_and_dollar_marks_are_apart():
     assert cells("Diluted net income per share") == [(0, "2.71"), (1, "2.66")]
 
 
+def test_spaced_dot_leaders_and_leaders_run_into_a_figure_are_white_space():
+    # a typesetter's ". . . ." and a word processor's dots up to the figure ("year.......70,000", as pdftotext
+    # lays out a Word PDF): the figures had stayed glued to the dots, no figure at all
+    t = _table(read_fixed_width("Cash Flows (In millions)\n"
+                                "                                          Year Ended December 31,\n"
+                                "                                            2024         2023\n"
+                                "Revenue . . . . . . . . . . . . . . . .  $ 4,493      $ 4,103\n"
+                                "Cash at end of year.......................85,000       70,000\n"))
+    assert [(c.col, c.text) for c in _row(t, "Revenue").cells] == [(0, "4,493"), (1, "4,103")]
+    assert [(c.col, c.text) for c in _row(t, "Cash at end of year").cells] == [(0, "85,000"), (1, "70,000")]
+
+
+@pytest.mark.parametrize("header", [
+    "              Three Months Ended December 31,         2024         2023\n",   # the title from the labels' side
+    "                         Three Months Ended December 31, 2024 2023\n",      # title and years one string
+])
+def test_a_period_title_on_the_line_of_the_years_heads_every_column(header):
+    # a word processor's header line: the title that names the length stood over no column, and every quarter
+    # column was left without a period
+    facts = _fixed_facts("Acme Reports Fourth Quarter 2024 Results\n\nANYTOWN, Ohio, January 23, 2025 -- Acme Corp "
+                         "today reported results for the fourth quarter of 2024.\n\n"
+                         "              STATEMENTS OF OPERATIONS (in thousands)\n" + header +
+                         "Revenues                                         $120,500     $110,200\n"
+                         "Net income                                         13,200       11,100\n")
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("120500000")
+    assert facts[("us-gaap:Revenues", "2023-10-01..2023-12-31")] == Decimal("110200000")
+    assert facts[("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("11100000")
+
+
 def test_footnote_mark_after_a_label_stays_in_the_label():
     t = _table(read_fixed_width(INCOME))
     assert [(c.col, c.text) for c in _row(t, "Cost of revenue (1)").cells] == [(0, "434"), (1, "393")]

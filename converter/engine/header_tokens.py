@@ -35,8 +35,9 @@ LEAF = ("date", "y", "q", "fy", "skip")
 KINDS = ("len", "q", "date", "fy", "md", "y", "qonly", "total", "rng", "skip", "ng", "avg")
 
 
-# "June 30, 2004 and 2003": one day of several years, each a column's; the day is no date of the first year
-_LISTED_YEARS = kept_regex(rf"({MONTH_RE}\s*\d{{1,2}})\s*,?\s*((?:19|20)\d\d(?:\s*(?:,|and|&)\s*(?:19|20)\d\d)+\b)",
+# "June 30, 2004 and 2003", "December 31, 2024 2023": one day of several years, each a column's; the day is no
+# date of the first year
+_LISTED_YEARS = kept_regex(rf"({MONTH_RE}\s*\d{{1,2}})\s*,?\s*((?:19|20)\d\d(?:(?:\s*(?:,|and|&)\s*|\s+)(?:19|20)\d\d)+\b)",
                               regex.I)
 
 

@@ -103,7 +103,15 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
         return e <= zone and not ((is_header_piece(text) or is_column_words(text) and not _is_note(text))
                                   and s > margin + 4)
 
-    for found, printed in _join_stacks([chunks(ln.raw) for ln in head if ln.kind != "blank"], cols):
+    stacks = _join_stacks([chunks(ln.raw) for ln in head if ln.kind != "blank"], cols)
+    # "Three Months Ended December 31,      2024      2023": a length title naming no year, set from the labels'
+    # side, the only one the header prints over years and dates alone, heads every column
+    titles = [(s, t) for found, _p in stacks for s, e, t in found if not captioned(s, e, t)]
+    lengths = [(s, t) for s, t in titles if LENGTH_WORD.search(t)]
+    from_the_side = len(lengths) == 1 and bool(cols) and lengths[0][0] < cols[0].left \
+        and not YEAR.search(lengths[0][1]) \
+        and all(_PLAIN_DATE.match(t) for _s, t in titles if not LENGTH_WORD.search(t))
+    for found, printed in stacks:
         pieces = []
         for s, e, text in found:
             if captioned(s, e, text):
@@ -143,6 +151,8 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
                            max(0.0, s - cols[near].center, cols[near].center - e) for s2, e2, _t in pieces):
                         over = [near]
                         taken.add(near)
+            if from_the_side and LENGTH_WORD.search(text):
+                over = list(range(len(cols)))
             if over:
                 placed.append([text, (min(over), max(over)), s, e])
             elif LENGTH_WORD.search(text):
@@ -177,6 +187,9 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
                             later.remove(below[0])
                         break
     return [HeaderCell(text, span) for placed in lines for text, span, _s, _e in placed], caption
+
+
+_PLAIN_DATE = kept_regex(rf"^(?:{MONTH_RE}\.?\s*\d{{1,2}},?\s*)?(?:19|20)\d\d$|^{MONTH_RE}\.?\s*\d{{1,2}},?$", regex.I)
 
 
 STACK = 3         # lines: a header cell wrapped a few words a line ("For the Six" / "Months" / "Ended")
