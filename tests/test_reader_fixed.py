@@ -71,6 +71,18 @@ def test_spaced_dot_leaders_and_leaders_run_into_a_figure_are_white_space():
     assert [(c.col, c.text) for c in _row(t, "Cash at end of year").cells] == [(0, "85,000"), (1, "70,000")]
 
 
+def test_a_leader_s_last_dot_is_no_figure_s_decimal_point_unless_it_can_only_be():
+    t = _table(read_fixed_width("Per share\n"
+                                "                                          Three Months Ended\n"
+                                "                                            2024         2023\n"
+                                "Diluted earnings per share. . . . . . . . . .45          .38\n"
+                                "Basic earnings per share.....................47           40\n"))
+    # a dot right before digits in spaced leaders is the decimal point of ".45"
+    assert [c.text for c in _row(t, "Diluted earnings per share").cells] == [".45", ".38"]
+    # "......47": 47 or .47? The figure run into the leader is not read
+    assert "47" not in [c.text for r in t.rows for c in r.cells]
+
+
 @pytest.mark.parametrize("header", [
     "              Three Months Ended December 31,         2024         2023\n",   # the title from the labels' side
     "                         Three Months Ended December 31, 2024 2023\n",      # title and years one string

@@ -441,3 +441,23 @@ def test_dot_leaders_run_into_the_figures_are_white_space_and_move_no_figure():
     assert facts[("us-gaap:CashAndCashEquivalentsAtCarryingValue", "2024-12-31")] == Decimal("85000000")
     assert facts.get(("us-gaap:CashAndCashEquivalentsAtCarryingValue", "2023-12-31")) in (None, Decimal("70000000"))
     assert facts[("us-gaap:StockholdersEquity", "2024-12-31")] == Decimal("280000000")
+
+
+def test_a_footnote_mark_raised_after_a_figure_is_no_cell_of_the_row():
+    # "17,700 (2)" with the mark set small and raised: laid out as a word of its own it was a third cell in a
+    # row of two columns, and the row was not read
+    content = (b"BT /F1 9 Tf 1 0 0 1 300 720 Tm (2024) Tj 1 0 0 1 380 720 Tm (2023) Tj "
+               b"1 0 0 1 72 700 Tm (Operating income) Tj 1 0 0 1 292.8 700 Tm (17,700) Tj "
+               b"/F1 6 Tf 1 0 0 1 324 703 Tm (\\(2\\)) Tj /F1 9 Tf 1 0 0 1 372.8 700 Tm (15,100) Tj "
+               b"/F1 6 Tf 1 0 0 1 404 703 Tm (\\(2\\)) Tj ET")
+    line = [ln for ln in pdf_text(_one_page_pdf(content)).text.splitlines() if "Operating" in ln][0]
+    assert line.split() == ["Operating", "income", "17,700", "15,100"]
+
+
+def test_a_leader_stops_short_of_the_decimal_point_of_a_figure_printed_without_its_zero():
+    # "Diluted earnings per share ........ .45": the leader ran on through the space into ".45", and the
+    # figure was read as 45
+    content = (b"BT /F1 9 Tf 1 0 0 1 72 700 Tm (Diluted earnings per share ................................ .45) Tj "
+               b"1 0 0 1 400 700 Tm (.38) Tj ET")
+    line = [ln for ln in pdf_text(_one_page_pdf(content)).text.splitlines() if "Diluted" in ln][0]
+    assert line.split() == ["Diluted", "earnings", "per", "share", ".45", ".38"]

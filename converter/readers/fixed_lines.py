@@ -22,10 +22,10 @@ _WIDE_GAP = kept_regex(r"\S {3,}\S")
 _TOKEN = kept_regex(r"\S+")
 _MARKS = {"$", "US$", "€", "£"}
 _NO_VALUE = {"nm", "n/m", "n.m.", "*", "**"}       # a cell printed without a figure
-# Dot leaders from a label to its figures ("Net premiums earned.......... $142,318", ". . . .", run into the figure
-# as in "year.......70,000") are white space; the
-# columns keep their places
-_LEADER = kept_regex(r"(?<=\S) ?(?:\.{2,}|\.(?: \.){2,})(?= |\$|\(|\d|$)")
+# Dot leaders from a label to its figures ("Net premiums earned.......... $142,318", ". . . .") are white space; the
+# columns keep their places. Run into a figure ("year.......70,000"), only where the figure cannot begin with the
+# last dot: "......45" may be 45 or .45, and stays unread; a dot right before a digit is a decimal point.
+_LEADER = kept_regex(r"(?<=\S) ?(?:\.{2,}|\.(?: \.(?!\d)){2,})(?= |\$|\(|\d{1,3}(?:,\d{3})+|\d+\.\d|$)")
 _RULE_LINE = kept_regex(r"^\s*[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
 # "(17,235 )": a closing parenthesis printed from a cell of its own, a space after the digits; it closes
 # the figure where the digits end, so the digits keep their column

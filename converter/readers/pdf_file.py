@@ -34,10 +34,15 @@ MAX_PAGES = 300            # an earnings release is tens of pages; a longer file
 _FIGURE = kept_re(r"^[(\[$]*[-–—]?\$?[\d,]*\.?\d+[)\]]?%?\)?$|^[()$%—–-]+$")
 _DIGITS = kept_re(r"\d")
 _ATTACHED = {"%", ")", ",", "%)"}
+
 # Dot leaders from a label to its figures ("Revenues ........ $85,000", ". . . . .", "……"): white space. A word
 # processor runs them into the label and the figure with no space glyph, and their glyphs, narrower than a
-# column of the text laid out, would push the figures off their columns.
-_LEADER_GLYPHS = kept_re(r"[.\u2026\u00b7](?:[ \u00a0]?[.\u2026\u00b7]){3,}")
+# column of the text laid out, would push the figures off their columns. A typed page's grid keeps them: each
+# glyph there has its own character cell.
+_LEADER_GLYPHS = kept_re(r"[.\u2026\u00b7](?:[.\u2026\u00b7]|[ \u00a0](?![.\u2026\u00b7]\d)[.\u2026\u00b7]){3,}")
+# digits run on from a leader that could begin with its last dot ("......45": 45, or .45?): left unread; a figure
+# with a thousands comma or a decimal point of its own cannot
+_UNSETTLED = kept_re(r"\d+(?![\d,]|\.\d)")
 _NO_PAGES = kept_re(rb"/Count\s+0\b")
 _SOME_PAGES = kept_re(rb"/Count\s+[1-9]")
 
@@ -92,6 +97,7 @@ class _Word:
     page: int = 0         # the page it was printed on, when laid out on another's (a row a page break split)
     glyphs: tuple[int, int] = (0, 0)   # its first and last glyph's index in the page's text layer
     cell: Optional[tuple[int, int, int]] = None   # its table cell, where the page is tagged (pdf_tags)
+    leader: bool = False  # dots of a leader (_LEADER_GLYPHS): white space, save on a typed page's grid
 
     @property
     def pitch(self) -> float:
@@ -126,7 +132,7 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
         pages = [_page_lines(doc, i) for i in range(min(n, MAX_PAGES))]
     finally:
         doc.close()
-    glyphs = sum(len(w.text) for lines in pages for _b, words in lines for w in words)
+    glyphs = sum(len(w.text) for lines in pages for _b, words in lines for w in words if not w.leader)
     if glyphs == 0:
         raise InputError(f"{where}the PDF has no text layer (a scanned image?); run it through OCR first")
     text_chars = sum(1 for lines in pages for _b, words in lines for w in words for c in w.text
@@ -237,11 +243,15 @@ def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Wo
     matrix = raw.FS_MATRIX()
     generated_break = False   # PDFium put a line break of its own after the last glyph
     digits: list[tuple[_Word, int, float]] = []   # each digit glyph: its word, its place there, its ink height
-    leaders = {k for m in _LEADER_GLYPHS.finditer(text) for k in range(*m.span())} \
-        if ".." in text or ". ." in text or "\u2026" in text or "\u00b7" in text else set()
+    leaders, unsettled = set(), set()
+    if ".." in text or ". ." in text or "\u2026" in text or "\u00b7" in text:
+        for m in _LEADER_GLYPHS.finditer(text):
+            leaders.update(range(*m.span()))
+            if (run_on := _UNSETTLED.match(text, m.end())) is not None:
+                unsettled.update(range(*run_on.span()))
     for k in range(min(tp.count_chars(), len(text))):
         ch = text[k]
-        if across and k < len(across) and across[k] or k in leaders:
+        if across and k < len(across) and across[k] or k in unsettled:
             ch = " "
         if ch.isspace():
             if cur is not None and ch in "\r\n" and raw.FPDFText_IsGenerated(tp.raw, k):
@@ -271,11 +281,13 @@ def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Wo
         # a glyph drawn wholly left of the word begun ("23,426" then its "$", as cairo writes them) starts a
         # word of its own: the line puts the words in their places
         if cur is not None and (left - cur.x1 > gap or abs(base - cur.base) > 0.7 * size
-                                or left < cur.x0 - 2 * size or right <= cur.x0 + 0.05 * size):
+                                or left < cur.x0 - 2 * size or right <= cur.x0 + 0.05 * size
+                                or (k in leaders) != cur.leader):
             words.append(cur)
             cur = None
         if cur is None:
-            cur = _Word("", left, right, base, top, size, ox=ox.value, last_ox=ox.value, glyphs=(k, k))
+            cur = _Word("", left, right, base, top, size, ox=ox.value, last_ox=ox.value, glyphs=(k, k),
+                        leader=k in leaders)
         else:
             cur.glyphs = (cur.glyphs[0], k)
             step = ox.value - cur.last_ox
@@ -311,6 +323,8 @@ def _layout(words: list[_Word], col_width: float) -> tuple[str, list[tuple[int, 
     prev: Optional[_Word] = None
     for w in words:
         t = w.text
+        if w.leader or prev is not None and _raised_mark(w, prev):
+            continue
         figure = bool(_FIGURE.match(t))
         near = prev is not None and w.x0 - prev.x1 < 0.6 * w.size
         if near and t in _ATTACHED:    # "20.0 %", "(1,234 )": the mark belongs to the figure before it
@@ -334,6 +348,14 @@ def _layout(words: list[_Word], col_width: float) -> tuple[str, list[tuple[int, 
 
 
 _CURRENCY = {"$", "US$", "€", "£"}
+_MARK = kept_re(r"^(?:\(?\d{1,2}\)?|\([a-z]\)|[*†‡§]+)$")
+
+
+def _raised_mark(w: _Word, prev: _Word) -> bool:
+    """A footnote's mark set small and raised right after a figure ("17,700 ⁽²⁾"): no figure of the row. Laid
+    out as a word of its own it was a cell, and the row had one figure too many for its columns."""
+    return bool(_MARK.match(w.text)) and _FIGURE.match(prev.text) is not None and w.size <= 0.8 * prev.size \
+        and w.base - prev.base >= 0.2 * prev.size and w.x0 - prev.x1 < 1.5 * prev.size
 
 
 def _mark_before(line: str, placed: list, col: int) -> tuple[str, bool]:
@@ -379,7 +401,9 @@ def _grid_layout(words: list[_Word], pitch: float) -> tuple[str, list[tuple[int,
     line = ""
     placed = []
     for w in words:
-        col = max(round(w.ox / pitch), len(line) + 1 if line else 0)
+        # a leader's dots run on from the label and into the figure with no cell between
+        touch = w.leader or bool(placed) and placed[-1][2].leader
+        col = max(round(w.ox / pitch), len(line) + (0 if touch else 1) if line else 0)
         line += " " * (col - len(line))
         placed.append((len(line), len(line) + len(w.text), w))
         line += w.text
