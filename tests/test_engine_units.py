@@ -389,6 +389,22 @@ def test_a_heading_naming_a_reported_period_ends_an_outlook_list():
     assert not [k for k in facts if k[0] == "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"]
 
 
+@pytest.mark.parametrize("item", [
+    "Compared with $0.38 for the year-ago quarter, diluted earnings per share of $0.40 to $0.45",
+    "For the first quarter of 2025, revenue of $100 million to $110 million, with full-year growth unchanged",
+])
+def test_only_an_item_that_opens_with_the_full_year_is_the_year_s(item):
+    facts = _facts(OUTLOOK_LEAD + item + "\n")
+    assert {k[1] for k in facts if k[2]} == {"2025-01-01..2025-03-31"}
+
+
+def test_a_range_told_in_the_past_under_an_outlook_is_no_outlook():
+    facts = _facts(OUTLOOK_LEAD + "Revenue of $125 - $130 million\n\n"
+                   "Interest expense of $3 million to $4 million was incurred in the fourth quarter\n")
+    assert ("us-gaap:Revenues", "2025-01-01..2025-03-31", FORECAST_LOW) in facts
+    assert not [k for k in facts if k[0] == "us-gaap:InterestExpense"]
+
+
 def test_entity_from_ticker_and_dateline():
     e = find_entity("NEW YORK, March 1, 2025 -- Acme Corp. (NYSE: ACME) today reported", None)
     assert (e.identifier, e.name, e.ticker) == ("ACME", "Acme Corp.", "ACME")
@@ -767,3 +783,10 @@ def test_a_five_quarter_table_s_period_end_balances_are_at_the_quarters_ends():
     # a balance under a quarter is an average as often as a closing one: said neither way, or said to be an
     # average, it is at no date
     assert assets("") == {} and assets("AVERAGE BALANCES") == {}
+
+
+def test_a_day_of_several_years_names_each_year_once():
+    from converter.engine.header_tokens import readable
+    assert readable("December 31, 2024 2023") == "December 31; 2024 2023"
+    # three columns' dates run together, the first two days printed before: no day of three years
+    assert readable("Dec 31, Sep 30, December 31, 2024 2024 2023") == "Dec 31, Sep 30, December 31, 2024 2024 2023"

@@ -78,3 +78,13 @@ def test_low_and_high_with_a_footnote_mark_head_a_fixed_width_outlook():
     assert facts[("us-gaap:Revenues", "2025-01-01..2025-12-31", LOW)] == Decimal("6830000000")
     assert facts[("us-gaap:PaymentsToAcquirePropertyPlantAndEquipment", "2025-01-01..2025-12-31", HIGH)] \
         == Decimal("775000000")
+
+
+def test_a_heading_with_a_colon_inside_the_consolidated_section_heads_the_company_s_lines():
+    facts = _facts("| (in thousands) | | |\n| --- | --- | --- |\n| | Three Months Ended December 31, 2024 | "
+                   "Three Months Ended December 31, 2023 |\n| Industrial | | |\n| Revenues | 70,000 | 60,000 |\n"
+                   "| Consolidated | | |\n| Revenues | 120,500 | 110,000 |\n| Operating expenses: | | |\n"
+                   "| Selling, general and administrative | 30,000 | 28,000 |\n")
+    assert facts[("us-gaap:SellingGeneralAndAdministrativeExpense", "2024-10-01..2024-12-31", ())] == \
+        Decimal("30000000")
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31", ())] == Decimal("120500000")

@@ -47,7 +47,11 @@ GAP = kept_regex(r"""^[\s,:]*(?:,[^,$;]{0,90},)?[\s,]*(?:(?:of|to\s+be|is|are|wi
                         (?:guidance|outlook|expectations?)(?:\s+range)?\s+(?:to|of)|
                         expected\s+to\s+be|(?:with)?in\s+the\s+range\s+of|(?:a\s+)?range\s+of|ranging\s+from|between|of\s+between|
                         from|approximately|at|for\s+the\s+(?:full\s+)?year|in\s+the\s+range)\s*)*$""", regex.I | regex.X)
+# a sentence told in the past, in the paragraphs a cue reaches, is of what was, not what is expected
+_PAST = kept_regex(r"\b(?:was|were|had\s+been|totall?ed|recorded|incurred|generated|reported|authorized|approved)\b",
+                   regex.I)
 CONTEXT_SPAN = 6   # paragraphs of prose a cue stays in force
+LIST_SPAN = 24     # and paragraphs of any kind, list items and their headings included
 _ITEM = 160        # a paragraph this short with no full stop at its end is a list item or a heading
 _HEADING = 60
 # "2025 Guidance", "reaffirms its 2025 outlook": a bare year naming the outlook is that fiscal year
@@ -80,7 +84,7 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
     read as an outlook."""
     out: list[Fact] = []
     active: Optional[Period] = None
-    left = 0
+    left = reach_left = 0
     latest_last: Optional[bool] = None   # an outlook table's header: is the current range the last one?
     reach = _amounts_within_reach(paragraphs)
     for i, par in enumerate(paragraphs):
@@ -97,9 +101,10 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
             future = [p for pm in named for p in pm.periods
                       if not p.is_instant and (report_end is None or p.end > report_end)]
             if future:
-                active, left = future[0], CONTEXT_SPAN
-        if active is None or left <= 0:
+                active, left, reach_left = future[0], CONTEXT_SPAN, LIST_SPAN
+        if active is None or left <= 0 or reach_left <= 0:
             continue
+        reach_left -= 1
         if _is_prose(text):
             left -= 1
         elif not cued and len(text) <= _HEADING and "$" not in text and report_end is not None \
@@ -111,6 +116,8 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
         for offset, sent in sentences(text):
             if book.ignores and ignored_sentence(book, sent):
                 continue
+            if not cued and _PAST.search(sent) and not CUE.search(sent):
+                continue   # "Interest expense of $3 million to $4 million was incurred ...": done, no outlook
             for mention_range in _ranges(sent, book, tax, active, cal, latest_last):
                 rule, lo, hi, period = mention_range
                 concept = tax.get(rule.concept)
@@ -142,7 +149,7 @@ def _amounts_within_reach(paragraphs: list[Paragraph]) -> list[bool]:
     for i in range(len(paragraphs) - 1, -1, -1):
         if "$" in paragraphs[i].text:
             last = i
-        out[i] = last is not None and prose[last] - prose[i] < CONTEXT_SPAN
+        out[i] = last is not None and prose[last] - prose[i] < CONTEXT_SPAN and last - i < LIST_SPAN
     return out
 
 
@@ -154,13 +161,19 @@ def _is_prose(text: str) -> bool:
 
 # "Full-year capital expenditures of $710 - $720 million" under "expects for the first quarter of 2025": the
 # year, not the quarter the context names
-_FULL_YEAR = kept_regex(r"\bfull[\s-]year\b|\bfor\s+the\s+(?:full\s+|fiscal\s+)*year\b(?!\s+(?:ended|ending))", regex.I)
+_FULL_YEAR = kept_regex(r"[\s•*·-]*(?:for\s+the\s+)?full[\s-]year\b(?![\s-]+(?:over|ago|growth))", regex.I)
 
 
-def _full_year(clause: str, period: Period, cal: Calendar) -> Optional[Period]:
-    """`period`, or the fiscal year it falls in where the clause says the full year and `period` is shorter;
-    None where that year cannot be told."""
-    if period.is_instant or (period.end - period.start).days >= 350 or not _FULL_YEAR.search(clause):
+# ... "Full-year capital expenditures": the words right before the metric
+_FULL_YEAR_AT_END = kept_regex(r"\b(?:for\s+the\s+)?full[\s-]year,?\s*$", regex.I)
+
+
+def _full_year(clause: str, period: Period, cal: Calendar, opening: Optional[Period]) -> Optional[Period]:
+    """`period`, or the fiscal year it falls in where the item opens by saying the full year, or says it right
+    before the metric, and `period`, shorter, is the context's (not one the sentence opened with); None where
+    that year cannot be told."""
+    if opening is not None or period.is_instant or (period.end - period.start).days >= 350 \
+            or not (_FULL_YEAR.match(clause) or _FULL_YEAR_AT_END.search(clause)):
         return period
     for fy in (period.end.year, period.end.year + 1):
         end, before = cal.fiscal_year_end(fy), cal.fiscal_year_end(fy - 1)
@@ -231,7 +244,7 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         # "full-year 2025 revenue between ..., and Q4 2025 revenue between ...": the clause's own period
         own = [p for pm in periods if start <= pm.start and pm.end <= rng.start() and not pm.instant
                for p in pm.periods if not p.is_instant and p.end >= active.end - timedelta(days=400)]
-        period = own[-1] if own else _full_year(sent[start:rng.start()], opening or active, cal)
+        period = own[-1] if own else _full_year(sent[start:mention.start], opening or active, cal, opening)
         if period is None:
             continue
         if concept.period == "instant":
@@ -258,6 +271,6 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         hi = _bound(rng, "b", None)
         if lo.value > hi.value:
             continue
-        period = own[-1] if own else _full_year(sent[:rng.start()], opening or active, cal)
+        period = own[-1] if own else _full_year(sent, opening or active, cal, opening)
         if period is not None:
             yield mention.rule, lo, hi, period

@@ -49,7 +49,17 @@ _GLUED_MONTH = kept_regex(r"(?<=[a-z])(?=(?:January|February|March|April|May|Jun
 def readable(text: str) -> str:
     """A header cell with the month parted from the word it was glued to and a list of years parted from
     the day they share."""
-    return _GLUED_MONTH.sub(" ", _LISTED_YEARS.sub(r"\1; \2", text))
+    return _GLUED_MONTH.sub(" ", _LISTED_YEARS.sub(_listed, text))
+
+
+def _listed(m) -> str:
+    # a day of several years names each once: "December 31, 2024 2024 2023" is three columns' dates run
+    # together, the others' days printed before it
+    years = _YEARS.findall(m.group(2))
+    return f"{m.group(1)}; {m.group(2)}" if len(set(years)) == len(years) else m.group(0)
+
+
+_YEARS = kept_regex(r"(?:19|20)\d\d")
 
 
 def tokens(text: str):

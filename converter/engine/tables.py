@@ -151,7 +151,8 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     read_columns: dict[tuple, tuple] = {}
     for index, row in enumerate(table.rows):
         if not row.cells:
-            heading_row = row.label.strip()
+            if not row.label.strip().endswith(":"):   # "Operating expenses:" heads lines within a section
+                heading_row = row.label.strip()
             continue
         if index in named:   # a total printed without a label is its heading's total
             heading, over = named[index]
@@ -308,12 +309,13 @@ _WHOLE_SECTION = kept_regex(r"^(?:consolidated|total\s+company|company[\s-]wide)
 
 def _drop_parts_beside_the_whole(out: TableOutcome, first: int, led: list[str],
                                  headings: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """A table with a "Consolidated" heading sets the sections after others apart as parts of the company
-    ("Consolidated" rows, then "Building Materials Business" / "Aggregates" / "Gross profit"): a line whose
-    nearest heading above is another is that part's, even where the whole prints no such line to tell them
-    apart by. Nearness, not indentation: a print that sets labels flush right nests nothing reliably.
-    `led` is the nearest heading row above each fact's row ("" for none); returns `headings` for the facts
-    kept."""
+    """A table with a "Consolidated" heading sets the sections under other headings, before or after it, apart
+    as parts of the company ("Consolidated" rows, then "Building Materials Business" / "Aggregates" / "Gross
+    profit"): a line whose nearest heading above is another is that part's, even where the whole prints no
+    such line to tell them apart by. Nearness, not indentation: a print that sets labels flush right nests
+    nothing reliably. A heading that ends in a colon ("Operating expenses:") heads lines within a section and
+    is passed over. `led` is the nearest such heading row above each fact's row ("" for none); returns
+    `headings` for the facts kept."""
     if not any(_WHOLE_SECTION.match(h) for h in led):
         return headings
     keep = []
