@@ -100,6 +100,18 @@ def test_a_period_title_on_the_line_of_the_years_heads_every_column(header):
     assert facts[("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("11100000")
 
 
+def test_a_title_from_the_labels_side_does_not_head_a_year_printed_twice():
+    # the third "2024" is a year's column the header does not name: "Three Months Ended" heads no column there
+    facts = _fixed_facts("Acme Reports Fourth Quarter 2024 Results\n\nANYTOWN, Ohio, January 23, 2025 -- Acme Corp "
+                         "today reported results for the fourth quarter of 2024.\n\n"
+                         "              STATEMENTS OF OPERATIONS (in thousands)\n"
+                         "              Three Months Ended December 31,         2024         2023         2024\n"
+                         "Revenues                                         $120,500     $110,200     $470,000\n"
+                         "Impairment of goodwill                                                       5,000\n")
+    # the year's impairment, printed in the third column only, is no fourth quarter's
+    assert ("us-gaap:GoodwillImpairmentLoss", "2024-10-01..2024-12-31") not in facts
+
+
 def test_footnote_mark_after_a_label_stays_in_the_label():
     t = _table(read_fixed_width(INCOME))
     assert [(c.col, c.text) for c in _row(t, "Cost of revenue (1)").cells] == [(0, "434"), (1, "393")]

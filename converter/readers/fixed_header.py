@@ -110,7 +110,8 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
     lengths = [(s, t) for s, t in titles if LENGTH_WORD.search(t)]
     from_the_side = len(lengths) == 1 and bool(cols) and lengths[0][0] < cols[0].left \
         and not YEAR.search(lengths[0][1]) \
-        and all(_PLAIN_DATE.match(t) for _s, t in titles if not LENGTH_WORD.search(t))
+        and all(_PLAIN_DATE.match(t) for _s, t in titles if not LENGTH_WORD.search(t)) \
+        and _distinct_years([t for _s, t in titles if not LENGTH_WORD.search(t)])
     for found, printed in stacks:
         pieces = []
         for s, e, text in found:
@@ -187,6 +188,13 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
                             later.remove(below[0])
                         break
     return [HeaderCell(text, span) for placed in lines for text, span, _s, _e in placed], caption
+
+
+def _distinct_years(pieces: list[str]) -> bool:
+    """Whether no year is printed twice: "2024  2023  2024" under one length title holds a column of another
+    length the header does not name."""
+    years = [y for t in pieces for y in YEAR.findall(t)]
+    return len(years) == len(set(years))
 
 
 _PLAIN_DATE = kept_regex(rf"^(?:{MONTH_RE}\.?\s*\d{{1,2}},?\s*)?(?:19|20)\d\d$|^{MONTH_RE}\.?\s*\d{{1,2}},?$", regex.I)
