@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from converter.pipeline import convert_text
 
 LOW = (("srt:RangeAxis", "srt:MinimumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember"))
@@ -88,3 +90,16 @@ def test_a_heading_with_a_colon_inside_the_consolidated_section_heads_the_compan
     assert facts[("us-gaap:SellingGeneralAndAdministrativeExpense", "2024-10-01..2024-12-31", ())] == \
         Decimal("30000000")
     assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31", ())] == Decimal("120500000")
+
+
+@pytest.mark.parametrize("prior, current", [("Prior Outlook", "Updated Outlook"), ("Previous Guidance", "Current Guidance"),
+                                            ("Original", "Revised Outlook"), ("Prior", "Raised Guidance")])
+def test_an_updated_outlook_beside_the_prior_one_is_read_and_the_prior_one_is_not(prior, current):
+    # both had been read as parts of the company, and neither outlook was written
+    facts = _facts("**Full Year 2025 Outlook**\n\n"
+                   f"| (in millions, except per share amounts) | {prior} | {current} |\n| --- | --- | --- |\n"
+                   "| Revenue | $500 - $520 | $510 - $525 |\n| Diluted earnings per share | $2.10 - $2.20 | $2.15 - $2.25 |\n")
+    assert facts == {("us-gaap:Revenues", "2025-01-01..2025-12-31", LOW): Decimal("510000000"),
+                     ("us-gaap:Revenues", "2025-01-01..2025-12-31", HIGH): Decimal("525000000"),
+                     ("us-gaap:EarningsPerShareDiluted", "2025-01-01..2025-12-31", LOW): Decimal("2.15"),
+                     ("us-gaap:EarningsPerShareDiluted", "2025-01-01..2025-12-31", HIGH): Decimal("2.25")}

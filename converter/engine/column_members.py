@@ -8,12 +8,18 @@ from ..model import HeaderCell, Table
 from .header_tokens import TOKEN, readable
 from ..rulebook.regex_code import kept_regex
 
+# "Prior Outlook | Updated Outlook": which of a release's outlooks a column gives (the prior one is superseded,
+# columns.py); neither names a part of the company
+OUTLOOK_REVISION = (r"(?:prior|previous|original|initial|updated|current|revised|new|raised|reaffirmed)"
+                    r"\s+(?:full[\s-]year\s+|fy\s*)?(?:(?:19|20)\d\d\s+)?(?:outlook|guidance|range|estimates?)")
+PRIOR_OUTLOOK = kept_regex(r"^(?:prior|previous|original|initial)(?:\s+(?:full[\s-]year\s+|fy\s*)?(?:(?:19|20)\d\d\s+)?"
+                           r"(?:outlook|guidance|range|estimates?))?$", regex.I)
 # Header words that say what a column is without naming a part of the company
 _NEUTRAL = kept_regex(
     r"^\(?\s*(?:un)?audited\s*\)?$|^(?:gaap|u\.?s\.?\s+gaap|as\s+reported|reported|actuals?|amounts?|"
     r"consolidated|total\s+company|company|\$|us\$|usd|dollars|(?:as\s+)?(?:restated|recast|revised)|as\s+previously\s+reported|"
     r"as\s+of|for\s+the|ended|ending|(?:at\s+)?period[\s-]end|end\s+of\s+(?:the\s+)?(?:period|quarter|year)"
-    r"|ending\s+balances?|balance)$", regex.I)
+    r"|ending\s+balances?|balance|" + OUTLOOK_REVISION + r")$", regex.I)
 _LETTERS = kept_regex(r"[A-Za-z]{2,}")
 
 

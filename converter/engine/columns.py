@@ -24,7 +24,7 @@ from .dates import (FULL_DATE, MONTH_RE, ORDINAL_QUARTERS, Length, length_of, ma
                     numeric_date, parse_month)
 from .leaf_runs import lengths_by_leaf_runs
 from .release_calendar import Calendar, year_to_date
-from .column_members import column_members
+from .column_members import PRIOR_OUTLOOK, column_members
 from .header_tokens import LEAF, has, tokens
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
@@ -121,8 +121,10 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     # "As Reported | Adjustment | As Recast": beside a restated column, the figures as first reported are superseded
     # ("As Previously Reported" is superseded whatever stands beside it)
     restated = any(h.cols is not None and _RESTATED_COLUMN.search(h.text) for h in header)
+    # "Prior Outlook" beside "Updated Outlook": the outlook the release replaces
     superseded = {c for h in header if h.cols is not None and not _RESTATED_COLUMN.search(h.text)
-                  and (_PREVIOUSLY_REPORTED.search(h.text) or restated and _REPORTED_COLUMN.search(h.text))
+                  and (_PREVIOUSLY_REPORTED.search(h.text) or restated and _REPORTED_COLUMN.search(h.text)
+                       or PRIOR_OUTLOOK.match(h.text.strip()))
                   for c in range(h.cols[0], h.cols[1] + 1)}
     cols = [replace(c, skip=True) if i in superseded else c for i, c in enumerate(cols)]
     cols = [replace(c, contested=True) if i in contested and c.length is None else c for i, c in enumerate(cols)]
