@@ -790,3 +790,34 @@ def test_a_day_of_several_years_names_each_year_once():
     assert readable("December 31, 2024 2023") == "December 31; 2024 2023"
     # three columns' dates run together, the first two days printed before: no day of three years
     assert readable("Dec 31, Sep 30, December 31, 2024 2024 2023") == "Dec 31, Sep 30, December 31, 2024 2024 2023"
+
+
+def test_a_comparison_with_a_period_named_without_an_amount_leaves_the_amount_its_own_period():
+    # "compared with the prior-year quarter" had been taken for the amount's own period, and undated it
+    facts = _facts(QUARTER_LEAD + "Revenue for the fourth quarter was $685 million, an increase of 23 percent "
+                                  "compared with the prior-year quarter.\n")
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31", ())].value == Decimal("685000000")
+
+
+_Q4_TABLE = ("Acme Reports Fourth-Quarter and Full-Year 2024 Results\n\nANYTOWN, Ohio, Feb. 12, 2025 /PRNewswire/ -- "
+             "Acme Corp today reported results for the fourth quarter and full year ended December 31, 2024.\n\n"
+             "**Cash Generation and Liquidity**\n\n{sentence}\n\n"
+             "| (in millions) | Three Months Ended December 31, | | Year Ended December 31, | |\n"
+             "| --- | --- | --- | --- | --- |\n| | 2024 | 2023 | 2024 | 2023 |\n"
+             "| Revenues | 1,632 | 1,608 | 6,536 | 6,777 |\n")
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("Cash provided by operating activities for the fourth quarter was $685 million.", "2024-10-01..2024-12-31"),
+    ("Cash provided by operating activities for the third quarter was $400 million.", None),
+    ("Cash provided by operating activities for the fourth quarter and the full year were $685 million and "
+     "$1.5 billion, respectively.", None),
+])
+def test_the_quarter_a_release_reports_dates_for_the_fourth_quarter_under_a_heading_that_dates_nothing(
+        sentence, period):
+    # the title names a quarter and a year, the heading above the sentence none: "for the fourth quarter" is the
+    # quarter the tables report, and no other quarter is dated so
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(_Q4_TABLE.format(sentence=sentence),
+                                                                      issuer="none", layout="markdown").facts}
+    ocf = {p: v for (c, p), v in facts.items() if c == "us-gaap:NetCashProvidedByUsedInOperatingActivities"}
+    assert ocf == ({period: Decimal("685000000")} if period else {})

@@ -24,7 +24,7 @@ from .dollar_amounts import AMOUNT, PER_UNIT, Amount, parse_amount
 from .guidance import RANGE
 from .release_date import WIRE_NAMES
 from ..facts.checks import NUMERATORS
-from .framing_periods import FORWARD, opening_period, this_period, turned_from
+from .framing_periods import FORWARD, opening_period, reported_quarter, this_period, turned_from
 from .release_calendar import Calendar
 from .ignore import Suppressed, ignored_phrases, ignored_sentence
 from .metric_mentions import Mention, find_book_mentions
@@ -157,6 +157,8 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
         if framing is None and out.heading is not None and not FORWARD.search(sent) and not fragment:
             framing = out.heading
         framing = this_period(sent, framing, blanks, cal)
+        if framing is None and not fragment and not opening_period(sent, periods, mentions, amounts):
+            framing = reported_quarter(sent, cal, blanks)
         # past a period the sentence says it is about ("The loss for the six months ended December 31, 2023
         # included ... a loss from operations of $1.6 million"), the heading's period frames no amount
         turned = turned_from(sent, periods, out.heading) if framing is out.heading else len(sent)

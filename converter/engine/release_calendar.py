@@ -50,6 +50,8 @@ class Calendar:
     # a fiscal year end the text states as one ("fiscal year ended September 25, 2010", "the fourth quarter
     # ended January 28, 2023"), not one counted in weeks from a quarter: `anchor` may be either
     stated_year_end: Optional[date] = None
+    # the end of the latest period the tables report, none after the release's date (set once they are read)
+    reported_end: Optional[date] = None
 
     def complete(self, year: int, month: int) -> date:
         for d in self.dates:

@@ -41,6 +41,14 @@ CHAIN = kept_regex(
         (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of|\s+the)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
 REVERSE = kept_regex(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
 _COMPARED_WITH = kept_regex(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over|relative\s+to)\s*$", regex.I)
+_WITH_OR_TO = kept_regex(r"(?:with|to)\b", regex.I)
+
+
+def _lead_word(sentence: str, p) -> str:
+    """"with" or "to" when a period mention begins with it ("with the prior-year quarter"), so that the words
+    before it, "compared", read as the comparison they are; else nothing."""
+    m = _WITH_OR_TO.match(sentence, p.start)
+    return m.group(0) if m else ""
 _RESPECTIVELY = kept_regex(r"^[\s,]*respectively\b", regex.I)
 
 
@@ -96,7 +104,7 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
         # fourth quarter of 2023") is what the amount is compared with, not its own
         bound = min(bounds[i], first_after(stops, a.end, bounds[i]))
         after = [p for p in periods if a.end <= p.start < bound
-                 and not (sentence and _COMPARED_WITH.search(sentence[a.end:p.start]))]
+                 and not (sentence and _COMPARED_WITH.search(sentence[a.end:p.start] + _lead_word(sentence, p)))]
         if after and i > 0 and len(after[0].periods) == 1 and out[i - 1] in (None, after[0].periods[0]) and sentence \
                 and _FROM_END.search(sentence[chain[i - 1].end:a.start]) \
                 and _TO_END.search(sentence[mention.end:chain[i - 1].start]):
