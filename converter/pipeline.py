@@ -177,9 +177,10 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
                              tie_checks=doc.layout in BY_RUNS)   # only tables paired by order need their ties
     facts.extend(trace.tables.facts)
     cal.ends = tuple(sorted({f.period.end for f in trace.tables.facts}))
-    own = [f.period for f in trace.tables.facts if not f.dims and not f.period.is_instant
-           and (released is None or f.period.end <= released)]
-    cal.reported_end = max((p.end for p in own), default=None)
+    own = {f.period for f in trace.tables.facts if not f.dims and not f.period.is_instant
+           and (released is None or f.period.end <= released)}
+    latest = max((p.end for p in own), default=None)
+    cal.reported = tuple(sorted((p for p in own if p.end == latest), key=lambda p: p.start))
     for par in doc.paragraphs:
         facts_from_paragraph(par, book, tax, cal, trace.narrative)
     date_undated(trace.narrative, tax)

@@ -821,3 +821,11 @@ def test_the_quarter_a_release_reports_dates_for_the_fourth_quarter_under_a_head
                                                                       issuer="none", layout="markdown").facts}
     ocf = {p: v for (c, p), v in facts.items() if c == "us-gaap:NetCashProvidedByUsedInOperatingActivities"}
     assert ocf == ({period: Decimal("685000000")} if period else {})
+
+
+def test_during_the_quarter_under_a_heading_naming_a_day_is_the_quarter_the_tables_report():
+    # "December 31, 2024 Quarter Highlights:" names a day; "during the quarter" is the quarter ending then
+    text = _Q4_TABLE.replace("**Cash Generation and Liquidity**", "**December 31, 2024 Quarter Highlights:**").format(
+        sentence="* Operating cash flow of approximately $2.7 million during the quarter")
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="markdown").facts}
+    assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-10-01..2024-12-31")] == Decimal("2700000")

@@ -9,10 +9,7 @@ from typing import Optional
 
 import regex
 
-from datetime import timedelta
-
 from .dates import ORDINAL_QUARTERS
-from ..model import Period
 from .dollar_amounts import Amount
 from .metric_mentions import Mention
 from .periods_text import PeriodMention
@@ -85,24 +82,24 @@ def this_period(sent: str, framing: Optional[PeriodMention], blanks: list,
 
 
 def reported_quarter(sent: str, cal: Optional[Calendar], blanks: list) -> Optional[PeriodMention]:
-    """"Cash provided by operating activities for the fourth quarter was $685 million" under a heading that
-    dates nothing: the quarter the release reports, where it is the one named (its tables' latest period ends
-    that quarter); its phrases are then blanked for the grammar. Another quarter, a quarter without its
-    number, or a full year named beside it, and nothing frames the sentence."""
-    if cal is None or cal.reported_end is None or FORWARD.search(sent) or _YEAR_LONG.search(sent):
+    """"Cash provided by operating activities for the fourth quarter was $685 million" ("during the quarter")
+    under a heading that dates nothing: the quarter the release's tables report last, where it is the one
+    named; its phrases are then blanked for the grammar. Another quarter, a year, or a full year named beside
+    it, and nothing frames the sentence."""
+    if cal is None or FORWARD.search(sent) or _YEAR_LONG.search(sent):
         return None
-    latest, spans, period = cal.reported_end, [], None
+    quarter = next((p for p in cal.reported if 80 <= (p.end - p.start).days + 1 <= 100), None)
+    if quarter is None:
+        return None
+    spans = []
     for m in _THIS_PERIOD.finditer(sent):
-        if not m["qo"]:
+        if not m["q"]:
             return None
-        n = ORDINAL_QUARTERS[m["qo"].lower()]
-        fy = next((fy for fy in (latest.year, latest.year + 1) if cal.quarter_end(n, fy) == latest), None)
-        if fy is None:
+        if m["qo"] and not any(cal.quarter_end(ORDINAL_QUARTERS[m["qo"].lower()], fy) == quarter.end
+                               for fy in (quarter.end.year, quarter.end.year + 1)):
             return None
-        begin = cal.quarter_end(n - 1, fy) if n > 1 else cal.fiscal_year_end(fy - 1)
-        period = Period(latest, begin + timedelta(days=1))
         spans.append(m.span())
-    if period is None:
+    if not spans:
         return None
     blanks.extend(spans)
-    return PeriodMention(spans[0][0], spans[0][1], (period,), quarter=True)
+    return PeriodMention(spans[0][0], spans[0][1], (quarter,), quarter=True)

@@ -50,8 +50,9 @@ class Calendar:
     # a fiscal year end the text states as one ("fiscal year ended September 25, 2010", "the fourth quarter
     # ended January 28, 2023"), not one counted in weeks from a quarter: `anchor` may be either
     stated_year_end: Optional[date] = None
-    # the end of the latest period the tables report, none after the release's date (set once they are read)
-    reported_end: Optional[date] = None
+    # the periods the tables report that end latest, none after the release's date (set once they are read):
+    # the release's own quarter, and its year to date
+    reported: tuple = ()
 
     def complete(self, year: int, month: int) -> date:
         for d in self.dates:
