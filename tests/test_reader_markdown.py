@@ -178,3 +178,14 @@ def test_a_footnote_in_the_cell_after_a_figure_is_no_figure_of_its_own():
         facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout=layout).facts}
         assert facts[("us-gaap:NetIncomeLoss", "2024-10-01..2024-12-31")] == Decimal("12000000"), layout
         assert facts[("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("11000000"), layout
+
+
+def test_a_result_with_a_parenthesis_and_a_total_printed_without_its_label_close_the_heading_above():
+    # "Other income" after "Earnings (loss) from operations" had stayed under "Cost and expenses:", and the
+    # rule that keeps operating costs out of other income refused it
+    doc = read_document("| | 2024 | 2023 |\n| --- | --- | --- |\n| Cost and expenses: | | |\n| Cost of goods sold | 80 | 90 |\n"
+                        "| Delivery expense | 5 | 6 |\n| | 85 | 96 |\n| Selling expense | 3 | 4 |\n"
+                        "| Earnings (loss) from operations | 10 | 12 |\n| Other income | 3 | 1 |\n", layout="markdown")
+    rows = {r.label: r.section for r in doc.tables[0].rows}
+    assert rows["Cost of goods sold"] == ("Cost and expenses:",) and rows[""] == ("Cost and expenses:",)
+    assert rows["Selling expense"] == () and rows["Other income"] == ()

@@ -44,7 +44,8 @@ _OUTSIDE_SECTION = kept_regex(r"^net\s+(?:cash|increase|decrease|change)\b"
                                   r"|^net\s+(?:\((?:income|loss)\)\s+)?(?:income|loss|earnings)\b(?!.*\bper\b)"
                                   # so does the result of operations the expenses above it add up to
                                   r"|^(?:operating\s+(?:income|loss|profit|earnings)|(?:income|loss|earnings|profit)"
-                                  r"\s+from\s+operations)\b(?!.*\bper\b)", regex.I)
+                                  r"(?:\s*\((?:income|loss|earnings|profit)\))?\s+from\s+operations)\b(?!.*\bper\b)",
+                                  regex.I)
 
 
 @dataclass
@@ -252,7 +253,7 @@ def section_rows(drafts: list[tuple[str, Span, Optional[list[Cell]]]]) -> list[R
         if not cells:
             continue
         last_label = label
-        if label.lower().startswith("total"):
+        if label.lower().startswith("total") or not label.strip():   # a total, or one printed without its label
             section = ()
     return out
 
