@@ -829,3 +829,12 @@ def test_during_the_quarter_under_a_heading_naming_a_day_is_the_quarter_the_tabl
         sentence="* Operating cash flow of approximately $2.7 million during the quarter")
     facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="markdown").facts}
     assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-10-01..2024-12-31")] == Decimal("2700000")
+
+
+@pytest.mark.parametrize("note, power", [("(in USD thousands, except per share amounts)", 3), ("(USD thousands)", 3),
+                                         ("(in EUR thousands)", 3), ("(in € thousands)", 3), ("(€ millions)", 6),
+                                         ("(EUR 000)", 3), ("(£000)", 3), ("(in TEUR)", 3), ("(in USD millions)", 6)])
+def test_a_scale_note_that_names_its_currency_is_a_scale_note(note, power):
+    # the currency before "thousands" hid the note, and every amount was written 1,000 times too small
+    from converter.engine.scale import find_scale
+    assert find_scale([note]).power == power

@@ -12,14 +12,17 @@ import regex
 from ..rulebook.regex_code import kept_re, kept_regex
 from ..dataclass_code import dataclass
 
+# a currency named before the word: "(in USD thousands)", "(€ millions)", "(in EUR thousands)"
+_MONEY = r"(?:USD|US\$|EUR|€|£|GBP|CAD|C\$|CA\$|RMB|CNY|¥|JPY|NT\$|HK\$|A\$|AUD|CHF|INR|₹)"
 _NOTE = kept_regex(
-    r"""(?:\bin\s+|\(|\$\s*|\bdollars\s+in\s+|\bamounts\s+in\s+|\bUS\$\s*|;\s*)
-        (?P<word>thousands|millions|billions)\b(?P<rest>[^)\n]{0,80})""", regex.I | regex.X)
-# (an apostrophe may be printed curly: "Amounts in 000’s")
-_ZEROS = kept_regex(r"\(\s*(?:\$\s*)?0{3}(?:['’]?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{0,80})?\)|\$000s?\b|\(000s?\)"
-                       r"|\bin\s+\$?\s*000['’]?s\b(?P<tail>[^)\n]{0,80})", regex.I)
+    rf"""(?:\bin\s+|\(|\$\s*|\bdollars\s+in\s+|\bamounts\s+in\s+|\bUS\$\s*|;\s*)
+        (?P<money>{_MONEY}\s*)?(?P<word>thousands|millions|billions)\b(?P<rest>[^)\n]{{0,80}})""", regex.I | regex.X)
+# (an apostrophe may be printed curly: "Amounts in 000’s"); "(£000)", "(EUR 000)", "(in TEUR)"
+_ZEROS = kept_regex(rf"\(\s*(?:\$\s*|{_MONEY}\s*)?0{{3}}(?:['’]?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{{0,80}})?\)"
+                    r"|\$000s?\b|\(000s?\)|\b(?:in\s+)?(?:TEUR|kEUR|T€|k€)\b"
+                    r"|\bin\s+\$?\s*000['’]?s\b(?P<tail>[^)\n]{0,80})", regex.I)
 POWER = {"thousands": 3, "millions": 6, "billions": 9}
-_HINT = kept_re(r"000|thousands|millions|billions", re.I)   # every note holds one of these
+_HINT = kept_re(r"000|thousands|millions|billions|TEUR|kEUR|T€|k€", re.I)   # every note holds one of these
 
 
 @dataclass(frozen=True)
