@@ -18,6 +18,7 @@ from .engine.release_date import release_date
 from .engine.narrative import NarrativeOutcome, date_undated, facts_from_paragraph
 from .engine.scale import Scale, find_scale
 from .engine.tables import TableOutcome, facts_from_table
+from .facts.currency import in_currency
 from .facts.checks import run_checks
 from .facts.attribution import unattributed_totals
 from .facts.consolidated import consolidated_net_income
@@ -121,7 +122,9 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts = consolidated_net_income(facts)
     facts, unattributed, attribution_findings = unattributed_totals(facts, doc.text)
     kept, rejected, findings = merge_facts(facts)
-    rejected = (unnamed + unattributed + late + out_of_range + unpaired + off_scale + unscaled + uncarried + shaped
+    kept, uncurrencied, currency_findings = in_currency(kept, doc)
+    findings += currency_findings
+    rejected = (uncurrencied + unnamed + unattributed + late + out_of_range + unpaired + off_scale + unscaled + uncarried + shaped
                 + misread + misdated + unsigned + rejected)
     findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings
                 + unscaled_findings + carry_findings + shape_findings + order_findings + misdated_findings

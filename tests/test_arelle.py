@@ -119,3 +119,9 @@ def test_consistent_duplicate_is_clean(tmp_path, to, ext):
     """A table figure and its rounded restatement in the text (26,741 thousand vs "$26.7 million")."""
     facts = synthetic_facts() + [fact("us-gaap:Revenues", Q4, "26700000", decimals=-5, category="narrative")]
     assert check(tmp_path, synthetic_result(facts), to, ext) == []
+
+
+@pytest.mark.parametrize("to, ext", FORMATS)
+def test_a_report_in_canadian_dollars_is_clean(tmp_path, to, ext):
+    facts = [replace(f, unit=f.unit.replace("USD", "CAD")) for f in synthetic_facts()]
+    assert check(tmp_path, synthetic_result(facts), to, ext) == []

@@ -1,0 +1,75 @@
+"""The currency of a release's amounts: the one it states, per table where a table names its own, withheld
+where the evidence does not settle it, and never US dollars by default when the release says otherwise."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.pipeline import convert_text
+
+LEAD = ("X Corp Reports Fourth Quarter 2024 Results\n\nTORONTO, Jan. 23, 2025 /CNW/ -- X Corp (TSX: XCO) today "
+        "reported results for the fourth quarter ended December 31, 2024.\n\n")
+
+
+def _statement(note: str = "(in thousands, except per share amounts)", mark: str = "$", rows=None,
+               years=("2024", "2023"), marks=()) -> str:
+    rows = rows or [("Revenues", (f"{mark}120,500", f"{mark}110,200")), ("Net income", ("12,500", "11,000")),
+                    ("Diluted earnings per share", ("0.62", "0.55"))]
+    n = len(years)
+    lines = ["**CONSOLIDATED STATEMENTS OF INCOME**", "",
+             f"| {note} | Three Months Ended December 31, |" + " |" * (n - 1), "| --- |" + " --- |" * n,
+             "| | " + " | ".join(years) + " |"]
+    if marks:
+        lines.append("| | " + " | ".join(marks) + " |")
+    lines += [f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _units(text: str) -> dict:
+    return {(f.concept, str(f.period)): (f.value, f.unit)
+            for f in convert_text(text, issuer="none", layout="markdown").facts if f.concept.startswith("us-gaap")}
+
+
+def test_a_release_in_canadian_dollars_has_its_amounts_in_canadian_dollars():
+    # every amount had been written in US dollars
+    facts = _units(LEAD + _statement("(in thousands of Canadian dollars, except per share amounts)"))
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == (Decimal("120500000"), "CAD")
+    assert facts[("us-gaap:EarningsPerShareDiluted", "2024-10-01..2024-12-31")] == (Decimal("0.62"), "CAD/shares")
+
+
+def test_a_currency_mark_printed_on_the_figures_names_the_table_s_currency():
+    facts = _units(LEAD + _statement(mark="C$"))
+    assert facts[("us-gaap:NetIncomeLoss", "2024-10-01..2024-12-31")] == (Decimal("12500000"), "CAD")
+
+
+def test_a_table_in_two_currencies_has_its_amounts_withheld():
+    # "RMB | RMB | US$": the convenience translation's column had been written as the quarter's figures
+    facts = _units(LEAD + _statement(years=("2023", "2024", "2024"), marks=("RMB", "RMB", "US$"),
+                                     rows=[("Revenues", ("780,000", "850,200", "116,476")),
+                                           ("Net income", ("81,000", "88,100", "12,070")),
+                                           ("Diluted earnings per share", ("0.80", "0.87", "0.12"))]))
+    assert not [k for k, (_v, unit) in facts.items() if unit != "shares"]
+
+
+def test_a_us_release_that_names_a_euro_amount_in_passing_stays_in_dollars():
+    text = (LEAD.replace("TORONTO", "NEW YORK").replace("/CNW/", "/PRNewswire/")
+            + "During the quarter the Company issued €500 million of senior notes due 2030.\n\n" + _statement())
+    facts = _units(text)
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == (Decimal("120500000"), "USD")
+
+
+def test_a_sentence_s_dollars_are_the_currency_the_release_states():
+    facts = _units(LEAD + "Revenue for the fourth quarter of 2024 was $120.5 million. All dollar amounts are in "
+                          "Canadian dollars.\n")
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == (Decimal("120500000"), "CAD")
+
+
+def test_a_bare_dollar_amount_beside_another_country_s_dollars_is_withheld():
+    facts = _units(LEAD + "Revenue for the fourth quarter of 2024 was C$120.5 million. Net income for the fourth "
+                          "quarter of 2024 was $12.5 million.\n")
+    assert ("us-gaap:NetIncomeLoss", "2024-10-01..2024-12-31") not in facts
+
+
+def test_a_dollar_amount_in_a_release_stated_in_euros_is_withheld():
+    facts = _units(LEAD + "All amounts are presented in euros unless otherwise stated. Net income for the fourth "
+                          "quarter of 2024 was $12.5 million.\n")
+    assert ("us-gaap:NetIncomeLoss", "2024-10-01..2024-12-31") not in facts
