@@ -838,3 +838,13 @@ def test_a_scale_note_that_names_its_currency_is_a_scale_note(note, power):
     # the currency before "thousands" hid the note, and every amount was written 1,000 times too small
     from converter.engine.scale import find_scale
     assert find_scale([note]).power == power
+
+
+@pytest.mark.parametrize("aside", ["(Q4 2023 - $110.2 million)", "(Q4 2023: $110.2 million)",
+                                   "(three months ended December 31, 2023 - $110.2 million)",
+                                   "(Q3 2024: $115.0 million; Q4 2023: $110.2 million)"])
+def test_a_period_that_labels_the_amount_after_it_is_not_the_amount_s_before_it(aside):
+    # Canadian and UK releases: the period in the parenthesis is the prior figure's; it had dated the current one
+    facts = _facts(QUARTER_LEAD + f"Revenue for the fourth quarter of 2024 was $120.5 million {aside}.\n")
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31", ())].value == Decimal("120500000")
+    assert not [k for k, f in facts.items() if f.value == Decimal("120500000") and k[1] != "2024-10-01..2024-12-31"]

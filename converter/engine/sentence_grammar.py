@@ -42,6 +42,8 @@ CHAIN = kept_regex(
 REVERSE = kept_regex(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
 _COMPARED_WITH = kept_regex(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over|relative\s+to)\s*$", regex.I)
 _WITH_OR_TO = kept_regex(r"(?:with|to)\b", regex.I)
+# "$120.5 million (Q4 2023 - $110.2 million)", "(Q4 2023: $110.2 million)": a period that labels the amount after it
+_LABELS_NEXT = kept_regex(r"\s*[-–—:]\s*\(?\$?\s?\d")
 
 
 def _lead_word(sentence: str, p) -> str:
@@ -104,7 +106,8 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
         # fourth quarter of 2023") is what the amount is compared with, not its own
         bound = min(bounds[i], first_after(stops, a.end, bounds[i]))
         after = [p for p in periods if a.end <= p.start < bound
-                 and not (sentence and _COMPARED_WITH.search(sentence[a.end:p.start] + _lead_word(sentence, p)))]
+                 and not (sentence and _COMPARED_WITH.search(sentence[a.end:p.start] + _lead_word(sentence, p)))
+                 and not (sentence and _LABELS_NEXT.match(sentence, p.end))]
         if after and i > 0 and len(after[0].periods) == 1 and out[i - 1] in (None, after[0].periods[0]) and sentence \
                 and _FROM_END.search(sentence[chain[i - 1].end:a.start]) \
                 and _TO_END.search(sentence[mention.end:chain[i - 1].start]):
