@@ -848,3 +848,35 @@ def test_a_period_that_labels_the_amount_after_it_is_not_the_amount_s_before_it(
     facts = _facts(QUARTER_LEAD + f"Revenue for the fourth quarter of 2024 was $120.5 million {aside}.\n")
     assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31", ())].value == Decimal("120500000")
     assert not [k for k, f in facts.items() if f.value == Decimal("120500000") and k[1] != "2024-10-01..2024-12-31"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Core net income for the fourth quarter of 2024 was $14.0 million, or $0.69 per diluted share.",
+    "Normalized net income for the fourth quarter of 2024 was $14.0 million.",
+    "Comparable net income for the fourth quarter of 2024 was $14.0 million.",
+    "Underlying net income for the fourth quarter of 2024 was $14.0 million.",
+    "Cash net income for the fourth quarter of 2024 was $14.0 million.",
+    "Recurring net income for the fourth quarter of 2024 was $14.0 million.",
+    "Net income for the fourth quarter of 2024 was $14.0 million excluding a $1.4 million restructuring charge.",
+])
+def test_a_non_gaap_figure_under_another_name_is_no_gaap_line(sentence):
+    facts = _facts(QUARTER_LEAD + sentence + "\n")
+    assert not [k for k in facts if k[0] in ("us-gaap:NetIncomeLoss", "us-gaap:EarningsPerShareDiluted")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Non-cash stock-based compensation expense was $9.8 million for the fourth quarter of 2024.",
+    "Net loss for the fourth quarter of 2024 totaled $26.8 million, compared to a net loss of $14.8 million in the "
+    "year ago comparable period.",
+])
+def test_words_that_only_sound_like_another_basis_leave_the_line_read(sentence):
+    assert [k for k in _facts(QUARTER_LEAD + sentence + "\n") if k[1] == "2024-10-01..2024-12-31"]
+
+
+@pytest.mark.parametrize("title", ["COMPARABLE RESULTS", "CORE EARNINGS", "UNDERLYING RESULTS",
+                                   "RESULTS BEFORE SPECIAL ITEMS", "FINANCIAL RESULTS EXCLUDING SPECIAL ITEMS"])
+def test_a_table_titled_by_another_name_for_non_gaap_gives_no_gaap_line(title):
+    text = (QUARTER_LEAD + f"**{title}**\n\n| (in thousands, except per share amounts) | 2024 | 2023 |\n"
+            "| --- | --- | --- |\n| | Three Months Ended December 31, | |\n| Revenues | 120,500 | 110,200 |\n"
+            "| Net income | 14,000 | 12,000 |\n| Diluted earnings per share | 0.69 | 0.59 |\n")
+    assert not [f for f in convert_text(text, issuer="none", layout="markdown").facts if f.concept.startswith("us-gaap")]

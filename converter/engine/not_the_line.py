@@ -12,15 +12,21 @@ from .dollar_amounts import Amount
 from .metric_mentions import Mention
 from ..rulebook.regex_code import kept_regex
 
-NONGAAP = kept_regex(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
+# the other names of a non-GAAP figure: "Core net income", "Comparable diluted EPS", "Underlying", "Normalized",
+# "Recurring", "Cash net income", "$0.69 excluding a $0.07 charge"
+NONGAAP = kept_regex(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b|\bcore\b|"
+                     r"\bcomparable\b(?!\s+(?:periods?|quarters?|years?|prior|stores?)\b)|\bunderlying\b|"
+                     r"\bnormali[sz]ed\b|(?<!non-)(?<!non)\brecurring\b|(?<!non-)(?<!non)\bcash\s+$",
+                     regex.I)
+_EXCLUDING = kept_regex(r"\s*,?\s*\(?(?:excluding|before)\s", regex.I)
 
 
 # A sentence that says up front it is on another basis: "On a non-GAAP basis, ... expects operating expenses
 # of ..."; a metric named as what another figure leaves out or takes in ("Non-GAAP net loss, which excludes
 # stock-based compensation expense, was ...", "Income after the provision for credit losses was ...") is not the
 # subject of the amount.
-_BASIS = kept_regex(r"\b(?:on|under)\s+an?\s+(?:non[\s-]?gaap|adjusted|pro\s+forma|constant[\s-]currency)\s+basis\b",
-                       regex.I)
+_BASIS = kept_regex(r"\b(?:on|under)\s+an?\s+(?:non[\s-]?gaap|adjusted|pro\s+forma|constant[\s-]currency|comparable|core|"
+                   r"underlying|normali[sz]ed|like[\s-]for[\s-]like)\s+basis\b", regex.I)
 _OBJECT = kept_regex(r"\b(?:exclud(?:es|ing|ed)|includ(?:es|ing|ed)|net\s+of|other\s+than|after|before)\s+(?:the\s+|all\s+)?"
                         r"(?:non-?cash\s+)?$", regex.I)
 
@@ -65,5 +71,7 @@ def _basis_end(sentence: str) -> int:
 
 
 def nongaap_near(sentence: str, mention: Mention, amount: Amount) -> bool:
-    after = sentence[amount.end:amount.end + 30].split(";", 1)[0]   # a semicolon ends the amount's clause
-    return restated(sentence, mention.start) or bool(NONGAAP.search(after))
+    after = sentence[amount.end:amount.end + 60].split(";", 1)[0]   # a semicolon ends the amount's clause
+    word = NONGAAP.search(after)   # within 30 characters; the words after it only say what it names
+    # "$0.69 excluding a $0.07 restructuring charge": the figure without it, no reported line
+    return restated(sentence, mention.start) or (word is not None and word.start() < 30) or bool(_EXCLUDING.match(after))
