@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import re
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -488,19 +487,3 @@ def test_double_encoded_punctuation_is_repaired_in_html_and_text():
     assert only_table(read_html(html)).rows[0].label == "Total stockholders' equity"
     assert normalize_text("Total stockholders\u00e2\u20ac\u2122 equity \u00e2\u20ac\u201c net") == \
         "Total stockholders' equity - net"
-
-
-def test_a_footnote_in_the_cell_after_a_figure_is_no_figure_of_its_own():
-    # EDGAR's cell for a ")" holding "<sup>(1)</sup>" instead: it was a figure of -1 beside the net income
-    cell = lambda t: f"<td>{t}</td>"
-    row = lambda label, a, mark, b: ("<tr>" + cell(label) + cell("$") + cell(a) + cell(mark) + cell("&nbsp;")
-                                     + cell("$") + cell(b) + cell("") + "</tr>")
-    html = ("<html><body><p>Acme Reports Fourth Quarter 2024 Results</p><p>ANYTOWN, Ohio, January 23, 2025 -- Acme "
-            "Corp today reported results for the fourth quarter ended December 31, 2024.</p>"
-            "<table><tr><td>(in thousands)</td><td colspan=3>Three Months Ended December 31, 2024</td><td></td>"
-            "<td colspan=3>Three Months Ended December 31, 2023</td></tr>"
-            + row("Revenues", "120,500", "", "110,200") + row("Net income", "12,000", "<sup>(1)</sup>", "11,000")
-            + "</table></body></html>")
-    from converter.pipeline import convert_text
-    facts = {(f.concept, str(f.period)): f.value for f in convert_text(html, issuer="none", layout="html").facts}
-    assert facts[("us-gaap:NetIncomeLoss", "2024-10-01..2024-12-31")] == Decimal("12000000")

@@ -165,21 +165,6 @@ def test_a_label_cut_off_in_a_row_of_its_own_joins_the_next_rows_label():
     assert ("IncomeTaxExpenseBenefit", "2024-10-01..2024-12-31") not in facts
 
 
-def test_a_footnote_in_the_cell_after_a_figure_is_no_figure_of_its_own():
-    # "12,000 | (1)": read as a figure, the mark was -1 thousand, and the net income it sat beside was withheld
-    table = ("| CONDENSED STATEMENTS OF OPERATIONS | | | | | | | |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"
-             "| (in thousands) | | | | | | | |\n| | Three Months Ended December 31, | | | | | | |\n"
-             "| | 2024 | | | | 2023 | | |\n| Revenues | $ | 120,500 | | | $ | 110,200 | |\n"
-             "| Net income | $ | 12,000 | (1) | | $ | 11,000 | |\n")
-    lead = ("# Acme Reports Fourth Quarter 2024 Results\n\nANYTOWN, Ohio, Jan. 23, 2025 /PRNewswire/ -- Acme Corp today "
-            "reported results for the fourth quarter ended December 31, 2024.\n\n")
-    for layout, text in (("markdown", lead + table),
-                         ("pipe", lead + "\n".join(line.strip().strip("|") for line in table.splitlines()))):
-        facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout=layout).facts}
-        assert facts[("us-gaap:NetIncomeLoss", "2024-10-01..2024-12-31")] == Decimal("12000000"), layout
-        assert facts[("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("11000000"), layout
-
-
 def test_a_result_with_a_parenthesis_and_a_total_printed_without_its_label_close_the_heading_above():
     # "Other income" after "Earnings (loss) from operations" had stayed under "Cost and expenses:", and the
     # rule that keeps operating costs out of other income refused it

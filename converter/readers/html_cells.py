@@ -37,14 +37,6 @@ _YEAR = kept_re(r"^(?:19|20)\d\d$")
 _BULLETS = frozenset("•●○◦▪■□◆◇►▸‣∙·–—-")
 
 EMPTY, TEXT, FIGURE, NIL, PREFIX, SUFFIX = "empty", "text", "figure", "nil", "prefix", "suffix"
-SUFFIX_MARK = "mark"
-_MARK_CELL = kept_re(r"^\s*\(\d\)\s*$")
-
-
-def is_mark_after_figure(text: str, before: str) -> bool:
-    """A footnote's "(1)" in the cell right after a figure's, where a ")" would stand: no figure of -1 (a
-    figure of a column of its own stands after a spacer or a "$")."""
-    return bool(_MARK_CELL.match(text)) and bool(_FIGURE.match(before))
 
 
 def classify(text: str) -> str:
@@ -134,15 +126,9 @@ def merge_row(cells: list[GridCell]) -> list[Piece]:
     pieces: list[Piece] = []
     prefix: list[GridCell] = []
     last_figure: Optional[Piece] = None
-    before = EMPTY   # the kind of the cell right before, empty ones included
     for cell in cells:
         kind = classify(cell.text)
-        if kind == FIGURE and before in (FIGURE, SUFFIX) and _MARK_CELL.match(cell.text):
-            # "12,000" then "(1)" in the cell right after it, where a ")" would stand: the figure's footnote,
-            # no figure of -1 (a figure of its own column stands after a spacer or a "$")
-            kind = SUFFIX_MARK
-        before = kind
-        if kind in (EMPTY, SUFFIX_MARK):
+        if kind == EMPTY:
             continue
         if kind == PREFIX:
             prefix.append(cell)

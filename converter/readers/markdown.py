@@ -24,7 +24,6 @@ import regex
 from ..model import Cell, Document, HeaderCell, Paragraph, Span, Table
 from .cells import section_rows, wraps
 from .headers import deglue_months, header_cells, is_header_piece, is_scale_note
-from .html_cells import is_mark_after_figure
 from .normalize import collapse_spaces
 from .range_cells import is_range
 from .tokens import is_mark, is_period_header, is_range_word, is_value
@@ -189,8 +188,6 @@ def _cells(line: str, offset: int) -> list[tuple[str, Span]]:
     for part in regex.split(r"(?<!\\)\|", body):
         text = clean_inline(part)
         span = Span(i, i + len(part))
-        if out and is_mark_after_figure(text, out[-1][0]):
-            text = ""   # "12,000 | (1)": the figure's footnote
         if text == ")" and out and _OPEN_FIGURE.match(out[-1][0]) or text == "%" and out and _NUMBER.match(out[-1][0]):
             out[-1] = (out[-1][0] + text, Span(out[-1][1].start, span.end))   # "100.0 | %" is a percentage
             text = ""

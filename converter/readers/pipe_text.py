@@ -18,7 +18,6 @@ from ..engine.numbers import is_year
 from ..model import Cell, Document, HeaderCell, Paragraph, Span, Table
 from .cells import section_rows
 from .headers import SKIP, deglue_months, is_scale_note
-from .html_cells import is_mark_after_figure
 from .normalize import collapse_spaces
 from .tokens import is_mark, is_period_header, is_range_word, is_value
 from ..rulebook.regex_code import kept_regex
@@ -148,8 +147,6 @@ def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
     i = 0
     for part in line.split("|"):
         text = collapse_spaces(part)
-        if out and is_mark_after_figure(text, out[-1][0]):
-            text = ""   # "12,000 | (1)": the figure's footnote
         if (text == ")" and out and _OPEN_FIGURE.match(out[-1][0])) \
                 or (text in ("%", ")%") and out and _BARE_NUMBER.match(out[-1][0])):
             out[-1] = (out[-1][0] + text, out[-1][1], offset + i + len(part))
