@@ -16,8 +16,10 @@ from ..rulebook.regex_code import kept_regex
 # "Recurring", "Cash net income", "$0.69 excluding a $0.07 charge"
 NONGAAP = kept_regex(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b|\bcore\b|"
                      r"\bcomparable\b(?!\s+(?:periods?|quarters?|years?|prior|stores?)\b)|\bunderlying\b|"
-                     r"\bnormali[sz]ed\b|(?<!non-)(?<!non)\brecurring\b|(?<!non-)(?<!non)\bcash\s+$",
+                     r"\bnormali[sz]ed\b|(?<!non-)(?<!non)\brecurring\b",
                      regex.I)
+# "Cash net income", "cash EPS": earnings without their non-cash charges ("cash dividends" are paid in cash)
+_CASH_EARNINGS = kept_regex(r"(?<!non-)(?<!non)\bcash\s+(?=net\s+(?:income|earnings)|earnings|eps\b|diluted)", regex.I)
 _EXCLUDING = kept_regex(r"\s*,?\s*\(?(?:excluding|before)\s", regex.I)
 
 
@@ -60,7 +62,13 @@ def tied_to_an_item(sentence: str, end: int) -> bool:
 def restated(sentence: str, start: int) -> bool:
     """Whether a metric mentioned at `start` is on a non-GAAP basis or only named by another figure."""
     return bool(NONGAAP.search(sentence, max(0, start - 25), start) or 0 <= _basis_end(sentence) <= start
+                or _cash_earnings(sentence, start)
                 or _OBJECT.search(sentence, max(0, start - 30), start))
+
+
+def _cash_earnings(sentence: str, start: int) -> bool:
+    m = _CASH_EARNINGS.search(sentence, max(0, start - 8), start + 14)
+    return m is not None and m.end() == start
 
 
 @lru_cache(maxsize=64)   # asked for each metric of a sentence: once per sentence, not once per metric
