@@ -1127,3 +1127,13 @@ def test_a_displaced_block_that_adds_up_no_way_or_two_ways_is_not_placed():
     # the operating income no longer follows from either order: nothing is placed
     rows = _rows(read_pdf_text(DISPLACED.replace("7,827", "7,800")))
     assert "Net sales" not in rows
+
+
+def test_a_word_broken_at_a_line_s_end_is_whole_where_the_release_prints_it_whole_or_it_is_a_scale():
+    # "$53.4 mil-" / "lion" had been $53.4, a net income of fifty-three dollars
+    from converter.readers.normalize import join_wrapped
+    text = "the fourth quarter of 2024 and the quarter before"
+    assert join_wrapped(["net income was $53.4 mil-", "lion in the fourth quar-", "ter"], text) == \
+        "net income was $53.4 million in the fourth quarter"
+    assert join_wrapped(["attributable to non-", "controlling interests"], text) == \
+        "attributable to non-controlling interests"

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Document, Paragraph, Span, Table
-from .normalize import collapse_spaces
+from .normalize import collapse_spaces, join_wrapped
 from .fixed_columns import Column as _Column
 from .fixed_onto import columns_onto, rows_onto
 from .fixed_cleanup import CUT_SHORT_END, drop_broken_figures, drop_page_numbers
@@ -103,7 +103,7 @@ def read_fixed_width(text: str, source: str = "") -> Document:
 
     def flush():
         if prose:
-            joined = collapse_spaces(" ".join(l.raw for l in prose))
+            joined = join_wrapped([l.raw for l in prose], text)
             blocks.append(Paragraph(joined, Span(prose[0].offset, prose[-1].span.end)))
             prose.clear()
 

@@ -67,3 +67,32 @@ def collapse_spaces(s: str) -> str:
     if "  " not in s and "\t" not in s and "\f" not in s and "\v" not in s:
         return s.strip()
     return _SPACES.sub(" ", s).strip()
+
+
+# a word broken at the end of a line: "mil-" / "lion", "reve-" / "nue", "non-" / "controlling"
+_BROKEN = kept_regex(r"(?<=[a-z])-$")
+_WORD = kept_regex(r"[A-Za-z]+")
+_SCALES = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions"})
+
+
+def join_wrapped(lines: list[str], text: str) -> str:
+    """Hard-wrapped lines as one paragraph. A word the line broke with a hyphen is whole again where the
+    release prints it whole elsewhere, or it is a scale ("$53.4 mil-" / "lion" is $53.4 million, not $53.4);
+    otherwise it keeps its hyphen ("non-" / "controlling")."""
+    out, words = "", None
+    for line in lines:
+        line = line.strip()
+        if out and _BROKEN.search(out) and line[:1].islower():
+            head = _WORD.findall(out)[-1].lower()
+            tail = _WORD.match(line)
+            whole = head + (tail.group(0).lower() if tail else "")
+            words = words if words is not None else whole_words(text)   # (a broken word is rare: read once)
+            out = out[:-1] + line if whole in words or whole in _SCALES else out + line
+        else:
+            out = f"{out} {line}" if out else line
+    return collapse_spaces(out)
+
+
+def whole_words(text: str) -> frozenset:
+    """The words a text prints whole, in lower case: what a word broken at a line's end is checked against."""
+    return frozenset(w.lower() for w in _WORD.findall(text))

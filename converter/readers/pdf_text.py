@@ -25,7 +25,7 @@ import regex
 
 from ..engine.numbers import is_year
 from ..model import Cell, Document, HeaderCell, Paragraph, Row, Span, Table
-from .normalize import collapse_spaces
+from .normalize import collapse_spaces, join_wrapped
 from .pdf_columns import align, figure_line, is_mark_line, page_number_lines
 from .pdf_header import HeaderPiece, header_columns, header_in_order, stacked_header
 from .pdf_model import FigureBlock, LabelLine, row_holds
@@ -133,7 +133,7 @@ def read_pdf_text(text: str, source: str = "") -> Document:
 
     def flush_prose():
         if prose:
-            joined = collapse_spaces(" ".join(t for t, _s, _e in prose))
+            joined = join_wrapped([t for t, _s, _e in prose], text)
             blocks.append(Paragraph(joined, Span(prose[0][1], prose[-1][2])))
             prose.clear()
 
