@@ -858,6 +858,7 @@ def test_a_period_that_labels_the_amount_after_it_is_not_the_amount_s_before_it(
     "Cash net income for the fourth quarter of 2024 was $14.0 million.",
     "Recurring net income for the fourth quarter of 2024 was $14.0 million.",
     "Net income for the fourth quarter of 2024 was $14.0 million excluding a $1.4 million restructuring charge.",
+    "On a continuing operations basis, net income for the fourth quarter of 2024 was $11.5 million.",
 ])
 def test_a_non_gaap_figure_under_another_name_is_no_gaap_line(sentence):
     facts = _facts(QUARTER_LEAD + sentence + "\n")

@@ -28,7 +28,7 @@ _EXCLUDING = kept_regex(r"\s*,?\s*\(?(?:excluding|before)\s", regex.I)
 # stock-based compensation expense, was ...", "Income after the provision for credit losses was ...") is not the
 # subject of the amount.
 _BASIS = kept_regex(r"\b(?:on|under)\s+an?\s+(?:non[\s-]?gaap|adjusted|pro\s+forma|constant[\s-]currency|comparable|core|"
-                   r"underlying|normali[sz]ed|like[\s-]for[\s-]like)\s+basis\b", regex.I)
+                   r"underlying|normali[sz]ed|like[\s-]for[\s-]like|continuing[\s-]operations)\s+basis\b", regex.I)
 _OBJECT = kept_regex(r"\b(?:exclud(?:es|ing|ed)|includ(?:es|ing|ed)|net\s+of|other\s+than|after|before)\s+(?:the\s+|all\s+)?"
                         r"(?:non-?cash\s+)?$", regex.I)
 
