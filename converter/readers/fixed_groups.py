@@ -26,7 +26,7 @@ BARE_YEAR = kept_regex(r"^(?:fiscal\s+|FY\s*)?((?:19|20)\d\d)$", regex.I)
 
 def _year_runs(lines: list[list[list]], cols: list["_Column"]) -> Optional[list[tuple[int, int]]]:
     """The groups of columns a line of years marks, one year per column, each group going back in time
-    ("2024 2023 | 2024 2023"), or None."""
+    ("2024 2023 | 2024 2023") or, oldest first, forward ("2023 2024 | 2023 2024"), or None."""
     ncols = len(cols)
     for placed in reversed(lines):
         years = {p[1][0]: int(m.group(1)) for p in placed if p[1][0] == p[1][1] and (m := BARE_YEAR.match(p[0]))}
@@ -35,13 +35,23 @@ def _year_runs(lines: list[list[list]], cols: list["_Column"]) -> Optional[list[
         # a bank's quarters of one year stand side by side ("Dec. 31, | Sept. 30, | ... 2024 2024"): where every
         # column prints its month and day, the dates mark the groups, each going back in time
         order = _column_dates(lines, years, cols) or years
-        runs: list[list[int]] = [[0]]
-        for c in range(1, ncols):
-            if order[c] >= order[c - 1]:
-                runs.append([])
-            runs[-1].append(c)
+        runs = _runs(order, ncols, back=True)
+        # oldest first ("2023 2024 | 2023 2024"): groups going forward in time, where each then holds two years
+        # or more and going back would leave a year alone
+        forward = _runs(order, ncols, back=False)
+        if any(len(r) == 1 for r in runs) and all(len(r) > 1 for r in forward):
+            runs = forward
         return [(r[0], r[-1]) for r in runs]
     return None
+
+
+def _runs(order: dict, ncols: int, back: bool) -> list[list[int]]:
+    runs: list[list[int]] = [[0]]
+    for c in range(1, ncols):
+        if (order[c] >= order[c - 1]) if back else (order[c] <= order[c - 1]):
+            runs.append([])
+        runs[-1].append(c)
+    return runs
 
 
 _MONTH_DAY = kept_regex(rf"(?i)\b({MONTH_RE})\.?\s*(\d{{1,2}})\b")
