@@ -1474,3 +1474,31 @@ def test_five_quarters_beside_two_years_with_a_month_wrapped_over_its_day():
                       "2024-04-01..2024-06-30": 13200000, "2024-01-01..2024-03-31": 13300000,
                       "2023-10-01..2023-12-31": 13400000, "2024-01-01..2024-12-31": 52600000,
                       "2023-01-01..2023-12-31": 51000000}
+
+
+def test_a_statement_printed_oldest_first_groups_its_years_forward_in_time():
+    # "2023 2024 | 2023 2024" under "Three Months Ended | Year Ended": going back in time, the line of years
+    # left single years as groups, and the two titles contradicted them over every column
+    facts = _fixed_facts("Acme Reports Fourth Quarter 2024 Results\n\nANYTOWN, Ohio, January 23, 2025 -- Acme Corp "
+                         "today reported results for the fourth quarter of 2024.\n\n"
+                         "                      STATEMENTS OF OPERATIONS (in thousands)\n"
+                         "                                     Three Months Ended          Year Ended\n"
+                         "                                        December 31,            December 31,\n"
+                         "                                      2023        2024        2023        2024\n"
+                         "Revenues                          $110,200    $120,500    $440,800    $482,000\n"
+                         "Net income                          11,100      13,200      43,200      53,400\n")
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("120500000")
+    assert facts[("us-gaap:Revenues", "2023-01-01..2023-12-31")] == Decimal("440800000")
+    assert facts[("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31")] == Decimal("11100000")
+
+
+def test_twelve_months_over_a_bare_year_beside_its_fourth_quarter_end_where_that_quarter_ends():
+    facts = _fixed_facts("Acme Reports Fourth Quarter 2024 Results\n\nANYTOWN, Ohio, January 23, 2025 -- Acme Corp "
+                         "today reported results for the fourth quarter of 2024.\n\n"
+                         "                      STATEMENTS OF OPERATIONS (in thousands)\n"
+                         "                                       Fourth Quarter           Twelve Months\n"
+                         "                                      2024        2023        2024        2023\n"
+                         "Revenues                          $120,500    $110,200    $482,000    $440,800\n")
+    assert facts[("us-gaap:Revenues", "2024-01-01..2024-12-31")] == Decimal("482000000")
+    assert facts[("us-gaap:Revenues", "2023-01-01..2023-12-31")] == Decimal("440800000")
+    assert facts[("us-gaap:Revenues", "2023-10-01..2023-12-31")] == Decimal("110200000")
