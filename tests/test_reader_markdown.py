@@ -174,3 +174,16 @@ def test_a_result_with_a_parenthesis_and_a_total_printed_without_its_label_close
     rows = {r.label: r.section for r in doc.tables[0].rows}
     assert rows["Cost of goods sold"] == ("Cost and expenses:",) and rows[""] == ("Cost and expenses:",)
     assert rows["Selling expense"] == () and rows["Other income"] == ()
+
+
+def test_first_nine_months_over_a_fiscal_year_end_where_its_third_quarter_ends():
+    # "First Nine Months" over "Fiscal 2025" named no month: the nine-month columns had no period
+    text = ("X Corp Reports Fiscal 2025 Third Quarter Results\n\nANYTOWN, Ohio, April 30, 2025 -- X Corp today reported "
+            "financial results for its fiscal 2025 third quarter ended March 31, 2025.\n\n"
+            "| (in thousands) | Third Quarter | | First Nine Months | |\n| --- | --- | --- | --- | --- |\n"
+            "| | Fiscal 2025 | Fiscal 2024 | Fiscal 2025 | Fiscal 2024 |\n"
+            "| Revenues | 120,500 | 110,200 | 350,000 | 320,000 |\n")
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="markdown").facts}
+    assert facts[("us-gaap:Revenues", "2024-07-01..2025-03-31")] == Decimal("350000000")
+    assert facts[("us-gaap:Revenues", "2023-07-01..2024-03-31")] == Decimal("320000000")
+    assert facts[("us-gaap:Revenues", "2025-01-01..2025-03-31")] == Decimal("120500000")

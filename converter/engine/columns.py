@@ -113,7 +113,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
     cols = [_year_to_date_end(c, s, cols, cal) for c, s in zip(cols, slots)]
     cols = [_quarter_of_the_first_months(c, s, cols) for c, s in zip(cols, slots)]
-    cols = [_year_of_its_fourth_quarter(c, s, cols, cal) for c, s in zip(cols, slots)]
+    cols = [_months_to_its_quarter(c, s, cols, cal) for c, s in zip(cols, slots)]
     # "Adjustments" (or "Change") heading a column of its own under a date that spans its group ("Three Months
     # Ended December 31, 2024" over "GAAP | Adjustments | Non-GAAP"): its figures are no period's amounts
     own_skip = {c for (c, kind), claimed in claims.items() if kind == "skip" and min(w for _t, w, _m in claimed) == 1
@@ -258,16 +258,20 @@ def _quarter_of_the_first_months(col: ColumnPeriod, slot: dict, cols: list[Colum
     return replace(col, end=ends.pop()) if len(ends) == 1 else col
 
 
-def _year_of_its_fourth_quarter(col: ColumnPeriod, slot: dict, cols: list[ColumnPeriod], cal: Calendar
-                                ) -> ColumnPeriod:
-    """"Twelve Months" over "2024" beside "Fourth Quarter" over "2024": the twelve months end where that
-    fourth quarter ends (a year's length over a bare year is otherwise not dated: which month ends it, the
-    header does not say)."""
-    if col.end is not None or "y" not in slot or "md" in slot or col.length is None or col.length.months != 12:
+def _months_to_its_quarter(col: ColumnPeriod, slot: dict, cols: list[ColumnPeriod], cal: Calendar) -> ColumnPeriod:
+    """"Twelve Months" over "2024" beside "Fourth Quarter" over "2024", "First Nine Months" over "Fiscal 2025"
+    beside "Third Quarter" over "Fiscal 2025": the months end where that quarter of the year ends (a length over
+    a bare year is otherwise not dated: which month ends it, the header does not say)."""
+    if col.end is not None or "md" in slot or col.length is None or col.length.months not in (6, 9, 12) \
+            or col.length.weeks:
         return col
-    q4 = cal.quarter_end(4, int(slot["y"].group(0)))
-    quarter = any(c.end == q4 and c.length is not None and c.length.months == 3 and not c.skip for c in cols)
-    return replace(col, end=q4) if quarter else col
+    year = slot["fy"]["fyy"] if "fy" in slot else slot["y"].group(0) if "y" in slot else None
+    if year is None:
+        return col
+    year = int(year) if len(year) == 4 else 2000 + int(year)
+    end = cal.quarter_end(col.length.months // 3, year)
+    quarter = any(c.end == end and c.length is not None and c.length.months == 3 and not c.skip for c in cols)
+    return replace(col, end=end) if quarter else col
 
 
 _PERIOD_KINDS = {"len", "q", "date", "fy", "md", "y", "qonly"}
