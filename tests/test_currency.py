@@ -73,3 +73,35 @@ def test_a_dollar_amount_in_a_release_stated_in_euros_is_withheld():
     facts = _units(LEAD + "All amounts are presented in euros unless otherwise stated. Net income for the fourth "
                           "quarter of 2024 was $12.5 million.\n")
     assert ("us-gaap:NetIncomeLoss", "2024-10-01..2024-12-31") not in facts
+
+
+def _us(body: str) -> str:
+    return (LEAD.replace("TORONTO", "NEW YORK").replace("/CNW/", "/PRNewswire/").replace("(TSX: XCO)", "(NYSE: XCO)")
+            + body)
+
+
+def test_a_currency_named_in_passing_leaves_a_us_release_in_dollars():
+    # each of these had switched every amount of a US release to the currency it names
+    for body in ["STERLING INFRASTRUCTURE, INC.\n\n" + _statement(),
+                 "“We closed the year with record results in Q4,” said Eric Yuan, the CEO.\n\n" + _statement(),
+                 "Fourth quarter results reflect the unfavorable impact of the Canadian dollar.\n\n" + _statement(),
+                 _statement(rows=[("Revenues", ("120,500", "110,200")), ("1.5% €500 million senior notes due 2027",
+                                                                          ("540,000", "552,000"))]),
+                 "All amounts in this release are in U.S. dollars unless otherwise noted; amounts of our Canadian "
+                 "dollar notes are in Canadian dollars.\n\n" + _statement()]:
+        facts = _units(_us(body))
+        assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")][1] == "USD", body[:60]
+
+
+def test_one_table_in_another_currency_leaves_the_others_in_dollars():
+    segment = ("**SEGMENT RESULTS**\n\n| (C$ in thousands) | 2024 | 2023 |\n| --- | --- | --- |\n"
+               "| Canadian segment operating income | 4,000 | 3,500 |\n\n")
+    facts = _units(_us(segment + _statement()))
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == (Decimal("120500000"), "USD")
+
+
+def test_a_us_dollar_amount_named_in_a_row_label_leaves_a_canadian_table_canadian():
+    facts = _units(LEAD + "All amounts are in Canadian dollars unless otherwise noted.\n\n"
+                   + _statement(rows=[("Revenues", ("120,500", "110,200")),
+                                      ("Senior notes (US$200 million)", ("270,000", "265,000"))]))
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == (Decimal("120500000"), "CAD")

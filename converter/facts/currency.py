@@ -1,14 +1,17 @@
 """The currency a release's amounts are in. The engine reads every amount of money as US dollars; a release
-that states its amounts in another currency ("(in thousands of Canadian dollars)", "RMB'000", "(€
-millions)", "all amounts are expressed in Canadian dollars") has them written in that currency, and where
-the evidence does not settle which currency an amount is in, it is withheld, never written as dollars.
+that states its amounts in another currency has them written in that currency, and where the evidence does not
+settle which currency an amount is in, it is withheld, never written as dollars.
 
-A table is in the currency its title, header or scale note names; a table that names two (local currency
-beside a "US$" convenience translation) says which column is which only by position, and its amounts are
-withheld. A table that names none, and the prose, are in the currency the release states, where every such
-statement names the same one. A sentence's "$" is that currency when it is a dollar (a Canadian release
-writes "$" for C$); beside euros or pounds it is not settled. A US release that mentions "€500 million of
-notes" in passing states no currency of its own: its amounts stay dollars.
+Only what states a currency for amounts counts, never a currency named in passing ("the impact of the
+Canadian dollar", "€500 million senior notes due 2027", "Sterling Infrastructure, Inc."):
+- a table is in the currency its scale note ("(in thousands of Canadian dollars)", "(C$ in millions)", "RMB'000"),
+  a header cell that is a currency alone ("RMB | RMB | US$") or the marks on its figures ("| C$ | 120,500 |")
+  name; a table naming two (local currency beside a US$ convenience translation) has its amounts withheld;
+- the release's own currency, for tables naming none and for the prose, is the one its statements give ("All
+  amounts are in Canadian dollars unless otherwise noted"), else the one every primary statement names; US
+  dollars when nothing says otherwise. A sentence's "$" is that currency when it is a dollar (a Canadian release
+  writes "$" for C$); beside euros or pounds, or beside amounts printed as another country's dollars, it is not
+  settled.
 """
 from __future__ import annotations
 
@@ -20,11 +23,11 @@ import regex
 from ..model import Document, Fact, Finding, Table
 from ..rulebook.regex_code import kept_regex
 
-# ISO 4217 code -> how releases write it
+# ISO 4217 code -> how a note, a statement or a mark writes it
 _NAMES = {
     "USD": r"US\$|U\.S\.\s*\$|\bUSD\b|\bU\.?\s?S\.?\s+dollars?\b|\bUS\s+dollars?\b|\bUnited\s+States\s+dollars?\b",
     "CAD": r"\bC\$|\bCA\$|\bCdn\.?\s?\$|\bCAD\b|\bCanadian\s+dollars?\b",
-    "EUR": r"€|\bEUR\b|\bT?EUR\b|\beuros?\b",
+    "EUR": r"€|\bEUR\b|\bTEUR\b|\beuros?\b",
     "GBP": r"£|\bGBP\b|\bpounds?\s+sterling\b|\bsterling\b",
     "CNY": r"\bRMB\b|\bCNY\b|\bRenminbi\b|\bYuan\b",
     "TWD": r"\bNT\$|\bTWD\b|\bNew\s+Taiwan\s+dollars?\b",
@@ -36,83 +39,83 @@ _NAMES = {
 }
 _ANY = kept_regex("|".join(f"(?P<{code}>{pattern})" for code, pattern in _NAMES.items()), regex.I)
 _DOLLARS = {"USD", "CAD", "TWD", "HKD", "AUD"}   # currencies whose releases write a bare "$"
+_MARKS = r"US\$|USD|C\$|CA\$|Cdn\$|CAD|€|EUR|£|GBP|RMB|CNY|NT\$|TWD|HK\$|HKD|A\$|AUD|¥|JPY|CHF|₹|INR"
 
-# a sentence that states the currency of the release's amounts
-_STATED = kept_regex(r"\b(?:amounts?|figures|results|financial\s+(?:statements|information|results)|"
-                     r"(?:are|is)\s+(?:expressed|presented|reported|stated|denominated))\b[^.;]{0,80}?"
-                     r"\b(?:in|of)\s+(?:thousands\s+of\s+|millions\s+of\s+)?(?P<what>[^.;,)]{1,40})", regex.I)
-_CAPTION = 200   # a title, header or note this long at most: longer is prose, which names currencies in passing
+_CUR = "(?:" + "|".join(_NAMES.values()) + ")"
+# what states a currency for amounts: "All amounts in this release are (expressed) in Canadian dollars", "amounts
+# in RMB", "presented in thousands of euros": the currency right after the "in"
+_STATEMENT = kept_regex(rf"\b(?:amounts?|figures|(?:financial\s+)?(?:statements|information))\b[^.;]{{0,60}}?"
+                        rf"\bin\s+(?:thousands\s+of\s+|millions\s+of\s+)?(?P<what>{_CUR})"
+                        rf"|\b(?:expressed|presented|denominated)\s+in\s+(?:thousands\s+of\s+|millions\s+of\s+)?"
+                        rf"(?P<what2>{_CUR})", regex.I)
+# a caption's scale note that names its currency: "(in thousands of Canadian dollars)", "(C$ in millions)",
+# "(€ millions)", "RMB'000", "(Expressed in Canadian dollars)", "(in USD thousands)"
+_NOTE_CURRENCY = kept_regex(rf"\b(?:thousands|millions|billions)\s+of\s+(?P<a>{_CUR})"
+                            rf"|(?P<b>{_CUR})\s*(?:in\s+)?(?:thousands|millions|billions|'?000s?)\b"
+                            rf"|\b(?:expressed|presented|stated|reported|amounts)\s+in\s+(?P<c>{_CUR})"
+                            rf"|^\(?\s*(?:in\s+)?(?P<d>{_MARKS})\s*\)?$", regex.I)
+# a header cell that is a currency alone ("RMB", "US$")
+_HEAD_MARK = kept_regex(rf"^\(?\s*(?:in\s+)?(?:{_MARKS})\s*(?:'?000s?|thousands|millions)?\s*\)?$", regex.I)
+# a mark printed on a figure, or in a cell of its own beside it: after a cell's edge or a column's gap, before
+# digits, a parenthesis or the next cell ("| C$ | 120,500 |", "   RMB 850,200")
+_CELL_MARK = kept_regex(rf"(?:^|\|\s*|\s{{2}})(?P<mark>{_MARKS})(?=\s*[\d(|]|\s*$)", regex.M)
+# a dollar of another country printed on an amount in prose ("C$120.5 million")
+_OTHER_DOLLAR = kept_regex(r"(?<![A-Za-z$])(?:C\$|CA\$|Cdn\$|A\$|AU\$|NT\$|HK\$)\s*\d")
+_PRIMARY = kept_regex(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|\bincome\s+statements?\b", regex.I)
 
 
 def _codes(texts) -> set[str]:
-    out: set[str] = set()
-    for t in texts:
-        for m in _ANY.finditer(t):
-            out.add(m.lastgroup)
-    return out
+    return {m.lastgroup for t in texts for m in _ANY.finditer(t)}
 
 
-# a currency's mark printed on a figure or in a cell of its own ("| C$ | 120,500 |", "RMB | RMB | US$")
-_MARK = kept_regex(r"(?<![A-Za-z$])(?:C\$|CA\$|Cdn\$|US\$|€|£|RMB|NT\$|HK\$|A\$|¥|₹|CHF|USD|CAD|EUR|GBP|CNY)"
-                   r"(?=\s*[\d(|]|\s*$)", regex.M)
-# a dollar of another country printed on an amount in prose ("C$120.5 million")
-_OTHER_DOLLAR = kept_regex(r"(?<![A-Za-z$])(?:C\$|CA\$|Cdn\$|A\$|AU\$|NT\$|HK\$)\s*\d")
-
-
-def _table_codes(table: Table, text: str = "") -> set[str]:
+def table_currencies(table: Table, text: str = "") -> set[str]:
+    """The currencies a table states for its amounts: its notes, its currency header cells, its figures' marks."""
     printed = text[table.span.start:table.span.end] if text and table.span is not None else ""
-    return _codes([c for c in table.caption if len(c) <= _CAPTION] + [h.text for h in table.header]
-                  + [m.group(0) for m in _MARK.finditer(printed)])
+    return _codes([m.group(0) for c in table.caption if len(c) <= 200 for m in _NOTE_CURRENCY.finditer(c)]
+                  + [h.text for h in table.header if _HEAD_MARK.match(h.text.strip())]
+                  + [m["mark"] for m in _CELL_MARK.finditer(printed)])
 
 
 def stated_currency(doc: Document) -> tuple[Optional[str], bool]:
-    """The currency the release states for its amounts (None for none stated: US dollars) and whether what it
-    states is settled (False when its statements name different currencies)."""
-    named: set[str] = set()
-    for block in doc.blocks:
-        if isinstance(block, Table):
-            named |= _table_codes(block, doc.text)
-        elif len(block.text) <= _CAPTION and _looks_like_note(block.text):
-            named |= _codes([block.text])
-        else:
-            for m in _STATED.finditer(block.text):
-                named |= _codes([m["what"]])
-    foreign = named - {"USD"}
-    if not foreign:
-        return None, True
-    if len(foreign) == 1 and "USD" not in named:
-        return foreign.pop(), True
-    return None, False
-
-
-_NOTE = kept_regex(r"\(\s*(?:in\s+)?[^()]{0,40}\b(?:thousands|millions|billions|000)\b|\b(?:thousands|millions|"
-                   r"billions)\s+of\b", regex.I)
-
-
-def _looks_like_note(text: str) -> bool:
-    return bool(_NOTE.search(text))
+    """The release's own currency (None: US dollars) and whether it is settled (False where what states it
+    names two currencies)."""
+    stated: set[str] = set()
+    for par in doc.paragraphs:
+        if "amount" in par.text.lower() or "expressed" in par.text.lower() or "presented" in par.text.lower() \
+                or "denominated" in par.text.lower() or len(par.text) <= 200:
+            for m in _STATEMENT.finditer(par.text):
+                stated |= _codes([m["what"] or m["what2"]])
+    if "USD" in stated:
+        return None, True    # "All amounts are in U.S. dollars unless otherwise noted"
+    if len(stated) > 1:
+        return None, False
+    if stated:
+        return stated.pop(), True
+    primary = [table_currencies(t, doc.text) for t in doc.tables if _PRIMARY.search(" ".join(t.caption))]
+    named = set().union(*primary) if primary else set()
+    if len(named) == 1 and "USD" not in named and all(primary):
+        return named.pop(), True
+    return None, True
 
 
 def in_currency(facts: list[Fact], doc: Document) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
-    """Facts with their money in the currency the release states; those whose currency is not settled,
-    apart with the reason."""
+    """Facts with their money in the currency stated for them; those whose currency is not settled, apart
+    with the reason."""
+    tables = {t.index: (t, table_currencies(t, doc.text)) for t in doc.tables}
     stated, settled = stated_currency(doc)
     other_dollars = stated is None and any(_OTHER_DOLLAR.search(p.text) for p in doc.paragraphs)
-    if stated is None and settled and not other_dollars and not _any_foreign_table(doc):
+    if stated is None and settled and not other_dollars and not any(own - {"USD"} for _t, own in tables.values()):
         return facts, [], []
-    tables = {t.index: t for t in doc.tables}
     kept, withheld = [], []
     for f in facts:
-        if not _is_money(f.unit):
+        if not (f.unit == "USD" or f.unit.startswith("USD/")):
             kept.append(f)
             continue
         code, why = _fact_currency(f, tables, doc.text, stated, settled, other_dollars)
         if code is None:
             withheld.append((f, f"withheld: {why}"))
-        elif code == "USD":
-            kept.append(f)
         else:
-            kept.append(replace(f, unit=f.unit.replace("USD", code, 1)))
+            kept.append(f if code == "USD" else replace(f, unit=f.unit.replace("USD", code, 1)))
     findings = []
     if withheld:
         findings.append(Finding("warning", "currency-unsettled",
@@ -121,31 +124,23 @@ def in_currency(facts: list[Fact], doc: Document) -> tuple[list[Fact], list[tupl
     return kept, withheld, findings
 
 
-def _any_foreign_table(doc: Document) -> bool:
-    return any(_table_codes(t, doc.text) - {"USD"} for t in doc.tables)
-
-
-def _is_money(unit: str) -> bool:
-    return unit == "USD" or unit.startswith("USD/")
-
-
 def _fact_currency(f: Fact, tables: dict, text: str, stated: Optional[str], settled: bool, other_dollars: bool
                    ) -> tuple[Optional[str], str]:
     prov = f.provenance
-    table = tables.get(prov.block) if prov is not None and f.category in ("table", "guidance") \
-        and prov.source_kind not in ("narrative", "guidance") else None
-    if table is not None:
-        own = _table_codes(table, text)
+    in_table = prov is not None and f.category in ("table", "guidance") \
+        and prov.source_kind not in ("narrative", "guidance") and prov.block in tables
+    if in_table:
+        own = tables[prov.block][1]
         if len(own) > 1:
             return None, f"its table names {' and '.join(sorted(own))}: which column is in which is not settled"
         if own:
-            return own.pop(), ""
+            return next(iter(own)), ""
     if not settled:
         return None, "the release states its amounts in more than one currency"
-    if table is None and prov is not None and prov.span is not None:
-        # a sentence's amount: the currency printed on it, else the stated one where that is written "$"
+    if not in_table and prov is not None and prov.span is not None:
+        # a sentence's amount: the currency printed on it, else the release's where that is written "$"
         before = text[max(0, prov.span.start - 6):prov.span.start + 1]
-        printed = _codes([before])
+        printed = {m.lastgroup for m in _ANY.finditer(before)}
         if printed:
             return (printed.pop(), "") if len(printed) == 1 else (None, "two currencies are printed on it")
         if stated is not None and stated not in _DOLLARS and "$" in before:
