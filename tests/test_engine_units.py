@@ -881,3 +881,47 @@ def test_a_table_titled_by_another_name_for_non_gaap_gives_no_gaap_line(title):
             "| --- | --- | --- |\n| | Three Months Ended December 31, | |\n| Revenues | 120,500 | 110,200 |\n"
             "| Net income | 14,000 | 12,000 |\n| Diluted earnings per share | 0.69 | 0.59 |\n")
     assert not [f for f in convert_text(text, issuer="none", layout="markdown").facts if f.concept.startswith("us-gaap")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cash provided by operating activities for the fourth quarter last year was $55.0 million.",
+    "In the prior year, cash provided by operating activities for the fourth quarter was $55.0 million.",
+    "Capital expenditures during the quarter a year ago were $7.5 million.",
+    "Cash provided by operating activities for the fourth quarter in 2023 was $55.0 million.",
+])
+def test_the_release_s_quarter_does_not_date_a_sentence_that_names_another_year(sentence):
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(_Q4_TABLE.format(sentence=sentence),
+                                                                      issuer="none", layout="markdown").facts}
+    assert not [p for (c, p), v in facts.items() if v in (Decimal("55000000"), Decimal("7500000"))
+                and p != "2023-10-01..2023-12-31"]
+
+
+def test_an_amount_after_a_quarter_s_with_only_a_year_is_not_settled():
+    # "... $55.0 million for the fourth quarter in 2023 and $60.0 million in 2024": that year's fourth quarter,
+    # as likely as the year
+    facts = _facts(QUARTER_LEAD + "Net cash provided by operating activities was $55.0 million for the fourth "
+                                  "quarter in 2023 and $60.0 million in 2024.\n")
+    assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2023-10-01..2023-12-31", ())].value \
+        == Decimal("55000000")
+    assert not [k for k, f in facts.items() if f.value == Decimal("60000000")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In FY2024, cash provided by operating activities was $75.0 million.",
+    "Cash provided by operating activities for 2024 was $75.0 million, reflecting lower U.S. tax payments.",
+    "Cash provided by operating activities for 2024 was $75.0 million, driven by growth in our core markets.",
+    "Cash provided by operating activities for 2024 was $75.0 million, with recurring customers renewing.",
+])
+def test_the_company_s_own_figure_is_read_beside_words_of_other_bases_and_places(sentence):
+    facts = _facts(QUARTER_LEAD + sentence + "\n")
+    assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-01-01..2024-12-31", ())].value \
+        == Decimal("75000000")
+
+
+def test_a_prior_year_named_only_as_the_comparison_leaves_the_release_s_quarter_dating_the_amount():
+    sentence = ("Cash provided by operating activities for the fourth quarter was $685 million, an increase of 23 "
+                "percent compared with the prior-year quarter.")
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(_Q4_TABLE.format(sentence=sentence),
+                                                                      issuer="none", layout="markdown").facts}
+    assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-10-01..2024-12-31")] == \
+        Decimal("685000000")

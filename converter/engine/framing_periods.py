@@ -81,12 +81,23 @@ def this_period(sent: str, framing: Optional[PeriodMention], blanks: list,
     return framing
 
 
+# a year the sentence names, or the year before ("for the fourth quarter last year", "in 2023", "a year ago"):
+# which year's quarter "the fourth quarter" is, the release's own is no longer the answer
+_A_YEAR = kept_regex(r"\b(?:19|20)\d\d\b|\bFY\s?'?\d\d\b|\b(?:last|prior|previous|preceding|same)\s+(?:fiscal\s+)?year\b|"
+                     r"\byear[\s-]+(?:ago|earlier|before)\b|\bprior[\s-]+year\b", regex.I)
+
+
+# ... unless the sentence names it as what the amount is compared with ("compared with the prior-year quarter")
+_COMPARED = kept_regex(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|from|over|than)\b[^,;$]*$", regex.I)
+
+
 def reported_quarter(sent: str, cal: Optional[Calendar], blanks: list) -> Optional[PeriodMention]:
     """"Cash provided by operating activities for the fourth quarter was $685 million" ("during the quarter")
     under a heading that dates nothing: the quarter the release's tables report last, where it is the one
     named; its phrases are then blanked for the grammar. Another quarter, a year, or a full year named beside
-    it, and nothing frames the sentence."""
-    if cal is None or FORWARD.search(sent) or _YEAR_LONG.search(sent):
+    it, or a year (or the year before) named anywhere in it, and nothing frames the sentence."""
+    if cal is None or FORWARD.search(sent) or _YEAR_LONG.search(sent) or any(
+            not _COMPARED.search(sent, max(0, m.start() - 30), m.start()) for m in _A_YEAR.finditer(sent)):
         return None
     quarter = next((p for p in cal.reported if 80 <= (p.end - p.start).days + 1 <= 100), None)
     if quarter is None:

@@ -12,14 +12,12 @@ from .dollar_amounts import Amount
 from .metric_mentions import Mention
 from ..rulebook.regex_code import kept_regex
 
-# the other names of a non-GAAP figure: "Core net income", "Comparable diluted EPS", "Underlying", "Normalized",
-# "Recurring", "Cash net income", "$0.69 excluding a $0.07 charge"
-NONGAAP = kept_regex(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b|\bcore\b|"
-                     r"\bcomparable\b(?!\s+(?:periods?|quarters?|years?|prior|stores?)\b)|\bunderlying\b|"
-                     r"\bnormali[sz]ed\b|(?<!non-)(?<!non)\brecurring\b",
-                     regex.I)
-# "Cash net income", "cash EPS": earnings without their non-cash charges ("cash dividends" are paid in cash)
+NONGAAP = kept_regex(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
+# the other names of a non-GAAP figure, right before its metric: "Core net income", "Comparable diluted EPS",
+# "Underlying", "Normalized", "Recurring" (after an amount they name other things: "growth in our core markets")
+_OTHER_NAMES = kept_regex(r"\b(?:core|comparable|underlying|normali[sz]ed|(?<!non-)(?<!non)recurring)\s+$", regex.I)
 _CASH_EARNINGS = kept_regex(r"(?<!non-)(?<!non)\bcash\s+(?=net\s+(?:income|earnings)|earnings|eps\b|diluted)", regex.I)
+# "$0.69 excluding a $0.07 restructuring charge", "$12.5 million before taxes": not the reported line
 _EXCLUDING = kept_regex(r"\s*,?\s*\(?(?:excluding|before)\s", regex.I)
 
 
@@ -62,6 +60,7 @@ def tied_to_an_item(sentence: str, end: int) -> bool:
 def restated(sentence: str, start: int) -> bool:
     """Whether a metric mentioned at `start` is on a non-GAAP basis or only named by another figure."""
     return bool(NONGAAP.search(sentence, max(0, start - 25), start) or 0 <= _basis_end(sentence) <= start
+                or _OTHER_NAMES.search(sentence, max(0, start - 25), start)
                 or _cash_earnings(sentence, start)
                 or _OBJECT.search(sentence, max(0, start - 30), start))
 

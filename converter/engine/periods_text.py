@@ -28,7 +28,7 @@ _COUNT = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|twenty[\s-]six|thirty[\s-]n
 PERIOD = kept_re(
     rf"""(?P<dur>\b(?:for|in|during|over|of)?\s*(?:the|its|each\s+of\s+the|the\s+company's|[A-Z][\w.&]*'s)?\s*
             (?:(?P<la>{_COUNT})\s+and\s+)?(?P<len>{_LEN})(?:\s+(?:fiscal\s+year\s+)?(?:transition\s+)?periods?)?\s+(?:ended|ending|then\s+ended)\s+{_DATE_LIST})
-       |(?P<qtr>\b(?:for|in|during|of)?\s*(?:the|its)?\s*(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d\d)(?P<qmore>(?:\s*(?:,|and|&)\s*(?:19|20)\d\d\b)+)?
+       |(?P<qtr>\b(?:for|in|during|of)?\s*(?:the|its)?\s*(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+(?:(?:of|in)\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>(?:19|20)\d\d)(?P<qmore>(?:\s*(?:,|and|&)\s*(?:19|20)\d\d\b)+)?
             |\b(?:(?:for|in|during|of)\s+(?:the\s+)?)?Q(?P<qn>[1-4])\s*(?:fiscal\s*|FY\s*)?'?(?P<qy2>(?:19|20)\d\d|\d\d)\b
             |\b(?:(?:for|in|during|of)\s+)?(?:the\s+|its\s+)?(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<qy3>(?:19|20)\d\d)\s+(?:fiscal\s+)?(?P<qo3>first|second|third|fourth)[\s-]+quarter\b
             |\b(?:(?:for|in|during|of)\s+(?:the\s+)?)?(?P<qn4>[1-4])Q\s*(?:FY\s*)?'?(?P<qy4>(?:19|20)\d\d|\d\d)\b)

@@ -41,6 +41,13 @@ CHAIN = kept_regex(
         (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of|\s+the)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
 REVERSE = kept_regex(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
 _COMPARED_WITH = kept_regex(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over|relative\s+to)\s*$", regex.I)
+_BARE_YEAR = kept_regex(r"\s*(?:in|for|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*$", regex.I)
+
+
+def _is_quarter(period) -> bool:
+    return isinstance(period, Period) and period.start is not None and 80 <= (period.end - period.start).days <= 100
+
+
 _WITH_OR_TO = kept_regex(r"(?:with|to)\b", regex.I)
 # "$120.5 million (Q4 2023 - $110.2 million)", "(Q4 2023: $110.2 million)": a period that labels the amount after it
 _LABELS_NEXT = kept_regex(r"\s*[-–—:]\s*\(?\$?\s?\d")
@@ -147,6 +154,10 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
                     out[i] = None   # "the corresponding period in 2022" is not a year before this one
             elif p.periods:
                 out[i] = p.periods[0]
+                if i > 0 and sentence and _BARE_YEAR.match(sentence, p.start, p.end) and _is_quarter(out[i - 1]):
+                    # "$55.0 million for the fourth quarter in 2023 and $60.0 million in 2024": the year's fourth
+                    # quarter, as likely as the year: not settled
+                    out[i] = None
         elif i == 0:
             before = [p for p in periods if mention.end <= p.start < a.start and len(p.periods) == 1]
             # "third-quarter 2025 revenue of $412.5 million": the period printed right before the metric
