@@ -64,6 +64,39 @@ _OTHER_DOLLAR = kept_regex(r"(?<![A-Za-z$])(?:C\$|CA\$|Cdn\$|A\$|AU\$|NT\$|HK\$)
 _PRIMARY = kept_regex(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|\bincome\s+statements?\b", regex.I)
 
 
+# what another currency's mark, code or name holds: a release without one is in dollars, and is not searched
+# further (most are not); a table or a paragraph without one states no currency
+_MARK_HINTS = ("€", "£", "¥", "₹", "C$", "A$", "NT$", "HK$", "CA$", "Cdn", "RMB", "CNY", "EUR", "GBP", "CAD", "CHF",
+               "JPY", "AUD", "HKD", "TWD", "INR")
+_WORD_HINTS = ("canadian", "euro", "sterling", "yuan", "renminbi", "yen", "franc", "rupee", "taiwan", "hong kong",
+               "australian")
+
+
+def _hinted(text: str, words: bool = False) -> bool:
+    if any(_whole(text, h) for h in _MARK_HINTS):
+        return True
+    if not words:
+        return False
+    low = text.lower()
+    return any(_whole(low, h) for h in _WORD_HINTS)
+
+
+def _whole(text: str, hint: str) -> bool:
+    """Whether `hint` stands in `text` as a word of its own, a plural included, or as a mark ("C$120"; not
+    "AUDIT", "franchise", "neurological")."""
+    i = text.find(hint)
+    while i >= 0:
+        end = i + len(hint)
+        if end < len(text) and text[end] == "s":   # "euros", "francs"
+            end += 1
+        clear_before = i == 0 or not (text[i - 1].isalpha() and hint[0].isalpha())
+        clear_after = end >= len(text) or not (text[end].isalpha() and hint[-1].isalpha())
+        if clear_before and clear_after:
+            return True
+        i = text.find(hint, i + 1)
+    return False
+
+
 def _codes(texts) -> set[str]:
     return {m.lastgroup for t in texts for m in _ANY.finditer(t)}
 
@@ -71,6 +104,8 @@ def _codes(texts) -> set[str]:
 def table_currencies(table: Table, text: str = "") -> set[str]:
     """The currencies a table states for its amounts: its notes, its currency header cells, its figures' marks."""
     printed = text[table.span.start:table.span.end] if text and table.span is not None else ""
+    if not _hinted(printed) and not any(_hinted(t, words=True) for t in table.caption):
+        return set()
     return _codes([m.group(0) for c in table.caption if len(c) <= 200 for m in _NOTE_CURRENCY.finditer(c)]
                   + [h.text for h in table.header if _HEAD_MARK.match(h.text.strip())]
                   + [m["mark"] for m in _CELL_MARK.finditer(printed)])
@@ -81,8 +116,7 @@ def stated_currency(doc: Document) -> tuple[Optional[str], bool]:
     names two currencies)."""
     stated: set[str] = set()
     for par in doc.paragraphs:
-        if "amount" in par.text.lower() or "expressed" in par.text.lower() or "presented" in par.text.lower() \
-                or "denominated" in par.text.lower() or len(par.text) <= 200:
+        if _hinted(par.text, words=True):
             for m in _STATEMENT.finditer(par.text):
                 stated |= _codes([m["what"] or m["what2"]])
     if "USD" in stated:
@@ -101,6 +135,8 @@ def stated_currency(doc: Document) -> tuple[Optional[str], bool]:
 def in_currency(facts: list[Fact], doc: Document) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
     """Facts with their money in the currency stated for them; those whose currency is not settled, apart
     with the reason."""
+    if not _hinted(doc.text, words=True):
+        return facts, [], []
     tables = {t.index: (t, table_currencies(t, doc.text)) for t in doc.tables}
     stated, settled = stated_currency(doc)
     other_dollars = stated is None and any(_OTHER_DOLLAR.search(p.text) for p in doc.paragraphs)
