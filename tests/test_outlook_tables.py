@@ -103,3 +103,17 @@ def test_an_updated_outlook_beside_the_prior_one_is_read_and_the_prior_one_is_no
                      ("us-gaap:Revenues", "2025-01-01..2025-12-31", HIGH): Decimal("525000000"),
                      ("us-gaap:EarningsPerShareDiluted", "2025-01-01..2025-12-31", LOW): Decimal("2.15"),
                      ("us-gaap:EarningsPerShareDiluted", "2025-01-01..2025-12-31", HIGH): Decimal("2.25")}
+
+
+def test_a_consolidated_line_its_parts_beside_it_do_not_add_up_to_is_not_the_company_s():
+    # a page break took the segment's heading ("Aggregates") from above its gross profit, which then stood
+    # under "Consolidated" beside the other segments' gross profit
+    table = ("| 2025 GUIDANCE | | |\n| --- | --- | --- |\n| (Dollars in Millions) | Low | High |\n"
+             "| Consolidated | | |\n| Total revenues | $ 6,830 | $ 7,230 |\n| Gross profit | $ 1,610 | $ 1,710 |\n"
+             "| Cement | | |\n| Gross profit | $ 305 | $ 385 |\n| Magnesia Specialties Business | | |\n"
+             "| Gross profit | $ 110 | $ 120 |\n")
+    facts = _facts(table)
+    assert not [k for k in facts if k[0] == "us-gaap:GrossProfit"]
+    # where the parts add up to it, the consolidated line is the company's
+    facts = _facts(table.replace("$ 1,610 | $ 1,710", "$ 415 | $ 505"))
+    assert facts[("us-gaap:GrossProfit", "2025-01-01..2025-12-31", LOW)] == Decimal("415000000")
