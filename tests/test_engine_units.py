@@ -925,3 +925,14 @@ def test_a_prior_year_named_only_as_the_comparison_leaves_the_release_s_quarter_
                                                                       issuer="none", layout="markdown").facts}
     assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-10-01..2024-12-31")] == \
         Decimal("685000000")
+
+
+def test_a_footnote_above_a_statement_naming_non_recurring_items_is_no_title_of_another_basis():
+    # a footnote row ("... non-recurring income tax items ...") in the caption had made a balance sheet a
+    # table of non-GAAP amounts, and none of its lines was written
+    text = (QUARTER_LEAD + "| (2) | Tax adjustments include the net tax impact from non-recurring income tax items. |\n\n"
+            "| Attachment 4 |  |  |  |\n| Condensed Consolidated Balance Sheets (Unaudited) |  |  |  |\n"
+            "| (In millions) |  |  |  |\n|  | Year Ended December 31, |  |  |\n|  | 2024 |  | 2023 |\n"
+            "| Cash and cash equivalents | $ 544.5 |  | $ 545.8 |\n| Goodwill | 1,659.7 |  | 1,719.3 |\n")
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
+    assert facts[("us-gaap:Goodwill", "2024-12-31")] == Decimal("1659700000")
