@@ -112,6 +112,16 @@ def test_a_title_from_the_labels_side_does_not_head_a_year_printed_twice():
     assert ("us-gaap:GoodwillImpairmentLoss", "2024-10-01..2024-12-31") not in facts
 
 
+def test_an_opening_parenthesis_set_apart_from_its_digits_opens_the_figure():
+    # "(  1,200)": the "(" alone was no figure, and the row had a figure too many for its columns
+    t = _table(read_fixed_width("Statements of Operations (In thousands)\n"
+                                "                                          Three Months Ended\n"
+                                "                                            2024         2023\n"
+                                "Revenues                                  120,500      110,200\n"
+                                "Interest expense                         (  1,200)    (  1,300)\n"))
+    assert [(c.col, c.text) for c in _row(t, "Interest expense").cells] == [(0, "(1,200)"), (1, "(1,300)")]
+
+
 def test_footnote_mark_after_a_label_stays_in_the_label():
     t = _table(read_fixed_width(INCOME))
     assert [(c.col, c.text) for c in _row(t, "Cost of revenue (1)").cells] == [(0, "434"), (1, "393")]

@@ -30,6 +30,9 @@ _RULE_LINE = kept_regex(r"^\s*[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
 # "(17,235 )": a closing parenthesis printed from a cell of its own, a space after the digits; it closes
 # the figure where the digits end, so the digits keep their column
 _LOOSE_CLOSE = kept_regex(r"(?<=\(\$?\s?\d[\d,]*(?:\.\d+)?)( +)\)")
+# "(  1,200)": an opening parenthesis a PDF set apart from its digits; it opens the figure where the digits
+# begin, so the digits keep their column
+_LOOSE_OPEN = kept_regex(r"(?<![\w(])\(( +)(?=\$?\s?\d[\d,]*(?:\.\d+)?\))")
 _CUT_FIGURE = kept_regex(r"^\(\$?\d[\d,]*(?:\.\d+)?$")   # "(146,159": an amount whose parenthesis never closes
 MIN_GAP = 2          # spaces between a label and its first figure
 
@@ -94,6 +97,8 @@ def cleaned(raw: str) -> tuple[str, Optional[list[int]]]:
         clean = _LEADER.sub(lambda m: " " * len(m.group(0)), clean)
     if " )" in clean:
         clean = _LOOSE_CLOSE.sub(lambda m: ")" + m.group(1), clean)
+    if "( " in clean:
+        clean = _LOOSE_OPEN.sub(lambda m: m.group(1) + "(", clean)
     return clean, origin
 
 
