@@ -122,6 +122,16 @@ def test_an_opening_parenthesis_set_apart_from_its_digits_opens_the_figure():
     assert [(c.col, c.text) for c in _row(t, "Interest expense").cells] == [(0, "(1,200)"), (1, "(1,300)")]
 
 
+def test_a_footnote_letter_after_each_figure_is_no_cell():
+    # "17,700 (a)": the letter ended the line, which was then read as text, and the row was lost
+    t = _table(read_fixed_width("Statements of Operations (In thousands)\n"
+                                "                                          Three Months Ended\n"
+                                "                                            2024           2023\n"
+                                "Revenues                                  120,500        110,200\n"
+                                "Operating income                           17,700 (a)     15,100 (a)\n"))
+    assert [(c.col, c.text) for c in _row(t, "Operating income").cells] == [(0, "17,700"), (1, "15,100")]
+
+
 def test_footnote_mark_after_a_label_stays_in_the_label():
     t = _table(read_fixed_width(INCOME))
     assert [(c.col, c.text) for c in _row(t, "Cost of revenue (1)").cells] == [(0, "434"), (1, "393")]

@@ -21,6 +21,7 @@ from ..dataclass_code import dataclass
 _WIDE_GAP = kept_regex(r"\S {3,}\S")
 _TOKEN = kept_regex(r"\S+")
 _MARKS = {"$", "US$", "€", "£"}
+_LETTER_MARK = kept_regex(r"^\([a-z]\)$")   # "17,700 (a)": a footnote's letter after a figure
 _NO_VALUE = {"nm", "n/m", "n.m.", "*", "**"}       # a cell printed without a figure
 # Dot leaders from a label to its figures ("Net premiums earned.......... $142,318", ". . . .") are white space; the
 # columns keep their places. Run into a figure ("year.......70,000"), only where the figure cannot begin with the
@@ -148,7 +149,8 @@ def classify(ln: Line) -> Line:
         return ln
     last = raw.rsplit(None, 1)[-1]
     cut = _CUT_FIGURE.match(last) is not None
-    if not cut and last not in _MARKS and last != "%" and _figure_token(last) is None and not _SEPARATOR.search(raw):
+    if not cut and last not in _MARKS and last != "%" and _figure_token(last) is None and not _SEPARATOR.search(raw) \
+            and not _LETTER_MARK.match(last):
         # no figure ends the line (the tail below would stop at its last word): text or a header, read without
         # its words' tokens, which only a row's label needs
         ln.indent = len(raw) - len(raw.lstrip())
@@ -168,7 +170,7 @@ def classify(ln: Line) -> Line:
     i = len(toks) - 1
     while i >= 0:
         t = toks[i]
-        if t.text in _MARKS:
+        if t.text in _MARKS or _LETTER_MARK.match(t.text) and i > 0 and _figure_token(toks[i - 1].text):
             i -= 1
             continue
         if t.text == "%" and i > 0 and _figure_token(toks[i - 1].text):
