@@ -105,3 +105,13 @@ def test_a_us_dollar_amount_named_in_a_row_label_leaves_a_canadian_table_canadia
                    + _statement(rows=[("Revenues", ("120,500", "110,200")),
                                       ("Senior notes (US$200 million)", ("270,000", "265,000"))]))
     assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == (Decimal("120500000"), "CAD")
+
+
+def test_a_statement_in_thousands_of_euros_makes_the_release_s_other_tables_euros():
+    # "(in TEUR)" over the income statement only: the balance sheet beside it, naming no currency, had been
+    # written in dollars (and the note was not seen at all)
+    balance = ("\n**CONSOLIDATED BALANCE SHEETS**\n\n| | December 31, 2024 | December 31, 2023 |\n| --- | --- | --- |\n"
+               "| Cash and cash equivalents | 85,000 | 70,000 |\n")
+    facts = _units(LEAD + _statement("(in TEUR, except per share amounts)") + balance)
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")][1] == "EUR"
+    assert facts[("us-gaap:CashAndCashEquivalentsAtCarryingValue", "2024-12-31")][1] == "EUR"

@@ -8,7 +8,7 @@ Canadian dollar", "€500 million senior notes due 2027", "Sterling Infrastructu
   a header cell that is a currency alone ("RMB | RMB | US$") or the marks on its figures ("| C$ | 120,500 |")
   name; a table naming two (local currency beside a US$ convenience translation) has its amounts withheld;
 - the release's own currency, for tables naming none and for the prose, is the one its statements give ("All
-  amounts are in Canadian dollars unless otherwise noted"), else the one every primary statement names; US
+  amounts are in Canadian dollars unless otherwise noted"), else the one the primary statements name; US
   dollars when nothing says otherwise. A sentence's "$" is that currency when it is a dollar (a Canadian release
   writes "$" for C$); beside euros or pounds, or beside amounts printed as another country's dollars, it is not
   settled.
@@ -27,7 +27,7 @@ from ..rulebook.regex_code import kept_regex
 _NAMES = {
     "USD": r"US\$|U\.S\.\s*\$|\bUSD\b|\bU\.?\s?S\.?\s+dollars?\b|\bUS\s+dollars?\b|\bUnited\s+States\s+dollars?\b",
     "CAD": r"\bC\$|\bCA\$|\bCdn\.?\s?\$|\bCAD\b|\bCanadian\s+dollars?\b",
-    "EUR": r"€|\bEUR\b|\bTEUR\b|\beuros?\b",
+    "EUR": r"€|\bEUR\b|\b[Tk]EUR\b|\beuros?\b",
     "GBP": r"£|\bGBP\b|\bpounds?\s+sterling\b|\bsterling\b",
     "CNY": r"\bRMB\b|\bCNY\b|\bRenminbi\b|\bYuan\b",
     "TWD": r"\bNT\$|\bTWD\b|\bNew\s+Taiwan\s+dollars?\b",
@@ -39,7 +39,7 @@ _NAMES = {
 }
 _ANY = kept_regex("|".join(f"(?P<{code}>{pattern})" for code, pattern in _NAMES.items()), regex.I)
 _DOLLARS = {"USD", "CAD", "TWD", "HKD", "AUD"}   # currencies whose releases write a bare "$"
-_MARKS = r"US\$|USD|C\$|CA\$|Cdn\$|CAD|€|EUR|£|GBP|RMB|CNY|NT\$|TWD|HK\$|HKD|A\$|AUD|¥|JPY|CHF|₹|INR"
+_MARKS = r"US\$|USD|C\$|CA\$|Cdn\$|CAD|€|T?EUR|kEUR|£|GBP|RMB|CNY|NT\$|TWD|HK\$|HKD|A\$|AUD|¥|JPY|CHF|₹|INR"
 
 _CUR = "(?:" + "|".join(_NAMES.values()) + ")"
 # what states a currency for amounts: "All amounts in this release are (expressed) in Canadian dollars", "amounts
@@ -49,11 +49,12 @@ _STATEMENT = kept_regex(rf"\b(?:amounts?|figures|(?:financial\s+)?(?:statements|
                         rf"|\b(?:expressed|presented|denominated)\s+in\s+(?:thousands\s+of\s+|millions\s+of\s+)?"
                         rf"(?P<what2>{_CUR})", regex.I)
 # a caption's scale note that names its currency: "(in thousands of Canadian dollars)", "(C$ in millions)",
-# "(€ millions)", "RMB'000", "(Expressed in Canadian dollars)", "(in USD thousands)"
+# "(€ millions)", "RMB'000", "(Expressed in Canadian dollars)", "(in USD thousands)", "(in TEUR, except ...)"
 _NOTE_CURRENCY = kept_regex(rf"\b(?:thousands|millions|billions)\s+of\s+(?P<a>{_CUR})"
                             rf"|(?P<b>{_CUR})\s*(?:in\s+)?(?:thousands|millions|billions|'?000s?)\b"
                             rf"|\b(?:expressed|presented|stated|reported|amounts)\s+in\s+(?P<c>{_CUR})"
-                            rf"|^\(?\s*(?:in\s+)?(?P<d>{_MARKS})\s*\)?$", regex.I)
+                            rf"|^\(?\s*(?:in\s+)?(?P<d>{_MARKS})\s*\)?$"
+                            rf"|\(\s*(?:amounts\s+)?in\s+(?P<e>{_CUR})", regex.I)
 # a header cell that is a currency alone ("RMB", "US$")
 _HEAD_MARK = kept_regex(rf"^\(?\s*(?:in\s+)?(?:{_MARKS})\s*(?:'?000s?|thousands|millions)?\s*\)?$", regex.I)
 # a mark printed on a figure, or in a cell of its own beside it: after a cell's edge or a column's gap, before
@@ -66,7 +67,8 @@ _PRIMARY = kept_regex(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|\bincome\s+st
 
 # what another currency's mark, code or name holds: a release without one is in dollars, and is not searched
 # further (most are not); a table or a paragraph without one states no currency
-_MARK_HINTS = ("€", "£", "¥", "₹", "C$", "A$", "NT$", "HK$", "CA$", "Cdn", "RMB", "CNY", "EUR", "GBP", "CAD", "CHF",
+_MARK_HINTS = ("€", "£", "¥", "₹", "C$", "A$", "NT$", "HK$", "CA$", "Cdn", "RMB", "CNY", "EUR", "TEUR", "kEUR", "GBP",
+               "CAD", "CHF",
                "JPY", "AUD", "HKD", "TWD", "INR")
 _WORD_HINTS = ("canadian", "euro", "sterling", "yuan", "renminbi", "yen", "franc", "rupee", "taiwan", "hong kong",
                "australian")
@@ -127,7 +129,7 @@ def stated_currency(doc: Document) -> tuple[Optional[str], bool]:
         return stated.pop(), True
     primary = [table_currencies(t, doc.text) for t in doc.tables if _PRIMARY.search(" ".join(t.caption))]
     named = set().union(*primary) if primary else set()
-    if len(named) == 1 and "USD" not in named and all(primary):
+    if len(named) == 1 and "USD" not in named:
         return named.pop(), True
     return None, True
 
