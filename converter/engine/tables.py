@@ -11,6 +11,7 @@ from typing import Optional
 import regex
 
 from ..facts.consolidated import consolidated_net_income
+from ..facts.checks import half_interval
 from .components import component_sign, components_line
 from ..model import Fact, Finding, Period, Provenance, Row, Table
 from ..rulebook.match import match_row, normalize_label
@@ -330,18 +331,13 @@ def _drop_parts_beside_the_whole(out: TableOutcome, first: int, led: list[str],
     # heading the reader lost (a page break took "Aggregates" from above "Gross profit 1,610"), and is not
     # written either (one part beside it is one segment of several, and says nothing)
     doubted = [f for f, _a in keep if len(parts.get(f.key, ())) > 1
-               and abs(sum(p.value for p in parts[f.key]) - f.value) > _slack(f, parts[f.key])]
+               and abs(sum(p.value for p in parts[f.key]) - f.value) > sum(map(half_interval, [f] + parts[f.key]))]
     for f in doubted:
         out.skipped.append((f.provenance.source_text, "its parts under the sections beside the consolidated one do "
                                                       "not add up to it"))
     keep = [(f, a) for f, a in keep if not any(f is d for d in doubted)]
     out.facts[first:] = [f for f, _a in keep]
     return [a for _f, a in keep]
-
-
-def _slack(total: Fact, parts: list[Fact]) -> Decimal:
-    """How far printed figures may miss their sum: half a unit of the last digit printed, for each figure."""
-    return sum(Decimal(5).scaleb(-f.decimals - 1) for f in [total] + parts)
 
 
 def _drop_breakdown_parts(out: TableOutcome, first: int, headings: list[tuple[str, ...]]) -> None:
