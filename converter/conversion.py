@@ -86,8 +86,10 @@ def render_file(job: Job, data: Optional[bytes] = None) -> Outcome:
         out.facts = len(result.facts)
         out.findings = [(f.level, f.code, f.message) for f in result.findings]
         if not result.facts:
-            out.findings.append(("warning", "no-facts", "no table row or sentence matched a rule; the output "
-                                                        "holds the cover facts only"))
+            withheld = any(f.code == "withheld" for f in result.findings)
+            out.findings.append(("warning", "no-facts", (
+                "every figure read was withheld (above)" if withheld else
+                "no table row or sentence matched a rule") + "; the output holds the cover facts only"))
         stem = job.output.stem if job.output else job.source.stem
         name = job.output.name if job.output else f"{stem}{SUFFIXES[job.to]}"
         report = render_report(result, job.to, name, release.text, trace.document)

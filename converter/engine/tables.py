@@ -280,6 +280,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             headings.append(above)
             led.append(heading_row)
             placed.append((index, cell.col))
+    if _columns_collide(out.facts[first:], placed, out, table):
+        del out.facts[first:]
+        return
     sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
     usable = lambda c: _usable(columns, c)
     concepts, mults = {i: r.concept for i, r in info.items()}, {i: r.mult for i, r in info.items()}
@@ -299,6 +302,23 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     findings, calcs = check_totals(table, info, usable)
     out.findings.extend(findings)
     out.calculations.extend(calcs)
+
+
+def _columns_collide(facts: list[Fact], placed: list[tuple[int, int]], out: TableOutcome, table: Table) -> bool:
+    """Two columns of one row read as one period with different figures: the header gave two columns one
+    period (a span or a length mislaid), and which of the table's columns holds what it no longer says. None
+    of the table's facts is written; a finding says why."""
+    seen: dict[tuple, tuple[int, Fact]] = {}
+    for fact, (row, col) in zip(facts, placed):
+        key = (row, fact.concept, fact.period, fact.dims)
+        other = seen.setdefault(key, (col, fact))
+        if other[0] != col and other[1].value != fact.value:
+            why = (f"withheld: two columns of table {table.index} read as {fact.period} print different figures "
+                   f"({other[1].value} and {fact.value} for {fact.concept}): its column headers were misread")
+            out.findings.append(Finding("warning", "withheld", why[len("withheld: "):], (other[1], fact)))
+            out.skipped.extend((f.provenance.source_text, why) for f in facts)
+            return True
+    return False
 
 
 _WHOLE = kept_regex(r"^(?:total|consolidated|combined)\b", regex.I)
