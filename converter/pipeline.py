@@ -30,6 +30,7 @@ from .facts.merge import merge_facts
 from .facts.paired_by_order import BY_RUNS, doubtful_pairings
 from .facts.misdated_columns import misdated_columns
 from .facts.period_order import check_period_order
+from .engine.not_the_line import declared_nongaap
 from .facts.release_bound import bound_by_release
 from .facts.per_share_shape import per_share_shaped
 from .facts.presented_signs import unsettled_signs
@@ -121,10 +122,11 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, unsigned, sign_findings = unsettled_signs(facts, trace.tables.unchained)
     facts = consolidated_net_income(facts)
     facts, unattributed, attribution_findings = unattributed_totals(facts, doc.text)
+    facts, declared = _declared_nongaap(facts, doc, book)
     kept, rejected, findings = merge_facts(facts)
     kept, uncurrencied, currency_findings = in_currency(kept, doc)
     findings += currency_findings
-    rejected = (uncurrencied + unnamed + unattributed + late + out_of_range + unpaired + off_scale + unscaled + uncarried + shaped
+    rejected = (declared + uncurrencied + unnamed + unattributed + late + out_of_range + unpaired + off_scale + unscaled + uncarried + shaped
                 + misread + misdated + unsigned + rejected)
     findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings
                 + unscaled_findings + carry_findings + shape_findings + order_findings + misdated_findings
@@ -225,6 +227,20 @@ def _above_the_figures(table: Table) -> list[str]:
             break
         out.append(row.label)
     return out
+
+
+def _declared_nongaap(facts: list[Fact], doc: Document, book: Rulebook) -> tuple[list[Fact], list[tuple[Fact, str]]]:
+    """Facts a sentence gave for a wording the release calls a non-GAAP measure (engine/not_the_line.py)."""
+    declared = declared_nongaap([p.text for p in doc.paragraphs], book)
+    if not declared:
+        return facts, []
+    kept, dropped = [], []
+    for f in facts:
+        if f.category != "table" and f.concept in declared:
+            dropped.append((f, f"the release calls its wording a non-GAAP measure ('{declared[f.concept]}')"))
+        else:
+            kept.append(f)
+    return kept, dropped
 
 
 def _late(facts: list[Fact], released: date) -> int:

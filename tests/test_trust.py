@@ -830,3 +830,33 @@ def test_a_table_paired_by_order_tied_only_by_a_calculation_of_the_taxonomy_is_w
     # the same lines out of step break it, and nothing is written
     wrong = text.replace("47,459\n20,000\n", "20,000\n47,459\n").replace("45,784\n19,000\n", "19,000\n45,784\n")
     assert not [f for f in convert_text(wrong, issuer="none", layout="pdf").facts if f.category == "table"]
+
+
+def test_a_per_share_outlook_is_earnings_per_share_only_where_its_metric_is_earnings():
+    # "net income attributable to common shareholders of $0.84 to $0.90 per diluted share" had been net income
+    # of 84 cents (a dollar amount); "Core FFO of $2.48 to $2.54 per diluted share", diluted EPS
+    result = _convert(HEAD + "The Company expects net income attributable to common shareholders of $0.84 to $0.90 "
+                             "per diluted share and Core FFO of $2.48 to $2.54 per diluted share for the year ending "
+                             "December 31, 2025.\n")
+    got = sorted((f.concept, f.unit, f.value) for f in result.facts)
+    assert got == [("us-gaap:EarningsPerShareDiluted", "USD/shares", Decimal("0.84")),
+                   ("us-gaap:EarningsPerShareDiluted", "USD/shares", Decimal("0.90"))]
+    for measure in ("Core FFO", "AFFO", "distributable cash flow", "dividends"):
+        result = _convert(HEAD + f"The Company expects {measure} of $2.48 to $2.54 per diluted share for 2025.\n")
+        assert result.facts == [], (measure, result.facts)
+
+
+def test_a_wording_the_release_calls_a_non_gaap_measure_is_not_that_line_in_its_prose():
+    # an insurer's "operating income", which the release says is non-GAAP, was the statements' operating
+    # income where a later sentence named it without the qualifier
+    result = _convert(HEAD + "Fourth quarter 2024 net income was $62.4 million. Operating income, a non-GAAP measure, "
+                             "was $58.1 million, or $2.15 per diluted share.\n\nFor the full year 2024, net income "
+                             "was $221.5 million, or $8.19 per diluted share, and operating income was $214.0 "
+                             "million, or $7.91 per diluted share.\n")
+    assert not [f for f in result.facts if f.concept == "us-gaap:OperatingIncomeLoss"]
+    assert _values(result, "NetIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("62400000"),
+                                                "2024-01-01..2024-12-31": Decimal("221500000")}
+    # qualified, the declaration is another measure's: "Adjusted operating income, a non-GAAP measure"
+    result = _convert(HEAD + "Adjusted operating income, a non-GAAP measure, was $58.1 million. Operating income "
+                             "was $50.2 million in the fourth quarter of 2024.\n")
+    assert _values(result, "OperatingIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("50200000")}

@@ -20,7 +20,7 @@ from .release_calendar import Calendar
 from .ignore import ignored_phrases, ignored_sentence
 from .dollar_amounts import PER_UNIT
 from .metric_mentions import find_book_mentions
-from .not_the_line import after_tax, restated
+from .not_the_line import EARNINGS, after_tax, names_another_per_share_measure, restated
 from .numbers import SCALE_WORDS
 from .periods_text import bare_quarters, find_periods
 from .sentence_parts import sentences
@@ -232,6 +232,13 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         if rng is None or restated(sent, mention.start) or PER_UNIT.match(sent, rng.end()) \
                 or after_tax(sent, rng.end(), mention.rule.concept):
             continue
+        if any(0 <= m.start - rng.end() <= 2 for m in after):
+            # "net income attributable to common shareholders of $0.84 to $0.90 per diluted share": a figure
+            # per share, never the metric's amount; earnings per share where the metric is earnings (read
+            # below), nothing where it is another ("dividends of $1.00 per share")
+            if mention.rule.concept not in EARNINGS:
+                taken.add(rng.start())
+            continue
         gap = sent[mention.end:row[0].start()]
         for p in periods:
             if mention.end <= p.start and p.end <= row[0].start():
@@ -262,6 +269,9 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         if rng is None or rng.start() in taken or sent[rng.end():mention.start].strip(" ,") \
                 or restated(sent, rng.start()):
             continue
+        before = max((r.end() for r in ranges if r.end() <= rng.start()), default=0)
+        if names_another_per_share_measure(sent[max(before, rng.start() - 60):rng.start()]):
+            continue   # "Core FFO of $2.48 to $2.54 per diluted share": per share, but no earnings
         concept = tax.get(mention.rule.concept)
         if concept is None or concept.unit is None or concept.period == "instant":
             continue

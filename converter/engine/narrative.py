@@ -23,12 +23,11 @@ from .changes import change_clauses
 from .dollar_amounts import AMOUNT, PER_UNIT, Amount, parse_amount
 from .guidance import RANGE
 from .release_date import WIRE_NAMES
-from ..facts.checks import NUMERATORS
 from .framing_periods import FORWARD, opening_period, reported_quarter, this_period, turned_from
 from .release_calendar import Calendar
 from .ignore import Suppressed, ignored_phrases, ignored_sentence
 from .metric_mentions import Mention, find_book_mentions
-from .not_the_line import after_tax, nongaap_near, tied_to_an_item
+from .not_the_line import EARNINGS, after_tax, nongaap_near, tied_to_an_item
 from .periods_text import PeriodMention, find_periods, year_earlier
 from .sentence_grammar import assign_periods, chains, from_to, metric_lists, respectively
 from .sentence_parts import blanker, sentences
@@ -57,9 +56,6 @@ _VERSUS_HINT = kept_re(r"compared|vs|versus", re.I)
 _YEARISH = kept_regex(r"(?:19|20)\d\d|\b[1-4]Q\s*'?\d\d\b|\b(?:Q[1-4]|FY)\s*'?\d\d\b")
 _AND_PAIR = kept_regex(r"\sand\s", regex.I)
 _FROM_BEFORE = kept_regex(r"\b(?:from|by)\s*$", regex.I)
-# the net income family, the only metrics a per-share amount after them is earnings per share of
-EARNINGS = frozenset(NUMERATORS) | {"us-gaap:ProfitLoss", "us-gaap:IncomeLossFromContinuingOperations",
-                                     "us-gaap:NetIncomeLossAvailableToCommonStockholdersDiluted"}
 _WIRE = kept_regex(rf"^{WIRE_NAMES}(?:\s+corp\.?)?$", regex.I)
 _PERIOD_WORD = kept_regex(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
 

@@ -5,18 +5,39 @@ narrative and the guidance both pass them by, so the tests are kept in one place
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from .dollar_amounts import Amount
-from .metric_mentions import Mention
+from .metric_mentions import Mention, find_book_mentions
+from .sentence_parts import sentences
+from ..facts.checks import NUMERATORS
 from ..rulebook.regex_code import kept_regex
+
+if TYPE_CHECKING:
+    from ..rulebook.model import Rulebook
 
 NONGAAP = kept_regex(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
 # the other names of a non-GAAP figure, right before its metric: "Core net income", "Comparable diluted EPS",
 # "Underlying", "Normalized", "Recurring" (after an amount they name other things: "growth in our core markets")
 _OTHER_NAMES = kept_regex(r"\b(?:core|comparable|underlying|normali[sz]ed|(?<!non-)(?<!non)recurring)\s+$", regex.I)
 _CASH_EARNINGS = kept_regex(r"(?<!non-)(?<!non)\bcash\s+(?=net\s+(?:income|earnings)|earnings|eps\b|diluted)", regex.I)
+# the net income family, the only metrics a per-share amount after them is earnings per share of
+EARNINGS = frozenset(NUMERATORS) | {"us-gaap:ProfitLoss", "us-gaap:IncomeLossFromContinuingOperations",
+                                     "us-gaap:NetIncomeLossAvailableToCommonStockholdersDiluted"}
+_OTHER_BASIS = kept_regex(r"\b(?:core|comparable|underlying|normali[sz]ed|(?<!non-)(?<!non)recurring)\b", regex.I)
+# measures stated per share that are no earnings: a REIT's funds from operations, a bank's book value, a
+# partnership's distributable cash flow, dividends ("Core FFO of $2.48 to $2.54 per diluted share")
+_OTHER_PER_SHARE = kept_regex(r"\b(?:a?ffo|fad|funds\s+(?:from|available)|distributable|cash\s+(?:available|flows?)|"
+                              r"ebitda|dividends?|distributions?|book\s+value|nav|net\s+asset\s+value)\b", regex.I)
+
+
+def names_another_per_share_measure(words: str) -> bool:
+    """Whether the words before a per-share amount name a measure other than earnings: another per-share
+    measure, or earnings on another basis ("adjusted", "core")."""
+    return bool(_OTHER_PER_SHARE.search(words) or NONGAAP.search(words) or _OTHER_BASIS.search(words))
+
 # "$0.69 excluding a $0.07 restructuring charge", "$12.5 million before taxes": not the reported line
 _EXCLUDING = kept_regex(r"\s*,?\s*\(?(?:excluding|before)\s", regex.I)
 
@@ -82,3 +103,23 @@ def nongaap_near(sentence: str, mention: Mention, amount: Amount) -> bool:
     word = NONGAAP.search(after)   # within 30 characters; the words after it only say what it names
     # "$0.69 excluding a $0.07 restructuring charge": the figure without it, no reported line
     return restated(sentence, mention.start) or (word is not None and word.start() < 30) or bool(_EXCLUDING.match(after))
+
+
+# "Operating income, a non-GAAP measure, was ...", "operating income (a non-GAAP financial measure)", "Core
+# earnings is a non-GAAP measure": the release names a line's own wording as its non-GAAP measure
+_DECLARED = kept_regex(r"\s*(?:,|\()?\s*(?:which\s+is\s+|is\s+|are\s+)?an?\s+non[\s-]?gaap\b", regex.I)
+
+
+def declared_nongaap(texts: list[str], book: "Rulebook") -> dict[str, str]:
+    """The concepts whose wording the release itself calls a non-GAAP measure, each with the words that say
+    so: an insurer's "operating income" is then no operating income of the statements wherever its prose
+    names it (the statements' own rows still are)."""
+    out: dict[str, str] = {}
+    for text in texts:
+        if "non" not in text or not NONGAAP.search(text):
+            continue
+        for _offset, sent in sentences(text):
+            for m in find_book_mentions(sent, book, "before", "narrative"):
+                if _DECLARED.match(sent, m.end) and not restated(sent, m.start):
+                    out.setdefault(m.rule.concept, sent[m.start:m.end + 30].strip())
+    return out
