@@ -1229,7 +1229,9 @@ def test_a_length_title_across_the_groups_a_line_of_years_marks_contests_its_col
 
 def test_a_length_title_over_no_column_and_nearest_none_contests_every_column():
     # "Three Months Ended December" set far left of its group, "Year Ended December" nearer the first column
-    # than it: placed by nearness the year's title took the quarter's column
+    # than it: placed by nearness the year's title took the quarter's column. The quarter's "31," under its
+    # title stands over the first column, and so does the title with it ("Three Months Ended December 31,"):
+    # that column is the quarter's; the rest stay contested
     text = """\
                                                     Three Months Ended December                 Year Ended December
                                                                                  31,                               31,
@@ -1239,7 +1241,9 @@ def test_a_length_title_over_no_column_and_nearest_none_contests_every_column():
     Income tax expense                                                                    87                                      109               103         138
     Depreciation and amortization                                                        302                                      286             1,219       1,106
 """
-    assert read_fixed_width(text).tables[0].contested == (0, 1, 2, 3)
+    table = read_fixed_width(text).tables[0]
+    assert table.contested == (1, 2, 3)
+    assert [h.text for h in table.header if h.cols == (0, 0)] == ["Three Months Ended December 31,", "2024"]
 
 
 def test_a_group_of_years_under_two_different_length_titles_is_contested():
@@ -1522,3 +1526,115 @@ def test_twelve_months_over_a_bare_year_beside_its_fourth_quarter_end_where_that
     assert facts[("us-gaap:Revenues", "2024-01-01..2024-12-31")] == Decimal("482000000")
     assert facts[("us-gaap:Revenues", "2023-01-01..2023-12-31")] == Decimal("440800000")
     assert facts[("us-gaap:Revenues", "2023-10-01..2023-12-31")] == Decimal("110200000")
+
+
+def test_a_day_wrapped_under_its_month_in_a_narrow_header_cell_dates_its_group():
+    # a word processor wrapping "Three Months Ended December 31," into a narrow cell: "31," on a line of its
+    # own, right under "Ended December" (run together, as a PDF may set them), was a row; the years under it
+    # headed nothing and the statement gave no fact
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, Feb. 11, 2025 -- Acme Corp today reported results.
+
+    Condensed Consolidated Statements of Operations
+    (Unaudited, In thousands)
+
+                                 Three Months                                        Twelve Months
+                              EndedDecember                                         EndedDecember
+                                           31,                                                  31,
+                                         2024                 2023                             2024                 2023
+              Grant revenue                           691                 1,206                           2,314           5,000
+               Total revenue                       35,691        $      201,206                   $      37,314        $ 371,206
+           Net (loss) income                        (37,311)               89,347                        (366,252)   (153,610)
+"""
+    got = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
+           if f.concept == "us-gaap:NetIncomeLoss"}
+    assert got == {"2024-10-01..2024-12-31": Decimal("-37311000"), "2023-10-01..2023-12-31": Decimal("89347000"),
+                   "2024-01-01..2024-12-31": Decimal("-366252000"), "2023-01-01..2023-12-31": Decimal("-153610000")}
+
+
+def test_a_length_title_run_into_the_first_year_titles_every_year_of_its_line():
+    # "Three Months Ended December 31, 2024" printed as one string over the first column, "2023" over the
+    # second: the 2023 column had no length and gave nothing
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, Feb. 11, 2025 -- Acme Corp today reported results.
+
+    Condensed Consolidated Statements of Operations
+    (Unaudited, In thousands)
+
+                   Three Months Ended December 31, 2024           2023
+    Total revenue                                    35,691        201,206
+    Net (loss) income                               (37,311)        89,347
+"""
+    got = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
+           if f.concept == "us-gaap:NetIncomeLoss"}
+    assert got == {"2024-10-01..2024-12-31": Decimal("-37311000"), "2023-10-01..2023-12-31": Decimal("89347000")}
+
+
+def test_a_length_title_run_into_a_year_that_stands_over_another_column_is_not_split_off():
+    # the run-on year nearer the second column than the first: which column it heads is not settled
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, Feb. 11, 2025 -- Acme Corp today reported results.
+
+    Condensed Consolidated Statements of Operations
+    (Unaudited, In thousands)
+
+                                    Three Months Ended December 31, 2024   2023
+    Total revenue                                    35,691        201,206
+    Net (loss) income                               (37,311)        89,347
+"""
+    got = {(str(f.period), f.value) for f in convert_text(text, issuer="none", layout="fixed").facts
+           if f.concept == "us-gaap:NetIncomeLoss"}
+    assert ("2024-10-01..2024-12-31", Decimal("89347000")) not in got
+
+
+def test_years_over_a_banks_quarters_head_the_quarters_each_stands_over():
+    # "2024" centred over four quarter columns and "2023" over the fifth, each column naming its quarter
+    # ("Fourth | Third | Second | First | Fourth") or its date ("Dec. 31 | Sept. 30 | ..."): only the column
+    # right under each year had been dated, and the ordinal words had been read as parts of the company
+    from converter.pipeline import convert_text
+    text = """Harbor Valley Bancorp Reports Fourth Quarter 2024 Results
+
+PORTLAND, Maine, Jan. 23, 2025 -- Harbor Valley Bancorp today reported results for the fourth quarter of 2024.
+
+                                     Consolidated Statements of Income (Unaudited)
+                                      (dollars in thousands, except per share data)
+                                                                Quarter Ended
+                                                         2024                                   2023
+                                     Fourth      Third      Second       First       Fourth
+Net interest income                  30,908     29,258      29,144      28,731       28,905
+Net income                         $ 12,793   $ 11,724    $ 11,397    $ 11,818     $ 10,358
+
+                                     Consolidated Balance Sheets (Unaudited)
+                                             (dollars in thousands)
+                                                         2024                                   2023
+                                    Dec. 31   Sept. 30     June 30    March 31      Dec. 31
+Total assets                    $ 5,288,577 $ 5,216,082 $ 5,181,769 $ 5,102,676 $ 5,043,769
+"""
+    facts = convert_text(text, issuer="none", layout="fixed").facts
+    income = {str(f.period): f.value for f in facts if f.concept == "us-gaap:NetIncomeLoss"}
+    assert income == {"2024-10-01..2024-12-31": Decimal("12793000"), "2024-07-01..2024-09-30": Decimal("11724000"),
+                      "2024-04-01..2024-06-30": Decimal("11397000"), "2024-01-01..2024-03-31": Decimal("11818000"),
+                      "2023-10-01..2023-12-31": Decimal("10358000")}
+    assets = {str(f.period): f.value for f in facts if f.concept == "us-gaap:Assets"}
+    assert assets == {"2024-12-31": Decimal("5288577000"), "2024-09-30": Decimal("5216082000"),
+                      "2024-06-30": Decimal("5181769000"), "2024-03-31": Decimal("5102676000"),
+                      "2023-12-31": Decimal("5043769000")}
+
+
+def test_years_over_quarters_that_do_not_turn_where_the_years_stand_head_nothing():
+    # the quarters turn after the third column, the years stand as if after the fourth: no reading settles it
+    from converter.readers.fixed_width import read_fixed_width
+    text = """
+                                                                        2024                  2023
+                                     Dec. 31   Sept. 30     Dec. 31    Sept. 30      June 30
+Total assets                    $ 5,288,577 $ 5,216,082 $ 5,181,769 $ 5,102,676 $ 5,043,769
+Total liabilities                 4,288,577   4,216,082   4,181,769   4,102,676   4,043,769
+"""
+    table = read_fixed_width(text).tables[0]
+    assert not [h for h in table.header if h.text == "2024" and h.cols[0] != h.cols[1]]

@@ -166,3 +166,41 @@ def test_a_retailers_prior_fourth_quarter_and_fiscal_years_end_on_their_weeks():
     assert facts["2019-11-03..2020-02-01"] == Decimal("110200000")
     assert facts["2020-02-02..2021-01-30"] == Decimal("482000000")
     assert facts["2019-02-03..2020-02-01"] == Decimal("440800000")
+
+
+def test_the_weeks_a_release_says_its_period_counts_do_not_hide_the_calendar_it_states():
+    # "fiscal year (52 weeks) ended December 29, 2024" and "the third quarter of fiscal 2024, the thirteen weeks
+    # ended November 2, 2024": the weeks between the period and its end hid the end, and "fiscal 2024" was the
+    # calendar year (revenue to December 31; an outlook for fiscal 2024 ending in December, not February)
+    result = convert_text("DALLAS, Feb. 20, 2025 -- Salt & Ember Grill, Inc. today reported results for the fourth "
+                          "quarter (13 weeks) and fiscal year (52 weeks) ended December 29, 2024.\n\nFor fiscal 2024, "
+                          "total revenues were $1.27 billion.\n", issuer="none")
+    assert [str(f.period.end) for f in result.facts if f.concept == "us-gaap:Revenues"] == ["2024-12-29"]
+    result = convert_text("COLUMBUS, Ohio, Dec. 4, 2024 -- Bramble Home, Inc. today announced results for the third "
+                          "quarter of fiscal 2024, the thirteen weeks ended November 2, 2024.\n\nFor fiscal 2024 the "
+                          "Company now expects diluted earnings per share of $2.12 to $2.18.\n", issuer="none")
+    assert {str(f.period) for f in result.facts} == {"2024-02-04..2025-02-01"}
+
+
+def test_a_53_week_years_fourth_quarter_of_14_weeks_is_no_other_length_than_its_13_week_peer():
+    # "13 Weeks Ended | 14 Weeks Ended | 52 Weeks Ended | 53 Weeks Ended" over two groups of years: read as two
+    # titles saying different lengths of one group, every column was contested and the statement gave nothing
+    text = """Pinecrest Outfitters Reports Fourth Quarter Fiscal 2024 Results
+
+COLUMBUS, Ohio, March 5, 2025 -- Pinecrest Outfitters, Inc. today reported results for the fourth quarter of fiscal 2024.
+
+CONSOLIDATED STATEMENTS OF INCOME
+(Unaudited; in thousands, except per share amounts)
+
+                                                            13 Weeks Ended  14 Weeks Ended  52 Weeks Ended  53 Weeks Ended
+                                                               February 1,     February 3,     February 1,     February 3,
+                                                                      2025            2024            2025            2024
+
+Net sales                                                      $ 1,208,410     $ 1,257,530     $ 4,402,010     $ 4,451,120
+Cost of sales                                                      768,549         808,590       2,839,700       2,880,010
+Net income                                                        $ 71,320        $ 69,410       $ 201,810       $ 214,650
+"""
+    revenue = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
+               if f.concept == "us-gaap:Revenues"}
+    assert revenue == {"2024-11-03..2025-02-01": Decimal("1208410000"), "2023-10-29..2024-02-03": Decimal("1257530000"),
+                       "2024-02-04..2025-02-01": Decimal("4402010000"), "2023-01-29..2024-02-03": Decimal("4451120000")}

@@ -117,12 +117,16 @@ _NAMED_AS = (r"(?:\s*\(\s*[\"“”']?\s*(?:Q[1-4]\s+|(?:first|second|third|four
 # every match begins with "fiscal" or "year": document_calendar tries it there alone (word_starts.py). The date
 # follows on the same line (justified text spaces it out) or a sentence's next line, not far along the next line
 # of a table ("Year Ended" over one group, "March" far below it over another group's column)
+# the weeks a period counts, said between its name and its end: "fiscal year (52 weeks) ended", "third quarter of
+# fiscal 2024, the thirteen weeks ended"
+_WEEKS = (r"(?:\(\s*(?:\d\d|fifty[\s-]two|fifty[\s-]three)[\s-]weeks?\s*\)\s+|,?\s*(?:the\s+)?(?:1[2-7]|thirteen|fourteen|"
+          r"twelve|sixteen|seventeen)[\s-]weeks?\s+)?")
 _FY_END = kept_regex(
-    rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?P<fy>(?:19|20)\d\d)(?:,?\s+which)?\s+)?|year\s+)(?:ended|ending|ends)(?:[ \t]+|[ \t]*\n[ \t]{{0,20}})(?:on\s+)?"
+    rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?P<fy>(?:19|20)\d\d)(?:,?\s+which)?\s+)?|year\s+){_WEEKS}(?:ended|ending|ends)(?:[ \t]+|[ \t]*\n[ \t]{{0,20}})(?:on\s+)?"
     rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})?(?:,?\s*(?P<y>(?:19|20)\d\d){_NAMED_AS})?", regex.I)
 _QUARTER_ENDED = kept_regex(
     rf"\b(?:(?P<qo>first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q(?P<qn>[1-4]))\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?"
-    rf"(?:(?P<fy>(?:19|20)\d\d),?\s+)?(?:which\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)"
+    rf"(?:(?P<fy>(?:19|20)\d\d),?\s+)?{_WEEKS}(?:which\s+)?(?:ended|ending)\s+(?:on\s+)?(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}}),?\s*(?P<y>(?:19|20)\d\d)"
     rf"{_NAMED_AS}", regex.I)
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 import regex
 
-from ..engine.dates import MONTH_RE, make_date
+from ..engine.dates import MONTH_RE, length_of, make_date
 from ..rulebook.regex_code import kept_regex
 
 if TYPE_CHECKING:
@@ -147,11 +147,20 @@ def across_year_runs(lines: list[list[list]], cols: list["_Column"]) -> list[int
             if len(touched) >= 2 and (a, b) != (touched[0][0], touched[-1][1]):
                 out.extend(range(a, b + 1))
             elif len(touched) == 1:
-                titles.setdefault(touched[0], set()).add(" ".join(text.lower().split()))
+                titles.setdefault(touched[0], set()).add(_nominal(text))
     for (a, b), said in titles.items():
         if len(said) > 1:
             out.extend(range(a, b + 1))
     return out
+
+
+def _nominal(title: str) -> str:
+    """A length title as the length it names: "13 Weeks Ended" and "14 Weeks Ended" (a 53-week year's fourth
+    quarter) are one quarter, "52 Weeks" and "53 Weeks" one year, "Three Months" a quarter too."""
+    length = length_of(title)
+    if length is None:
+        return " ".join(title.lower().split())
+    return f"{round(length.weeks / 13) * 3 if length.weeks else length.months} months"
 
 
 _QUARTER = kept_regex(r"^(?:Q([1-4])|([1-4])Q)$", regex.I)
@@ -192,5 +201,58 @@ def group_by_quarter_runs(lines: list[list[list]], cols: list["_Column"]) -> boo
         if _fits(ordered, runs, cols):
             for p, run in zip(ordered, runs):
                 p[1] = run
+            return True
+    return False
+
+
+_ORDINAL_QUARTER = kept_regex(r"^(?:(first|second|third|fourth)(?:\s+quarter)?|Q([1-4])|([1-4])Q)$", regex.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _within_year(text: str) -> Optional[int]:
+    """Where in its year a column's own header piece falls, to order columns by: a month and day ("Sept. 30")
+    as month * 100 + day, a quarter named without its year ("Fourth", "Q3") as its number; or None."""
+    m = _MONTH_DAY.fullmatch(text.strip(" ,"))
+    if m:
+        day = make_date(m[1], m[2], "2000")   # a leap year: February 29 is a day
+        return day.month * 100 + day.day if day else None
+    q = _ORDINAL_QUARTER.match(text.strip())
+    if q:
+        return _ORDINALS[q[1].lower()] if q[1] else int(q[2] or q[3])
+    return None
+
+
+def group_by_date_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
+    """A bank's quarters side by side under fewer years than columns ("2024" centred over "Dec. 31 | Sept. 30 |
+    June 30 | March 31", "2023" over the last "Dec. 31"; or "Fourth | Third | Second | First | Fourth"): the
+    columns' own dates or quarters, going back in time, start a new group where they turn later in the year,
+    and each year heads its group, in order, where as many groups as years come out and each year stands
+    nearer its group than the next (_fits). Years printed oldest first go forward in time. True when it
+    placed them."""
+    ncols = len(cols)
+    lines_of_years = [placed for placed in lines if 2 <= len(placed) < ncols
+                      and all(BARE_YEAR.match(p[0]) for p in placed)]
+    if len(lines_of_years) != 1:
+        return False
+    years = sorted(lines_of_years[0], key=lambda p: p[2])
+    values = [int(BARE_YEAR.match(p[0]).group(1)) for p in years]
+    back = all(a > b for a, b in zip(values, values[1:]))
+    if not back and not all(a < b for a, b in zip(values, values[1:])):
+        return False
+    for placed in lines:
+        if len(placed) != ncols or sorted(p[1] for p in placed) != [(c, c) for c in range(ncols)]:
+            continue
+        keys = [_within_year(p[0]) for p in sorted(placed, key=lambda p: p[1][0])]
+        if any(k is None for k in keys):
+            continue
+        runs: list[list[int]] = [[0]]
+        for c in range(1, ncols):
+            if (keys[c] >= keys[c - 1]) if back else (keys[c] <= keys[c - 1]):
+                runs.append([])
+            runs[-1].append(c)
+        spans = [(r[0], r[-1]) for r in runs]
+        if len(spans) == len(years) and _fits(years, spans, cols):
+            for p, span in zip(years, spans):
+                p[1] = span
             return True
     return False

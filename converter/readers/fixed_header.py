@@ -10,8 +10,8 @@ import regex
 from ..engine.dates import MONTH_RE
 from ..engine.scale import find_scale
 from ..model import HeaderCell
-from .fixed_groups import (BARE_YEAR, GROUP_WORDS, LENGTH_WORD, YEAR, across_year_runs, group_by_quarter_runs,
-                           group_by_year_runs)
+from .fixed_groups import (BARE_YEAR, GROUP_WORDS, LENGTH_WORD, YEAR, across_year_runs, group_by_date_runs,
+                           group_by_quarter_runs, group_by_year_runs)
 from .tokens import is_period_header
 from ..rulebook.regex_code import kept_regex
 
@@ -37,6 +37,12 @@ _RUN_ON_DATE = kept_regex(rf"(?<=(?<!\d)(?:19|20)\d\d)(?=(?:{MONTH_RE})\b|Q[1-4]
 _RUN_ON_YEARS = kept_regex(r"(?<![\d,.])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d,.])")
 
 
+# a word run into the month after it ("EndedDecember 31,"): a PDF that set the two on one line of a wrapped cell
+# with no space between them
+_WORD_INTO_MONTH = kept_regex(r"(?<=\b(?:[Ee]nded|[Ee]nding|of|[Tt]hrough))(?=(?:January|February|March|April|May|"
+                              r"June|July|August|September|October|November|December)\b)")
+
+
 def chunks(raw: str) -> list[tuple[int, int, str]]:
     """Runs of words one space apart, each with where it starts and ends; dates run together are two, and
     so are two years a year or a few apart."""
@@ -48,9 +54,59 @@ def chunks(raw: str) -> list[tuple[int, int, str]]:
                  if abs(int(y.group(1)) - int(y.group(2))) <= 5]
         for cut in sorted(cuts) + [m.end()]:
             end = cut - (raw[cut - 1] == " ")
-            out.append((start, end, raw[start:end]))
+            out.append((start, end, _WORD_INTO_MONTH.sub(" ", raw[start:end])))
             start = cut
     return out
+
+
+# a length title and its date run into the first column's year: "Three Months Ended December 31, 2024"
+_TITLE_AND_YEAR = kept_regex(rf"^(.*\b{MONTH_RE}\s*\d{{1,2}},?)\s*((?:19|20)\d\d)$", regex.I)
+
+
+def _title_off_its_year(found: list[tuple[int, int, str]], cols: list["_Column"]) -> list[tuple[int, int, str]]:
+    """ "Three Months Ended December 31, 2024      2023": a length title set on the line of the years, run
+    into the first of them, titles every year of the line; the year is its own column's piece. Only where
+    every other piece of the line is a bare year (a line of two such titles names each its own), and the
+    years are as many as the columns, each nearest its own, in order."""
+    if len(found) < 2 or len(found) != len(cols):
+        return found
+    m = _TITLE_AND_YEAR.match(found[0][2])
+    if not m or not LENGTH_WORD.search(m[1]) or not all(BARE_YEAR.match(t) for _s, _e, t in found[1:]):
+        return found
+    s, e, _t = found[0]
+    split = [(s, s + len(m[1]), m[1]), (e - len(m[2]), e, m[2])]
+    for k, (ys, ye, _y) in enumerate([split[1]] + found[1:]):
+        if min(range(len(cols)), key=lambda c: abs(cols[c].center - (ys + ye) / 2)) != k:
+            return found
+    return split + found[1:]
+
+
+_DAY = kept_regex(r"^(?:[1-9]|[12]\d|3[01]),?(?:\s+(?:19|20)\d\d)?$")
+_ENDS_IN_MONTH = kept_regex(rf"\b{MONTH_RE}$", regex.I)
+NEAR = 4   # characters: a day this far beside its month's piece is still under it
+
+
+def _days_under_months(lines: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
+    """A day alone under a month ("Ended December" over "31,", "December" over "31, 2024": a narrow cell
+    wrapped before its day) goes on with the month, on the day's line: the nearest piece above it, a line up
+    or two where the line between prints nothing over it ("(Decrease)" beside), where that piece ends in a
+    month and no other as near does."""
+    out = [list(found) for found in lines]
+    gap = lambda c, d: max(0, c[0] - d[1], d[0] - c[1])
+    for i in range(1, len(out)):
+        for day in [c for c in out[i] if _DAY.match(c[2])]:
+            for j in range(i - 1, max(-1, i - 3), -1):
+                near = [c for c in out[j] if gap(c, day) <= NEAR]
+                if not near:
+                    continue
+                least = min(gap(c, day) for c in near)
+                best = [c for c in near if gap(c, day) == least]
+                if len(best) == 1 and _ENDS_IN_MONTH.search(best[0][2]):
+                    s, e, t = best[0]
+                    out[i][out[i].index(day)] = (min(s, day[0]), max(e, day[1]), f"{t} {day[2]}")
+                    out[j].remove(best[0])
+                break
+    return [found for found in out if found]
 
 
 def _is_note(text: str) -> bool:
@@ -103,7 +159,8 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
         return e <= zone and not ((is_header_piece(text) or is_column_words(text) and not _is_note(text))
                                   and s > margin + 4)
 
-    stacks = _join_stacks([chunks(ln.raw) for ln in head if ln.kind != "blank"], cols)
+    stacks = _join_stacks(_days_under_months([_title_off_its_year(chunks(ln.raw), cols) for ln in head
+                                              if ln.kind != "blank"]), cols)
     # "Three Months Ended December 31,      2024      2023": a length title naming no year, set from the labels'
     # side, the only one the header prints over years and dates alone, heads every column
     titles = [(s, t) for found, _p in stacks for s, e, t in found if not captioned(s, e, t)]
@@ -159,7 +216,7 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
             elif LENGTH_WORD.search(text):
                 lost_length = True
         lines.append(placed)
-    grouped = group_by_year_runs(lines, cols) or group_by_quarter_runs(lines, cols)
+    grouped = group_by_year_runs(lines, cols) or group_by_quarter_runs(lines, cols) or group_by_date_runs(lines, cols)
     if not grouped:
         _share_lengths(lines, cols)
     if contested is not None:

@@ -192,7 +192,12 @@ def _header_text(lines: list[Line], j: int, first_row: int) -> bool:
     ln = lines[j]
     row = lines[first_row]
     left = min(t.start for t in row.tail)
+    if ln.kind == "text" and ln.indent > row.indent and _DAYS.match(ln.raw):
+        return True   # "31," alone under each "Ended December" of a narrow column: the header's dates go on
     return ln.kind in ("text", "row") and ln.indent >= left - 10
+
+
+_DAYS = kept_regex(r"^\s*(?:(?:[1-9]|[12]\d|3[01]),\s*)+$")   # days run under their months, a line of their own
 
 
 def _header_before_break(lines: list[Line], top: int, first_row: int, floor: int) -> int:
