@@ -1638,3 +1638,60 @@ Total liabilities                 4,288,577   4,216,082   4,181,769   4,102,676 
 """
     table = read_fixed_width(text).tables[0]
     assert not [h for h in table.header if h.text == "2024" and h.cols[0] != h.cols[1]]
+
+
+def test_a_header_printed_on_one_line_gives_its_years_to_the_columns_in_order():
+    # "Three Months Ended December 31, 2024 2023 Year Ended December 31, 2024 2023" set as one string, its
+    # years over no column of their own (or the whole line in the labels' column): nothing had been dated
+    from converter.pipeline import convert_text
+    head = "Acme Corp Reports Fourth Quarter 2024 Results\n\nBOSTON, Feb. 11, 2025 -- Acme Corp today reported results.\n\n"
+    text = head + """                  Condensed Consolidated Statements of Operations (Unaudited)
+                           (in thousands, except per share data)
+                Three Months Ended December 31, 2024     2023 Year Ended December 31, 2024  2023
+   Total revenue                    $    46,593    $    68,158   $   186,391   $   272,680
+   Net income                            4,001          6,512        15,870        25,230
+"""
+    got = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
+           if f.concept == "us-gaap:NetIncomeLoss"}
+    assert got == {"2024-10-01..2024-12-31": Decimal("4001000"), "2023-10-01..2023-12-31": Decimal("6512000"),
+                   "2024-01-01..2024-12-31": Decimal("15870000"), "2023-01-01..2023-12-31": Decimal("25230000")}
+    text = head + """Condensed Consolidated Balance Sheets
+(in thousands)
+December 31, 2024 2023
+   Cash and cash equivalents               $    41,593    $    38,158
+   Total assets                               186,391        172,680
+"""
+    got = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
+           if f.concept == "us-gaap:Assets"}
+    assert got == {"2024-12-31": Decimal("186391000"), "2023-12-31": Decimal("172680000")}
+    # a line naming fewer years than columns, or words that are no title, is not read this way
+    text = head + """                  Condensed Consolidated Statements of Operations (Unaudited)
+                Three Months Ended December 31, 2024     Year Ended December 31, 2024
+   Total revenue                    $    46,593    $    68,158   $   186,391   $   272,680
+"""
+    assert not convert_text(text, issuer="none", layout="fixed").facts
+
+
+def test_a_title_wrapped_before_its_day_beside_another_groups_title_keeps_its_line():
+    # a word processor's narrow cells: "Three Months / Ended December / 31," beside "Year Ended / December 31,".
+    # The day joins "Ended December" where it stands; moved down to the day's line, it had left "December 31,"
+    # alone on its line, heading every column, and the statement gave nothing
+    from converter.pipeline import convert_text
+    text = """Northwind Instruments, Inc. Reports Fourth Quarter And Full Year 2024 Results
+
+SEATTLE, Feb. 11, 2025  -- Northwind Instruments, Inc. today reported financial results for the fourth quarter.
+
+                          Condensed Consolidated Statements of Operations (Unaudited)
+                                (in thousands, except per share data)
+                           Three Months         Year Ended
+                           Ended December       December 31,
+                           31,
+                           2024       2023      2024        2023
+Product revenue           $ 48,688   $ 35,480   $ 194,792   $ 141,934
+Service revenue             14,692     14,887      58,785      59,578
+Net income                $ 9,236    $ 7,326    $ 36,945    $ 29,314
+"""
+    got = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
+           if f.concept == "us-gaap:NetIncomeLoss"}
+    assert got == {"2024-10-01..2024-12-31": Decimal("9236000"), "2023-10-01..2023-12-31": Decimal("7326000"),
+                   "2024-01-01..2024-12-31": Decimal("36945000"), "2023-01-01..2023-12-31": Decimal("29314000")}

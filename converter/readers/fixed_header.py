@@ -13,6 +13,7 @@ from ..model import HeaderCell
 from .fixed_groups import (BARE_YEAR, GROUP_WORDS, LENGTH_WORD, YEAR, across_year_runs, group_by_date_runs,
                            group_by_quarter_runs, group_by_year_runs)
 from .tokens import is_period_header
+from .fixed_header_runs import days_under_months, title_off_its_year
 from ..rulebook.regex_code import kept_regex
 
 if TYPE_CHECKING:
@@ -57,56 +58,6 @@ def chunks(raw: str) -> list[tuple[int, int, str]]:
             out.append((start, end, _WORD_INTO_MONTH.sub(" ", raw[start:end])))
             start = cut
     return out
-
-
-# a length title and its date run into the first column's year: "Three Months Ended December 31, 2024"
-_TITLE_AND_YEAR = kept_regex(rf"^(.*\b{MONTH_RE}\s*\d{{1,2}},?)\s*((?:19|20)\d\d)$", regex.I)
-
-
-def _title_off_its_year(found: list[tuple[int, int, str]], cols: list["_Column"]) -> list[tuple[int, int, str]]:
-    """ "Three Months Ended December 31, 2024      2023": a length title set on the line of the years, run
-    into the first of them, titles every year of the line; the year is its own column's piece. Only where
-    every other piece of the line is a bare year (a line of two such titles names each its own), and the
-    years are as many as the columns, each nearest its own, in order."""
-    if len(found) < 2 or len(found) != len(cols):
-        return found
-    m = _TITLE_AND_YEAR.match(found[0][2])
-    if not m or not LENGTH_WORD.search(m[1]) or not all(BARE_YEAR.match(t) for _s, _e, t in found[1:]):
-        return found
-    s, e, _t = found[0]
-    split = [(s, s + len(m[1]), m[1]), (e - len(m[2]), e, m[2])]
-    for k, (ys, ye, _y) in enumerate([split[1]] + found[1:]):
-        if min(range(len(cols)), key=lambda c: abs(cols[c].center - (ys + ye) / 2)) != k:
-            return found
-    return split + found[1:]
-
-
-_DAY = kept_regex(r"^(?:[1-9]|[12]\d|3[01]),?(?:\s+(?:19|20)\d\d)?$")
-_ENDS_IN_MONTH = kept_regex(rf"\b{MONTH_RE}$", regex.I)
-NEAR = 4   # characters: a day this far beside its month's piece is still under it
-
-
-def _days_under_months(lines: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
-    """A day alone under a month ("Ended December" over "31,", "December" over "31, 2024": a narrow cell
-    wrapped before its day) goes on with the month, on the day's line: the nearest piece above it, a line up
-    or two where the line between prints nothing over it ("(Decrease)" beside), where that piece ends in a
-    month and no other as near does."""
-    out = [list(found) for found in lines]
-    gap = lambda c, d: max(0, c[0] - d[1], d[0] - c[1])
-    for i in range(1, len(out)):
-        for day in [c for c in out[i] if _DAY.match(c[2])]:
-            for j in range(i - 1, max(-1, i - 3), -1):
-                near = [c for c in out[j] if gap(c, day) <= NEAR]
-                if not near:
-                    continue
-                least = min(gap(c, day) for c in near)
-                best = [c for c in near if gap(c, day) == least]
-                if len(best) == 1 and _ENDS_IN_MONTH.search(best[0][2]):
-                    s, e, t = best[0]
-                    out[i][out[i].index(day)] = (min(s, day[0]), max(e, day[1]), f"{t} {day[2]}")
-                    out[j].remove(best[0])
-                break
-    return [found for found in out if found]
 
 
 def _is_note(text: str) -> bool:
@@ -159,8 +110,9 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
         return e <= zone and not ((is_header_piece(text) or is_column_words(text) and not _is_note(text))
                                   and s > margin + 4)
 
-    stacks = _join_stacks(_days_under_months([_title_off_its_year(chunks(ln.raw), cols) for ln in head
-                                              if ln.kind != "blank"]), cols)
+    raw = [chunks(ln.raw) for ln in head if ln.kind != "blank"]
+    joined = days_under_months([title_off_its_year(found, cols) for found in raw])
+    stacks = _join_stacks(joined, cols)
     # "Three Months Ended December 31,      2024      2023": a length title naming no year, set from the labels'
     # side, the only one the header prints over years and dates alone, heads every column
     titles = [(s, t) for found, _p in stacks for s, e, t in found if not captioned(s, e, t)]
@@ -244,7 +196,47 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
                             piece[0] += " " + below[0][0]
                             later.remove(below[0])
                         break
-    return [HeaderCell(text, span) for placed in lines for text, span, _s, _e in placed], caption
+    cells = [HeaderCell(text, span) for placed in lines for text, span, _s, _e in placed]
+    own_years = {c.cols[0] for c in cells if c.cols[0] == c.cols[1] and YEAR.search(c.text)}
+    if len(own_years) < len(cols):   # some column has no year of its own: a header on one line may give them
+        cells = one_line_header(head, cols) or cells
+    return cells, caption
+
+
+# a header printed on one line, its years run together with their titles: "Three Months Ended December 31,
+# 2024 2023 Year Ended December 31, 2024 2023", set wherever the printer put it (right of the figures, or in
+# the labels' column)
+_YEAR_RUN = kept_regex(r"(?:19|20)\d\d(?:\s*(?:,|and|&)?\s*(?:19|20)\d\d)*")
+
+
+def one_line_header(head: list["Line"], cols: list["_Column"]) -> Optional[list[HeaderCell]]:
+    """The header a single line of titles and years gives, where it names as many years as there are
+    columns and nothing else: each title heads the years printed after it, the years the columns in order.
+    None where another line prints a period word, or the line holds words that are no title."""
+    printed = [ln for ln in head if ln.kind != "blank"]
+    dated = [ln for ln in printed if YEAR.search(ln.raw)]
+    if len(dated) != 1 or any(is_header_piece(t) or is_column_words(t) and not _is_note(t)
+                              for ln in printed if ln is not dated[0] for _s, _e, t in chunks(ln.raw)):
+        return None
+    text = " ".join(dated[0].raw.split())
+    cells: list[HeaderCell] = []
+    at, col = 0, 0
+    for m in _YEAR_RUN.finditer(text):
+        title = text[at:m.start()].strip(" ,")
+        years = YEAR.findall(m.group(0))
+        if title:
+            if not is_period_header(title) or not (LENGTH_WORD.search(title) or regex.search(MONTH_RE, title)):
+                return None
+            cells.append(HeaderCell(title, (col, col + len(years) - 1)))
+        elif not cells:
+            return None
+        for y in years:
+            cells.append(HeaderCell(y, (col, col)))
+            col += 1
+        at = m.end()
+    if col != len(cols) or col < 2 or text[at:].strip():
+        return None
+    return cells
 
 
 def _distinct_years(pieces: list[str]) -> bool:

@@ -1,0 +1,75 @@
+"""Header pieces a printer wrapped apart or ran together, set right before the header is placed: a day wrapped
+under its month ("Ended December" over "31,"), and a length title run into the first column's year ("Three
+Months Ended December 31, 2024      2023")."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..engine.dates import MONTH_RE
+from ..rulebook.regex_code import kept_regex
+from .fixed_groups import BARE_YEAR, LENGTH_WORD, YEAR
+
+if TYPE_CHECKING:
+    from .fixed_columns import Column as _Column
+
+
+# a length title and its date run into the first column's year: "Three Months Ended December 31, 2024"
+_TITLE_AND_YEAR = kept_regex(rf"^(.*\b{MONTH_RE}\s*\d{{1,2}},?)\s*((?:19|20)\d\d)$", regex.I)
+
+
+def title_off_its_year(found: list[tuple[int, int, str]], cols: list["_Column"]) -> list[tuple[int, int, str]]:
+    """ "Three Months Ended December 31, 2024      2023": a length title set on the line of the years, run
+    into the first of them, titles every year of the line; the year is its own column's piece. Only where
+    every other piece of the line is a bare year (a line of two such titles names each its own), and the
+    years are as many as the columns, each nearest its own, in order."""
+    if len(found) < 2 or len(found) != len(cols):
+        return found
+    m = _TITLE_AND_YEAR.match(found[0][2])
+    if not m or not LENGTH_WORD.search(m[1]) or not all(BARE_YEAR.match(t) for _s, _e, t in found[1:]):
+        return found
+    s, e, _t = found[0]
+    split = [(s, s + len(m[1]), m[1]), (e - len(m[2]), e, m[2])]
+    for k, (ys, ye, _y) in enumerate([split[1]] + found[1:]):
+        if min(range(len(cols)), key=lambda c: abs(cols[c].center - (ys + ye) / 2)) != k:
+            return found
+    return split + found[1:]
+
+
+_DAY = kept_regex(r"^(?:[1-9]|[12]\d|3[01]),?(?:\s+(?:19|20)\d\d)?$")
+_ENDS_IN_MONTH = kept_regex(rf"\b{MONTH_RE}$", regex.I)
+_BARE_MONTH = kept_regex(rf"^{MONTH_RE}$", regex.I)
+NEAR = 4   # characters: a day this far beside its month's piece is still under it
+
+
+def days_under_months(lines: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
+    """A day alone under a month's title ("Ended December" over "31,": a narrow cell
+    wrapped before its day) goes on with the month, on the month's line (each line keeps the pieces that
+    place its neighbours): the nearest piece above it, a line up or two where the line between prints nothing
+    over it ("(Decrease)" beside), where that piece ends in a month and no other as near does."""
+    out = [list(found) for found in lines]
+    gap = lambda c, d: max(0, c[0] - d[1], d[0] - c[1])
+    for i in range(1, len(out)):
+        for day in [c for c in out[i] if _DAY.match(c[2])]:
+            for j in range(i - 1, max(-1, i - 3), -1):
+                near = [c for c in out[j] if gap(c, day) <= NEAR]
+                if not near:
+                    continue
+                least = min(gap(c, day) for c in near)
+                best = [c for c in near if gap(c, day) == least]
+                if len(best) == 1 and _ENDS_IN_MONTH.search(best[0][2]):
+                    s, e, t = best[0]
+                    whole = (min(s, day[0]), max(e, day[1]), f"{t} {day[2]}")
+                    if _BARE_MONTH.match(t):
+                        # "March" over "31,": the date stands on the line of dates, its month's line keeps nothing
+                        out[i][out[i].index(day)] = whole
+                        out[j].remove(best[0])
+                    else:
+                        # "Ended December" over "31,": the title keeps its line, which it shares with the pieces
+                        # it stands beside; the day left below heads nothing
+                        out[j][out[j].index(best[0])] = whole
+                        if YEAR.search(day[2]):
+                            out[i].remove(day)
+                break
+    return [found for found in out if found]   # a month's line left empty is no line of the header
