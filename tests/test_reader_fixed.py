@@ -1695,3 +1695,74 @@ Net income                $ 9,236    $ 7,326    $ 36,945    $ 29,314
            if f.concept == "us-gaap:NetIncomeLoss"}
     assert got == {"2024-10-01..2024-12-31": Decimal("9236000"), "2023-10-01..2023-12-31": Decimal("7326000"),
                    "2024-01-01..2024-12-31": Decimal("36945000"), "2023-01-01..2023-12-31": Decimal("29314000")}
+
+
+def test_a_one_line_header_wrapped_in_its_cell_reads_as_one_line():
+    # the one-line header of a narrow cell wraps: "Three Months Ended December 31, 2024" / "2023 Year Ended
+    # December 31, 2024   2023", both lines starting where the cell does
+    from converter.pipeline import convert_text
+    head = "Acme Corp Reports Fourth Quarter 2024 Results\n\nBOSTON, Feb. 11, 2025 -- Acme Corp today reported results.\n\n"
+    text = head + """                  Condensed Consolidated Statements of Operations (Unaudited)
+                           (in thousands, except per share data)
+                           Three Months Ended December 31, 2024
+                           2023 Year Ended December 31, 2024   2023
+   Total revenue            $ 46,593   $ 68,158   $ 186,391    $ 272,680
+   Net income                  4,001      6,512      15,870       25,230
+"""
+    got = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
+           if f.concept == "us-gaap:NetIncomeLoss"}
+    assert got == {"2024-10-01..2024-12-31": Decimal("4001000"), "2023-10-01..2023-12-31": Decimal("6512000"),
+                   "2024-01-01..2024-12-31": Decimal("15870000"), "2023-01-01..2023-12-31": Decimal("25230000")}
+    # a title naming two lengths before its years is no one group's title
+    text = head + """                  Condensed Consolidated Statements of Operations (Unaudited)
+                           Three Months Ended Year Ended December 31, 2024
+                           2023 2024   2023
+   Total revenue            $ 46,593   $ 68,158   $ 186,391    $ 272,680
+"""
+    assert not convert_text(text, issuer="none", layout="fixed").facts
+
+
+def test_two_groups_titles_wrapped_in_one_cell_head_their_groups():
+    # "Three Months Ended June 30, Six Months" / "Ended June 30," over "2025 2024 2025 2024": one piece had
+    # named both lengths over every column
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Second Quarter 2025 Results
+
+BOSTON, Aug. 5, 2025 -- Acme Corp today reported results.
+
+                          Condensed Consolidated Statements of Operations (Unaudited)
+                                (in thousands, except per share data)
+                           Three Months Ended June 30, Six Months
+                           Ended June 30,
+                           2025      2024       2025        2024
+   Total revenue         $ 46,593  $ 68,158   $ 93,205    $ 136,364
+   Net income               4,001     6,512      8,870       13,230
+"""
+    got = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
+           if f.concept == "us-gaap:NetIncomeLoss"}
+    assert got == {"2025-04-01..2025-06-30": Decimal("4001000"), "2024-04-01..2024-06-30": Decimal("6512000"),
+                   "2025-01-01..2025-06-30": Decimal("8870000"), "2024-01-01..2024-06-30": Decimal("13230000")}
+
+
+def test_a_day_alone_under_a_month_on_the_line_of_dates_completes_that_date():
+    # "Dec. 31, | Sept. 30, | June 30, | March | Dec. 31," with "31," alone on the line under "March": moved
+    # down to that line, "March 31," stood alone and headed every column
+    from converter.pipeline import convert_text
+    text = """Harbor Valley Bancorp Reports Fourth Quarter 2024 Results
+
+PORTLAND, Maine, Jan. 23, 2025 -- Harbor Valley Bancorp today reported results for the fourth quarter of 2024.
+
+                                      Consolidated Statements of Income (Unaudited)
+                                      (dollars in thousands, except per share data)
+                                     Three Months Ended
+                                     Dec. 31,   Sept. 30,   June 30,   March      Dec. 31,
+                                                                       31,
+                                      2024       2024       2024        2024       2023
+Net interest income                  30,908     29,258      29,144      28,731     28,905
+Net income                         $ 12,793   $ 11,724    $ 11,397    $ 11,818   $ 10,358
+"""
+    got = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
+           if f.concept == "us-gaap:NetIncomeLoss"}
+    assert got == {"2024-10-01..2024-12-31": Decimal("12793000"), "2024-07-01..2024-09-30": Decimal("11724000"),
+                   "2024-04-01..2024-06-30": Decimal("11397000"), "2024-01-01..2024-03-31": Decimal("11818000"),
+                   "2023-10-01..2023-12-31": Decimal("10358000")}

@@ -99,7 +99,9 @@ def group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
         own columns ("September 30, | June 30, | September 30," over three quarters, the nine months'
         "September 30," a line above), not the groups."""
         mine = {id(p) for p in line}
-        others = [over(q) for placed in lines for q in placed if id(q) not in mine and _MONTH.search(q[0])]
+        # (a date alone on its line, over every column, dates every group alike)
+        others = [over(q) for placed in lines for q in placed if id(q) not in mine and _MONTH.search(q[0])
+                  and q[1] != (0, len(cols) - 1)]
         return any(_MONTH.search(p[0]) and any(set(range(runs[k][0], runs[k][1] + 1)) & o for o in others)
                    for k, p in enumerate(ordered))
 

@@ -13,7 +13,7 @@ from ..model import HeaderCell
 from .fixed_groups import (BARE_YEAR, GROUP_WORDS, LENGTH_WORD, YEAR, across_year_runs, group_by_date_runs,
                            group_by_quarter_runs, group_by_year_runs)
 from .tokens import is_period_header
-from .fixed_header_runs import days_under_months, title_off_its_year
+from .fixed_header_runs import days_under_months, lengths_apart, title_off_its_year
 from ..rulebook.regex_code import kept_regex
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
                                   and s > margin + 4)
 
     raw = [chunks(ln.raw) for ln in head if ln.kind != "blank"]
-    joined = days_under_months([title_off_its_year(found, cols) for found in raw])
+    joined = days_under_months([title_off_its_year(lengths_apart(found), cols) for found in raw])
     stacks = _join_stacks(joined, cols)
     # "Three Months Ended December 31,      2024      2023": a length title naming no year, set from the labels'
     # side, the only one the header prints over years and dates alone, heads every column
@@ -210,22 +210,28 @@ _YEAR_RUN = kept_regex(r"(?:19|20)\d\d(?:\s*(?:,|and|&)?\s*(?:19|20)\d\d)*")
 
 
 def one_line_header(head: list["Line"], cols: list["_Column"]) -> Optional[list[HeaderCell]]:
-    """The header a single line of titles and years gives, where it names as many years as there are
-    columns and nothing else: each title heads the years printed after it, the years the columns in order.
-    None where another line prints a period word, or the line holds words that are no title."""
+    """The header a single line of titles and years gives (or one cell's lines wrapped under each other, each
+    starting where the first does), where it names as many years as there are columns and nothing else:
+    each title heads the years printed after it, the years the columns in order. None where another line
+    prints a period word, a title names two lengths, or the line holds words that are no title."""
     printed = [ln for ln in head if ln.kind != "blank"]
-    dated = [ln for ln in printed if YEAR.search(ln.raw)]
-    if len(dated) != 1 or any(is_header_piece(t) or is_column_words(t) and not _is_note(t)
-                              for ln in printed if ln is not dated[0] for _s, _e, t in chunks(ln.raw)):
+    dated = [i for i, ln in enumerate(printed) if YEAR.search(ln.raw)]
+    if not dated:
         return None
-    text = " ".join(dated[0].raw.split())
+    first, last = dated[0], dated[-1]
+    if last - first + 1 != len(dated) or max(printed[i].indent for i in dated) - min(printed[i].indent for i in dated) > 2 \
+            or any(is_header_piece(t) or is_column_words(t) and not _is_note(t)
+                   for i, ln in enumerate(printed) if i not in dated for _s, _e, t in chunks(ln.raw)):
+        return None
+    text = " ".join(" ".join(printed[i].raw.split()) for i in dated)
     cells: list[HeaderCell] = []
     at, col = 0, 0
     for m in _YEAR_RUN.finditer(text):
         title = text[at:m.start()].strip(" ,")
         years = YEAR.findall(m.group(0))
         if title:
-            if not is_period_header(title) or not (LENGTH_WORD.search(title) or regex.search(MONTH_RE, title)):
+            if not is_period_header(title) or not (LENGTH_WORD.search(title) or regex.search(MONTH_RE, title)) \
+                    or len(LENGTH_WORD.findall(title)) > 1:
                 return None
             cells.append(HeaderCell(title, (col, col + len(years) - 1)))
         elif not cells:

@@ -61,10 +61,14 @@ def days_under_months(lines: list[list[tuple[int, int, str]]]) -> list[list[tupl
                 if len(best) == 1 and _ENDS_IN_MONTH.search(best[0][2]):
                     s, e, t = best[0]
                     whole = (min(s, day[0]), max(e, day[1]), f"{t} {day[2]}")
-                    if _BARE_MONTH.match(t):
+                    if _BARE_MONTH.match(t) and len(out[i]) > 1:
                         # "March" over "31,": the date stands on the line of dates, its month's line keeps nothing
                         out[i][out[i].index(day)] = whole
                         out[j].remove(best[0])
+                    elif _BARE_MONTH.match(t):
+                        # "Dec. 31, | Sept. 30, | June 30, | March" over "31," alone: the month's line is the dates'
+                        out[j][out[j].index(best[0])] = whole
+                        out[i].remove(day)
                     else:
                         # "Ended December" over "31,": the title keeps its line, which it shares with the pieces
                         # it stands beside; the day left below heads nothing
@@ -73,3 +77,22 @@ def days_under_months(lines: list[list[tuple[int, int, str]]]) -> list[list[tupl
                             out[i].remove(day)
                 break
     return [found for found in out if found]   # a month's line left empty is no line of the header
+
+
+# where a length title begins: "Three Months", "13 Weeks", "Year Ended", "Fiscal Year Ended"
+_LENGTH_START = kept_regex(r"\b(?:(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]six|fifty[\s-]two|fifty[\s-]three)"
+                           r"\s+(?:months?|weeks?)|(?:fiscal\s+)?(?:years?|quarters?)\s+end(?:ed|ing))\b", regex.I)
+
+
+def lengths_apart(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two length titles run together in one piece ("Three Months Ended June 30, Six Months", a narrow cell
+    wrapping both groups' titles) are two pieces, each starting where its length is named."""
+    out = []
+    for s, e, text in found:
+        starts = [m.start() for m in _LENGTH_START.finditer(text)]
+        cuts = [c for c in starts[1:] if text[:c].rstrip().endswith((",", "ed", "ing")) or YEAR.search(text[:c])]
+        for a, b in zip([0] + cuts, cuts + [len(text)]):
+            piece = text[a:b].strip()
+            if piece:
+                out.append((s + a, s + a + len(piece), piece))
+    return out
