@@ -1766,3 +1766,22 @@ Net income                         $ 12,793   $ 11,724    $ 11,397    $ 11,818  
     assert got == {"2024-10-01..2024-12-31": Decimal("12793000"), "2024-07-01..2024-09-30": Decimal("11724000"),
                    "2024-04-01..2024-06-30": Decimal("11397000"), "2024-01-01..2024-03-31": Decimal("11818000"),
                    "2023-10-01..2023-12-31": Decimal("10358000")}
+
+
+def test_a_day_with_its_year_under_a_title_stays_its_columns_date():
+    # "Three Months Ended December" over "31, 2024     2023": "31, 2024" had been joined to the title and its
+    # year lost, the title then spanning both columns and 2023's figure dated 2024
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, Feb. 11, 2025 -- Acme Corp today reported results.
+
+    Selected Items
+    (Unaudited, In thousands)
+
+                             Three Months Ended December
+                             31, 2024          2023
+    Goodwill impairment                      89,347
+"""
+    got = [(str(f.period), f.value) for f in convert_text(text, issuer="none", layout="fixed").facts]
+    assert ("2024-10-01..2024-12-31", Decimal("89347000")) not in got

@@ -860,3 +860,29 @@ def test_a_wording_the_release_calls_a_non_gaap_measure_is_not_that_line_in_its_
     result = _convert(HEAD + "Adjusted operating income, a non-GAAP measure, was $58.1 million. Operating income "
                              "was $50.2 million in the fourth quarter of 2024.\n")
     assert _values(result, "OperatingIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("50200000")}
+
+
+def test_a_per_share_outlook_is_read_by_its_own_clause_and_basis():
+    # the review's cases: earnings named after another measure in the sentence is still earnings; a range set
+    # on another basis after its per-share words is not; a line's amount "on a per diluted share basis" is
+    # no amount of that line
+    eps = [("us-gaap:EarningsPerShareDiluted", Decimal("2.10")), ("us-gaap:EarningsPerShareDiluted", Decimal("2.30"))]
+    for outlook, expected in [
+        ("EBITDA of $900 million and earnings of $2.10 to $2.30 per diluted share", eps),
+        ("net income available to common shareholders after preferred dividends of $2.10 to $2.30 per diluted share", eps),
+        ("net income of $2.10 to $2.30 per diluted share, or $2.50 to $2.70 per diluted share on an adjusted basis", eps),
+        ("earnings of $2.10 to $2.30 per diluted share, excluding special items", []),
+        ("earnings of $2.50 to $2.70 per diluted share on a non-GAAP basis", []),
+        ("operating earnings of $2.10 to $2.30 per diluted share", []),
+        ("operating income of $2.10 to $2.30 on a per diluted share basis", []),
+    ]:
+        result = _convert(HEAD + f"For 2025, the Company expects {outlook}.\n")
+        assert sorted((f.concept, f.value) for f in result.facts) == expected, outlook
+
+
+def test_only_a_wording_that_opens_its_clause_and_is_called_a_measure_is_declared_non_gaap():
+    statement = "Operating income was $300 million in the fourth quarter of 2024. "
+    for declaration in ("Segment operating income, a non-GAAP measure, was $350 million.",
+                        "Operating income, a non-GAAP reconciliation of which is below, reflects charges."):
+        result = _convert(HEAD + statement + declaration + "\n")
+        assert _values(result, "OperatingIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("300000000")}, declaration

@@ -20,7 +20,7 @@ from .release_calendar import Calendar
 from .ignore import ignored_phrases, ignored_sentence
 from .dollar_amounts import PER_UNIT
 from .metric_mentions import find_book_mentions
-from .not_the_line import EARNINGS, after_tax, names_another_per_share_measure, restated
+from .not_the_line import EARNINGS, after_tax, names_another_per_share_measure, qualified_after, restated
 from .numbers import SCALE_WORDS
 from .periods_text import bare_quarters, find_periods
 from .sentence_parts import sentences
@@ -194,6 +194,12 @@ def _attached(q, sent: str, mentions: list) -> bool:
         or bool(_FOR_THE.match(sent, q.start))
 
 
+# the words of a clause before its amount: "EBITDA of $900 million and earnings of" names earnings
+_CLAUSE_START = kept_regex(r"[,;]|\band\b|\bwhile\b", regex.I)
+# "operating income of $2.10 to $2.30 on a per diluted share basis": a figure per share, whatever its metric
+_PER_SHARE_BASIS = kept_regex(r"\s*,?\s*on\s+an?\s+per[\s-]+(?:basic\s+|diluted\s+)?(?:common\s+)?share\s+basis", regex.I)
+
+
 def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calendar,
             latest_last: Optional[bool] = None):
     if "$" not in sent:   # every range is of amounts
@@ -232,7 +238,7 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         if rng is None or restated(sent, mention.start) or PER_UNIT.match(sent, rng.end()) \
                 or after_tax(sent, rng.end(), mention.rule.concept):
             continue
-        if any(0 <= m.start - rng.end() <= 2 for m in after):
+        if any(0 <= m.start - rng.end() <= 2 for m in after) or _PER_SHARE_BASIS.match(sent, rng.end()):
             # "net income attributable to common shareholders of $0.84 to $0.90 per diluted share": a figure
             # per share, never the metric's amount; earnings per share where the metric is earnings (read
             # below), nothing where it is another ("dividends of $1.00 per share")
@@ -270,8 +276,18 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
                 or restated(sent, rng.start()):
             continue
         before = max((r.end() for r in ranges if r.end() <= rng.start()), default=0)
-        if names_another_per_share_measure(sent[max(before, rng.start() - 60):rng.start()]):
-            continue   # "Core FFO of $2.48 to $2.54 per diluted share": per share, but no earnings
+        # whose per-share figure it is: the metric named nearest before it in its clause, where one is; else
+        # the words there ("Core FFO of $2.48 to $2.54 per diluted share": per share, but no earnings)
+        metric = next((m for m in reversed(mentions) if before <= m.start and m.end <= rng.start()), None)
+        if metric is not None:
+            words = sent[max(before, metric.start - 20):metric.end]
+            if metric.rule.concept not in EARNINGS or restated(sent, metric.start) \
+                    or names_another_per_share_measure(words):
+                continue
+        elif names_another_per_share_measure(_CLAUSE_START.split(sent[max(before, rng.start() - 60):rng.start()])[-1]):
+            continue
+        if qualified_after(sent, mention.end):
+            continue   # "... per diluted share on an adjusted basis", "..., excluding special items"
         concept = tax.get(mention.rule.concept)
         if concept is None or concept.unit is None or concept.period == "instant":
             continue

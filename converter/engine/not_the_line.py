@@ -30,6 +30,7 @@ _OTHER_BASIS = kept_regex(r"\b(?:core|comparable|underlying|normali[sz]ed|(?<!no
 # measures stated per share that are no earnings: a REIT's funds from operations, a bank's book value, a
 # partnership's distributable cash flow, dividends ("Core FFO of $2.48 to $2.54 per diluted share")
 _OTHER_PER_SHARE = kept_regex(r"\b(?:a?ffo|fad|funds\s+(?:from|available)|distributable|cash\s+(?:available|flows?)|"
+                              r"(?:operating|cash)\s+earnings|earnings\s+before|"
                               r"ebitda|dividends?|distributions?|book\s+value|nav|net\s+asset\s+value)\b", regex.I)
 
 
@@ -40,6 +41,14 @@ def names_another_per_share_measure(words: str) -> bool:
 
 # "$0.69 excluding a $0.07 restructuring charge", "$12.5 million before taxes": not the reported line
 _EXCLUDING = kept_regex(r"\s*,?\s*\(?(?:excluding|before)\s", regex.I)
+
+
+def qualified_after(sentence: str, end: int) -> bool:
+    """Whether the words right after an amount (up to the next amount or clause) set it on another basis:
+    "... per diluted share on an adjusted basis", "..., excluding special items"."""
+    after = regex.split(r"[;$]", sentence[end:end + 60], maxsplit=1)[0]
+    word = NONGAAP.search(after)
+    return (word is not None and word.start() < 30) or bool(_EXCLUDING.match(after))
 
 
 # A sentence that says up front it is on another basis: "On a non-GAAP basis, ... expects operating expenses
@@ -106,8 +115,12 @@ def nongaap_near(sentence: str, mention: Mention, amount: Amount) -> bool:
 
 
 # "Operating income, a non-GAAP measure, was ...", "operating income (a non-GAAP financial measure)", "Core
-# earnings is a non-GAAP measure": the release names a line's own wording as its non-GAAP measure
-_DECLARED = kept_regex(r"\s*(?:,|\()?\s*(?:which\s+is\s+|is\s+|are\s+)?an?\s+non[\s-]?gaap\b", regex.I)
+# earnings is a non-GAAP measure": the release names a line's own wording as its non-GAAP measure. The measure
+# itself is named ("a non-GAAP reconciliation of which" names none), and the wording opens its clause
+# ("Segment operating income, a non-GAAP measure" is the segments' measure, not the line's)
+_DECLARED = kept_regex(r"\s*(?:,|\()?\s*(?:which\s+is\s+|is\s+|are\s+)?an?\s+non[\s-]?gaap\s+(?:financial\s+)?measures?"
+                       r"\s*(?:[,).;]|$)", regex.I)
+_CLAUSE_OPENS = kept_regex(r"(?:[,;:(•*·-]|\b(?:and|the|our|its|their))\s*$", regex.I)
 
 
 def declared_nongaap(texts: list[str], book: "Rulebook") -> dict[str, str]:
@@ -120,6 +133,8 @@ def declared_nongaap(texts: list[str], book: "Rulebook") -> dict[str, str]:
             continue
         for _offset, sent in sentences(text):
             for m in find_book_mentions(sent, book, "before", "narrative"):
-                if _DECLARED.match(sent, m.end) and not restated(sent, m.start):
+                before = sent[max(0, m.start - 40):m.start]
+                if _DECLARED.match(sent, m.end) and not restated(sent, m.start) \
+                        and (not sent[:m.start].strip() or _CLAUSE_OPENS.search(before)):
                     out.setdefault(m.rule.concept, sent[m.start:m.end + 30].strip())
     return out

@@ -119,8 +119,10 @@ _NAMED_AS = (r"(?:\s*\(\s*[\"“”']?\s*(?:Q[1-4]\s+|(?:first|second|third|four
 # of a table ("Year Ended" over one group, "March" far below it over another group's column)
 # the weeks a period counts, said between its name and its end: "fiscal year (52 weeks) ended", "third quarter of
 # fiscal 2024, the thirteen weeks ended"
-_WEEKS = (r"(?:\(\s*(?:\d\d|fifty[\s-]two|fifty[\s-]three)[\s-]weeks?\s*\)\s+|,?\s*(?:the\s+)?(?:1[2-7]|thirteen|fourteen|"
-          r"twelve|sixteen|seventeen)[\s-]weeks?\s+)?")
+_WEEKS = (r"(?:\(\s*(?:52|53|fifty[\s-]two|fifty[\s-]three|13|14|thirteen|fourteen)[\s-]weeks?\s*\)\s+|,?\s*(?:the\s+)?"
+          r"(?:52|53|fifty[\s-]two|fifty[\s-]three|13|14|thirteen|fourteen)[\s-]weeks?\s+)?")
+# (a year of 52 or 53 weeks, a quarter of 13 or 14: other counts, "the 16 weeks ended", are no calendar of
+# 13-week quarters this file counts by, and state none)
 _FY_END = kept_regex(
     rf"(?<!quarter\s{{0,3}}(?:of\s+)?)(?:fiscal\s+(?:year\s+)?(?:(?P<fy>(?:19|20)\d\d)(?:,?\s+which)?\s+)?|year\s+){_WEEKS}(?:ended|ending|ends)(?:[ \t]+|[ \t]*\n[ \t]{{0,20}})(?:on\s+)?"
     rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})?(?:,?\s*(?P<y>(?:19|20)\d\d){_NAMED_AS})?", regex.I)

@@ -69,12 +69,11 @@ def days_under_months(lines: list[list[tuple[int, int, str]]]) -> list[list[tupl
                         # "Dec. 31, | Sept. 30, | June 30, | March" over "31," alone: the month's line is the dates'
                         out[j][out[j].index(best[0])] = whole
                         out[i].remove(day)
-                    else:
+                    elif not YEAR.search(day[2]):
                         # "Ended December" over "31,": the title keeps its line, which it shares with the pieces
-                        # it stands beside; the day left below heads nothing
+                        # it stands beside; the day left below heads nothing. "31, 2024" under it is the first
+                        # column's date, which the title does not take from it
                         out[j][out[j].index(best[0])] = whole
-                        if YEAR.search(day[2]):
-                            out[i].remove(day)
                 break
     return [found for found in out if found]   # a month's line left empty is no line of the header
 
