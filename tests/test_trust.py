@@ -875,6 +875,7 @@ def test_a_per_share_outlook_is_read_by_its_own_clause_and_basis():
         ("earnings of $2.50 to $2.70 per diluted share on a non-GAAP basis", []),
         ("operating earnings of $2.10 to $2.30 per diluted share", []),
         ("operating income of $2.10 to $2.30 on a per diluted share basis", []),
+        ("earnings from continuing operations of $2.10 to $2.30 per diluted share", []),   # a part's, not EPS
     ]:
         result = _convert(HEAD + f"For 2025, the Company expects {outlook}.\n")
         assert sorted((f.concept, f.value) for f in result.facts) == expected, outlook

@@ -27,10 +27,11 @@ _CASH_EARNINGS = kept_regex(r"(?<!non-)(?<!non)\bcash\s+(?=net\s+(?:income|earni
 EARNINGS = frozenset(NUMERATORS) | {"us-gaap:ProfitLoss", "us-gaap:IncomeLossFromContinuingOperations",
                                      "us-gaap:NetIncomeLossAvailableToCommonStockholdersDiluted"}
 _OTHER_BASIS = kept_regex(r"\b(?:core|comparable|underlying|normali[sz]ed|(?<!non-)(?<!non)recurring)\b", regex.I)
-# measures stated per share that are no earnings: a REIT's funds from operations, a bank's book value, a
-# partnership's distributable cash flow, dividends ("Core FFO of $2.48 to $2.54 per diluted share")
+# measures stated per share that are no earnings per share: a REIT's funds from operations, a bank's book
+# value, a partnership's distributable cash flow, dividends ("Core FFO of $2.48 to $2.54 per diluted share");
+# and earnings of a part ("from continuing operations": its own per-share concept, not the whole's EPS)
 _OTHER_PER_SHARE = kept_regex(r"\b(?:a?ffo|fad|funds\s+(?:from|available)|distributable|cash\s+(?:available|flows?)|"
-                              r"(?:operating|cash)\s+earnings|earnings\s+before|"
+                              r"(?:operating|cash)\s+earnings|earnings\s+before|continuing\s+operations|"
                               r"ebitda|dividends?|distributions?|book\s+value|nav|net\s+asset\s+value)\b", regex.I)
 
 
