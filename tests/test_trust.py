@@ -887,3 +887,23 @@ def test_only_a_wording_that_opens_its_clause_and_is_called_a_measure_is_declare
                         "Operating income, a non-GAAP reconciliation of which is below, reflects charges."):
         result = _convert(HEAD + statement + declaration + "\n")
         assert _values(result, "OperatingIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("300000000")}, declaration
+
+
+def test_a_total_printed_without_a_label_or_heading_is_named_by_the_words_its_parts_share():
+    table = """CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(in thousands)
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| {a} | 30,000 | 28,000 |
+| {b} | 17,459 | 17,784 |
+| | 47,459 | 45,784 |
+| Net loss | (33,692) | (69,441) |
+"""
+    result = _convert(HEAD + table.format(a="Product revenue", b="Service revenue"))
+    assert _values(result, "Revenues") == {"2024-10-01..2024-12-31": Decimal("47459000"),
+                                           "2023-10-01..2023-12-31": Decimal("45784000")}
+    # parts that share only words that break off ("net income attributable to") name no line
+    result = _convert(HEAD + table.format(a="Net income attributable to Acme", b="Net income attributable to others"))
+    assert not [f for f in result.facts if f.value in (Decimal("47459000"), Decimal("45784000"))]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable
 
+import regex
+
 from ..model import Table
 from .numbers import parse_figure
 
@@ -17,11 +19,12 @@ def unlabelled_totals(table: Table, usable: Callable[[int], bool]) -> dict[int, 
     """row index -> (the label it takes, the headings it then stands under) for each unlabelled total."""
     out: dict[int, tuple[str, tuple[str, ...]]] = {}
     for i, row in enumerate(table.rows):
-        if row.label or not row.cells or not row.section:
+        if row.label or not row.cells:
             continue
         parts = []
         for above in reversed(table.rows[:i]):
-            if not above.cells or above.section != row.section or not above.label:
+            if not above.cells or above.section != row.section or not above.label \
+                    or not row.section and _TOTAL.match(above.label):
                 break
             parts.append(above)
         if len(parts) < 2:
@@ -30,8 +33,36 @@ def unlabelled_totals(table: Table, usable: Callable[[int], bool]) -> dict[int, 
         sums = [_figures(p, usable) for p in parts]
         if total and all(all(c in f for f in sums) and sum((f[c] for f in sums), Decimal(0)) == v
                          for c, v in total.items()):
-            out[i] = (row.section[-1].rstrip(": "), row.section[:-1])
+            if row.section:
+                out[i] = (row.section[-1].rstrip(": "), row.section[:-1])
+            elif (common := _common_words([p.label for p in parts])):
+                # no heading: the words its parts' labels share name it ("Product revenue", "Service revenue":
+                # revenue; "Cost of product revenue", "Cost of service revenue": cost of revenue)
+                out[i] = (common, ())
     return out
+
+
+_TOTAL = regex.compile(r"(?i)total\b")
+_WORD = regex.compile(r"[\w'’-]+")
+
+
+def _common_words(labels: list[str]) -> str:
+    """The words every label begins with and those every label ends with, or "" where they share none."""
+    words = [_WORD.findall(label.lower()) for label in labels]
+    head = 0
+    while all(len(w) > head for w in words) and len({w[head] for w in words}) == 1:
+        head += 1
+    tail = 0
+    while all(len(w) > head + tail for w in words) and len({w[-1 - tail] for w in words}) == 1:
+        tail += 1
+    common = words[0][:head] + (words[0][len(words[0]) - tail:] if tail else [])
+    if not common or common[0] in _LOOSE or common[-1] in _LOOSE:
+        return ""   # "net income attributable to": words that break off name no line
+    return " ".join(common)
+
+
+_LOOSE = frozenset({"to", "of", "and", "for", "from", "in", "on", "the", "a", "an", "by", "attributable", "net", "other",
+                    "less", "plus", "total", "with", "before", "after", "at"})
 
 
 def _figures(row, usable) -> dict[int, Decimal]:
