@@ -1785,3 +1785,34 @@ BOSTON, Feb. 11, 2025 -- Acme Corp today reported results.
 """
     got = [(str(f.period), f.value) for f in convert_text(text, issuer="none", layout="fixed").facts]
     assert ("2024-10-01..2024-12-31", Decimal("89347000")) not in got
+
+
+def test_a_statement_title_wrapped_over_two_caption_lines_names_the_statement():
+    # "Condensed Consolidated Balance" / "Sheets (Unaudited)" over "Year Ended December 31,": not taken for a
+    # balance sheet, its balances under a header of flows were left unread; "STATEMENTS OF CASH" / "FLOWS": the
+    # working-capital changes were not read as a cash flow statement's
+    from converter.pipeline import convert_text
+    head = "Acme Corp Reports Fourth Quarter 2024 Results\n\nBOSTON, Feb. 11, 2025 -- Acme Corp today reported results.\n\n"
+    text = head + """          Condensed Consolidated Balance
+                         Sheets (Unaudited)
+                                (In millions)
+                                              Year Ended December 31,
+                                                 2024                      2023
+                   Cash and cash equivalents  $ 544.5                   $ 545.8
+                     Accounts receivable, net   399.5                     399.9
+"""
+    cash = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
+            if f.concept == "us-gaap:CashAndCashEquivalentsAtCarryingValue"}
+    assert cash == {"2024-12-31": Decimal("544500000"), "2023-12-31": Decimal("545800000")}
+    text = head + """           STATEMENTS OF CASH
+               FLOWS(in thousands)
+                                                    Year Ended December 31,
+                                                      2024            2023
+   Net loss                                         (95,368)       (137,436)
+   Changes in operating assets and liabilities:
+   Accounts receivable                              (17,145)        (12,000)
+   Accounts payable                                  (2,204)         (2,423)
+"""
+    changes = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
+               if f.concept == "us-gaap:IncreaseDecreaseInAccountsReceivable"}
+    assert changes == {"2024-01-01..2024-12-31": Decimal("17145000"), "2023-01-01..2023-12-31": Decimal("12000000")}

@@ -22,8 +22,10 @@ def title_line(table: Table) -> str:
 
 
 def table_context(table: Table) -> str:
-    """What `table`/`not_table` rule conditions search: caption, header and every row label, lower-cased."""
-    return " | ".join(table.caption + [h.text for h in table.header] + [r.label for r in table.rows]).lower()
+    """What `table`/`not_table` rule conditions search: caption, header and every row label, lower-cased; a
+    caption over several lines also as one line, for a title they wrap ("Statements of Cash" / "Flows")."""
+    wrapped = [" ".join(table.caption)] if len(table.caption) > 1 else []
+    return " | ".join(table.caption + wrapped + [h.text for h in table.header] + [r.label for r in table.rows]).lower()
 
 
 # A restated line ("Non-GAAP gross profit", "Adjusted net income") closes a bridge that its GAAP line opens.

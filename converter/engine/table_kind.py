@@ -74,12 +74,15 @@ def table_kind(table: Table) -> str:
     if _SECONDARY.search(titles) or _SECONDARY.search(heads) or restated_heads \
             or restated >= 2 and restated * 4 >= len(labelled):
         return SECONDARY
-    if not _STATEMENT.search(titles):
+    # a title wrapped over two caption lines ("Condensed Consolidated Balance" / "Sheets (Unaudited)") is one
+    wrapped = " ".join(table.caption)
+    if not _STATEMENT.search(titles) and not _STATEMENT.search(wrapped):
         return TABLE
     # a balance sheet has no cash flows from activities: such rows under a balance sheet's title are a cash
     # flow statement whose title is not its own (a page's running title, the table above's)
     flows = any(_ACTIVITIES.search(r.label) for r in table.rows)
-    return BALANCE_SHEET if _BALANCE_SHEET.search(titles) and not flows else STATEMENT
+    return BALANCE_SHEET if (_BALANCE_SHEET.search(titles) or _BALANCE_SHEET.search(wrapped)) and not flows \
+        else STATEMENT
 
 
 def standing(kind: str, instant: bool) -> int:
