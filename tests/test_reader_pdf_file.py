@@ -461,3 +461,26 @@ def test_a_leader_stops_short_of_the_decimal_point_of_a_figure_printed_without_i
                b"1 0 0 1 400 700 Tm (.38) Tj ET")
     line = [ln for ln in pdf_text(_one_page_pdf(content)).text.splitlines() if "Diluted" in ln][0]
     assert line.split() == ["Diluted", "earnings", "per", "share", ".45", ".38"]
+
+
+def test_a_heading_row_repeated_from_partway_through_the_file_is_kept_where_it_is_first_printed():
+    # a Word table's heading row ("CONSOLIDATED BALANCE SHEETS (in thousands)") repeated atop every page the
+    # table runs onto was left out as a running title everywhere, its first printing too: the balance sheet
+    # lost its title and its scale, and every figure was withheld
+    prose = [_word_at(72, 740, 9, "SPRINGFIELD, March 12, 2025 -- Acme Corp. today reported results."),
+             _word_at(72, 740, 9, "Acme Corp. designs and makes measuring instruments for laboratories."),
+             ]
+    heading = _word_at(72, 760, 9, "CONSOLIDATED BALANCE SHEETS (in thousands)")
+    dates = _word_at(320, 740, 9, "Dec. 31, 2024") + _word_at(400, 740, 9, "Dec. 31, 2023")
+    page3 = heading + dates + _row(728, "Cash and cash equivalents", ("4,812", "4,899")) \
+        + _row(716, "Total assets", ("528,115", "496,398"))
+    page4 = heading + dates + _row(728, "Accounts payable", ("12,010", "11,870")) \
+        + _row(716, "Total liabilities", ("128,115", "116,398"))
+    page5 = heading + dates + _row(728, "Common stock", ("10", "10")) \
+        + _row(716, "Total stockholders' equity", ("400,000", "380,000"))
+    pdf = _pdf(prose + [page3, page4, page5])
+    text = pdf_text(pdf).text
+    assert text.count("CONSOLIDATED BALANCE SHEETS") == 1, text
+    facts = _facts_of(pdf)
+    assert facts[("us-gaap:Assets", "2024-12-31")] == Decimal("528115000")
+    assert facts[("us-gaap:Assets", "2023-12-31")] == Decimal("496398000")

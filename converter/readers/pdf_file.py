@@ -24,7 +24,7 @@ from typing import Optional
 from .detect import InputError
 from .normalize import LIGATURES
 from .pdf_legibility import UNREADABLE_FILE, flat_digits, left_out_pages
-from .pdf_pages import is_page_number, line_key, page_turn, rejoin_split_rows, running_lines, text_frame
+from .pdf_pages import page_turn, rejoin_split_rows, running_lines, text_frame, without_furniture
 from .pdf_tags import tagged_rows
 from ..rulebook.regex_code import kept_re
 from ..dataclass_code import dataclass
@@ -152,9 +152,7 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
     pitches = [pitch if pitch is not None else (statistics.median(known) if out.fixed_pitch else 0.0)
                for pitch in measured]
     col_widths = [_column_width(lines) for lines in pages]
-    pages = [[(base, ws) for i, (base, ws) in enumerate(lines) if not (
-        line_key(ws) in repeated or (i < 2 or i >= len(lines) - 2) and is_page_number(ws, p))]
-        for p, lines in enumerate(pages, 1)]
+    pages = without_furniture(pages, repeated)
     rejoin_split_rows(pages, _FIGURE)
     parts: list[str] = []
     pos = 0

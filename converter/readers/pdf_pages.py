@@ -42,6 +42,25 @@ def running_lines(pages: list[list[tuple[float, list[_Word]]]]) -> set[str]:
     return {t for t, n in seen.items() if t and n >= max(3, len(pages) // 2)}
 
 
+def without_furniture(pages: list[list[tuple[float, list[_Word]]]], repeated: set[str]
+                      ) -> list[list[tuple[float, list[_Word]]]]:
+    """The pages without their running lines (`repeated`) and page numbers. A line repeated from partway
+    through the file on (a Word table's heading row, "Condensed Consolidated Balance Sheets (in thousands)",
+    printed atop every page the table runs onto) is the table's own where it is first printed: page furniture
+    begins on the first pages."""
+    first: dict[str, int] = {}
+    for p, lines in enumerate(pages, 1):
+        for _b, ws in lines:
+            key = line_key(ws)
+            if key in repeated:
+                first.setdefault(key, p)
+    own = {key: p for key, p in first.items() if p > 2}
+    return [[(base, ws) for i, (base, ws) in enumerate(lines) if not (
+        line_key(ws) in repeated and own.get(line_key(ws)) != p
+        or (i < 2 or i >= len(lines) - 2) and is_page_number(ws, p))]
+        for p, lines in enumerate(pages, 1)]
+
+
 def is_page_number(words: list[_Word], page: int) -> bool:
     """A page's number at its top or bottom ("7", "- 7 -", "Page 7 of 12", "A-1"). A bare number far from the
     page's place in the file is a figure that happens to print first or last on the page (a table printed
