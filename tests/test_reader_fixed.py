@@ -1133,7 +1133,9 @@ MARTIN, Feb. 12, 2025 -- Acme today reported results.
     assert facts[("us-gaap:EarningsPerShareBasic", "2024-10-01..2024-12-31")] == Decimal("4.81")
 
 
-def test_an_amount_the_pages_edge_cut_off_is_not_read_and_the_rows_other_figures_are():
+def test_an_amount_the_pages_edge_cut_off_is_read_only_where_its_digits_line_up_with_its_column():
+    # "(146,159" with its ")" past the page's edge: its digits, grouped by threes, end where the column's
+    # whole figures end, so only the parenthesis was cut; short of them (a digit cut too), it stays unread
     text = """\
                                                   December 31, 2024     June 30, 2024
 Total consolidated Acme Inc. equity               $     4,366,040    $     8,329,350
@@ -1143,7 +1145,10 @@ Common stock and capital in excess of par value, 4,171 issued and outstanding (4
   issued and outstanding as of June 30, 2024)             32,829               31,580
 """
     rows = {r.label: [(c.text, c.col) for c in r.cells] for r in _table(read_fixed_width(text)).rows}
-    assert rows["Non-controlling interest"] == [("(162,652)", 0)]
+    assert rows["Non-controlling interest"] == [("(162,652)", 0), ("(146,159)", 1)]
+    short = text.replace("(146,159\n", "(146,15\n")
+    rows_short = {r.label: [(c.text, c.col) for c in r.cells] for r in _table(read_fixed_width(short)).rows}
+    assert rows_short["Non-controlling interest"] == [("(162,652)", 0)]
     # after words, an open parenthesis is a wrapped label's aside, not a cut figure
     assert rows["Common stock and capital in excess of par value, 4,171 issued and outstanding (4,137 issued and "
                 "outstanding as of June 30, 2024)"] == [("32,829", 0), ("31,580", 1)]
@@ -1171,7 +1176,8 @@ ACME, Feb. 12, 2025 -- Acme today reported results.
     assert ("MRD", (0, 0)) in {(h.text, h.cols) for h in table.header}
     assert ("Total", (3, 3)) in {(h.text, h.cols) for h in table.header}
     facts = _fixed_facts(text)
-    assert facts.get(("us-gaap:NetIncomeLoss", "2023-01-01..2023-12-31")) is None
+    # the total column's, not MRD's (its ")" past the page's edge, its digits lined up with the column's)
+    assert facts.get(("us-gaap:NetIncomeLoss", "2023-01-01..2023-12-31")) == Decimal("-225304")
     assert facts.get(("us-gaap:Revenues", "2023-01-01..2023-12-31")) == Decimal("170276")
 
 
@@ -1816,3 +1822,30 @@ def test_a_statement_title_wrapped_over_two_caption_lines_names_the_statement():
     changes = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
                if f.concept == "us-gaap:IncreaseDecreaseInAccountsReceivable"}
     assert changes == {"2024-01-01..2024-12-31": Decimal("17145000"), "2023-01-01..2023-12-31": Decimal("12000000")}
+
+
+def test_a_negative_amount_whose_parenthesis_the_page_edge_cut_is_read_where_its_digits_line_up():
+    # a Word print sets the last column's ")" past the page's edge: "(8,275" was left unread, though its
+    # digits end where the column's whole figures end
+    from converter.pipeline import convert_text
+    head = "Acme Corp Reports Fourth Quarter 2024 Results\n\nBOSTON, Feb. 11, 2025 -- Acme Corp today reported results.\n\n"
+    body = """      CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                  (in thousands)
+                                          Year Ended December 31,
+                                          2024            2023
+        Net revenue                 $   54,014    $  145,233
+        Cost of revenue                 58,170        93,924
+        Gross profit                    (4,156)       51,309
+        Operating expenses              47,841        59,584
+        Loss from operations           (51,997)       (8,275
+        Net loss                       (62,746)          (984
+"""
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(head + body, issuer="none", layout="fixed").facts}
+    assert facts[("us-gaap:OperatingIncomeLoss", "2023-01-01..2023-12-31")] == Decimal("-8275000")
+    # (an amount of three digits or fewer, no comma to show a digit is missing, stays unread)
+    assert ("us-gaap:NetIncomeLoss", "2023-01-01..2023-12-31") not in facts
+    # digits that end short of the column's edge may have lost some to it: still unread
+    cut = body.replace("       (8,275", "       (8,27 ").replace("          (984", "          (98 ")
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(head + cut, issuer="none", layout="fixed").facts}
+    assert ("us-gaap:OperatingIncomeLoss", "2023-01-01..2023-12-31") not in facts
+    assert ("us-gaap:NetIncomeLoss", "2023-01-01..2023-12-31") not in facts

@@ -42,3 +42,40 @@ def drop_page_numbers(lines: list[Line]) -> None:
         after = next((l for l in lines[i + 1:] if l.kind != "blank"), None)
         if (after is None or after.page != ln.page) or (before is None or before.page != ln.page):
             ln.kind = "blank"
+
+
+# an amount in parentheses whose ")" the page's edge cut off ("(8,275"), its digits whole: grouped by threes,
+# which a digit cut off would break ("(984" may have been "(9,841)": left unread)
+_OPEN_AMOUNT = kept_regex(r"\(\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_WHOLE_FIGURE = kept_regex(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?$|(?<![\d,.])\d+\.\d+\)?$")
+_FIGURE_END = kept_regex(r"\S+")
+ALIGNED_NEAR = 20   # lines: how far up or down the figures it lines up with are looked for
+ALIGNED_MIN = 2     # whole figures of the same column that end where its digits end
+
+
+def close_cut_figures(lines: list[Line]) -> None:
+    """A negative amount last on its line whose ")" fell past the page's edge ("Loss from operations ...
+    (8,275") is closed where its digits end where whole figures of its column end, a line or a few away: its
+    digits are all there (the column's other figures end at that edge too), only the parenthesis was cut.
+    Otherwise it stays unread (fixed_lines.classify): which digits the edge took, nothing says."""
+    ends: dict[int, list[int]] = {}   # line -> where each whole figure on it ends (its digits' end)
+    for i, ln in enumerate(lines):
+        raw = ln.raw.rstrip()
+        for m in _FIGURE_END.finditer(raw):
+            text = m.group(0)
+            if m.end() == len(raw) and _OPEN_AMOUNT.fullmatch(text):
+                continue   # another cut amount is no evidence of where whole figures end
+            if _WHOLE_FIGURE.search(text):
+                ends.setdefault(i, []).append(m.end() - text.endswith(")"))
+    for i, ln in enumerate(lines):
+        raw = ln.raw.rstrip()
+        m = _OPEN_AMOUNT.search(raw)
+        if m is None or not raw[:m.start()].endswith("  "):
+            continue   # after words one space off, "(4,137" opens a wrapped label's aside
+        end = m.end()
+        aligned = sum(1 for j in range(max(0, i - ALIGNED_NEAR), min(len(lines), i + ALIGNED_NEAR + 1))
+                      if j != i and lines[j].page == ln.page and any(abs(e - end) <= 1 for e in ends.get(j, ())))
+        if aligned >= ALIGNED_MIN:
+            ln.raw = raw + ")"
+
+
