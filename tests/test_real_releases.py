@@ -45,8 +45,8 @@ FLOORS = {
     "realpdf/johnsonjohnson-2023q1.pdf": (1.00, 1.0),
     "realpdf/pepsico-2023q2.pdf": (1.00, 1.0),
     "realpdf/pfizer-2023q2.pdf": (0.97, 1.0),
-    "realpdf/pge-2023q2.pdf": (0.96, 1.0),
-    "realpdf/pge-2023q2.ghostscript.pdf": (0.96, 1.0),
+    "realpdf/pge-2023q2.pdf": (1.00, 1.0),
+    "realpdf/pge-2023q2.ghostscript.pdf": (1.00, 1.0),
 }
 
 
