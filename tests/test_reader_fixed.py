@@ -1849,3 +1849,26 @@ def test_a_negative_amount_whose_parenthesis_the_page_edge_cut_is_read_where_its
     facts = {(f.concept, str(f.period)): f.value for f in convert_text(head + cut, issuer="none", layout="fixed").facts}
     assert ("us-gaap:OperatingIncomeLoss", "2023-01-01..2023-12-31") not in facts
     assert ("us-gaap:NetIncomeLoss", "2023-01-01..2023-12-31") not in facts
+
+
+def test_a_cut_amount_whose_row_prints_longer_figures_may_have_lost_digits_and_stays_unread():
+    # the review's case: a column the page's edge cut at a comma ("(7,889" of "(7,889,312)") cuts its whole
+    # figures there too, so they line up with it; the row's other figure, grouped in more threes, says so
+    from converter.pipeline import convert_text
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, Feb. 11, 2025 -- Acme Corp today reported results.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                                         Three Months Ended December 31,
+                                             2024              2023
+Revenue                                   45,678,901        41,234
+Cost of revenue                           22,345,678        20,123
+Gross profit                              23,333,223        21,111
+Operating expenses                        31,608,901        29,000
+Loss from operations                      (8,275,678)       (7,889
+Net loss                                  (8,100,000)       (7,700
+"""
+    facts = {(f.concept, str(f.period)) for f in convert_text(text, issuer="none", layout="fixed").facts}
+    assert ("us-gaap:OperatingIncomeLoss", "2023-10-01..2023-12-31") not in facts
+    assert ("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31") not in facts

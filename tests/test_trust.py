@@ -907,3 +907,26 @@ def test_a_total_printed_without_a_label_or_heading_is_named_by_the_words_its_pa
     # parts that share only words that break off ("net income attributable to") name no line
     result = _convert(HEAD + table.format(a="Net income attributable to Acme", b="Net income attributable to others"))
     assert not [f for f in result.facts if f.value in (Decimal("47459000"), Decimal("45784000"))]
+
+
+def test_a_total_with_no_label_is_not_named_by_words_that_leave_out_what_sets_its_parts_apart():
+    # the review's cases: "Income from continuing operations" and "Income from discontinued operations" share
+    # "income from ... operations" (their sum had been operating income); "GAAP gross profit" and "Stock-based
+    # compensation in gross profit" share "gross profit", the name of one of the parts
+    table = """CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(in thousands)
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| {a} | 5,000 | 4,000 |
+| {b} | 1,000 | 2,000 |
+| | 6,000 | 6,000 |
+"""
+    for a, b in [("Income from continuing operations", "Income from discontinued operations"),
+                 ("GAAP gross profit", "Stock-based compensation in gross profit")]:
+        result = _convert(HEAD + table.format(a=a, b=b))
+        assert not [f for f in result.facts if f.value == Decimal("6000000")], (a, b)
+    result = _convert(HEAD + table.format(a="GAAP gross profit", b="Stock-based compensation in gross profit"))
+    assert _values(result, "GrossProfit") == {"2024-10-01..2024-12-31": Decimal("5000000"),
+                                              "2023-10-01..2023-12-31": Decimal("4000000")}

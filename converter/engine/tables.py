@@ -33,7 +33,7 @@ from .row_signs import SIGN_IDENTITIES, row_sign, sign_by_summation
 from .table_kind import BALANCE_SHEET, ONE_SEGMENT, RESTATED, table_kind
 from .table_rules import TableReading, apply_table_rule, rule_kind, rule_scale, table_rule_for
 from .totals import RowInfo, check_totals, named_totals, states_a_sum
-from .unlabelled import unlabelled_totals
+from .unlabelled import parts_of, unlabelled_totals
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
 
@@ -176,6 +176,12 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
         if rule is None:
             info[index] = RowInfo(None, 1)
             out.unmapped.append((table.index, row))
+            continue
+        if index in named and any(info.get(k, RowInfo(None, 1)).concept == rule.concept for k in parts_of(table, index)):
+            # a total its parts' shared words name as one of the parts ("Gross profit" over a bridge's
+            # adjustments, then the adjusted figure): no name it can be given
+            info[index] = RowInfo(None, 1)
+            out.skipped.append((row.label, f"a total printed without a label, named as one of its own parts ({rule.concept})"))
             continue
         concept = tax.get(rule.concept)
         if concept is None or concept.unit is None:

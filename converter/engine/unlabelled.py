@@ -21,12 +21,7 @@ def unlabelled_totals(table: Table, usable: Callable[[int], bool]) -> dict[int, 
     for i, row in enumerate(table.rows):
         if row.label or not row.cells:
             continue
-        parts = []
-        for above in reversed(table.rows[:i]):
-            if not above.cells or above.section != row.section or not above.label \
-                    or not row.section and _TOTAL.match(above.label):
-                break
-            parts.append(above)
+        parts = [table.rows[k] for k in parts_of(table, i)]
         if len(parts) < 2:
             continue
         total = _figures(row, usable)
@@ -43,26 +38,44 @@ def unlabelled_totals(table: Table, usable: Callable[[int], bool]) -> dict[int, 
 
 
 _TOTAL = regex.compile(r"(?i)total\b")
-_WORD = regex.compile(r"[\w'’-]+")
+_WORD = regex.compile(r"[\w'’]+(?:-[\w'’]+)*")
 
 
 def _common_words(labels: list[str]) -> str:
-    """The words every label begins with and those every label ends with, or "" where they share none."""
+    """The words every label ends with where they share no first word ("Product revenue", "Service revenue":
+    revenue), or those every label begins with where they share no last one ("Income tax expense - current",
+    "- deferred": income tax expense); "" otherwise. Words shared at both ends leave out the ones between that
+    set the parts apart ("Income from continuing operations", "Income from discontinued operations")."""
     words = [_WORD.findall(label.lower()) for label in labels]
     head = 0
     while all(len(w) > head for w in words) and len({w[head] for w in words}) == 1:
         head += 1
     tail = 0
-    while all(len(w) > head + tail for w in words) and len({w[-1 - tail] for w in words}) == 1:
+    while all(len(w) > tail for w in words) and len({w[-1 - tail] for w in words}) == 1:
         tail += 1
-    common = words[0][:head] + (words[0][len(words[0]) - tail:] if tail else [])
-    if not common or common[0] in _LOOSE or common[-1] in _LOOSE:
+    if bool(head) == bool(tail) or any(len(w) <= max(head, tail) for w in words):
+        return ""
+    common = words[0][:head] if head else words[0][len(words[0]) - tail:]
+    if common[0] in _LOOSE or common[-1] in _LOOSE:
         return ""   # "net income attributable to": words that break off name no line
     return " ".join(common)
 
 
 _LOOSE = frozenset({"to", "of", "and", "for", "from", "in", "on", "the", "a", "an", "by", "attributable", "net", "other",
                     "less", "plus", "total", "with", "before", "after", "at"})
+
+
+def parts_of(table: Table, i: int) -> list[int]:
+    """The rows right above row `i` that its total may add up: labelled rows with figures under the same
+    headings, up to a row without figures (or, with no heading, a total)."""
+    row, out = table.rows[i], []
+    for k in range(i - 1, -1, -1):
+        above = table.rows[k]
+        if not above.cells or above.section != row.section or not above.label \
+                or not row.section and _TOTAL.match(above.label):
+            break
+        out.append(k)
+    return out
 
 
 def _figures(row, usable) -> dict[int, Decimal]:

@@ -49,6 +49,7 @@ def drop_page_numbers(lines: list[Line]) -> None:
 _OPEN_AMOUNT = kept_regex(r"\(\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _WHOLE_FIGURE = kept_regex(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?$|(?<![\d,.])\d+\.\d+\)?$")
 _FIGURE_END = kept_regex(r"\S+")
+_GROUPED = kept_regex(r"(?<![\w.,])\d{1,3}(?:,\d{3})+")
 ALIGNED_NEAR = 20   # lines: how far up or down the figures it lines up with are looked for
 ALIGNED_MIN = 2     # whole figures of the same column that end where its digits end
 
@@ -75,7 +76,10 @@ def close_cut_figures(lines: list[Line]) -> None:
         end = m.end()
         aligned = sum(1 for j in range(max(0, i - ALIGNED_NEAR), min(len(lines), i + ALIGNED_NEAR + 1))
                       if j != i and lines[j].page == ln.page and any(abs(e - end) <= 1 for e in ends.get(j, ())))
-        if aligned >= ALIGNED_MIN:
+        # a column the edge cut at a comma cuts its whole figures there too ("(7,889" of "(7,889,312)" beside
+        # "41,234" of "41,234,567"): the row's other figures, grouped in more threes, say digits are gone
+        groups = m.group(0).count(",")
+        if aligned >= ALIGNED_MIN and all(t.count(",") <= groups for t in _GROUPED.findall(raw[:m.start()])):
             ln.raw = raw + ")"
 
 
