@@ -1560,43 +1560,31 @@ BOSTON, Feb. 11, 2025 -- Acme Corp today reported results.
                    "2024-01-01..2024-12-31": Decimal("-366252000"), "2023-01-01..2023-12-31": Decimal("-153610000")}
 
 
-def test_a_length_title_run_into_the_first_year_titles_every_year_of_its_line():
-    # "Three Months Ended December 31, 2024" printed as one string over the first column, "2023" over the
-    # second: the 2023 column had no length and gave nothing
-    from converter.pipeline import convert_text
-    text = """Acme Corp Reports Fourth Quarter 2024 Results
+RUN_ON = """Acme Corp Reports Fourth Quarter 2024 Results
 
 BOSTON, Feb. 11, 2025 -- Acme Corp today reported results.
 
     Condensed Consolidated Statements of Operations
     (Unaudited, In thousands)
 
-                   Three Months Ended December 31, 2024           2023
+{header}
     Total revenue                                    35,691        201,206
     Net (loss) income                               (37,311)        89,347
 """
-    got = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
-           if f.concept == "us-gaap:NetIncomeLoss"}
-    assert got == {"2024-10-01..2024-12-31": Decimal("-37311000"), "2023-10-01..2023-12-31": Decimal("89347000")}
+
+
+def test_a_length_title_run_into_the_first_year_titles_every_year_of_its_line():
+    # "Three Months Ended December 31, 2024" printed as one string over the first column, "2023" over the
+    # second: the 2023 column had no length and gave nothing
+    facts = _fixed_facts(RUN_ON.format(header="                   Three Months Ended December 31, 2024           2023"))
+    assert {p: v for (c, p), v in facts.items() if c == "us-gaap:NetIncomeLoss"} == {
+        "2024-10-01..2024-12-31": Decimal("-37311000"), "2023-10-01..2023-12-31": Decimal("89347000")}
 
 
 def test_a_length_title_run_into_a_year_that_stands_over_another_column_is_not_split_off():
     # the run-on year nearer the second column than the first: which column it heads is not settled
-    from converter.pipeline import convert_text
-    text = """Acme Corp Reports Fourth Quarter 2024 Results
-
-BOSTON, Feb. 11, 2025 -- Acme Corp today reported results.
-
-    Condensed Consolidated Statements of Operations
-    (Unaudited, In thousands)
-
-                                    Three Months Ended December 31, 2024   2023
-    Total revenue                                    35,691        201,206
-    Net (loss) income                               (37,311)        89,347
-"""
-    got = {(str(f.period), f.value) for f in convert_text(text, issuer="none", layout="fixed").facts
-           if f.concept == "us-gaap:NetIncomeLoss"}
-    assert ("2024-10-01..2024-12-31", Decimal("89347000")) not in got
+    facts = _fixed_facts(RUN_ON.format(header="                                    Three Months Ended December 31, 2024   2023"))
+    assert facts.get(("us-gaap:NetIncomeLoss", "2024-10-01..2024-12-31")) != Decimal("89347000")
 
 
 def test_years_over_a_banks_quarters_head_the_quarters_each_stands_over():
@@ -1651,16 +1639,20 @@ def test_a_header_printed_on_one_line_gives_its_years_to_the_columns_in_order():
     # years over no column of their own (or the whole line in the labels' column): nothing had been dated
     from converter.pipeline import convert_text
     head = "Acme Corp Reports Fourth Quarter 2024 Results\n\nBOSTON, Feb. 11, 2025 -- Acme Corp today reported results.\n\n"
-    text = head + """                  Condensed Consolidated Statements of Operations (Unaudited)
+    statement = """                  Condensed Consolidated Statements of Operations (Unaudited)
                            (in thousands, except per share data)
-                Three Months Ended December 31, 2024     2023 Year Ended December 31, 2024  2023
-   Total revenue                    $    46,593    $    68,158   $   186,391   $   272,680
-   Net income                            4,001          6,512        15,870        25,230
+{header}
+   Total revenue            $ 46,593   $ 68,158   $ 186,391    $ 272,680
+   Net income                  4,001      6,512      15,870       25,230
 """
-    got = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
-           if f.concept == "us-gaap:NetIncomeLoss"}
-    assert got == {"2024-10-01..2024-12-31": Decimal("4001000"), "2023-10-01..2023-12-31": Decimal("6512000"),
-                   "2024-01-01..2024-12-31": Decimal("15870000"), "2023-01-01..2023-12-31": Decimal("25230000")}
+    # on one line; and wrapped in its cell, both lines starting where the cell does
+    for header in ("                Three Months Ended December 31, 2024     2023 Year Ended December 31, 2024  2023",
+                   "                           Three Months Ended December 31, 2024\n"
+                   "                           2023 Year Ended December 31, 2024   2023"):
+        got = {str(f.period): f.value for f in convert_text(head + statement.format(header=header), issuer="none",
+                                                            layout="fixed").facts if f.concept == "us-gaap:NetIncomeLoss"}
+        assert got == {"2024-10-01..2024-12-31": Decimal("4001000"), "2023-10-01..2023-12-31": Decimal("6512000"),
+                       "2024-01-01..2024-12-31": Decimal("15870000"), "2023-01-01..2023-12-31": Decimal("25230000")}
     text = head + """Condensed Consolidated Balance Sheets
 (in thousands)
 December 31, 2024 2023
@@ -1703,22 +1695,10 @@ Net income                $ 9,236    $ 7,326    $ 36,945    $ 29,314
                    "2024-01-01..2024-12-31": Decimal("36945000"), "2023-01-01..2023-12-31": Decimal("29314000")}
 
 
-def test_a_one_line_header_wrapped_in_its_cell_reads_as_one_line():
-    # the one-line header of a narrow cell wraps: "Three Months Ended December 31, 2024" / "2023 Year Ended
-    # December 31, 2024   2023", both lines starting where the cell does
+def test_a_one_line_header_whose_title_names_two_lengths_heads_nothing():
+    # (the one-line header wrapped in its cell reads as one line: test_a_header_printed_on_one_line_...)
     from converter.pipeline import convert_text
     head = "Acme Corp Reports Fourth Quarter 2024 Results\n\nBOSTON, Feb. 11, 2025 -- Acme Corp today reported results.\n\n"
-    text = head + """                  Condensed Consolidated Statements of Operations (Unaudited)
-                           (in thousands, except per share data)
-                           Three Months Ended December 31, 2024
-                           2023 Year Ended December 31, 2024   2023
-   Total revenue            $ 46,593   $ 68,158   $ 186,391    $ 272,680
-   Net income                  4,001      6,512      15,870       25,230
-"""
-    got = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="fixed").facts
-           if f.concept == "us-gaap:NetIncomeLoss"}
-    assert got == {"2024-10-01..2024-12-31": Decimal("4001000"), "2023-10-01..2023-12-31": Decimal("6512000"),
-                   "2024-01-01..2024-12-31": Decimal("15870000"), "2023-01-01..2023-12-31": Decimal("25230000")}
     # a title naming two lengths before its years is no one group's title
     text = head + """                  Condensed Consolidated Statements of Operations (Unaudited)
                            Three Months Ended Year Ended December 31, 2024
