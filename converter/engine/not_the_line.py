@@ -130,9 +130,11 @@ def declared_nongaap(texts: list[str], book: "Rulebook") -> dict[str, str]:
     names it (the statements' own rows still are)."""
     out: dict[str, str] = {}
     for text in texts:
-        if "non" not in text or not NONGAAP.search(text):
+        if "easure" not in text or not NONGAAP.search(text):   # "measure", "Measure"
             continue
         for _offset, sent in sentences(text):
+            if "measure" not in sent.lower():   # every declaration names the measure: most sentences do not
+                continue
             for m in find_book_mentions(sent, book, "before", "narrative"):
                 before = sent[max(0, m.start - 40):m.start]
                 if _DECLARED.match(sent, m.end) and not restated(sent, m.start) \

@@ -59,21 +59,27 @@ def close_cut_figures(lines: list[Line]) -> None:
     (8,275") is closed where its digits end where whole figures of its column end, a line or a few away: its
     digits are all there (the column's other figures end at that edge too), only the parenthesis was cut.
     Otherwise it stays unread (fixed_lines.classify): which digits the edge took, nothing says."""
-    ends: dict[int, list[int]] = {}   # line -> where each whole figure on it ends (its digits' end)
+    cut = {}
     for i, ln in enumerate(lines):
         raw = ln.raw.rstrip()
+        if raw[-1:].isdigit() and "(" in raw[-16:]:   # most lines end otherwise: looked at no further
+            m = _OPEN_AMOUNT.search(raw, max(0, len(raw) - 24))
+            if m is not None and raw[:m.start()].endswith("  "):   # after words, "(4,137" opens an aside
+                cut[i] = (raw, m)
+    if not cut:
+        return
+    ends: dict[int, list[int]] = {}   # line -> where each whole figure on it ends (its digits' end)
+    near = {j for i in cut for j in range(max(0, i - ALIGNED_NEAR), min(len(lines), i + ALIGNED_NEAR + 1))}
+    for j in near:
+        raw = lines[j].raw.rstrip()
         for m in _FIGURE_END.finditer(raw):
             text = m.group(0)
             if m.end() == len(raw) and _OPEN_AMOUNT.fullmatch(text):
                 continue   # another cut amount is no evidence of where whole figures end
             if _WHOLE_FIGURE.search(text):
-                ends.setdefault(i, []).append(m.end() - text.endswith(")"))
-    for i, ln in enumerate(lines):
-        raw = ln.raw.rstrip()
-        m = _OPEN_AMOUNT.search(raw)
-        if m is None or not raw[:m.start()].endswith("  "):
-            continue   # after words one space off, "(4,137" opens a wrapped label's aside
-        end = m.end()
+                ends.setdefault(j, []).append(m.end() - text.endswith(")"))
+    for i, (raw, m) in cut.items():
+        ln, end = lines[i], m.end()
         aligned = sum(1 for j in range(max(0, i - ALIGNED_NEAR), min(len(lines), i + ALIGNED_NEAR + 1))
                       if j != i and lines[j].page == ln.page and any(abs(e - end) <= 1 for e in ends.get(j, ())))
         # a column the edge cut at a comma cuts its whole figures there too ("(7,889" of "(7,889,312)" beside
