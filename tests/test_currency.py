@@ -115,3 +115,11 @@ def test_a_statement_in_thousands_of_euros_makes_the_release_s_other_tables_euro
     facts = _units(LEAD + _statement("(in TEUR, except per share amounts)") + balance)
     assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")][1] == "EUR"
     assert facts[("us-gaap:CashAndCashEquivalentsAtCarryingValue", "2024-12-31")][1] == "EUR"
+
+
+def test_a_label_column_headed_by_a_currency_and_its_scale_in_the_singular_states_both():
+    # "EUR thousand" over the labels (as European reports head them): no scale note was found, and every
+    # amount was written a thousand times too small, in US dollars
+    result = convert_text(LEAD + _statement(note="EUR thousand", mark=""))
+    revenue = [(f.value, f.unit) for f in result.facts if f.concept == "us-gaap:Revenues"]
+    assert sorted(revenue) == [(Decimal("110200000"), "EUR"), (Decimal("120500000"), "EUR")]

@@ -21,8 +21,11 @@ _NOTE = kept_regex(
 _ZEROS = kept_regex(rf"\(\s*(?:\$\s*|{_MONEY}\s*)?0{{3}}(?:['’]?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{{0,80}})?\)"
                     r"|\$000s?\b|\(000s?\)|\b(?:in\s+)?(?:TEUR|kEUR|T€|k€)\b"
                     r"|\bin\s+\$?\s*000['’]?s\b(?P<tail>[^)\n]{0,80})", regex.I)
+# a header cell that is a note alone, its currency first and its word in the singular: "EUR thousand", "USD
+# millions" (European reports head their label column so)
+_CELL_NOTE = kept_regex(rf"^\s*\(?\s*(?P<money>{_MONEY})\s*(?P<word>thousand|million|billion)s?\s*\)?\s*$", regex.I)
 POWER = {"thousands": 3, "millions": 6, "billions": 9}
-_HINT = kept_re(r"000|thousands|millions|billions|TEUR|kEUR|T€|k€", re.I)   # every note holds one of these
+_HINT = kept_re(r"000|thousand|million|billion|TEUR|kEUR|T€|k€", re.I)   # every note holds one of these
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,10 @@ def _first_note(texts: Iterable[str]) -> Optional[Scale]:
     for t in texts:
         if not _HINT.search(t):   # most texts name no scale: one cheap look before the two patterns
             continue
+        cell = _CELL_NOTE.match(t)
+        if cell:
+            power = POWER[cell["word"].lower() + "s"]
+            return Scale(power, power, cell.group(0).strip())
         m = _NOTE.search(t)
         if m:
             power = POWER[m["word"].lower()]

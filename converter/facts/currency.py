@@ -51,12 +51,12 @@ _STATEMENT = kept_regex(rf"\b(?:amounts?|figures|(?:financial\s+)?(?:statements|
 # a caption's scale note that names its currency: "(in thousands of Canadian dollars)", "(C$ in millions)",
 # "(€ millions)", "RMB'000", "(Expressed in Canadian dollars)", "(in USD thousands)", "(in TEUR, except ...)"
 _NOTE_CURRENCY = kept_regex(rf"\b(?:thousands|millions|billions)\s+of\s+(?P<a>{_CUR})"
-                            rf"|(?P<b>{_CUR})\s*(?:in\s+)?(?:thousands|millions|billions|'?000s?)\b"
+                            rf"|(?P<b>{_CUR})\s*(?:in\s+)?(?:thousands?|millions?|billions?|'?000s?)\b"
                             rf"|\b(?:expressed|presented|stated|reported|amounts)\s+in\s+(?P<c>{_CUR})"
                             rf"|^\(?\s*(?:in\s+)?(?P<d>{_MARKS})\s*\)?$"
                             rf"|\(\s*(?:amounts\s+)?in\s+(?P<e>{_CUR})", regex.I)
 # a header cell that is a currency alone ("RMB", "US$")
-_HEAD_MARK = kept_regex(rf"^\(?\s*(?:in\s+)?(?:{_MARKS})\s*(?:'?000s?|thousands|millions)?\s*\)?$", regex.I)
+_HEAD_MARK = kept_regex(rf"^\(?\s*(?:in\s+)?(?:{_MARKS})\s*(?:'?000s?|thousands?|millions?)?\s*\)?$", regex.I)
 # a mark printed on a figure, or in a cell of its own beside it: after a cell's edge or a column's gap, before
 # digits, a parenthesis or the next cell ("| C$ | 120,500 |", "   RMB 850,200")
 _CELL_MARK = kept_regex(rf"(?:^|\|\s*|\s{{2}})(?P<mark>{_MARKS})(?=\s*[\d(|]|\s*$)", regex.M)
