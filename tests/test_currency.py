@@ -123,3 +123,21 @@ def test_a_label_column_headed_by_a_currency_and_its_scale_in_the_singular_state
     result = convert_text(LEAD + _statement(note="EUR thousand", mark=""))
     revenue = [(f.value, f.unit) for f in result.facts if f.concept == "us-gaap:Revenues"]
     assert sorted(revenue) == [(Decimal("110200000"), "EUR"), (Decimal("120500000"), "EUR")]
+
+
+def test_columns_headed_by_the_months_they_cover_are_those_periods():
+    # "Oct–Dec 2024 | Oct–Dec 2023 | Jan–Dec 2024 | Jan–Dec 2023", as Nordic reports head their columns: no
+    # column had been dated
+    table = """**CONSOLIDATED INCOME STATEMENT**
+
+| EUR thousand | Oct–Dec 2024 | Oct–Dec 2023 | Jan–Dec 2024 | Jan–Dec 2023 |
+| --- | --- | --- | --- | --- |
+| Revenue | 48,210 | 41,690 | 176,520 | 152,030 |
+| Profit for the period | 4,100 | 2,200 | 12,000 | 5,900 |
+"""
+    result = convert_text(LEAD + table)
+    revenue = {str(f.period): (f.value, f.unit) for f in result.facts if f.concept == "us-gaap:Revenues"}
+    assert revenue == {"2024-10-01..2024-12-31": (Decimal("48210000"), "EUR"),
+                       "2023-10-01..2023-12-31": (Decimal("41690000"), "EUR"),
+                       "2024-01-01..2024-12-31": (Decimal("176520000"), "EUR"),
+                       "2023-01-01..2023-12-31": (Decimal("152030000"), "EUR")}

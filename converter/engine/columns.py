@@ -274,7 +274,7 @@ def _months_to_its_quarter(col: ColumnPeriod, slot: dict, cols: list[ColumnPerio
     return replace(col, end=end) if quarter else col
 
 
-_PERIOD_KINDS = {"len", "q", "date", "fy", "md", "y", "qonly"}
+_PERIOD_KINDS = {"len", "q", "date", "fy", "mr", "md", "y", "qonly"}
 
 
 def _settle_claims(slot: dict, kind: str, claimed: list) -> bool:
@@ -342,7 +342,13 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
     length = length_of(slot["len"].group(0)) if "len" in slot else None
     ytd = _year_to_date(slot)
     end: Optional[date] = None
-    if "date" in slot:
+    if "mr" in slot and not ({"date", "q", "fy", "y", "md", "len"} & slot.keys()):
+        # "Oct–Dec 2024", "Jan–Dec 2023": the months a column covers, first to last (European reports)
+        m = slot["mr"]
+        months = (parse_month(m["mr2"]) - parse_month(m["mr1"])) % 12 + 1
+        if months in (3, 6, 9, 12):
+            end, length = cal.complete(int(m["mry"]), parse_month(m["mr2"])), Length(months=months)
+    elif "date" in slot:
         m = FULL_DATE.search(slot["date"].group(0))
         end = make_date(m["m"], m["d"], m["y"]) if m else numeric_date(slot["date"].group(0))
     elif "q" in slot:

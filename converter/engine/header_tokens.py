@@ -21,6 +21,7 @@ TOKEN = kept_regex(
        |(?P<date>\b{MONTH_RE}\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d\b|{NUMERIC_DATE})
        |(?P<fy>\b(?:fiscal(?:\s+year)?|FY|full[\s-]year(?:\s+fiscal)?)\s*'?(?P<fyy>(?:19|20)?\d\d)\b
             |\b(?P<fyy>(?:19|20)\d\d)\s+(?:full[\s-]year\s+)?(?:outlook|guidance|actuals?)\b)
+       |(?P<mr>\b(?P<mr1>{MONTH_RE})\s*(?:-|\u2013|\u2014|to|through)\s*(?P<mr2>{MONTH_RE})\s*,?\s*(?P<mry>(?:19|20)\d\d)\b)
        |(?P<md>\b{MONTH_RE}(?![a-z])(?:\s*\d{{1,2}}\b)?)
        |(?P<y>\b(?:19|20)\d\d\b(?!\s*(?:to|vs\.?|versus|over)\s*(?:19|20)\d\d\b))
        |(?P<qonly>\bQ(?P<qon>[1-4])\b|\b(?P<qoo>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr)\b
@@ -33,7 +34,7 @@ TOKEN = kept_regex(
     """, regex.I | regex.X)
 
 LEAF = ("date", "y", "q", "fy", "skip")
-KINDS = ("len", "q", "date", "fy", "md", "y", "qonly", "total", "rng", "skip", "ng", "avg")
+KINDS = ("len", "q", "date", "fy", "mr", "md", "y", "qonly", "total", "rng", "skip", "ng", "avg")
 
 
 # "June 30, 2004 and 2003", "December 31, 2024 2023": one day of several years, each a column's; the day is no
