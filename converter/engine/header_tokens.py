@@ -44,14 +44,14 @@ _LISTED_YEARS = kept_regex(rf"({MONTH_RE}\s*\d{{1,2}})\s*,?\s*((?:19|20)\d\d(?:(
 
 
 # "EndedDecember 31,": a line break the copy lost between a word and the month after it
-_GLUED_MONTH = kept_regex(r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|"
+GLUED_MONTH = kept_regex(r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|"
                              r"November|December)\b)")
 
 
 def readable(text: str) -> str:
     """A header cell with the month parted from the word it was glued to and a list of years parted from
     the day they share."""
-    return _GLUED_MONTH.sub(" ", _LISTED_YEARS.sub(_listed, text))
+    return GLUED_MONTH.sub(" ", _LISTED_YEARS.sub(_listed, text))
 
 
 def _listed(m) -> str:

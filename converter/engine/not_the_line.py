@@ -21,12 +21,13 @@ if TYPE_CHECKING:
 NONGAAP = kept_regex(r"\bnon[\s-]?gaap\b|\badjusted\b|\bconstant\s+currency\b|\bpro\s+forma\b", regex.I)
 # the other names of a non-GAAP figure, right before its metric: "Core net income", "Comparable diluted EPS",
 # "Underlying", "Normalized", "Recurring" (after an amount they name other things: "growth in our core markets")
-_OTHER_NAMES = kept_regex(r"\b(?:core|comparable|underlying|normali[sz]ed|(?<!non-)(?<!non)recurring)\s+$", regex.I)
+_OTHER_WORDS = r"\b(?:core|comparable|underlying|normali[sz]ed|(?<!non-)(?<!non)recurring)"
+_OTHER_NAMES = kept_regex(_OTHER_WORDS + r"\s+$", regex.I)
 _CASH_EARNINGS = kept_regex(r"(?<!non-)(?<!non)\bcash\s+(?=net\s+(?:income|earnings)|earnings|eps\b|diluted)", regex.I)
 # the net income family, the only metrics a per-share amount after them is earnings per share of
 EARNINGS = frozenset(NUMERATORS) | {"us-gaap:ProfitLoss", "us-gaap:IncomeLossFromContinuingOperations",
                                      "us-gaap:NetIncomeLossAvailableToCommonStockholdersDiluted"}
-_OTHER_BASIS = kept_regex(r"\b(?:core|comparable|underlying|normali[sz]ed|(?<!non-)(?<!non)recurring)\b", regex.I)
+_OTHER_BASIS = kept_regex(_OTHER_WORDS + r"\b", regex.I)   # the same names anywhere in a clause
 # measures stated per share that are no earnings per share: a REIT's funds from operations, a bank's book
 # value, a partnership's distributable cash flow, dividends ("Core FFO of $2.48 to $2.54 per diluted share");
 # and earnings of a part ("from continuing operations": its own per-share concept, not the whole's EPS)
@@ -40,14 +41,18 @@ def names_another_per_share_measure(words: str) -> bool:
     measure, or earnings on another basis ("adjusted", "core")."""
     return bool(_OTHER_PER_SHARE.search(words) or NONGAAP.search(words) or _OTHER_BASIS.search(words))
 
+
 # "$0.69 excluding a $0.07 restructuring charge", "$12.5 million before taxes": not the reported line
 _EXCLUDING = kept_regex(r"\s*,?\s*\(?(?:excluding|before)\s", regex.I)
+
+
+_CLAUSE_END = kept_regex(r"[;$]")   # a semicolon, or the next amount
 
 
 def qualified_after(sentence: str, end: int) -> bool:
     """Whether the words right after an amount (up to the next amount or clause) set it on another basis:
     "... per diluted share on an adjusted basis", "..., excluding special items"."""
-    after = regex.split(r"[;$]", sentence[end:end + 60], maxsplit=1)[0]
+    after = _CLAUSE_END.split(sentence[end:end + 60], maxsplit=1)[0]
     word = NONGAAP.search(after)
     return (word is not None and word.start() < 30) or bool(_EXCLUDING.match(after))
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable
 
-import regex
-
 from ..model import Table
+from ..rulebook.regex_code import kept_regex
 from .numbers import parse_figure
 
 
@@ -37,8 +36,8 @@ def unlabelled_totals(table: Table, usable: Callable[[int], bool]) -> dict[int, 
     return out
 
 
-_TOTAL = regex.compile(r"(?i)total\b")
-_WORD = regex.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_TOTAL = kept_regex(r"(?i)total\b")
+_WORD = kept_regex(r"[\w'’]+(?:-[\w'’]+)*")
 
 
 def _common_words(labels: list[str]) -> str:

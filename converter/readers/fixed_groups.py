@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from .fixed_columns import Column as _Column
 
 GROUP_WORDS = kept_regex(rf"(?i)\b(?:{MONTH_RE}|ended|ending|months?|weeks?|quarters?)")
-_MONTH = kept_regex(rf"(?i)\b(?:{MONTH_RE})\b")
-_BARE_MONTH = kept_regex(rf"(?i)^(?:{MONTH_RE})\.?$")
+MONTH = kept_regex(rf"(?i)\b(?:{MONTH_RE})\b")
+BARE_MONTH = kept_regex(rf"(?i)^(?:{MONTH_RE})\.?$")
 YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
 LENGTH_WORD = kept_regex(r"(?i)\b(?:months?|weeks?|quarters?|years?)\b")
 _YEAR_WORD = kept_regex(r"(?i)\b(?:years?|periods?)\b")
@@ -68,7 +68,7 @@ def _column_dates(lines: list[list[list]], years: dict[int, int], cols: list["_C
                 continue
             if a == b and a in words:
                 words[a].append(text)
-            elif _BARE_MONTH.match(text):
+            elif BARE_MONTH.match(text):
                 for c in words:
                     if s <= cols[c].right and e >= cols[c].left:
                         words[c].append(text)
@@ -100,9 +100,9 @@ def group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
         "September 30," a line above), not the groups."""
         mine = {id(p) for p in line}
         # (a date alone on its line, over every column, dates every group alike)
-        others = [over(q) for placed in lines for q in placed if id(q) not in mine and _MONTH.search(q[0])
+        others = [over(q) for placed in lines for q in placed if id(q) not in mine and MONTH.search(q[0])
                   and q[1] != (0, len(cols) - 1)]
-        return any(_MONTH.search(p[0]) and any(set(range(runs[k][0], runs[k][1] + 1)) & o for o in others)
+        return any(MONTH.search(p[0]) and any(set(range(runs[k][0], runs[k][1] + 1)) & o for o in others)
                    for k, p in enumerate(ordered))
 
     groups = [placed for placed in lines if len(placed) == len(runs)

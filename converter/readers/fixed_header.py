@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from ..engine.dates import MONTH_RE
+from ..engine.header_tokens import GLUED_MONTH
 from ..engine.scale import find_scale
 from ..model import HeaderCell
-from .fixed_groups import (BARE_YEAR, GROUP_WORDS, LENGTH_WORD, YEAR, across_year_runs, group_by_date_runs,
+from .fixed_groups import (BARE_YEAR, GROUP_WORDS, LENGTH_WORD, MONTH, YEAR, across_year_runs, group_by_date_runs,
                            group_by_quarter_runs, group_by_year_runs)
 from .tokens import is_period_header
 from .fixed_header_runs import days_under_months, lengths_apart, title_off_its_year
@@ -38,12 +39,6 @@ _RUN_ON_DATE = kept_regex(rf"(?<=(?<!\d)(?:19|20)\d\d)(?=(?:{MONTH_RE})\b|Q[1-4]
 _RUN_ON_YEARS = kept_regex(r"(?<![\d,.])((?:19|20)\d\d)((?:19|20)\d\d)(?![\d,.])")
 
 
-# a word run into the month after it ("EndedDecember 31,"): a PDF that set the two on one line of a wrapped cell
-# with no space between them
-_WORD_INTO_MONTH = kept_regex(r"(?<=\b(?:[Ee]nded|[Ee]nding|of|[Tt]hrough))(?=(?:January|February|March|April|May|"
-                              r"June|July|August|September|October|November|December)\b)")
-
-
 def chunks(raw: str) -> list[tuple[int, int, str]]:
     """Runs of words one space apart, each with where it starts and ends; dates run together are two, and
     so are two years a year or a few apart."""
@@ -55,7 +50,7 @@ def chunks(raw: str) -> list[tuple[int, int, str]]:
                  if abs(int(y.group(1)) - int(y.group(2))) <= 5]
         for cut in sorted(cuts) + [m.end()]:
             end = cut - (raw[cut - 1] == " ")
-            out.append((start, end, _WORD_INTO_MONTH.sub(" ", raw[start:end])))
+            out.append((start, end, GLUED_MONTH.sub(" ", raw[start:end])))   # "EndedDecember 31,": a word run into its month
             start = cut
     return out
 
@@ -230,7 +225,7 @@ def one_line_header(head: list["Line"], cols: list["_Column"]) -> Optional[list[
         title = text[at:m.start()].strip(" ,")
         years = YEAR.findall(m.group(0))
         if title:
-            if not is_period_header(title) or not (LENGTH_WORD.search(title) or regex.search(MONTH_RE, title)) \
+            if not is_period_header(title) or not (LENGTH_WORD.search(title) or MONTH.search(title)) \
                     or len(LENGTH_WORD.findall(title)) > 1:
                 return None
             cells.append(HeaderCell(title, (col, col + len(years) - 1)))

@@ -9,7 +9,7 @@ import regex
 
 from ..engine.dates import MONTH_RE
 from ..rulebook.regex_code import kept_regex
-from .fixed_groups import BARE_YEAR, LENGTH_WORD, YEAR
+from .fixed_groups import BARE_MONTH, BARE_YEAR, LENGTH_WORD, YEAR
 
 if TYPE_CHECKING:
     from .fixed_columns import Column as _Column
@@ -37,9 +37,9 @@ def title_off_its_year(found: list[tuple[int, int, str]], cols: list["_Column"])
     return split + found[1:]
 
 
-_DAY = kept_regex(r"^(?:[1-9]|[12]\d|3[01]),?(?:\s+(?:19|20)\d\d)?$")
+DAY_NUMBER = r"(?:[1-9]|[12]\d|3[01])"   # a day of a month, printed apart from it
+_DAY = kept_regex(rf"^{DAY_NUMBER},?(?:\s+(?:19|20)\d\d)?$")
 _ENDS_IN_MONTH = kept_regex(rf"\b{MONTH_RE}$", regex.I)
-_BARE_MONTH = kept_regex(rf"^{MONTH_RE}$", regex.I)
 NEAR = 4   # characters: a day this far beside its month's piece is still under it
 
 
@@ -61,11 +61,11 @@ def days_under_months(lines: list[list[tuple[int, int, str]]]) -> list[list[tupl
                 if len(best) == 1 and _ENDS_IN_MONTH.search(best[0][2]):
                     s, e, t = best[0]
                     whole = (min(s, day[0]), max(e, day[1]), f"{t} {day[2]}")
-                    if _BARE_MONTH.match(t) and len(out[i]) > 1:
+                    if BARE_MONTH.match(t) and len(out[i]) > 1:
                         # "March" over "31,": the date stands on the line of dates, its month's line keeps nothing
                         out[i][out[i].index(day)] = whole
                         out[j].remove(best[0])
-                    elif _BARE_MONTH.match(t):
+                    elif BARE_MONTH.match(t):
                         # "Dec. 31, | Sept. 30, | June 30, | March" over "31," alone: the month's line is the dates'
                         out[j][out[j].index(best[0])] = whole
                         out[i].remove(day)

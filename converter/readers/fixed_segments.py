@@ -11,6 +11,7 @@ from typing import Optional
 from .tokens import AtEnd
 from .fixed_header import chunks as _chunks, is_column_words as _is_column_words
 from .fixed_lines import Line, is_text_table_line
+from .fixed_header_runs import DAY_NUMBER
 from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
 
@@ -197,7 +198,7 @@ def _header_text(lines: list[Line], j: int, first_row: int) -> bool:
     return ln.kind in ("text", "row") and ln.indent >= left - 10
 
 
-_DAYS = kept_regex(r"^\s*(?:(?:[1-9]|[12]\d|3[01]),\s*)+$")   # days run under their months, a line of their own
+_DAYS = kept_regex(rf"^\s*(?:{DAY_NUMBER},\s*)+$")   # days run under their months, a line of their own
 
 
 def _header_before_break(lines: list[Line], top: int, first_row: int, floor: int) -> int:

@@ -48,17 +48,16 @@ def without_furniture(pages: list[list[tuple[float, list[_Word]]]], repeated: se
     through the file on (a Word table's heading row, "Condensed Consolidated Balance Sheets (in thousands)",
     printed atop every page the table runs onto) is the table's own where it is first printed: page furniture
     begins on the first pages."""
+    keys = [[line_key(ws) for _b, ws in lines] for lines in pages]
     first: dict[str, int] = {}
-    for p, lines in enumerate(pages, 1):
-        for _b, ws in lines:
-            key = line_key(ws)
+    for p, page_keys in enumerate(keys, 1):
+        for key in page_keys:
             if key in repeated:
                 first.setdefault(key, p)
     own = {key: p for key, p in first.items() if p > 2}
-    return [[(base, ws) for i, (base, ws) in enumerate(lines) if not (
-        line_key(ws) in repeated and own.get(line_key(ws)) != p
-        or (i < 2 or i >= len(lines) - 2) and is_page_number(ws, p))]
-        for p, lines in enumerate(pages, 1)]
+    return [[(base, ws) for i, ((base, ws), key) in enumerate(zip(lines, page_keys)) if not (
+        key in repeated and own.get(key) != p or (i < 2 or i >= len(lines) - 2) and is_page_number(ws, p))]
+        for p, (lines, page_keys) in enumerate(zip(pages, keys), 1)]
 
 
 def is_page_number(words: list[_Word], page: int) -> bool:
