@@ -1852,3 +1852,84 @@ Net loss                                  (8,100,000)       (7,700
     facts = {(f.concept, str(f.period)) for f in convert_text(text, issuer="none", layout="fixed").facts}
     assert ("us-gaap:OperatingIncomeLoss", "2023-10-01..2023-12-31") not in facts
     assert ("us-gaap:NetIncomeLoss", "2023-10-01..2023-12-31") not in facts
+
+
+def test_where_labels_start_is_measured_on_the_tables_own_page():
+    # a word processor sets labels right in a narrow column: on the balance sheet's page they start far right,
+    # on later pages (a reconciliation's narrow label column) far left. Measured over the whole text, the
+    # balance sheet's rows stood far right of where labels start, as more of its header, and it was not read
+    bs = """          Consolidated Balance Sheets
+          (in thousands)
+                                                                       December 31,
+                                                                          2024          2023
+                                                               Assets
+                                      Cash and cash equivalents        $  47,920     $  65,064
+                                       Accounts receivable, net           41,731        37,969
+                                                      Inventory            8,440        14,448
+                                           Total current assets          283,752       410,188
+                                                   Total assets          539,376       661,134
+                                              Total liabilities          200,100       250,200
+"""
+    recon = "\f          Reconciliation (in thousands)\n" \
+            "                          Year Ended December 31, 2024\n" \
+            "                           MRD      Immune     Total\n" + "".join(
+                f"     Item {k:02d}        {1000 + k:>9,}  {2000 + k:>9,}  {3000 + 2 * k:>9,}\n" for k in range(40))
+    head = "Acme Corp Reports Fourth Quarter 2024 Results\n\nBOSTON, Feb. 11, 2025 -- Acme Corp today reported results.\n\n"
+    facts = _fixed_facts(head + bs + recon)
+    assert facts[("us-gaap:CashAndCashEquivalentsAtCarryingValue", "2024-12-31")] == Decimal("47920000")
+    assert facts[("us-gaap:Assets", "2023-12-31")] == Decimal("661134000")
+
+
+def test_a_statement_runs_onto_a_third_page_under_a_heading_wrapped_over_the_page_break():
+    # a word processor's balance sheet over three pages: the rows atop the third page were taken as a table of
+    # their own (its page was measured against the first page's, not the second's), and a heading wrapped
+    # over the break ("LIABILITIES," / "REDEEMABLE" / page / "INTERESTS AND EQUITY") was counted as furniture
+    text = """\
+                                                  December 31,      December 31,
+                                                      2024              2023
+ASSETS
+ Cash and cash equivalents                        $    733,947      $    997,002
+\f
+ Tenant and other receivables                           58,853           69,543
+ Total assets                                     $ 15,998,608      $ 16,187,665
+ LIABILITIES,
+ REDEEMABLE
+ NONCONTROLLING
+\f
+ INTERESTS AND EQUITY
+ Liabilities:
+ Mortgages payable, net                           $  5,676,014      $  5,688,020
+ Total liabilities                                   9,826,739        9,843,931
+"""
+    tables = read_fixed_width(text).tables
+    assert len(tables) == 1
+    rows = {r.label: [c.text for c in r.cells] for r in tables[0].rows if r.cells}
+    assert rows["Total liabilities"] == ["9,826,739", "9,843,931"]
+    # a title under the last row starts another table: its rows atop the next page do not continue this one
+    other = text.replace(" LIABILITIES,\n REDEEMABLE\n NONCONTROLLING\n", " Consolidated Statements of Cash Flows\n")
+    assert len(read_fixed_width(other).tables[0].rows) == 4
+
+
+def test_a_title_printed_again_whose_last_line_is_in_lower_case_is_no_part_of_a_label():
+    # "FRESHWORKS INC.CONDENSED" / "CONSOLIDATED BALANCE SHEETS(in" / "thousands)" printed again atop the next
+    # page: its last line, in lower case, was joined to the label the page broke after
+    text = """\
+             FRESHWORKS INC.CONDENSED
+             CONSOLIDATED BALANCE SHEETS(in
+                                 thousands)
+                                                  December 31,      December 31,
+                                                      2024              2023
+ Total liabilities                                     473,963          384,510
+ Accumulated other comprehensive loss                    (338)            (754)
+\f
+             FRESHWORKS INC.CONDENSED
+             CONSOLIDATED BALANCE SHEETS(in
+                                 thousands)
+ Accumulated deficit                                (3,735,877)      (3,640,509)
+ Total stockholders' equity                          1,137,921        1,072,262
+"""
+    tables = read_fixed_width(text).tables
+    assert len(tables) == 1
+    labels = [r.label for r in tables[0].rows if r.cells]
+    assert labels == ["Total liabilities", "Accumulated other comprehensive loss", "Accumulated deficit",
+                      "Total stockholders' equity"]

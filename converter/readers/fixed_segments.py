@@ -64,8 +64,7 @@ def _continues_prose(prev: Line, ln: Line) -> bool:
 
 def table_segments(lines: list[Line]) -> list[Segment]:
     segs: list[Segment] = []
-    indents = sorted(ln.indent for ln in lines if ln.kind == "row" and ln.label)
-    margin = indents[len(indents) // 2] if indents else 0   # where row labels start
+    margins = _label_margins(lines)
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -73,7 +72,7 @@ def table_segments(lines: list[Line]) -> list[Segment]:
             i += 1   # "December 31, 1998." closing a paragraph of prose is not a column header
             continue
         if ln.kind == "head":
-            first_row = _row_after_header(lines, i, margin)
+            first_row = _row_after_header(lines, i, margins(ln.page))
             if first_row is None:
                 i += 1
                 continue
@@ -110,7 +109,7 @@ def table_segments(lines: list[Line]) -> list[Segment]:
             if cur.kind == "row":
                 seg.last = j
                 inside = 0
-            elif cur.kind == "head" and (nxt := _row_after_header(lines, j, margin)) is not None \
+            elif cur.kind == "head" and (nxt := _row_after_header(lines, j, margins(cur.page))) is not None \
                     and not _left_of_figures(cur, lines[nxt]):
                 break
             elif cur.kind in ("text", "head"):
@@ -128,6 +127,26 @@ def table_segments(lines: list[Line]) -> list[Segment]:
         segs.append(seg)
         i = seg.last + 1
     return segs
+
+
+_PAGE_ROWS = 6   # labelled rows a page needs for a margin of its own
+
+
+def _label_margins(lines: list[Line]):
+    """Where row labels start, page by page: the median indent of the labelled rows of the page, or of the
+    whole text where a page has few. A word processor sets labels right in a narrow column, and their indents
+    differ from page to page: the whole text's median, moved by pages of narrow labels further on, put a
+    balance sheet's rows far right of it, as header lines."""
+    def median(indents: list[int]) -> int:
+        indents.sort()
+        return indents[len(indents) // 2] if indents else 0
+    by_page: dict[int, list[int]] = {}
+    for ln in lines:
+        if ln.kind == "row" and ln.label:
+            by_page.setdefault(ln.page, []).append(ln.indent)
+    whole = median([i for page in by_page.values() for i in page])
+    own = {page: median(indents) for page, indents in by_page.items() if len(indents) >= _PAGE_ROWS}
+    return lambda page: own.get(page, whole)
 
 
 FAR = 20   # a line that starts this far right of the row labels' margin lies over the columns
@@ -260,10 +279,18 @@ def continues(lines: list[Line], last: int, first: int, above: list[Line] = ()) 
     row_page = next((l.page for l in lines[first:] if l.kind == "row"), lines[first].page)
     if row_page != lines[last].page + 1 or any(_prose_like(l) for l in between):
         return None
+    # headings under the last row, on its page ("LIABILITIES, REDEEMABLE" / "NONCONTROLLING" / page /
+    # "INTERESTS AND EQUITY"), are the table's own; a title there starts another table
+    ends_page = [l for l in between if l.page == lines[last].page]
+    if any(_new_title(l) for l in ends_page):
+        return None
+    between = between[len(ends_page):]
+    title = "".join("".join(c.raw.split()) for c in above).lower()
+    if title and between and "".join("".join(l.raw.split()) for l in between).lower() in title:
+        return []   # the title printed again, its last line in lower case ("... BALANCE SHEETS (in" / "thousands)")
     carried: list[str] = []
     while between and between[-1].label[:1].islower() and between[-1].page == row_page:
         carried.insert(0, between.pop().label)
     if len(between) <= 3:
         return carried
-    title = "".join("".join(c.raw.split()) for c in above).lower()
     return carried if title and all("".join(l.raw.split()).lower() in title for l in between) else None

@@ -70,6 +70,7 @@ def read_fixed_width(text: str, source: str = "") -> Document:
     segments = table_segments(lines)
     tables: dict[int, tuple[Segment, Table]] = {}
     prev: Optional[tuple[Segment, Table, Sections, list[_Column]]] = None
+    prev_last = -1   # the last line of the table `prev` holds: of its last page, once it ran onto others
     for seg in segments:
         sections, cols = Sections(), []
         table = build(seg, lines, sections, cols)
@@ -77,7 +78,7 @@ def read_fixed_width(text: str, source: str = "") -> Document:
             continue
         onto, carried = None, None
         if not table.header and prev is not None:
-            carried = continues(lines, prev[0].last, seg.first, lines[max(0, prev[0].first - 8):prev[0].first])
+            carried = continues(lines, prev_last, seg.first, lines[max(0, prev[0].first - 8):prev[0].first])
         if carried is not None:
             onto = list(range(table.ncols)) if prev[1].ncols == table.ncols else \
                 columns_onto(prev[1], prev[3], table, cols)
@@ -94,11 +95,12 @@ def read_fixed_width(text: str, source: str = "") -> Document:
             prev[1].rows.extend(rows_onto(table.rows, onto))
             prev[1].span = Span(prev[1].span.start, table.span.end)
             tables[seg.first] = (seg, None)
+            prev_last = seg.last   # a statement may run onto a third page
             continue
         if not table.header and sum(1 for r in table.rows if r.cells) < 2:
             continue   # a lone line of figures with no header: text
         tables[seg.first] = (seg, table)
-        prev = (seg, table, sections, cols)
+        prev, prev_last = (seg, table, sections, cols), seg.last
     captions = {c.no for seg, _t in tables.values() for c in seg.caption_lines}
     blocks: list = []
     prose: list[Line] = []
