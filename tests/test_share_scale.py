@@ -46,3 +46,32 @@ def test_the_per_share_arithmetic_says_whether_shares_are_in_thousands(printed, 
 def test_shares_whose_arithmetic_fits_neither_scale_stay_as_printed():
     got = _shares(basic="7,000", basic_prior="7,000", diluted="7,100", diluted_prior="7,100")
     assert got[("WeightedAverageNumberOfSharesOutstandingBasic", "2024-10-01..2024-12-31")] == Decimal("7000")
+
+
+MILLIONS = """X Corp Reports Third Quarter 2024 Results
+
+ANYTOWN, Ohio, November 21, 2024 -- X Corp (NYSE: XCO) today reported results for the third quarter of 2024.
+
+| (In millions, except per share data) | | |
+| --- | --- | --- |
+| | Three Months Ended October 31, | |
+| | 2024 | 2023 |
+| Total revenue | 612.4 | 548.8 |
+| Net income | 60.1 | 45.3 |
+| Diluted net income per share | 0.39 | 0.30 |
+| Diluted weighted-average shares | {diluted} | {diluted_prior} |
+
+Note: Weighted-average share counts are presented in thousands.
+"""
+
+
+@pytest.mark.parametrize("diluted, diluted_prior, factor", [("155,100", "152,900", 1000), ("155.1", "152.9", 10 ** 6)])
+def test_share_counts_the_money_note_scaled_too_far_take_the_scale_their_arithmetic_gives(diluted, diluted_prior,
+                                                                                         factor):
+    # "(In millions, except per share data)" over share counts a note under the table puts in thousands: they
+    # were written a thousand times too many (155,100 million shares beside $60.1 million and $0.39 a share)
+    result = convert_text(MILLIONS.format(diluted=diluted, diluted_prior=diluted_prior), issuer="none",
+                          layout="markdown")
+    got = {str(f.period): f.value for f in result.facts if f.unit == "shares"}
+    assert got == {"2024-08-01..2024-10-31": Decimal(diluted.replace(",", "")) * factor,
+                   "2023-08-01..2023-10-31": Decimal(diluted_prior.replace(",", "")) * factor}

@@ -25,44 +25,55 @@ def _power(f: Fact) -> int:
     return 0
 
 
+def _at(count: Fact, power: int) -> Fact:
+    """The share count as printed, taken at 10^power rather than at the scale it was given."""
+    shift = power - _power(count)
+    return replace(count, value=count.value * Decimal(10) ** shift, decimals=count.decimals - shift)
+
+
 def shares_by_eps(facts: list[Fact]) -> list[Fact]:
-    """`facts` with the share counts of each table whose money is scaled and whose shares are not rescaled
-    where its per-share arithmetic says so."""
+    """`facts` with the share counts of each table whose money is scaled rescaled where its per-share
+    arithmetic says so: share counts left whole that fit only at the money's scale take it, and share counts
+    that took the money's scale ("(In millions, except per share data)", a note under the table saying
+    "share counts are presented in thousands") but fit only at one smaller scale take that one."""
     tables: dict[int, list[Fact]] = {}
     for f in facts:
         if f.category == "table" and f.provenance is not None and not f.dims:
             tables.setdefault(f.provenance.block, []).append(f)
     eps = {(f.concept, f.period): f for f in facts if f.unit == "USD/shares" and not f.dims}
-    scaled: dict[int, int] = {}
+    scaled: dict[int, tuple[int, int]] = {}   # block -> (the shares' scale given, the scale they take)
     for block, mine in tables.items():
         powers = {_power(f) for f in mine if f.unit == "USD" and f.concept in NUMERATORS}
-        shares = {(f.concept, f.period): f for f in mine if f.unit == "shares" and _power(f) == 0}
-        if len(powers) != 1 or not shares or 0 in powers:
+        if len(powers) != 1 or 0 in powers:
             continue
         power = powers.pop()
-        votes = set()
-        for (concept, period), count in shares.items():
-            incomes = [f for f in mine if f.concept in NUMERATORS and f.period == period]
-            for eps_c, sh_c in EPS_PAIRS:
-                per_share = eps.get((eps_c, period))
-                if sh_c != concept or per_share is None or not incomes or not count.value:
-                    continue
-                bigger = replace(count, value=count.value * Decimal(10) ** power, decimals=count.decimals - power)
-                as_printed = any(eps_miss(i, per_share, count) is None for i in incomes)
-                at_scale = any(eps_miss(i, per_share, bigger) is None for i in incomes)
-                votes.add("printed" if as_printed and not at_scale else "scale" if at_scale and not as_printed
-                          else "neither")
-        if votes == {"scale"}:
-            scaled[block] = power
+        for given in (0, power):
+            shares = {(f.concept, f.period): f for f in mine if f.unit == "shares" and _power(f) == given}
+            # whole counts may be in the money's scale; scaled ones in any smaller scale, thousands up
+            candidates = (power,) if given == 0 else tuple(range(0, power, 3))
+            votes = set()
+            for (concept, period), count in shares.items():
+                incomes = [f for f in mine if f.concept in NUMERATORS and f.period == period]
+                for eps_c, sh_c in EPS_PAIRS:
+                    per_share = eps.get((eps_c, period))
+                    if sh_c != concept or per_share is None or not incomes or not count.value:
+                        continue
+                    fits = [p for p in (given,) + candidates
+                            if any(eps_miss(i, per_share, _at(count, p)) is None for i in incomes)]
+                    votes.add(fits[0] if len(fits) == 1 and fits[0] != given else None)
+            if len(votes) == 1 and None not in votes:
+                scaled[block] = (given, votes.pop())
+                break
     if not scaled:
         return facts
     out = []
     for f in facts:
-        power = scaled.get(f.provenance.block) if f.category == "table" and f.provenance is not None else None
-        if power and f.unit == "shares" and _power(f) == 0:
+        change = scaled.get(f.provenance.block) if f.category == "table" and f.provenance is not None else None
+        if change and f.unit == "shares" and _power(f) == change[0]:
+            given, power = change
             step = (f"scale: x10^{power} (the table's net income over these shares is its earnings per share "
-                    f"at its note's scale, not as printed)")
-            f = replace(f, value=f.value * Decimal(10) ** power, decimals=f.decimals - power,
-                        provenance=replace(f.provenance, steps=f.provenance.steps + (step,)))
+                    f"at that scale, not at " + ("the scale printed)" if given == 0 else f"its note's, x10^{given})"))
+            f = _at(f, power)
+            f = replace(f, provenance=replace(f.provenance, steps=f.provenance.steps + (step,)))
         out.append(f)
     return out
