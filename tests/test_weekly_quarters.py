@@ -204,3 +204,23 @@ Net income                                                        $ 71,320      
                if f.concept == "us-gaap:Revenues"}
     assert revenue == {"2024-11-03..2025-02-01": Decimal("1208410000"), "2023-10-29..2024-02-03": Decimal("1257530000"),
                        "2024-02-04..2025-02-01": Decimal("4402010000"), "2023-01-29..2024-02-03": Decimal("4451120000")}
+
+
+def test_a_length_in_weeks_under_a_year_to_date_title_is_the_columns_length():
+    # "Fiscal 2024 YTD" over "39 Weeks Ended November 2, 2024": the two lengths claimed the column and neither
+    # was kept, and the retailer's year-to-date columns gave nothing
+    text = """Marlowe Reports Third Quarter Results
+
+CITY, Nov. 20, 2024 -- Marlowe today reported results.
+
+| (in thousands) | | | | |
+| --- | --- | --- | --- | --- |
+| | Fiscal 2024 Q3 | Fiscal 2023 Q3 | Fiscal 2024 YTD | Fiscal 2023 YTD |
+| | 13 Weeks Ended November 2, 2024 | 13 Weeks Ended October 28, 2023 | 39 Weeks Ended November 2, 2024 | 39 Weeks Ended October 28, 2023 |
+| Net sales | 642,700 | 618,900 | 1,855,200 | 1,801,200 |
+"""
+    sales = {(f.period.start, f.period.end): f.value for f in convert_text(text, issuer="none", layout="markdown").facts
+             if f.concept == "us-gaap:Revenues"}
+    assert sales[(date(2024, 2, 4), date(2024, 11, 2))] == Decimal("1855200000")
+    assert sales[(date(2023, 1, 29), date(2023, 10, 28))] == Decimal("1801200000")
+    assert len(sales) == 4

@@ -284,6 +284,14 @@ def _settle_claims(slot: dict, kind: str, claimed: list) -> bool:
     (False: the claims stay contested)."""
     if kind not in _PERIOD_KINDS or len({t for t, _w, _m in claimed}) < 2:
         return True
+    if kind == "len" and (counted := [c for c in claimed if not _TO_DATE.search(c[2].group(0))]) \
+            and len(counted) < len(claimed):
+        # "Fiscal 2024 YTD" over "39 Weeks Ended November 2, 2024": the length that counts is the column's;
+        # "YTD" says no more than that it runs from the fiscal year's start
+        claimed = counted
+        if len({t for t, _w, _m in claimed}) < 2:
+            slot[kind] = claimed[0][2]
+            return True
     narrowest = min(w for _t, w, _m in claimed)
     best = {t: m for t, w, m in claimed if w == narrowest}
     if len(best) == 1:
