@@ -484,3 +484,24 @@ def test_a_heading_row_repeated_from_partway_through_the_file_is_kept_where_it_i
     facts = _facts_of(pdf)
     assert facts[("us-gaap:Assets", "2024-12-31")] == Decimal("528115000")
     assert facts[("us-gaap:Assets", "2023-12-31")] == Decimal("496398000")
+
+
+@pytest.mark.parametrize("mark", [b"7.5", b"8.1"])   # five sixths of the figure's size (browsers), nine tenths (WeasyPrint)
+def test_a_footnote_mark_raised_against_a_figure_with_no_space_is_no_digit_of_it(mark):
+    # "487¹" as <sup> prints: the mark a little smaller and raised, touching the figure. Read on as one word it
+    # was 4,871; on a year of the header, "20241" dated nothing
+    content = (b"BT /F1 9 Tf 1 0 0 1 300 720 Tm (2024) Tj /F1 %(m)s Tf 1 0 0 1 318 722.8 Tm (1) Tj "
+               b"/F1 9 Tf 1 0 0 1 380 720 Tm (2023) Tj "
+               b"1 0 0 1 72 700 Tm (Interest expense) Tj 1 0 0 1 302.8 700 Tm (487) Tj "
+               b"/F1 %(m)s Tf 1 0 0 1 317.8 702.8 Tm (1) Tj /F1 9 Tf 1 0 0 1 382.8 700 Tm (300) Tj "
+               b"/F1 %(m)s Tf 1 0 0 1 397.8 702.8 Tm (\\(2\\)) Tj ET") % {b"m": mark}
+    lines = pdf_text(_one_page_pdf(content)).text.splitlines()
+    assert [ln.split() for ln in lines if ln.strip()] == [["2024", "2023"], ["Interest", "expense", "487", "300"]]
+
+
+def test_a_fraction_set_with_a_raised_numerator_stays_one_word():
+    # "1⅔¢" printed as "1", a small raised "2", "/" and a small lowered "3": no footnote's mark
+    content = (b"BT /F1 9 Tf 1 0 0 1 72 700 Tm (Common stock, par value 1) Tj /F1 5.85 Tf 1 0 0 1 181.2 704 Tm (2) Tj "
+               b"/F1 9 Tf 1 0 0 1 184.5 700 Tm (/) Tj /F1 5.85 Tf 1 0 0 1 187 698.6 Tm (3) Tj ET")
+    line = [ln for ln in pdf_text(_one_page_pdf(content)).text.splitlines() if "Common" in ln][0]
+    assert line.split()[-1] == "12/3"

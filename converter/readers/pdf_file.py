@@ -280,7 +280,7 @@ def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Wo
         # word of its own: the line puts the words in their places
         if cur is not None and (left - cur.x1 > gap or abs(base - cur.base) > 0.7 * size
                                 or left < cur.x0 - 2 * size or right <= cur.x0 + 0.05 * size
-                                or (k in leaders) != cur.leader):
+                                or (k in leaders) != cur.leader or _raised_on(text, k, base, size, cur, lambda j: _extent(tp, raw, j, frame))):
             words.append(cur)
             cur = None
         if cur is None:
@@ -300,6 +300,42 @@ def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Wo
         words.append(cur)
     flat_digits(digits)
     return words
+
+
+_MARK_GLYPHS = frozenset("0123456789()*†‡§")
+MARK_SIZE = 0.95   # a footnote's mark is set smaller than its figure: a sixth smaller in browsers, a tenth in WeasyPrint
+
+
+def _raised_on(text: str, k: int, base: float, size: float, cur: _Word, extent) -> bool:
+    """A footnote's mark set small and raised against a figure with no space between ("487¹", "2024⁽²⁾"): a
+    word of its own, which the line then leaves out (_raised_mark). Read on, "487¹" was 4,871. A fraction
+    set so ("1⅔¢": a raised "2", "/", a lowered "3") is no mark: the glyphs from here to the word's end must
+    make one. The word ends at a space the text prints or where the next glyph stands apart (PDFium adds
+    breaks of its own where glyphs rise). `extent(j)`: glyph j's left and right, None for an added break."""
+    if text[k] not in _MARK_GLYPHS or not cur.text[-1:].isdigit() or base - cur.base < 0.2 * cur.size \
+            or size > MARK_SIZE * cur.size:
+        return False
+    glyphs, j, right = "", k, None
+    while j < len(text):
+        box = extent(j)
+        if box is None:   # a break PDFium added
+            j += 1
+            continue
+        if text[j].isspace() or right is not None and abs(box[0] - right) > 0.5 * size:   # apart, or a new line
+            break
+        glyphs, right, j = glyphs + text[j], box[1], j + 1
+    return bool(_MARK.match(glyphs))
+
+
+def _extent(tp, raw, j: int, frame) -> Optional[tuple[float, float]]:
+    """Glyph j's left and right in the text's frame; None where PDFium added the character itself."""
+    if raw.FPDFText_IsGenerated(tp.raw, j):
+        return None
+    left, bottom, right, top = tp.get_charbox(j)
+    if frame is not None:
+        (u1, _v1), (u2, _v2) = frame(left, bottom), frame(right, top)
+        left, right = min(u1, u2), max(u1, u2)
+    return left, right
 
 
 def _size(tp, k: int, raw, matrix) -> float:
@@ -352,7 +388,7 @@ _MARK = kept_re(r"^(?:\(?\d{1,2}\)?|\([a-z]\)|[*†‡§]+)$")
 def _raised_mark(w: _Word, prev: _Word) -> bool:
     """A footnote's mark set small and raised right after a figure ("17,700 ⁽²⁾"): no figure of the row. Laid
     out as a word of its own it was a cell, and the row had one figure too many for its columns."""
-    return bool(_MARK.match(w.text)) and _FIGURE.match(prev.text) is not None and w.size <= 0.8 * prev.size \
+    return bool(_MARK.match(w.text)) and _FIGURE.match(prev.text) is not None and w.size <= MARK_SIZE * prev.size \
         and w.base - prev.base >= 0.2 * prev.size and w.x0 - prev.x1 < 1.5 * prev.size
 
 
