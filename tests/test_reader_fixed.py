@@ -1933,3 +1933,23 @@ def test_a_title_printed_again_whose_last_line_is_in_lower_case_is_no_part_of_a_
     labels = [r.label for r in tables[0].rows if r.cells]
     assert labels == ["Total liabilities", "Accumulated other comprehensive loss", "Accumulated deficit",
                       "Total stockholders' equity"]
+
+
+def test_a_negative_figure_a_narrow_cell_broke_after_its_sign_is_read_as_neither_part():
+    # a word processor set "–17,820" in a narrow cell and wrapped it after the dash: the dash alone was read as
+    # a nil (acquisitions of 0); "−26,32" over "5", set left, kept its sign as a nil when the figure was blanked.
+    # Every dash reads "-" by the time the reader sees the text (readers/normalize.py)
+    text = """\
+                                                           Year Ended December 31,
+                                                              2024          2023
+ Purchases of property and equipment                         -8,505        -6,849
+ Acquisitions, net of cash acquired                          -              -
+                                                             17,820
+ Net cash used in investing activities                       -26,32        -6,849
+                                                             5
+ Dividends paid                                              (2,225)       (1,610)
+"""
+    rows = {r.label: [(c.col, c.text) for c in r.cells] for r in read_fixed_width(text).tables[0].rows if r.label}
+    assert rows["Acquisitions, net of cash acquired"] == [(1, "-")]
+    assert rows["Net cash used in investing activities"] == [(1, "-6,849")]
+    assert rows["Dividends paid"] == [(0, "(2,225)"), (1, "(1,610)")]

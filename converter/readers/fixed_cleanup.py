@@ -15,22 +15,52 @@ _DIGIT = kept_regex(r"\d")
 
 
 def drop_broken_figures(lines: list[Line]) -> None:
-    """A figure a narrow cell broke over two lines ("11,84" over "0") is blanked in both: read as printed,
-    the row took "0" as its value. Which digits make the figure the layout does not say for sure, so neither
-    part is read. The row's label may stand on a line of its own between the parts ("109,29" / "TOTAL
-    ASSETS" / "$ 7")."""
+    """A figure a narrow cell broke over two lines ("11,84" over "0", or "-26,32" over "5" where the cell is
+    set left) is blanked in both, its sign too: read as printed, the row took "0" as its value (or the sign
+    alone as a nil). Which digits make the figure the layout does not say for sure, so neither part is read.
+    The row's label may stand on a line of its own between the parts ("109,29" / "TOTAL ASSETS" / "$ 7")."""
     for i, above in enumerate(lines[:-1]):
         if "," not in above.raw:
             continue
-        below = lines[i + 1]
-        if not _DIGIT.search(below.raw) and i + 2 < len(lines):
-            below = lines[i + 2]
-        for m in _CUT_SHORT.finditer(above.raw):
-            rest = [d for d in _DIGITS_RUN.finditer(below.raw) if d.start() < m.end() + 1 and d.end() > m.end() - 3]
+        for m in list(_CUT_SHORT.finditer(above.raw)):
+            # the rest under the figure's end (a cell set right) or under its start, sign and all (set left), on
+            # the next line or, where that holds none there (a label wrapped between), the one after
+            start = m.start() - (above.raw[m.start() - 1:m.start()] in ("-", "("))
+            for below in lines[i + 1:i + 3]:
+                rest = [d for d in _DIGITS_RUN.finditer(below.raw)
+                        if d.start() < m.end() + 1 and d.end() > m.end() - 3 or abs(d.start() - start) <= 1]
+                if rest:
+                    break
             if len(rest) == 1:
                 d = rest[0]
-                above.raw = above.raw[:m.start()] + " " * (m.end() - m.start()) + above.raw[m.end():]
+                above.raw = above.raw[:start] + " " * (m.end() - start) + above.raw[m.end():]   # its sign too
                 below.raw = below.raw[:d.start()] + " " * (d.end() - d.start()) + below.raw[d.end():]
+
+
+# a minus sign standing alone as a cell, and a line that prints figures only (no label before them)
+_LONE_MINUS = kept_regex(r"(?<!\S)-(?!\S)")
+_FIGURES_ONLY = kept_regex(r"^\s*[$(]?\s*\d[\d,.]*\)?(?:\s+[$(]?\s*\d[\d,.]*\)?)*\s*$")
+_FIGURE = kept_regex(r"\d[\d,.]*")
+MINUS_SLACK = 2   # characters: where a wrapped figure starts against the sign left above it
+
+
+def drop_broken_minus(lines: list[Line]) -> None:
+    """A negative figure a narrow cell broke after its minus sign ("–" over "17,820", as a word processor
+    wraps a dash's line) is blanked in both parts: read as printed, the sign alone was a nil, the row's value 0.
+    The figure's digits start under the sign, on a line of figures only."""
+    for i, above in enumerate(lines[:-1]):
+        if "-" not in above.raw:   # every dash reads "-" by now (normalize)
+            continue
+        below = lines[i + 1]
+        if not below.raw.strip() and i + 2 < len(lines):
+            below = lines[i + 2]
+        if not _FIGURES_ONLY.match(below.raw):
+            continue
+        for m in list(_LONE_MINUS.finditer(above.raw)):
+            figure = next((d for d in _FIGURE.finditer(below.raw) if abs(d.start() - m.start()) <= MINUS_SLACK), None)
+            if figure is not None:
+                above.raw = above.raw[:m.start()] + " " + above.raw[m.end():]
+                below.raw = below.raw[:figure.start()] + " " * (figure.end() - figure.start()) + below.raw[figure.end():]
 
 
 def drop_page_numbers(lines: list[Line]) -> None:

@@ -29,7 +29,8 @@ from ..model import Document, Paragraph, Span, Table
 from .normalize import collapse_spaces, join_wrapped
 from .fixed_columns import Column as _Column
 from .fixed_onto import columns_onto, rows_onto
-from .fixed_cleanup import CUT_SHORT_END, close_cut_figures, drop_broken_figures, drop_page_numbers
+from .fixed_cleanup import (CUT_SHORT_END, close_cut_figures, drop_broken_figures, drop_broken_minus,
+                            drop_page_numbers)
 from .fixed_lines import Line, classify, cleaned, is_text_table_line, label_gap, split
 from .fixed_segments import Segment, continues, table_segments
 from .fixed_table import Sections, build, joined
@@ -62,6 +63,8 @@ def read_fixed_width(text: str, source: str = "") -> Document:
     lines = split(text)
     if CUT_SHORT_END.search(text):   # one quick pass over the text; most hold no figure cut short
         drop_broken_figures(lines)
+    if "-" in text:   # every dash reads "-" by now (normalize)
+        drop_broken_minus(lines)
     if "(" in text:
         close_cut_figures(lines)
     for ln in lines:
