@@ -1953,3 +1953,17 @@ def test_a_negative_figure_a_narrow_cell_broke_after_its_sign_is_read_as_neither
     assert rows["Acquisitions, net of cash acquired"] == [(1, "-")]
     assert rows["Net cash used in investing activities"] == [(1, "-6,849")]
     assert rows["Dividends paid"] == [(0, "(2,225)"), (1, "(1,610)")]
+
+
+def test_group_titles_set_centred_over_their_groups_head_those_groups():
+    # "Three Months Ended" centred over five quarters, "Year Ended" over two years: the figures are set right,
+    # under dates set centred, and measured to the figures the last quarter stood nearer "Year Ended"; read
+    # as the year 2023, it clashed with the year column and the whole statement was withheld
+    text = """\
+                                                                                            Three Months Ended                                                               Year Ended
+                                                     Dec. 31, 2024        Sept. 30, 2024        June 30, 2024        March 31, 2024         Dec. 31, 2023         Dec. 31, 2024        Dec. 31, 2023
+Total revenue                                                   65,576               54,785                65,576                54,785                65,576              219,169               262,336
+Net income                                       $               6,248  $             6,686  $              7,060  $              6,686  $              6,826  $            26,700  $             30,695
+"""
+    header = {h.text: h.cols for h in read_fixed_width(text).tables[0].header}
+    assert header["Three Months Ended"] == (0, 4) and header["Year Ended"] == (5, 6)

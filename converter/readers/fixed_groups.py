@@ -258,3 +258,38 @@ def group_by_date_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
                 p[1] = span
             return True
     return False
+
+
+CENTRED = 3   # characters: how far a group title's middle may stand from its group's middle
+
+
+def _splits(n: int, k: int, first: int = 0):
+    """Every way to cut columns first..n-1 into k runs, each as (start, end)."""
+    if k == 1:
+        yield [(first, n - 1)]
+        return
+    for end in range(first, n - k + 1):
+        for rest in _splits(n, k - 1, end + 1):
+            yield [(first, end)] + rest
+
+
+def centred_groups(titles: list[list], lines: list[list[list]], cols: list["_Column"]
+                   ) -> Optional[list[tuple[int, int]]]:
+    """The runs of columns group titles ("Three Months Ended", "Year Ended"; left to right) are each set
+    centred over, where one way to cut the columns puts every title's middle within CENTRED of its run's
+    middle and no other does: a title centred over five quarters' dates stands nearer the figures of the
+    year beside them (figures are set right, under dates set centred). A run's extent is its columns' own
+    header pieces (a line heading each column alone) or else their figures. None where it is not settled."""
+    ncols = len(cols)
+    if len(titles) > 4 or ncols > 12 or len(titles) > ncols:
+        return None
+    extent = {c: (col.left, col.right) for c, col in enumerate(cols)}
+    for placed in lines:
+        if len(placed) == ncols and sorted(p[1] for p in placed) == [(c, c) for c in range(ncols)]:
+            extent = {p[1][0]: (p[2], p[3]) for p in placed}
+    fits = []
+    for runs in _splits(ncols, len(titles)):
+        off = max(abs((t[2] + t[3]) / 2 - (extent[a][0] + extent[b][1]) / 2) for t, (a, b) in zip(titles, runs))
+        if off <= CENTRED:
+            fits.append(runs)
+    return fits[0] if len(fits) == 1 else None
