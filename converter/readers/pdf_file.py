@@ -247,7 +247,10 @@ def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Wo
             leaders.update(range(*m.span()))
             if (run_on := _UNSETTLED.match(text, m.end())) is not None:
                 unsettled.update(range(*run_on.span()))
+    skip = 0   # glyphs before this one are a footnote's mark, left out
     for k in range(min(tp.count_chars(), len(text))):
+        if k < skip:
+            continue
         ch = text[k]
         if across and k < len(across) and across[k] or k in unsettled:
             ch = " "
@@ -280,9 +283,14 @@ def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Wo
         # word of its own: the line puts the words in their places
         if cur is not None and (left - cur.x1 > gap or abs(base - cur.base) > 0.7 * size
                                 or left < cur.x0 - 2 * size or right <= cur.x0 + 0.05 * size
-                                or (k in leaders) != cur.leader or _raised_on(text, k, base, size, cur, lambda j: _extent(tp, raw, j, frame))):
+                                or (k in leaders) != cur.leader):
             words.append(cur)
             cur = None
+        elif cur is not None and (mark_end := _mark_after(text, k, base, size, cur,
+                                                          lambda j: _extent(tp, raw, j, frame))):
+            words.append(cur)   # a footnote's mark against the figure: left out, its glyphs and all
+            cur, skip = None, mark_end
+            continue
         if cur is None:
             cur = _Word("", left, right, base, top, size, ox=ox.value, last_ox=ox.value, glyphs=(k, k),
                         leader=k in leaders)
@@ -306,15 +314,16 @@ _MARK_GLYPHS = frozenset("0123456789()*†‡§")
 MARK_SIZE = 0.95   # a footnote's mark is set smaller than its figure: a sixth smaller in browsers, a tenth in WeasyPrint
 
 
-def _raised_on(text: str, k: int, base: float, size: float, cur: _Word, extent) -> bool:
-    """A footnote's mark set small and raised against a figure with no space between ("487¹", "2024⁽²⁾"): a
-    word of its own, which the line then leaves out (_raised_mark). Read on, "487¹" was 4,871. A fraction
-    set so ("1⅔¢": a raised "2", "/", a lowered "3") is no mark: the glyphs from here to the word's end must
-    make one. The word ends at a space the text prints or where the next glyph stands apart (PDFium adds
-    breaks of its own where glyphs rise). `extent(j)`: glyph j's left and right, None for an added break."""
+def _mark_after(text: str, k: int, base: float, size: float, cur: _Word, extent) -> int:
+    """Where a footnote's mark set small and raised against a figure with no space between ("487¹",
+    "2024⁽²⁾") ends, from glyph k on; 0 where none begins there. Read on, "487¹" was 4,871; laid out as a
+    word of its own, a mark raised higher stood on a line of its own amid the header. A fraction set so
+    ("1⅔¢": a raised "2", "/", a lowered "3") is no mark: the glyphs from here to the word's end must make
+    one. The word ends at a space the text prints or where the next glyph stands apart (PDFium adds breaks
+    of its own where glyphs rise). `extent(j)`: glyph j's left and right, None for an added break."""
     if text[k] not in _MARK_GLYPHS or not cur.text[-1:].isdigit() or base - cur.base < 0.2 * cur.size \
             or size > MARK_SIZE * cur.size:
-        return False
+        return 0
     glyphs, j, right = "", k, None
     while j < len(text):
         box = extent(j)
@@ -324,7 +333,7 @@ def _raised_on(text: str, k: int, base: float, size: float, cur: _Word, extent) 
         if text[j].isspace() or right is not None and abs(box[0] - right) > 0.5 * size:   # apart, or a new line
             break
         glyphs, right, j = glyphs + text[j], box[1], j + 1
-    return bool(_MARK.match(glyphs))
+    return j if _MARK.match(glyphs) else 0
 
 
 def _extent(tp, raw, j: int, frame) -> Optional[tuple[float, float]]:
