@@ -23,13 +23,18 @@ from converter.pipeline import convert_text
     ("\u2212400", Decimal("-400"), 0, False),   # the minus sign a typesetter prints, not a hyphen
     ("—", None, 0, True),
     ("-", None, 0, True),
+    # a footnote's mark printed against the figure: no digit of it
+    ("4,495*", Decimal("4495"), 0, False),
+    ("9,995(1)", Decimal("9995"), 0, False),
+    ("(1,340)(a)", Decimal("-1340"), 0, False),
+    ("$0.30†", Decimal("0.30"), 2, False),
 ])
 def test_parse_figure(text, value, decimals, nil):
     f = parse_figure(text)
     assert (f.value, f.decimals, f.nil) == (value, decimals, nil)
 
 
-@pytest.mark.parametrize("text", ["(1,234", "Revenue", "1,23,4"])
+@pytest.mark.parametrize("text", ["(1,234", "Revenue", "1,23,4", "Q4(1)", "1,234(ab)"])
 def test_not_a_figure(text):
     assert parse_figure(text) is None
 

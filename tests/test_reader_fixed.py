@@ -1967,3 +1967,18 @@ Net income                                       $               6,248  $       
 """
     header = {h.text: h.cols for h in read_fixed_width(text).tables[0].header}
     assert header["Three Months Ended"] == (0, 4) and header["Year Ended"] == (5, 6)
+
+
+def test_a_footnotes_mark_printed_against_a_figure_leaves_the_figure_read():
+    # "4,495*" and "9,995(1)" (a mark set in the figure's own size, no space between): the row was not read at
+    # all, every period of it lost
+    text = """\
+                                        Three Months Ended December 31,
+                                             2024          2023
+Total revenue                              70,147        43,937
+Net income*                                4,495*         8,556
+Operating income                         9,995(1)         7,471
+"""
+    rows = {r.label: [(c.col, c.text) for c in r.cells] for r in read_fixed_width(text).tables[0].rows}
+    assert rows["Net income*"] == [(0, "4,495"), (1, "8,556")]
+    assert rows["Operating income"] == [(0, "9,995"), (1, "7,471")]

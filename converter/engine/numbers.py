@@ -20,6 +20,16 @@ _FIGURE = kept_regex(
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         \s*(?P<neg2>\))?\s*(?P<pct>%)?$""", regex.VERBOSE)
 
+# a footnote's mark printed against a figure, no space between ("4,495*", "9,995(1)", "487(a)", "12.5%†")
+_GLUED_MARK = kept_regex(r"(?<=[\d)%])(?:\*+|[†‡§]+|\((?:\d{1,2}|[a-z])\))$")
+
+
+def without_mark(text: str) -> str:
+    """`text` without a footnote's mark printed against its figure's end; as it was where none is."""
+    m = _GLUED_MARK.search(text) if text[-1:] in "*)†‡§" else None
+    return text[:m.start()] if m else text
+
+
 # _FIGURE's groups by number: `regex` looks a group name up in about ten times the time of a number
 _FIGURE_GROUPS = tuple(_FIGURE.groupindex[g] for g in ("num", "neg1", "minus", "neg2", "pct"))
 
@@ -45,6 +55,7 @@ def parse_figure(text: str) -> Optional[Figure]:
     t = text.strip().replace(" ", "") if len(text) < 40 else text.strip()
     if not t:
         return None
+    t = without_mark(t)
     if t.lower().strip("$") in NIL_MARKS or t in ("$-", "$—", "(-)", "$(-)"):
         return Figure(None, 0, nil=True)
     m = _FIGURE.match(t)

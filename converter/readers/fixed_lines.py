@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Optional
 
-from ..engine.numbers import is_year, parse_figure
+from ..engine.numbers import is_year, parse_figure, without_mark
 from ..model import Span
 from .normalize import collapse_spaces
 from .range_cells import is_range
@@ -156,6 +156,8 @@ def classify(ln: Line) -> Line:
         ln.indent = len(raw) - len(raw.lstrip())
         return _classify_text(ln, raw)
     toks = _tokens(raw)
+    if ")" in raw or "*" in raw or "†" in raw or "‡" in raw or "§" in raw:   # a mark may end a figure
+        toks = [_unmarked(t) for t in toks]
     if ("$" in raw or "%" in raw) and (" - " in raw or " – " in raw or " to " in raw):
         toks = _joined_ranges(raw, toks)
     ln.indent = toks[0].start
@@ -196,6 +198,15 @@ def classify(ln: Line) -> Line:
         ln.label = collapse_spaces(" ".join(t.text for t in label_toks))
         return ln
     return _classify_text(ln, raw)
+
+
+def _unmarked(t: Tok) -> Tok:
+    """A figure with a footnote's mark printed against it ("4,495*", "9,995(1)") as the figure alone, its
+    right edge where its digits end (the mark hangs out, as a parenthesis does)."""
+    bare = without_mark(t.text)
+    if bare == t.text or _figure_token(bare) is None:
+        return t
+    return Tok(bare, t.start, t.start + len(bare))
 
 
 def _classify_text(ln: Line, raw: str) -> Line:
