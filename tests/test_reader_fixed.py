@@ -1955,10 +1955,11 @@ def test_a_negative_figure_a_narrow_cell_broke_after_its_sign_is_read_as_neither
     assert rows["Dividends paid"] == [(0, "(2,225)"), (1, "(1,610)")]
 
 
-def test_group_titles_set_centred_over_their_groups_head_those_groups():
+def test_group_titles_head_the_runs_their_columns_dates_make():
     # "Three Months Ended" centred over five quarters, "Year Ended" over two years: the figures are set right,
     # under dates set centred, and measured to the figures the last quarter stood nearer "Year Ended"; read
-    # as the year 2023, it clashed with the year column and the whole statement was withheld
+    # as the year 2023, it clashed with the year column and the whole statement was withheld. The dates going
+    # back in time make the groups, however the titles are set (centred, left or right)
     text = """\
                                                                                             Three Months Ended                                                               Year Ended
                                                      Dec. 31, 2024        Sept. 30, 2024        June 30, 2024        March 31, 2024         Dec. 31, 2023         Dec. 31, 2024        Dec. 31, 2023
@@ -1967,6 +1968,15 @@ Net income                                       $               6,248  $       
 """
     header = {h.text: h.cols for h in read_fixed_width(text).tables[0].header}
     assert header["Three Months Ended"] == (0, 4) and header["Year Ended"] == (5, 6)
+    for titles in ("                  Twelve Months Ended                 Three Months Ended",
+                   "                               Twelve Months Ended                 Three Months Ended"):
+        text = titles + """
+                  Dec. 31, 2024      Dec. 31, 2023      Dec. 31, 2024     Sept. 30, 2024
+Total revenue           262,336            219,169             65,576             64,785
+Net income               26,700             20,695              6,248              6,186
+"""
+        header = {h.text: h.cols for h in read_fixed_width(text).tables[0].header}
+        assert header["Twelve Months Ended"] == (0, 1) and header["Three Months Ended"] == (2, 3), titles
 
 
 def test_a_footnotes_mark_printed_against_a_figure_leaves_the_figure_read():

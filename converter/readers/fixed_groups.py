@@ -260,36 +260,30 @@ def group_by_date_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
     return False
 
 
-CENTRED = 3   # characters: how far a group title's middle may stand from its group's middle
+
+_DATE_PIECE = kept_regex(rf"(?i)^\s*(?P<m>{MONTH_RE})\.?\s*(?P<d>\d{{1,2}})\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$")
 
 
-def _splits(n: int, k: int, first: int = 0):
-    """Every way to cut columns first..n-1 into k runs, each as (start, end)."""
-    if k == 1:
-        yield [(first, n - 1)]
-        return
-    for end in range(first, n - k + 1):
-        for rest in _splits(n, k - 1, end + 1):
-            yield [(first, end)] + rest
-
-
-def centred_groups(titles: list[list], lines: list[list[list]], cols: list["_Column"]
-                   ) -> Optional[list[tuple[int, int]]]:
-    """The runs of columns group titles ("Three Months Ended", "Year Ended"; left to right) are each set
-    centred over, where one way to cut the columns puts every title's middle within CENTRED of its run's
-    middle and no other does: a title centred over five quarters' dates stands nearer the figures of the
-    year beside them (figures are set right, under dates set centred). A run's extent is its columns' own
-    header pieces (a line heading each column alone) or else their figures. None where it is not settled."""
+def dated_groups(titles: list[list], lines: list[list[list]], cols: list["_Column"]) -> Optional[list[tuple[int, int]]]:
+    """The runs of columns group titles ("Three Months Ended", "Year Ended"; left to right) head, where each
+    column prints its own full date ("Dec. 31, 2024 | Sept. 30, 2024 | ... | Dec. 31, 2023 | Dec. 31, 2024 |
+    Dec. 31, 2023"): the dates going back in time, a run ends where they turn later (or, printed oldest first,
+    earlier), and as many runs as titles come out. By nearness instead, a title centred over five quarters
+    lost the last of them to the year's title beside it (figures are set right, under dates set centred).
+    None where the dates do not settle it."""
     ncols = len(cols)
-    if len(titles) > 4 or ncols > 12 or len(titles) > ncols:
-        return None
-    extent = {c: (col.left, col.right) for c, col in enumerate(cols)}
     for placed in lines:
-        if len(placed) == ncols and sorted(p[1] for p in placed) == [(c, c) for c in range(ncols)]:
-            extent = {p[1][0]: (p[2], p[3]) for p in placed}
-    fits = []
-    for runs in _splits(ncols, len(titles)):
-        off = max(abs((t[2] + t[3]) / 2 - (extent[a][0] + extent[b][1]) / 2) for t, (a, b) in zip(titles, runs))
-        if off <= CENTRED:
-            fits.append(runs)
-    return fits[0] if len(fits) == 1 else None
+        if len(placed) != ncols or sorted(p[1] for p in placed) != [(c, c) for c in range(ncols)]:
+            continue
+        found = [(p[1][0], _DATE_PIECE.match(p[0])) for p in placed]
+        if not all(m for _c, m in found):
+            continue
+        days = dict((c, make_date(m["m"], m["d"], m["y"])) for c, m in found)
+        if None in days.values():
+            return None
+        for back in (True, False):
+            runs = _runs(days, ncols, back)
+            if len(runs) == len(titles):
+                return [(r[0], r[-1]) for r in runs]
+        return None
+    return None

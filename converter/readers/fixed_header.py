@@ -11,7 +11,7 @@ from ..engine.dates import MONTH_RE
 from ..engine.header_tokens import GLUED_MONTH
 from ..engine.scale import find_scale
 from ..model import HeaderCell
-from .fixed_groups import (BARE_YEAR, GROUP_WORDS, LENGTH_WORD, MONTH, YEAR, across_year_runs, centred_groups,
+from .fixed_groups import (BARE_YEAR, GROUP_WORDS, LENGTH_WORD, MONTH, YEAR, across_year_runs, dated_groups,
                            group_by_date_runs, group_by_quarter_runs, group_by_year_runs)
 from .tokens import is_period_header
 from .fixed_header_runs import days_under_months, lengths_apart, title_off_its_year
@@ -320,15 +320,15 @@ _OPEN_END = kept_regex(r"(?i)\b(?:of|and|in|to|for|from|as\s+a)$")
 
 def _share_lengths(lines: list[list[list]], cols: list["_Column"]) -> None:
     """Two or more length pieces ("Three Months Ended", "Nine Months Ended") share the columns between them:
-    as each stands centred over its group (fixed_groups.centred_groups) where that is settled, else each
-    column going to the nearest, whatever line each was printed on: a PDF may lift one group's title a
+    in order over the runs the columns' own dates make (fixed_groups.dated_groups) where those settle it, else
+    each column going to the nearest, whatever line each was printed on: a PDF may lift one group's title a
     line above the other's, where alone on its line it would otherwise head every column."""
     pieces = [p for placed in lines for p in placed if _LENGTH_PIECE.search(p[0])]
     if len(pieces) < 2:
         return
-    centred = centred_groups(sorted(pieces, key=lambda p: p[2]), lines, cols)
-    if centred is not None:
-        for p, span in zip(sorted(pieces, key=lambda p: p[2]), centred):
+    dated = dated_groups(pieces, lines, cols)
+    if dated is not None:
+        for p, span in zip(sorted(pieces, key=lambda p: p[2]), dated):
             p[1] = span
         return
     mine: dict[int, list[int]] = {id(p): [] for p in pieces}
