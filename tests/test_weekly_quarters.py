@@ -224,3 +224,22 @@ CITY, Nov. 20, 2024 -- Marlowe today reported results.
     assert sales[(date(2024, 2, 4), date(2024, 11, 2))] == Decimal("1855200000")
     assert sales[(date(2023, 1, 29), date(2023, 10, 28))] == Decimal("1801200000")
     assert len(sales) == 4
+
+
+def test_a_length_over_every_column_does_not_outweigh_a_year_to_date_over_its_own():
+    # "Three Months Ended December 31," over four columns, "2024 YTD" over one: the columns' own "YTD" names
+    # their length; taken as three months, they clashed with the quarters and the table was withheld
+    text = """Marlowe Reports Fourth Quarter Results
+
+CITY, Feb. 20, 2025 -- Marlowe today reported results.
+
+| (in thousands) | | | | |
+| --- | --- | --- | --- | --- |
+| | Three Months Ended December 31, | | | |
+| | 2024 | 2023 | 2024 YTD | 2023 YTD |
+| Net sales | 642,700 | 618,900 | 2,455,200 | 2,401,200 |
+"""
+    sales = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="markdown").facts
+             if f.concept == "us-gaap:Revenues"}
+    assert sales == {"2024-10-01..2024-12-31": Decimal("642700000"), "2023-10-01..2023-12-31": Decimal("618900000"),
+                     "2024-01-01..2024-12-31": Decimal("2455200000"), "2023-01-01..2023-12-31": Decimal("2401200000")}

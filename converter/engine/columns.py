@@ -284,10 +284,12 @@ def _settle_claims(slot: dict, kind: str, claimed: list) -> bool:
     (False: the claims stay contested)."""
     if kind not in _PERIOD_KINDS or len({t for t, _w, _m in claimed}) < 2:
         return True
-    if kind == "len" and (counted := [c for c in claimed if not _TO_DATE.search(c[2].group(0))]) \
-            and len(counted) < len(claimed):
+    to_date = [w for _t, w, m in claimed if _TO_DATE.search(m.group(0))]
+    if kind == "len" and to_date and (counted := [c for c in claimed if not _TO_DATE.search(c[2].group(0))
+                                                  and c[1] <= min(to_date)]):
         # "Fiscal 2024 YTD" over "39 Weeks Ended November 2, 2024": the length that counts is the column's;
-        # "YTD" says no more than that it runs from the fiscal year's start
+        # "YTD" says no more than that it runs from the fiscal year's start. Not a title over more columns
+        # than the "YTD" ("Three Months Ended" over four, "2024 YTD" over one)
         claimed = counted
         if len({t for t, _w, _m in claimed}) < 2:
             slot[kind] = claimed[0][2]
