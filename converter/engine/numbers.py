@@ -20,8 +20,9 @@ _FIGURE = kept_regex(
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         \s*(?P<neg2>\))?\s*(?P<pct>%)?$""", regex.VERBOSE)
 
-# a footnote's mark printed against a figure, no space between ("4,495*", "9,995(1)", "487(a)", "12.5%†")
-_GLUED_MARK = kept_regex(r"(?<=[\d)%])(?:\*+|[†‡§]+|\((?:\d{1,2}|[a-z])\))$")
+# a footnote's mark printed after a figure ("4,495*", "9,995(1)", "487 (a)", "12.5%†"); a number in parentheses
+# only against it, no space between: "12 (3)" may be two figures run together
+_GLUED_MARK = kept_regex(r"(?<=[\d)%])(?:\s*(?:\*+|[†‡§]+|\([a-z]\))|\(\d{1,2}\))$")
 
 
 def without_mark(text: str) -> str:
@@ -52,10 +53,10 @@ class Figure:
 @lru_cache(maxsize=8192)   # readers and the engine ask about the same cells many times; a Figure is frozen
 def parse_figure(text: str) -> Optional[Figure]:
     """Parse one table cell; None when it is not a figure at all."""
-    t = text.strip().replace(" ", "") if len(text) < 40 else text.strip()
+    t = without_mark(text.strip())
+    t = t.replace(" ", "") if len(text) < 40 else t
     if not t:
         return None
-    t = without_mark(t)
     if t.lower().strip("$") in NIL_MARKS or t in ("$-", "$—", "(-)", "$(-)"):
         return Figure(None, 0, nil=True)
     m = _FIGURE.match(t)
