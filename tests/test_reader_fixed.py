@@ -1992,3 +1992,31 @@ Operating income                         9,995(1)         7,471
     rows = {r.label: [(c.col, c.text) for c in r.cells] for r in read_fixed_width(text).tables[0].rows}
     assert rows["Net income*"] == [(0, "4,495"), (1, "8,556")]
     assert rows["Operating income"] == [(0, "9,995"), (1, "7,471")]
+
+
+def test_rows_under_a_scale_note_of_their_own_are_no_continuation_of_the_table_above():
+    # "SUPPLEMENTAL INFORMATION" / "(Dollars in millions)" between the income statement (in thousands) and rows
+    # with no header of their own, on the next page or the same: the rows were read as the statement's, and
+    # depreciation of $12.5 million was written as $12,500
+    statement = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, Feb. 11, 2025 -- Acme Corp today reported results.
+
+                         CONSOLIDATED STATEMENTS OF OPERATIONS
+                                   (in thousands)
+                                                       Three Months Ended December 31,
+                                                           2024              2023
+Total revenue                                            70,147            43,937
+Net income                                                6,695             4,871
+
+                              SUPPLEMENTAL INFORMATION
+                               (Dollars in millions)
+                                    (unaudited)
+"""
+    rows = """Depreciation and amortization                               12.5              10.1
+Capital expenditures                                        20.4              18.3
+"""
+    for turn in ("\fAcme Corp\n", ""):
+        facts = _fixed_facts(statement + turn + rows)
+        assert not [c for c, _p in facts if "Depreciation" in c or "PropertyPlant" in c], (turn, facts)
+        assert facts[("us-gaap:NetIncomeLoss", "2024-10-01..2024-12-31")] == Decimal("6695000")

@@ -41,6 +41,13 @@ _STATEMENT_TITLE = kept_regex(r"(?i)^(?:(?:condensed|consolidated|unaudited|inte
                                  r"|balance\s+sheets?\b|reconciliations?\s+of\b|non-gaap\s+financial\s+measures\b)")
 
 
+# a note of the money's scale on a line of its own ("(Dollars in millions)"): a table under a scale of its own
+# starts there, whatever title above it went unrecognised (its rows read at the table above's scale were a
+# thousand times off)
+_MONEY_NOTE = kept_regex(r"(?i)^\(?\s*(?:(?:u\.?s\.?\s+)?dollars|amounts|\$|€|£)?\s*(?:are\s+)?in\s+(?:thousands|millions|billions)"
+                         r"(?!\s+of\s+shares)[^)]{0,60}\)?$|^\(\s*(?:\$|€|£)\s*(?:thousands|millions|billions)\s*\)$")
+
+
 def _new_title(ln: Line) -> bool:
     words = [w for w in ln.label.split() if w.lower() not in ("and", "of", "&")]
     named = bool(_COMPANY.match(ln.label)) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
@@ -113,7 +120,8 @@ def table_segments(lines: list[Line]) -> list[Segment]:
                     and not _left_of_figures(cur, lines[nxt]):
                 break
             elif cur.kind in ("text", "head"):
-                if _prose_like(cur) or (lines[j - 1].kind == "blank" and _new_title(cur)):
+                if _prose_like(cur) or (lines[j - 1].kind == "blank" and _new_title(cur)) \
+                        or _MONEY_NOTE.match(cur.label):
                     break
                 inside += not _wraps_on(lines, j)
                 if inside > MAX_INSIDE:
@@ -279,13 +287,15 @@ def continues(lines: list[Line], last: int, first: int, above: list[Line] = ()) 
     row_page = next((l.page for l in lines[first:] if l.kind == "row"), lines[first].page)
     if row_page != lines[last].page + 1 or any(_prose_like(l) for l in between):
         return None
+    title = "".join("".join(c.raw.split()) for c in above).lower()
+    if any(_MONEY_NOTE.match(l.label) and "".join(l.raw.split()).lower() not in title for l in between):
+        return None   # a scale the table's own title does not print: another table ("(Dollars in millions)")
     # headings under the last row, on its page ("LIABILITIES, REDEEMABLE" / "NONCONTROLLING" / page /
     # "INTERESTS AND EQUITY"), are the table's own; a title there starts another table
     ends_page = [l for l in between if l.page == lines[last].page]
     if any(_new_title(l) for l in ends_page):
         return None
     between = between[len(ends_page):]
-    title = "".join("".join(c.raw.split()) for c in above).lower()
     if title and between and "".join("".join(l.raw.split()) for l in between).lower() in title:
         return []   # the title printed again, its last line in lower case ("... BALANCE SHEETS (in" / "thousands)")
     carried: list[str] = []
