@@ -346,20 +346,6 @@ def test_outlook_range_gives_forecast_minimum_and_maximum():
     assert (lo.value, lo.decimals) == (Decimal("70000000"), -6)
 
 
-@pytest.mark.parametrize("sentence", ["The Company expects 2025 revenues of $70 million to $75 million.",
-                                      "2025 revenues are expected to be $70 million to $75 million."])
-def test_a_bare_year_before_what_is_expected_of_it_dates_the_outlook(sentence):
-    # a year with neither "fiscal" nor "full-year" set before the metric: the outlook had no period, and
-    # nothing was read. A sentence may open with the year: read on into the sentence before, the range had
-    # taken that one's year, 2024
-    facts = _facts("Net sales for the year ended December 31, 2024 were $50.0 million. " + sentence)
-    lo = facts[("us-gaap:Revenues", "2025-01-01..2025-12-31",
-                (("srt:RangeAxis", "srt:MinimumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember")))]
-    assert lo.value == Decimal("70000000")
-    assert [(period, f.value) for (_c, period, dims), f in facts.items() if not dims] == \
-        [("2024-01-01..2024-12-31", Decimal("50000000"))]
-
-
 def test_an_outlook_within_the_range_of_two_amounts_is_an_outlook():
     facts = _facts("Acme Reports Fourth Quarter 2024 Results\n\nCAMPBELL, Calif., February 11, 2025 -- Acme, Inc. "
                    "today reported results for the fourth quarter ended December 31, 2024.\n\n"

@@ -57,12 +57,6 @@ _HEADING = 60
 # "2025 Guidance", "reaffirms its 2025 outlook": a bare year naming the outlook is that fiscal year
 _YEAR_OUTLOOK = kept_regex(r"\b((?:19|20)\d\d)\s+(?:full[\s-]year\s+)?(?:annual\s+)?(?:financial\s+)?"
                               r"(?:guidance|outlook)\b", regex.I)
-# "The Company expects 2025 revenue of ...", "2025 revenue is expected to be ...": a bare year set before what
-# is expected of it, right after the verb or opening the sentence that says it is expected
-_YEAR_EXPECTED = kept_regex(r"\b(?:expects?|anticipates?|projects?|forecasts?|sees|targets?|reaffirms?|raises?|narrows?)"
-                            r"\s+((?:19|20)\d\d)\s+(?=[a-z])"
-                            r"|(?:^|[.;]\s+)((?:19|20)\d\d)\s+[a-z][a-z ,-]{0,60}?\b(?:is|are)\s+(?:now\s+)?"
-                            r"(?:expected|projected|anticipated|forecast)\b")
 
 
 @dataclass
@@ -106,9 +100,6 @@ def guidance_facts(paragraphs: list[Paragraph], book: Rulebook, tax: Taxonomy, c
                 named = find_periods(f"fiscal {year[1]}", cal)
             future = [p for pm in named for p in pm.periods
                       if not p.is_instant and (report_end is None or p.end > report_end)]
-            if not future and (year := _YEAR_EXPECTED.search(text)):
-                future = [p for pm in find_periods(f"fiscal {year[1] or year[2]}", cal) for p in pm.periods
-                          if not p.is_instant and (report_end is None or p.end > report_end)]
             if future:
                 active, left, reach_left = future[0], CONTEXT_SPAN, LIST_SPAN
         if active is None or left <= 0 or reach_left <= 0:

@@ -20,12 +20,8 @@ _CLAUSE_END = kept_regex(r"[,;:]\s")
 # or before a dash that starts the next bullet ("... $30.4 million. - Net income was ...")
 # a sentence opens with a capital, a bracket, a quote or "$"; or with some other mark right before a capital
 # (a quote a PDF's font maps to "<": 'CFO. <Looking ahead ...' begins a sentence)
-# a sentence opens with a capital, a quote, a parenthesis, a dollar sign or a year ("2025 revenue is expected
-# to be ...")
-SENTENCE_END = kept_regex(r"(?<=[.;!?][\"'”’]?)\s+(?:[-–—*]\s+)?(?=[A-Z(\"$“‘]|[^\w\s][A-Z]|(?:19|20)\d\d\s)|\s+•\s+"
-                          r"|(?<=:)\s+(?=[A-Z•])")
-_PUNCTUATION_GAP = kept_regex(r"[.;!?][\"'”’]?(\s+(?:[-–—*]\s+)?)(?=[A-Z(\"$“‘]|[^\w\s][A-Z]|(?:19|20)\d\d\s)"
-                              r"|:(\s+)(?=[A-Z•])")   # without •
+SENTENCE_END = kept_regex(r"(?<=[.;!?][\"'”’]?)\s+(?:[-–—*]\s+)?(?=[A-Z(\"$“‘]|[^\w\s][A-Z])|\s+•\s+|(?<=:)\s+(?=[A-Z•])")
+_PUNCTUATION_GAP = kept_regex(r"[.;!?][\"'”’]?(\s+(?:[-–—*]\s+)?)(?=[A-Z(\"$“‘]|[^\w\s][A-Z])|:(\s+)(?=[A-Z•])")   # without •
 _ABBREV = kept_regex(r"(?:\b(?:Inc|Corp|Co|Ltd|Mass|Calif|No|U\.S|approx|vs|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|St|Mr|Ms|Dr)\.)$")
 
 
