@@ -1977,6 +1977,25 @@ Net income               26,700             20,695              6,248           
 """
         header = {h.text: h.cols for h in read_fixed_width(text).tables[0].header}
         assert header["Twelve Months Ended"] == (0, 1) and header["Three Months Ended"] == (2, 3), titles
+    # runs the dates make that no title fits are no groups: a bank's quarter beside last year's and the
+    # sequential quarter ("Dec. 31, 2024 | Dec. 31, 2023 | Sept. 30, 2024") under "Three Months Ended", the
+    # year beside it; and a year's columns printed oldest first ("Dec. 31, 2023 | Dec. 31, 2024")
+    text = """\
+                                                                  Three Months Ended                      Year Ended
+                                                   Dec. 31, 2024      Dec. 31, 2023     Sept. 30, 2024      Dec. 31, 2024
+Net income                                                 6,248              6,186              6,010             26,700
+"""
+    head = "Acme Bancorp Reports Fourth Quarter 2024 Results\n\nBOSTON, Feb. 11, 2025 -- Acme Bancorp today reported results.\n\n"
+    income = {p: v for (c, p), v in _fixed_facts(head + "(in thousands)\n" + text).items() if c == "us-gaap:NetIncomeLoss"}
+    assert income.get("2023-10-01..2023-12-31") == Decimal("6186000") and "2023-01-01..2023-12-31" not in income
+    assert income.get("2024-01-01..2024-12-31") == Decimal("26700000")
+    text = """\
+                                     Three Months Ended            Year Ended
+                                     Dec. 31, 2024      Dec. 31, 2023      Dec. 31, 2024
+Net income                                   6,248             20,695             26,700
+"""
+    header = {h.text: h.cols for h in read_fixed_width(text).tables[0].header}
+    assert header["Three Months Ended"] == (0, 0) and header["Year Ended"] == (1, 2)
 
 
 def test_a_footnotes_mark_printed_against_a_figure_leaves_the_figure_read():

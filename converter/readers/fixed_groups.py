@@ -268,22 +268,50 @@ def dated_groups(titles: list[list], lines: list[list[list]], cols: list["_Colum
     """The runs of columns group titles ("Three Months Ended", "Year Ended"; left to right) head, where each
     column prints its own full date ("Dec. 31, 2024 | Sept. 30, 2024 | ... | Dec. 31, 2023 | Dec. 31, 2024 |
     Dec. 31, 2023"): the dates going back in time, a run ends where they turn later (or, printed oldest first,
-    earlier), and as many runs as titles come out. By nearness instead, a title centred over five quarters
-    lost the last of them to the year's title beside it (figures are set right, under dates set centred).
-    None where the dates do not settle it."""
+    earlier), as many runs as titles come out, each run's dates lie whole quarters apart under a title of three
+    months and whole years apart under any other, and no title reaches over a column of another run. By
+    nearness instead, a title centred over five quarters lost the last of them to the year's title beside it
+    (figures are set right, under dates set centred). None where the dates and the titles do not settle it."""
     ncols = len(cols)
     for placed in lines:
         if len(placed) != ncols or sorted(p[1] for p in placed) != [(c, c) for c in range(ncols)]:
             continue
-        found = [(p[1][0], _DATE_PIECE.match(p[0])) for p in placed]
-        if not all(m for _c, m in found):
+        found = {p[1][0]: (_DATE_PIECE.match(p[0]), p[2], p[3]) for p in placed}
+        if not all(m for m, _s, _e in found.values()):
             continue
-        days = dict((c, make_date(m["m"], m["d"], m["y"])) for c, m in found)
+        days = {c: make_date(m["m"], m["d"], m["y"]) for c, (m, _s, _e) in found.items()}
         if None in days.values():
             return None
+        steps = [_month_step(t[0]) for t in sorted(titles, key=lambda t: t[2])]
+        if None in steps:
+            return None
+        settled = []
         for back in (True, False):
-            runs = _runs(days, ncols, back)
-            if len(runs) == len(titles):
-                return [(r[0], r[-1]) for r in runs]
-        return None
+            runs = [(r[0], r[-1]) for r in _runs(days, ncols, back)]
+            if len(runs) == len(titles) and all(
+                    _apart(days[c - 1], days[c], step)
+                    for (a, b), step in zip(runs, steps) for c in range(a + 1, b + 1)) \
+                    and not any(_overlap(t, found[c]) > 1 for t, (a, b) in zip(sorted(titles, key=lambda t: t[2]), runs)
+                                for c in range(ncols) if not a <= c <= b):
+                settled.append(runs)
+        return settled[0] if len(settled) == 1 else None
     return None
+
+
+def _month_step(title: str) -> Optional[int]:
+    """The months a title's columns may lie apart by: whole quarters for three months, else whole years; None
+    for a length in weeks (quarters of 13 or 14)."""
+    length = length_of(title)
+    if length is None or length.weeks:
+        return None
+    return 3 if length.months == 3 else 12
+
+
+def _apart(one: date, other: date, step: int) -> bool:
+    months = abs((one.year - other.year) * 12 + one.month - other.month)
+    return months > 0 and months % step == 0
+
+
+def _overlap(title: list, piece: tuple) -> int:
+    """How many characters a title reaches over a column's own header piece."""
+    return min(title[3], piece[2]) - max(title[2], piece[1])
