@@ -334,6 +334,18 @@ def test_a_loss_range_has_the_larger_loss_as_its_minimum():
     assert lo.value == Decimal("-25000000")
 
 
+def test_a_per_share_figure_in_cents_is_read_as_dollars():
+    # newswire style: "or 31 cents per diluted share" was no amount, and the EPS of both quarters was lost
+    facts = _facts("Acme Reports Fourth Quarter 2024 Results\n\nBOSTON, Feb. 11, 2025 -- Acme today reported "
+                   "results.\n\nNet income was $12.4 million, or 31 cents per diluted share, for the fourth quarter "
+                   "of 2024, compared with $10.1 million, or 27 cents per diluted share, a year earlier.\n")
+    eps = {period: (f.value, f.decimals) for (c, period, _d), f in facts.items() if c == "us-gaap:EarningsPerShareDiluted"}
+    assert eps == {"2024-10-01..2024-12-31": (Decimal("0.31"), 2), "2023-10-01..2023-12-31": (Decimal("0.27"), 2)}
+    source = next(f for (c, period, _d), f in facts.items()
+                  if c == "us-gaap:EarningsPerShareDiluted" and period.startswith("2024")).provenance.source_text
+    assert "31 cents" in source or "$0.31" in source
+
+
 def test_a_verb_other_than_the_grammar_gives_nothing():
     assert _facts("Revenues for the quarter ended December 31, 2016 include $12.9 million of royalties.") == {}
 

@@ -45,3 +45,21 @@ def parse_amount(m: regex.Match) -> Amount:
     if m["neg"] or m["neg2"]:
         value = -value
     return Amount(m.start(), m.end(), value.scaleb(power), decimals - power, m.group(0))
+
+
+# "31 cents per diluted share", "12.5 cents a share": a per-share figure in cents, as newswire style prints it
+_CENTS = kept_regex(r"(?<![\w.,$])(\d{1,3}(?:\.\d+)?)\s+cents?(?=\s+(?:per|a)\s+(?:(?:basic|diluted|fully|common|"
+                    r"ordinary|and)\s+)*shares?\b)", regex.I)
+
+
+def cents_as_dollars(text: str) -> str:
+    """`text` with each per-share figure in cents written in dollars ("31 cents" as "$0.31"), padded to its
+    length before it (the per-share words stay right after it), so that every place in the text stays where
+    it was (facts point into the source by place)."""
+    def dollars(m: regex.Match) -> str:
+        num = m[1]
+        whole, _dot, frac = num.partition(".")
+        digits = whole.rjust(3, "0") + frac       # "31" -> "031", "12.5" -> "0125"
+        amount = "$" + str(int(digits[:-2 - len(frac)] or "0")) + "." + digits[-2 - len(frac):]
+        return amount.rjust(len(m.group(0)))
+    return _CENTS.sub(dollars, text)

@@ -20,7 +20,7 @@ from ..model import Fact, Paragraph, Period, Provenance, Span
 from ..rulebook.model import PhraseRule, Rulebook
 from ..taxonomy import Taxonomy
 from .changes import change_clauses
-from .dollar_amounts import AMOUNT, PER_UNIT, Amount, parse_amount
+from .dollar_amounts import AMOUNT, PER_UNIT, Amount, cents_as_dollars, parse_amount
 from .guidance import RANGE
 from .release_date import WIRE_NAMES
 from .framing_periods import FORWARD, opening_period, reported_quarter, this_period, turned_from
@@ -98,6 +98,8 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
     if heading:
         out.heading = period
         return
+    if "cents" in par.text:   # "31 cents per diluted share" read as "$0.31 per diluted share"
+        par = Paragraph(cents_as_dollars(par.text), par.span, par.index)
     if "$" not in par.text:   # every amount read here is in dollars: no sentence to split
         return
     for offset, sent in sentences(par.text):
