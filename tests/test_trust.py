@@ -930,3 +930,15 @@ def test_a_total_with_no_label_is_not_named_by_words_that_leave_out_what_sets_it
     result = _convert(HEAD + table.format(a="GAAP gross profit", b="Stock-based compensation in gross profit"))
     assert _values(result, "GrossProfit") == {"2024-10-01..2024-12-31": Decimal("5000000"),
                                               "2023-10-01..2023-12-31": Decimal("4000000")}
+
+
+def test_a_year_named_in_passing_dates_no_outlook_and_a_sentence_opening_with_a_year_no_quarter():
+    # a reverted change read "sees 2025 as a year of continued growth" as the period of the full-year outlook
+    # beside it (the 2024 outlook written as 2025), and "2023 revenue was $260.0 million", a sentence opening
+    # with its year, as the reported quarter's revenue
+    head = "Acme Reports Third Quarter 2024 Results\n\nBOSTON, Nov. 5, 2024 -- Acme today reported results.\n\n"
+    result = _convert(head + "For the full year, the Company now expects revenue of $480 million to $490 million, "
+                             "and it sees 2025 as a year of continued growth.\n")
+    assert not [f for f in result.facts if f.period.end.year == 2025]
+    result = _convert(HEAD + "Revenue for the full year 2024 was $270.1 million. 2023 revenue was $260.0 million.\n")
+    assert _values(result, "Revenues") == {"2024-01-01..2024-12-31": Decimal("270100000")}
