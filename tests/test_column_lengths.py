@@ -100,3 +100,29 @@ def test_figures_as_first_reported_beside_restated_ones_are_superseded(heads, ex
     facts = {str(f.period): f.value for f in convert_text(text, issuer="none", layout="markdown").facts
              if f.concept == "us-gaap:Revenues"}
     assert facts == expected
+
+
+def test_a_column_headed_by_both_ends_of_its_period_is_that_period():
+    # "Period from March 16, 2024 through December 31, 2024": read as one date, its first (the period's start)
+    # was the column's date, and the cash at the period's end was written as a balance at March 16
+    text = """Tallowpeak Reports 2024 Results
+
+CITY, Feb. 20, 2025 -- Tallowpeak today reported results.
+
+CONSOLIDATED STATEMENTS OF CASH FLOWS (in thousands)
+
+| | Period from March 16, 2024 through December 31, 2024 | Year Ended December 31, 2023 |
+| --- | --- | --- |
+| Net cash provided by operating activities | 41,300 | 48,200 |
+| Cash and cash equivalents at end of period | 93,600 | 79,900 |
+"""
+    got = {(f.concept.split(":")[1], str(f.period)): f.value for f in convert_text(text, issuer="none").facts
+           if not f.concept.startswith("dei:")}
+    assert got == {("NetCashProvidedByUsedInOperatingActivities", "2024-03-16..2024-12-31"): Decimal("41300000"),
+                   ("NetCashProvidedByUsedInOperatingActivities", "2023-01-01..2023-12-31"): Decimal("48200000"),
+                   ("CashAndCashEquivalentsAtCarryingValue", "2024-12-31"): Decimal("93600000"),
+                   ("CashAndCashEquivalentsAtCarryingValue", "2023-12-31"): Decimal("79900000")}
+    # ends out of order: no period, nothing read from the column
+    backwards = text.replace("Period from March 16, 2024 through December 31, 2024",
+                             "Period from December 31, 2024 through March 16, 2024")
+    assert not [f for f in convert_text(backwards, issuer="none").facts if f.period.end.year == 2024]

@@ -111,6 +111,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     members = column_members(table, header)
     caption_len = [length_of(c) for c in table.caption if length_of(c)]
     cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
+    cols = [_spanned(c, i, header) for i, c in enumerate(cols)]
     cols = [_year_to_date_end(c, s, cols, cal) for c, s in zip(cols, slots)]
     cols = [_quarter_of_the_first_months(c, s, cols) for c, s in zip(cols, slots)]
     cols = [_months_to_its_quarter(c, s, cols, cal) for c, s in zip(cols, slots)]
@@ -225,6 +226,27 @@ _REPORTED_COLUMN = kept_regex(r"\breported\b", regex.I)
 _PREVIOUSLY_REPORTED = kept_regex(r"\b(?:previously|originally)\s+reported\b", regex.I)
 _THREE_MONTHS = kept_regex(r"^(?:three|3)[\s-]*months?$", regex.I)
 _FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
+
+
+# "Period from March 16, 2024 through December 31, 2024", "For the period from inception (March 1, 2024) to
+# December 31, 2024", "January 1, 2024 - March 15, 2024": a column's period given by both its ends
+_D = rf"{MONTH_RE}\.?\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d"
+_FROM_THROUGH = kept_regex(rf"(?P<a>{_D})\s*\)?\s*(?:through|thru|to|until|-|–)\s*(?P<b>{_D})", regex.I)
+
+
+def _spanned(col: ColumnPeriod, c: int, header: list[HeaderCell]) -> ColumnPeriod:
+    """The column with the period a header cell over it states by both its ends. Read as one date, its first
+    (the period's start) was the column's date: a balance under "Period from March 16, 2024 through December 31,
+    2024" was dated March 16."""
+    for hc in header:
+        if hc.cols is None or not hc.cols[0] <= c <= hc.cols[1] or (m := _FROM_THROUGH.search(hc.text)) is None:
+            continue
+        a, b = FULL_DATE.search(m["a"]), FULL_DATE.search(m["b"])
+        start, end = make_date(a["m"], a["d"], a["y"]), make_date(b["m"], b["d"], b["y"])
+        if start is None or end is None or start >= end:
+            return replace(col, end=None, length=None)   # not a period: the column stays undated
+        return replace(col, end=end, length=None, fixed=Period(end, start))
+    return col
 
 
 def _year_to_date(slot: dict) -> bool:
