@@ -126,3 +126,22 @@ CONSOLIDATED STATEMENTS OF CASH FLOWS (in thousands)
     backwards = text.replace("Period from March 16, 2024 through December 31, 2024",
                              "Period from December 31, 2024 through March 16, 2024")
     assert not [f for f in convert_text(backwards, issuer="none").facts if f.period.end.year == 2024]
+
+
+@pytest.mark.parametrize("compare", ["Q4'24 vs Q3'24", "Q4 2024 vs. Q4 2023", "Q4 2024 / Q4 2023",
+                                     "Q4 2024 compared to Q4 2023"])
+def test_a_column_that_sets_two_periods_against_each_other_is_no_period(compare):
+    # read as its first period, the change column clashed with that period's own column and the whole table
+    # was withheld
+    text = f"""Acme Reports Fourth Quarter 2024 Results
+
+BOSTON, Feb. 11, 2025 -- Acme today reported results.
+
+(in thousands)
+
+| | Q4 2024 | Q3 2024 | {compare} |
+| --- | --- | --- | --- |
+| Total revenue | 70,147 | 65,000 | 5,147 |
+"""
+    assert _revenues(text) == {"2024-10-01..2024-12-31": Decimal("70147000"),
+                               "2024-07-01..2024-09-30": Decimal("65000000")}

@@ -120,6 +120,9 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     own_skip = {c for (c, kind), claimed in claims.items() if kind == "skip" and min(w for _t, w, _m in claimed) == 1
                 and all(min(w for _t, w, _m in claims[(c, k)]) > 1 for k in _PERIOD_KINDS if (c, k) in claims)}
     cols = [replace(c, skip=True) if i in own_skip else c for i, c in enumerate(cols)]
+    # "Q4 2024 vs. Q4 2023", "2024 vs 2023" over a column of its own: a comparison of two periods, neither's amounts
+    compared = {h.cols[0] for h in header if h.cols is not None and h.cols[0] == h.cols[1] and _compares(h.text)}
+    cols = [replace(c, skip=True) if i in compared else c for i, c in enumerate(cols)]
     # "As Reported | Adjustment | As Recast": beside a restated column, the figures as first reported are superseded
     # ("As Previously Reported" is superseded whatever stands beside it)
     restated = any(h.cols is not None and _RESTATED_COLUMN.search(h.text) for h in header)
@@ -232,6 +235,18 @@ _FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
 # December 31, 2024", "January 1, 2024 - March 15, 2024": a column's period given by both its ends
 _D = rf"{MONTH_RE}\.?\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d"
 _FROM_THROUGH = kept_regex(rf"(?P<a>{_D})\s*\)?\s*(?:through|thru|to|until|-|–)\s*(?P<b>{_D})", regex.I)
+
+
+_VERSUS = kept_regex(r"\b(?:vs\.?|versus|over|compared\s+(?:to|with))(?=\s)|\s/\s", regex.I)
+
+
+def _compares(text: str) -> bool:
+    """A header that sets two periods against each other ("Q4'24 vs Q3'24", "2024 over 2023"): its column is the
+    change between them. Read as the first, its figures were that period's, and clashed with its own column."""
+    if not _VERSUS.search(text):
+        return False
+    kinds = [kind for kind, _m in tokens(text) if kind in ("y", "q", "fy", "date")]
+    return len(kinds) >= 2
 
 
 def _spanned(col: ColumnPeriod, c: int, header: list[HeaderCell]) -> ColumnPeriod:
