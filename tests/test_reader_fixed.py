@@ -2039,3 +2039,20 @@ Capital expenditures                                        20.4              18
         facts = _fixed_facts(statement + turn + rows)
         assert not [c for c, _p in facts if "Depreciation" in c or "PropertyPlant" in c], (turn, facts)
         assert facts[("us-gaap:NetIncomeLoss", "2024-10-01..2024-12-31")] == Decimal("6695000")
+
+
+def test_a_weekly_calendars_quarters_are_grouped_by_their_dates_too():
+    # a retailer's five 13-week quarters under one title beside its 52 weeks: the dates lie a quarter apart to
+    # within days, not whole months; by nearness the fifth quarter was the 52 weeks ended February 3, 2024
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, Mar. 11, 2025 -- Acme Corp today reported results.
+
+(in thousands)
+                                                                        13 Weeks Ended                               52 Weeks Ended
+                                           Feb. 1, 2025   Nov. 2, 2024   Aug. 3, 2024    May 4, 2024   Feb. 3, 2024   Feb. 1, 2025
+Net income                                      301,014        302,015        303,016        304,017        305,018        306,019
+"""
+    income = {p: v for (c, p), v in _fixed_facts(text).items() if c == "us-gaap:NetIncomeLoss"}
+    assert income.get("2023-11-05..2024-02-03") == Decimal("305018000")
+    assert "2023-02-05..2024-02-03" not in income

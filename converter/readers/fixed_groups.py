@@ -299,17 +299,26 @@ def dated_groups(titles: list[list], lines: list[list[list]], cols: list["_Colum
 
 
 def _month_step(title: str) -> Optional[int]:
-    """The months a title's columns may lie apart by: whole quarters for three months, else whole years; None
-    for a length in weeks (quarters of 13 or 14)."""
+    """The months a title's columns may lie apart by: whole quarters under three months (or 13 or 14 weeks),
+    else whole years; None for a title that names no length."""
     length = length_of(title)
-    if length is None or length.weeks:
+    if length is None:
         return None
+    if length.weeks:
+        return 3 if length.weeks in (13, 14) else 12
     return 3 if length.months == 3 else 12
 
 
+SLACK_DAYS = 10   # a 52/53-week year's quarters and years end a few days off whole months
+
+
 def _apart(one: date, other: date, step: int) -> bool:
-    months = abs((one.year - other.year) * 12 + one.month - other.month)
-    return months > 0 and months % step == 0
+    """Side by side in a group: a quarter, or a year, apart under a title of three months ("Dec. 31, 2024 |
+    Sept. 30, 2024", "Dec. 31, 2024 | Dec. 31, 2023"), a year apart under any other; to within a week and a
+    half ("Jan. 3, 2025" is a quarter after "Sept. 27, 2024" in a 53-week year). Other steps leave the groups
+    to nearness."""
+    days = abs((one - other).days)
+    return any(abs(days - k * 365.25 / 4) <= SLACK_DAYS for k in ((1, 4) if step == 3 else (4,)))
 
 
 def _overlap(title: list, piece: tuple) -> int:
