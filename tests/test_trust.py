@@ -942,3 +942,14 @@ def test_a_year_named_in_passing_dates_no_outlook_and_a_sentence_opening_with_a_
     assert not [f for f in result.facts if f.period.end.year == 2025]
     result = _convert(HEAD + "Revenue for the full year 2024 was $270.1 million. 2023 revenue was $260.0 million.\n")
     assert _values(result, "Revenues") == {"2024-01-01..2024-12-31": Decimal("270100000")}
+
+
+def test_a_year_after_a_comparison_and_its_amount_dates_only_that_amount():
+    # "Net income for the quarter was $12.4 million, or $0.31 per diluted share, compared with $0.27 per diluted
+    # share in 2023": the quarter's net income and EPS were written as the year 2023's (in cents as in dollars)
+    head = "Acme Reports Fourth Quarter 2024 Results\n\nBOSTON, Feb. 11, 2025 -- Acme today reported results for the " \
+           "fourth quarter of 2024.\n\n"
+    for eps in ("$0.31 per diluted share, compared with $0.27", "31 cents per diluted share, compared with 27 cents"):
+        result = _convert(head + f"Net income for the quarter was $12.4 million, or {eps} per diluted share in 2023.\n")
+        assert not [f for f in result.facts if f.period.end.year == 2023], eps
+        assert _values(result, "NetIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("12400000")}

@@ -41,6 +41,9 @@ CHAIN = kept_regex(
         (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of|\s+the)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
 REVERSE = kept_regex(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
 _COMPARED_WITH = kept_regex(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over|relative\s+to)\s*$", regex.I)
+# "..., compared with $0.27 per diluted share in 2023": a period after a comparison and its amount is that
+# amount's, never one before the comparison (the quarter's net income had been dated the year 2023)
+_COMPARED_THEN_AMOUNT = kept_regex(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)\s[^$]*\$", regex.I)
 _BARE_YEAR = kept_regex(r"\s*(?:in|for|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*$", regex.I)
 
 
@@ -114,7 +117,8 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
         bound = min(bounds[i], first_after(stops, a.end, bounds[i]))
         after = [p for p in periods if a.end <= p.start < bound
                  and not (sentence and _COMPARED_WITH.search(sentence[a.end:p.start] + _lead_word(sentence, p)))
-                 and not (sentence and _LABELS_NEXT.match(sentence, p.end))]
+                 and not (sentence and _LABELS_NEXT.match(sentence, p.end))
+                 and not (sentence and _COMPARED_THEN_AMOUNT.search(sentence, a.end, p.start))]
         if after and i > 0 and len(after[0].periods) == 1 and out[i - 1] in (None, after[0].periods[0]) and sentence \
                 and _FROM_END.search(sentence[chain[i - 1].end:a.start]) \
                 and _TO_END.search(sentence[mention.end:chain[i - 1].start]):
