@@ -145,3 +145,18 @@ BOSTON, Feb. 11, 2025 -- Acme today reported results.
 """
     assert _revenues(text) == {"2024-10-01..2024-12-31": Decimal("70147000"),
                                "2024-07-01..2024-09-30": Decimal("65000000")}
+
+
+def test_a_range_over_several_columns_is_their_title_not_each_ones_period():
+    # "Fiscal 2025 Outlook (February 2, 2025 - January 31, 2026)" over "Low | High | Fiscal 2024 Actual": the
+    # last column, last year's actuals, had taken the outlook's period
+    from converter.engine.columns import resolve_columns
+    from converter.engine.fiscal_calendar import fiscal_calendar
+    from converter.readers import read_document
+    html = ("<html><body><p>Acme Stores Reports Fiscal 2024 Results</p><table>"
+            "<tr><td></td><td colspan='3'>Fiscal 2025 Outlook (February 2, 2025 - January 31, 2026)</td></tr>"
+            "<tr><td></td><td>Low</td><td>High</td><td>Fiscal 2024 Actual</td></tr>"
+            "<tr><td>Net sales</td><td>2,600,000</td><td>2,700,000</td><td>2,450,000</td></tr></table></body></html>")
+    doc = read_document(html, "html")
+    columns = resolve_columns(doc.tables[0], fiscal_calendar(doc))
+    assert all(c.fixed is None for c in columns)

@@ -254,7 +254,9 @@ def _spanned(col: ColumnPeriod, c: int, header: list[HeaderCell]) -> ColumnPerio
     (the period's start) was the column's date: a balance under "Period from March 16, 2024 through December 31,
     2024" was dated March 16."""
     for hc in header:
-        if hc.cols is None or not hc.cols[0] <= c <= hc.cols[1] or (m := _FROM_THROUGH.search(hc.text)) is None:
+        # a cell over this column alone: a range over several ("Guidance: February 2, 2025 - January 31, 2026"
+        # over Low | High) is a title, not each column's period
+        if hc.cols != (c, c) or (m := _FROM_THROUGH.search(hc.text)) is None:
             continue
         a, b = FULL_DATE.search(m["a"]), FULL_DATE.search(m["b"])
         start, end = make_date(a["m"], a["d"], a["y"]), make_date(b["m"], b["d"], b["y"])
