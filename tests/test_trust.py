@@ -953,3 +953,14 @@ def test_a_year_after_a_comparison_and_its_amount_dates_only_that_amount():
         result = _convert(head + f"Net income for the quarter was $12.4 million, or {eps} per diluted share in 2023.\n")
         assert not [f for f in result.facts if f.period.end.year == 2023], eps
         assert _values(result, "NetIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("12400000")}
+
+
+def test_an_amount_with_periods_handed_out_respectively_is_not_every_periods():
+    # "... compared with a net loss of $2.0 million, ..., for the three months ended December 31, 2024 and 2023,
+    # respectively": the loss was written for both quarters, as if "in each of" them
+    head = "Acme Reports Fourth Quarter 2024 Results\n\nBOSTON, Feb. 11, 2025 -- Acme today reported results.\n\n"
+    result = _convert(head + "Net income was $12.4 million, or $0.31 per diluted share, compared with a net loss of "
+                             "$2.0 million, or $0.05 per diluted share, for the three months ended December 31, 2024 "
+                             "and 2023, respectively.\n")
+    assert _values(result, "NetIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("12400000"),
+                                                "2023-10-01..2023-12-31": Decimal("-2000000")}

@@ -150,7 +150,10 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
                 if len(pending) == len(p.periods):
                     for j, per in zip(pending, p.periods):
                         out[j] = per
-                elif len(pending) == 1:  # "$1.4 million in each of the years ended ... 2022 and 2021"
+                elif len(pending) == 1 and "respectively" not in sentence[p.end:]:
+                    # "$1.4 million in each of the years ended ... 2022 and 2021"; not periods handed out in turn
+                    # ("..., compared with a net loss of $2.0 million, ... for the three months ended December 31,
+                    # 2024 and 2023, respectively": the loss is one of the two, not both)
                     out[pending[0]] = p.periods
             elif p.relative:
                 out[i] = year_earlier(last[0], cal) if last and isinstance(last[0], Period) else None
