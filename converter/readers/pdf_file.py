@@ -24,6 +24,7 @@ from typing import Optional
 from .detect import InputError
 from .normalize import LIGATURES
 from .pdf_legibility import UNREADABLE_FILE, flat_digits, left_out_pages
+from .pdf_marks import glyph_extent, mark_after, raised_mark
 from .pdf_pages import page_turn, rejoin_split_rows, running_lines, text_frame, without_furniture
 from .pdf_tags import tagged_rows
 from ..rulebook.regex_code import kept_re
@@ -286,8 +287,8 @@ def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Wo
                                 or (k in leaders) != cur.leader):
             words.append(cur)
             cur = None
-        elif cur is not None and (mark_end := _mark_after(text, k, base, size, cur,
-                                                          lambda j: _extent(tp, raw, j, frame))):
+        elif cur is not None and (mark_end := mark_after(text, k, base, size, cur,
+                                                         lambda j: glyph_extent(tp, raw, j, frame))):
             words.append(cur)   # a footnote's mark against the figure: left out, its glyphs and all
             cur, skip = None, mark_end
             continue
@@ -310,43 +311,6 @@ def _words(tp, raw, frame=None, across: Optional[list[bool]] = None) -> list[_Wo
     return words
 
 
-_MARK_GLYPHS = frozenset("0123456789()*†‡§")
-MARK_SIZE = 0.95   # a footnote's mark is set smaller than its figure: a sixth smaller in browsers, a tenth in WeasyPrint
-
-
-def _mark_after(text: str, k: int, base: float, size: float, cur: _Word, extent) -> int:
-    """Where a footnote's mark set small and raised against a figure with no space between ("487¹",
-    "2024⁽²⁾") ends, from glyph k on; 0 where none begins there. Read on, "487¹" was 4,871; laid out as a
-    word of its own, a mark raised higher stood on a line of its own amid the header. A fraction set so
-    ("1⅔¢": a raised "2", "/", a lowered "3") is no mark: the glyphs from here to the word's end must make
-    one. The word ends at a space the text prints or where the next glyph stands apart (PDFium adds breaks
-    of its own where glyphs rise). `extent(j)`: glyph j's left and right, None for an added break."""
-    if text[k] not in _MARK_GLYPHS or not cur.text[-1:].isdigit() or base - cur.base < 0.2 * cur.size \
-            or size > MARK_SIZE * cur.size:
-        return 0
-    glyphs, j, right = "", k, None
-    while j < len(text):
-        box = extent(j)
-        if box is None:   # a break PDFium added
-            j += 1
-            continue
-        if text[j].isspace() or right is not None and abs(box[0] - right) > 0.5 * size:   # apart, or a new line
-            break
-        glyphs, right, j = glyphs + text[j], box[1], j + 1
-    return j if _MARK.match(glyphs) else 0
-
-
-def _extent(tp, raw, j: int, frame) -> Optional[tuple[float, float]]:
-    """Glyph j's left and right in the text's frame; None where PDFium added the character itself."""
-    if raw.FPDFText_IsGenerated(tp.raw, j):
-        return None
-    left, bottom, right, top = tp.get_charbox(j)
-    if frame is not None:
-        (u1, _v1), (u2, _v2) = frame(left, bottom), frame(right, top)
-        left, right = min(u1, u2), max(u1, u2)
-    return left, right
-
-
 def _size(tp, k: int, raw, matrix) -> float:
     """The glyph's size as printed: the font size times the text matrix's scale (a spreadsheet's PDF sets its
     fonts at size 1 and scales the matrix to 9 points)."""
@@ -366,7 +330,7 @@ def _layout(words: list[_Word], col_width: float) -> tuple[str, list[tuple[int, 
     prev: Optional[_Word] = None
     for w in words:
         t = w.text
-        if w.leader or prev is not None and _raised_mark(w, prev):
+        if w.leader or prev is not None and _FIGURE.match(prev.text) is not None and raised_mark(w, prev):
             continue
         figure = bool(_FIGURE.match(t))
         near = prev is not None and w.x0 - prev.x1 < 0.6 * w.size
@@ -391,16 +355,6 @@ def _layout(words: list[_Word], col_width: float) -> tuple[str, list[tuple[int, 
 
 
 _CURRENCY = {"$", "US$", "€", "£"}
-_MARK = kept_re(r"^(?:\(?\d{1,2}\)?|\([a-z]\)|[*†‡§]+)$")
-
-
-def _raised_mark(w: _Word, prev: _Word) -> bool:
-    """A footnote's mark set small and raised right after a figure ("17,700 ⁽²⁾"): no figure of the row. Laid
-    out as a word of its own it was a cell, and the row had one figure too many for its columns."""
-    return bool(_MARK.match(w.text)) and _FIGURE.match(prev.text) is not None and w.size <= MARK_SIZE * prev.size \
-        and w.base - prev.base >= 0.2 * prev.size and w.x0 - prev.x1 < 1.5 * prev.size
-
-
 def _mark_before(line: str, placed: list, col: int) -> tuple[str, bool]:
     """A currency mark printed close before a figure that its right edge puts at `col`: the mark moves left,
     as far as two spaces after what stands before it, so that the figure keeps its column; where even that
