@@ -889,14 +889,17 @@ def test_only_a_wording_that_opens_its_clause_and_is_called_a_measure_is_declare
         assert _values(result, "OperatingIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("300000000")}, declaration
 
 
-def test_a_total_printed_without_a_label_or_heading_is_named_by_the_words_its_parts_share():
-    table = """CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+_QUARTERS = """CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
 (in thousands)
 
 | | Three Months Ended December 31, | |
 |---|---|---|
 | | 2024 | 2023 |
-| {a} | 30,000 | 28,000 |
+"""
+
+
+def test_a_total_printed_without_a_label_or_heading_is_named_by_the_words_its_parts_share():
+    table = _QUARTERS + """| {a} | 30,000 | 28,000 |
 | {b} | 17,459 | 17,784 |
 | | 47,459 | 45,784 |
 | Net loss | (33,692) | (69,441) |
@@ -913,13 +916,7 @@ def test_a_total_with_no_label_is_not_named_by_words_that_leave_out_what_sets_it
     # the review's cases: "Income from continuing operations" and "Income from discontinued operations" share
     # "income from ... operations" (their sum had been operating income); "GAAP gross profit" and "Stock-based
     # compensation in gross profit" share "gross profit", the name of one of the parts
-    table = """CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
-(in thousands)
-
-| | Three Months Ended December 31, | |
-|---|---|---|
-| | 2024 | 2023 |
-| {a} | 5,000 | 4,000 |
+    table = _QUARTERS + """| {a} | 5,000 | 4,000 |
 | {b} | 1,000 | 2,000 |
 | | 6,000 | 6,000 |
 """

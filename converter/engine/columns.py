@@ -231,10 +231,9 @@ _THREE_MONTHS = kept_regex(r"^(?:three|3)[\s-]*months?$", regex.I)
 _FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
 
 
-# "Period from March 16, 2024 through December 31, 2024", "For the period from inception (March 1, 2024) to
-# December 31, 2024", "January 1, 2024 - March 15, 2024": a column's period given by both its ends
-_D = rf"{MONTH_RE}\.?\s*\d{{1,2}}\s*,?\s*(?:19|20)\d\d"
-_FROM_THROUGH = kept_regex(rf"(?P<a>{_D})\s*\)?\s*(?:through|thru|to|until|-|–)\s*(?P<b>{_D})", regex.I)
+# what joins the two dates of "Period from March 16, 2024 through December 31, 2024", "For the period from
+# inception (March 1, 2024) to December 31, 2024", "January 1, 2024 - March 15, 2024"
+_THROUGH = kept_regex(r"\s*\)?\s*(?:through|thru|to|until|-|–)\s*", regex.I)
 
 
 _VERSUS = kept_regex(r"\b(?:vs\.?|versus|over|compared\s+(?:to|with))(?=\s)|\s/\s", regex.I)
@@ -256,9 +255,13 @@ def _spanned(col: ColumnPeriod, c: int, header: list[HeaderCell]) -> ColumnPerio
     for hc in header:
         # a cell over this column alone: a range over several ("Guidance: February 2, 2025 - January 31, 2026"
         # over Low | High) is a title, not each column's period
-        if hc.cols != (c, c) or (m := _FROM_THROUGH.search(hc.text)) is None:
+        if hc.cols != (c, c):
             continue
-        a, b = FULL_DATE.search(m["a"]), FULL_DATE.search(m["b"])
+        dates = list(FULL_DATE.finditer(hc.text))
+        a, b = next(((a, b) for a, b in zip(dates, dates[1:])
+                     if _THROUGH.fullmatch(hc.text, a.end(), b.start())), (None, None))
+        if a is None:
+            continue
         start, end = make_date(a["m"], a["d"], a["y"]), make_date(b["m"], b["d"], b["y"])
         if start is None or end is None or start >= end:
             return replace(col, end=None, length=None)   # not a period: the column stays undated

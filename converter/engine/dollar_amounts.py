@@ -56,10 +56,4 @@ def cents_as_dollars(text: str) -> str:
     """`text` with each per-share figure in cents written in dollars ("31 cents" as "$0.31"), padded to its
     length before it (the per-share words stay right after it), so that every place in the text stays where
     it was (facts point into the source by place)."""
-    def dollars(m: regex.Match) -> str:
-        num = m[1]
-        whole, _dot, frac = num.partition(".")
-        digits = whole.rjust(3, "0") + frac       # "31" -> "031", "12.5" -> "0125"
-        amount = "$" + str(int(digits[:-2 - len(frac)] or "0")) + "." + digits[-2 - len(frac):]
-        return amount.rjust(len(m.group(0)))
-    return _CENTS.sub(dollars, text)
+    return _CENTS.sub(lambda m: f"${Decimal(m[1]).scaleb(-2)}".rjust(len(m.group(0))), text)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 import regex
 
-from ..engine.dates import MONTH_RE, length_of, make_date
+from ..engine.dates import FULL_DATE, MONTH_RE, length_of, make_date
 from ..rulebook.regex_code import kept_regex
 
 if TYPE_CHECKING:
@@ -260,10 +260,6 @@ def group_by_date_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
     return False
 
 
-
-_DATE_PIECE = kept_regex(rf"(?i)^\s*(?P<m>{MONTH_RE})\.?\s*(?P<d>\d{{1,2}})\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$")
-
-
 def dated_groups(titles: list[list], lines: list[list[list]], cols: list["_Column"]) -> Optional[list[tuple[int, int]]]:
     """The runs of columns group titles ("Three Months Ended", "Year Ended"; left to right) head, where each
     column prints its own full date ("Dec. 31, 2024 | Sept. 30, 2024 | ... | Dec. 31, 2023 | Dec. 31, 2024 |
@@ -276,13 +272,14 @@ def dated_groups(titles: list[list], lines: list[list[list]], cols: list["_Colum
     for placed in lines:
         if len(placed) != ncols or sorted(p[1] for p in placed) != [(c, c) for c in range(ncols)]:
             continue
-        found = {p[1][0]: (_DATE_PIECE.match(p[0]), p[2], p[3]) for p in placed}
+        found = {p[1][0]: (FULL_DATE.fullmatch(p[0].strip()), p[2], p[3]) for p in placed}
         if not all(m for m, _s, _e in found.values()):
             continue
         days = {c: make_date(m["m"], m["d"], m["y"]) for c, (m, _s, _e) in found.items()}
         if None in days.values():
             return None
-        steps = [_month_step(t[0]) for t in sorted(titles, key=lambda t: t[2])]
+        ordered = sorted(titles, key=lambda t: t[2])
+        steps = [_month_step(t[0]) for t in ordered]
         if None in steps:
             return None
         settled = []
@@ -291,7 +288,7 @@ def dated_groups(titles: list[list], lines: list[list[list]], cols: list["_Colum
             if len(runs) == len(titles) and all(
                     _apart(days[c - 1], days[c], step)
                     for (a, b), step in zip(runs, steps) for c in range(a + 1, b + 1)) \
-                    and not any(_overlap(t, found[c]) > 1 for t, (a, b) in zip(sorted(titles, key=lambda t: t[2]), runs)
+                    and not any(_overlap(t, found[c]) > 1 for t, (a, b) in zip(ordered, runs)
                                 for c in range(ncols) if not a <= c <= b):
                 settled.append(runs)
         return settled[0] if len(settled) == 1 else None
