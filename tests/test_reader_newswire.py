@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from converter.engine.columns import resolve_columns, split_row_period
+from converter.engine.column_period import split_row_period
+from converter.engine.columns import resolve_columns
 from converter.engine.release_calendar import Calendar
 from converter.engine.numbers import parse_figure
 from converter.engine.scale import find_scale

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from converter.engine.columns import ColumnPeriod
+from converter.engine.column_period import ColumnPeriod
 from converter.engine.release_calendar import Calendar
 from converter.engine.dates import Length
 from converter.engine.fiscal_calendar import began_after

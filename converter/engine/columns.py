@@ -8,7 +8,9 @@ header reads ("Three Months Ended | Six Months Ended" over "2016 2015 2016 2015"
 
 The header's words and their kinds are in header_tokens.py; the columns a header names a part of the company
 for, in column_members.py; the release's calendar, which dates the columns, in release_calendar.py; lengths that
-do not divide the columns evenly are placed by runs of like leaves in leaf_runs.py.
+do not divide the columns evenly are placed by runs of like leaves in leaf_runs.py; the readings that need the
+whole row of columns (a span's own dates, a year to date ending where a sibling ends, the columns of no period's
+amounts), in column_passes.py; the ColumnPeriod each column gets, in column_period.py.
 """
 from __future__ import annotations
 
@@ -19,49 +21,21 @@ from typing import Optional
 
 import regex
 
-from ..model import HeaderCell, Period, Table
-from .dates import (FULL_DATE, MONTH_RE, ORDINAL_QUARTERS, Length, length_of, make_date, month_end,
-                    numeric_date, parse_month)
+from ..model import HeaderCell, Table
+from .column_passes import (months_to_its_quarter, quarter_of_the_first_months, skipped, spanned,
+                           year_to_date_end, years_off_the_year_end)
+from .column_period import ColumnPeriod
+from .dates import FULL_DATE, MONTH_RE, ORDINAL_QUARTERS, Length, length_of, make_date, numeric_date, parse_month
 from .leaf_runs import lengths_by_leaf_runs
 from .release_calendar import Calendar, year_to_date
-from .column_members import PRIOR_OUTLOOK, column_members
-from .header_tokens import LEAF, has, tokens
+from .column_members import column_members
+from .header_tokens import LEAF, PERIOD_KINDS, TO_DATE, has, to_date, tokens
 from ..rulebook.regex_code import kept_regex
-from ..dataclass_code import dataclass
 
 TRAILING = kept_regex(r"\btrailing\s+(?:4|four|12|twelve)[\s-]+(?:quarters?|months?)\b|\bTTM\b|\bLTM\b", regex.I)
 
 
-@dataclass(frozen=True)
-class ColumnPeriod:
-    end: Optional[date]
-    length: Optional[Length]
-    skip: bool = False
-    nongaap: bool = False
-    header: str = ""
-    bound: Optional[str] = None   # "low" or "high": a column of an outlook range
-    member: str = ""              # the part of the company the column holds ("MRD", "International"), if any
-    fixed: Optional[Period] = None   # the period a table rule gives the column, whatever its header says
-    dims: tuple[tuple[str, str], ...] = ()   # (axis, member) a table rule gives a segment column
-    contested: bool = False   # header cells of equal standing name different lengths over it: none is read
-                              # from it, nor settled from the rest of the release (engine/lengths.py)
 
-    def period_for(self, period_type: str) -> Optional[Period]:
-        """The period a concept of this period type takes in this column, or None when the header does not
-        say (a duration concept under a bare date is never guessed)."""
-        if self.skip:
-            return None
-        if self.fixed is not None:
-            if period_type == "instant":
-                return Period(self.fixed.end)
-            return None if self.fixed.is_instant else self.fixed
-        if self.end is None:
-            return None
-        if period_type == "instant":
-            return Period(self.end)
-        if self.length is None:
-            return None
-        return Period(self.end, self.length.start_for(self.end))
 
 
 
@@ -98,11 +72,11 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
             for i, m in enumerate(ms):
                 for c in range(i * width, (i + 1) * width):
                     slots[c].setdefault(kind, m)
-    if n and all("rng" in s and not (_PERIOD_KINDS & s.keys()) for s in slots):
+    if n and all("rng" in s and not (PERIOD_KINDS & s.keys()) for s in slots):
         # "FIRST QUARTER 2025 GUIDANCE" over "Low | High": the outlook's period is the one its title names
         # ("First Quarter and Full Year 2025 Guidance" names two: neither is taken; "Full-Year 2025 Guidance"
         # above "2025 GUIDANCE" names one twice)
-        named = [(k, m) for c in table.caption for k, m in tokens(c) if k in _PERIOD_KINDS]
+        named = [(k, m) for c in table.caption for k, m in tokens(c) if k in PERIOD_KINDS]
         if named and all(k in ("q", "fy") for k, _m in named) \
                 and len({(c.end, c.length) for c in (_column({k: m}, cal, None) for k, m in named)}) == 1:
             for s in slots:
@@ -111,27 +85,11 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     members = column_members(table, header)
     caption_len = [length_of(c) for c in table.caption if length_of(c)]
     cols = [_column(s, cal, caption_len[0] if len(caption_len) == 1 else None) for s in slots]
-    cols = [_spanned(c, i, header) for i, c in enumerate(cols)]
-    cols = [_year_to_date_end(c, s, cols, cal) for c, s in zip(cols, slots)]
-    cols = [_quarter_of_the_first_months(c, s, cols) for c, s in zip(cols, slots)]
-    cols = [_months_to_its_quarter(c, s, cols, cal) for c, s in zip(cols, slots)]
-    # "Adjustments" (or "Change") heading a column of its own under a date that spans its group ("Three Months
-    # Ended December 31, 2024" over "GAAP | Adjustments | Non-GAAP"): its figures are no period's amounts
-    own_skip = {c for (c, kind), claimed in claims.items() if kind == "skip" and min(w for _t, w, _m in claimed) == 1
-                and all(min(w for _t, w, _m in claims[(c, k)]) > 1 for k in _PERIOD_KINDS if (c, k) in claims)}
-    cols = [replace(c, skip=True) if i in own_skip else c for i, c in enumerate(cols)]
-    # "Q4 2024 vs. Q4 2023", "2024 vs 2023" over a column of its own: a comparison of two periods, neither's amounts
-    compared = {h.cols[0] for h in header if h.cols is not None and h.cols[0] == h.cols[1] and _compares(h.text)}
-    cols = [replace(c, skip=True) if i in compared else c for i, c in enumerate(cols)]
-    # "As Reported | Adjustment | As Recast": beside a restated column, the figures as first reported are superseded
-    # ("As Previously Reported" is superseded whatever stands beside it)
-    restated = any(h.cols is not None and _RESTATED_COLUMN.search(h.text) for h in header)
-    # "Prior Outlook" beside "Updated Outlook": the outlook the release replaces
-    superseded = {c for h in header if h.cols is not None and not _RESTATED_COLUMN.search(h.text)
-                  and (_PREVIOUSLY_REPORTED.search(h.text) or restated and _REPORTED_COLUMN.search(h.text)
-                       or PRIOR_OUTLOOK.match(h.text.strip()))
-                  for c in range(h.cols[0], h.cols[1] + 1)}
-    cols = [replace(c, skip=True) if i in superseded else c for i, c in enumerate(cols)]
+    cols = [spanned(c, i, header) for i, c in enumerate(cols)]
+    cols = [year_to_date_end(c, s, cols, cal) for c, s in zip(cols, slots)]
+    cols = [quarter_of_the_first_months(c, s, cols) for c, s in zip(cols, slots)]
+    cols = [months_to_its_quarter(c, s, cols, cal) for c, s in zip(cols, slots)]
+    cols = skipped(cols, header, claims)
     cols = [replace(c, contested=True) if i in contested and c.length is None else c for i, c in enumerate(cols)]
     cols = [replace(c, contested=True, length=None) if i in table.contested else c for i, c in enumerate(cols)]
     if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
@@ -147,8 +105,6 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     return [replace(c, member=members[i]) if members.get(i) else c for i, c in enumerate(cols)]
 
 
-YEAR_END_SLACK = 10   # days: a 52/53-week year ends within a few days of its month's end
-_TWELVE_MONTHS = kept_regex(r"\b(?:twelve|12)[\s-]+months?\b|\blast\s+(?:twelve|12)\b", regex.I)
 
 
 _YEAR = kept_regex(r"(?:19|20)\d\d")
@@ -177,26 +133,6 @@ def _caption_day(table: Table, slots: list[dict]) -> None:
         s["md"] = day
 
 
-def years_off_the_year_end(cols: list[ColumnPeriod], cal: Calendar) -> list[ColumnPeriod]:
-    """A year-long column ending off the fiscal year's end ("Year Ended September 30, 2024") in a table with
-    another column ending on it ("Three Months Ended December 31, 2024", where the company's year ends in
-    December): a header pieced together wrongly, a date of one group under the length of another. It is
-    contested, unless its header says twelve months (a trailing twelve months' column)."""
-    year_end = month_end(2001, cal.fiscal_year_end_month)
-
-    def off(c: ColumnPeriod) -> bool:
-        d = abs((c.end.replace(year=2001, day=min(c.end.day, 28 if c.end.month == 2 else 31)) - year_end).days)
-        return min(d, 365 - d) > YEAR_END_SLACK
-
-    odd = [c for c in cols if c.end and c.length == Length(months=12) and off(c)
-           and not _TWELVE_MONTHS.search(c.header)]
-    if not odd or not any(c.end and not off(c) for c in cols):
-        return cols
-    return [replace(c, length=None, contested=True) if any(c is o for o in odd) else c for c in cols]
-
-
-
-
 def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:
     """A header whose words stack over several lines, one cell per line ("Three" / "Months" / "Ended" /
     "June 30,", "Fourth" / "Quarter" / "2024"), names a length or a quarter only when the cells over one
@@ -220,103 +156,10 @@ def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:
     return [joined.get(id(hc), hc) for hc in header if id(hc) not in dropped]
 
 
-_TO_DATE = kept_regex(r"to[\s-]date|ytd", regex.I)
 _FULL_YEAR = kept_regex(r"^(?:full|fiscal)\s+year$", regex.I)
 _HALF = kept_regex(r"^(?:H[12]|[12]H|(?:first|second)\s+half)$", regex.I)
 # a length printed alone, without "Ended", over bare years: the first months of those fiscal years
-_RESTATED_COLUMN = kept_regex(r"\b(?:recast|restated|revised)\b", regex.I)
-_REPORTED_COLUMN = kept_regex(r"\breported\b", regex.I)
-_PREVIOUSLY_REPORTED = kept_regex(r"\b(?:previously|originally)\s+reported\b", regex.I)
-_THREE_MONTHS = kept_regex(r"^(?:three|3)[\s-]*months?$", regex.I)
 _FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
-
-
-# what joins the two dates of "Period from March 16, 2024 through December 31, 2024", "For the period from
-# inception (March 1, 2024) to December 31, 2024", "January 1, 2024 - March 15, 2024"
-_THROUGH = kept_regex(r"\s*\)?\s*(?:through|thru|to|until|-|–)\s*", regex.I)
-
-
-_VERSUS = kept_regex(r"\b(?:vs\.?|versus|over|compared\s+(?:to|with))(?=\s)|\s/\s", regex.I)
-
-
-def _compares(text: str) -> bool:
-    """A header that sets two periods against each other ("Q4'24 vs Q3'24", "2024 over 2023"): its column is the
-    change between them. Read as the first, its figures were that period's, and clashed with its own column."""
-    if not _VERSUS.search(text):
-        return False
-    kinds = [kind for kind, _m in tokens(text) if kind in ("y", "q", "fy", "date")]
-    return len(kinds) >= 2
-
-
-def _spanned(col: ColumnPeriod, c: int, header: list[HeaderCell]) -> ColumnPeriod:
-    """The column with the period a header cell over it states by both its ends. Read as one date, its first
-    (the period's start) was the column's date: a balance under "Period from March 16, 2024 through December 31,
-    2024" was dated March 16."""
-    for hc in header:
-        # a cell over this column alone: a range over several ("Guidance: February 2, 2025 - January 31, 2026"
-        # over Low | High) is a title, not each column's period
-        if hc.cols != (c, c):
-            continue
-        dates = list(FULL_DATE.finditer(hc.text))
-        a, b = next(((a, b) for a, b in zip(dates, dates[1:])
-                     if _THROUGH.fullmatch(hc.text, a.end(), b.start())), (None, None))
-        if a is None:
-            continue
-        start, end = make_date(a["m"], a["d"], a["y"]), make_date(b["m"], b["d"], b["y"])
-        if start is None or end is None or start >= end:
-            return replace(col, end=None, length=None)   # not a period: the column stays undated
-        return replace(col, end=end, length=None, fixed=Period(end, start))
-    return col
-
-
-def _year_to_date(slot: dict) -> bool:
-    """The column's length reads "year to date" ("YTD", "Year-to-Date")."""
-    return "len" in slot and bool(_TO_DATE.search(slot["len"].group(0)))
-
-
-def _year_to_date_end(col: ColumnPeriod, slot: dict, cols: list[ColumnPeriod], cal: Calendar) -> ColumnPeriod:
-    """"YTD 2025" beside "Quarter Ended 9/30/25": a year to date that prints no month runs to the latest date
-    the table's other columns give in that fiscal year; with none, the column stays unread."""
-    if col.end is not None or not ("y" in slot or "fy" in slot) or "md" in slot or not _year_to_date(slot):
-        return col
-    y = slot["y"].group(0) if "y" in slot else slot["fy"]["fyy"]
-    fy = int(y) if len(y) == 4 else 2000 + int(y)
-    start, end = cal.fiscal_year_end(fy - 1), cal.fiscal_year_end(fy)
-    ends = [c.end for c in cols if c.end is not None and start < c.end <= end]
-    if not ends:
-        return col
-    return replace(col, end=max(ends), length=year_to_date(max(ends), cal))
-
-
-def _quarter_of_the_first_months(col: ColumnPeriod, slot: dict, cols: list[ColumnPeriod]) -> ColumnPeriod:
-    """"Three Months" over "2024" beside "Six Months" over "2024" (a second quarter's release): the quarter is the
-    last of those first months, and ends where they end, the one end the table gives that year's first months."""
-    if col.end is not None or "y" not in slot or "md" in slot or "len" not in slot \
-            or not _THREE_MONTHS.match(slot["len"].group(0)):
-        return col
-    year = int(slot["y"].group(0))
-    ends = {c.end for c in cols if c.end is not None and c.length is not None and c.length.months in (6, 9)
-            and c.end.year == year}
-    return replace(col, end=ends.pop()) if len(ends) == 1 else col
-
-
-def _months_to_its_quarter(col: ColumnPeriod, slot: dict, cols: list[ColumnPeriod], cal: Calendar) -> ColumnPeriod:
-    """"Twelve Months" over "2024" beside "Fourth Quarter" over "2024", "First Nine Months" over "Fiscal 2025"
-    beside "Third Quarter" over "Fiscal 2025": the months end where that quarter of the year ends (a length over
-    a bare year is otherwise not dated: which month ends it, the header does not say)."""
-    if col.end is not None or "md" in slot or col.length is None or col.length.months not in (6, 9, 12) \
-            or col.length.weeks:
-        return col
-    year = slot["fy"]["fyy"] if "fy" in slot else slot["y"].group(0) if "y" in slot else None
-    if year is None:
-        return col
-    year = int(year) if len(year) == 4 else 2000 + int(year)
-    end = cal.quarter_end(col.length.months // 3, year)
-    quarter = any(c.end == end and c.length is not None and c.length.months == 3 and not c.skip for c in cols)
-    return replace(col, end=end) if quarter else col
-
-
-_PERIOD_KINDS = {"len", "q", "date", "fy", "mr", "md", "y", "qonly"}
 
 
 def _settle_claims(slot: dict, kind: str, claimed: list) -> bool:
@@ -324,11 +167,11 @@ def _settle_claims(slot: dict, kind: str, claimed: list) -> bool:
     17; "June 30," over column 0 and "December 31," over 0-1): the layout mislaid a span. The narrower cell
     is the one that names this column; with no single narrowest, the column keeps no reading of that kind
     (False: the claims stay contested)."""
-    if kind not in _PERIOD_KINDS or len({t for t, _w, _m in claimed}) < 2:
+    if kind not in PERIOD_KINDS or len({t for t, _w, _m in claimed}) < 2:
         return True
-    to_date = [w for _t, w, m in claimed if _TO_DATE.search(m.group(0))]
-    if kind == "len" and to_date and (counted := [c for c in claimed if not _TO_DATE.search(c[2].group(0))
-                                                  and c[1] <= min(to_date)]):
+    to_dates = [w for _t, w, m in claimed if TO_DATE.search(m.group(0))]
+    if kind == "len" and to_dates and (counted := [c for c in claimed if not TO_DATE.search(c[2].group(0))
+                                                   and c[1] <= min(to_dates)]):
         # "Fiscal 2024 YTD" over "39 Weeks Ended November 2, 2024": the length that counts is the column's;
         # "YTD" says no more than that it runs from the fiscal year's start. Not a title over more columns
         # than the "YTD" ("Three Months Ended" over four, "2024 YTD" over one)
@@ -364,27 +207,6 @@ def _place(toks, cols, slots, claims, text):
                 slots[c].setdefault(kind, m)
 
 
-# A row that names its own length against the column's date: "Net Income - Quarter", "EPS (YTD)".
-ROW_PERIOD = kept_regex(r"\s*(?:-|,|\()\s*(?P<w>quarter|qtd|quarter[\s-]to[\s-]date|ytd|year[\s-]to[\s-]date)"
-                           r"\s*\)?\s*$", regex.I)
-
-
-def split_row_period(label: str) -> tuple[str, Optional[str]]:
-    """The label without its period qualifier, and the qualifier ("quarter" or "ytd"), if it has one."""
-    m = ROW_PERIOD.search(label)
-    if not m or not label[:m.start()].strip():
-        return label, None
-    return label[:m.start()].rstrip(), "ytd" if regex.search(r"ytd|year", m["w"], regex.I) else "quarter"
-
-
-def row_column(col: ColumnPeriod, qualifier: Optional[str], cal: Calendar) -> ColumnPeriod:
-    """The column as a qualified row reads it: the column's date, the row's length."""
-    if qualifier is None or col.end is None or col.fixed is not None:
-        return col
-    length = Length(months=3) if qualifier == "quarter" else year_to_date(col.end, cal)
-    return replace(col, length=length, header=f"{col.header} ({qualifier})")
-
-
 def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> ColumnPeriod:
     header = " ".join(m.group(0) for m in slot.values())
     if "skip" in slot and not ({"date", "y", "q", "fy"} & slot.keys()):
@@ -392,7 +214,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
     if "avg" in slot:   # "Average Balance", "Quarterly Average": a bank's averages are no balances at any date
         return ColumnPeriod(None, None, skip=True, header=header)
     length = length_of(slot["len"].group(0)) if "len" in slot else None
-    ytd = _year_to_date(slot)
+    ytd = to_date(slot)
     end: Optional[date] = None
     if "mr" in slot and not ({"date", "q", "fy", "y", "md", "len"} & slot.keys()):
         # "Oct–Dec 2024", "Jan–Dec 2023": the months a column covers, first to last (European reports)
@@ -424,7 +246,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
             length = Length(months=6)
         elif ytd or (length is not None and length.months != 12):
             # "Year to Date" or "Six Months" over "Fiscal 2024" runs to a day the header does not print: not the
-            # year's end (a year to date takes the latest date the table gives in that year, _year_to_date_end)
+            # year's end (a year to date takes the latest date the table gives in that year, column_passes.year_to_date_end)
             end = None
         else:
             end = cal.fiscal_year_end(fy)

@@ -35,6 +35,8 @@ TOKEN = kept_regex(
 
 LEAF = ("date", "y", "q", "fy", "skip")
 KINDS = ("len", "q", "date", "fy", "mr", "md", "y", "qonly", "total", "rng", "skip", "ng", "avg")
+PERIOD_KINDS = {"len", "q", "date", "fy", "mr", "md", "y", "qonly"}   # the kinds that say a column's period
+TO_DATE = kept_regex(r"to[\s-]date|ytd", regex.I)
 
 
 # "June 30, 2004 and 2003", "December 31, 2024 2023": one day of several years, each a column's; the day is no
@@ -77,3 +79,8 @@ def tokens(text: str):
 
 def has(text: str, kind: str) -> bool:
     return any(k == kind for k, _m in tokens(text))
+
+
+def to_date(slot: dict) -> bool:
+    """A column's length (its slot's "len" token) reads "year to date" ("YTD", "Year-to-Date")."""
+    return "len" in slot and bool(TO_DATE.search(slot["len"].group(0)))

@@ -13,7 +13,7 @@ from ..model import Table
 from ..rulebook.loader import precedence
 from ..rulebook.match import normalize_label, search
 from ..rulebook.model import Rulebook, TableRule
-from .columns import ColumnPeriod
+from .column_period import ColumnPeriod
 from .scale import Scale
 from .table_kind import BALANCE_SHEET, SECONDARY, STATEMENT, TABLE
 from ..dataclass_code import dataclass

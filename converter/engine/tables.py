@@ -17,7 +17,9 @@ from ..model import Fact, Finding, Period, Provenance, Row, Table
 from ..rulebook.match import match_row, normalize_label
 from ..rulebook.model import Rulebook
 from ..taxonomy import Calculation, Taxonomy
-from .columns import ColumnPeriod, resolve_columns, row_column, split_row_period, years_off_the_year_end
+from .column_passes import years_off_the_year_end
+from .column_period import ColumnPeriod, row_column, split_row_period
+from .columns import resolve_columns
 from .release_calendar import Calendar
 from .fiscal_calendar import began_after
 from .dates import Length
