@@ -285,6 +285,29 @@ def test_a_condensed_balance_sheets_total_equity_includes_a_minority_the_income_
     assert not _values(alone, "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest")
 
 
+def test_selected_balance_sheet_data_whose_equity_balances_the_assets_beside_a_minority_is_the_whole_equity():
+    """"Total shareholders' equity" under total assets and total liabilities, no noncontrolling interest's line,
+    in a release whose income statement gives the minority a share (Royalty Pharma's "Selected Balance Sheet
+    Data"): with the liabilities it makes the assets, so the minority's equity is in it."""
+    minority = STATEMENT.rstrip("\n") + "\n| Less: Net income attributable to noncontrolling interests | 126 | 223 |\n\n"
+    selected = "SELECTED BALANCE SHEET DATA\n" + ASSETS_AND_LIABILITIES + \
+        "| Total shareholders' equity | 202,485 | 308,278 |\n"
+    whole = _values(_convert(HEAD + minority + selected),
+                    "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest")
+    assert whole == {"2024-12-31": Decimal("202485000"), "2023-12-31": Decimal("308278000")}
+    # an equity that does not make the assets with the liabilities says nothing of what it holds
+    short = _convert(HEAD + minority + selected.replace("202,485", "200,485"))
+    assert _values(short, "StockholdersEquity")["2024-12-31"] == Decimal("200485000")
+    # with no minority anywhere, the equity is the company's own
+    alone = _convert(HEAD + STATEMENT + "\n" + selected)
+    assert _values(alone, "StockholdersEquity")["2024-12-31"] == Decimal("202485000")
+    # a redeemable minority sits outside equity: nil at the date, the parent's equity makes the assets too
+    redeemable = selected.replace("| Total shareholders' equity", "| Redeemable noncontrolling interests | — | — |\n"
+                                  "| Total shareholders' equity")
+    parents = _convert(HEAD + minority + redeemable)
+    assert _values(parents, "StockholdersEquity")["2024-12-31"] == Decimal("202485000")
+
+
 def test_net_income_left_for_common_shareholders_beside_the_parents_is_income_available_to_common():
     text = HEAD + """OPERATING RESULTS
 (Amounts in thousands)

@@ -96,25 +96,37 @@ def _available_to_common(facts: list[Fact]) -> list[Fact]:
                     if f.provenance else None) if id(f) in moved else f for f in facts]
 
 
-LIABILITIES, LIABILITIES_AND_EQUITY = "us-gaap:Liabilities", "us-gaap:LiabilitiesAndStockholdersEquity"
+REDEEMABLE_MINORITY = "us-gaap:RedeemableNoncontrollingInterestEquityCarryingAmount"
+LIABILITIES, LIABILITIES_AND_EQUITY, ASSETS = "us-gaap:Liabilities", "us-gaap:LiabilitiesAndStockholdersEquity", "us-gaap:Assets"
 
 
 def _equity_that_balances(facts: list[Fact]) -> list[Fact]:
     """Beside a noncontrolling interest, the equity that takes total liabilities to total liabilities and
     equity is the whole equity, the noncontrolling interest's included ("Total shareholders' equity" after
-    a "Non-controlling interest" line, whatever the parent's own line is called)."""
+    a "Non-controlling interest" line, whatever the parent's own line is called). So is the equity that takes
+    them to total assets where the balance sheet prints no minority's line and the income statement gives the
+    minority a share ("Selected Balance Sheet Data": total assets, total liabilities, total shareholders'
+    equity): the parent's alone would fall short of the assets by the minority's equity. Not where the release
+    prints a redeemable minority: its stake sits outside equity (temporary equity), and a parent's equity makes
+    the assets with the liabilities whenever that stake is nil."""
     equity, nci, total = PAIRS[1]
     by = {(f.concept, f.period, f.unit, f.dims): f for f in facts
-          if f.concept in (nci, LIABILITIES, LIABILITIES_AND_EQUITY)}
+          if f.concept in (nci, LIABILITIES, LIABILITIES_AND_EQUITY, ASSETS)}
+    shared = any(f.concept == PAIRS[0][1] and f.value for f in facts) \
+        and not any(f.concept == REDEEMABLE_MINORITY for f in facts)   # a share of income, any period
     out = []
     for f in facts:
-        if f.concept == equity and by.get((nci, f.period, f.unit, f.dims)) is not None \
-                and by[(nci, f.period, f.unit, f.dims)].value:
+        if f.concept == equity:
+            minority = by.get((nci, f.period, f.unit, f.dims))
             liab = by.get((LIABILITIES, f.period, f.unit, f.dims))
-            both = by.get((LIABILITIES_AND_EQUITY, f.period, f.unit, f.dims))
+            both = by.get((LIABILITIES_AND_EQUITY, f.period, f.unit, f.dims)) if minority is not None and minority.value \
+                else by.get((ASSETS, f.period, f.unit, f.dims)) if minority is None and shared else None
             if liab is not None and both is not None and \
                     abs(liab.value + f.value - both.value) <= half_interval(liab) + half_interval(f) + half_interval(both):
-                step = "consolidated: with total liabilities it makes total liabilities and equity, beside a noncontrolling interest"
+                step = ("consolidated: with total liabilities it makes total liabilities and equity, beside a "
+                        "noncontrolling interest" if minority is not None else
+                        "consolidated: with total liabilities it makes total assets, in a release that gives a "
+                        "noncontrolling interest a share of income")
                 prov = replace(f.provenance, steps=f.provenance.steps + (step,)) if f.provenance else None
                 f = replace(f, concept=total, provenance=prov)
         out.append(f)
