@@ -984,3 +984,46 @@ def test_an_amount_with_periods_handed_out_respectively_is_not_every_periods():
                              "and 2023, respectively.\n")
     assert _values(result, "NetIncomeLoss") == {"2024-10-01..2024-12-31": Decimal("12400000"),
                                                 "2023-10-01..2023-12-31": Decimal("-2000000")}
+
+
+PACKED = """CONSOLIDATED STATEMENTS OF INCOME
+(in thousands)
+
+| | Three Months Ended December 31, | Year Ended December 31, | |
+| --- | --- | --- | --- |
+| | 2024 | 2023 | 2024 |
+| Revenue | $121,340 | $114,870 | $471,330 |
+| Net income | $14,880 | $13,280 | $57,920 |
+"""
+
+
+def test_titles_packed_into_the_first_cells_of_a_header_do_not_date_the_years_they_cross():
+    """A scraper that lost a header's spans packs "Three Months Ended | Year Ended" into its first cells and pads
+    the row: "Year Ended" then stands over the year-ago quarter (2023 of "2024 2023 | 2024"), and that quarter
+    was written as the year 2023. The years mark the groups; where a title crosses them, the columns it
+    crosses are not read."""
+    result = _convert(HEAD + PACKED)
+    assert _values(result, "Revenues") == {"2024-10-01..2024-12-31": Decimal("121340000")}
+    # a bank's dates mark the groups as the years do
+    bank = PACKED.replace("| Three Months Ended December 31, | Year Ended December 31, | |",
+                          "| Three Months Ended | Year Ended | | |").replace("| --- | --- | --- | --- |",
+                                                                            "| --- | --- | --- | --- | --- |")
+    bank = bank.replace("| | 2024 | 2023 | 2024 |", "| | December 31, 2024 | September 30, 2024 | December 31, 2023 | "
+                        "December 31, 2024 |").replace("| $471,330 |", "| $118,010 | $471,330 |") \
+        .replace("| $57,920 |", "| $13,020 | $57,920 |")
+    assert set(_values(_convert(HEAD + bank), "Revenues")) == {"2024-10-01..2024-12-31"}
+    # set where the groups are, the titles date every column
+    spanned = PACKED.replace("| | Three Months Ended December 31, | Year Ended December 31, | |",
+                             "| | Three Months Ended December 31, | | Year Ended December 31, |")
+    assert _values(_convert(HEAD + spanned), "Revenues") == {
+        "2024-10-01..2024-12-31": Decimal("121340000"), "2023-10-01..2023-12-31": Decimal("114870000"),
+        "2024-01-01..2024-12-31": Decimal("471330000")}
+    # each column naming its own period, years interleaved, is no crossing
+    own = """CONSOLIDATED STATEMENTS OF INCOME
+(in thousands)
+
+| | Three Months Ended December 31, 2024 | Year Ended December 31, 2024 | Three Months Ended December 31, 2023 | Year Ended December 31, 2023 |
+| --- | --- | --- | --- | --- |
+| Revenue | 121,340 | 471,330 | 114,870 | 455,000 |
+"""
+    assert len(_values(_convert(HEAD + own), "Revenues")) == 4

@@ -28,6 +28,7 @@ from .column_period import ColumnPeriod
 from .dates import FULL_DATE, MONTH_RE, ORDINAL_QUARTERS, Length, length_of, make_date, numeric_date, parse_month
 from .leaf_runs import lengths_by_leaf_runs
 from .release_calendar import Calendar, year_to_date
+from .time_runs import across_header_runs
 from .column_members import column_members
 from .header_tokens import LEAF, PERIOD_KINDS, TO_DATE, has, to_date, tokens
 from ..rulebook.regex_code import kept_regex
@@ -91,7 +92,8 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     cols = [months_to_its_quarter(c, s, cols, cal) for c, s in zip(cols, slots)]
     cols = skipped(cols, header, claims)
     cols = [replace(c, contested=True) if i in contested and c.length is None else c for i, c in enumerate(cols)]
-    cols = [replace(c, contested=True, length=None) if i in table.contested else c for i, c in enumerate(cols)]
+    crossed = set(table.contested) | across_header_runs(header, n)
+    cols = [replace(c, contested=True, length=None) if i in crossed else c for i, c in enumerate(cols)]
     if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
         # "trailing 4 quarters": each column is the twelve months ending with its quarter; where the words head
         # some columns only ("Three Months Ended" | "LTM"), those, and a column whose own header prints its

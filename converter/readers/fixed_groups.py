@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 import regex
 
 from ..engine.dates import FULL_DATE, MONTH_RE, length_of, make_date
+from ..engine.time_runs import BARE_YEAR, LENGTH_WORD, MONTH_DAY as _MONTH_DAY, crossing, time_runs, year_runs
 from ..rulebook.regex_code import kept_regex
 
 if TYPE_CHECKING:
@@ -19,9 +20,7 @@ GROUP_WORDS = kept_regex(rf"(?i)\b(?:{MONTH_RE}|ended|ending|months?|weeks?|quar
 MONTH = kept_regex(rf"(?i)\b(?:{MONTH_RE})\b")
 BARE_MONTH = kept_regex(rf"(?i)^(?:{MONTH_RE})\.?$")
 YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
-LENGTH_WORD = kept_regex(r"(?i)\b(?:months?|weeks?|quarters?|years?)\b")
 _YEAR_WORD = kept_regex(r"(?i)\b(?:years?|periods?)\b")
-BARE_YEAR = kept_regex(r"^(?:fiscal\s+|FY\s*)?((?:19|20)\d\d)$", regex.I)
 
 
 def _year_runs(lines: list[list[list]], cols: list["_Column"]) -> Optional[list[tuple[int, int]]]:
@@ -35,26 +34,8 @@ def _year_runs(lines: list[list[list]], cols: list["_Column"]) -> Optional[list[
         # a bank's quarters of one year stand side by side ("Dec. 31, | Sept. 30, | ... 2024 2024"): where every
         # column prints its month and day, the dates mark the groups, each going back in time
         order = _column_dates(lines, years, cols) or years
-        runs = _runs(order, ncols, back=True)
-        # oldest first ("2023 2024 | 2023 2024"): groups going forward in time, where each then holds two years
-        # or more and going back would leave a year alone
-        forward = _runs(order, ncols, back=False)
-        if any(len(r) == 1 for r in runs) and all(len(r) > 1 for r in forward):
-            runs = forward
-        return [(r[0], r[-1]) for r in runs]
+        return year_runs(order, ncols)
     return None
-
-
-def _runs(order: dict, ncols: int, back: bool) -> list[list[int]]:
-    runs: list[list[int]] = [[0]]
-    for c in range(1, ncols):
-        if (order[c] >= order[c - 1]) if back else (order[c] <= order[c - 1]):
-            runs.append([])
-        runs[-1].append(c)
-    return runs
-
-
-_MONTH_DAY = kept_regex(rf"(?i)\b({MONTH_RE})\.?\s*(\d{{1,2}})\b")
 
 
 def _column_dates(lines: list[list[list]], years: dict[int, int], cols: list["_Column"]) -> Optional[dict[int, date]]:
@@ -139,30 +120,7 @@ def across_year_runs(lines: list[list[list]], cols: list["_Column"]) -> list[int
     runs = _year_runs(lines, cols)
     if runs is None or len(runs) < 2:
         return []
-    out: list[int] = []
-    titles: dict[tuple[int, int], set[str]] = {}
-    for placed in lines:
-        for text, (a, b), _s, _e in placed:
-            if not LENGTH_WORD.search(text):
-                continue
-            touched = [r for r in runs if r[0] <= b and r[1] >= a]
-            if len(touched) >= 2 and (a, b) != (touched[0][0], touched[-1][1]):
-                out.extend(range(a, b + 1))
-            elif len(touched) == 1:
-                titles.setdefault(touched[0], set()).add(_nominal(text))
-    for (a, b), said in titles.items():
-        if len(said) > 1:
-            out.extend(range(a, b + 1))
-    return out
-
-
-def _nominal(title: str) -> str:
-    """A length title as the length it names: "13 Weeks Ended" and "14 Weeks Ended" (a 53-week year's fourth
-    quarter) are one quarter, "52 Weeks" and "53 Weeks" one year, "Three Months" a quarter too."""
-    length = length_of(title)
-    if length is None:
-        return " ".join(title.lower().split())
-    return f"{round(length.weeks / 13) * 3 if length.weeks else length.months} months"
+    return crossing(runs, [(text, (a, b)) for placed in lines for text, (a, b), _s, _e in placed])
 
 
 _QUARTER = kept_regex(r"^(?:Q([1-4])|([1-4])Q)$", regex.I)
@@ -284,7 +242,7 @@ def dated_groups(titles: list[list], lines: list[list[list]], cols: list["_Colum
             return None
         settled = []
         for back in (True, False):
-            runs = [(r[0], r[-1]) for r in _runs(days, ncols, back)]
+            runs = [(r[0], r[-1]) for r in time_runs(days, ncols, back)]
             if len(runs) == len(titles) and all(
                     _apart(days[c - 1], days[c], step)
                     for (a, b), step in zip(runs, steps) for c in range(a + 1, b + 1)) \
