@@ -630,6 +630,61 @@ def test_a_table_in_whole_dollars_after_one_in_thousands_does_not_take_its_note(
     assert _values(result, "Assets") == {"2024-12-31": Decimal("528115000"), "2023-12-31": Decimal("496398000")}
 
 
+def test_a_line_two_tables_share_shows_the_scale_a_table_with_no_note_did_not_carry():
+    """The highlights in thousands print gross profit 2,025; the statement after them prints no note and
+    2,024,927 for the same quarter. Read at the carried thousands the statement was a thousand times too large
+    (its typical figure just under the ratio that withholds), and outranked the highlights in the merge. The
+    shared line agrees only in whole dollars: that is the statement's scale."""
+    text = HEAD + """FINANCIAL HIGHLIGHTS
+(in thousands)
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Gross profit | 2,025 | 1,421 |
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+
+| | Three Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Revenue | $3,168,934 | $2,076,425 |
+| Gross profit | 2,024,927 | 1,420,916 |
+| Net loss | $(466,593) | $(1,394,484) |
+"""
+    result = _convert(text)
+    assert _values(result, "Revenues") == {"2024-10-01..2024-12-31": Decimal("3168934"),
+                                           "2023-10-01..2023-12-31": Decimal("2076425")}
+    assert _values(result, "GrossProfit")["2024-10-01..2024-12-31"] == Decimal("2024927")
+    # a cash flow statement in thousands under an income statement in millions: its net income says so
+    millions = HEAD + """CONSOLIDATED STATEMENTS OF OPERATIONS
+(in millions)
+
+| | Year Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Revenue | $412.3 | $388.1 |
+| Net income | $38.4 | $33.1 |
+
+CONSOLIDATED STATEMENTS OF CASH FLOWS
+
+| | Year Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Net income | $38,412 | $33,120 |
+| Net cash provided by operating activities | 71,220 | 63,310 |
+"""
+    result = _convert(millions)
+    assert _values(result, "NetCashProvidedByUsedInOperatingActivities") == {
+        "2024-01-01..2024-12-31": Decimal("71220000"), "2023-01-01..2023-12-31": Decimal("63310000")}
+    assert _values(result, "NetIncomeLoss")["2024-01-01..2024-12-31"] == Decimal("38412000")
+    # a shared line that agrees at the carried scale: the note carries
+    carried = millions.replace("$38,412", "$38.4").replace("$33,120", "$33.1").replace("71,220", "71.2") \
+        .replace("63,310", "63.3")
+    assert _values(_convert(carried), "NetCashProvidedByUsedInOperatingActivities")["2024-01-01..2024-12-31"] == \
+        Decimal("71200000")
+
+
 def test_a_column_whose_header_names_two_lengths_is_not_settled_by_elimination():
     # a header printed askew put "Three Months" and "Year Ended" over the same columns: neither length was
     # read, and the rest of the release, whose quarter disagreed with the column, left "the year" standing by

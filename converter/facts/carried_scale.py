@@ -5,6 +5,10 @@ thousand times too large ("Total assets 528,115,121" as $528 billion beside a ne
 Nothing in the text settles which it is, so where the figures themselves say the scale does not carry, the
 table's money and share counts are withheld with a finding; the order of the tables decides nothing.
 
+What settles it: a line the table shares with a table that prints its own note ("Gross profit" in highlights
+"(in thousands)" and in the statement after them). Where every shared line agrees at one lower scale and none
+at the carried one (2,024,927 beside 2,025 thousand: whole dollars), the table is read at that scale.
+
 What the figures say: a table's typical money figure (the median of its absolute amounts, as printed) and
 that of the table whose note it carries. Statements of one release in one scale differ by far less than a
 thousand times (a bank's balance sheet against its income statement, the widest pair, by a few hundred; in
@@ -16,8 +20,10 @@ from __future__ import annotations
 import statistics
 from decimal import Decimal
 
+from dataclasses import replace
+
 from ..model import Fact, Finding
-from .merge import source_of
+from .merge import consistent, source_of
 
 CARRIED_RATIO = 1000   # typical figure of a table against the table whose note it carries: from here, no carry
 
@@ -31,6 +37,7 @@ def doubtful_carried_scales(facts: list[Fact], carried: dict[int, int]
     """`carried`: table -> the table whose scale note it took. Facts kept, withheld, and a finding per table."""
     if not carried:
         return facts, [], []
+    facts, carried = _scaled_by_shared_lines(facts, carried)
     money: dict[int, list[Fact]] = {}
     for f in facts:
         if f.category == "table" and f.unit == "USD" and not f.dims and f.value and f.provenance is not None:
@@ -59,3 +66,42 @@ def doubtful_carried_scales(facts: list[Fact], carried: dict[int, int]
         else:
             kept.append(f)
     return kept, rejected, findings
+
+
+_LOWER = (3, 6, 9)   # powers of ten a carried note may overstate a table's figures by
+
+
+def _scaled_by_shared_lines(facts: list[Fact], carried: dict[int, int]) -> tuple[list[Fact], dict[int, int]]:
+    """`facts` with each carried table's money and share counts read at the one lower scale at which every
+    line it shares with a table of its own note agrees, and none at the carried scale; `carried` without
+    those tables."""
+    noted: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        if f.category == "table" and f.provenance is not None and f.provenance.block not in carried \
+                and f.unit == "USD" and f.value:
+            noted.setdefault((f.concept, f.period, f.unit, f.dims), []).append(f)
+    lower: dict[int, int] = {}
+    for block in carried:
+        shared = [(f, noted[k]) for f in facts if f.category == "table" and f.provenance is not None
+                  and f.provenance.block == block and f.value and (k := (f.concept, f.period, f.unit, f.dims)) in noted]
+        if not shared or any(consistent(f, g) for f, others in shared for g in others):
+            continue
+        fits = [k for k in _LOWER if all(any(consistent(_scaled(f, k), g) for g in others) for f, others in shared)]
+        if len(fits) == 1:
+            lower[block] = fits[0]
+    if not lower:
+        return facts, carried
+    out = []
+    for f in facts:
+        k = lower.get(f.provenance.block) if f.category == "table" and f.provenance is not None else None
+        out.append(_scaled(f, k, True) if k and f.unit in ("USD", "shares") else f)
+    return out, {b: s for b, s in carried.items() if b not in lower}
+
+
+def _scaled(f: Fact, k: int, said: bool = False) -> Fact:
+    """`f` read at a scale 10^k lower than the one it was given."""
+    prov = f.provenance
+    if said and prov is not None:
+        prov = replace(prov, steps=prov.steps + (f"scale: not the carried note's: a line shared with a table of its "
+                                                 f"own note agrees only at 10^-{k} of it",))
+    return replace(f, value=f.value.scaleb(-k), decimals=f.decimals + k, provenance=prov)
