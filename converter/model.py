@@ -85,6 +85,7 @@ class Document:
     text: str
     layout: str
     source: str = ""  # file name, for messages
+    published: Optional[date] = None   # the date a newswire copy's front matter gives (readers/front_matter.py)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

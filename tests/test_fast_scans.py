@@ -385,7 +385,7 @@ def test_candidates_are_the_plain_lookup():
 def _dateline_plain(text: str):
     """The dateline reading _last_ends_from sped up: the last sentence end looked for from the line's start."""
     from converter.engine.dates import full_dates, make_date
-    from converter.engine.release_date import _AFTER, _PLACE, _SENTENCE_END, _WIRE_BEFORE, LINE_START
+    from converter.engine.release_date import _AFTER, _MARKUP, _PLACE, _SENTENCE_END, _WIRE_BEFORE, LINE_START
     for m in full_dates(text):
         d = make_date(m["m"], m["d"], m["y"])
         if d is None:
@@ -397,7 +397,8 @@ def _dateline_plain(text: str):
             before = before[ends[-1].end():] if ends else before
             if len(before) > LINE_START:
                 continue
-        if _AFTER.match(text, m.end()) or _PLACE.search(before) or _WIRE_BEFORE.search(before):
+        if (not before.strip(_MARKUP) and _AFTER.match(text, m.end())) or _PLACE.search(before) \
+                or _WIRE_BEFORE.search(before):
             return d
     return None
 

@@ -109,6 +109,38 @@ def test_the_dateline_is_the_release_date_and_other_first_dates_are_not():
     subtitle = "PDUFA Goal Date of September 7, 2025 -\nCAMBRIDGE, Mass., Feb. 13, 2025 (GLOBE NEWSWIRE) - Agios"
     assert str(dateline(subtitle)) == "2025-02-13"
     assert dateline("On January 5, 2024, we acquired Widget Co. for cash.") is None
+    # Business Wire with no comma after the place, and a dateline that opens its line
+    assert str(dateline("NEW YORK--(BUSINESS WIRE)--Feb 12, 2025--Acme Corp today reported")) == "2025-02-12"
+    assert str(dateline("Feb. 12, 2025 -- Acme Corp today reported results")) == "2025-02-12"
+    assert str(dateline("EL CENTRO, Calif. - (NewMediaWire) - October 18, 2024 - CMUV Bancorp")) == "2024-10-18"
+    # a date later on the dateline's line is not its date ("12 February 2025" is not read as a date)
+    assert dateline("NEW YORK, 12 February 2025 -- Acme Corp today reported results for the fourth quarter ended "
+                    "December 31, 2024.") is None
+    # nor is a date within a title line before a dash
+    assert dateline("Acme Reports Results for the Quarter Ended December 31, 2024 - Revenue Up 10%") is None
+
+
+def test_a_newswire_copys_front_matter_dates_a_release_with_no_dateline_and_is_no_part_of_it():
+    """A scraper's copy opens with a YAML block ('date: "2025-02-12 05:20:47"'); with no dateline in the text,
+    that is the release's date: an actual figure for a later period was misread."""
+    from converter.readers import read_document
+    from converter.engine.release_date import release_date
+    copy = """---
+title: "Acme Corp Reports Fourth Quarter 2024 Results"
+date: "2025-02-12 05:20:47"
+summary: "Acme Corp reported revenue of $47.5 million for the fourth quarter of 2024."
+---
+
+Acme Corp reported results for the fourth quarter ended December 31, 2024. Revenue for the fourth quarter of 2024 was
+$47.5 million.
+"""
+    doc = read_document(copy)
+    assert str(release_date(doc)) == "2025-02-12"
+    assert "title:" not in " ".join(p.text for p in doc.paragraphs)
+    result = _convert(copy)
+    assert _values(result, "Revenues") == {"2024-10-01..2024-12-31": Decimal("47500000")}
+    late = _convert(copy.replace("for the fourth quarter of 2024 was", "for the first quarter of 2025 was"))
+    assert not _values(late, "Revenues")
 
 
 

@@ -8,6 +8,7 @@ import regex
 
 from ..model import Document
 from .edgar import exhibit_text
+from .front_matter import split_front_matter
 from .normalize import normalize_text
 from .range_cells import with_range_columns
 from ..rulebook.regex_code import kept_regex
@@ -108,5 +109,7 @@ def read_document(text: str, layout: Optional[str] = None, source: str = "") -> 
     text = exhibit_text(text)
     if layout == "html" or (layout is None and _is_html(text)):
         return with_range_columns(_read_html(text, source))
-    text = normalize_text(text)
-    return with_range_columns(LAYOUTS[layout or _text_layout(text[:HEAD])](text, source))
+    text, published = split_front_matter(normalize_text(text))
+    doc = with_range_columns(LAYOUTS[layout or _text_layout(text[:HEAD])](text, source))
+    doc.published = published
+    return doc

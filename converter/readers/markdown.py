@@ -1,6 +1,6 @@
 """Markdown newswire copies: a release as a news site republished it and a scraper saved it.
 
-A YAML front matter block first (skipped: its summary repeats the opening paragraph), then prose with
+A YAML front matter block first (blanked before any text reader reads: front_matter.py), then prose with
 emphasis, bullets and links, and tables as pipe tables (`| Revenue | $ | 1,234 |` with a `| --- |` rule).
 A table's lines are a grid: every figure keeps the cell position the flattened HTML gave it, so a column is
 a position, not a guess. Header rows come in two kinds:
@@ -31,7 +31,6 @@ from ..rulebook.regex_code import kept_regex
 from ..dataclass_code import dataclass
 
 _RULE = kept_regex(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
-_FRONT_MATTER = kept_regex(r"\A---[ \t]*\n.*?\n---[ \t]*\n", regex.S)
 _EMPHASIS = kept_regex(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[*_\\|#\[\]()])")
 _LINK = kept_regex(r"!?\[([^\]]*)\]\([^)]*\)")
 _BULLET = kept_regex(r"^\s*(?:[*+-]|\d{1,2}[.)])\s+")
@@ -131,8 +130,7 @@ class _Draft:
 
 def read_markdown(text: str, source: str = "") -> Document:
     blocks: list = []
-    m = _FRONT_MATTER.match(text)
-    pos = m.end() if m else 0
+    pos = 0
     para: list[tuple[str, int, int]] = []   # lines of the paragraph being read
     grid: list[_Line] = []
 
