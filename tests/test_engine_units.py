@@ -955,3 +955,17 @@ def test_a_footnote_above_a_statement_naming_non_recurring_items_is_no_title_of_
             "| Cash and cash equivalents | $ 544.5 |  | $ 545.8 |\n| Goodwill | 1,659.7 |  | 1,719.3 |\n")
     facts = {(f.concept, str(f.period)): f.value for f in convert_text(text, issuer="none", layout="pipe").facts}
     assert facts[("us-gaap:Goodwill", "2024-12-31")] == Decimal("1659700000")
+
+
+def test_lengths_counted_in_compound_words():
+    """"Twenty-Four Weeks Ended" (a 16-12-12-12 calendar's half year) was read as the "Four Weeks" in it, and
+    "Sixteen Weeks" as no length."""
+    from converter.engine.dates import Length, length_of
+    from converter.engine.header_tokens import tokens
+    assert length_of("Twenty-Four Weeks Ended") == Length(weeks=24)
+    assert length_of("Twenty-eight weeks") == Length(weeks=28)
+    assert length_of("Sixteen Weeks Ended") == Length(weeks=16)
+    assert length_of("Fifty Three Weeks") == Length(weeks=53)
+    assert length_of("Thirteen Weeks Ended") == Length(weeks=13)
+    assert [m.group(0) for k, m in tokens("Twenty-Four Weeks Ended June 14, 2025") if k == "len"] == \
+        ["Twenty-Four Weeks Ended"]

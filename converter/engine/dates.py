@@ -20,10 +20,14 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
             r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "twenty-six": 26,
-                "twenty six": 26, "thirty-nine": 39, "thirty nine": 39, "fifty-two": 52, "fifty two": 52,
-                "fifty-three": 53, "fifty three": 53, "fourteen": 14, "twenty-seven": 27, "forty": 40}
+_ONES = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+         "seventeen eighteen nineteen").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+# the numbers a length is counted in, in words: "Twenty-Four Weeks" (a 16-12-12-12 calendar's half), "Fifty-Three"
+NUMBER_WORDS = {w: i + 1 for i, w in enumerate(_ONES)} | _TENS | {
+    f"{t}{sep}{o}": n + i + 1 for t, n in _TENS.items() for i, o in enumerate(_ONES[:9]) for sep in ("-", " ")}
+# as a pattern, longest first (so "twenty-four" wins over the "four" in it), either separator
+NUMBER_WORD = "|".join(sorted({w.replace("-", " ") for w in NUMBER_WORDS}, key=len, reverse=True)).replace(" ", r"[\s-]")
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 FULL_DATE = kept_regex(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\s*,?\s*(?P<y>(?:19|20)\d\d)\b", regex.I)
@@ -138,8 +142,7 @@ def make_date(m: str, d: str, y: str) -> Optional[date]:
 
 
 _LENGTH = kept_regex(
-    r"\b(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
-    r")[\s-]*(?P<unit>months?|weeks?|quarters?)\b", regex.I)
+    r"(?<![\w-])(?P<n>\d{1,2}|" + NUMBER_WORD + r")[\s-]*(?P<unit>months?|weeks?|quarters?)\b", regex.I)
 _YEARISH = kept_regex(r"\b(?:(?:fiscal\s+)?years?|twelve\s+months|annual|full[\s-]year|fy)\b", regex.I)
 _QUARTERISH = kept_regex(r"\bquarters?\b|\bQ[1-4]\b", regex.I)
 
@@ -149,7 +152,7 @@ def length_of(phrase: str) -> Optional[Length]:
     m = _LENGTH.search(phrase)
     if m:
         n = m["n"].lower()
-        n = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        n = int(n) if n.isdigit() else NUMBER_WORDS[" ".join(n.replace("-", " ").split())]
         unit = m["unit"].lower()
         if unit.startswith("week"):
             return Length(weeks=n)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import regex
 
-from .dates import MONTH_RE, NUMERIC_DATE
+from .dates import MONTH_RE, NUMBER_WORD, NUMERIC_DATE
 from ..rulebook.regex_code import kept_regex
 
-_NUM = r"(?:\d{1,2}|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]?six|twenty[\s-]?seven|thirty[\s-]?nine|forty|fifty[\s-]?two|fifty[\s-]?three)"
+_NUM = rf"(?:\d{{1,2}}|{NUMBER_WORD})"
 TOKEN = kept_regex(
-    rf"""(?P<len>\b{_NUM}[\s-]*(?:months?|weeks?)(?:\s+(?:ended|ending))?\b
+    rf"""(?P<len>(?<![\w-]){_NUM}[\s-]*(?:months?|weeks?)(?:\s+(?:ended|ending))?\b
             |\b(?:fiscal\s+)?(?:quarters?|years?|periods?)\s+(?:ended|ending)\b
             |\btransition\s+period\b
             |\byear[\s-]to[\s-]date\b|\bYTD\b
