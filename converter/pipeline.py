@@ -115,7 +115,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, off_scale, scale_findings = check_table_scales(facts)
     facts, unscaled, unscaled_findings = unstated_scales(facts, snippet)
     facts = shares_by_eps(facts)
-    facts, uncarried, carry_findings = doubtful_carried_scales(facts, trace.tables.carried_scale)
+    facts, uncarried, carry_findings = doubtful_carried_scales(facts, trace.tables.carried_scale, trace.tables.noted)
     facts, shaped, shape_findings = per_share_shaped(facts)
     facts, misread, order_findings = check_period_order(facts)
     facts, misdated, misdated_findings = misdated_columns(facts)

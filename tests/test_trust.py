@@ -333,6 +333,9 @@ def test_selected_balance_sheet_data_whose_equity_balances_the_assets_beside_a_m
     # with no minority anywhere, the equity is the company's own
     alone = _convert(HEAD + STATEMENT + "\n" + selected)
     assert _values(alone, "StockholdersEquity")["2024-12-31"] == Decimal("202485000")
+    # a line that names its owner is the parent's, a minority within the rounding notwithstanding
+    named = _convert(HEAD + minority + selected.replace("| Total shareholders' equity", "| Total Acme Corp. shareholders' equity"))
+    assert _values(named, "StockholdersEquity")["2024-12-31"] == Decimal("202485000")
     # a redeemable minority sits outside equity: nil at the date, the parent's equity makes the assets too
     redeemable = selected.replace("| Total shareholders' equity", "| Redeemable noncontrolling interests | — | — |\n"
                                   "| Total shareholders' equity")
@@ -710,6 +713,11 @@ CONSOLIDATED STATEMENTS OF CASH FLOWS
     assert _values(result, "NetCashProvidedByUsedInOperatingActivities") == {
         "2024-01-01..2024-12-31": Decimal("71220000"), "2023-01-01..2023-12-31": Decimal("63310000")}
     assert _values(result, "NetIncomeLoss")["2024-01-01..2024-12-31"] == Decimal("38412000")
+    # share counts the carried note excepted are as printed, and stay so
+    shares = text.replace("(in thousands)", "(in thousands, except share and per share data)") + \
+        "| Weighted average shares outstanding, basic | 15,330,441 | 15,480,002 |\n"
+    assert _values(_convert(shares), "WeightedAverageNumberOfSharesOutstandingBasic")["2024-10-01..2024-12-31"] == \
+        Decimal("15330441")
     # a shared line that agrees at the carried scale: the note carries
     carried = millions.replace("$38,412", "$38.4").replace("$33,120", "$33.1").replace("71,220", "71.2") \
         .replace("63,310", "63.3")
@@ -1105,6 +1113,37 @@ def test_titles_packed_into_the_first_cells_of_a_header_do_not_date_the_years_th
     assert _values(_convert(HEAD + spanned), "Revenues") == {
         "2024-10-01..2024-12-31": Decimal("121340000"), "2023-10-01..2023-12-31": Decimal("114870000"),
         "2024-01-01..2024-12-31": Decimal("471330000")}
+    # "Year to Date" over "Nine Months Ended" counts no length of its own: no clash with the months
+    ytd = """CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(in thousands)
+
+| | Third Quarter | | Year to Date | |
+|---|---|---|---|---|
+| | Three Months Ended September 30, | | Nine Months Ended September 30, | |
+| | 2024 | 2023 | 2024 | 2023 |
+| Revenue | 47,459 | 45,784 | 140,100 | 130,200 |
+"""
+    assert _values(_convert(HEAD + ytd), "Revenues")["2024-01-01..2024-09-30"] == Decimal("140100000")
+    # two titles each over two of a run of years going back ("2025 2024 | 2023 2022") are two groups
+    two = """CONSOLIDATED STATEMENTS OF OPERATIONS
+(in thousands)
+
+| | Three Months Ended March 31, | | Year Ended December 31, | |
+|---|---|---|---|---|
+| | 2025 | 2024 | 2023 | 2022 |
+| Revenue | 101,007 | 102,014 | 403,021 | 394,028 |
+"""
+    assert _values(_convert(HEAD + two), "Revenues")["2023-01-01..2023-12-31"] == Decimal("403021000")
+    # a bank's quarters dated oldest first beside bare years: dates beside years are no one line of time
+    bank_oldest = """CONSOLIDATED STATEMENTS OF INCOME
+(in thousands)
+
+| | Three Months Ended | | | Year Ended December 31, | |
+|---|---|---|---|---|---|
+| | March 31, 2024 | June 30, 2024 | September 30, 2024 | 2023 | 2024 |
+| Revenue | 51,200 | 52,300 | 53,400 | 195,000 | 211,400 |
+"""
+    assert _values(_convert(HEAD + bank_oldest), "Revenues")["2024-07-01..2024-09-30"] == Decimal("53400000")
     # each column naming its own period, years interleaved, is no crossing
     own = """CONSOLIDATED STATEMENTS OF INCOME
 (in thousands)

@@ -22,8 +22,12 @@ YEAR_END_SLACK = 10   # days: a 52/53-week year ends within a few days of its mo
 _TWELVE_MONTHS = kept_regex(r"\b(?:twelve|12)[\s-]+months?\b|\blast\s+(?:twelve|12)\b", regex.I)
 
 
+_YEAR_LONG = (Length(months=12), Length(weeks=52), Length(weeks=53))
+
+
 def years_off_the_year_end(cols: list[ColumnPeriod], cal: Calendar) -> list[ColumnPeriod]:
-    """A year-long column ending off the fiscal year's end ("Year Ended September 30, 2024") in a table with
+    """A year-long column ending off the fiscal year's end ("Year Ended September 30, 2024", "52 Weeks Ended
+    November 2, 2024" where the year ends early in February) in a table with
     another column ending on it ("Three Months Ended December 31, 2024", where the company's year ends in
     December): a header pieced together wrongly, a date of one group under the length of another. It is
     contested, unless its header says twelve months (a trailing twelve months' column)."""
@@ -33,8 +37,7 @@ def years_off_the_year_end(cols: list[ColumnPeriod], cal: Calendar) -> list[Colu
         d = abs((c.end.replace(year=2001, day=min(c.end.day, 28 if c.end.month == 2 else 31)) - year_end).days)
         return min(d, 365 - d) > YEAR_END_SLACK
 
-    odd = [c for c in cols if c.end and c.length == Length(months=12) and off(c)
-           and not _TWELVE_MONTHS.search(c.header)]
+    odd = [c for c in cols if c.end and c.length in _YEAR_LONG and off(c) and not _TWELVE_MONTHS.search(c.header)]
     if not odd or not any(c.end and not off(c) for c in cols):
         return cols
     return [replace(c, length=None, contested=True) if any(c is o for o in odd) else c for c in cols]

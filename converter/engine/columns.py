@@ -92,7 +92,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     cols = [months_to_its_quarter(c, s, cols, cal) for c, s in zip(cols, slots)]
     cols = skipped(cols, header, claims)
     cols = [replace(c, contested=True) if i in contested and c.length is None else c for i, c in enumerate(cols)]
-    crossed = set(table.contested) | across_header_runs(header, n)
+    crossed = set(table.contested) | (set() if table.runs_checked else across_header_runs(header, n))
     cols = [replace(c, contested=True, length=None) if i in crossed else c for i, c in enumerate(cols)]
     if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
         # "trailing 4 quarters": each column is the twelve months ending with its quarter; where the words head

@@ -56,6 +56,8 @@ class TableOutcome:
     tied: set[int] = field(default_factory=set)       # tables whose arithmetic ties figures to labels: a total
                                                       # holds its rows' sum, or rows join two results
     carried_scale: dict[int, int] = field(default_factory=dict)       # table -> the table whose scale note it took
+    noted: dict[tuple[int, int], int] = field(default_factory=dict)   # (table, cell start) -> the power of ten
+                                                                      # the table's scale note gave its figure
 
 
 # A statement section's own subtotal ("Cash provided by operating activities", "Net increase in cash") stands
@@ -268,7 +270,10 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             if table.index in out.readings:
                 steps.insert(0, f"table rule: {out.readings[table.index].rule.id}")
             if power:
-                steps.append(f"scale: x10^{power} ({scale.note.strip()})")
+                note = scale.note.strip() if own is None else "the row's own note"
+                steps.append(f"scale: x10^{power} ({note})")
+                if own is None:
+                    out.noted[(table.index, (cell.span or row.span).start)] = power
             if sign_step:
                 steps.append(sign_step)
             if fig.nil:

@@ -12,6 +12,7 @@ import regex
 
 from ..model import HeaderCell
 from .dates import FULL_DATE, MONTH_RE, length_of, make_date
+from .header_tokens import TO_DATE
 from ..rulebook.regex_code import kept_regex
 
 LENGTH_WORD = kept_regex(r"(?i)\b(?:months?|weeks?|quarters?|years?)\b")
@@ -48,20 +49,29 @@ def nominal(title: str) -> str:
     return f"{round(length.weeks / 13) * 3 if length.weeks else length.months} months"
 
 
-def crossing(runs: list[tuple[int, int]], titles: list[tuple[str, tuple[int, int]]]) -> list[int]:
-    """The columns the length titles (text, (first, last column)) and the groups say different things of."""
+def crossing(runs: list[tuple[int, int]], titles: list[tuple[str, tuple[int, int]]], placed: bool = False) -> list[int]:
+    """The columns the length titles (text, (first, last column)) and the groups say different things of: a
+    title over part of one group and part of another, and a group under two titles ("Three Months Ended" over
+    the 2024 of "2024 2023", "Year Ended" over its 2023: a year and the one before it are one length twice).
+    Where the titles keep the columns their cells span (`placed`), two titles that each hold a part of a
+    group's years ("Three Months Ended March 31," over "2025 2024", "Year Ended December 31," over "2023
+    2022") are two groups the years run through, and only one claiming a single column of it contests it. A
+    title that counts no length ("Year to Date") says nothing against another."""
     out: list[int] = []
     said: dict[tuple[int, int], set[str]] = {}
+    alone: set[tuple[int, int]] = set()   # the groups a title claims one column of
     for text, (a, b) in titles:
         if not LENGTH_WORD.search(text):
             continue
         touched = [r for r in runs if r[0] <= b and r[1] >= a]
         if len(touched) >= 2 and (a, b) != (touched[0][0], touched[-1][1]):
             out.extend(range(a, b + 1))
-        elif len(touched) == 1:
+        elif len(touched) == 1 and not TO_DATE.search(text):
             said.setdefault(touched[0], set()).add(nominal(text))
+            if a == b or min(b, touched[0][1]) == max(a, touched[0][0]):
+                alone.add(touched[0])
     for (a, b), names in said.items():
-        if len(names) > 1:
+        if len(names) > 1 and (not placed or (a, b) in alone and b > a):
             out.extend(range(a, b + 1))
     return out
 
@@ -71,7 +81,7 @@ def across_header_runs(header: list[HeaderCell], ncols: int) -> set[int]:
     its dates, where every column prints one) mark."""
     alone: dict[int, list[str]] = {c: [] for c in range(ncols)}
     for hc in header:
-        if hc.cols is not None and hc.cols[0] == hc.cols[1] and hc.cols[0] in alone:
+        if hc.cols is not None and hc.cols[0] == hc.cols[1] and hc.cols[0] in alone and _leaf(hc.text):
             alone[hc.cols[0]].append(hc.text.strip())
     order = _order(alone)
     if order is None:
@@ -80,24 +90,35 @@ def across_header_runs(header: list[HeaderCell], ncols: int) -> set[int]:
     if len(runs) < 2:
         return set()
     # a title over one column alone names that column's own period, whatever the columns beside it hold
-    return set(crossing(runs, [(hc.text, hc.cols) for hc in header if hc.cols is not None and hc.cols[0] != hc.cols[1]]))
+    return set(crossing(runs, [(hc.text, hc.cols) for hc in header if hc.cols is not None and hc.cols[0] != hc.cols[1]],
+                        placed=True))
+
+
+def _leaf(text: str) -> bool:
+    """A cell that prints a column's date or year and nothing else ("2024", "December 31,", "Dec. 31, 2024")."""
+    text = text.strip(" \t,*")
+    return bool(BARE_YEAR.match(text) or FULL_DATE.fullmatch(text) or MONTH_DAY.fullmatch(text))
 
 
 def _order(alone: dict[int, list[str]]) -> Optional[dict]:
-    """Each column's date (a date, or its month and day and its year, printed over it alone), or where not
-    every column has one, its year; None unless every column has a year."""
+    """Each column's date (a date, or its month and day and its year, printed over it alone) where every column
+    prints one; else each column's year where every column prints a bare year; else None (a header of dates
+    beside bare years is no one line of time)."""
     years: dict[int, int] = {}
     days: dict = {}
     for c, texts in alone.items():
         text = " ".join(texts)
         full = FULL_DATE.search(text)
         if full is not None:
-            years[c], days[c] = int(full["y"]), make_date(full["m"], full["d"], full["y"])
+            days[c] = make_date(full["m"], full["d"], full["y"])
             continue
         year = next((int(m.group(1)) for t in texts if (m := BARE_YEAR.match(t))), None)
-        if year is None:
-            return None
-        years[c] = year
-        md = MONTH_DAY.search(text)
-        days[c] = make_date(md[1], md[2], str(year)) if md else None
-    return days if None not in days.values() else years
+        if year is not None:
+            years[c] = year
+            md = MONTH_DAY.search(text)
+            if md:
+                days[c] = make_date(md[1], md[2], str(year))
+    if len(days) == len(alone) and None not in days.values():
+        return days
+    return years if len(years) == len(alone) and not any(FULL_DATE.search(" ".join(t)) for t in alone.values()) \
+        else None

@@ -2,8 +2,8 @@
 thousands)" over its first statement often means every statement after it; but a table that prints whole
 dollars after one in thousands prints no note either, and read at the carried scale its figures come out a
 thousand times too large ("Total assets 528,115,121" as $528 billion beside a net income of $4.1 million).
-Nothing in the text settles which it is, so where the figures themselves say the scale does not carry, the
-table's money and share counts are withheld with a finding; the order of the tables decides nothing.
+The note itself does not say which it is, so where the figures say the scale does not carry, the table's
+money and share counts are withheld with a finding; the order of the tables decides nothing.
 
 What settles it: a line the table shares with a table that prints its own note ("Gross profit" in highlights
 "(in thousands)" and in the statement after them). Where every shared line agrees at one lower scale and none
@@ -32,12 +32,13 @@ def _typical(facts: list[Fact]) -> Decimal:
     return statistics.median(abs(f.value) for f in facts)
 
 
-def doubtful_carried_scales(facts: list[Fact], carried: dict[int, int]
+def doubtful_carried_scales(facts: list[Fact], carried: dict[int, int], noted: dict[tuple[int, int], int]
                             ) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
-    """`carried`: table -> the table whose scale note it took. Facts kept, withheld, and a finding per table."""
+    """`carried`: table -> the table whose scale note it took; `noted`: the figures a table's note scaled, by
+    where they stand. Facts kept, withheld, and a finding per table."""
     if not carried:
         return facts, [], []
-    facts, carried = _scaled_by_shared_lines(facts, carried)
+    facts, carried = _scaled_by_shared_lines(facts, carried, noted)
     money: dict[int, list[Fact]] = {}
     for f in facts:
         if f.category == "table" and f.unit == "USD" and not f.dims and f.value and f.provenance is not None:
@@ -71,22 +72,30 @@ def doubtful_carried_scales(facts: list[Fact], carried: dict[int, int]
 _LOWER = (3, 6, 9)   # powers of ten a carried note may overstate a table's figures by
 
 
-def _scaled_by_shared_lines(facts: list[Fact], carried: dict[int, int]) -> tuple[list[Fact], dict[int, int]]:
-    """`facts` with each carried table's money and share counts read at the one lower scale at which every
-    line it shares with a table of its own note agrees, and none at the carried scale; `carried` without
-    those tables."""
-    noted: dict[tuple, list[Fact]] = {}
+def _scaled_by_shared_lines(facts: list[Fact], carried: dict[int, int], noted: dict[tuple[int, int], int]
+                            ) -> tuple[list[Fact], dict[int, int]]:
+    """`facts` with each carried table's figures the carried note scaled read at the one lower scale at which
+    every money line it shares with a table of its own note agrees, and none at the carried scale; `carried`
+    without those tables. `noted`: (table, cell start) -> the power a table's note gave the figure there (a
+    share count the note excepts, a row with its own note, kept no power from it)."""
+    def power(f: Fact) -> int:
+        return noted.get((f.provenance.block, f.provenance.span.start), 0) if f.provenance and f.provenance.span else 0
+
+    own_note = {b for b, _start in noted} - set(carried)
+    by_line: dict[tuple, list[Fact]] = {}
     for f in facts:
-        if f.category == "table" and f.provenance is not None and f.provenance.block not in carried \
+        if f.category == "table" and f.provenance is not None and f.provenance.block in own_note and power(f) \
                 and f.unit == "USD" and f.value:
-            noted.setdefault((f.concept, f.period, f.unit, f.dims), []).append(f)
+            by_line.setdefault((f.concept, f.period, f.unit, f.dims), []).append(f)
     lower: dict[int, int] = {}
     for block in carried:
-        shared = [(f, noted[k]) for f in facts if f.category == "table" and f.provenance is not None
-                  and f.provenance.block == block and f.value and (k := (f.concept, f.period, f.unit, f.dims)) in noted]
+        shared = [(f, by_line[k]) for f in facts if f.category == "table" and f.provenance is not None
+                  and f.provenance.block == block and f.value and power(f)
+                  and (k := (f.concept, f.period, f.unit, f.dims)) in by_line]
         if not shared or any(consistent(f, g) for f, others in shared for g in others):
             continue
-        fits = [k for k in _LOWER if all(any(consistent(_scaled(f, k), g) for g in others) for f, others in shared)]
+        fits = [k for k in _LOWER if all(k <= power(f) and any(consistent(_scaled(f, k), g) for g in others)
+                                         for f, others in shared)]
         if len(fits) == 1:
             lower[block] = fits[0]
     if not lower:
@@ -94,7 +103,7 @@ def _scaled_by_shared_lines(facts: list[Fact], carried: dict[int, int]) -> tuple
     out = []
     for f in facts:
         k = lower.get(f.provenance.block) if f.category == "table" and f.provenance is not None else None
-        out.append(_scaled(f, k, True) if k and f.unit in ("USD", "shares") else f)
+        out.append(_scaled(f, k, True) if k and power(f) >= k else f)
     return out, {b: s for b, s in carried.items() if b not in lower}
 
 

@@ -100,34 +100,44 @@ REDEEMABLE_MINORITY = "us-gaap:RedeemableNoncontrollingInterestEquityCarryingAmo
 LIABILITIES, LIABILITIES_AND_EQUITY, ASSETS = "us-gaap:Liabilities", "us-gaap:LiabilitiesAndStockholdersEquity", "us-gaap:Assets"
 
 
+# "Total shareholders' equity", "Total equity (deficit)": an equity line that names no owner ("Total Acme Corp.
+# stockholders' equity" is the parent's whatever it balances)
+_PLAIN_EQUITY = kept_regex(r"^\s*(?:total\s+)?(?:(?:stockholders|shareholders|shareowners)['’]?\s+)?(?:equity|capital)"
+                           r"(?:\s*\((?:deficit|deficiency)\))?\s*$", regex.I)
+
+
 def _equity_that_balances(facts: list[Fact]) -> list[Fact]:
     """Beside a noncontrolling interest, the equity that takes total liabilities to total liabilities and
     equity is the whole equity, the noncontrolling interest's included ("Total shareholders' equity" after
-    a "Non-controlling interest" line, whatever the parent's own line is called). So is the equity that takes
-    them to total assets where the balance sheet prints no minority's line and the income statement gives the
-    minority a share ("Selected Balance Sheet Data": total assets, total liabilities, total shareholders'
-    equity): the parent's alone would fall short of the assets by the minority's equity. Not where the release
-    prints a redeemable minority: its stake sits outside equity (temporary equity), and a parent's equity makes
-    the assets with the liabilities whenever that stake is nil."""
+    a "Non-controlling interest" line, whatever the parent's own line is called). So is an equity line that
+    names no owner and takes them to total assets, where the balance sheet prints no minority's line and the
+    income statement gives the minority a share ("Selected Balance Sheet Data": total assets, total
+    liabilities, total shareholders' equity): the parent's alone would fall short of the assets by the
+    minority's equity. Not where the release prints a redeemable minority: its stake sits outside equity
+    (temporary equity), and a parent's equity makes the assets with the liabilities whenever that stake is nil."""
     equity, nci, total = PAIRS[1]
     by = {(f.concept, f.period, f.unit, f.dims): f for f in facts
           if f.concept in (nci, LIABILITIES, LIABILITIES_AND_EQUITY, ASSETS)}
-    shared = any(f.concept == PAIRS[0][1] and f.value for f in facts) \
-        and not any(f.concept == REDEEMABLE_MINORITY for f in facts)   # a share of income, any period
+    income_shared = any(f.concept == PAIRS[0][1] and f.value for f in facts) \
+        and not any(f.concept == REDEEMABLE_MINORITY for f in facts)
     out = []
     for f in facts:
         if f.concept == equity:
-            minority = by.get((nci, f.period, f.unit, f.dims))
-            liab = by.get((LIABILITIES, f.period, f.unit, f.dims))
-            both = by.get((LIABILITIES_AND_EQUITY, f.period, f.unit, f.dims)) if minority is not None and minority.value \
-                else by.get((ASSETS, f.period, f.unit, f.dims)) if minority is None and shared else None
-            if liab is not None and both is not None and \
-                    abs(liab.value + f.value - both.value) <= half_interval(liab) + half_interval(f) + half_interval(both):
-                step = ("consolidated: with total liabilities it makes total liabilities and equity, beside a "
-                        "noncontrolling interest" if minority is not None else
-                        "consolidated: with total liabilities it makes total assets, in a release that gives a "
-                        "noncontrolling interest a share of income")
-                prov = replace(f.provenance, steps=f.provenance.steps + (step,)) if f.provenance else None
+            key = (f.period, f.unit, f.dims)
+            minority = by.get((nci,) + key)
+            if minority is not None:
+                whole = by.get((LIABILITIES_AND_EQUITY,) + key) if minority.value else None
+                step = "with total liabilities it makes total liabilities and equity, beside a noncontrolling interest"
+            else:
+                plain = f.provenance is not None and bool(_PLAIN_EQUITY.match(f.provenance.source_text.split(" | ")[0]))
+                whole = by.get((ASSETS,) + key) if income_shared and plain else None
+                step = "with total liabilities it makes total assets, in a release that gives a noncontrolling " \
+                       "interest a share of income"
+            liab = by.get((LIABILITIES,) + key)
+            if liab is not None and whole is not None and \
+                    abs(liab.value + f.value - whole.value) <= half_interval(liab) + half_interval(f) + half_interval(whole):
+                prov = replace(f.provenance, steps=f.provenance.steps + (f"consolidated: {step}",)) \
+                    if f.provenance else None
                 f = replace(f, concept=total, provenance=prov)
         out.append(f)
     return out
