@@ -194,6 +194,21 @@ def _attached(q, sent: str, mentions: list) -> bool:
         or bool(_FOR_THE.match(sent, q.start))
 
 
+# between a range and the period it is for: "$310 million to $320 million for the first quarter of 2025"
+_JUST_AFTER = kept_regex(r"\s*,?\s*(?:(?:for|in|during|over)\s+)?(?:the\s+)?", regex.I)
+# between ranges listed for periods handed out by "respectively": "$0.40 to $0.44 and $1.90 to $2.00"
+_LIST_JOIN = kept_regex(r"\s*(?:,|;)?\s*(?:and\s+)?", regex.I)
+
+
+def _listed(sent: str, ranges: list, first, limit: int) -> list:
+    """`first` and the ranges listed after it before `limit`, joined by commas and "and" alone."""
+    out = [first]
+    for r in ranges:
+        if r.start() >= out[-1].end() and r.start() < limit and _LIST_JOIN.fullmatch(sent, out[-1].end(), r.start()):
+            out.append(r)
+    return out
+
+
 # the words of a clause before its amount: "EBITDA of $900 million and earnings of" names earnings
 _CLAUSE_START = kept_regex(r"[,;]|\band\b|\bwhile\b", regex.I)
 # "operating income of $2.10 to $2.30 on a per diluted share basis": a figure per share, whatever its metric
@@ -254,21 +269,45 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
         concept = tax.get(mention.rule.concept)
         if concept is None or concept.unit is None:
             continue
-        # "full-year 2025 revenue between ..., and Q4 2025 revenue between ...": the clause's own period
-        own = [p for pm in periods if start <= pm.start and pm.end <= rng.start() and not pm.instant
-               for p in pm.periods if not p.is_instant and p.end >= active.end - timedelta(days=400)]
-        period = own[-1] if own else _full_year(sent[start:mention.start], opening or active, cal, opening)
-        if period is None:
-            continue
-        if concept.period == "instant":
-            inst = [p for pm in periods if pm.instant for p in pm.periods]
-            period = inst[0] if inst else Period(active.end)
-        lo = _bound(rng, "a", rng["bscale"])
-        hi = _bound(rng, "b", None)
-        if lo.value > hi.value:
-            continue
-        taken.add(rng.start())
-        yield mention.rule, lo, hi, period
+        listed = _listed(sent, ranges, rng, limit) if "respectively" in sent else [rng]
+        if len(listed) > 1:
+            # "For the first quarter and the full year 2025, ... EPS of $0.40 to $0.44 and $1.90 to $2.00,
+            # respectively": each range is the period named in its place, where the sentence names one for each
+            # (and every metric has ranges of its own: "revenue and EPS of ... and ..., respectively" hands
+            # them to the metrics); else none is read
+            taken.update(r.start() for r in listed)
+            named = [pm.periods[0] for pm in periods if not pm.instant and len(pm.periods) == 1
+                     and not pm.periods[0].is_instant]
+            if len(named) != len(listed) or concept.period == "instant" or any(
+                    not any(m.end <= r.start() < (mentions[j + 1].start if j + 1 < len(mentions) else len(sent))
+                            for r in ranges) for j, m in enumerate(mentions)):
+                continue
+            pairs = list(zip(listed, named))
+        else:
+            # "full-year 2025 revenue between ..., and Q4 2025 revenue between ...": the clause's own period;
+            # "revenue of $310 million to $320 million for the first quarter of 2025": the one right after it
+            own = [p for pm in periods if start <= pm.start and pm.end <= rng.start() and not pm.instant
+                   for p in pm.periods if not p.is_instant and p.end >= active.end - timedelta(days=400)]
+            trailing = [pm.periods[0] for pm in periods if rng.end() <= pm.start and pm.end <= limit and not pm.instant
+                        and len(pm.periods) == 1 and not pm.periods[0].is_instant
+                        and _JUST_AFTER.fullmatch(sent, rng.end(), pm.start)]
+            if own and trailing and own[-1] != trailing[0]:
+                continue
+            period = own[-1] if own else trailing[0] if trailing else \
+                _full_year(sent[start:mention.start], opening or active, cal, opening)
+            if period is None:
+                continue
+            if concept.period == "instant":
+                inst = [p for pm in periods if pm.instant for p in pm.periods]
+                period = inst[0] if inst else Period(active.end)
+            pairs = [(rng, period)]
+        for rng, period in pairs:
+            lo = _bound(rng, "a", rng["bscale"])
+            hi = _bound(rng, "b", None)
+            if lo.value > hi.value:
+                continue
+            taken.add(rng.start())
+            yield mention.rule, lo, hi, period
     # "earnings guidance range of $3.85 to $3.95 per diluted share": a per-share wording right after its range
     for mention in after:
         rng = next((r for r in reversed(ranges) if r.end() <= mention.start), None)

@@ -1,0 +1,51 @@
+"""Outlook sentences whose periods stand after their ranges, or are handed out by "respectively"."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.pipeline import convert_text
+
+LOW = (("srt:RangeAxis", "srt:MinimumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember"))
+HIGH = (("srt:RangeAxis", "srt:MaximumMember"), ("srt:StatementScenarioAxis", "srt:ScenarioForecastMember"))
+LEAD = ("X Corp Reports Fourth Quarter 2024 Results\n\nANYTOWN, Ohio, February 12, 2025 -- X Corp (NYSE: XCO) "
+        "today reported results for the fourth quarter ended December 31, 2024. ")
+
+
+def _facts(text: str) -> dict:
+    return {(f.concept.split(":")[1], str(f.period), f.dims): f.value
+            for f in convert_text(LEAD + text, issuer="none").facts if f.concept.startswith("us-gaap")}
+
+
+def test_the_period_right_after_a_range_is_its_period():
+    """"... reported results for the fourth quarter ended December 31, 2024. The Company expects revenue of $310
+    million to $320 million for the first quarter of 2025": the range was dated by the quarter the paragraph
+    named first (withheld as a past outlook where the release has a date, written as the past quarter where
+    it has none)."""
+    facts = _facts("The Company expects revenue of $310 million to $320 million for the first quarter of 2025.\n")
+    assert facts == {("Revenues", "2025-01-01..2025-03-31", LOW): Decimal("310000000"),
+                     ("Revenues", "2025-01-01..2025-03-31", HIGH): Decimal("320000000")}
+    # a period after a comparison is the comparison's
+    compared = _facts("The Company expects revenue of $310 million to $320 million for 2025, compared with $300 "
+                      "million for the first quarter of 2024.\n")
+    assert not any(p == "2024-01-01..2024-03-31" for _c, p, _d in compared)
+
+
+def test_ranges_handed_out_by_respectively_take_the_periods_in_their_order():
+    facts = _facts("\n\nFor the first quarter of 2025 and the full year 2025, the Company expects revenue of $310 "
+                   "million to $320 million and $1.30 billion to $1.34 billion, respectively.\n")
+    assert facts == {("Revenues", "2025-01-01..2025-03-31", LOW): Decimal("310000000"),
+                     ("Revenues", "2025-01-01..2025-03-31", HIGH): Decimal("320000000"),
+                     ("Revenues", "2025-01-01..2025-12-31", LOW): Decimal("1.30E+9"),
+                     ("Revenues", "2025-01-01..2025-12-31", HIGH): Decimal("1.34E+9")}
+
+
+def test_ranges_handed_out_by_respectively_to_fewer_periods_or_to_metrics_are_not_read():
+    # one period named for two ranges: the first range was written as the year's
+    one = _facts("\n\nFor fiscal 2025, the Company expects diluted EPS of $0.40 to $0.44 and $1.90 to $2.00, "
+                 "respectively.\n")
+    assert not one
+    # "revenue and EPS of ... and ..., respectively": the ranges are the metrics', in order, not the periods'
+    metrics = _facts("\n\nFor the first quarter of 2025 and the full year 2025, the Company expects revenue and "
+                     "diluted EPS of $310 million to $320 million and $0.40 to $0.44, respectively.\n")
+    assert not any(c == "EarningsPerShareDiluted" and v > 100 for (c, _p, _d), v in metrics.items())
+    assert not any(c == "Revenues" and v < 100 for (c, _p, _d), v in metrics.items())
