@@ -49,3 +49,21 @@ def test_ranges_handed_out_by_respectively_to_fewer_periods_or_to_metrics_are_no
                      "diluted EPS of $310 million to $320 million and $0.40 to $0.44, respectively.\n")
     assert not any(c == "EarningsPerShareDiluted" and v > 100 for (c, _p, _d), v in metrics.items())
     assert not any(c == "Revenues" and v < 100 for (c, _p, _d), v in metrics.items())
+
+
+def test_an_amount_a_clause_says_is_expected_is_no_actual():
+    """With no dateline to bound it, "we expect revenue of $2.3 billion in 2025" in a sentence that also
+    reports was written as 2025's actual revenue."""
+    lead = "X Corp Reports Fourth Quarter 2024 Results\n\nX Corp today reported results for the fourth quarter of 2024.\n\n"
+    said = convert_text(lead + "For the fourth quarter of 2024, revenue was $512.3 million, and we expect net income of "
+                               "$90.0 million in 2025.\n", issuer="none")
+    assert not [f for f in said.facts if f.concept == "us-gaap:NetIncomeLoss"]
+    quoted = convert_text(lead + "For the fourth quarter of 2024, we grew revenue to $512.3 million and we expect "
+                                 "revenue of $2.3 billion in 2025.\n", issuer="none")
+    assert not [f for f in quoted.facts if f.concept == "us-gaap:Revenues" and f.value > 10 ** 9]
+    passive = convert_text(lead + "Revenue for 2025 is expected to be $2.3 billion.\n", issuer="none")
+    assert not [f for f in passive.facts if f.concept == "us-gaap:Revenues" and not f.dims]
+    # what came out as expected, or better, is reported
+    better = convert_text(lead + "Better-than-expected revenue for the fourth quarter of 2024 was $512.3 million. As "
+                                 "expected, net income for the fourth quarter of 2024 was $40.1 million.\n", issuer="none")
+    assert {f.concept for f in better.facts if not f.dims} >= {"us-gaap:Revenues", "us-gaap:NetIncomeLoss"}

@@ -27,7 +27,7 @@ from .framing_periods import FORWARD, opening_period, reported_quarter, this_per
 from .release_calendar import Calendar
 from .ignore import Suppressed, ignored_phrases, ignored_sentence
 from .metric_mentions import Mention, find_book_mentions
-from .not_the_line import EARNINGS, after_tax, nongaap_near, tied_to_an_item
+from .not_the_line import EARNINGS, after_tax, expected_not_reported, nongaap_near, tied_to_an_item
 from .periods_text import PeriodMention, find_periods, year_earlier
 from .sentence_grammar import assign_periods, chains, from_to, metric_lists, respectively
 from .sentence_parts import blanker, sentences
@@ -189,7 +189,8 @@ def facts_from_paragraph(par: Paragraph, book: Rulebook, tax: Taxonomy, cal: Cal
             for amount, per in zip(chain, assigned):
                 taken.add(amount.start)
                 if per is None or nongaap_near(sent, mention, amount) \
-                        or after_tax(sent, amount.end, mention.rule.concept) or tied_to_an_item(sent, amount.end):
+                        or after_tax(sent, amount.end, mention.rule.concept) or tied_to_an_item(sent, amount.end) \
+                        or expected_not_reported(sent, mention.start, amount.start):
                     continue
                 nxt = amounts[bisect_left(starts, amount.end + 1):]
                 eps = nxt[0] if nxt and nxt[0].start in per_share and nxt[0].start - amount.end < 12 else None

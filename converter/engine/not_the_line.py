@@ -1,6 +1,6 @@
 """Amounts the grammar links to a metric that are still not the metric's reported line: on a non-GAAP
-basis, after tax, tied to one item, or where the metric is only named as what another figure leaves out. The
-narrative and the guidance both pass them by, so the tests are kept in one place.
+basis, after tax, tied to one item, expected rather than reported, or where the metric is only named as what
+another figure leaves out. The narrative and the guidance both pass them by, so the tests are kept in one place.
 """
 from __future__ import annotations
 
@@ -146,3 +146,21 @@ def declared_nongaap(texts: list[str], book: "Rulebook") -> dict[str, str]:
                         and (not sent[:m.start].strip() or _CLAUSE_OPENS.search(before)):
                     out.setdefault(m.rule.concept, sent[m.start:m.end + 30].strip())
     return out
+
+
+# a verb of expecting in the clause that leads to an amount: "we expect revenue of $2.3 billion in 2025",
+# "Revenue is expected to be $2.3 billion" (not "higher than expected", "as anticipated")
+_EXPECTED = kept_regex(r"(?<!\bthan[\s-])(?<!\bas\s)(?<!\bwe\shad\s)\b(?:expects?|expected|expecting|anticipates?|"
+                       r"anticipated|anticipating|projects?|projected|projecting|forecasts?|forecasted|guid(?:es|ed|ing)|"
+                       r"outlook|targets?|targeted|will\s+be|should\s+be|plans?\s+to)\b", regex.I)
+# where a clause begins: "..., and we expect", "; the Company anticipates"
+_CLAUSE = kept_regex(r"[;:]|,\s*(?:and|but|while|whereas)\b|\b(?:and|but|while|whereas)\s+(?=(?:we|the\s+company|it|"
+                     r"management)\b)|,\s*(?=(?:we|the\s+company|management)\b)", regex.I)
+
+
+def expected_not_reported(sentence: str, mention_start: int, amount_start: int) -> bool:
+    """Whether the clause that names the metric and leads to its amount speaks of what is expected: a
+    forecast in a sentence that also reports ("we grew revenue to $512.3 million and we expect revenue of
+    $2.3 billion in 2025"), never an actual figure."""
+    start = max((m.end() for m in _CLAUSE.finditer(sentence, 0, mention_start)), default=0)
+    return bool(_EXPECTED.search(sentence, start, amount_start))
