@@ -73,9 +73,6 @@ class Table:
     # columns whose header contradicts itself (a group title across the groups a line of years marks): no
     # length is read for them, nor settled from the rest of the release
     contested: tuple[int, ...] = ()
-    # whether the reader set the header by where its words stand and checked its titles against its line of
-    # years itself (fixed-width text: readers/fixed_groups.py); else the engine checks (engine/time_runs.py)
-    runs_checked: bool = False
 
 
 Block = Union[Paragraph, Table]

@@ -1092,6 +1092,23 @@ PACKED = """CONSOLIDATED STATEMENTS OF INCOME
 """
 
 
+def test_fixed_width_titles_set_left_over_their_first_columns_do_not_date_the_years_they_cross():
+    """"Year Ended" set left over its one column stands nearer the year-ago quarter than "Three Months Ended"
+    does: the fixed-width reader put it over "Dec. 31, 2023" and the quarter was written as the year 2023. The
+    dates mark the groups ("2024 2023 | 2024"); the columns a title crosses are not read, in fixed-width text
+    as in cells."""
+    text = HEAD + """                     CONSOLIDATED STATEMENTS OF OPERATIONS
+                            (in thousands, unaudited)
+                                                   Three Months Ended                    Year Ended
+                                                   Dec. 31, 2024      Dec. 31, 2023      Dec. 31, 2024
+Total revenue                                            101,000            102,001            103,002
+Operating income                                         201,007            202,008            203,009
+"""
+    result = convert_text(text, issuer="none", layout="fixed")
+    assert "2023-01-01..2023-12-31" not in _values(result, "Revenues")
+    assert _values(result, "Revenues")["2024-10-01..2024-12-31"] == Decimal("101000000")
+
+
 def test_titles_packed_into_the_first_cells_of_a_header_do_not_date_the_years_they_cross():
     """A scraper that lost a header's spans packs "Three Months Ended | Year Ended" into its first cells and pads
     the row: "Year Ended" then stands over the year-ago quarter (2023 of "2024 2023 | 2024"), and that quarter

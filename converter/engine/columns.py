@@ -92,7 +92,13 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     cols = [months_to_its_quarter(c, s, cols, cal) for c, s in zip(cols, slots)]
     cols = skipped(cols, header, claims)
     cols = [replace(c, contested=True) if i in contested and c.length is None else c for i, c in enumerate(cols)]
-    crossed = set(table.contested) | (set() if table.runs_checked else across_header_runs(header, n))
+    crossed = across_header_runs(header, n)
+    if crossed and _repeated(cols, crossed):
+        # the titles cross the groups and two columns read as one period: where the header puts what, it no
+        # longer says for any column (left partly read, the rest passed the check that withholds a table whose
+        # columns collide)
+        crossed = set(range(n))
+    crossed |= set(table.contested)
     cols = [replace(c, contested=True, length=None) if i in crossed else c for i, c in enumerate(cols)]
     if TRAILING.search(" ".join(table.caption + [h.text for h in table.header])):
         # "trailing 4 quarters": each column is the twelve months ending with its quarter; where the words head
@@ -133,6 +139,16 @@ def _caption_day(table: Table, slots: list[dict]) -> None:
     day = _MONTH_DAY.match(next(iter(days))[2])
     for s in slots:
         s["md"] = day
+
+
+def _repeated(cols: list[ColumnPeriod], crossed: set[int]) -> bool:
+    """A plain column (no skip, no non-GAAP view, no part of the company) the titles do not cross read as the
+    period of another column."""
+    seen: dict[tuple, list[int]] = {}
+    for i, c in enumerate(cols):
+        if not (c.skip or c.nongaap or c.member or c.end is None or c.length is None):
+            seen.setdefault((c.end, c.length), []).append(i)
+    return any(len(group) > 1 and set(group) - crossed for group in seen.values())
 
 
 def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:

@@ -102,8 +102,7 @@ def build(seg: Segment, lines: list[Line], sections: "Sections", columns: Option
         return None
     start = lines[seg.first].offset
     end = lines[seg.last].span.end
-    return Table(header, len(cols), out, caption, Span(start, end), unplaced=unplaced, contested=tuple(contested),
-                 runs_checked=True)
+    return Table(header, len(cols), out, caption, Span(start, end), unplaced=unplaced, contested=tuple(contested))
 
 
 def joined(above: str, below: str) -> str:
