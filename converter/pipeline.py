@@ -35,6 +35,7 @@ from .facts.release_bound import bound_by_release
 from .facts.per_share_shape import per_share_shaped
 from .facts.presented_signs import unsettled_signs
 from .facts.carried_scale import doubtful_carried_scales
+from .facts.unqualified_eps import unqualified_eps
 from .facts.text_scale import check_table_scales
 from .model import Document, Entity, Fact, Paragraph, Table
 from .paths import RULES_DIR, TAXONOMY_FILE
@@ -117,6 +118,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts = shares_by_eps(facts)
     facts, uncarried, carry_findings = doubtful_carried_scales(facts, trace.tables.carried_scale, trace.tables.noted)
     facts, shaped, shape_findings = per_share_shaped(facts)
+    facts, unqualified, unqualified_findings = unqualified_eps(facts)
     facts, misread, order_findings = check_period_order(facts)
     facts, misdated, misdated_findings = misdated_columns(facts)
     facts, unsigned, sign_findings = unsettled_signs(facts, trace.tables.unchained)
@@ -127,9 +129,9 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     kept, uncurrencied, currency_findings = in_currency(kept, doc)
     findings += currency_findings
     rejected = (declared + uncurrencied + unnamed + unattributed + late + out_of_range + unpaired + off_scale + unscaled + uncarried + shaped
-                + misread + misdated + unsigned + rejected)
+                + unqualified + misread + misdated + unsigned + rejected)
     findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings
-                + unscaled_findings + carry_findings + shape_findings + order_findings + misdated_findings
+                + unscaled_findings + carry_findings + shape_findings + unqualified_findings + order_findings + misdated_findings
                 + sign_findings + attribution_findings + unread_amounts(doc) + findings)
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)

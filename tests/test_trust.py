@@ -1170,3 +1170,30 @@ def test_titles_packed_into_the_first_cells_of_a_header_do_not_date_the_years_th
 | Revenue | 121,340 | 471,330 | 114,870 | 455,000 |
 """
     assert len(_values(_convert(HEAD + own), "Revenues")) == 4
+
+
+def test_a_per_share_figure_the_text_does_not_qualify_is_the_one_the_statement_agrees_with():
+    """"net income of $7,106 million, or $12.42 per share" beside a statement printing basic 12.50 and diluted
+    12.42: written as basic-and-diluted EPS it stated a basic EPS the statement contradicts."""
+    text = """Mesa Ridge Reports 2024 Results
+
+HOUSTON, Feb. 27, 2025 /PRNewswire/ -- Mesa Ridge Resources, Inc. today reported results. For the full year 2024, Mesa Ridge earned net income of $7,106 million, or {eps} per share.
+
+INCOME STATEMENTS
+(in millions, except per share data)
+
+| | Twelve Months Ended December 31, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Net income | 7,106 | 7,599 |
+| Net income per share | | |
+| Basic | 12.50 | 13.02 |
+| Diluted | 12.42 | 12.92 |
+"""
+    result = _convert(text.format(eps="$12.42"))
+    assert not _values(result, "EarningsPerShareBasicAndDiluted")
+    assert _values(result, "EarningsPerShareBasic")["2024-01-01..2024-12-31"] == Decimal("12.50")
+    # agreeing with neither, it is withheld with its reason
+    neither = _convert(text.format(eps="$12.46"))
+    assert not _values(neither, "EarningsPerShareBasicAndDiluted")
+    assert any("does not call basic or diluted" in f.message for f in neither.findings)
