@@ -385,7 +385,9 @@ def test_candidates_are_the_plain_lookup():
 def _dateline_plain(text: str):
     """The dateline reading _last_ends_from sped up: the last sentence end looked for from the line's start."""
     from converter.engine.dates import full_dates, make_date
-    from converter.engine.release_date import _AFTER, _MARKUP, _PLACE, _SENTENCE_END, _WIRE_BEFORE, LINE_START
+    from converter.engine.release_date import (ANNOUNCE_REACH, _ANNOUNCES, _DASH_AFTER, _MARKUP, _PLACE,
+                                               _SENTENCE_END, _WIRE_AFTER, _WIRE_BEFORE, LINE_START)
+    weak = None
     for m in full_dates(text):
         d = make_date(m["m"], m["d"], m["y"])
         if d is None:
@@ -397,10 +399,13 @@ def _dateline_plain(text: str):
             before = before[ends[-1].end():] if ends else before
             if len(before) > LINE_START:
                 continue
-        if (not before.strip(_MARKUP) and _AFTER.match(text, m.end())) or _PLACE.search(before) \
-                or _WIRE_BEFORE.search(before):
+        opens = not before.strip(_MARKUP)
+        if _PLACE.search(before) or _WIRE_BEFORE.search(before) or (opens and _WIRE_AFTER.match(text, m.end())):
             return d
-    return None
+        if weak is None and opens and _DASH_AFTER.match(text, m.end()) \
+                and _ANNOUNCES.search(text, m.end(), min(len(text), m.end() + ANNOUNCE_REACH)):
+            weak = d
+    return weak
 
 
 def test_dateline_finds_the_last_sentence_end_near_the_date_as_from_the_line_start():

@@ -67,3 +67,15 @@ def test_an_amount_a_clause_says_is_expected_is_no_actual():
     better = convert_text(lead + "Better-than-expected revenue for the fourth quarter of 2024 was $512.3 million. As "
                                  "expected, net income for the fourth quarter of 2024 was $40.1 million.\n", issuer="none")
     assert {f.concept for f in better.facts if not f.dims} >= {"us-gaap:Revenues", "us-gaap:NetIncomeLoss"}
+
+
+def test_respectively_over_bases_or_scenarios_hands_no_range_to_periods_named_apart():
+    """Ranges split by basis ("on a GAAP and organic basis, respectively") beside periods named apart ("Following
+    record results in 2024, for 2025 ...") were handed to those periods: the organic range as 2025's revenue."""
+    bases = _facts("Following record results in 2024, for 2025 the Company expects revenue of $1.30 billion to "
+                   "$1.34 billion and $1.35 billion to $1.39 billion on a GAAP and organic basis, respectively.\n")
+    assert not any(v == Decimal("1.35E+9") for v in bases.values())
+    scenarios = _facts("For 2025, the Company expects revenue of $1.30 billion to $1.34 billion and $1.40 billion to "
+                       "$1.45 billion excluding and including the Zeta acquisition, respectively, which is expected "
+                       "to close in the first quarter of 2025.\n")
+    assert not any(p == "2025-01-01..2025-03-31" for _c, p, _d in scenarios)

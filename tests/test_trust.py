@@ -118,6 +118,13 @@ def test_the_dateline_is_the_release_date_and_other_first_dates_are_not():
                     "December 31, 2024.") is None
     # nor is a date within a title line before a dash
     assert dateline("Acme Reports Results for the Quarter Ended December 31, 2024 - Revenue Up 10%") is None
+    # an event's date that opens a highlight is no dateline, the one after it is
+    assert str(dateline("December 3, 2024 - Widget opened its 500th store.\nANYTOWN, Ohio, February 12, 2025 -- "
+                        "X Corp today reported results")) == "2025-02-12"
+    assert dateline("December 3, 2024 - Widget opened its 500th store.") is None
+    # a wire's name as a Markdown link
+    assert str(dateline("NEW YORK--([BUSINESS WIRE](https://www.businesswire.com))--Feb. 12, 2025--Acme Corp today "
+                        "reported")) == "2025-02-12"
 
 
 def test_a_newswire_copys_front_matter_dates_a_release_with_no_dateline_and_is_no_part_of_it():
@@ -141,6 +148,13 @@ $47.5 million.
     assert _values(result, "Revenues") == {"2024-10-01..2024-12-31": Decimal("47500000")}
     late = _convert(copy.replace("for the fourth quarter of 2024 was", "for the first quarter of 2025 was"))
     assert not _values(late, "Revenues")
+    # a date that opens a line as a dateline does, but names no place or wire, does not outweigh it
+    event = copy.replace("Acme Corp reported results", "December 3, 2023 - Acme Corp announced a new store.\n\nAcme "
+                                                       "Corp reported results")
+    assert str(release_date(read_document(event))) == "2025-02-12"
+    # a rule line that opens a plain text is no front matter
+    ruled = "---\nAcme Corp Reports Fourth Quarter 2024 Results\n---\n\n" + copy.split("---\n\n", 1)[1]
+    assert "Fourth Quarter 2024 Results" in " ".join(p.text for p in read_document(ruled).paragraphs)
 
 
 

@@ -142,7 +142,7 @@ def make_date(m: str, d: str, y: str) -> Optional[date]:
 
 
 _LENGTH = kept_regex(
-    r"(?<![\w-])(?P<n>\d{1,2}|" + NUMBER_WORD + r")[\s-]*(?P<unit>months?|weeks?|quarters?)\b", regex.I)
+    r"(?<!\w)(?<![A-Za-z]-)(?P<n>\d{1,2}|" + NUMBER_WORD + r")[\s-]*(?P<unit>months?|weeks?|quarters?)\b", regex.I)
 _YEARISH = kept_regex(r"\b(?:(?:fiscal\s+)?years?|twelve\s+months|annual|full[\s-]year|fy)\b", regex.I)
 _QUARTERISH = kept_regex(r"\bquarters?\b|\bQ[1-4]\b", regex.I)
 

@@ -198,6 +198,19 @@ def _attached(q, sent: str, mentions: list) -> bool:
 _JUST_AFTER = kept_regex(r"\s*,?\s*(?:(?:for|in|during|over)\s+)?(?:the\s+)?", regex.I)
 # between ranges listed for periods handed out by "respectively": "$0.40 to $0.44 and $1.90 to $2.00"
 _LIST_JOIN = kept_regex(r"\s*(?:,|;)?\s*(?:and\s+)?", regex.I)
+_LIST_JOIN_THE = kept_regex(r"\s*,?\s*(?:and\s+)?(?:the\s+)?", regex.I)
+
+
+def _period_list(sent: str, periods: list) -> list:
+    """The periods a sentence names, where they are one list ("the first quarter and the full year 2025", "Q1
+    2025, Q2 2025 and fiscal 2025"): each joined to the next by commas and "and" alone; else none (periods
+    named apart, "... including the acquisition, which is expected to close in the first quarter of 2025",
+    are no list a "respectively" hands ranges to)."""
+    named = [pm for pm in periods if not pm.instant and len(pm.periods) == 1 and not pm.periods[0].is_instant]
+    joins = [sent[a.end:b.start] for a, b in zip(named, named[1:])]
+    if not all(_LIST_JOIN_THE.fullmatch(j) for j in joins) or (joins and "and" not in joins[-1].lower()):
+        return []   # ("in 2024, for 2025": two periods, no list of them)
+    return [pm.periods[0] for pm in named]
 
 
 def _listed(sent: str, ranges: list, first, limit: int) -> list:
@@ -276,8 +289,7 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
             # (and every metric has ranges of its own: "revenue and EPS of ... and ..., respectively" hands
             # them to the metrics); else none is read
             taken.update(r.start() for r in listed)
-            named = [pm.periods[0] for pm in periods if not pm.instant and len(pm.periods) == 1
-                     and not pm.periods[0].is_instant]
+            named = _period_list(sent, periods)
             if len(named) != len(listed) or concept.period == "instant" or any(
                     not any(m.end <= r.start() < (mentions[j + 1].start if j + 1 < len(mentions) else len(sent))
                             for r in ranges) for j, m in enumerate(mentions)):

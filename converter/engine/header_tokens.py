@@ -10,7 +10,7 @@ from ..rulebook.regex_code import kept_regex
 
 _NUM = rf"(?:\d{{1,2}}|{NUMBER_WORD})"
 TOKEN = kept_regex(
-    rf"""(?P<len>(?<![\w-]){_NUM}[\s-]*(?:months?|weeks?)(?:\s+(?:ended|ending))?\b
+    rf"""(?P<len>(?<!\w)(?<![A-Za-z]-){_NUM}[\s-]*(?:months?|weeks?)(?:\s+(?:ended|ending))?\b
             |\b(?:fiscal\s+)?(?:quarters?|years?|periods?)\s+(?:ended|ending)\b
             |\btransition\s+period\b
             |\byear[\s-]to[\s-]date\b|\bYTD\b

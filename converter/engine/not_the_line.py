@@ -150,9 +150,10 @@ def declared_nongaap(texts: list[str], book: "Rulebook") -> dict[str, str]:
 
 # a verb of expecting in the clause that leads to an amount: "we expect revenue of $2.3 billion in 2025",
 # "Revenue is expected to be $2.3 billion" (not "higher than expected", "as anticipated")
-_EXPECTED = kept_regex(r"(?<!\bthan[\s-])(?<!\bas\s)(?<!\bwe\shad\s)\b(?:expects?|expected|expecting|anticipates?|"
-                       r"anticipated|anticipating|projects?|projected|projecting|forecasts?|forecasted|guid(?:es|ed|ing)|"
-                       r"outlook|targets?|targeted|will\s+be|should\s+be|plans?\s+to)\b", regex.I)
+# (a noun of the same spelling, "project execution", "our targets", says nothing of the amount: verbs only)
+_EXPECTED = kept_regex(r"(?<!\bthan[\s-])(?<!\bas\s)(?<!\bhad\s)\b(?:expects?|expected|expecting|anticipates?|"
+                       r"anticipated|anticipating|projected|projecting|forecasts?|forecasted|guid(?:es|ed|ing|ance)|"
+                       r"outlook|will\s+be|should\s+be|plans?\s+to)\b", regex.I)
 # where a clause begins: "..., and we expect", "; the Company anticipates"
 _CLAUSE = kept_regex(r"[;:]|,\s*(?:and|but|while|whereas)\b|\b(?:and|but|while|whereas)\s+(?=(?:we|the\s+company|it|"
                      r"management)\b)|,\s*(?=(?:we|the\s+company|management)\b)", regex.I)

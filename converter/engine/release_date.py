@@ -24,21 +24,28 @@ HEAD_CHARS = 4000     # the dateline stands in the opening text
 # the newswires' names (narrative.py knows the line one prints under a release's title by them too)
 WIRE_NAMES = (r"(?:globe\s*newswire|business\s*wire|businesswire|pr\s*newswire|access\s*wire|access\s*newswire|newsfile|"
               r"marketwired?|eqs|cnw|newmediawire|einpresswire|prweb|newswire)")
-# after the date: the wire's name, or a dash and the first word of the text on the same line
-# (matched at the date's end: no "^", which holds only at the text's start)
-_AFTER = kept_regex(rf"[ \t]*(?:/?[ \t]*\(?[ \t]*{WIRE_NAMES}|[-–—―]+[ \t]*(?=[A-Z(\"]))", regex.I)
+# after a date that opens its line: the wire's name ("Feb. 12, 2025 /PRNewswire/ --"), or a dash and the first
+# word of the text on the same line ("Feb. 12, 2025 -- Acme Corp today reported"); matched at the date's end (no
+# "^", which holds only at the text's start)
+_WIRE_AFTER = kept_regex(rf"[ \t]*/?[ \t]*\(?[ \t]*{WIRE_NAMES}", regex.I)
+_DASH_AFTER = kept_regex(r"[ \t]*[-–—―]+[ \t]*(?=[A-Z(\"])")
+# what the sentence after a dated dash says, for that date to be the release's ("... today reported ...") and not
+# an event's ("December 3, 2024 – Widget opened its 500th store")
+_ANNOUNCES = kept_regex(r"\b(?:today|announced|announces|reported|reports)\b", regex.I)
+ANNOUNCE_REACH = 200
 # before it, on the same line near its start: a place in capitals and a comma ("SANTA CLARA, Calif., "), or
 # the wire's name ("NEW YORK, NY / ACCESS Newswire / ")
 _PLACE = kept_regex(r"\b[A-Z][A-Z.']{2,}(?:[ \t]+[A-Z][A-Z.']+)*,(?:[ \t]*[A-Z][\w.']*(?:[ \t]+[A-Z][\w.']*)*[ \t]*"
                     r"(?:,|[-–—―]+))*[ \t]*$")
-_WIRE_BEFORE = kept_regex(rf"{WIRE_NAMES}[ \t]*\)?[ \t]*(?:/|[-–—―]+)?[ \t]*$", regex.I)
+_WIRE_BEFORE = kept_regex(rf"{WIRE_NAMES}[ \t]*(?:\]\([^)\s]*\))?[ \t]*\)?[ \t]*(?:/|[-–—―]+)?[ \t]*$", regex.I)
 _MARKUP = " \t*_#>|"   # what opens a line of Markdown before its words
 LINE_START = 120      # a dateline's date stands this close to the start of its line
 _SENTENCE_END = kept_regex(r"[.!?)][\"”’]?\s+(?=[A-Z])")
 
 
 def release_date(doc: Document) -> Optional[date]:
-    """The dateline's date, or the day a front matter says the copy was published, or None."""
+    """The dateline's date; else the day a front matter says the copy was published; else a date that opens
+    the release's first lines the way a dateline does but names no place or wire; else None."""
     head = ""
     for block in doc.blocks:
         if not isinstance(block, Paragraph):
@@ -46,10 +53,19 @@ def release_date(doc: Document) -> Optional[date]:
         head += block.text + "\n"
         if len(head) >= HEAD_CHARS:
             break
-    return dateline(head[:HEAD_CHARS]) or doc.published
+    day, firm = dateline_reading(head[:HEAD_CHARS])
+    return day if firm else doc.published or day
 
 
 def dateline(text: str) -> Optional[date]:
+    return dateline_reading(text)[0]
+
+
+def dateline_reading(text: str) -> tuple[Optional[date], bool]:
+    """The dateline's date and whether it is firm: after a place or a wire's name, or before a wire's name. A
+    date that opens its line before a dash and an announcement is a weak reading, taken only where no firm
+    one is found."""
+    weak = None
     for m in full_dates(text):
         d = make_date(m["m"], m["d"], m["y"])
         if d is None:
@@ -62,12 +78,13 @@ def dateline(text: str) -> Optional[date]:
             before = before[ends[-1].end():] if ends else before
             if len(before) > LINE_START:
                 continue
-        # a date that opens its line and a dash or the wire's name follows ("Feb. 12, 2025 -- Acme Corp ..."); a
-        # date within a line ("... Quarter Ended December 31, 2024 - Revenue Up 10%") is no dateline so
-        if (not before.strip(_MARKUP) and _AFTER.match(text, m.end())) or _PLACE.search(before) \
-                or _WIRE_BEFORE.search(before):
-            return d
-    return None
+        opens = not before.strip(_MARKUP)
+        if _PLACE.search(before) or _WIRE_BEFORE.search(before) or (opens and _WIRE_AFTER.match(text, m.end())):
+            return d, True
+        if weak is None and opens and _DASH_AFTER.match(text, m.end()) \
+                and _ANNOUNCES.search(text, m.end(), min(len(text), m.end() + ANNOUNCE_REACH)):
+            weak = d
+    return weak, False
 
 
 def _last_ends_from(before: str) -> int:
