@@ -1211,3 +1211,19 @@ INCOME STATEMENTS
     neither = _convert(text.format(eps="$12.46"))
     assert not _values(neither, "EarningsPerShareBasicAndDiluted")
     assert any("does not call basic or diluted" in f.message for f in neither.findings)
+
+
+def test_a_header_of_amount_and_per_share_columns_keeps_each_measure_in_its_own_column():
+    """A BDC's "Q4-24" over "Total Amount | Per Share": "GAAP net income per share | $358 | $0.54" had its
+    amount, $358 million, written as earnings per share of $358."""
+    text = HEAD + """FOURTH QUARTER 2024 FINANCIAL RESULTS
+
+| (dollar amounts in millions, except per share data) | Q4-24 | | Q4-23 | |
+|---|---|---|---|---|
+| | Total Amount | Per Share | Total Amount | Per Share |
+| GAAP net income per share | $358 | $0.54 | $403 | $0.70 |
+| Net investment income | $370 | $0.56 | $317 | $0.55 |
+"""
+    result = _convert(text)
+    assert all(f.value < 10 for f in result.facts if f.unit == "USD/shares")
+    assert _values(result, "NetInvestmentIncome")["2024-10-01..2024-12-31"] == Decimal("370000000")

@@ -145,3 +145,24 @@ def skipped(cols: list[ColumnPeriod], header: list[HeaderCell], claims: dict) ->
                        or PRIOR_OUTLOOK.match(h.text.strip()))
                   for c in range(h.cols[0], h.cols[1] + 1)}
     return [replace(c, skip=True) if i in own_skip | compared | superseded else c for i, c in enumerate(cols)]
+
+
+_PER_SHARE_COLUMN = kept_regex(r"^\s*(?:\$\s*)?per\s+(?:diluted\s+|basic\s+|common\s+)?share\s*$", regex.I)
+_AMOUNT_COLUMN = kept_regex(r"^\s*(?:total\s+)?(?:amounts?|\$|dollars)\s*$", regex.I)
+
+
+def measures(cols: list[ColumnPeriod], header: list[HeaderCell]) -> list[ColumnPeriod]:
+    """A header that heads some columns "Per Share" and others "Amount" ("Q4-24" over "Total Amount | Per Share"):
+    each column holds that measure only. Read by a row's rule, "GAAP net income per share | $358 | $0.54" had its
+    amount written as earnings per share."""
+    kinds: dict[int, str] = {}
+    for hc in header:
+        if hc.cols is None or hc.cols[0] != hc.cols[1]:
+            continue
+        if _PER_SHARE_COLUMN.match(hc.text):
+            kinds[hc.cols[0]] = "per share"
+        elif _AMOUNT_COLUMN.match(hc.text):
+            kinds[hc.cols[0]] = "amount"
+    if set(kinds.values()) != {"per share", "amount"}:
+        return cols
+    return [replace(c, measure=kinds[i]) if i in kinds else c for i, c in enumerate(cols)]

@@ -28,6 +28,8 @@ class ColumnPeriod:
     dims: tuple[tuple[str, str], ...] = ()   # (axis, member) a table rule gives a segment column
     contested: bool = False   # header cells of equal standing name different lengths over it: none is read
                               # from it, nor settled from the rest of the release (engine/lengths.py)
+    measure: str = ""         # "amount" or "per share": a column of a header that prints both ("Total Amount |
+                              # Per Share"), whose figures are of that measure only
 
     def period_for(self, period_type: str) -> Optional[Period]:
         """The period a concept of this period type takes in this column, or None when the header does not

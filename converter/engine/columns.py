@@ -22,7 +22,7 @@ from typing import Optional
 import regex
 
 from ..model import HeaderCell, Table
-from .column_passes import (months_to_its_quarter, quarter_of_the_first_months, skipped, spanned,
+from .column_passes import (measures, months_to_its_quarter, quarter_of_the_first_months, skipped, spanned,
                            year_to_date_end, years_off_the_year_end)
 from .column_period import ColumnPeriod
 from .dates import FULL_DATE, MONTH_RE, ORDINAL_QUARTERS, Length, length_of, make_date, numeric_date, parse_month
@@ -91,6 +91,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     cols = [quarter_of_the_first_months(c, s, cols) for c, s in zip(cols, slots)]
     cols = [months_to_its_quarter(c, s, cols, cal) for c, s in zip(cols, slots)]
     cols = skipped(cols, header, claims)
+    cols = measures(cols, header)
     cols = [replace(c, contested=True) if i in contested and c.length is None else c for i, c in enumerate(cols)]
     crossed = across_header_runs(header, n)
     if crossed and _repeated(cols, crossed):

@@ -214,6 +214,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             col: Optional[ColumnPeriod] = columns[cell.col] if 0 <= cell.col < len(columns) else None
             if col is None or col.skip or col.nongaap:
                 continue
+            if col.measure and (col.measure == "per share") != (concept.unit == "USD/shares"):
+                out.skipped.append((f"{row.label} [{cell.text}]", f"a column of the {col.measure} only"))
+                continue
             read = read_columns.get((cell.col, qualifier, concept.period))
             if read is None:
                 col = row_column(col, qualifier, cal)
