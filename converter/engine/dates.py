@@ -26,8 +26,10 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 # the numbers a length is counted in, in words: "Twenty-Four Weeks" (a 16-12-12-12 calendar's half), "Fifty-Three"
 NUMBER_WORDS = {w: i + 1 for i, w in enumerate(_ONES)} | _TENS | {
     f"{t}{sep}{o}": n + i + 1 for t, n in _TENS.items() for i, o in enumerate(_ONES[:9]) for sep in ("-", " ")}
-# as a pattern, longest first (so "twenty-four" wins over the "four" in it), either separator
-NUMBER_WORD = "|".join(sorted({w.replace("-", " ") for w in NUMBER_WORDS}, key=len, reverse=True)).replace(" ", r"[\s-]")
+# as a pattern: the tens with their ones first (so "twenty-four" wins over the "four" in it), either separator,
+# then the teens before the ones they begin with ("seventeen", "seven")
+NUMBER_WORD = (r"(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(_ONES[:9]) + r"))?|"
+               + "|".join(sorted(_ONES, key=len, reverse=True)))
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 FULL_DATE = kept_regex(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\s*,?\s*(?P<y>(?:19|20)\d\d)\b", regex.I)
