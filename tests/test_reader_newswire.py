@@ -528,3 +528,29 @@ eBay revenue was $46.2 million, compared to $40.1 million in 2023.
     revenue = {str(f.period): f.value for f in convert_text(alone, issuer="none", layout="cells").facts
                if f.concept == "us-gaap:Revenues" and not f.dims}
     assert revenue["2024-01-01..2024-12-31"] == Decimal("46200000")
+
+
+def test_bold_title_lines_over_a_table_are_its_caption_and_date_a_weekly_calendars_years():
+    """A copy sets the statement's titles on lines of their own with no blank line between ("**ACME**" /
+    "**STATEMENTS OF CONSOLIDATED INCOME**" / "**For the Three Months and Twelve Months Ended October 27, 2024 and
+    October 29, 2023**"): read as one long paragraph they were no caption, and the columns headed by bare years
+    had no day; the whole statement was unread. Each year takes the date the title prints in it."""
+    from converter.pipeline import convert_text
+    text = """Acme Reports Fourth Quarter Results
+
+MOLINE, Ill., Nov. 21, 2024 (BUSINESS WIRE) -- Acme today reported results.
+
+**ACME & COMPANY**
+**STATEMENTS OF CONSOLIDATED INCOME**
+**For the Three Months and Twelve Months Ended October 27, 2024 and October 29, 2023**
+(In millions of dollars) Unaudited
+
+| | Three Months Ended | | Twelve Months Ended | |
+|---|---|---|---|---|
+| | 2024 | 2023 | 2024 | 2023 |
+| Net sales | 9,325 | 13,801 | 44,759 | 55,565 |
+"""
+    revenue = {str(f.period): f.value for f in convert_text(text, issuer="none").facts
+               if f.concept == "us-gaap:Revenues"}
+    assert revenue["2024-07-29..2024-10-27"] == 9325000000
+    assert revenue["2022-10-31..2023-10-29"] == 55565000000

@@ -135,7 +135,19 @@ def _caption_day(table: Table, slots: list[dict]) -> None:
                     days.add((parse_month(day["m"]), int(day["d"]), day.group(0)))
             if kind in ("date", "y"):
                 years.update(int(y) for y in _YEAR.findall(m.group(0)))
-    if len({(mo, d) for mo, d, _t in days}) != 1 or not {int(s["y"].group(0)) for s in slots} <= years:
+    if len({(mo, d) for mo, d, _t in days}) > 1:
+        # "For the Three Months and Twelve Months Ended October 27, 2024 and October 29, 2023" (a weekly
+        # calendar): each year its own day, where the title prints one date in each column's year
+        by_year: dict[int, set[str]] = {}
+        for text in table.caption:
+            for m in FULL_DATE.finditer(text):
+                by_year.setdefault(int(m["y"]), set()).add(f"{m['m']} {m['d']}")
+        wanted = {int(s["y"].group(0)) for s in slots}
+        if wanted <= by_year.keys() and all(len(by_year[y]) == 1 for y in wanted):
+            for s in slots:
+                s["md"] = _MONTH_DAY.match(next(iter(by_year[int(s["y"].group(0))])))
+        return
+    if len(days) != 1 or not {int(s["y"].group(0)) for s in slots} <= years:
         return
     day = _MONTH_DAY.match(next(iter(days))[2])
     for s in slots:

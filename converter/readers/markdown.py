@@ -135,6 +135,13 @@ def read_markdown(text: str, source: str = "") -> Document:
     grid: list[_Line] = []
 
     def close_para():
+        if para and _title_lines(para):
+            # "**ACME CORP**" / "**STATEMENTS OF CONSOLIDATED INCOME**" / "**For the Three Months Ended ...**": titles
+            # a copy set on lines of their own, each a caption line of the table below
+            for t, s0, e0 in para:
+                if clean_inline(t).strip():
+                    blocks.append(Paragraph(clean_inline(t).strip(), Span(s0, e0)))
+            para.clear()
         if para:
             joined = clean_inline(" ".join(t for t, _s, _e in para))
             if joined:
@@ -192,6 +199,16 @@ def _cells(line: str, offset: int) -> list[tuple[str, Span]]:
         out.append((text, span))
         i += len(part) + 1
     return out
+
+
+_BOLD_LINE = kept_regex(r"^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*$")
+
+
+def _title_lines(lines: list[tuple[str, int, int]]) -> bool:
+    """Lines of one Markdown paragraph that are titles set apart: two or more lines, each short, at least two of
+    them wholly bold, none ending a sentence."""
+    return len(lines) >= 2 and sum(1 for t, _s, _e in lines if _BOLD_LINE.match(t)) >= 2 \
+        and all(len(t.strip()) <= TITLE_CHARS and not t.rstrip().endswith((".", ";")) for t, _s, _e in lines)
 
 
 def _captions(blocks: list) -> list[str]:
