@@ -25,7 +25,7 @@ from ..model import HeaderCell, Table
 from .column_passes import (measures, months_to_its_quarter, quarter_of_the_first_months, skipped, spanned,
                            year_to_date_end, years_off_the_year_end)
 from .column_period import ColumnPeriod
-from .dates import FULL_DATE, MONTH_RE, ORDINAL_QUARTERS, Length, length_of, make_date, numeric_date, parse_month
+from .dates import FULL_DATE, MONTH_DAY, MONTH_RE, ORDINAL_QUARTERS, Length, length_of, make_date, numeric_date, parse_month
 from .leaf_runs import lengths_by_leaf_runs
 from .release_calendar import Calendar, year_to_date
 from .time_runs import across_header_runs
@@ -34,11 +34,6 @@ from .header_tokens import LEAF, PERIOD_KINDS, TO_DATE, has, to_date, tokens
 from ..rulebook.regex_code import kept_regex
 
 TRAILING = kept_regex(r"\btrailing\s+(?:4|four|12|twelve)[\s-]+(?:quarters?|months?)\b|\bTTM\b|\bLTM\b", regex.I)
-
-
-
-
-
 
 
 def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
@@ -114,44 +109,34 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     return [replace(c, member=members[i]) if members.get(i) else c for i, c in enumerate(cols)]
 
 
-
-
 _YEAR = kept_regex(r"(?:19|20)\d\d")
-_MONTH_DAY = kept_regex(rf"(?P<m>{MONTH_RE})\.?\s*(?P<d>\d{{1,2}})\b", regex.I)
 
 
 def _caption_day(table: Table, slots: list[dict]) -> None:
     """Columns headed by bare years ("2024 | 2023") under a title that dates them ("AS OF DECEMBER 31, 2024 AND
     2023", "... DECEMBER 31, 2024 AND DECEMBER 31, 2023"): each takes the title's one month and day, where the
-    title names every column's year."""
+    title names every column's year; where it prints a day of its own in each column's year ("For the Three
+    Months and Twelve Months Ended October 27, 2024 and October 29, 2023", a weekly calendar), that day."""
     if not slots or not all("y" in s and not ({"md", "date", "q", "fy", "qonly"} & s.keys()) for s in slots):
         return
-    days, years = set(), set()
+    days, years = {}, set()                   # (month, day) -> the match that prints it
+    by_year: dict[int, dict[tuple, regex.Match]] = {}   # year -> the days the title prints in it
     for text in table.caption:
         for kind, m in tokens(text):
-            if kind in ("md", "date"):
-                day = _MONTH_DAY.match(m.group(0))
-                if day is not None:
-                    days.add((parse_month(day["m"]), int(day["d"]), day.group(0)))
+            day = MONTH_DAY.match(m.group(0)) if kind in ("md", "date") else None
+            if day is not None:
+                days.setdefault((parse_month(day["m"]), int(day["d"])), day)
             if kind in ("date", "y"):
                 years.update(int(y) for y in _YEAR.findall(m.group(0)))
-    if len({(mo, d) for mo, d, _t in days}) > 1:
-        # "For the Three Months and Twelve Months Ended October 27, 2024 and October 29, 2023" (a weekly
-        # calendar): each year its own day, where the title prints one date in each column's year
-        by_year: dict[int, set[str]] = {}
-        for text in table.caption:
-            for m in FULL_DATE.finditer(text):
-                by_year.setdefault(int(m["y"]), set()).add(f"{m['m']} {m['d']}")
-        wanted = {int(s["y"].group(0)) for s in slots}
-        if wanted <= by_year.keys() and all(len(by_year[y]) == 1 for y in wanted):
-            for s in slots:
-                s["md"] = _MONTH_DAY.match(next(iter(by_year[int(s["y"].group(0))])))
-        return
-    if len(days) != 1 or not {int(s["y"].group(0)) for s in slots} <= years:
-        return
-    day = _MONTH_DAY.match(next(iter(days))[2])
-    for s in slots:
-        s["md"] = day
+            if kind == "date" and day is not None and (full := FULL_DATE.search(m.group(0))):
+                by_year.setdefault(int(full["y"]), {}).setdefault((parse_month(day["m"]), int(day["d"])), day)
+    wanted = {int(s["y"].group(0)) for s in slots}
+    if len(days) == 1 and wanted <= years:
+        for s in slots:
+            s["md"] = next(iter(days.values()))
+    elif len(days) > 1 and wanted <= by_year.keys() and all(len(by_year[y]) == 1 for y in wanted):
+        for s in slots:
+            s["md"] = next(iter(by_year[int(s["y"].group(0))].values()))
 
 
 def _repeated(cols: list[ColumnPeriod], crossed: set[int]) -> bool:

@@ -32,6 +32,8 @@ NUMBER_WORD = (r"(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(_ONES[:9]) 
                + "|".join(sorted(_ONES, key=len, reverse=True)))
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
+# "December 31", "Sept. 30": a month and its day ("m", "d")
+MONTH_DAY = kept_regex(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\b", regex.I)
 FULL_DATE = kept_regex(rf"\b(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})\s*,?\s*(?P<y>(?:19|20)\d\d)\b", regex.I)
 _DAY_YEAR = kept_re(r"\d{1,2}(?:\s*,)?\s*(?:19|20)\d\d\b")   # no two `\s*` side by side: a wide gap stays linear
 _YEAR = kept_re(r"(?:19|20)\d\d\b")

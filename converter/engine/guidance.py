@@ -196,9 +196,9 @@ def _attached(q, sent: str, mentions: list) -> bool:
 
 # between a range and the period it is for: "$310 million to $320 million for the first quarter of 2025"
 _JUST_AFTER = kept_regex(r"\s*,?\s*(?:(?:for|in|during|over)\s+)?(?:the\s+)?", regex.I)
-# between ranges listed for periods handed out by "respectively": "$0.40 to $0.44 and $1.90 to $2.00"
-_LIST_JOIN = kept_regex(r"\s*(?:,|;)?\s*(?:and\s+)?", regex.I)
-_LIST_JOIN_THE = kept_regex(r"\s*,?\s*(?:and\s+)?(?:the\s+)?", regex.I)
+# between the items of a list "respectively" hands out: ranges ("$0.40 to $0.44 and $1.90 to $2.00"), periods ("the
+# first quarter and the full year 2025")
+_LIST_JOIN = kept_regex(r"\s*[,;]?\s*(?:and\s+)?(?:the\s+)?", regex.I)
 
 
 def _period_list(sent: str, periods: list) -> list:
@@ -208,7 +208,7 @@ def _period_list(sent: str, periods: list) -> list:
     are no list a "respectively" hands ranges to)."""
     named = [pm for pm in periods if not pm.instant and len(pm.periods) == 1 and not pm.periods[0].is_instant]
     joins = [sent[a.end:b.start] for a, b in zip(named, named[1:])]
-    if not all(_LIST_JOIN_THE.fullmatch(j) for j in joins) or (joins and "and" not in joins[-1].lower()):
+    if not all(_LIST_JOIN.fullmatch(j) for j in joins) or (joins and "and" not in joins[-1].lower()):
         return []   # ("in 2024, for 2025": two periods, no list of them)
     return [pm.periods[0] for pm in named]
 
@@ -253,6 +253,10 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
                     and p.periods[0].end >= active.end - timedelta(days=400)), None)
     clause_start = 0
     taken: set[int] = set()
+    # every metric with a range of its own before the next ("revenue and EPS of ... and ..., respectively" hands
+    # its ranges to the metrics, not to periods)
+    ends = [m.start for m in mentions[1:]] + [len(sent)]
+    all_ranged = all(any(m.end <= r.start() < end for r in ranges) for m, end in zip(mentions, ends))
     for i, mention in enumerate(mentions):
         limit = mentions[i + 1].start if i + 1 < len(mentions) else len(sent)
         rng = next((r for r in ranges if mention.end <= r.start() < limit), None)
@@ -290,9 +294,7 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
             # them to the metrics); else none is read
             taken.update(r.start() for r in listed)
             named = _period_list(sent, periods)
-            if len(named) != len(listed) or concept.period == "instant" or any(
-                    not any(m.end <= r.start() < (mentions[j + 1].start if j + 1 < len(mentions) else len(sent))
-                            for r in ranges) for j, m in enumerate(mentions)):
+            if len(named) != len(listed) or concept.period == "instant" or not all_ranged:
                 continue
             pairs = list(zip(listed, named))
         else:
@@ -313,12 +315,12 @@ def _ranges(sent: str, book: Rulebook, tax: Taxonomy, active: Period, cal: Calen
                 inst = [p for pm in periods if pm.instant for p in pm.periods]
                 period = inst[0] if inst else Period(active.end)
             pairs = [(rng, period)]
-        for rng, period in pairs:
-            lo = _bound(rng, "a", rng["bscale"])
-            hi = _bound(rng, "b", None)
+        for pair, period in pairs:
+            lo = _bound(pair, "a", pair["bscale"])
+            hi = _bound(pair, "b", None)
             if lo.value > hi.value:
                 continue
-            taken.add(rng.start())
+            taken.add(pair.start())
             yield mention.rule, lo, hi, period
     # "earnings guidance range of $3.85 to $3.95 per diluted share": a per-share wording right after its range
     for mention in after:

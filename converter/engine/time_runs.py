@@ -11,13 +11,12 @@ from typing import Optional
 import regex
 
 from ..model import HeaderCell
-from .dates import FULL_DATE, MONTH_RE, length_of, make_date
+from .dates import FULL_DATE, MONTH_DAY, length_of, make_date
 from .header_tokens import TO_DATE
 from ..rulebook.regex_code import kept_regex
 
 LENGTH_WORD = kept_regex(r"(?i)\b(?:months?|weeks?|quarters?|years?)\b")
 BARE_YEAR = kept_regex(r"^(?:fiscal\s+|FY\s*)?((?:19|20)\d\d)$", regex.I)
-MONTH_DAY = kept_regex(rf"(?i)\b({MONTH_RE})\.?\s*(\d{{1,2}})\b")
 
 
 def time_runs(order: dict, ncols: int, back: bool) -> list[list[int]]:

@@ -18,9 +18,8 @@ times more.
 from __future__ import annotations
 
 import statistics
-from decimal import Decimal
-
 from dataclasses import replace
+from decimal import Decimal
 
 from ..model import Fact, Finding
 from .merge import consistent, source_of

@@ -97,6 +97,7 @@ def _available_to_common(facts: list[Fact]) -> list[Fact]:
 
 
 REDEEMABLE_MINORITY = "us-gaap:RedeemableNoncontrollingInterestEquityCarryingAmount"
+MINORITY_INCOME = PAIRS[0][1]   # the noncontrolling interest's share of net income
 LIABILITIES, LIABILITIES_AND_EQUITY, ASSETS = "us-gaap:Liabilities", "us-gaap:LiabilitiesAndStockholdersEquity", "us-gaap:Assets"
 
 
@@ -118,7 +119,7 @@ def _equity_that_balances(facts: list[Fact]) -> list[Fact]:
     equity, nci, total = PAIRS[1]
     by = {(f.concept, f.period, f.unit, f.dims): f for f in facts
           if f.concept in (nci, LIABILITIES, LIABILITIES_AND_EQUITY, ASSETS)}
-    income_shared = any(f.concept == PAIRS[0][1] and f.value for f in facts) \
+    income_shared = any(f.concept == MINORITY_INCOME and f.value for f in facts) \
         and not any(f.concept == REDEEMABLE_MINORITY for f in facts)
     out = []
     for f in facts:

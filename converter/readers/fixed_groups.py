@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Optional
 
 import regex
 
-from ..engine.dates import FULL_DATE, MONTH_RE, length_of, make_date
-from ..engine.time_runs import BARE_YEAR, LENGTH_WORD, MONTH_DAY as _MONTH_DAY, crossing, time_runs, year_runs
+from ..engine.dates import FULL_DATE, MONTH_DAY, MONTH_RE, length_of, make_date
+from ..engine.time_runs import BARE_YEAR, LENGTH_WORD, crossing, time_runs, year_runs
 from ..rulebook.regex_code import kept_regex
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def _column_dates(lines: list[list[list]], years: dict[int, int], cols: list["_C
                         words[c].append(text)
     out = {}
     for c, texts in words.items():
-        m = _MONTH_DAY.search(" ".join(texts))
+        m = MONTH_DAY.search(" ".join(texts))
         day = make_date(m[1], m[2], str(years[c])) if m else None
         if day is None:
             return None
@@ -172,7 +172,7 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 def _within_year(text: str) -> Optional[int]:
     """Where in its year a column's own header piece falls, to order columns by: a month and day ("Sept. 30")
     as month * 100 + day, a quarter named without its year ("Fourth", "Q3") as its number; or None."""
-    m = _MONTH_DAY.fullmatch(text.strip(" ,"))
+    m = MONTH_DAY.fullmatch(text.strip(" ,"))
     if m:
         day = make_date(m[1], m[2], "2000")   # a leap year: February 29 is a day
         return day.month * 100 + day.day if day else None

@@ -139,8 +139,8 @@ def read_markdown(text: str, source: str = "") -> Document:
             # "**ACME CORP**" / "**STATEMENTS OF CONSOLIDATED INCOME**" / "**For the Three Months Ended ...**": titles
             # a copy set on lines of their own, each a caption line of the table below
             for t, s0, e0 in para:
-                if clean_inline(t).strip():
-                    blocks.append(Paragraph(clean_inline(t).strip(), Span(s0, e0)))
+                if title := clean_inline(t).strip():
+                    blocks.append(Paragraph(title, Span(s0, e0)))
             para.clear()
         if para:
             joined = clean_inline(" ".join(t for t, _s, _e in para))
