@@ -1216,10 +1216,11 @@ Cloud services                        6,947      7,112       7,252      7,389   
 
 
 
-def test_a_length_title_across_the_groups_a_line_of_years_marks_contests_its_columns():
-    # a copy that lost its header's spans, printed wide: "Year Ended" stands over the second column of
-    # "2024 2023 | 2024 2023" and the two after it. The years head the columns in order; what "Year Ended"
-    # claims crosses their groups, so those columns get no length (the second had been dated as the year 2023)
+def test_group_titles_set_far_left_of_the_figures_head_the_groups_their_own_line_of_years_marks():
+    # a copy that lost its header's spans, printed wide: every header cell stands in the "$" cell left of
+    # its figures, "Year Ended" over the quarter's 2023 figure. Laid out against the header's own line of
+    # years, each title reaches into the last year of the group before its own: the k-th heads the k-th
+    # group (it had been left unread, contested)
     text = """\
                                                       Three Months Ended                        Year Ended
                                                              December 31,                     December 31,
@@ -1229,27 +1230,41 @@ def test_a_length_title_across_the_groups_a_line_of_years_marks_contests_its_col
     Gross (loss) profit                                                        (12,563                    )              2,876               (4,156  )        51,309
 """
     table = read_fixed_width(text).tables[0]
-    assert [h.text for h in table.header if h.cols == (3, 3)] == ["2023"]
-    assert table.contested == (1, 2, 3)
-
-
-def test_a_length_title_over_no_column_and_nearest_none_contests_every_column():
-    # "Three Months Ended December" set far left of its group, "Year Ended December" nearer the first column
-    # than it: placed by nearness the year's title took the quarter's column. The quarter's "31," under its
-    # title stands over the first column, and so does the title with it ("Three Months Ended December 31,"):
-    # that column is the quarter's; the rest stay contested
+    cells = {(h.text, h.cols) for h in table.header}
+    assert ("Three Months Ended", (0, 1)) in cells and ("Year Ended", (2, 3)) in cells, cells
+    assert table.contested == ()
+    facts = _facts(text)
+    assert facts[("Revenues", "2023-10-01..2023-12-31")] == 9245
+    assert facts[("Revenues", "2024-01-01..2024-12-31")] == 54014
+    assert facts[("GrossProfit", "2024-10-01..2024-12-31")] == -12563
+    # the titles' days wrapped a line under them ("Ended December" / "31,") likewise
     text = """\
                                                     Three Months Ended December                 Year Ended December
                                                                                  31,                               31,
                                                                                 2024                              2023   2024          2023
     Net loss - (GAAP)                                                              $  (26,802                        )      $  (14,774    )   $  (62,746  )  $  (984)
-    Total other expenses (income), net                                                 2,626                                    1,123            10,646      (7,429  )
     Income tax expense                                                                    87                                      109               103         138
     Depreciation and amortization                                                        302                                      286             1,219       1,106
 """
     table = read_fixed_width(text).tables[0]
-    assert table.contested == (1, 2, 3)
-    assert [h.text for h in table.header if h.cols == (0, 0)] == ["Three Months Ended December 31,", "2024"]
+    cells = {(h.text, h.cols) for h in table.header}
+    assert ("Three Months Ended December 31,", (0, 1)) in cells and ("Year Ended December 31,", (2, 3)) in cells, cells
+    assert _facts(text)[("IncomeTaxExpenseBenefit", "2023-10-01..2023-12-31")] == 109
+
+
+def test_a_length_title_over_no_column_and_nearest_none_contests_every_column():
+    # "Three Months Ended December" set far left of its group, "Year Ended December" short of the first
+    # column and of its year: which columns either names, neither the figures nor the line of years settle
+    text = """\
+                          Three Months Ended December           Year Ended December
+                                                       31,                      31,
+                                                              2024         2023          2024          2023
+Net revenue                                             $   17,274    $   9,245    $   54,014    $  145,233
+Cost of revenue                                             29,837        6,369        58,170        93,924
+"""
+    table = read_fixed_width(text).tables[0]
+    assert table.contested == (0, 1, 2, 3)
+    assert _facts(text) == {}
 
 
 def test_a_group_of_years_under_two_different_length_titles_is_contested():

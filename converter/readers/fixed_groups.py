@@ -23,19 +23,27 @@ YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
 _YEAR_WORD = kept_regex(r"(?i)\b(?:years?|periods?)\b")
 
 
+def _line_of_years(lines: list[list[list]], ncols: int) -> Optional[list[list]]:
+    """The header line that prints one bare year over each column, in column order, or None."""
+    for placed in reversed(lines):
+        if len(placed) == ncols and sorted(p[1] for p in placed) == [(c, c) for c in range(ncols)] \
+                and all(BARE_YEAR.match(p[0]) for p in placed):
+            return sorted(placed, key=lambda p: p[1][0])
+    return None
+
+
 def _year_runs(lines: list[list[list]], cols: list["_Column"]) -> Optional[list[tuple[int, int]]]:
     """The groups of columns a line of years marks, one year per column, each group going back in time
     ("2024 2023 | 2024 2023") or, oldest first, forward ("2023 2024 | 2023 2024"), or None."""
     ncols = len(cols)
-    for placed in reversed(lines):
-        years = {p[1][0]: int(m.group(1)) for p in placed if p[1][0] == p[1][1] and (m := BARE_YEAR.match(p[0]))}
-        if len(years) != ncols or len(placed) != ncols:
-            continue
-        # a bank's quarters of one year stand side by side ("Dec. 31, | Sept. 30, | ... 2024 2024"): where every
-        # column prints its month and day, the dates mark the groups, each going back in time
-        order = _column_dates(lines, years, cols) or years
-        return year_runs(order, ncols)
-    return None
+    placed = _line_of_years(lines, ncols)
+    if placed is None:
+        return None
+    years = {p[1][0]: int(BARE_YEAR.match(p[0]).group(1)) for p in placed}
+    # a bank's quarters of one year stand side by side ("Dec. 31, | Sept. 30, | ... 2024 2024"): where every
+    # column prints its month and day, the dates mark the groups, each going back in time
+    order = _column_dates(lines, years, cols) or years
+    return year_runs(order, ncols)
 
 
 def _column_dates(lines: list[list[list]], years: dict[int, int], cols: list["_Column"]) -> Optional[dict[int, date]]:
@@ -94,21 +102,33 @@ def group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
     if len(lengths) == len(runs) and not any(len(placed) == len(runs) and set(map(id, placed)) == set(map(id, lengths))
                                              for placed in lines):
         groups.append(lengths)
+    # a header the printer set apart from its figures (every piece well left of them, as where the header
+    # cells stand in the "$" cells before the figures) is laid out against its own line of years: a title
+    # reaches into the year of the group before its own's last column, and starts short of the end of the
+    # year of the next group's first
+    years = [(p[2], p[3]) for p in _line_of_years(lines, len(cols)) or []]
     done = False
     for group in groups:
         ordered = sorted(group, key=lambda p: p[2])
-        if _fits(ordered, runs, cols) and not dated_elsewhere(group, ordered):
+        if (_fits(ordered, runs, _middles(cols)) or years and _fits(ordered, runs, years)) \
+                and not dated_elsewhere(group, ordered):
             for p, run in zip(ordered, runs):
                 p[1] = run
             done = True
     return done
 
 
-def _fits(ordered: list[list], runs: list[tuple[int, int]], cols: list["_Column"]) -> bool:
-    """Group titles in order, each reaching past the middle of the group before its own's last column and
-    short of the middle of the next group's first: the k-th may head the k-th group."""
-    return all((k == 0 or p[3] > cols[runs[k - 1][1]].center) and
-               (k + 1 == len(runs) or p[2] < cols[runs[k + 1][0]].center) for k, p in enumerate(ordered))
+def _fits(ordered: list[list], runs: list[tuple[int, int]], marks: list[tuple[float, float]]) -> bool:
+    """Group titles in order, each reaching past the mark of the group before its own's last column and
+    starting short of the mark of the next group's first (`marks`: each column's (past, short of)): the k-th
+    may head the k-th group."""
+    return all((k == 0 or p[3] > marks[runs[k - 1][1]][0]) and
+               (k + 1 == len(runs) or p[2] < marks[runs[k + 1][0]][1]) for k, p in enumerate(ordered))
+
+
+def _middles(cols: list["_Column"]) -> list[tuple[float, float]]:
+    """Each column's middle, past which a title reaches and short of which one starts."""
+    return [(col.center, col.center) for col in cols]
 
 
 def across_year_runs(lines: list[list[list]], cols: list["_Column"]) -> list[int]:
@@ -158,7 +178,7 @@ def group_by_quarter_runs(lines: list[list[list]], cols: list["_Column"]) -> boo
         if len(placed) != len(runs) or not all(YEAR.search(p[0]) and not _QUARTER.match(p[0].strip()) for p in placed):
             continue
         ordered = sorted(placed, key=lambda p: p[2])
-        if _fits(ordered, runs, cols):
+        if _fits(ordered, runs, _middles(cols)):
             for p, run in zip(ordered, runs):
                 p[1] = run
             return True
@@ -211,7 +231,7 @@ def group_by_date_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
                 runs.append([])
             runs[-1].append(c)
         spans = [(r[0], r[-1]) for r in runs]
-        if len(spans) == len(years) and _fits(years, spans, cols):
+        if len(spans) == len(years) and _fits(years, spans, _middles(cols)):
             for p, span in zip(years, spans):
                 p[1] = span
             return True
