@@ -1252,6 +1252,30 @@ def test_group_titles_set_far_left_of_the_figures_head_the_groups_their_own_line
     assert _facts(text)[("IncomeTaxExpenseBenefit", "2023-10-01..2023-12-31")] == 109
 
 
+def test_fewer_length_titles_than_dated_groups_head_the_runs_the_dates_settle():
+    # a copy that lost its spans: "Three Months Ended" over the first column, "Year Ended" over the second,
+    # one date over each group of years ("2024 2023 | 2024 | 2024 2023"). The quarter, its year-ago and the
+    # prior quarter lie whole quarters apart, the two years whole years apart: in one way only do two titles
+    # head runs of whole groups so (placed by where they stand, the year-ago quarter had been the year 2023)
+    text = """\
+                                              Three Months Ended          Year Ended
+                                                     December 31,      September 30,       December 31,
+(In thousands)                                                2024               2023               2024              2024               2023
+Operating revenues                                      $  729,819    $       725,801   $        731,805   $     2,930,126    $     3,005,981
+Direct costs                                               433,404            424,769            431,705         1,742,411          1,790,380
+"""
+    table = read_fixed_width(text).tables[0]
+    cells = {(h.text, h.cols) for h in table.header}
+    assert ("Three Months Ended", (0, 2)) in cells and ("Year Ended", (3, 4)) in cells, cells
+    facts = _facts(text)
+    assert facts[("Revenues", "2023-10-01..2023-12-31")] == 725801000
+    assert facts[("Revenues", "2024-07-01..2024-09-30")] == 731805000
+    assert facts[("Revenues", "2023-01-01..2023-12-31")] == 3005981000
+    # every date the same: titles could head the groups in more ways than one, so none is taken from the dates
+    same = text.replace("September 30,", " December 31,")
+    assert ("Three Months Ended", (0, 2)) not in {(h.text, h.cols) for h in read_fixed_width(same).tables[0].header}
+
+
 def test_a_length_title_over_no_column_and_nearest_none_contests_every_column():
     # "Three Months Ended December" set far left of its group, "Year Ended December" short of the first
     # column and of its year: which columns either names, neither the figures nor the line of years settle

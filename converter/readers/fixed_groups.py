@@ -5,6 +5,7 @@ the columns where the titles and the groups say different things (left unread: f
 from __future__ import annotations
 
 from datetime import date
+from itertools import combinations
 from typing import TYPE_CHECKING, Optional
 
 import regex
@@ -115,7 +116,51 @@ def group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
             for p, run in zip(ordered, runs):
                 p[1] = run
             done = True
+    if done and 2 <= len(lengths) < len(runs):
+        _lengths_over_dated_runs(sorted(lengths, key=lambda p: p[2]), runs, lines, cols)
     return done
+
+
+def _lengths_over_dated_runs(titles: list[list], runs: list[tuple[int, int]], lines: list[list[list]],
+                             cols: list["_Column"]) -> None:
+    """Fewer length titles than groups of years, once each group has its date ("Three Months Ended" and
+    "Year Ended" over "December 31, | September 30, | December 31," over "2024 2023 | 2024 | 2024 2023"):
+    the titles, left to right, head runs of whole groups, in the one way in which every column under a
+    title of three months lies whole quarters from its run's first and under any other whole years (the
+    quarter, its year-ago and prior quarters, then the two years). Two ways, or none: left as placed."""
+    days = _group_days(runs, lines)
+    steps = [_month_step(t[0]) for t in titles]
+    if days is None or None in steps:
+        return
+    found = []
+    for cuts in combinations(range(1, len(runs)), len(titles) - 1):
+        bounds = [0, *cuts, len(runs)]
+        spans = [(runs[bounds[k]][0], runs[bounds[k + 1] - 1][1]) for k in range(len(titles))]
+        if all(_whole_steps(days[a], days[c], step) for (a, b), step in zip(spans, steps) for c in range(a + 1, b + 1)):
+            found.append(spans)
+    if len(found) == 1:
+        for t, span in zip(titles, found[0]):
+            t[1] = span
+
+
+def _group_days(runs: list[tuple[int, int]], lines: list[list[list]]) -> Optional[dict[int, date]]:
+    """Each column's date where every group of years has one month and day placed over it alone and each
+    column its own year; else None."""
+    years = _line_of_years(lines, runs[-1][1] + 1)
+    if years is None:
+        return None
+    days: dict[int, date] = {}
+    for a, b in runs:
+        found = [m for placed in lines for text, span, _s, _e in placed if span == (a, b)
+                 and (m := MONTH_DAY.fullmatch(text.strip(" ,")))]
+        if len(found) != 1:
+            return None
+        for c in range(a, b + 1):
+            day = make_date(found[0][1], found[0][2], BARE_YEAR.match(years[c][0]).group(1))
+            if day is None:
+                return None
+            days[c] = day
+    return days
 
 
 def _fits(ordered: list[list], runs: list[tuple[int, int]], marks: list[tuple[float, float]]) -> bool:
@@ -294,6 +339,13 @@ def _apart(one: date, other: date, step: int) -> bool:
     to nearness."""
     days = abs((one - other).days)
     return any(abs(days - k * 365.25 / 4) <= SLACK_DAYS for k in ((1, 4) if step == 3 else (4,)))
+
+
+def _whole_steps(one: date, other: date, step: int) -> bool:
+    """Whole quarters (`step` 3) or whole years apart, to within a week and a half."""
+    days = abs((one - other).days)
+    span = 365.25 * step / 12
+    return abs(days - round(days / span) * span) <= SLACK_DAYS
 
 
 def _overlap(title: list, piece: tuple) -> int:
