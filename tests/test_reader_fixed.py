@@ -267,6 +267,21 @@ def test_rows_of_a_table_of_words_are_paragraphs_of_their_own():
     assert "Earnings per share GAAP: $2.65 to $2.70" in texts
 
 
+def test_a_sentence_spaced_out_by_the_printer_goes_on_in_the_line_under_it():
+    # a wide gap after the dateline is no table of words: the sentence goes on under it, in lower case at its
+    # indent, and "$22.8" / "million" is one amount
+    text = """\
+     BOSTON, Jan. 22, 2025           - Harbor Bancorp today reported net income for the fourth quarter of 2024 of $22.8
+     million, or $1.29 per diluted share.
+
+     Total revenue      $4.75 billion to $4.78 billion
+     Net income         $1.10 billion
+"""
+    paragraphs = [b.text for b in read_fixed_width(text).blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0].endswith("of $22.8 million, or $1.29 per diluted share."), paragraphs
+    assert paragraphs[1:] == ["Total revenue $4.75 billion to $4.78 billion", "Net income $1.10 billion"], paragraphs
+
+
 def test_detection_tells_fixed_width_from_reading_order_text():
     reading_order = "Revenues\nNet loss\n\n2016 2015\n$ 5,076 $ 10,692\n(34,152) $(33,227)\n"
     assert not looks_like(reading_order)
@@ -1294,10 +1309,11 @@ Cost of revenue                                             29,837        6,369 
 def test_a_group_of_years_under_two_different_length_titles_is_contested():
     # a copy that lost its header's spans: "Three Months Ended" over the 2024 of "2024 2023" and "Year Ended"
     # over its 2023; a year and the one before it are one length twice, so the two columns get none (the
-    # quarter of 2023 had been dated as the year)
+    # quarter of 2023 had been dated as the year). Here the dates print one day, so they settle nothing (with
+    # "September 30," over the third group they do: see the test of fewer length titles than dated groups)
     text = """\
                                                   Three Months Ended          Year Ended
-                                                         December 31,      September 30,       December 31,
+                                                         December 31,       December 31,        December 31,
  (In thousands, except per share amounts)                         2024               2023               2024              2024               2023
  Revenues and other income:
  Operating revenues                                    $       729,819    $       725,801   $        731,805   $     2,930,126    $     3,005,981

@@ -128,7 +128,7 @@ def read_fixed_width(text: str, source: str = "") -> Document:
             continue
         if ln.kind == "blank":
             flush()
-        elif ln.no in captions or is_text_table_line(ln.raw):
+        elif ln.no in captions or is_text_table_line(ln.raw) and not _sentence_wraps_on(ln, lines[i + 1:i + 2]):
             flush()   # a title line, or a row of a table of words: a paragraph of its own
             blocks.append(Paragraph(collapse_spaces(ln.raw), ln.span))
         else:
@@ -140,6 +140,14 @@ def read_fixed_width(text: str, source: str = "") -> Document:
     for n, b in enumerate(blocks):
         b.index = n
     return Document(blocks, text, "fixed", source)
+
+def _sentence_wraps_on(ln: Line, after: list[Line]) -> bool:
+    """A line whose sentence goes on in the line right under it, set at its indent and starting in lower case
+    ("BOSTON, Jan. 22, 2025      - Acme today reported net income of $22.8" / "million, or $1.29 per share"):
+    prose a printer spaced out, not a row of a table of words, whose cells wrap under the cell they began in."""
+    return bool(after) and after[0].kind == "text" and abs(after[0].indent - ln.indent) <= 1 \
+        and after[0].raw.lstrip()[:1].islower() and not ln.raw.rstrip().endswith((".", ":", ";"))
+
 
 INTRO_CHARS = 150   # a sentence that introduces the table under it ("The following table presents a ...:")
 TITLE_LINE_CHARS = 80
