@@ -113,7 +113,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, late = bound_by_release(facts, released)
     facts, out_of_range, range_findings = within_reach(facts)
     facts, unpaired, pairing_findings = doubtful_pairings(facts, doc.layout, trace.tables.unchained, trace.tables.tied, tax)
-    facts, off_scale, scale_findings = check_table_scales(facts)
+    facts, off_scale, scale_findings = check_table_scales(facts, trace.tables.own_scale)
     facts, unscaled, unscaled_findings = unstated_scales(facts, snippet)
     facts = shares_by_eps(facts)
     facts, uncarried, carry_findings = doubtful_carried_scales(facts, trace.tables.carried_scale, trace.tables.noted)
@@ -173,6 +173,7 @@ def _read_facts(doc: Document, book: Rulebook, tax: Taxonomy, cal: Calendar, rel
             own = find_scale(block.caption + [h.text for h in block.header] + _above_the_figures(block))
             if own:
                 noted_in = block.index
+                trace.tables.own_scale.add(block.index)
             elif noted_in is not None and doc_scale.power:
                 trace.tables.carried_scale[block.index] = noted_in
             scale = own or doc_scale

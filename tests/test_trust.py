@@ -482,6 +482,16 @@ def test_a_table_the_text_restates_at_different_scales_has_its_money_withheld():
     assert any(f.code == "withheld" and "different scales" in f.message for f in result.findings)
 
 
+def test_a_table_that_states_its_own_scale_is_not_re_read_by_the_prose():
+    # "$22.8" at a line's end read without the "million" under it: the statement's own "(in thousands)"
+    # stands; re-read by the sentence, every figure had been a million times too small
+    text = "Net loss was $33.7 in the fourth quarter of 2024.\n\n"
+    result = _convert(HEAD + text + UNSCALED.replace("OPERATIONS\n", "OPERATIONS\n(in thousands)\n"))
+    assert _values(result, "NetIncomeLoss")["2024-10-01..2024-12-31"] == Decimal("-33692000")
+    assert _values(result, "Revenues")["2024-10-01..2024-12-31"] == Decimal("47459000")
+    assert not [f for f in result.findings if f.code == "rescaled"]
+
+
 def test_one_rough_restatement_is_no_evidence_of_scale():
     text = "Revenue was $47 million in the fourth quarter of 2024.\n\n"
     result = _convert(HEAD + text + UNSCALED)

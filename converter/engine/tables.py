@@ -56,6 +56,8 @@ class TableOutcome:
     tied: set[int] = field(default_factory=set)       # tables whose arithmetic ties figures to labels: a total
                                                       # holds its rows' sum, or rows join two results
     carried_scale: dict[int, int] = field(default_factory=dict)       # table -> the table whose scale note it took
+    own_scale: set[int] = field(default_factory=set)                  # tables whose own title, header or rows
+                                                                      # state their scale
     noted: dict[tuple[int, int], int] = field(default_factory=dict)   # (table, cell start) -> the power of ten
                                                                       # the table's scale note gave its figure
 

@@ -6,7 +6,8 @@ power, and its share counts, which the same missed note may have scaled, are wit
 restatements point at different powers, its money is withheld. One restatement is evidence
 enough only with three significant digits: "$3 million" beside 3,104 could be chance.
 
-A table that states no scale is then checked the same way against the tables whose scale is stated (or was
+A table that states its own scale is not re-read by the prose: the note is the document's word for it. A
+table that states no scale is then checked the same way against the tables whose scale is stated (or was
 just re-read): a balance sheet whose "(in thousands)" was lost prints the cash "108,933" that the cash flow
 statement, in thousands, ends with.
 """
@@ -64,12 +65,17 @@ def _significant(f: Fact) -> int:
     return len(digits)
 
 
-def check_table_scales(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
+def check_table_scales(facts: list[Fact], own_scale: set[int] = frozenset()
+                       ) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
     """Facts with each table's money re-read at the scale the text implies where it implies one, then each
     table's that states no scale at the one the scaled tables imply; the money of tables contradicted at
-    different scales withheld, and findings saying which."""
+    different scales withheld, and findings saying which. A table that states its own scale (`own_scale`:
+    in its title, header or rows) is read at it whatever the prose seems to say: a sentence misread ("$22.8"
+    at a line's end, "million" on the next) is likelier than a statement's own note wrong, and re-read by
+    it a whole statement was a million times too small."""
     said = [f for f in facts if f.category == "narrative"]
-    facts, rejected, findings = _checked(facts, said, ("the text", "states"), lambda table: True)
+    facts, rejected, findings = _checked(facts, said, ("the text", "states"),
+                                         lambda table: table[0].provenance.block not in own_scale)
     scaled = [f for f in facts if f.category == "table" and stated_power(f)]
     facts, rejected2, findings2 = _checked(facts, scaled, ("the tables that state their scale", "state"),
                                            lambda table: not any(stated_power(f) for f in table))
