@@ -141,3 +141,26 @@ def test_columns_headed_by_the_months_they_cover_are_those_periods():
                        "2023-10-01..2023-12-31": (Decimal("41690000"), "EUR"),
                        "2024-01-01..2024-12-31": (Decimal("176520000"), "EUR"),
                        "2023-01-01..2023-12-31": (Decimal("152030000"), "EUR")}
+
+
+def test_a_note_in_the_singular_or_cut_short_scales_the_table_and_names_its_currency():
+    # "(€ million)" after the title on its line, and "£m" cells under the years: the figures had been
+    # written as euros and as US dollars at their printed size, a million times too small
+    lead = "LONDON, 6 February 2025 -- X plc today announced results for the year ended 31 December 2024.\n\n"
+    euro = (lead + "**Consolidated statement of financial position** (€ million)\n\n"
+            "| | Dec. 31, 2024 | Dec. 31, 2023 |\n| --- | --- | --- |\n"
+            "| Total assets | 18,389 | 18,254 |\n| Cash and cash equivalents | 1,744 | 2,211 |\n")
+    assert _units(euro)[("us-gaap:Assets", "2024-12-31")] == (Decimal("18389000000"), "EUR")
+    pounds = (lead + "Income statement\nFor the year ended 31 December\n | 2024 |  | 2023 | \n | £m |  | £m | \n"
+              "Revenue | 3,412 |  | 3,105 | \nOperating profit | 654 |  | 498 | \n")
+    facts = {(f.concept, str(f.period)): (f.value, f.unit) for f in convert_text(pounds, issuer="none", layout="pipe").facts}
+    assert facts[("us-gaap:Revenues", "2024-01-01..2024-12-31")] == (Decimal("3412000000"), "GBP")
+
+
+def test_scale_notes_in_the_singular_or_cut_short():
+    from converter.engine.scale import find_scale
+    for note, power in [("Balance sheet (€ million)", 6), ("(US$ million, except per share data)", 6), ("£m", 6),
+                        ("(£m)", 6), ("$bn", 9), ("(in EUR million)", 6), ("EUR thousand", 3)]:
+        assert find_scale([note]).power == power, note
+    for prose in ["revenue of £5m", "a $m figure", "Net sales were €5 million"]:
+        assert find_scale([prose]) is None, prose

@@ -21,11 +21,18 @@ _NOTE = kept_regex(
 _ZEROS = kept_regex(rf"\(\s*(?:\$\s*|{_MONEY}\s*)?0{{3}}(?:['’]?s)?\s*(?:omitted)?\s*(?P<rest>[,;][^)\n]{{0,80}})?\)"
                     r"|\$000s?\b|\(000s?\)|\b(?:in\s+)?(?:TEUR|kEUR|T€|k€)\b"
                     r"|\bin\s+\$?\s*000['’]?s\b(?P<tail>[^)\n]{0,80})", regex.I)
-# a header cell that is a note alone, its currency first and its word in the singular: "EUR thousand", "USD
-# millions" (European reports head their label column so)
-_CELL_NOTE = kept_regex(rf"^\s*\(?\s*(?P<money>{_MONEY})\s*(?P<word>thousand|million|billion)s?\s*\)?\s*$", regex.I)
+# a header cell that is a note alone, its currency first and its word in the singular or cut short: "EUR
+# thousand", "USD millions", "£m", "$bn" (European and British reports head their label or figure columns so)
+_CELL_NOTE = kept_regex(rf"^\s*\(?\s*(?P<money>{_MONEY}|\$)\s*(?P<word>(?:thousand|million|billion)s?|m|mn|bn)\s*\)?\s*$",
+                        regex.I)
+# a note in parentheses that names its currency, then its word in the singular or cut short: "(€ million)",
+# "(US$ million, except per share data)", "(in EUR million)", "(£m)"
+_CURRENCY_NOTE = kept_regex(rf"\(\s*(?:in\s+)?(?P<money>{_MONEY}|\$)\s*(?P<word>thousand|million|billion|m|mn|bn)\b"
+                            r"(?P<rest>\s*[,;][^)\n]{0,80})?\s*\)", regex.I)
 POWER = {"thousands": 3, "millions": 6, "billions": 9}
-_HINT = kept_re(r"000|thousand|million|billion|TEUR|kEUR|T€|k€", re.I)   # every note holds one of these
+_SHORT = {"thousand": 3, "million": 6, "billion": 9, "m": 6, "mn": 6, "bn": 9}
+# every note holds one of these
+_HINT = kept_re(rf"000|thousand|million|billion|TEUR|kEUR|T€|k€|(?:{_MONEY}|\$)\s*(?:m|mn|bn)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -82,14 +89,24 @@ def find_scale(texts: Iterable[str]) -> Optional[Scale]:
     return found or _first_note(texts)
 
 
+def _short_power(word: str) -> int:
+    """The power of ten of a note's word in the singular or cut short ("million", "Millions", "m", "bn")."""
+    w = word.lower()
+    return _SHORT[w[:-1] if w.endswith("s") and len(w) > 3 else w]
+
+
 def _first_note(texts: Iterable[str]) -> Optional[Scale]:
     for t in texts:
         if not _HINT.search(t):   # most texts name no scale: one cheap look before the two patterns
             continue
         cell = _CELL_NOTE.match(t)
         if cell:
-            power = POWER[cell["word"].lower() + "s"]
+            power = _short_power(cell["word"])
             return Scale(power, power, cell.group(0).strip())
+        named = _CURRENCY_NOTE.search(t)
+        if named:
+            power = _short_power(named["word"])
+            return Scale(power, 0 if _shares_excepted((named["rest"] or "").lower()) else power, named.group(0))
         m = _NOTE.search(t)
         if m:
             power = POWER[m["word"].lower()]

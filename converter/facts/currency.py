@@ -49,17 +49,17 @@ _STATEMENT = kept_regex(rf"\b(?:amounts?|figures|(?:financial\s+)?(?:statements|
                         rf"|\b(?:expressed|presented|denominated)\s+in\s+(?:thousands\s+of\s+|millions\s+of\s+)?"
                         rf"(?P<what2>{_CUR})", regex.I)
 # a caption's scale note that names its currency: "(in thousands of Canadian dollars)", "(C$ in millions)",
-# "(€ millions)", "RMB'000", "(Expressed in Canadian dollars)", "(in USD thousands)", "(in TEUR, except ...)"
+# "(€ millions)", "(£m)", "RMB'000", "(Expressed in Canadian dollars)", "(in USD thousands)", "(in TEUR, except ...)"
 _NOTE_CURRENCY = kept_regex(rf"\b(?:thousands|millions|billions)\s+of\s+(?P<a>{_CUR})"
-                            rf"|(?P<b>{_CUR})\s*(?:in\s+)?(?:thousands?|millions?|billions?|'?000s?)\b"
+                            rf"|(?P<b>{_CUR})\s*(?:in\s+)?(?:thousands?|millions?|billions?|'?000s?|m|mn|bn)\b"
                             rf"|\b(?:expressed|presented|stated|reported|amounts)\s+in\s+(?P<c>{_CUR})"
                             rf"|^\(?\s*(?:in\s+)?(?P<d>{_MARKS})\s*\)?$"
                             rf"|\(\s*(?:amounts\s+)?in\s+(?P<e>{_CUR})", regex.I)
-# a header cell that is a currency alone ("RMB", "US$")
-_HEAD_MARK = kept_regex(rf"^\(?\s*(?:in\s+)?(?:{_MARKS})\s*(?:'?000s?|thousands?|millions?)?\s*\)?$", regex.I)
+# a header cell that is a currency alone ("RMB", "US$"), or with its scale ("£m", "EUR thousands")
+_HEAD_MARK = kept_regex(rf"^\(?\s*(?:in\s+)?(?:{_MARKS})\s*(?:'?000s?|thousands?|millions?|billions?|m|mn|bn)?\s*\)?$", regex.I)
 # a mark printed on a figure, or in a cell of its own beside it: after a cell's edge or a column's gap, before
-# digits, a parenthesis or the next cell ("| C$ | 120,500 |", "   RMB 850,200")
-_CELL_MARK = kept_regex(rf"(?:^|\|\s*|\s{{2}})(?P<mark>{_MARKS})(?=\s*[\d(|]|\s*$)", regex.M)
+# digits, a parenthesis or the next cell ("| C$ | 120,500 |", "   RMB 850,200"), its scale run into it ("| £m |")
+_CELL_MARK = kept_regex(rf"(?:^|\|\s*|\s{{2}})(?P<mark>{_MARKS})(?:m|mn|bn|'000)?(?=\s*[\d(|]|\s*$)", regex.M)
 # a dollar of another country printed on an amount in prose ("C$120.5 million")
 _OTHER_DOLLAR = kept_regex(r"(?<![A-Za-z$])(?:C\$|CA\$|Cdn\$|A\$|AU\$|NT\$|HK\$)\s*\d")
 _PRIMARY = kept_regex(r"\bstatements?\s+of\b|\bbalance\s+sheets?\b|\bincome\s+statements?\b", regex.I)
