@@ -113,9 +113,14 @@ def test_the_dateline_is_the_release_date_and_other_first_dates_are_not():
     assert str(dateline("NEW YORK--(BUSINESS WIRE)--Feb 12, 2025--Acme Corp today reported")) == "2025-02-12"
     assert str(dateline("Feb. 12, 2025 -- Acme Corp today reported results")) == "2025-02-12"
     assert str(dateline("EL CENTRO, Calif. - (NewMediaWire) - October 18, 2024 - CMUV Bancorp")) == "2024-10-18"
-    # a date later on the dateline's line is not its date ("12 February 2025" is not read as a date)
-    assert dateline("NEW YORK, 12 February 2025 -- Acme Corp today reported results for the fourth quarter ended "
-                    "December 31, 2024.") is None
+    # a date written day first, as British, European and Australian datelines write it, is the dateline's date,
+    # not a later date on its line (it had been no date, and earlier the quarter's end)
+    assert str(dateline("NEW YORK, 12 February 2025 -- Acme Corp today reported results for the fourth quarter "
+                        "ended December 31, 2024.")) == "2025-02-12"
+    assert str(dateline("PERTH, Western Australia, 18 Feb. 2025 -- Acme Limited today reported")) == "2025-02-18"
+    assert str(dateline("ZUG, Switzerland, 3rd March 2025 / Acme AG today reported")) == "2025-03-03"
+    assert dateline("On 5 January 2024, we acquired Widget Co. for cash.") is None
+    assert dateline("NEW YORK -- Acme Corp today reported results for the year ended 31 December 2024.") is None
     # nor is a date within a title line before a dash
     assert dateline("Acme Reports Results for the Quarter Ended December 31, 2024 - Revenue Up 10%") is None
     # an event's date that opens a highlight is no dateline, the one after it is
@@ -1237,3 +1242,20 @@ def test_a_header_of_amount_and_per_share_columns_keeps_each_measure_in_its_own_
     result = _convert(text)
     assert all(f.value < 10 for f in result.facts if f.unit == "USD/shares")
     assert _values(result, "NetInvestmentIncome")["2024-10-01..2024-12-31"] == Decimal("370000000")
+
+
+def test_a_fiscal_half_the_calendar_ends_in_another_month_than_its_title_says_is_withheld():
+    # an Australian half year: "H1 FY24" under "Half-year ended 31 December" had been read as January to June
+    # 2024, the calendar's first half, where nothing says when the issuer's fiscal year ends
+    lead = ("PERTH, Western Australia, 18 February 2025 -- X Limited today reported its results for the half-year "
+            "ended 31 December 2024.\n\n")
+
+    def facts(title: str, columns: str) -> dict:
+        text = (lead + f"**Consolidated income statement** (US$ million)\n\n**{title}**\n\n| | {columns} |\n"
+                "| --- | --- | --- |\n| Revenue | 5,412 | 5,105 |\n")
+        return _values(convert_text(text, issuer="none", layout="markdown"), "Revenues")
+
+    assert facts("Half-year ended 31 December", "H1 FY25 | H1 FY24") == {}
+    # the title's month agrees with the calendar's: read
+    assert facts("Six months ended 30 June", "H1 FY24 | H1 FY23") == {"2024-01-01..2024-06-30": Decimal("5412000000"),
+                                                                      "2023-01-01..2023-06-30": Decimal("5105000000")}

@@ -15,7 +15,7 @@ amounts), in column_passes.py; the ColumnPeriod each column gets, in column_peri
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 
@@ -88,6 +88,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     cols = skipped(cols, header, claims)
     cols = measures(cols, header)
     cols = [replace(c, contested=True) if i in contested and c.length is None else c for i, c in enumerate(cols)]
+    cols = _against_the_titles_month(cols, slots, table.caption)
     crossed = across_header_runs(header, n)
     if crossed and _repeated(cols, crossed):
         # the titles cross the groups and two columns read as one period: where the header puts what, it no
@@ -137,6 +138,25 @@ def _caption_day(table: Table, slots: list[dict]) -> None:
     elif len(days) > 1 and wanted <= by_year.keys() and all(len(by_year[y]) == 1 for y in wanted):
         for s in slots:
             s["md"] = next(iter(by_year[int(s["y"].group(0))].values()))
+
+
+# the month a title says its periods end in: "Half-year ended 31 December", "Six Months Ended June 30,"
+_ENDED_MONTH = kept_regex(rf"\b(?:ended|ending)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m>{MONTH_RE})\b", regex.I)
+
+
+def _against_the_titles_month(cols: list[ColumnPeriod], slots: list[dict], caption: list[str]) -> list[ColumnPeriod]:
+    """A column named by a fiscal period ("H1 FY25", "Q2 FY2025", "Fiscal 2024") under a title that says its
+    periods end in one month ("Half-year ended 31 December") is contested where the fiscal calendar puts its
+    end in another: the calendar was not the issuer's (an Australian half year ending in December read as
+    January to June), and which is right, nothing here settles."""
+    months = {parse_month(m["m"]) for c in caption for m in _ENDED_MONTH.finditer(c)}
+    if len(months) != 1:
+        return cols
+    month = months.pop()
+    return [replace(c, contested=True, length=None, end=None)
+            if c.end is not None and ({"fy", "q", "qonly"} & s.keys()) and not ({"date", "md"} & s.keys())
+            and c.end.month != month and (c.end + timedelta(days=7)).month != month else c
+            for c, s in zip(cols, slots)]
 
 
 def _repeated(cols: list[ColumnPeriod], crossed: set[int]) -> bool:

@@ -17,7 +17,7 @@ from typing import Optional
 import regex
 
 from ..model import Document, Paragraph
-from .dates import full_dates, make_date
+from .dates import MONTH_RE, full_dates, make_date
 from ..rulebook.regex_code import kept_regex
 
 HEAD_CHARS = 4000     # the dateline stands in the opening text
@@ -66,7 +66,7 @@ def dateline_reading(text: str) -> tuple[Optional[date], bool]:
     date that opens its line before a dash and an announcement is a weak reading, taken only where no firm
     one is found."""
     weak = None
-    for m in full_dates(text):
+    for m in sorted([*full_dates(text), *_day_first_dates(text)], key=lambda m: m.start()):
         d = make_date(m["m"], m["d"], m["y"])
         if d is None:
             continue
@@ -85,6 +85,20 @@ def dateline_reading(text: str) -> tuple[Optional[date], bool]:
                 and _ANNOUNCES.search(text, m.end(), min(len(text), m.end() + ANNOUNCE_REACH)):
             weak = d
     return weak, False
+
+
+# a date written day first, as British, European and Australian datelines write it ("LONDON, 6 February 2025
+# --", "PERTH, Western Australia, 18 Feb. 2025 --")
+_DAY_FIRST = kept_regex(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<m>{MONTH_RE})\.?,?[ \t]+(?P<y>(?:19|20)\d\d)\b", regex.I)
+
+
+def _day_first_dates(text: str):
+    """_DAY_FIRST's matches, looked for only in a text that names a month right after a day (most datelines
+    put the month first)."""
+    return _DAY_FIRST.finditer(text) if _DIGIT_MONTH.search(text) else ()
+
+
+_DIGIT_MONTH = kept_regex(rf"\d(?:st|nd|rd|th)?[ \t]+(?:{MONTH_RE})\b", regex.I)
 
 
 def _last_ends_from(before: str) -> int:
