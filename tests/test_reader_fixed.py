@@ -621,6 +621,25 @@ def test_words_that_go_on_below_join_the_first_piece_under_them_whichever_column
     assert ("% of Revenues", (1, 1)) in cells and ("% of Revenues", (3, 3)) in cells, cells
 
 
+def test_a_line_of_as_many_whole_dates_as_columns_heads_them_in_order_however_packed():
+    # five dates run together from the first figure column on: by where each stood, two were over the first
+    # column and the second column read as June 30 (its figures are September's)
+    text = """\
+                                                                                              Three Months Ended
+                                                 Dec. 31, 2024 Sept. 30, 2024 June 30, 2024 March 31, 2024 Dec. 31, 2023
+(dollars in thousands)
+Total interest income                            $           78,753     $           77,965    $           77,185     $           76,413    $           75,649
+Net income                                       $           22,842     $           22,562    $           21,891     $           21,276    $           21,334
+"""
+    t = _table(read_fixed_width(text))
+    assert [h.text for h in t.header if h.cols == (1, 1)] == ["Sept. 30, 2024"], t.header
+    facts = _facts(text)
+    assert facts[("NetIncomeLoss", "2024-07-01..2024-09-30")] == 22562000
+    assert facts[("NetIncomeLoss", "2023-10-01..2023-12-31")] == 21334000
+    assert ("NetIncomeLoss", "2024-04-01..2024-06-30") not in facts or \
+        facts[("NetIncomeLoss", "2024-04-01..2024-06-30")] == 21891000
+
+
 def test_a_five_quarter_bank_table_with_its_dates_run_together_on_one_line():
     from pathlib import Path
     from converter.pipeline import convert_text

@@ -128,9 +128,12 @@ def header(head: list[Line], cols: list[_Column], zone: int, margin: int, contes
             continue
         overs = [[c for c, col in enumerate(cols) if s <= col.right and e >= col.left] for s, e, _t in pieces]
         if _one_per_column(pieces, overs, cols) or (len(pieces) == len(cols) > 1
-                                                     and all(BARE_YEAR.match(t) for _s, _e, t in pieces)):
+                                                     and all(BARE_YEAR.match(t) or _WHOLE_DATE.match(t)
+                                                             for _s, _e, t in pieces)):
             # as many pieces as columns, in order, none over a column not its own: the k-th heads the k-th,
-            # wherever the printer set them beside their figures
+            # wherever the printer set them beside their figures; so a line of as many years or whole dates
+            # as columns, however it was packed ("Dec. 31, 2024 Sept. 30, 2024 ..." set from the first figure
+            # on, two dates over one column)
             overs = [[k] for k in range(len(cols))]
         taken = {c for over in overs for c in over}
         # a piece over two columns or more spans a group: it also heads the free columns it is nearest to
@@ -247,6 +250,7 @@ def _distinct_years(pieces: list[str]) -> bool:
     return len(years) == len(set(years))
 
 
+_WHOLE_DATE = kept_regex(rf"^{MONTH_RE}\.?\s*\d{{1,2}},?\s*(?:19|20)\d\d$", regex.I)
 _PLAIN_DATE = kept_regex(rf"^(?:{MONTH_RE}\.?\s*\d{{1,2}},?\s*)?(?:19|20)\d\d$|^{MONTH_RE}\.?\s*\d{{1,2}},?$", regex.I)
 
 
