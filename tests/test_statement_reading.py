@@ -219,6 +219,28 @@ CONDENSED CONSOLIDATED STATEMENTS OF INCOME
     assert _values(text, "OtherNonoperatingIncomeExpense")["2024-10-01..2024-12-31"] == Decimal("-37021000")
 
 
+def test_a_revenue_of_nothing_makes_no_running_total_of_the_costs_under_it():
+    # "Collaboration revenue —": nothing plus the costs is their total, which had been read as revenue run
+    # on, so the costs were "added" and written negative
+    text = """CAMBRIDGE, Mass., Aug. 8, 2024 -- Acme Therapeutics today reported results.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(in thousands)
+
+| | Three Months Ended June 30, | |
+|---|---|---|
+| | 2024 | 2023 |
+| Collaboration revenue | — | — |
+| Research and development | $ 45,120 | $ 36,980 |
+| General and administrative | 12,410 | 10,220 |
+| Total operating expenses | 57,530 | 47,200 |
+| Loss from operations | (57,530) | (47,200) |
+"""
+    assert _values(text, "ResearchAndDevelopmentExpense") == {"2024-04-01..2024-06-30": Decimal("45120000"),
+                                                              "2023-04-01..2023-06-30": Decimal("36980000")}
+    assert _values(text, "GeneralAndAdministrativeExpense")["2024-04-01..2024-06-30"] == Decimal("12410000")
+
+
 def test_a_total_printed_without_a_label_takes_its_headings_name_when_it_adds_up():
     text = """PURCHASE, N.Y., July 13, 2023 -- Acme today reported results.
 

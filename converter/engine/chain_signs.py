@@ -190,7 +190,10 @@ def _past_running_totals(figures, a: int, between: list[int], direction: dict[in
     for k, i in enumerate(between):
         run = between[start:k]
         cols = [c for c in figures[i] if c in figures[a] and all(c in figures[j] for j in run)]
-        if run and cols and all(figures[a][c] + sum(figures[j][c] for j in run) == figures[i][c] for c in cols):
+        # (a result of nothing, "Collaboration revenue —", makes every subtotal of the rows after it look like
+        # a running total: "Total operating expenses" is the costs' sum, not revenue plus costs)
+        if run and cols and any(figures[a][c] for c in cols) \
+                and all(figures[a][c] + sum(figures[j][c] for j in run) == figures[i][c] for c in cols):
             for j in run:
                 direction[j] = 1
             a, start = i, k + 1
