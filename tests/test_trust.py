@@ -1259,3 +1259,26 @@ def test_a_fiscal_half_the_calendar_ends_in_another_month_than_its_title_says_is
     # the title's month agrees with the calendar's: read
     assert facts("Six months ended 30 June", "H1 FY24 | H1 FY23") == {"2024-01-01..2024-06-30": Decimal("5412000000"),
                                                                       "2023-01-01..2023-06-30": Decimal("5105000000")}
+
+
+def test_a_parenthesis_around_a_per_share_aside_is_no_minus():
+    # "($0.17 per share)" is an aside; its parenthesis closes after other words. "($0.17)" and "$(0.17)" are
+    # negative
+    lead = "TORONTO, Feb. 25, 2025 -- X Corp. reports results for the three months ended December 31, 2024.\n\n"
+    aside = _values(_convert(lead + "Net earnings for the fourth quarter of 2024 were $53.9 million ($0.17 per "
+                                    "share).\n"), "EarningsPerShareBasicAndDiluted")
+    assert aside == {"2024-10-01..2024-12-31": Decimal("0.17")}
+    for printed in ("($0.17) per share", "$(0.17) per share"):
+        minus = _values(_convert(lead + f"Net loss for the fourth quarter of 2024 was $53.9 million, or {printed}.\n"),
+                        "EarningsPerShareBasicAndDiluted")
+        assert minus == {"2024-10-01..2024-12-31": Decimal("-0.17")}, printed
+
+
+def test_a_title_naming_a_quarter_and_a_year_frames_no_sentence():
+    # "Q4 and Full Year 2024 Results": two periods, though "Q4" has no year of its own; the year's had framed
+    # a sentence that names none ("Net earnings were $53.9 million")
+    text = ("X Corp. Reports Q4 and Full Year 2024 Results\n\nTORONTO, Feb. 25, 2025 -- X Corp. reports its "
+            "results.\n\nNet earnings were $53.9 million.\n")
+    assert _values(_convert(text), "NetIncomeLoss") == {}
+    one = text.replace("Q4 and ", "")
+    assert _values(_convert(one), "NetIncomeLoss") == {"2024-01-01..2024-12-31": Decimal("53900000")}

@@ -19,7 +19,7 @@ from ..dataclass_code import dataclass
 # reports them).
 AMOUNT = kept_regex(
     r"""(?P<neg>\()?\$\s?(?P<neg2>\()?(?P<num>(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))
-        (?![eE][+-]?\d)\)?
+        (?![eE][+-]?\d)(?P<close>\))?
         (?:\s*(?P<scale>millions?|billions?|trillions?|thousands?|mm|bn|tn|[MBK])\b)?
         (?![A-Za-z]{1,3}\b)(?!\s+[A-Za-z]*illions?\b)""", regex.I | regex.X)
 # "$8.12 per Boe", "$1,750 to $1,850 per ounce", "$2.75/Boe": a cost per unit produced, not an amount of money
@@ -42,7 +42,9 @@ def parse_amount(m: regex.Match) -> Amount:
     decimals = len(num.split(".", 1)[1]) if "." in num else 0
     scale = (m["scale"] or "").lower()
     power = SCALE_WORDS.get(scale, 0)
-    if m["neg"] or m["neg2"]:
+    # "$(0.42)", "($0.42)", "($1.2 million)": negative; "($0.17 per share)" is an aside, its parenthesis closing
+    # after other words
+    if m["neg2"] or m["neg"] and (m["close"] or m.string.startswith(")", m.end())):
         value = -value
     return Amount(m.start(), m.end(), value.scaleb(power), decimals - power, m.group(0))
 

@@ -57,7 +57,8 @@ _YEARISH = kept_regex(r"(?:19|20)\d\d|\b[1-4]Q\s*'?\d\d\b|\b(?:Q[1-4]|FY)\s*'?\d
 _AND_PAIR = kept_regex(r"\sand\s", regex.I)
 _FROM_BEFORE = kept_regex(r"\b(?:from|by)\s*$", regex.I)
 _WIRE = kept_regex(rf"^{WIRE_NAMES}(?:\s+corp\.?)?$", regex.I)
-_PERIOD_WORD = kept_regex(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date)\b", regex.I)
+_PERIOD_WORD = kept_regex(r"\b(?:quarters?|years?|months?|weeks?|half|ytd|year[\s-]to[\s-]date|Q[1-4]|[1-4]Q|H[12])\b",
+                          regex.I)
 
 
 _TITLE_WORD = kept_regex(r"[A-Za-z][\w'’&-]*")
