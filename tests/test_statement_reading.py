@@ -241,6 +241,30 @@ CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
     assert _values(text, "GeneralAndAdministrativeExpense")["2024-04-01..2024-06-30"] == Decimal("12410000")
 
 
+def test_an_income_printed_as_a_deduction_in_a_reconciliation_is_not_written_negative():
+    # the bridge takes investment income away on its way to fee-related earnings: "(55.2)" says which way it
+    # runs, not that the income was a loss (it had been written as -55.2 million)
+    text = """NEW YORK, Feb. 6, 2025 -- Acme Capital today reported results for the fourth quarter of 2024.
+
+**Reconciliation to Fee-Related Earnings**
+(Dollars in millions)
+
+| | Q4 2024 | Q4 2023 |
+|---|---|---|
+| Income before taxes | $ 470.4 | $ 301.8 |
+| Net performance income | (98.0) | (40.0) |
+| Investment income | (55.2) | (41.0) |
+| Fee-related earnings | $ 317.2 | $ 220.8 |
+"""
+    assert _values(text, "InvestmentIncomeInterest") == {}
+    assert _values(text, "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest")[
+        "2024-10-01..2024-12-31"] == Decimal("470400000")
+    # a loss the bridge starts from is the loss it is
+    loss = text.replace("$ 470.4 | $ 301.8", "$ (70.4) | $ (30.8)")
+    assert _values(loss, "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest")[
+        "2024-10-01..2024-12-31"] == Decimal("-70400000")
+
+
 def test_a_total_printed_without_a_label_takes_its_headings_name_when_it_adds_up():
     text = """PURCHASE, N.Y., July 13, 2023 -- Acme today reported results.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from typing import Optional
 
 from ..model import Fact
 from ..rulebook.match import OPPOSITE_QUALIFIER
@@ -68,6 +69,22 @@ def row_sign(rule_sign: str, figures: list[Figure], words: str = "", heading: st
 
 
 _PRETAX = "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
+# the results a reconciliation runs from or to: a loss among them is printed as the loss it is
+BRIDGE_ENDS = frozenset({
+    "us-gaap:Revenues", "us-gaap:GrossProfit", "us-gaap:OperatingIncomeLoss", _PRETAX,
+    "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesMinorityInterestAndIncomeLossFromEquityMethodInvestments",
+    "us-gaap:IncomeLossFromContinuingOperations", "us-gaap:NetIncomeLoss", "us-gaap:ProfitLoss",
+    "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic", "us-gaap:NetIncomeLossAvailableToCommonStockholdersDiluted",
+    "us-gaap:ComprehensiveIncomeNetOfTax",
+})
+
+
+def income_deducted_in_bridge(concept: str, balance: Optional[str], figures: list[Figure]) -> bool:
+    """An income line printed as a deduction in a reconciliation ("Investment income (55.2)" between income
+    before taxes and fee-related earnings; "Interest income (3.1)" on the way to EBITDA): the bridge takes it
+    away, so the print says which way the bridge runs, not whether the income was a gain or a loss."""
+    nonzero = [f for f in figures if f.value not in (None, 0)]
+    return balance == "credit" and concept not in BRIDGE_ENDS and bool(nonzero) and all(f.negative for f in nonzero)
 # Beyond the taxonomy's summations (checked on every run), these only settle a sign a wording leaves open:
 # "Benefit from income taxes (2,105)" between "Loss before income taxes (50,000)" and "Net loss (47,895)" is
 # a tax expense of -2,105. When anything else stands between the lines (minority interest, discontinued

@@ -85,6 +85,13 @@ def table_kind(table: Table) -> str:
         else STATEMENT
 
 
+def is_bridge(table: Table) -> bool:
+    """Whether the table's title names a reconciliation or a bridge ("Reconciliation of Net Income to Adjusted
+    EBITDA", "GAAP to Non-GAAP"): its rows between the two results are adjustments, signed by the way the
+    bridge runs."""
+    return bool(_BRIDGE.search(" | ".join(table.caption)))
+
+
 def standing(kind: str, instant: bool) -> int:
     """How much a reading from a source of this kind weighs against another that disagrees."""
     return STANDING.get(kind, 1) + (kind == BALANCE_SHEET and instant)

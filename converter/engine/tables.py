@@ -31,8 +31,8 @@ from .positions import has_positional, positional_rule
 from .scale import Scale, row_power
 from .chain_signs import chain_links, sign_by_chain
 from .row_headings import bridge_headings, next_label, noncurrent_headings, shown_row, table_context, title_line
-from .row_signs import SIGN_IDENTITIES, row_sign, sign_by_summation
-from .table_kind import BALANCE_SHEET, ONE_SEGMENT, RESTATED, table_kind
+from .row_signs import SIGN_IDENTITIES, income_deducted_in_bridge, row_sign, sign_by_summation
+from .table_kind import BALANCE_SHEET, ONE_SEGMENT, RESTATED, is_bridge, table_kind
 from .table_rules import TableReading, apply_table_rule, rule_kind, rule_scale, table_rule_for
 from .totals import RowInfo, check_totals, named_totals, states_a_sum
 from .unlabelled import parts_of, unlabelled_totals
@@ -120,7 +120,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     if lengths:
         columns = [replace(c, length=lengths[i]) if i in lengths else c for i, c in enumerate(columns)]
         columns = years_off_the_year_end(columns, cal)
-    kind = table_kind(table)
+    kind, bridge = table_kind(table), is_bridge(table)
     if table_rule is not None:
         reading = out.readings[table.index] = TableReading(table_rule)
         columns = apply_table_rule(reading, table, columns)
@@ -207,6 +207,11 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                                                f"{columns[c.col].member!r}"))
         figures = [(c, f) for c, f in figures if f is not None and not f.percent and _usable(columns, c.col)]
         mult, sign_step = signed or row_sign(rule.sign, [f for _c, f in figures], label, " ".join(row.section))
+        if bridge and mult == 1 and income_deducted_in_bridge(rule.concept, concept.balance, [f for _c, f in figures]):
+            info[index] = RowInfo(None, 1)
+            out.skipped.append((row.label, "an income printed as a deduction in a reconciliation: its sign is the "
+                                           "bridge's direction"))
+            continue
         info[index] = RowInfo(rule.concept, mult)
         power = scale.for_unit(concept.unit)
         own = row_power((row.label,) + tuple(reversed(row.section))) if concept.unit != "USD/shares" else None
