@@ -265,6 +265,32 @@ def test_an_income_printed_as_a_deduction_in_a_reconciliation_is_not_written_neg
         "2024-10-01..2024-12-31"] == Decimal("-70400000")
 
 
+def test_a_sum_under_a_heading_that_prints_its_own_total_later_or_wraps_is_no_heading_total():
+    # "Liabilities and Shareholders'" / "Equity": deposits, their sum, other lines, "Total shareholders'
+    # equity". The deposits' sum had been "Total Equity", stockholders' equity of 4.46 billion
+    text = """BOSTON, Jan. 22, 2025 -- Harbor Bancorp today reported fourth quarter 2024 results.
+
+                              Consolidated Balance Sheets (Unaudited)
+                                     (dollars in thousands)
+                                                         Dec. 31, 2024          Dec. 31, 2023
+       Total assets                                    $     5,576,940    $         5,454,784
+       Liabilities and Shareholders'
+       Equity
+       Noninterest-bearing deposits                    $     1,021,286    $         1,021,286
+       Interest-bearing deposits                             3,440,266              3,342,541
+                                                             4,461,552              4,363,827
+       Other liabilities                                       254,542                312,542
+       Total shareholders' equity                              860,846                778,415
+       Total liabilities and shareholders' equity      $     5,576,940    $         5,454,784
+"""
+    assert _values(text, "StockholdersEquity", "fixed") == {"2024-12-31": Decimal("860846000"),
+                                                           "2023-12-31": Decimal("778415000")}
+    # the heading whole on one line, its total printed on a later line: the sum is a part's
+    whole = text.replace("Shareholders'\n       Equity\n", "Shareholders' Equity\n")
+    assert _values(whole, "StockholdersEquity", "fixed") == {"2024-12-31": Decimal("860846000"),
+                                                            "2023-12-31": Decimal("778415000")}
+
+
 def test_a_total_printed_without_a_label_takes_its_headings_name_when_it_adds_up():
     text = """PURCHASE, N.Y., July 13, 2023 -- Acme today reported results.
 

@@ -1,7 +1,8 @@
 """Totals printed without a label: the figures under "Inventories: Raw materials 2,638 / Work-in-process 110 /
 Finished goods 3,221" that add them up ("5,969") name no line, yet they are the heading's amount. A row with
 figures and no label is named after the heading it stands under when, in every column where it has a
-figure, it is the sum of the rows just above it under that heading; otherwise it stays unnamed and unread.
+figure, it is the sum of the rows just above it under that heading and no later line prints the heading's total
+("Total shareholders' equity" under "Equity"); otherwise it stays unnamed and unread.
 Rules read it as "Total <heading>" where a rule knows that label (engine/tables.py): the sum under "Other
 income (expense):" is the non-operating total, not the "other" line the heading's words alone name."""
 from __future__ import annotations
@@ -20,7 +21,8 @@ def unlabelled_totals(table: Table, usable: Callable[[int], bool]) -> dict[int, 
     for i, row in enumerate(table.rows):
         if row.label or not row.cells:
             continue
-        parts = [table.rows[k] for k in parts_of(table, i)]
+        above = parts_of(table, i)
+        parts = [table.rows[k] for k in above]
         if len(parts) < 2:
             continue
         total = _figures(row, usable)
@@ -28,7 +30,14 @@ def unlabelled_totals(table: Table, usable: Callable[[int], bool]) -> dict[int, 
         if total and all(all(c in f for f in sums) and sum((f[c] for f in sums), Decimal(0)) == v
                          for c, v in total.items()):
             if row.section:
-                out[i] = (row.section[-1].rstrip(": "), row.section[:-1])
+                # the heading's own total printed on a later line ("Equity", a heading wrapped off
+                # "Liabilities and Shareholders'", over deposits, their sum, ... "Total shareholders' equity"):
+                # this sum is a part's
+                words = set(_WORD.findall(row.section[-1].lower()))
+                if not any(_TOTAL.match(later.label) and words <= set(_WORD.findall(later.label.lower()))
+                           for later in table.rows[i + 1:] if later.cells) \
+                        and not _wrapped_heading(table, min(above), row.section[-1]):
+                    out[i] = (row.section[-1].rstrip(": "), row.section[:-1])
             elif (common := _common_words([p.label for p in parts])):
                 # no heading: the words its parts' labels share name it ("Product revenue", "Service revenue":
                 # revenue; "Cost of product revenue", "Cost of service revenue": cost of revenue)
@@ -37,6 +46,17 @@ def unlabelled_totals(table: Table, usable: Callable[[int], bool]) -> dict[int, 
 
 
 _TOTAL = kept_regex(r"(?i)total\b")
+# a heading line that breaks off ("Liabilities and Shareholders'" over "Equity"): the line under it is its end
+_BROKEN_OFF = kept_regex(r"(?i)(?:\b(?:and|of|for|the|to|in|from)|[&,'’-])$")
+
+
+def _wrapped_heading(table: Table, first_part: int, heading: str) -> bool:
+    """Whether `heading`, over the parts that start at row `first_part`, is the end of a heading wrapped over
+    two lines ("Liabilities and Shareholders'" / "Equity"): only the whole names the rows under it."""
+    k = first_part - 1
+    while k >= 0 and table.rows[k].cells == [] and table.rows[k].label != heading:
+        k -= 1
+    return k >= 1 and not table.rows[k - 1].cells and bool(_BROKEN_OFF.search(table.rows[k - 1].label.strip()))
 _WORD = kept_regex(r"[\w'’]+(?:-[\w'’]+)*")
 
 
