@@ -1305,6 +1305,17 @@ Direct costs                                               433,404            42
     assert facts[("Revenues", "2023-10-01..2023-12-31")] == 725801000
     assert facts[("Revenues", "2024-07-01..2024-09-30")] == 731805000
     assert facts[("Revenues", "2023-01-01..2023-12-31")] == 3005981000
+    # a line that titles a group by something else too ("As of"): the lengths are left where they stand (the
+    # years had been read as quarters under "Three Months Ended" stretched over four columns)
+    as_of = """\
+                                  Three Months Ended                Year Ended                 As of
+                                     December 31,                 September 30,             December 31,
+                                  2024          2023            2024          2023              2024
+Total revenue                $  120,500    $  110,200      $  450,100    $  420,300      $  118,000
+Net income                        9,800         8,000          36,500        30,100           9,100
+"""
+    assert ("Year Ended", (2, 3)) in {(h.text, h.cols) for h in read_fixed_width(as_of).tables[0].header}
+    assert not any(period.endswith("09-30") and period.startswith("2024-07") for _c, period in _facts(as_of))
     # every date the same: titles could head the groups in more ways than one, so none is taken from the dates
     same = text.replace("September 30,", " December 31,")
     assert ("Three Months Ended", (0, 2)) not in {(h.text, h.cols) for h in read_fixed_width(same).tables[0].header}

@@ -120,6 +120,9 @@ def test_the_dateline_is_the_release_date_and_other_first_dates_are_not():
     assert str(dateline("PERTH, Western Australia, 18 Feb. 2025 -- Acme Limited today reported")) == "2025-02-18"
     assert str(dateline("ZUG, Switzerland, 3rd March 2025 / Acme AG today reported")) == "2025-03-03"
     assert dateline("On 5 January 2024, we acquired Widget Co. for cash.") is None
+    # a title in capitals that names the period is no place
+    assert str(dateline("HALF YEAR RESULTS, 30 June 2024\nLONDON, 24 July 2024 -- Acme plc today announced")) \
+        == "2024-07-24"
     assert dateline("NEW YORK -- Acme Corp today reported results for the year ended 31 December 2024.") is None
     # nor is a date within a title line before a dash
     assert dateline("Acme Reports Results for the Quarter Ended December 31, 2024 - Revenue Up 10%") is None
@@ -1268,6 +1271,10 @@ def test_a_parenthesis_around_a_per_share_aside_is_no_minus():
     aside = _values(_convert(lead + "Net earnings for the fourth quarter of 2024 were $53.9 million ($0.17 per "
                                     "share).\n"), "EarningsPerShareBasicAndDiluted")
     assert aside == {"2024-10-01..2024-12-31": Decimal("0.17")}
+    # a parenthesis that closes after other words, not per-share ones, is still a minus
+    remark = _values(_convert(lead + "Operating income for the fourth quarter of 2024 was ($3.3 million, or (4.1%) of "
+                                     "revenue).\n"), "OperatingIncomeLoss")
+    assert remark == {"2024-10-01..2024-12-31": Decimal("-3300000")}
     for printed in ("($0.17) per share", "$(0.17) per share"):
         minus = _values(_convert(lead + f"Net loss for the fourth quarter of 2024 was $53.9 million, or {printed}.\n"),
                         "EarningsPerShareBasicAndDiluted")

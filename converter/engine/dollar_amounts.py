@@ -27,6 +27,10 @@ AMOUNT = kept_regex(
 PER_UNIT = kept_regex(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
 
 
+_PER_SHARE_ASIDE = kept_regex(r"\s+(?:per|a)\s+(?:(?:basic|diluted|fully|common|ordinary|and)\s+)*share\b[^()]*\)",
+                              regex.I)
+
+
 @dataclass
 class Amount:
     start: int
@@ -42,9 +46,9 @@ def parse_amount(m: regex.Match) -> Amount:
     decimals = len(num.split(".", 1)[1]) if "." in num else 0
     scale = (m["scale"] or "").lower()
     power = SCALE_WORDS.get(scale, 0)
-    # "$(0.42)", "($0.42)", "($1.2 million)": negative; "($0.17 per share)" is an aside, its parenthesis closing
-    # after other words
-    if m["neg2"] or m["neg"] and (m["close"] or m.string.startswith(")", m.end())):
+    # "$(0.42)", "($0.42)", "($1.2 million)", "($3.3 million, or (4.1%) of revenue)": negative; "($0.17 per
+    # share)" is an aside after an amount, its parenthesis closing after the per-share words
+    if m["neg2"] or m["neg"] and (m["close"] or not _PER_SHARE_ASIDE.match(m.string, m.end())):
         value = -value
     return Amount(m.start(), m.end(), value.scaleb(power), decimals - power, m.group(0))
 

@@ -5,8 +5,9 @@ issuer names its fiscal years when the text alone leaves that open.
 
 Only a date printed the way datelines are is taken: right after a place name and a comma (and a state or
 country: "SANTA CLARA, Calif., "), or after a newswire's name ("NEW YORK--(BUSINESS WIRE)--"), or just before
-a newswire's name or a dash. A first date of any other kind ("On January 5, 2024, we acquired ...", "NEW YORK,
-12 February 2025 -- ... for the quarter ended December 31, 2024") is no dateline. With none, a newswire copy's
+a newswire's name or a dash; written month first or day first ("LONDON, 6 February 2025 --"). A first date of
+any other kind ("On January 5, 2024, we acquired ...", "HALF YEAR RESULTS, 30 June 2024", a later date on the
+dateline's line) is no dateline. With none, a newswire copy's
 front matter gives the day it was published (readers/front_matter.py); else the release has no date.
 """
 from __future__ import annotations
@@ -37,6 +38,7 @@ ANNOUNCE_REACH = 200
 # the wire's name ("NEW YORK, NY / ACCESS Newswire / ")
 _PLACE = kept_regex(r"\b[A-Z][A-Z.']{2,}(?:[ \t]+[A-Z][A-Z.']+)*,(?:[ \t]*[A-Z][\w.']*(?:[ \t]+[A-Z][\w.']*)*[ \t]*"
                     r"(?:,|[-–—―]+))*[ \t]*$")
+_PERIOD_WORDS = kept_regex(r"\b(?:RESULTS|QUARTER|YEAR|HALF|MONTHS|PERIOD|ENDED|ENDING)\b", regex.I)
 _WIRE_BEFORE = kept_regex(rf"{WIRE_NAMES}[ \t]*(?:\]\([^)\s]*\))?[ \t]*\)?[ \t]*(?:/|[-–—―]+)?[ \t]*$", regex.I)
 _MARKUP = " \t*_#>|"   # what opens a line of Markdown before its words
 LINE_START = 120      # a dateline's date stands this close to the start of its line
@@ -79,7 +81,10 @@ def dateline_reading(text: str) -> tuple[Optional[date], bool]:
             if len(before) > LINE_START:
                 continue
         opens = not before.strip(_MARKUP)
-        if _PLACE.search(before) or _WIRE_BEFORE.search(before) or (opens and _WIRE_AFTER.match(text, m.end())):
+        place = _PLACE.search(before)
+        if place and _PERIOD_WORDS.search(place.group(0)):
+            place = None   # "HALF YEAR RESULTS, 30 June 2024": a title naming the period, not a place
+        if place or _WIRE_BEFORE.search(before) or (opens and _WIRE_AFTER.match(text, m.end())):
             return d, True
         if weak is None and opens and _DASH_AFTER.match(text, m.end()) \
                 and _ANNOUNCES.search(text, m.end(), min(len(text), m.end() + ANNOUNCE_REACH)):

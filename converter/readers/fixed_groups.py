@@ -116,13 +116,15 @@ def group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
             for p, run in zip(ordered, runs):
                 p[1] = run
             done = True
-    if done and 2 <= len(lengths) < len(runs):
-        _lengths_over_dated_runs(sorted(lengths, key=lambda p: p[2]), runs, lines, cols)
+    if done and 2 <= len(lengths) < len(runs) and all(all(GROUP_WORDS.search(p[0]) for p in placed)
+                                                      for placed in lines if any(LENGTH_WORD.search(p[0]) for p in placed)):
+        # (a line that titles a group by something else too, "As of" or "LTM", says which groups the lengths
+        # do not head: left as placed)
+        _lengths_over_dated_runs(sorted(lengths, key=lambda p: p[2]), runs, lines)
     return done
 
 
-def _lengths_over_dated_runs(titles: list[list], runs: list[tuple[int, int]], lines: list[list[list]],
-                             cols: list["_Column"]) -> None:
+def _lengths_over_dated_runs(titles: list[list], runs: list[tuple[int, int]], lines: list[list[list]]) -> None:
     """Fewer length titles than groups of years, once each group has its date ("Three Months Ended" and
     "Year Ended" over "December 31, | September 30, | December 31," over "2024 2023 | 2024 | 2024 2023"):
     the titles, left to right, head runs of whole groups, in the one way in which every column under a
