@@ -29,6 +29,7 @@ from .facts.magnitude import unread_amounts, within_reach
 from .facts.merge import merge_facts
 from .facts.paired_by_order import BY_RUNS, doubtful_pairings
 from .facts.misdated_columns import misdated_columns
+from .facts.quarter_grid import off_the_quarter_grid
 from .facts.period_order import check_period_order
 from .engine.not_the_line import declared_nongaap
 from .facts.release_bound import bound_by_release
@@ -121,6 +122,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, unqualified, unqualified_findings = unqualified_eps(facts)
     facts, misread, order_findings = check_period_order(facts)
     facts, misdated, misdated_findings = misdated_columns(facts)
+    facts, off_grid, grid_findings = off_the_quarter_grid(facts, released)
     facts, unsigned, sign_findings = unsettled_signs(facts, trace.tables.unchained)
     facts = consolidated_net_income(facts)
     facts, unattributed, attribution_findings = unattributed_totals(facts, doc.text)
@@ -129,9 +131,10 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     kept, uncurrencied, currency_findings = in_currency(kept, doc)
     findings += currency_findings
     rejected = (declared + uncurrencied + unnamed + unattributed + late + out_of_range + unpaired + off_scale + unscaled + uncarried + shaped
-                + unqualified + misread + misdated + unsigned + rejected)
+                + unqualified + misread + misdated + off_grid + unsigned + rejected)
     findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings
                 + unscaled_findings + carry_findings + shape_findings + unqualified_findings + order_findings + misdated_findings
+                + grid_findings
                 + sign_findings + attribution_findings + unread_amounts(doc) + findings)
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)

@@ -1289,3 +1289,28 @@ def test_a_title_naming_a_quarter_and_a_year_frames_no_sentence():
     assert _values(_convert(text), "NetIncomeLoss") == {}
     one = text.replace("Q4 and ", "")
     assert _values(_convert(one), "NetIncomeLoss") == {"2024-01-01..2024-12-31": Decimal("53900000")}
+
+
+def test_a_sentences_period_off_the_quarters_the_tables_report_is_withheld():
+    # a fiscal year ending in May, which nothing in the text states: "the third quarter of fiscal 2006" had
+    # been dated July to September 2006, where the tables' quarters end in February
+    text = """OMAHA, Neb., March 20, 2007 -- Marrick Foods Company today reported net income of $24.6 million for
+the third quarter of fiscal 2007, compared with net income of $19.3 million for the third quarter of fiscal 2006.
+
+CONSOLIDATED STATEMENTS OF INCOME
+(In millions)
+
+| | Three Months Ended February 28, | |
+|---|---|---|
+| | 2007 | 2006 |
+| Net sales | 184.8 | 178.5 |
+| Net income | 24.6 | 19.3 |
+"""
+    result = convert_text(text, issuer="none", layout="markdown")
+    assert _values(result, "NetIncomeLoss") == {"2006-12-01..2007-02-28": Decimal("24600000"),
+                                                "2005-12-01..2006-02-28": Decimal("19300000")}
+    assert any("off the quarters the tables report" in f.message for f in result.findings)
+    # the tables' quarters end in December: the text's quarters are on their grid and stay
+    december = text.replace("February 28", "December 31").replace("March 20, 2007", "January 20, 2007")
+    assert not any("off the quarters" in f.message for f in convert_text(december, issuer="none",
+                                                                           layout="markdown").findings)
