@@ -23,7 +23,7 @@ from .facts.checks import run_checks
 from .facts.attribution import unattributed_totals
 from .facts.consolidated import consolidated_net_income
 from .facts.unstated_scale import unstated_scales
-from .facts.share_scale import shares_by_eps
+from .facts.share_scale import shares_by_eps, too_few_shares
 from .facts.fiscal_naming import agreed_readings
 from .facts.magnitude import unread_amounts, within_reach
 from .facts.merge import merge_facts
@@ -117,6 +117,7 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     facts, off_scale, scale_findings = check_table_scales(facts, trace.tables.own_scale)
     facts, unscaled, unscaled_findings = unstated_scales(facts, snippet)
     facts = shares_by_eps(facts)
+    facts, few, few_findings = too_few_shares(facts)
     facts, uncarried, carry_findings = doubtful_carried_scales(facts, trace.tables.carried_scale, trace.tables.noted)
     facts, shaped, shape_findings = per_share_shaped(facts)
     facts, unqualified, unqualified_findings = unqualified_eps(facts)
@@ -131,10 +132,10 @@ def convert_text(text: str, source: str = "", layout: Optional[str] = None, issu
     kept, uncurrencied, currency_findings = in_currency(kept, doc)
     findings += currency_findings
     rejected = (declared + uncurrencied + unnamed + unattributed + late + out_of_range + unpaired + off_scale + unscaled + uncarried + shaped
-                + unqualified + misread + misdated + off_grid + unsigned + rejected)
+                + unqualified + misread + misdated + off_grid + few + unsigned + rejected)
     findings = (trace.tables.findings + naming_findings + range_findings + pairing_findings + scale_findings
                 + unscaled_findings + carry_findings + shape_findings + unqualified_findings + order_findings + misdated_findings
-                + grid_findings
+                + grid_findings + few_findings
                 + sign_findings + attribution_findings + unread_amounts(doc) + findings)
     if trace.tables.calculations:
         tax = tax.with_calculations(trace.tables.calculations)

@@ -1314,3 +1314,25 @@ CONSOLIDATED STATEMENTS OF INCOME
     december = text.replace("February 28", "December 31").replace("March 20, 2007", "January 20, 2007")
     assert not any("off the quarters" in f.message for f in convert_text(december, issuer="none",
                                                                            layout="markdown").findings)
+
+
+def test_share_counts_too_few_to_be_whole_shares_are_withheld():
+    # "(Dollars in millions, except per share amounts)" scales the money only; the shares printed "38" had
+    # been written as 38 shares
+    text = """CLEVELAND, Ohio, Feb. 10, 2009 -- Corwin Manufacturing today reported results.
+
+CONSOLIDATED STATEMENTS OF INCOME
+(Dollars in millions, except per share amounts)
+
+| | Year Ended December 31, | |
+|---|---|---|
+| | 2008 | 2007 |
+| Net sales | 1,250 | 1,190 |
+| Weighted average shares outstanding - basic | 38 | 39 |
+"""
+    result = convert_text(text, issuer="none", layout="markdown")
+    assert _values(result, "WeightedAverageNumberOfSharesOutstandingBasic") == {}
+    assert _values(result, "Revenues")["2008-01-01..2008-12-31"] == Decimal("1250000000")
+    whole = text.replace("| 38 | 39 |", "| 38,012,500 | 39,004,000 |")
+    assert _values(convert_text(whole, issuer="none", layout="markdown"),
+                   "WeightedAverageNumberOfSharesOutstandingBasic")["2008-01-01..2008-12-31"] == Decimal("38012500")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from ..model import Fact
+from ..model import Fact, Finding
 from ..rulebook.regex_code import kept_regex
 from .checks import EPS_PAIRS, NUMERATORS, eps_miss
 
@@ -77,3 +77,27 @@ def shares_by_eps(facts: list[Fact]) -> list[Fact]:
             f = replace(f, provenance=replace(f.provenance, steps=f.provenance.steps + (step,)))
         out.append(f)
     return out
+
+
+# fewer shares than any registrant has outstanding: "38" under "(Dollars in millions, except per share
+# amounts)", "21,317" on a page whose "(in thousands)" the print left behind
+FEWEST_SHARES = 100_000
+
+
+def too_few_shares(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
+    """Facts without the share counts a table printed unscaled that are too few to be whole shares: a note
+    the reading missed or that scales only money left their scale unsaid (and nothing rescaled them)."""
+    kept, rejected = [], []
+    for f in facts:
+        if f.category == "table" and f.unit == "shares" and not f.dims and _power(f) == 0 \
+                and f.value is not None and 0 < abs(f.value) < FEWEST_SHARES:
+            rejected.append((f, f"withheld: {f.value} shares, too few to be whole shares: the count's scale is "
+                                "not said"))
+        else:
+            kept.append(f)
+    if not rejected:
+        return facts, [], []
+    shown = ", ".join(sorted({f"{f.concept} {f.period} = {f.value}" for f, _w in rejected})[:3])
+    return kept, rejected, [Finding("warning", "withheld", f"{len(rejected)} share counts too few to be whole "
+                                    f"shares are not written, their scale unsaid ({shown})",
+                                    tuple(f for f, _w in rejected))]
