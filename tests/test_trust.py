@@ -1336,3 +1336,13 @@ CONSOLIDATED STATEMENTS OF INCOME
     whole = text.replace("| 38 | 39 |", "| 38,012,500 | 39,004,000 |")
     assert _values(convert_text(whole, issuer="none", layout="markdown"),
                    "WeightedAverageNumberOfSharesOutstandingBasic")["2008-01-01..2008-12-31"] == Decimal("38012500")
+
+
+def test_the_first_three_quarters_of_a_fiscal_year_are_its_nine_months():
+    # "For the first three quarters of fiscal 2011 ... compared with ... for the comparable period of fiscal
+    # 2010": the nine months had been dated as the quarters, and contradicted the statement
+    text = ("ANYTOWN, Ohio, November 18, 2010 -- Acme Corp. today reported results.\n\n"
+            "For the first three quarters of fiscal 2010, net sales were $416.4 million, compared with $370.7 "
+            "million for the comparable period of fiscal 2009.\n")
+    assert _values(_convert(text), "Revenues") == {"2010-01-01..2010-09-30": Decimal("416400000"),
+                                                   "2009-01-01..2009-09-30": Decimal("370700000")}

@@ -32,7 +32,7 @@ PERIOD = kept_re(
             |\b(?:(?:for|in|during|of)\s+(?:the\s+)?)?Q(?P<qn>[1-4])\s*(?:fiscal\s*|FY\s*)?'?(?P<qy2>(?:19|20)\d\d|\d\d)\b
             |\b(?:(?:for|in|during|of)\s+)?(?:the\s+|its\s+)?(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<qy3>(?:19|20)\d\d)\s+(?:fiscal\s+)?(?P<qo3>first|second|third|fourth)[\s-]+quarter\b
             |\b(?:(?:for|in|during|of)\s+(?:the\s+)?)?(?P<qn4>[1-4])Q\s*(?:FY\s*)?'?(?P<qy4>(?:19|20)\d\d|\d\d)\b)
-       |(?P<ytd>\b(?:(?:for|in|during)\s+)?(?:the\s+)?first\s+(?P<ylen>three|six|nine|3|6|9)\s+months\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<yy>(?:19|20)\d\d)\b
+       |(?P<ytd>\b(?:(?:for|in|during)\s+)?(?:the\s+)?first\s+(?:(?P<ylen>three|six|nine|3|6|9)\s+months|(?P<yq>two|three|2|3)\s+(?:fiscal\s+)?quarters)\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<yy>(?:19|20)\d\d)\b
             |\b(?:(?:for|in|during)\s+)?(?:the\s+)?first\s+half\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<hy>(?:19|20)\d\d)\b)
        |(?P<inst>\b(?:as\s+of|at|on)\s+{_DATE_LIST.replace('(?P<m>', '(?P<im>').replace('(?P<d>', '(?P<id>').replace('(?P<y>', '(?P<iy>').replace('(?P<more>', '(?P<imore>')})
        |(?P<fy>\b(?:(?:for|in|during)\s+(?:the\s+)?)?(?:full[\s-]year\s+(?:fiscal\s+)?|fiscal(?:\s+year)?\s+|FY\s*'?|calendar\s+(?:year\s+)?)(?P<fyy>(?:19|20)\d\d|\d\d)\b
@@ -134,7 +134,7 @@ def _matches(sentence: str):
             yield m
 
 
-_MONTHS_WORDS = {"three": 3, "six": 6, "nine": 9}
+_MONTHS_WORDS = {"two": 2, "three": 3, "six": 6, "nine": 9}
 
 
 def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
@@ -163,7 +163,9 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
             out.append(PeriodMention(m.start(), m.end(), tuple(Period(e, Length(months=3).start_for(e)) for e in ends),
                                      length=Length(months=3), quarter=True))
         elif m["ytd"]:   # "the first nine months of 2025", "the first half of fiscal 2024": from the year's start
-            months = 6 if m["hy"] else _MONTHS_WORDS.get(m["ylen"].lower()) or int(m["ylen"])
+            # ("the first three quarters of fiscal 2011": nine months)
+            months = 6 if m["hy"] else 3 * (_MONTHS_WORDS.get(m["yq"].lower()) or int(m["yq"])) if m["yq"] \
+                else _MONTHS_WORDS.get(m["ylen"].lower()) or int(m["ylen"])
             end = cal.quarter_end(months // 3, int(m["yy"] or m["hy"]))
             length = Length(months=months)
             out.append(PeriodMention(m.start(), m.end(), (Period(end, length.start_for(end)),), length=length))
