@@ -1346,3 +1346,18 @@ def test_the_first_three_quarters_of_a_fiscal_year_are_its_nine_months():
             "million for the comparable period of fiscal 2009.\n")
     assert _values(_convert(text), "Revenues") == {"2010-01-01..2010-09-30": Decimal("416400000"),
                                                    "2009-01-01..2009-09-30": Decimal("370700000")}
+
+
+def test_half_year_columns_named_as_european_reports_name_them():
+    # "H1 2024", "6M 2024", "First half 2024" over a bare year had named no period (a Swiss group's statement
+    # gave nothing); under a title whose month the calendar does not end the half in, they stay withheld
+    lead = "ZURICH, 25 July 2024 -- X AG today reported its results for the first half of 2024.\n\n"
+
+    def periods(columns: str, title: str = "") -> set[str]:
+        text = (lead + f"**Consolidated income statement** (in millions)\n\n{title}| | {columns} |\n"
+                "| --- | --- | --- |\n| Revenue | 5,412 | 5,105 |\n")
+        return set(_values(convert_text(text, issuer="none", layout="markdown"), "Revenues"))
+
+    for columns in ("H1 2024 | H1 2023", "6M 2024 | 6M 2023", "First half 2024 | First half 2023"):
+        assert periods(columns) == {"2024-01-01..2024-06-30", "2023-01-01..2023-06-30"}, columns
+    assert periods("H1 2024 | H1 2023", "**Half-year ended 31 December**\n\n") == set()
