@@ -85,11 +85,15 @@ FEWEST_SHARES = 100_000
 
 
 def too_few_shares(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
-    """Facts without the share counts a table printed unscaled that are too few to be whole shares: a note
-    the reading missed or that scales only money left their scale unsaid (and nothing rescaled them)."""
+    """Facts without the share counts that a table whose money is scaled printed unscaled and that are too
+    few to be whole shares: a note that scales only money, or one the reading lost for their rows, left their
+    scale unsaid (and nothing rescaled them)."""
+    scaled = {f.provenance.block for f in facts if f.category == "table" and f.unit == "USD"
+              and f.provenance is not None and _power(f) > 0}
     kept, rejected = [], []
     for f in facts:
         if f.category == "table" and f.unit == "shares" and not f.dims and _power(f) == 0 \
+                and f.provenance is not None and f.provenance.block in scaled \
                 and f.value is not None and 0 < abs(f.value) < FEWEST_SHARES:
             rejected.append((f, f"withheld: {f.value} shares, too few to be whole shares: the count's scale is "
                                 "not said"))
