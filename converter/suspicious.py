@@ -13,6 +13,7 @@ import json
 import regex
 
 from .engine.table_kind import SECONDARY
+from .facts.quarter_grid import OFF_GRID
 from .engine.row_headings import title_line
 from .model import Fact, Table
 from .pipeline import Trace
@@ -83,7 +84,10 @@ def misreads(result: ConversionResult, trace: Trace, prefix: str = "issuer") -> 
     for f, why in result.rejected:
         if why.startswith("duplicate of a more precise fact"):
             continue   # a rounded restatement that agrees: no misread
-        add("withheld: its readings disagree" if why.startswith("withheld") else f"lost a merge: {why}", f)
+        if OFF_GRID in why:
+            add("withheld: the text dates it off the quarters the tables report", f, "calendar")
+        else:
+            add("withheld: its readings disagree" if why.startswith("withheld") else f"lost a merge: {why}", f)
     for finding in result.findings:
         if finding.code in TOTAL_CODES:
             for f in finding.facts:

@@ -31,8 +31,9 @@ def test_the_issuer_file_is_short():
         assert key in text
 
 
-def test_the_base_rules_misread_it_and_the_issuer_file_reads_it_all(tmp_path):
+def test_the_base_rules_read_part_of_it_and_the_issuer_file_reads_it_all(tmp_path):
     base = scored(tmp_path, "none")
-    assert base["f1"] < 0.9 and base["fp"] > 0     # quarters of a December year, the year to date unread
+    # the prose's fiscal quarters withheld (a December year would misdate them), the year to date unread
+    assert base["recall"] < 0.9 and base["fp"] == 0
     full = scored(tmp_path, str(ISSUER))
     assert (full["recall"], full["precision"], full["f1"]) == (1.0, 1.0, 1.0)

@@ -1316,6 +1316,9 @@ Net income                        9,800         8,000          36,500        30,
 """
     assert ("Year Ended", (2, 3)) in {(h.text, h.cols) for h in read_fixed_width(as_of).tables[0].header}
     assert not any(period.endswith("09-30") and period.startswith("2024-07") for _c, period in _facts(as_of))
+    # "(Unaudited)" on the titles' line is no group title of another kind
+    unaudited = text.replace("Year Ended\n", "Year Ended     (Unaudited)\n", 1)
+    assert ("Three Months Ended", (0, 2)) in {(h.text, h.cols) for h in read_fixed_width(unaudited).tables[0].header}
     # every date the same: titles could head the groups in more ways than one, so none is taken from the dates
     same = text.replace("September 30,", " December 31,")
     assert ("Three Months Ended", (0, 2)) not in {(h.text, h.cols) for h in read_fixed_width(same).tables[0].header}

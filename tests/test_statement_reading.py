@@ -257,6 +257,9 @@ def test_an_income_printed_as_a_deduction_in_a_reconciliation_is_not_written_neg
 | Fee-related earnings | $ 317.2 | $ 220.8 |
 """
     assert _values(text, "InvestmentIncomeInterest") == {}
+    # a bank named Bridge prints no reconciliation
+    named = text.replace("**Reconciliation to Fee-Related Earnings**", "**BRIDGE BANCORP, INC. STATEMENTS OF INCOME**")
+    assert _values(named, "InvestmentIncomeInterest") != {}
     assert _values(text, "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest")[
         "2024-10-01..2024-12-31"] == Decimal("470400000")
     # a loss the bridge starts from is the loss it is
@@ -285,6 +288,24 @@ def test_a_sum_under_a_heading_that_prints_its_own_total_later_or_wraps_is_no_he
 """
     assert _values(text, "StockholdersEquity", "fixed") == {"2024-12-31": Decimal("860846000"),
                                                            "2023-12-31": Decimal("778415000")}
+    # sums under "Liabilities:" are the heading's where no later line prints "Total liabilities" itself
+    # ("Total liabilities and stockholders' equity" is another total)
+    bank = """BOSTON, Jan. 22, 2025 -- Harbor Bancorp today reported fourth quarter 2024 results.
+
+CONSOLIDATED BALANCE SHEETS
+(dollars in thousands)
+
+| | Dec. 31, 2024 | Dec. 31, 2023 |
+|---|---|---|
+| Total assets | 5,576,940 | 5,454,784 |
+| Liabilities: | | |
+| Deposits | 4,461,552 | 4,363,827 |
+| Other liabilities | 254,542 | 312,542 |
+| | 4,716,094 | 4,676,369 |
+| Total stockholders' equity | 860,846 | 778,415 |
+| Total liabilities and stockholders' equity | 5,576,940 | 5,454,784 |
+"""
+    assert _values(bank, "Liabilities") == {"2024-12-31": Decimal("4716094000"), "2023-12-31": Decimal("4676369000")}
     # the heading whole on one line, its total printed on a later line: the sum is a part's
     whole = text.replace("Shareholders'\n       Equity\n", "Shareholders' Equity\n")
     assert _values(whole, "StockholdersEquity", "fixed") == {"2024-12-31": Decimal("860846000"),

@@ -120,6 +120,7 @@ def test_the_dateline_is_the_release_date_and_other_first_dates_are_not():
     assert str(dateline("PERTH, Western Australia, 18 Feb. 2025 -- Acme Limited today reported")) == "2025-02-18"
     assert str(dateline("ZUG, Switzerland, 3rd March 2025 / Acme AG today reported")) == "2025-03-03"
     assert dateline("On 5 January 2024, we acquired Widget Co. for cash.") is None
+    assert str(dateline("HALF MOON BAY, Calif., Feb. 12, 2025 -- Acme Corp today reported")) == "2025-02-12"
     # a title in capitals that names the period is no place
     assert str(dateline("HALF YEAR RESULTS, 30 June 2024\nLONDON, 24 July 2024 -- Acme plc today announced")) \
         == "2024-07-24"
@@ -1271,10 +1272,14 @@ def test_a_parenthesis_around_a_per_share_aside_is_no_minus():
     aside = _values(_convert(lead + "Net earnings for the fourth quarter of 2024 were $53.9 million ($0.17 per "
                                     "share).\n"), "EarningsPerShareBasicAndDiluted")
     assert aside == {"2024-10-01..2024-12-31": Decimal("0.17")}
-    # a parenthesis that closes after other words, not per-share ones, is still a minus
+    # an aside that prints its other figures in parentheses prints the amount so too; one that does not is an
+    # aside of a positive amount
     remark = _values(_convert(lead + "Operating income for the fourth quarter of 2024 was ($3.3 million, or (4.1%) of "
                                      "revenue).\n"), "OperatingIncomeLoss")
     assert remark == {"2024-10-01..2024-12-31": Decimal("-3300000")}
+    plain = _values(_convert(lead + "Net income for the fourth quarter of 2024 was ($4.2 million, or 8.0% of "
+                                    "revenue).\n"), "NetIncomeLoss")
+    assert plain == {"2024-10-01..2024-12-31": Decimal("4200000")}
     for printed in ("($0.17) per share", "$(0.17) per share"):
         minus = _values(_convert(lead + f"Net loss for the fourth quarter of 2024 was $53.9 million, or {printed}.\n"),
                         "EarningsPerShareBasicAndDiluted")
@@ -1310,6 +1315,11 @@ CONSOLIDATED STATEMENTS OF INCOME
     assert _values(result, "NetIncomeLoss") == {"2006-12-01..2007-02-28": Decimal("24600000"),
                                                 "2005-12-01..2006-02-28": Decimal("19300000")}
     assert any("off the quarters the tables report" in f.message for f in result.findings)
+    # a date the sentence prints is its own
+    cash = text.replace("CONSOLIDATED", "Cash and cash equivalents were $70.2 million as of January 31, 2007.\n\n"
+                                        "CONSOLIDATED")
+    assert _values(convert_text(cash, issuer="none", layout="markdown"), "CashAndCashEquivalentsAtCarryingValue") == {
+        "2007-01-31": Decimal("70200000")}
     # the tables' quarters end in December: the text's quarters are on their grid and stay
     december = text.replace("February 28", "December 31").replace("March 20, 2007", "January 20, 2007")
     assert not any("off the quarters" in f.message for f in convert_text(december, issuer="none",
@@ -1333,6 +1343,12 @@ CONSOLIDATED STATEMENTS OF INCOME
     result = convert_text(text, issuer="none", layout="markdown")
     assert _values(result, "WeightedAverageNumberOfSharesOutstandingBasic") == {}
     assert _values(result, "Revenues")["2008-01-01..2008-12-31"] == Decimal("1250000000")
+    # a small bank's counts that its net income over them makes its EPS are whole shares
+    bank = text.replace("(Dollars in millions", "(Dollars in thousands").replace(
+        "| Net sales | 1,250 | 1,190 |", "| Net income | 1,300 | 1,170 |\n| Basic earnings per share | 100.00 | 90.00 |"
+    ).replace("| 38 | 39 |", "| 13,000 | 13,000 |")
+    assert _values(convert_text(bank, issuer="none", layout="markdown"),
+                   "WeightedAverageNumberOfSharesOutstandingBasic")["2008-01-01..2008-12-31"] == Decimal("13000")
     whole = text.replace("| 38 | 39 |", "| 38,012,500 | 39,004,000 |")
     assert _values(convert_text(whole, issuer="none", layout="markdown"),
                    "WeightedAverageNumberOfSharesOutstandingBasic")["2008-01-01..2008-12-31"] == Decimal("38012500")
@@ -1346,6 +1362,10 @@ def test_the_first_three_quarters_of_a_fiscal_year_are_its_nine_months():
             "million for the comparable period of fiscal 2009.\n")
     assert _values(_convert(text), "Revenues") == {"2010-01-01..2010-09-30": Decimal("416400000"),
                                                    "2009-01-01..2009-09-30": Decimal("370700000")}
+    # a sentence that gives each quarter its own amount names no nine months
+    each = ("ANYTOWN, Ohio, November 18, 2010 -- Acme Corp. today reported results.\n\n"
+            "In the first two quarters of 2010, revenue was $49.0 million and $50.0 million, respectively.\n")
+    assert "2010-01-01..2010-06-30" not in _values(_convert(each), "Revenues")
 
 
 def test_half_year_columns_named_as_european_reports_name_them():

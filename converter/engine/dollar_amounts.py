@@ -27,8 +27,7 @@ AMOUNT = kept_regex(
 PER_UNIT = kept_regex(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
 
 
-_PER_SHARE_ASIDE = kept_regex(r"\s+(?:per|a)\s+(?:(?:basic|diluted|fully|common|ordinary|and)\s+)*share\b[^()]*\)",
-                              regex.I)
+_NEGATIVE_ASIDE = kept_regex(r"[^()]*\(\s*\$?\s*\d[\d,.]*\s*%?\s*\)[^()]*\)")
 
 
 @dataclass
@@ -46,9 +45,10 @@ def parse_amount(m: regex.Match) -> Amount:
     decimals = len(num.split(".", 1)[1]) if "." in num else 0
     scale = (m["scale"] or "").lower()
     power = SCALE_WORDS.get(scale, 0)
-    # "$(0.42)", "($0.42)", "($1.2 million)", "($3.3 million, or (4.1%) of revenue)": negative; "($0.17 per
-    # share)" is an aside after an amount, its parenthesis closing after the per-share words
-    if m["neg2"] or m["neg"] and (m["close"] or not _PER_SHARE_ASIDE.match(m.string, m.end())):
+    # "$(0.42)", "($0.42)", "($1.2 million)": negative. A parenthesis that closes after other words is an aside
+    # ("($0.17 per share)", "($4.2 million, or 8.0% of revenue)"), negative only where it prints its other
+    # figures in parentheses too ("($3.3 million, or (4.1%) of revenue)")
+    if m["neg2"] or m["neg"] and (m["close"] or _NEGATIVE_ASIDE.match(m.string, m.end())):
         value = -value
     return Amount(m.start(), m.end(), value.scaleb(power), decimals - power, m.group(0))
 

@@ -135,6 +135,7 @@ def _matches(sentence: str):
 
 
 _MONTHS_WORDS = {"two": 2, "three": 3, "six": 6, "nine": 9}
+_EACH_QUARTER = kept_regex(r"\brespectively\b|\b(?:a|per|each)\s+quarter\b", regex.I)
 
 
 def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
@@ -163,7 +164,10 @@ def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
             out.append(PeriodMention(m.start(), m.end(), tuple(Period(e, Length(months=3).start_for(e)) for e in ends),
                                      length=Length(months=3), quarter=True))
         elif m["ytd"]:   # "the first nine months of 2025", "the first half of fiscal 2024": from the year's start
-            # ("the first three quarters of fiscal 2011": nine months)
+            # ("the first three quarters of fiscal 2011": nine months; not where the sentence gives each quarter
+            # its own amount, "... $49.0 million and $50.0 million, respectively", "$50.0 million a quarter")
+            if m["yq"] and _EACH_QUARTER.search(sentence):
+                continue
             months = 6 if m["hy"] else 3 * (_MONTHS_WORDS.get(m["yq"].lower()) or int(m["yq"])) if m["yq"] \
                 else _MONTHS_WORDS.get(m["ylen"].lower()) or int(m["ylen"])
             end = cal.quarter_end(months // 3, int(m["yy"] or m["hy"]))

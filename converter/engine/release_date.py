@@ -38,7 +38,7 @@ ANNOUNCE_REACH = 200
 # the wire's name ("NEW YORK, NY / ACCESS Newswire / ")
 _PLACE = kept_regex(r"\b[A-Z][A-Z.']{2,}(?:[ \t]+[A-Z][A-Z.']+)*,(?:[ \t]*[A-Z][\w.']*(?:[ \t]+[A-Z][\w.']*)*[ \t]*"
                     r"(?:,|[-–—―]+))*[ \t]*$")
-_PERIOD_WORDS = kept_regex(r"\b(?:RESULTS|QUARTER|YEAR|HALF|MONTHS|PERIOD|ENDED|ENDING)\b", regex.I)
+_PERIOD_WORDS = kept_regex(r"\b(?:RESULTS|QUARTER|YEAR|MONTHS|PERIOD|ENDED|ENDING)\b", regex.I)
 _WIRE_BEFORE = kept_regex(rf"{WIRE_NAMES}[ \t]*(?:\]\([^)\s]*\))?[ \t]*\)?[ \t]*(?:/|[-–—―]+)?[ \t]*$", regex.I)
 _MARKUP = " \t*_#>|"   # what opens a line of Markdown before its words
 LINE_START = 120      # a dateline's date stands this close to the start of its line
@@ -82,7 +82,7 @@ def dateline_reading(text: str) -> tuple[Optional[date], bool]:
                 continue
         opens = not before.strip(_MARKUP)
         place = _PLACE.search(before)
-        if place and _PERIOD_WORDS.search(place.group(0)):
+        if place and _PERIOD_WORDS.search(" ".join(place.group(0).split(",")[0].split()[-2:])):
             place = None   # "HALF YEAR RESULTS, 30 June 2024": a title naming the period, not a place
         if place or _WIRE_BEFORE.search(before) or (opens and _WIRE_AFTER.match(text, m.end())):
             return d, True

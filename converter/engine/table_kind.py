@@ -41,6 +41,8 @@ _OTHER_BASIS_TITLE = kept_regex(
     r"net\s+income|eps|income|measures?)\b|\b(?:results?|earnings|income)\s+(?:before|excluding|ex)\s+(?:special|"
     r"one[\s-]time|non[\s-]?recurring|notable|significant|certain)\s+items\b", regex.I)
 _BRIDGE = kept_regex(r"\breconcil|\bgaap\s+to\b|\bto\s+(?:non[\s-]?gaap|adjusted)\b|\bbridge\b", regex.I)
+# a reconciliation's title ("Bridge" alone may be a name: "BRIDGE BANCORP, INC.")
+_RECONCILIATION = kept_regex(r"\breconcil|\bgaap\s+to\b|\bto\s+(?:non[\s-]?gaap|adjusted)\b", regex.I)
 # "INDUSTRIAL SEGMENT", "Industrial Segment (in thousands)": one named segment's table, whose lines are that
 # segment's, not the company's; "Segment Information", "Reportable Segments" and "Consolidated and Segment
 # Results" name no one segment
@@ -89,7 +91,7 @@ def is_bridge(table: Table) -> bool:
     """Whether the table's title names a reconciliation or a bridge ("Reconciliation of Net Income to Adjusted
     EBITDA", "GAAP to Non-GAAP"): its rows between the two results are adjustments, signed by the way the
     bridge runs."""
-    return bool(_BRIDGE.search(" | ".join(table.caption)))
+    return bool(_RECONCILIATION.search(" | ".join(table.caption)))
 
 
 def standing(kind: str, instant: bool) -> int:

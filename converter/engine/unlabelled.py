@@ -34,7 +34,7 @@ def unlabelled_totals(table: Table, usable: Callable[[int], bool]) -> dict[int, 
                 # "Liabilities and Shareholders'", over deposits, their sum, ... "Total shareholders' equity"):
                 # this sum is a part's
                 words = set(_WORD.findall(row.section[-1].lower()))
-                if not any(_TOTAL.match(later.label) and words <= set(_WORD.findall(later.label.lower()))
+                if not any(_TOTAL.match(later.label) and set(_WORD.findall(later.label.lower())) - {"total"} == words
                            for later in table.rows[i + 1:] if later.cells) \
                         and not _wrapped_heading(table, min(above), row.section[-1]):
                     out[i] = (row.section[-1].rstrip(": "), row.section[:-1])

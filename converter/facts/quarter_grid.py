@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Optional
 
+from ..engine.dates import full_dates, make_date
 from ..model import Fact, Finding
 
 QUARTER_DAYS = (80, 100)   # a quarter's length in days, whatever its calendar
 SLACK = 7                  # days: a 52/53-week calendar ends its quarters up to a week off a month's end
+OFF_GRID = "off the quarters the tables report"
 
 
 def off_the_quarter_grid(facts: list[Fact], released: Optional[date]
@@ -22,15 +24,15 @@ def off_the_quarter_grid(facts: list[Fact], released: Optional[date]
     quarters = [f.period for f in facts if f.category == "table" and not f.dims and f.period.start is not None
                 and QUARTER_DAYS[0] <= (f.period.end - f.period.start).days + 1 <= QUARTER_DAYS[1]
                 and (released is None or f.period.end <= released)]
-    if not quarters:
-        return facts, [], []
+    if not quarters or len({_grid(p.end) for p in quarters}) != 1:
+        return facts, [], []   # no quarter, or tables on two grids (an acquired company's, a changed year)
     quarter = max(quarters, key=lambda p: p.end)
     kept, rejected = [], []
     for f in facts:
-        if f.category in ("narrative", "guidance") and not _on_grid(f.period.end, quarter.end):
-            rejected.append((f, f"withheld: the text dates it to a period ending {f.period.end}, off the quarters "
-                                f"the tables report (one ends {quarter.end}): the issuer's fiscal calendar was not "
-                                f"read"))
+        if f.category in ("narrative", "guidance") and not _on_grid(f.period.end, quarter.end) \
+                and not _printed(f.period.end, f.provenance.source_text if f.provenance else ""):
+            rejected.append((f, f"withheld: the text dates it to a period ending {f.period.end}, {OFF_GRID} (one "
+                                f"ends {quarter.end}): the issuer's fiscal calendar was not read"))
         else:
             kept.append(f)
     if not rejected:
@@ -41,8 +43,20 @@ def off_the_quarter_grid(facts: list[Fact], released: Optional[date]
     return kept, rejected, [finding]
 
 
+def _grid(end: date) -> int:
+    """The quarter grid a quarter's end lies on (0, 1, 2), a week's slack either way taken to the nearer
+    month's end."""
+    return (end + timedelta(days=SLACK)).month % 3 if end.day > 31 - SLACK else end.month % 3
+
+
+def _printed(end: date, sentence: str) -> bool:
+    """Whether the sentence prints the date itself ("fiscal year ended January 31, 2024", "as of January 31,
+    2025"): a date the text states is no calendar's reading."""
+    return any(make_date(m["m"], m["d"], m["y"]) == end for m in full_dates(sentence))
+
+
 def _on_grid(end: date, quarter_end: date) -> bool:
     """Whether a period ending on `end` may be one of the quarters, halves or years of a calendar whose quarter
     ends on `quarter_end`: its month (or one a week either side) a whole number of quarters away."""
-    want = quarter_end.month % 3
-    return any((end + timedelta(days=k)).month % 3 == want for k in (-SLACK, 0, SLACK))
+    return _grid(end) == _grid(quarter_end) or end.day <= SLACK and (end - timedelta(days=SLACK)).month % 3 == \
+        _grid(quarter_end)

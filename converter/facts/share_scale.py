@@ -84,6 +84,15 @@ def shares_by_eps(facts: list[Fact]) -> list[Fact]:
 FEWEST_SHARES = 100_000
 
 
+def _whole_by_eps(count: Fact, facts: list[Fact]) -> bool:
+    """Whether net income over the count, as printed, is the earnings per share printed for its period (a small
+    bank's 13,000 shares are whole)."""
+    incomes = [f for f in facts if f.concept in NUMERATORS and f.period == count.period and not f.dims and f.value]
+    per_share = [f for f in facts if f.unit == "USD/shares" and f.period == count.period and not f.dims
+                 and any(eps_c == f.concept and sh_c == count.concept for eps_c, sh_c in EPS_PAIRS)]
+    return any(eps_miss(i, e, count) is None for i in incomes for e in per_share)
+
+
 def too_few_shares(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
     """Facts without the share counts that a table whose money is scaled printed unscaled and that are too
     few to be whole shares: a note that scales only money, or one the reading lost for their rows, left their
@@ -94,7 +103,7 @@ def too_few_shares(facts: list[Fact]) -> tuple[list[Fact], list[tuple[Fact, str]
     for f in facts:
         if f.category == "table" and f.unit == "shares" and not f.dims and _power(f) == 0 \
                 and f.provenance is not None and f.provenance.block in scaled \
-                and f.value is not None and 0 < abs(f.value) < FEWEST_SHARES:
+                and f.value is not None and 0 < abs(f.value) < FEWEST_SHARES and not _whole_by_eps(f, facts):
             rejected.append((f, f"withheld: {f.value} shares, too few to be whole shares: the count's scale is "
                                 "not said"))
         else:

@@ -21,6 +21,7 @@ GROUP_WORDS = kept_regex(rf"(?i)\b(?:{MONTH_RE}|ended|ending|months?|weeks?|quar
 MONTH = kept_regex(rf"(?i)\b(?:{MONTH_RE})\b")
 BARE_MONTH = kept_regex(rf"(?i)^(?:{MONTH_RE})\.?$")
 YEAR = kept_regex(r"\b(?:19|20)\d\d\b")
+_AUDIT_NOTE = kept_regex(r"(?i)^\(?\s*(?:un)?audited\s*\)?$")
 _YEAR_WORD = kept_regex(r"(?i)\b(?:years?|periods?)\b")
 
 
@@ -116,7 +117,7 @@ def group_by_year_runs(lines: list[list[list]], cols: list["_Column"]) -> bool:
             for p, run in zip(ordered, runs):
                 p[1] = run
             done = True
-    if done and 2 <= len(lengths) < len(runs) and all(all(GROUP_WORDS.search(p[0]) for p in placed)
+    if done and 2 <= len(lengths) < len(runs) and all(all(GROUP_WORDS.search(p[0]) or _AUDIT_NOTE.match(p[0]) for p in placed)
                                                       for placed in lines if any(LENGTH_WORD.search(p[0]) for p in placed)):
         # (a line that titles a group by something else too, "As of" or "LTM", says which groups the lengths
         # do not head: left as placed)
