@@ -43,9 +43,13 @@ def test_the_per_share_arithmetic_says_whether_shares_are_in_thousands(printed, 
         Decimal(printed["diluted_prior"].replace(",", "")) * scale
 
 
-def test_shares_whose_arithmetic_fits_neither_scale_stay_as_printed():
+def test_shares_whose_arithmetic_fits_neither_scale_are_withheld_when_too_few_to_be_whole():
+    # 7,000 shares fit neither as printed nor in thousands, and are too few to be a registrant's whole shares
+    # (they had been written as printed); 7,000,000 fit neither either, but are shares a company may have
     got = _shares(basic="7,000", basic_prior="7,000", diluted="7,100", diluted_prior="7,100")
-    assert got[("WeightedAverageNumberOfSharesOutstandingBasic", "2024-10-01..2024-12-31")] == Decimal("7000")
+    assert ("WeightedAverageNumberOfSharesOutstandingBasic", "2024-10-01..2024-12-31") not in got
+    got = _shares(basic="7,000,000", basic_prior="7,000,000", diluted="7,100,000", diluted_prior="7,100,000")
+    assert got[("WeightedAverageNumberOfSharesOutstandingBasic", "2024-10-01..2024-12-31")] == Decimal("7000000")
 
 
 MILLIONS = """X Corp Reports Third Quarter 2024 Results

@@ -1,6 +1,6 @@
 """`explain --suspicious` and `rules new` list misreads, not only gaps, each with a stub that would settle it; on
-the walkthrough release they find what the answer file would (prose quarters dated by a guessed calendar, a
-year-to-date table read into no period) and, with the issuer file, nothing."""
+the walkthrough release they find what the answer file would (prose quarters a guessed calendar would misdate,
+withheld; a year-to-date table read into no period) and, with the issuer file, nothing."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,8 +21,10 @@ def _suspicious(issuer: str) -> str:
 
 def test_the_base_rules_misreads_are_listed_with_stubs():
     out = _suspicious("none")
-    assert out.startswith("suspicious: 5\n")
-    assert out.count("from prose, for a period the tables print only a few weeks off") == 4
+    # the prose's four quarter amounts and the outlook's range, withheld as off the tables' quarters (a guessed
+    # December calendar would have misdated them)
+    assert out.startswith("suspicious: 7\n")
+    assert out.count("withheld: the text dates it off the quarters the tables report") == 6
     assert "settle  issuer: fiscal_year_end:" in out
     assert "read, but column(s) 3, 4 name no period" in out
     assert "columns: [{}, {}, {period: START..END}, {period: START..END}]" in out
@@ -46,7 +48,7 @@ def test_rules_new_lists_the_misreads(tmp_path):
     res = CliRunner().invoke(main, ["rules", "new", "--issuer", "hblo", str(RELEASE), "-o", str(out)])
     assert res.exit_code == 0, res.output
     text = out.read_text()
-    assert "# Likely misreads (5; xbrlify explain --suspicious RELEASE shows them again):" in text
+    assert "# Likely misreads (7; xbrlify explain --suspicious RELEASE shows them again):" in text
     assert "#     settle with tables: - {id: hblo-table-" in text
     check = CliRunner().invoke(main, ["rules", "check", str(out), "--no-timeouts"])
     assert check.exit_code == 0, check.output

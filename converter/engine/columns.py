@@ -141,6 +141,7 @@ def _caption_day(table: Table, slots: list[dict]) -> None:
 
 
 # the month a title says its periods end in: "Half-year ended 31 December", "Six Months Ended June 30,"
+_TITLE_CHARS = 100
 _ENDED_MONTH = kept_regex(rf"\b(?:ended|ending)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m>{MONTH_RE})\b", regex.I)
 
 
@@ -149,7 +150,10 @@ def _against_the_titles_month(cols: list[ColumnPeriod], slots: list[dict], capti
     periods end in one month ("Half-year ended 31 December") is contested where the fiscal calendar puts its
     end in another: the calendar was not the issuer's (an Australian half year ending in December read as
     January to June), and which is right, nothing here settles."""
-    months = {parse_month(m["m"]) for c in caption for m in _ENDED_MONTH.finditer(c)}
+    # (a title line: a sentence a reader set above the table as its caption, "... today reported results for
+    # the fourth quarter ended December 31, 2024.", says nothing of an outlook's columns)
+    months = {parse_month(m["m"]) for c in caption if len(c) <= _TITLE_CHARS and not c.rstrip().endswith(".")
+              for m in _ENDED_MONTH.finditer(c)}
     if len(months) != 1:
         return cols
     month = months.pop()

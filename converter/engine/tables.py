@@ -207,11 +207,9 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                                                f"{columns[c.col].member!r}"))
         figures = [(c, f) for c, f in figures if f is not None and not f.percent and _usable(columns, c.col)]
         mult, sign_step = signed or row_sign(rule.sign, [f for _c, f in figures], label, " ".join(row.section))
-        if bridge and mult == 1 and income_deducted_in_bridge(rule.concept, concept.balance, [f for _c, f in figures]):
-            info[index] = RowInfo(None, 1)
-            out.skipped.append((row.label, "an income printed as a deduction in a reconciliation: its sign is the "
-                                           "bridge's direction"))
-            continue
+        # (a nil in it says nothing of a sign and stays)
+        deducted = bridge and mult == 1 and income_deducted_in_bridge(rule.concept, concept.balance,
+                                                                      [f for _c, f in figures])
         info[index] = RowInfo(rule.concept, mult)
         power = scale.for_unit(concept.unit)
         own = row_power((row.label,) + tuple(reversed(row.section))) if concept.unit != "USD/shares" else None
@@ -266,6 +264,10 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
                                                      (fig.value * mult).scaleb(power)))
                 continue
             if fig.percent:
+                continue
+            if deducted and fig.value:
+                out.skipped.append((f"{row.label} [{cell.text}]", "an income printed as a deduction in a "
+                                                                   "reconciliation: its sign is the bridge's direction"))
                 continue
             if concept.unit == "shares" and fig.value is not None and power == 0 and fig.value != fig.value.to_integral():
                 # "2,634.3" shares under "(Dollars in Millions)": a count with a fraction is scaled, and the note
