@@ -1277,9 +1277,10 @@ def test_a_parenthesis_around_a_per_share_aside_is_no_minus():
     remark = _values(_convert(lead + "Operating income for the fourth quarter of 2024 was ($3.3 million, or (4.1%) of "
                                      "revenue).\n"), "OperatingIncomeLoss")
     assert remark == {"2024-10-01..2024-12-31": Decimal("-3300000")}
+    # a parenthesis that follows no amount is no aside: "was ($4.2 million, or 8.0% of revenue)" is a loss
     plain = _values(_convert(lead + "Net income for the fourth quarter of 2024 was ($4.2 million, or 8.0% of "
                                     "revenue).\n"), "NetIncomeLoss")
-    assert plain == {"2024-10-01..2024-12-31": Decimal("4200000")}
+    assert plain == {"2024-10-01..2024-12-31": Decimal("-4200000")}
     for printed in ("($0.17) per share", "$(0.17) per share"):
         minus = _values(_convert(lead + f"Net loss for the fourth quarter of 2024 was $53.9 million, or {printed}.\n"),
                         "EarningsPerShareBasicAndDiluted")
@@ -1363,21 +1364,26 @@ def test_the_first_three_quarters_of_a_fiscal_year_are_its_nine_months():
     assert _values(_convert(text), "Revenues") == {"2010-01-01..2010-09-30": Decimal("416400000"),
                                                    "2009-01-01..2009-09-30": Decimal("370700000")}
     # a sentence that gives each quarter its own amount names no nine months
-    each = ("ANYTOWN, Ohio, November 18, 2010 -- Acme Corp. today reported results.\n\n"
-            "In the first two quarters of 2010, revenue was $49.0 million and $50.0 million, respectively.\n")
-    assert "2010-01-01..2010-06-30" not in _values(_convert(each), "Revenues")
+    for sentence in ("In the first two quarters of 2010, revenue was $49.0 million and $50.0 million, respectively.",
+                     "Quarterly revenue was $50.0 million in the first two quarters of 2010."):
+        each = "ANYTOWN, Ohio, November 18, 2010 -- Acme Corp. today reported results.\n\n" + sentence + "\n"
+        assert "2010-01-01..2010-06-30" not in _values(_convert(each), "Revenues"), sentence
 
 
-def test_half_year_columns_named_as_european_reports_name_them():
-    # "H1 2024", "6M 2024", "First half 2024" over a bare year had named no period (a Swiss group's statement
-    # gave nothing); under a title whose month the calendar does not end the half in, they stay withheld
-    lead = "ZURICH, 25 July 2024 -- X AG today reported its results for the first half of 2024.\n\n"
+def test_half_year_columns_named_by_a_bare_year_are_the_stated_fiscal_years_halves():
+    # "H1 2024", "First half 2024" over a bare year: the issuer's fiscal half, read where the text
+    # states when its fiscal year ends; where it does not (a March year's "H1 2024" is April to September),
+    # withheld
+    stated = ("ZURICH, 25 July 2024 -- X AG today reported its results for the first half of 2024. The fiscal year "
+              "ended December 31, 2023 was its tenth.\n\n")
 
-    def periods(columns: str, title: str = "") -> set[str]:
+    def periods(lead: str, columns: str, title: str = "") -> set[str]:
         text = (lead + f"**Consolidated income statement** (in millions)\n\n{title}| | {columns} |\n"
                 "| --- | --- | --- |\n| Revenue | 5,412 | 5,105 |\n")
         return set(_values(convert_text(text, issuer="none", layout="markdown"), "Revenues"))
 
-    for columns in ("H1 2024 | H1 2023", "6M 2024 | 6M 2023", "First half 2024 | First half 2023"):
-        assert periods(columns) == {"2024-01-01..2024-06-30", "2023-01-01..2023-06-30"}, columns
-    assert periods("H1 2024 | H1 2023", "**Half-year ended 31 December**\n\n") == set()
+    for columns in ("H1 2024 | H1 2023", "First half 2024 | First half 2023"):
+        assert periods(stated, columns) == {"2024-01-01..2024-06-30", "2023-01-01..2023-06-30"}, columns
+    unstated = stated.replace(" The fiscal year ended December 31, 2023 was its tenth.", "")
+    assert periods(unstated, "H1 2024 | H1 2023") == set()
+    assert periods(stated, "H1 2024 | H1 2023", "**Half-year ended 31 December**\n\n") == set()

@@ -200,7 +200,7 @@ def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:
 _FULL_YEAR = kept_regex(r"^(?:full|fiscal)\s+year$", regex.I)
 _HALF = kept_regex(r"^(?:H[12]|[12]H|(?:first|second)\s+half)$", regex.I)
 # a length printed alone, without "Ended", over bare years: the first months of those fiscal years
-_FIRST_MONTHS = kept_regex(r"^(?:(?:six|nine|6|9)[\s-]*months?|(?-i:[369]M))$", regex.I)
+_FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
 
 
 def _settle_claims(slot: dict, kind: str, claimed: list) -> bool:
@@ -311,9 +311,11 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
             end = None  # "Year Ended 2024" with no month: leave it to the caption or nothing
         elif length is not None and not length.weeks and length.months in (3, 6, 9) and "len" in slot \
                 and not ytd and _FIRST_MONTHS.match(slot["len"].group(0)):
-            # "Six Months" over "2023", "6M 2023": the first six months of fiscal 2023
+            # "Six Months" over "2023": the first six months of fiscal 2023
             end = cal.quarter_end(length.months // 3, year)
-        elif "len" in slot and _HALF.match(slot["len"].group(0)) and not ytd:   # "H1 2024", "Second half 2023"
+        elif "len" in slot and _HALF.match(slot["len"].group(0)) and not ytd and cal.anchor is not None:
+            # "H1 2024", "Second half 2023": the issuer's fiscal half, read only where the text states when its
+            # fiscal year ends (a March year's "H1 2024" is April to September)
             first = slot["len"].group(0).lower().replace(" ", "") in ("h1", "1h", "firsthalf")
             end = cal.quarter_end(2, year) if first else cal.fiscal_year_end(year)
             length = Length(months=6)

@@ -148,7 +148,6 @@ def make_date(m: str, d: str, y: str) -> Optional[date]:
 _LENGTH = kept_regex(
     r"(?<!\w)(?<![A-Za-z]-)(?P<n>\d{1,2}|" + NUMBER_WORD + r")[\s-]*(?P<unit>months?|weeks?|quarters?)\b", regex.I)
 _YEARISH = kept_regex(r"\b(?:(?:fiscal\s+)?years?|twelve\s+months|annual|full[\s-]year|fy)\b", regex.I)
-_MONTHS_SHORT = kept_regex(r"(?<!\w)(?P<n>3|6|9|12)M(?!\w)")
 _QUARTERISH = kept_regex(r"\bquarters?\b|\bQ[1-4]\b", regex.I)
 
 
@@ -164,9 +163,6 @@ def length_of(phrase: str) -> Optional[Length]:
         if unit.startswith("quarter"):
             return Length(months=3 * n)
         return Length(months=n)
-    short = _MONTHS_SHORT.search(phrase)
-    if short:   # "6M 2024": six months (European reports)
-        return Length(months=int(short["n"]))
     if _QUARTERISH.search(phrase):
         return Length(months=3)
     if _YEARISH.search(phrase):

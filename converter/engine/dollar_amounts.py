@@ -27,6 +27,7 @@ AMOUNT = kept_regex(
 PER_UNIT = kept_regex(r"\s*(?:per\s+|/\s*)(?!(?:basic\s+|diluted\s+|common\s+|ordinary\s+)*shares?\b)\w", regex.I)
 
 
+_AFTER_AMOUNT = kept_regex(r"(?:\d|\b(?:thousand|million|billion)s?)\s*$", regex.I)
 _NEGATIVE_ASIDE = kept_regex(r"[^()]*\(\s*\$?\s*\d[\d,.]*\s*%?\s*\)[^()]*\)")
 
 
@@ -45,10 +46,11 @@ def parse_amount(m: regex.Match) -> Amount:
     decimals = len(num.split(".", 1)[1]) if "." in num else 0
     scale = (m["scale"] or "").lower()
     power = SCALE_WORDS.get(scale, 0)
-    # "$(0.42)", "($0.42)", "($1.2 million)": negative. A parenthesis that closes after other words is an aside
-    # ("($0.17 per share)", "($4.2 million, or 8.0% of revenue)"), negative only where it prints its other
-    # figures in parentheses too ("($3.3 million, or (4.1%) of revenue)")
-    if m["neg2"] or m["neg"] and (m["close"] or _NEGATIVE_ASIDE.match(m.string, m.end())):
+    # "$(0.42)", "($0.42)", "($1.2 million)", "was ($3.3 million, compared with ...)": negative. A parenthesis
+    # right after an amount that closes after other words is an aside ("$53.9 million ($0.17 per share)"),
+    # negative only where it prints its other figures in parentheses too
+    if m["neg2"] or m["neg"] and (m["close"] or not _AFTER_AMOUNT.search(m.string, 0, m.start())
+                                  or _NEGATIVE_ASIDE.match(m.string, m.end())):
         value = -value
     return Amount(m.start(), m.end(), value.scaleb(power), decimals - power, m.group(0))
 

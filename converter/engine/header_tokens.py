@@ -14,8 +14,7 @@ TOKEN = kept_regex(
             |\b(?:fiscal\s+)?(?:quarters?|years?|periods?)\s+(?:ended|ending)\b
             |\btransition\s+period\b
             |\byear[\s-]to[\s-]date\b|\bYTD\b
-            |\b(?:H[12]|[12]H|(?:first|second)\s+half)\b
-            |(?<!\w)(?-i:[369]M|12M)(?!\w))
+            |\b(?:H[12]|[12]H|(?:first|second)\s+half)\b)
        |(?P<q>\bQ(?P<qn>[1-4])[\s-]*(?:FY\s*|fiscal\s*)?'?(?P<qy>(?:19|20)?\d\d)\b
             |\b(?P<qn3>[1-4])Q[\s-]*(?:FY\s*)?'?(?P<qy3>(?:19|20)?\d\d)\b
             |\b(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr\.?)(?:\s+of)?(?:\s+fiscal)?(?:\s+year)?\s+(?P<qy2>(?:19|20)\d\d)\b)

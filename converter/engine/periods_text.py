@@ -135,7 +135,7 @@ def _matches(sentence: str):
 
 
 _MONTHS_WORDS = {"two": 2, "three": 3, "six": 6, "nine": 9}
-_EACH_QUARTER = kept_regex(r"\brespectively\b|\b(?:a|per|each)\s+quarter\b", regex.I)
+_EACH_QUARTER = kept_regex(r"\brespectively\b|\b(?:a|per|each)\s+quarter\b|\bquarterly\b|\baverag", regex.I)
 
 
 def _find(sentence: str, cal: Calendar) -> list[PeriodMention]:
