@@ -31,6 +31,7 @@ from .release_calendar import Calendar, year_to_date
 from .time_runs import across_header_runs
 from .column_members import column_members
 from .header_tokens import LEAF, PERIOD_KINDS, TO_DATE, has, to_date, tokens
+from .table_kind import TITLE_CHARS
 from ..rulebook.regex_code import kept_regex
 
 TRAILING = kept_regex(r"\btrailing\s+(?:4|four|12|twelve)[\s-]+(?:quarters?|months?)\b|\bTTM\b|\bLTM\b", regex.I)
@@ -141,7 +142,6 @@ def _caption_day(table: Table, slots: list[dict]) -> None:
 
 
 # the month a title says its periods end in: "Half-year ended 31 December", "Six Months Ended June 30,"
-_TITLE_CHARS = 100
 _ENDED_MONTH = kept_regex(rf"\b(?:ended|ending)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m>{MONTH_RE})\b", regex.I)
 
 
@@ -152,7 +152,7 @@ def _against_the_titles_month(cols: list[ColumnPeriod], slots: list[dict], capti
     January to June), and which is right, nothing here settles."""
     # (a title line: a sentence a reader set above the table as its caption, "... today reported results for
     # the fourth quarter ended December 31, 2024.", says nothing of an outlook's columns)
-    months = {parse_month(m["m"]) for c in caption if len(c) <= _TITLE_CHARS and not c.rstrip().endswith(".")
+    months = {parse_month(m["m"]) for c in caption if len(c) <= TITLE_CHARS and not c.rstrip().endswith(".")
               for m in _ENDED_MONTH.finditer(c)}
     if len(months) != 1:
         return cols
@@ -201,6 +201,12 @@ _FULL_YEAR = kept_regex(r"^(?:full|fiscal)\s+year$", regex.I)
 _HALF = kept_regex(r"^(?:H[12]|[12]H|(?:first|second)\s+half)$", regex.I)
 # a length printed alone, without "Ended", over bare years: the first months of those fiscal years
 _FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
+
+
+def _half(word: str, fy: int, cal: Calendar) -> tuple[date, Length]:
+    """The end and length of fiscal year `fy`'s half that `word` names ("H1", "2H", "First Half")."""
+    first = word.lower().replace(" ", "") in ("h1", "1h", "firsthalf")
+    return (cal.quarter_end(2, fy) if first else cal.fiscal_year_end(fy)), Length(months=6)
 
 
 def _settle_claims(slot: dict, kind: str, claimed: list) -> bool:
@@ -282,9 +288,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
             end = cal.quarter_end(q, fy)
             length = length or Length(months=3)
         elif "len" in slot and _HALF.match(slot["len"].group(0)):   # "H1 FY2025", "First Half" over "Fiscal 2024"
-            first = slot["len"].group(0).lower().replace(" ", "") in ("h1", "1h", "firsthalf")
-            end = cal.quarter_end(2, fy) if first else cal.fiscal_year_end(fy)
-            length = Length(months=6)
+            end, length = _half(slot["len"].group(0), fy, cal)
         elif ytd or (length is not None and length.months != 12):
             # "Year to Date" or "Six Months" over "Fiscal 2024" runs to a day the header does not print: not the
             # year's end (a year to date takes the latest date the table gives in that year, column_passes.year_to_date_end)
@@ -316,9 +320,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
         elif "len" in slot and _HALF.match(slot["len"].group(0)) and not ytd and cal.anchor is not None:
             # "H1 2024", "Second half 2023": the issuer's fiscal half, read only where the text states when its
             # fiscal year ends (a March year's "H1 2024" is April to September)
-            first = slot["len"].group(0).lower().replace(" ", "") in ("h1", "1h", "firsthalf")
-            end = cal.quarter_end(2, year) if first else cal.fiscal_year_end(year)
-            length = Length(months=6)
+            end, length = _half(slot["len"].group(0), year, cal)
     if ytd and end is not None:  # from the start of the fiscal year to the column's date
         length = year_to_date(end, cal)
     if length is None:

@@ -85,6 +85,8 @@ def income_deducted_in_bridge(concept: str, balance: Optional[str], figures: lis
     away, so the print says which way the bridge runs, not whether the income was a gain or a loss."""
     nonzero = [f for f in figures if f.value not in (None, 0)]
     return balance == "credit" and concept not in BRIDGE_ENDS and bool(nonzero) and all(f.negative for f in nonzero)
+
+
 # Beyond the taxonomy's summations (checked on every run), these only settle a sign a wording leaves open:
 # "Benefit from income taxes (2,105)" between "Loss before income taxes (50,000)" and "Net loss (47,895)" is
 # a tax expense of -2,105. When anything else stands between the lines (minority interest, discontinued

@@ -30,7 +30,7 @@ _CELL_NOTE = kept_regex(rf"^\s*\(?\s*(?P<money>{_MONEY}|\$)\s*(?P<word>(?:thousa
 _CURRENCY_NOTE = kept_regex(rf"\(\s*(?:in\s+)?(?P<money>{_MONEY}|\$)\s*(?P<word>thousand|million|billion|m|mn|bn)\b"
                             r"(?P<rest>\s*[,;][^)\n]{0,80})?\s*\)", regex.I)
 POWER = {"thousands": 3, "millions": 6, "billions": 9}
-_SHORT = {"thousand": 3, "million": 6, "billion": 9, "m": 6, "mn": 6, "bn": 9}
+_SHORT = {word[:-1]: power for word, power in POWER.items()} | {"m": 6, "mn": 6, "bn": 9}
 # every note holds one of these
 _HINT = kept_re(rf"000|thousand|million|billion|TEUR|kEUR|T€|k€|(?:{_MONEY}|\$)\s*(?:m|mn|bn)\b", re.I)
 

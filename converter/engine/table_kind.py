@@ -34,15 +34,17 @@ _SECONDARY = kept_regex(
 # bridge from a GAAP line, prints GAAP amounts too, and is read as a secondary table.
 _RESTATED_TITLE = kept_regex(r"\b(?:components|details?|breakdown|composition)\s+of\s+(?:the\s+)?(?:non[\s-]?gaap|adjusted)\b"
                                 r"|^\(?\d*\)?\s*(?:non[\s-]?gaap|adjusted)\s+[^|]*\b(?:include|consist|comprise)", regex.I)
-_TITLE = 100   # characters: a caption line this long at most is a title
+TITLE_CHARS = 100   # a caption line this long at most is a title
 # "COMPARABLE RESULTS", "CORE EARNINGS", "RESULTS BEFORE SPECIAL ITEMS": a non-GAAP basis under another name
 _OTHER_BASIS_TITLE = kept_regex(
     r"\b(?:core|comparable|underlying|normali[sz]ed|(?<!non-)(?<!non)recurring)\s+(?:(?:financial|operating)\s+)?(?:results|earnings|"
     r"net\s+income|eps|income|measures?)\b|\b(?:results?|earnings|income)\s+(?:before|excluding|ex)\s+(?:special|"
     r"one[\s-]time|non[\s-]?recurring|notable|significant|certain)\s+items\b", regex.I)
-_BRIDGE = kept_regex(r"\breconcil|\bgaap\s+to\b|\bto\s+(?:non[\s-]?gaap|adjusted)\b|\bbridge\b", regex.I)
-# a reconciliation's title ("Bridge" alone may be a name: "BRIDGE BANCORP, INC.")
-_RECONCILIATION = kept_regex(r"\breconcil|\bgaap\s+to\b|\bto\s+(?:non[\s-]?gaap|adjusted)\b", regex.I)
+# a reconciliation's title; "Bridge" alone may be a name ("BRIDGE BANCORP, INC."), so only the kind of a table
+# (which a name does not change) reads it
+_RECONCILIATION_WORDS = r"\breconcil|\bgaap\s+to\b|\bto\s+(?:non[\s-]?gaap|adjusted)\b"
+_RECONCILIATION = kept_regex(_RECONCILIATION_WORDS, regex.I)
+_BRIDGE = kept_regex(_RECONCILIATION_WORDS + r"|\bbridge\b", regex.I)
 # "INDUSTRIAL SEGMENT", "Industrial Segment (in thousands)": one named segment's table, whose lines are that
 # segment's, not the company's; "Segment Information", "Reportable Segments" and "Consolidated and Segment
 # Results" name no one segment
@@ -68,7 +70,7 @@ def table_kind(table: Table) -> str:
     restated_heads = any(_RESTATED_ROW.match(r.label) or _ADJ.match(r.label) for r in table.rows if not r.cells)
     # (a title, not a footnote above the table: "... non-recurring income tax items ..." names no basis)
     if (_RESTATED_TITLE.search(table.caption[-1] if table.caption else "")
-            or any(_OTHER_BASIS_TITLE.search(c) for c in table.caption if len(c) <= _TITLE)) \
+            or any(_OTHER_BASIS_TITLE.search(c) for c in table.caption if len(c) <= TITLE_CHARS)) \
             and not _BRIDGE.search(titles):
         return RESTATED
     if any(_ONE_SEGMENT.match(c) for c in table.caption):

@@ -57,6 +57,8 @@ def _wrapped_heading(table: Table, first_part: int, heading: str) -> bool:
     while k >= 0 and table.rows[k].cells == [] and table.rows[k].label != heading:
         k -= 1
     return k >= 1 and not table.rows[k - 1].cells and bool(_BROKEN_OFF.search(table.rows[k - 1].label.strip()))
+
+
 _WORD = kept_regex(r"[\w'’]+(?:-[\w'’]+)*")
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from typing import Optional
+from typing import Collection, Optional
 
 from ..model import Fact, Finding
 from .merge import consistent, source_of
@@ -65,7 +65,7 @@ def _significant(f: Fact) -> int:
     return len(digits)
 
 
-def check_table_scales(facts: list[Fact], own_scale: set[int] = frozenset()
+def check_table_scales(facts: list[Fact], own_scale: Collection[int] = ()
                        ) -> tuple[list[Fact], list[tuple[Fact, str]], list[Finding]]:
     """Facts with each table's money re-read at the scale the text implies where it implies one, then each
     table's that states no scale at the one the scaled tables imply; the money of tables contradicted at

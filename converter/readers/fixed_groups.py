@@ -340,15 +340,23 @@ def _apart(one: date, other: date, step: int) -> bool:
     Sept. 30, 2024", "Dec. 31, 2024 | Dec. 31, 2023"), a year apart under any other; to within a week and a
     half ("Jan. 3, 2025" is a quarter after "Sept. 27, 2024" in a 53-week year). Other steps leave the groups
     to nearness."""
-    days = abs((one - other).days)
-    return any(abs(days - k * 365.25 / 4) <= SLACK_DAYS for k in ((1, 4) if step == 3 else (4,)))
+    return _quarters_apart(one, other) in ((1, 4) if step == 3 else (4,))
 
 
 def _whole_steps(one: date, other: date, step: int) -> bool:
     """Whole quarters (`step` 3) or whole years apart, to within a week and a half."""
+    quarters = _quarters_apart(one, other)
+    return quarters is not None and (step == 3 or quarters % 4 == 0)
+
+
+_DAYS_A_QUARTER = 365.25 / 4
+
+
+def _quarters_apart(one: date, other: date) -> Optional[int]:
+    """How many whole quarters lie between two dates, to within SLACK_DAYS; None where they lie between."""
     days = abs((one - other).days)
-    span = 365.25 * step / 12
-    return abs(days - round(days / span) * span) <= SLACK_DAYS
+    quarters = round(days / _DAYS_A_QUARTER)
+    return quarters if abs(days - quarters * _DAYS_A_QUARTER) <= SLACK_DAYS else None
 
 
 def _overlap(title: list, piece: tuple) -> int:

@@ -141,6 +141,7 @@ def read_fixed_width(text: str, source: str = "") -> Document:
         b.index = n
     return Document(blocks, text, "fixed", source)
 
+
 def _sentence_wraps_on(ln: Line, after: list[Line]) -> bool:
     """A line whose sentence goes on in the line right under it, set at its indent and starting in lower case
     ("BOSTON, Jan. 22, 2025      - Acme today reported net income of $22.8" / "million, or $1.29 per share"):
