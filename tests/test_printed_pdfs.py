@@ -39,13 +39,7 @@ F1_RATIO = 0.98
 PRECISION = 0.99
 
 # NAME.PRODUCER.pdf -> what it scores today (source F1; the PDF's recall, precision, F1 and F1 ratio)
-NOT_YET = {
-    # WeasyPrint wraps the scale note in the label column, so the income statement's years share a line with
-    # its last word ("amounts)   2024   2023   2024 ..."): a row, not the header, and the statement is unread.
-    # (The Chromium and Ghostscript prints of the same garbled header read whole since the lengths are
-    # placed over the groups their dates settle.)
-    "nabors-2024q4.weasyprint.pdf": "source F1 1.000; PDF R 0.590 P 1.000 F1 0.742, ratio 0.742",
-}
+NOT_YET: dict[str, str] = {}
 
 
 def _stem(pdf: str) -> str:

@@ -1005,6 +1005,28 @@ Net cash used for investing activities                   (2,444)     (459)
     assert facts[("us-gaap:NetCashProvidedByUsedInInvestingActivities", "2023-01-01..2023-12-31")] == Decimal("-459000000")
 
 
+def test_a_scale_note_wrapped_into_the_header_leaves_the_years_under_it_in_the_header():
+    # a narrow label column wrapped "(In thousands, except per share amounts)" between the header's lines: its
+    # close shared the line of years, which read as a row under the header, and the statement was unread
+    text = """Acme Corp Reports Fourth Quarter 2024 Results
+
+BOSTON, February 11, 2025 -- Acme Corp today reported results.
+
+ACME CORP
+STATEMENTS OF INCOME
+                                       Three Months Ended          Year Ended
+                                          December 31,             December 31,
+(In thousands, except per share
+amounts)                                2024        2023        2024        2023
+Operating revenues                   729,819     725,801   2,930,126   3,005,981
+Net income (loss)                    (32,869)      3,857     (33,711)    55,318
+"""
+    facts = _fixed_facts(text)
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("729819000")
+    assert facts[("us-gaap:NetIncomeLoss", "2023-01-01..2023-12-31")] == Decimal("55318000")
+    assert facts[("us-gaap:Revenues", "2023-01-01..2023-12-31")] == Decimal("3005981000")
+
+
 def test_rows_atop_a_continuation_stay_under_the_heading_open_where_the_page_turned():
     # "per common share:" over "Basic" and "Diluted from continuing operations"; the page turned, the
     # company's name printed again, then "Diluted" went on: read as a new table's first rows, it stood under

@@ -85,7 +85,8 @@ def table_segments(lines: list[Line]) -> list[Segment]:
                 continue
             head_end = i
             while head_end < first_row and (lines[head_end].kind in ("head", "blank")
-                                             or _header_text(lines, head_end, first_row)):
+                                             or _header_text(lines, head_end, first_row)
+                                             or _note_wrapped_into(lines, head_end, first_row)):
                 head_end += 1
             top = i
             while top - 1 > (segs[-1].last if segs else -1) and _stacked_word_line(lines, top - 1, first_row):
@@ -223,6 +224,15 @@ def _header_text(lines: list[Line], j: int, first_row: int) -> bool:
     if ln.kind == "text" and ln.indent > row.indent and _DAYS.match(ln.raw):
         return True   # "31," alone under each "Ended December" of a narrow column: the header's dates go on
     return ln.kind in ("text", "row") and ln.indent >= left - 10
+
+
+def _note_wrapped_into(lines: list[Line], j: int, first_row: int) -> bool:
+    """A note at the labels' margin wrapped into the header, its close on the header's last line ("(In
+    thousands, except per share" / "amounts)    2024    2023"): the header goes on under it."""
+    ln, nxt = lines[j], lines[j + 1]
+    opened = ln.kind == "text" and ln.label.startswith("(") and ")" not in ln.label
+    closes = next(iter(_chunks(nxt.raw)), (0, 0, ""))[2]
+    return opened and j + 1 < first_row and nxt.kind == "head" and closes.endswith(")") and "(" not in closes
 
 
 _DAYS = kept_regex(rf"^\s*(?:{DAY_NUMBER},\s*)+$")   # days run under their months, a line of their own

@@ -25,7 +25,7 @@ from .detect import InputError
 from .normalize import LIGATURES
 from .pdf_legibility import UNREADABLE_FILE, flat_digits, left_out_pages
 from .pdf_marks import glyph_extent, mark_after, raised_mark
-from .pdf_pages import page_turn, rejoin_split_rows, running_lines, text_frame, without_furniture
+from .pdf_pages import carry_headers_over, page_turn, rejoin_split_rows, running_lines, text_frame, without_furniture
 from .pdf_tags import tagged_rows
 from ..rulebook.regex_code import kept_re
 from ..dataclass_code import dataclass
@@ -155,6 +155,7 @@ def pdf_text(data: bytes, name: str = "") -> PdfText:
     col_widths = [_column_width(lines) for lines in pages]
     pages = without_furniture(pages, repeated)
     rejoin_split_rows(pages, _FIGURE)
+    carry_headers_over(pages, _FIGURE)
     parts: list[str] = []
     pos = 0
     for p, lines in enumerate(pages, 1):

@@ -1,5 +1,6 @@
 """A PDF's pages: their furniture (running headers and footers, page numbers) left out of the text, rows a
-page break split joined again, and text turned on its page read in its own upright frame.
+page break split joined again, a header left at a page's foot moved over its rows, and text turned on its
+page read in its own upright frame.
 """
 from __future__ import annotations
 
@@ -102,6 +103,53 @@ def rejoin_split_rows(pages: list[list[tuple[float, list[_Word]]]], figure) -> N
             w.page = p + 2
         here[last] = (here[last][0], label + figures)
         del there[first]
+
+
+_YEAR = kept_re(r"^\(?(?:19|20)\d\d\)?[,.]?$")
+_DAY = kept_re(r"^\d{1,2},$")
+_DATED = kept_re(r"^\(?(?:(?:19|20)\d\d\)?[,.]?|\d{1,2}/\d{1,2}/\d{2,4}"
+                 r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?|ended|months|weeks|quarters?)$", re.I)
+_CONTINUED = kept_re(r"\(?\s*continued\s*\)?|[^\w]", re.I)
+HEADER_LINES = 12     # lines a table's title and header take at most
+ROWS_WITHIN = 8       # lines after the title printed again within which the rows begin
+
+
+def carry_headers_over(pages: list[list[tuple[float, list[_Word]]]], figure) -> None:
+    """A table's title and header printed last on a page, its rows on the next under the title printed again
+    (all its lines or the first; "(continued)" or not): the title and header move to the next page, in place
+    of the title printed again. Each page is laid out on a grid of its own, so a header left on the page
+    before stood over no column of its rows, and the table was read without periods. The text's order does
+    not change; only the page the header is laid out with. `figure`: what a figure word matches."""
+    def amount(ws: list[_Word]) -> bool:
+        return any(figure.match(w.text) and _DIGITS.search(w.text) and not _YEAR.match(w.text)
+                   and not _DAY.match(w.text) for w in ws)
+
+    def key(ws: list[_Word]) -> str:
+        return _CONTINUED.sub("", " ".join(w.text for w in ws)).lower()
+
+    for p in range(len(pages) - 1):
+        here, there = pages[p], pages[p + 1]
+        first = next((i for i, (_b, ws) in enumerate(there) if ws), None)
+        if first is None or amount(there[first][1]) or not key(there[first][1]):
+            continue
+        after = next((i for i in range(len(here) - 1, -1, -1) if amount(here[i][1])), -1) + 1
+        title = next((i for i in range(max(after, len(here) - HEADER_LINES), len(here))
+                      if key(here[i][1]) == key(there[first][1])), None)
+        if title is None or not any(_DATED.match(w.text) for _b, ws in here[title:] for w in ws):
+            continue
+        again = 1   # the lines of the title printed again
+        while first + again < len(there) and title + again < len(here) \
+                and key(there[first + again][1]) == key(here[title + again][1]):
+            again += 1
+        rest = [ws for _b, ws in there[first + again:first + again + ROWS_WITHIN] if ws]
+        rows = next((i for i, ws in enumerate(rest) if amount(ws)), None)
+        if rows is None or any(_DATED.match(w.text) for ws in rest[:rows] for w in ws):
+            continue   # no rows under the title, or a header of their own
+        for _b, ws in here[title:]:
+            for w in ws:
+                w.page = w.page or p + 1
+        pages[p + 1] = there[:first] + here[title:] + there[first + again:]
+        del here[title:]
 
 
 def page_turn(tp, raw) -> tuple[int, list[int]]:
