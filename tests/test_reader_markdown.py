@@ -187,3 +187,65 @@ def test_first_nine_months_over_a_fiscal_year_end_where_its_third_quarter_ends()
     assert facts[("us-gaap:Revenues", "2024-07-01..2025-03-31")] == Decimal("350000000")
     assert facts[("us-gaap:Revenues", "2023-07-01..2024-03-31")] == Decimal("320000000")
     assert facts[("us-gaap:Revenues", "2025-01-01..2025-03-31")] == Decimal("120500000")
+
+
+def test_a_note_under_one_year_heads_that_year_only_and_reads_as_no_part_of_the_company():
+    # "(As Restated)" under the second and fourth of four years: a note in parentheses was taken for a part of
+    # the company, and the restated columns went unread
+    text = """ACME INDUSTRIAL REPORTS FOURTH QUARTER 2024 RESULTS
+
+OMAHA, Neb., March 12, 2025 -- Acme Industrial, Inc. today announced results for the fourth quarter of 2024.
+
+**CONSOLIDATED STATEMENTS OF OPERATIONS (In thousands)**
+
+|  |  | Three Months Ended December 31, |  |  |  |  |  |  |  | Year Ended December 31, |  |  |  |  |  |  |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+|  |  | 2024 |  |  |  | 2023 |  |  |  | 2024 |  |  |  | 2023 |  |  |
+|  |  |  |  |  |  | (As Restated) |  |  |  |  |  |  |  | (As Restated) |  |  |
+| Net sales |  | $ | 41,220 |  |  | $ | 38,110 |  |  | $ | 160,330 |  |  | $ | 149,880 |  |
+| Operating income |  |  | 3,230 |  |  |  | 2,260 |  |  |  | 10,890 |  |  |  | 7,670 |  |
+"""
+    facts = _facts(text)
+    assert facts[("Revenues", "2024-10-01..2024-12-31")] == Decimal("41220000")
+    assert facts[("Revenues", "2023-10-01..2023-12-31")] == Decimal("38110000")
+    assert facts[("Revenues", "2024-01-01..2024-12-31")] == Decimal("160330000")
+    assert facts[("OperatingIncomeLoss", "2023-01-01..2023-12-31")] == Decimal("7670000")
+
+
+def test_a_note_under_one_column_reaches_no_further_than_the_cell_above_it():
+    # "(14 weeks)" under the prior year's quarter, the cells right of it empty up to "(53 weeks)": reaching on to
+    # the next note, it gave the current year's column fourteen weeks too, and two columns went unread
+    text = """ACME RETAIL REPORTS FOURTH QUARTER 2024 RESULTS
+
+OMAHA, Neb., March 12, 2025 -- Acme Retail, Inc. today announced results for the fourth quarter of fiscal 2024.
+
+**CONSOLIDATED STATEMENTS OF OPERATIONS (In thousands)**
+
+|  |  | Quarter Ended |  |  |  |  |  |  |  | Year Ended |  |  |  |  |  |  |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+|  |  | February 1, 2025 |  |  |  | February 3, 2024 |  |  |  | February 1, 2025 |  |  |  | February 3, 2024 |  |  |
+|  |  | (13 weeks) |  |  |  | (14 weeks) |  |  |  |  |  |  |  | (53 weeks) |  |  |
+| Net sales |  | $ | 41,220 |  |  | $ | 38,110 |  |  | $ | 160,330 |  |  | $ | 149,880 |  |
+| Operating income |  |  | 3,230 |  |  |  | 2,260 |  |  |  | 10,890 |  |  |  | 7,670 |  |
+"""
+    facts = _facts(text)
+    assert facts[("Revenues", "2023-10-29..2024-02-03")] == Decimal("38110000")   # fourteen weeks
+    assert facts[("Revenues", "2024-02-04..2025-02-01")] == Decimal("160330000")
+
+
+def test_a_title_a_scraper_set_under_the_years_still_heads_its_group():
+    text = """ACME RESINS REPORTS THIRD QUARTER 2024 RESULTS
+
+HOUSTON, Oct. 30, 2024 -- Acme Resins, Inc. today announced results for the third quarter of 2024.
+
+**Condensed Consolidated Statements of Income (In millions)**
+
+| | 2024 | 2023 | 2024 | 2023 |
+| --- | --- | --- | --- | --- |
+| | Three Months Ended September 30, | | Nine Months Ended September 30, | |
+| Revenue | $412.2 | $398.7 | $1,231.9 | $1,198.4 |
+| Gross profit | 110.8 | 103.4 | 330.7 | 308.7 |
+"""
+    facts = _facts(text)
+    assert facts[("Revenues", "2023-07-01..2023-09-30")] == Decimal("398700000")
+    assert facts[("Revenues", "2023-01-01..2023-09-30")] == Decimal("1198400000")

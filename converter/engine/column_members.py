@@ -28,7 +28,9 @@ def is_member_name(text: str) -> bool:
     Medicine", "International", "EPS", "Q/Q". A column under one is no period of the consolidated company."""
     t = readable(text.strip().rstrip(":"))
     from .scale import find_scale
-    return bool(_LETTERS.search(t)) and not _NEUTRAL.match(t) and not TOKEN.search(t) and find_scale([t]) is None
+    # a note in parentheses says what the column is as its words do ("(As Restated)")
+    bare = t[1:-1].strip() if t.startswith("(") and t.endswith(")") else t
+    return bool(_LETTERS.search(t)) and not _NEUTRAL.match(bare) and not TOKEN.search(t) and find_scale([t]) is None
 
 
 def column_members(table: Table, header: list[HeaderCell]) -> dict[int, str]:

@@ -297,7 +297,7 @@ def _build(d: _Draft) -> Optional[Table]:
             caption.append(label)   # "($ in millions)", "Operating Results" in the label column of a header row
         pieces = [(i, deglue_months(line.cells[i][0])) for i in line.filled if i > 0]
         if len(line.cells) >= width:
-            header.extend(_positional(pieces, main))
+            header.extend(_positional(pieces, main, [h.cols for h in header if h.cols is not None]))
         else:
             header.extend(header_cells([t for _i, t in pieces], ncols))
     drafts = []
@@ -324,9 +324,14 @@ def _build(d: _Draft) -> Optional[Table]:
     return Table(header, ncols, rows, caption=caption, span=Span(spans[0].start, spans[-1].end))
 
 
-def _positional(pieces: list[tuple[int, str]], positions: list[int]) -> list[HeaderCell]:
+def _positional(pieces: list[tuple[int, str]], positions: list[int], above: list[tuple[int, int]]
+                ) -> list[HeaderCell]:
     """Header cells of a full-width row: each reaches from its position to the next piece's, over the
-    columns whose figures stand at `positions`."""
+    columns whose figures stand at `positions`; a note in parentheses no further than the cell above it
+    (`above`: the spans of the rows above). "(14 weeks)" under the second of four dates, the third's cell
+    empty, is that date's note: reaching on into the next group's date, it gave that column fourteen weeks,
+    and two went unread. (A title under the years, "Three Months Ended" where a scraper put the rows out of
+    order, does reach over its group.)"""
     out = []
     for k, (p, text) in enumerate(pieces):
         stop = pieces[k + 1][0] if k + 1 < len(pieces) else 10 ** 6
@@ -334,7 +339,10 @@ def _positional(pieces: list[tuple[int, str]], positions: list[int]) -> list[Hea
         if is_mark(text):
             continue
         if covered:
-            out.append(HeaderCell(text, (covered[0], covered[-1])))
+            first, last = covered[0], covered[-1]
+            if text.startswith("(") and text.endswith(")"):
+                last = min([last] + [b for a, b in above if a <= first <= b])
+            out.append(HeaderCell(text, (first, last)))
         elif is_period_header(text):
             out.append(HeaderCell(text, None))
     return out
