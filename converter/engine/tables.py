@@ -1,6 +1,7 @@
 """Table rows to facts: the row's rule gives the concept and sign, the column its period, the scale note
 its magnitude, and the printed figure its value and decimals. The words around a row that the rules read
-are in row_headings.py, the signs its wording and its table's summations give in row_signs.py."""
+are in row_headings.py, the signs its wording and its table's summations give in row_signs.py, and what
+the facts read leave out (two columns of one period, parts beside the whole) in table_parts.py."""
 from __future__ import annotations
 
 from dataclasses import field, replace
@@ -11,7 +12,6 @@ from typing import Optional
 import regex
 
 from ..facts.consolidated import consolidated_net_income
-from ..facts.checks import half_interval
 from .components import component_sign, components_line
 from ..model import Fact, Finding, Period, Provenance, Row, Table
 from ..rulebook.match import match_row, normalize_label
@@ -32,6 +32,7 @@ from .scale import Scale, row_power
 from .chain_signs import chain_links, sign_by_chain
 from .row_headings import bridge_headings, next_label, noncurrent_headings, shown_row, table_context, title_line
 from .row_signs import SIGN_IDENTITIES, income_deducted_in_bridge, row_sign, sign_by_summation
+from .table_parts import columns_collide, drop_breakdown_parts, drop_parts_beside_the_whole
 from .table_kind import BALANCE_SHEET, ONE_SEGMENT, RESTATED, is_bridge, table_kind
 from .table_rules import TableReading, apply_table_rule, rule_kind, rule_scale, table_rule_for
 from .totals import RowInfo, check_totals, named_totals, states_a_sum
@@ -305,7 +306,7 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
             headings.append(above)
             led.append(heading_row)
             placed.append((index, cell.col))
-    if _columns_collide(out.facts[first:], placed, out, table):
+    if columns_collide(out.facts[first:], placed, out, table):
         del out.facts[first:]
         return
     sign_by_summation(out.facts, first, tax.calculations + list(SIGN_IDENTITIES))
@@ -322,90 +323,8 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
     # a parent's total beside the whole ("Total Acme shareholders' equity", "Noncontrolling interest", "Total
     # equity") is no breakdown: tell the whole apart before parts are dropped
     out.facts[first:] = consolidated_net_income(out.facts[first:])
-    headings = _drop_parts_beside_the_whole(out, first, led, headings)
-    _drop_breakdown_parts(out, first, headings)
+    headings = drop_parts_beside_the_whole(out, first, led, headings)
+    drop_breakdown_parts(out, first, headings)
     findings, calcs = check_totals(table, info, usable)
     out.findings.extend(findings)
     out.calculations.extend(calcs)
-
-
-def _columns_collide(facts: list[Fact], placed: list[tuple[int, int]], out: TableOutcome, table: Table) -> bool:
-    """Two columns of one row read as one period with different figures: the header gave two columns one
-    period (a span or a length mislaid), and which of the table's columns holds what it no longer says. None
-    of the table's facts is written; a finding says why."""
-    seen: dict[tuple, tuple[int, Fact]] = {}
-    for fact, (row, col) in zip(facts, placed):
-        key = (row, fact.concept, fact.period, fact.dims)
-        other = seen.setdefault(key, (col, fact))
-        if other[0] != col and other[1].value != fact.value:
-            why = (f"withheld: two columns of table {table.index} read as {fact.period} print different figures "
-                   f"({other[1].value} and {fact.value} for {fact.concept}): its column headers were misread")
-            out.findings.append(Finding("warning", "withheld", why[len("withheld: "):], (other[1], fact)))
-            out.skipped.extend((f.provenance.source_text, why) for f in facts)
-            return True
-    return False
-
-
-_WHOLE = kept_regex(r"^(?:total|consolidated|combined)\b", regex.I)
-
-
-_WHOLE_SECTION = kept_regex(r"^(?:consolidated|total\s+company|company[\s-]wide)(?:\s+(?:results|totals?))?\s*:?$",
-                            regex.I)
-
-
-def _drop_parts_beside_the_whole(out: TableOutcome, first: int, led: list[str],
-                                 headings: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """A table with a "Consolidated" heading sets the sections under other headings, before or after it, apart
-    as parts of the company ("Consolidated" rows, then "Building Materials Business" / "Aggregates" / "Gross
-    profit"): a line whose nearest heading above is another is that part's, even where the whole prints no
-    such line to tell them apart by. Nearness, not indentation: a print that sets labels flush right nests
-    nothing reliably. A heading that ends in a colon ("Operating expenses:") heads lines within a section and
-    is passed over. `led` is the nearest such heading row above each fact's row ("" for none); returns
-    `headings` for the facts kept."""
-    if not any(_WHOLE_SECTION.match(h) for h in led):
-        return headings
-    keep, parts = [], {}
-    for fact, heading, above in zip(out.facts[first:], led, headings):
-        if heading and not _WHOLE_SECTION.match(heading):
-            out.skipped.append((fact.provenance.source_text, f"under '{heading}', a part of the company beside "
-                                                             f"the table's consolidated section"))
-            parts.setdefault(fact.key, []).append(fact)
-        else:
-            keep.append((fact, above))
-    # a whole beside two parts of its own line or more is what they add up to; one they do not is a part whose
-    # heading the reader lost (a page break took "Aggregates" from above "Gross profit 1,610"), and is not
-    # written either (one part beside it is one segment of several, and says nothing)
-    doubted = [f for f, _a in keep if len(parts.get(f.key, ())) > 1
-               and abs(sum(p.value for p in parts[f.key]) - f.value) > sum(map(half_interval, [f] + parts[f.key]))]
-    for f in doubted:
-        out.skipped.append((f.provenance.source_text, "its parts under the sections beside the consolidated one do "
-                                                      "not add up to it"))
-    keep = [(f, a) for f, a in keep if not any(f is d for d in doubted)]
-    out.facts[first:] = [f for f, _a in keep]
-    return [a for _f, a in keep]
-
-
-def _drop_breakdown_parts(out: TableOutcome, first: int, headings: list[tuple[str, ...]]) -> None:
-    """A table that gives one concept and period several values is a breakdown: "Revenue" and "Operating
-    income" under each segment's heading, then under "Total". The value printed under no heading, or under a
-    total's, is the whole; the others are parts and are dropped. With no single whole, the group is left to
-    the merge (which keeps the first and reports the rest)."""
-    groups: dict[tuple, list[int]] = {}
-    for i in range(first, len(out.facts)):
-        groups.setdefault(out.facts[i].key, []).append(i)
-    drop: set[int] = set()
-    for members in groups.values():
-        if len({out.facts[i].value for i in members}) < 2:
-            continue
-        whole = [i for i in members if not headings[i - first] or _WHOLE.match(headings[i - first][-1])]
-        if len({out.facts[i].value for i in whole}) != 1:
-            continue
-        for i in members:
-            if i not in whole:
-                drop.add(i)
-                out.skipped.append((out.facts[i].provenance.source_text, "a part of a breakdown: the table gives this "
-                                                                   "line another value elsewhere"))
-    if drop:
-        out.facts[first:] = [f for i, f in enumerate(out.facts[first:], first) if i not in drop]
-
-
