@@ -118,9 +118,12 @@ def _caption_day(table: Table, slots: list[dict]) -> None:
     """Columns headed by bare years ("2024 | 2023") under a title that dates them ("AS OF DECEMBER 31, 2024 AND
     2023", "... DECEMBER 31, 2024 AND DECEMBER 31, 2023"): each takes the title's one month and day, where the
     title names every column's year; where it prints a day of its own in each column's year ("For the Three
-    Months and Twelve Months Ended October 27, 2024 and October 29, 2023", a weekly calendar), that day."""
-    if not slots or not all("y" in s and not ({"md", "date", "q", "fy", "qonly"} & s.keys()) for s in slots):
-        return
+    Months and Twelve Months Ended October 27, 2024 and October 29, 2023", a weekly calendar), that day. So do
+    years under "Fourth Quarter" and "Fiscal Year" ("For the Three and Twelve Months Ended September 30, 2025
+    and 2024"): the title dates them where the fiscal calendar could only guess."""
+    if not slots or not all("y" in s and not ({"md", "date", "q", "fy"} & s.keys()) for s in slots) \
+            or len({s["qonly"].group(0).lower() for s in slots if "qonly" in s}) > 1:
+        return   # (quarters of one year, "Q1 | Q2 | Q3", end on days of their own)
     days, years = {}, set()                   # (month, day) -> the match that prints it
     by_year: dict[int, dict[tuple, regex.Match]] = {}   # year -> the days the title prints in it
     for text in table.caption:
@@ -146,10 +149,10 @@ _ENDED_MONTH = kept_regex(rf"\b(?:ended|ending)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s
 
 
 def _against_the_titles_month(cols: list[ColumnPeriod], slots: list[dict], caption: list[str]) -> list[ColumnPeriod]:
-    """A column named by a fiscal period ("H1 FY25", "Q2 FY2025", "Fiscal 2024") under a title that says its
-    periods end in one month ("Half-year ended 31 December") is contested where the fiscal calendar puts its
-    end in another: the calendar was not the issuer's (an Australian half year ending in December read as
-    January to June), and which is right, nothing here settles."""
+    """A column named by a fiscal period ("H1 FY25", "Q2 FY2025", "Fiscal 2024", "Full Year") under a title
+    that says its periods end in one month ("Half-year ended 31 December") is contested where the fiscal
+    calendar puts its end in another: the calendar was not the issuer's (an Australian half year ending in
+    December read as January to June), and which is right, nothing here settles."""
     # (a title line: a sentence a reader set above the table as its caption, "... today reported results for
     # the fourth quarter ended December 31, 2024.", says nothing of an outlook's columns)
     months = {parse_month(m["m"]) for c in caption if len(c) <= TITLE_CHARS and not c.rstrip().endswith(".")
@@ -158,7 +161,8 @@ def _against_the_titles_month(cols: list[ColumnPeriod], slots: list[dict], capti
         return cols
     month = months.pop()
     return [replace(c, contested=True, length=None, end=None)
-            if c.end is not None and ({"fy", "q", "qonly"} & s.keys() or "len" in s and _HALF.match(s["len"].group(0)))
+            if c.end is not None and ({"fy", "q", "qonly"} & s.keys() or "len" in s and _HALF.match(s["len"].group(0))
+                                      or "total" in s and _FULL_YEAR.match(s["total"].group(0)))
             and not ({"date", "md"} & s.keys())
             and c.end.month != month and (c.end + timedelta(days=7)).month != month else c
             for c, s in zip(cols, slots)]
@@ -311,6 +315,10 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
             md = regex.match(rf"(?P<m>{MONTH_RE})\s*(?P<d>\d{{1,2}})?", slot["md"].group(0), regex.I)
             month = parse_month(md["m"])
             end = make_date(md["m"], md["d"], str(year)) if md["d"] else cal.complete(year, month)
+            if "qonly" in slot:       # "Fourth Quarter" over "2025", dated by the title: the quarter to that day
+                length = length or Length(months=3)
+            elif "total" in slot and _FULL_YEAR.match(slot["total"].group(0)):   # "Fiscal Year" over "2025"
+                length = length or Length(months=12)
         elif length is not None and length.months == 12 and "len" in slot:
             end = None  # "Year Ended 2024" with no month: leave it to the caption or nothing
         elif length is not None and not length.weeks and length.months in (3, 6, 9) and "len" in slot \

@@ -41,10 +41,31 @@ CHAIN = kept_regex(
         (?:\s+(?:a|an)\s+[\w\s-]{0,40}?\s+of|\s+the)?(?:\s+(?:approximately|about))?[\s,]*$""", regex.I | regex.X)
 REVERSE = kept_regex(r"^\s+(?:in|of)\s+(?:total\s+)?(?:unrestricted\s+)?$", regex.I)
 _COMPARED_WITH = kept_regex(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over|relative\s+to)\s*$", regex.I)
-# "..., compared with $0.27 per diluted share in 2023": a period after a comparison and its amount is that
-# amount's, never one before the comparison (the quarter's net income had been dated the year 2023)
-_COMPARED_THEN_AMOUNT = kept_regex(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)\s[^$]*\$", regex.I)
+# "..., compared with $0.27 per diluted share in 2023", "compared with 198 cents in the fourth quarter": a
+# period after a comparison and its figure is that figure's, never one before the comparison (the quarter's net
+# income had been dated the year 2023)
+_COMPARED_THEN_AMOUNT = kept_regex(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)\s[^$\d]*[$\d]", regex.I)
 _BARE_YEAR = kept_regex(r"\s*(?:in|for|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*$", regex.I)
+
+
+_PER_SHARE_CLAUSE = kept_regex(r"\bper\s+(?:(?:basic|diluted|fully\s+diluted|common|ordinary)\s+)*shares?\b", regex.I)
+_SCALED = kept_regex(r"(?:\d|\s)(?:thousands?|millions?|billions?|trillions?|mm|bn|tn|[MBK])$", regex.I)
+
+
+def _per_share_compared(sentence: str, last: Amount, a: Amount) -> bool:
+    """"$125.8 million, or $2.51 per diluted share, compared with $1.95 ...": an amount printed without a scale
+    word after a per-share clause is compared with the per-share figure, not with the scaled amount before it
+    (read as the metric's, it had been net income of $1.95)."""
+    return bool(_SCALED.search(last.text)) and not _SCALED.search(a.text) \
+        and bool(_PER_SHARE_CLAUSE.search(sentence, last.end, a.start))
+
+
+_COMPARISON = kept_regex(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)(?!\w)", regex.I)
+
+
+def _compared(sentence: str, chain: list, mention, j: int) -> bool:
+    """Whether the chain's amount `j` is one a comparison introduces ("..., compared with $98.0 million")."""
+    return bool(sentence) and bool(_COMPARISON.search(sentence, chain[j - 1].end if j else mention.end, chain[j].start))
 
 
 def _is_quarter(period) -> bool:
@@ -93,7 +114,8 @@ def chains(sentence: str, mentions: list[Mention], amounts: list[Amount], cut):
         else:
             own = own[1:]
         for a in own:
-            if CHAIN.match(cut(sentence[chain[-1].end:a.start], chain[-1].end)):
+            if CHAIN.match(cut(sentence[chain[-1].end:a.start], chain[-1].end)) \
+                    and not _per_share_compared(sentence, chain[-1], a):
                 chain.append(a)
             else:
                 break
@@ -156,7 +178,14 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
                     # 2024 and 2023, respectively": the loss is one of the two, not both)
                     out[pending[0]] = p.periods
             elif p.relative:
-                out[i] = year_earlier(last[0], cal) if last and isinstance(last[0], Period) else None
+                anchor = last[0] if last and isinstance(last[0], Period) else None
+                if i > 0 and isinstance(out[i - 1], Period) and _compared(sentence, chain, mention, i - 1):
+                    # "$125.8 million, compared with $98.0 million in the fourth quarter of 2024 and $110.5
+                    # million in the prior-year quarter": a year before the amount compared with, not before
+                    # the quarter it was compared to
+                    anchor = next((out[j] for j in range(i - 2, -1, -1) if isinstance(out[j], Period)
+                                   and not _compared(sentence, chain, mention, j)), None)
+                out[i] = year_earlier(anchor, cal) if anchor is not None else None
                 if out[i] is not None and p.year is not None and out[i].end.year != p.year:
                     out[i] = None   # "the corresponding period in 2022" is not a year before this one
             elif p.periods:
