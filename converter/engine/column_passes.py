@@ -14,6 +14,7 @@ from .column_members import PRIOR_OUTLOOK
 from .dates import FULL_DATE, Length, make_date, month_end
 from .header_tokens import PERIOD_KINDS, to_date, tokens
 from .release_calendar import Calendar, year_to_date
+from .table_kind import AS_ADJUSTED
 from ..rulebook.regex_code import kept_regex
 
 _THREE_MONTHS = kept_regex(r"^(?:three|3)[\s-]*months?$", regex.I)
@@ -166,3 +167,15 @@ def measures(cols: list[ColumnPeriod], header: list[HeaderCell]) -> list[ColumnP
     if set(kinds.values()) != {"per share", "amount"}:
         return cols
     return [replace(c, measure=kinds[i]) if i in kinds else c for i, c in enumerate(cols)]
+
+
+_OTHER_VIEW = kept_regex(r"\bnon[\s-]?gaap\b|\bpro\s*forma\b|(?<!as\s)\badjusted\b", regex.I)
+
+
+def retrospective(cols: list[ColumnPeriod]) -> list[ColumnPeriod]:
+    """A primary statement's column headed "As Adjusted" ("2023 As Adjusted (1)", an accounting change applied
+    to the prior year, as insurers' 2023 statements print it) is that period's own where no other column gives
+    the period: a statement prints one view of each."""
+    plain = {(c.end, c.length) for c in cols if not (c.skip or c.nongaap or c.member)}
+    return [replace(c, nongaap=False) if c.nongaap and AS_ADJUSTED.search(c.header)
+            and not _OTHER_VIEW.search(c.header) and (c.end, c.length) not in plain else c for c in cols]

@@ -24,6 +24,7 @@ _STATEMENT = kept_regex(
     r"\bstatements?\s+of\s+(?:consolidated\s+)?(?:(?:net\s+)?(?:income|earnings|operations|loss|comprehensive|"
     r"cash\s+flows?|financial\s+(?:position|condition))|\(?loss\)?)"
     r"|\bbalance\s+sheets?\b|\bincome\s+statements?\b|\bcash\s+flows?\s+statements?\b", regex.I)
+AS_ADJUSTED = kept_regex(r"\bas\s+adjusted\b", regex.I)
 _SECONDARY = kept_regex(
     r"\breconcil|\bnon[\s-]?gaap\b|\badjusted\b|\bas\s+adjusted\b|\bpro\s*forma\b|\bsegments?\b|\bsupplement"
     r"|\bby\s+(?:region|geograph|product|business|division|channel)|\bspecial\s+items\b|\bitems\s+affecting\b"
@@ -64,6 +65,10 @@ def table_kind(table: Table) -> str:
     title; TABLE otherwise (a summary or a selection of GAAP lines)."""
     titles = " | ".join(table.caption)
     heads = " | ".join(h.text for h in table.header)
+    if _STATEMENT.search(titles) and not _SECONDARY.search(titles):
+        # a primary statement's prior year "As Adjusted" (an accounting change applied to it) is no non-GAAP
+        # view (columns.retrospective reads the column as the period's)
+        heads = AS_ADJUSTED.sub("", heads)
     labelled = [r for r in table.rows if r.cells]
     restated = sum(1 for r in labelled if _RESTATED_ROW.match(r.label))
     # column headers a flattened table printed as rows of their own ("GAAP | Adj. | Non-GAAP")

@@ -17,7 +17,7 @@ from ..model import Fact, Finding, Period, Provenance, Row, Table
 from ..rulebook.match import match_row, normalize_label
 from ..rulebook.model import Rulebook
 from ..taxonomy import Calculation, Taxonomy
-from .column_passes import years_off_the_year_end
+from .column_passes import retrospective, years_off_the_year_end
 from .column_period import ColumnPeriod, row_column, split_row_period
 from .columns import resolve_columns
 from .release_calendar import Calendar
@@ -33,7 +33,7 @@ from .chain_signs import chain_links, sign_by_chain
 from .row_headings import bridge_headings, next_label, noncurrent_headings, shown_row, table_context, title_line
 from .row_signs import SIGN_IDENTITIES, income_deducted_in_bridge, row_sign, sign_by_summation
 from .table_parts import columns_collide, drop_breakdown_parts, drop_parts_beside_the_whole
-from .table_kind import BALANCE_SHEET, ONE_SEGMENT, RESTATED, is_bridge, table_kind
+from .table_kind import BALANCE_SHEET, ONE_SEGMENT, RESTATED, STATEMENT, is_bridge, table_kind
 from .table_rules import TableReading, apply_table_rule, rule_kind, rule_scale, table_rule_for
 from .totals import RowInfo, check_totals, named_totals, states_a_sum
 from .unlabelled import parts_of, unlabelled_totals
@@ -122,6 +122,8 @@ def facts_from_table(table: Table, book: Rulebook, tax: Taxonomy, cal: Calendar,
         columns = [replace(c, length=lengths[i]) if i in lengths else c for i, c in enumerate(columns)]
         columns = years_off_the_year_end(columns, cal)
     kind, bridge = table_kind(table), is_bridge(table)
+    if kind in (STATEMENT, BALANCE_SHEET):
+        columns = retrospective(columns)
     if table_rule is not None:
         reading = out.readings[table.index] = TableReading(table_rule)
         columns = apply_table_rule(reading, table, columns)
