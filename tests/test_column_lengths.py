@@ -160,3 +160,21 @@ def test_a_range_over_several_columns_is_their_title_not_each_ones_period():
     doc = read_document(html, "html")
     columns = resolve_columns(doc.tables[0], fiscal_calendar(doc))
     assert all(c.fixed is None for c in columns)
+
+
+def test_length_titles_over_the_first_of_their_runs_of_years_head_the_runs():
+    # HTML that lost the titles' spans: "Six Months Ended June 30," over the first of "2024 | 2023", "Three Months
+    # Ended June 30," over the first of the next "2024 | 2023"; the prior years' columns had gone unread
+    cell = '<td style="text-align:right">{}</td>'
+    row = lambda label, *cells: "<tr><td>" + label + "</td>" + "".join(cell.format(c) for c in cells) + "</tr>"
+    html = ("<html><body><p>X Corp Reports Second Quarter 2024 Results</p><p>ANYTOWN, Ohio, July 30, 2024 -- X Corp "
+            "today reported results for the second quarter of 2024.</p><p>CONSOLIDATED STATEMENTS OF INCOME "
+            "(In thousands)</p><table>"
+            + row("", "Six Months Ended June 30,", "", "Three Months Ended June 30,", "")
+            + row("", "2024", "2023", "2024", "2023")
+            + row("Revenues", "241,000", "220,400", "120,500", "110,200")
+            + row("Net income", "24,000", "18,300", "12,000", "9,150") + "</table></body></html>")
+    facts = {(f.concept, str(f.period)): f.value for f in convert_text(html, issuer="none").facts}
+    assert facts[("us-gaap:Revenues", "2023-01-01..2023-06-30")] == Decimal("220400000")
+    assert facts[("us-gaap:Revenues", "2023-04-01..2023-06-30")] == Decimal("110200000")
+    assert facts[("us-gaap:NetIncomeLoss", "2024-01-01..2024-06-30")] == Decimal("24000000")

@@ -14,12 +14,13 @@ OUTLOOK_REVISION = (r"(?:prior|previous|original|initial|updated|current|revised
                     r"\s+(?:full[\s-]year\s+|fy\s*)?(?:(?:19|20)\d\d\s+)?(?:outlook|guidance|range|estimates?)")
 PRIOR_OUTLOOK = kept_regex(r"^(?:prior|previous|original|initial)(?:\s+(?:full[\s-]year\s+|fy\s*)?(?:(?:19|20)\d\d\s+)?"
                            r"(?:outlook|guidance|range|estimates?))?$", regex.I)
-# Header words that say what a column is without naming a part of the company
+# Header words that say what a column is without naming a part of the company ("Successor | Predecessor": the
+# company before and after a business combination or an emergence, each over periods its header dates)
 _NEUTRAL = kept_regex(
     r"^\(?\s*(?:un)?audited\s*\)?$|^(?:gaap|u\.?s\.?\s+gaap|as\s+reported|reported|actuals?|amounts?|"
     r"consolidated|total\s+company|company|\$|us\$|usd|dollars|(?:as\s+)?(?:restated|recast|revised)|as\s+previously\s+reported|"
     r"as\s+of|for\s+the|ended|ending|(?:at\s+)?period[\s-]end|end\s+of\s+(?:the\s+)?(?:period|quarter|year)"
-    r"|ending\s+balances?|balance|" + OUTLOOK_REVISION + r")$", regex.I)
+    r"|ending\s+balances?|balance|successor|predecessor|" + OUTLOOK_REVISION + r")$", regex.I)
 _LETTERS = kept_regex(r"[A-Za-z]{2,}")
 
 

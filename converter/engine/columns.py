@@ -43,7 +43,7 @@ def resolve_columns(table: Table, cal: Calendar) -> list[ColumnPeriod]:
     spread: dict[str, list] = {}
     leaves: list = []
     claims: dict[tuple[int, str], list] = {}   # (column, kind) -> (text, width, match) of each cell placing it
-    header = _stacked_lengths(table.header)
+    header = _titles_over_their_runs(_stacked_lengths(table.header), n)
     for hc in header:
         toks = list(tokens(hc.text))
         if hc.cols is not None:
@@ -199,6 +199,32 @@ def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:
     if not joined:
         return header
     return [joined.get(id(hc), hc) for hc in header if id(hc) not in dropped]
+
+
+_BARE_YEAR = kept_regex(r"\s*((?:19|20)\d\d)\s*")
+
+
+def _titles_over_their_runs(header: list[HeaderCell], n: int) -> list[HeaderCell]:
+    """Length titles each over the first column of a run of years ("Six Months Ended June 30," over the first of
+    "2024 | 2023", "Three Months Ended June 30," over the first of the next "2024 | 2023"), the runs' other
+    columns headed by a year alone: a markup that lost the titles' spans. Each title heads its run where every
+    run prints the same years, latest first, and nothing else heads them."""
+    single = [hc for hc in header if hc.cols is not None and hc.cols[0] == hc.cols[1]]
+    titles = sorted((hc for hc in single if has(hc.text, "len") and not _YEAR.search(hc.text)), key=lambda h: h.cols[0])
+    years = {hc.cols[0]: int(m[1]) for hc in single if (m := _BARE_YEAR.fullmatch(hc.text))}
+    if len(titles) < 2 or titles[0].cols[0] != 0 or len({t.cols[0] for t in titles}) != len(titles):
+        return header
+    starts = [t.cols[0] for t in titles]
+    runs = [range(a, b) for a, b in zip(starts, starts[1:] + [n])]
+    if any(len(r) < 2 or any(c not in years for c in r) for r in runs):
+        return header
+    printed = [[years[c] for c in r] for r in runs]
+    if any(p != printed[0] for p in printed) or any(a <= b for a, b in zip(printed[0], printed[0][1:])):
+        return header
+    if any(hc.cols is None or hc not in titles and not _BARE_YEAR.fullmatch(hc.text) for hc in header):
+        return header   # other cells over the columns, or pieces placed nowhere: the layout is another
+    wide = {id(t): HeaderCell(t.text, (r.start, r.stop - 1)) for t, r in zip(titles, runs)}
+    return [wide.get(id(hc), hc) for hc in header]
 
 
 _FULL_YEAR = kept_regex(r"^(?:full|fiscal)\s+year$", regex.I)
