@@ -51,3 +51,22 @@ def test_as_adjusted_beside_the_same_periods_gaap_column_or_in_a_reconciliation_
 | Revenue | 712,400 | 682,283 |
 """)
     assert Decimal("682283000") not in reconciliation.values()
+
+
+def test_as_adjusted_as_a_view_of_a_period_printed_plainly_or_of_an_acquisition_is_not_read():
+    beside = _sales("""CONDENSED CONSOLIDATED STATEMENTS OF INCOME (in thousands)
+
+| | Three Months Ended December 31, | | |
+| --- | --- | --- | --- |
+| | 2024 | 2024 As Adjusted | 2023 As Adjusted |
+| Revenue | 712,400 | 730,000 | 690,300 |
+""")
+    assert Decimal("690300000") not in beside.values() and Decimal("730000000") not in beside.values()
+    acquisition = _sales("""CONDENSED CONSOLIDATED STATEMENTS OF INCOME (in thousands)
+
+| | Year Ended December 31, 2024 | | |
+| --- | --- | --- | --- |
+| | Historical | Acquisition | As Adjusted |
+| Revenue | 2,712,400 | 312,000 | 3,024,400 |
+""")
+    assert Decimal("3024400000") not in acquisition.values()

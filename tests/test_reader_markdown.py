@@ -249,3 +249,22 @@ HOUSTON, Oct. 30, 2024 -- Acme Resins, Inc. today announced results for the thir
     facts = _facts(text)
     assert facts[("Revenues", "2023-07-01..2023-09-30")] == Decimal("398700000")
     assert facts[("Revenues", "2023-01-01..2023-09-30")] == Decimal("1198400000")
+
+
+def test_a_note_under_the_first_of_two_dates_no_group_heads_reaches_to_the_next_note():
+    # "(Thirteen Weeks) | | (Fifty-Two Weeks) |" under four dates: each note is its pair's, the prior years' too
+    text = """ACME STORES REPORTS FOURTH QUARTER RESULTS
+
+DAYTON, Ohio, March 12, 2025 -- Acme Stores, Inc. today announced results for the fourth quarter of fiscal 2024.
+
+CONSOLIDATED STATEMENTS OF OPERATIONS
+(in thousands)
+
+| | February 1, 2025 | February 3, 2024 | February 1, 2025 | February 3, 2024 |
+| --- | --- | --- | --- | --- |
+| | (Thirteen Weeks) | | (Fifty-Two Weeks) | |
+| Net sales | 1,596,008 | 1,676,088 | 5,375,312 | 5,486,436 |
+"""
+    facts = _facts(text)
+    assert facts[("Revenues", "2023-11-05..2024-02-03")] == Decimal("1676088000")
+    assert facts[("Revenues", "2024-11-03..2025-02-01")] == Decimal("1596008000")

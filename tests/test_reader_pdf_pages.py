@@ -45,8 +45,9 @@ def test_a_header_left_at_a_pages_foot_heads_the_rows_under_the_title_printed_ag
 
 def test_rows_that_print_a_header_of_their_own_or_follow_another_title_stay_where_they_are():
     own = _word_at(72, 760, 9, TITLE) + _word_at(338, 748, 9, "2024") + _word_at(418, 748, 9, "2023") + _rows(736)
+    fiscal = _word_at(72, 760, 9, TITLE) + _word_at(338, 748, 9, "FY24") + _word_at(418, 748, 9, "FY23") + _rows(736)
     other = _word_at(72, 760, 9, "CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS") + _rows(740)
-    for page_two in (own, other):
+    for page_two in (own, fiscal, other):
         text = pdf_text(_pdf([_page_one(), page_two])).text
         first, second = text.split("\f")
         assert "December 31," in first and "December 31," not in second

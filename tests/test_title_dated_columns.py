@@ -76,3 +76,29 @@ def test_a_total_column_is_no_fiscal_year():
     result = convert_text(text, issuer="none")
     assert not [f for f in result.facts if f.concept == "us-gaap:DepreciationDepletionAndAmortization"
                 and f.period.start == date(2023, 10, 1)]
+
+
+def test_a_title_that_names_only_the_quarter_dates_no_full_year_column():
+    # "First Quarter | Full Year" over "2025 | 2024 | 2024" under "For the Three Months Ended March 31, 2025 and
+    # 2024": the full year is the calendar year, not the twelve months to March 31 (nor does it move the year end,
+    # by which the text's "first quarter of 2025" is dated)
+    text = """Acme Corp Reports First Quarter 2025 Results
+
+DAYTON, Ohio, April 28, 2025 -- Acme Corp today reported results for the first quarter of 2025.
+
+Net sales for the first quarter of 2025 were $512.4 million, compared with $488.1 million in the first quarter of 2024.
+
+SELECTED FINANCIAL DATA
+For the Three Months Ended March 31, 2025 and 2024
+(in thousands, except per share amounts)
+
+| | First Quarter | | Full Year |
+| --- | --- | --- | --- |
+| | 2025 | 2024 | 2024 |
+| Net sales | 512,400 | 488,100 | 2,040,300 |
+| Net income | 41,200 | 38,900 | 170,100 |
+"""
+    sales = _periods(text, "us-gaap:Revenues")
+    assert sales == {(date(2025, 1, 1), date(2025, 3, 31)): Decimal("512400000"),
+                     (date(2024, 1, 1), date(2024, 3, 31)): Decimal("488100000"),
+                     (date(2024, 1, 1), date(2024, 12, 31)): Decimal("2040300000")}

@@ -173,9 +173,15 @@ _OTHER_VIEW = kept_regex(r"\bnon[\s-]?gaap\b|\bpro\s*forma\b|(?<!as\s)\badjusted
 
 
 def retrospective(cols: list[ColumnPeriod]) -> list[ColumnPeriod]:
-    """A primary statement's column headed "As Adjusted" ("2023 As Adjusted (1)", an accounting change applied
-    to the prior year, as insurers' 2023 statements print it) is that period's own where no other column gives
-    the period: a statement prints one view of each."""
-    plain = {(c.end, c.length) for c in cols if not (c.skip or c.nongaap or c.member)}
-    return [replace(c, nongaap=False) if c.nongaap and AS_ADJUSTED.search(c.header)
-            and not _OTHER_VIEW.search(c.header) and (c.end, c.length) not in plain else c for c in cols]
+    """A primary statement's prior period headed "As Adjusted" ("2024 | 2023 As Adjusted (1)", an accounting
+    change applied to the prior year, as insurers' 2023 statements print it) is that period's own, beside a
+    later period of the same length the statement prints plainly. Not where "As Adjusted" also stands beside a
+    plain column of its own period ("2024 | 2024 As Adjusted"), nor where no plain column dates the statement
+    ("Historical | Acquisition | As Adjusted"): there it is a view, an acquisition's or a non-GAAP one."""
+    plain = [c for c in cols if not (c.skip or c.nongaap or c.member) and c.end is not None]
+    adjusted = [c for c in cols if c.nongaap and AS_ADJUSTED.search(c.header) and not _OTHER_VIEW.search(c.header)]
+    if not adjusted or any((a.end, a.length) == (p.end, p.length) for a in adjusted for p in plain):
+        return cols
+    def prior(c: ColumnPeriod) -> bool:
+        return c.end is not None and any(p.length == c.length and p.end > c.end for p in plain)
+    return [replace(c, nongaap=False) if any(c is a for a in adjusted) and prior(c) else c for c in cols]

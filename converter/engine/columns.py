@@ -124,9 +124,14 @@ def _caption_day(table: Table, slots: list[dict]) -> None:
     if not slots or not all("y" in s and not ({"md", "date", "q", "fy"} & s.keys()) for s in slots) \
             or len({s["qonly"].group(0).lower() for s in slots if "qonly" in s}) > 1:
         return   # (quarters of one year, "Q1 | Q2 | Q3", end on days of their own)
+    named = any("qonly" in s or "total" in s and _FULL_YEAR.match(s["total"].group(0)) for s in slots)
+    # (title lines, not a sentence set above the table: a copy may join a statement's title lines into one)
+    titles = [c for c in table.caption if len(c) <= 2 * TITLE_CHARS and not c.rstrip().endswith((".", ":"))]
+    if named and not _lengths_titled(titles, slots):
+        return
     days, years = {}, set()                   # (month, day) -> the match that prints it
     by_year: dict[int, dict[tuple, regex.Match]] = {}   # year -> the days the title prints in it
-    for text in table.caption:
+    for text in table.caption if not named else titles:
         for kind, m in tokens(text):
             day = MONTH_DAY.match(m.group(0)) if kind in ("md", "date") else None
             if day is not None:
@@ -139,9 +144,27 @@ def _caption_day(table: Table, slots: list[dict]) -> None:
     if len(days) == 1 and wanted <= years:
         for s in slots:
             s["md"] = next(iter(days.values()))
-    elif len(days) > 1 and wanted <= by_year.keys() and all(len(by_year[y]) == 1 for y in wanted):
+    elif len(days) > 1 and not named and wanted <= by_year.keys() and all(len(by_year[y]) == 1 for y in wanted):
         for s in slots:
             s["md"] = next(iter(by_year[int(s["y"].group(0))].values()))
+
+
+# what a title must say of its periods' lengths to date columns named "Fourth Quarter" or "Fiscal Year": the
+# quarter's ("Three ... Months", "Quarters Ended") and the year's ("Twelve Months", "Years Ended"), or that all
+# its periods end on its day ("Periods Ended June 30")
+_QUARTERS_TITLED = kept_regex(r"\b(?:three|3|thirteen|13|fourteen|14)\b[\w\s,-]{0,30}\b(?:months|weeks)\b"
+                              r"|\bquarters?\s+(?:and\s+(?:fiscal\s+)?years?\s+)?ended\b|\bperiods\s+ended\b", regex.I)
+_YEARS_TITLED = kept_regex(r"\b(?:twelve|12|fifty[\s-]two|52|fifty[\s-]three|53)\s+(?:months|weeks)\b"
+                           r"|\b(?:fiscal\s+)?years?\s+ended\b|\bperiods\s+ended\b", regex.I)
+
+
+def _lengths_titled(titles: list[str], slots: list[dict]) -> bool:
+    """Whether the title lines say the lengths of the columns named "Fourth Quarter" and "Fiscal Year": "For the
+    Three Months Ended March 31, 2025 and 2024" dates no "Full Year" column (a calendar year beside a quarter)."""
+    text = " ".join(titles)
+    return (not any("qonly" in s for s in slots) or bool(_QUARTERS_TITLED.search(text))) \
+        and (not any("total" in s and _FULL_YEAR.match(s["total"].group(0)) for s in slots)
+             or bool(_YEARS_TITLED.search(text)))
 
 
 # the month a title says its periods end in: "Half-year ended 31 December", "Six Months Ended June 30,"

@@ -44,7 +44,8 @@ _COMPARED_WITH = kept_regex(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over
 # "..., compared with $0.27 per diluted share in 2023", "compared with 198 cents in the fourth quarter": a
 # period after a comparison and its figure is that figure's, never one before the comparison (the quarter's net
 # income had been dated the year 2023)
-_COMPARED_THEN_AMOUNT = kept_regex(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)\s[^$\d]*[$\d]", regex.I)
+_COMPARED_THEN_AMOUNT = kept_regex(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)\s[^$\d]*(?:\$|(?!(?:19|20)\d\d\b)\d)",
+                                   regex.I)
 _BARE_YEAR = kept_regex(r"\s*(?:in|for|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*$", regex.I)
 
 

@@ -327,7 +327,7 @@ def _build(d: _Draft) -> Optional[Table]:
 def _positional(pieces: list[tuple[int, str]], positions: list[int], above: list[tuple[int, int]]
                 ) -> list[HeaderCell]:
     """Header cells of a full-width row: each reaches from its position to the next piece's, over the
-    columns whose figures stand at `positions`; a note in parentheses no further than the cell above it
+    columns whose figures stand at `positions`; a note in parentheses no further than the group above it
     (`above`: the spans of the rows above). "(14 weeks)" under the second of four dates, the third's cell
     empty, is that date's note: reaching on into the next group's date, it gave that column fourteen weeks,
     and two went unread. (A title under the years, "Three Months Ended" where a scraper put the rows out of
@@ -341,7 +341,8 @@ def _positional(pieces: list[tuple[int, str]], positions: list[int], above: list
         if covered:
             first, last = covered[0], covered[-1]
             if text.startswith("(") and text.endswith(")"):
-                last = min([last] + [b for a, b in above if a <= first <= b])
+                # (over a group the cell above it heads, "(Thirteen Weeks)" over both its dates, it reaches on)
+                last = min([last] + [b for a, b in above if a <= first <= b and a < b])
             out.append(HeaderCell(text, (first, last)))
         elif is_period_header(text):
             out.append(HeaderCell(text, None))

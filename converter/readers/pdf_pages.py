@@ -108,7 +108,8 @@ def rejoin_split_rows(pages: list[list[tuple[float, list[_Word]]]], figure) -> N
 _YEAR = kept_re(r"^\(?(?:19|20)\d\d\)?[,.]?$")
 _DAY = kept_re(r"^\d{1,2},$")
 _DATED = kept_re(r"^\(?(?:(?:19|20)\d\d\)?[,.]?|\d{1,2}/\d{1,2}/\d{2,4}"
-                 r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?|ended|months|weeks|quarters?)$", re.I)
+                 r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?|ended|months|weeks|quarters?"
+                 r"|(?:fy|q[1-4]|[1-4]q|h[12])\s*[-'’]?\s*(?:\d\d){0,2})$", re.I)
 _CONTINUED = kept_re(r"\(?\s*continued\s*\)?|[^\w]", re.I)
 HEADER_LINES = 12     # lines a table's title and header take at most
 ROWS_WITHIN = 8       # lines after the title printed again within which the rows begin
