@@ -51,3 +51,50 @@ def test_rows_that_print_a_header_of_their_own_or_follow_another_title_stay_wher
         text = pdf_text(_pdf([_page_one(), page_two])).text
         first, second = text.split("\f")
         assert "December 31," in first and "December 31," not in second
+
+
+def test_a_scale_note_under_each_pages_title_is_no_running_line():
+    # two statements, a page each, each under its title and "(in thousands)": printed atop both pages, the note
+    # was taken for a running header and left out, and the statements were read in whole dollars
+    def page(title: str, rows: list[tuple[str, tuple[str, str]]]) -> bytes:
+        head = (_word_at(72, 760, 9, title) + _word_at(72, 748, 9, "(in thousands)")
+                + _word_at(318, 736, 9, "December 31,") + _word_at(398, 736, 9, "December 31,")
+                + _word_at(338, 724, 9, "2024") + _word_at(418, 724, 9, "2023"))
+        return head + b"".join(_row(710 - 12 * k, label, figures) for k, (label, figures) in enumerate(rows))
+    balance = page("CONDENSED CONSOLIDATED BALANCE SHEETS", [("Cash and cash equivalents", ("56,360", "48,211")),
+                                                               ("Total assets", ("198,168", "180,221"))])
+    other = page("SELECTED BALANCE SHEET DATA", [("Total liabilities", ("98,168", "90,221")),
+                                                 ("Total stockholders' equity", ("100,000", "90,000"))])
+    facts = _facts_of(_pdf([balance, other]))
+    assert facts[("us-gaap:Assets", "2024-12-31")] == Decimal("198168000")
+    assert facts[("us-gaap:Liabilities", "2023-12-31")] == Decimal("90221000")
+
+
+def test_figures_last_on_a_page_are_not_the_row_of_a_label_wrapped_onto_its_own_figures():
+    # an unlabelled total ends a page; the next begins "Cost of revenues, excluding depreciation and" over
+    # "amortization shown separately below  27,541  26,971": the label has figures of its own, and the total
+    # had been taken for cost of revenue
+    head = _word_at(72, 760, 9, "Three Months Ended") + _word_at(340, 748, 9, "2024") + _word_at(420, 748, 9, "2023")
+    page1 = head + _row(736, "Product revenue", ("47,459", "45,784")) + _row(724, "Service revenue", ("19,715", "20,000")) \
+        + _row(80, "", ("67,174", "65,784"))
+    page2 = _row(760, "Cost of revenues, excluding depreciation and", ()) \
+        + _row(748, "amortization shown separately below", ("27,541", "26,971")) \
+        + _row(736, "Operating income", ("11,004", "10,512"))
+    text = pdf_text(_pdf([page1, page2])).text
+    assert not any("Cost" in line and "67,174" in line for line in text.splitlines()), text
+
+
+def test_rows_first_on_a_page_take_the_header_that_ends_the_page_before_after_another_table():
+    # the income statement ends, then the cash flow statement's title and header end the page; its rows begin
+    # the next, under no title: read on under the income statement, they had taken its quarters
+    income = (_word_at(72, 760, 9, "CONDENSED CONSOLIDATED STATEMENTS OF INCOME") + _word_at(72, 748, 9, "(In thousands)")
+              + _word_at(298, 736, 9, "Three Months Ended December 31,") + _word_at(338, 724, 9, "2024") + _word_at(418, 724, 9, "2023")
+              + _row(710, "Revenue", ("52,418", "48,007")) + _row(698, "Net income", ("6,115", "5,020")))
+    foot = (_word_at(72, 140, 9, "CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS") + _word_at(72, 128, 9, "(In thousands)")
+            + _word_at(318, 116, 9, "Year Ended December 31,") + _word_at(338, 104, 9, "2024") + _word_at(418, 104, 9, "2023"))
+    flows = _row(760, "Net cash provided by operating activities", ("49,865", "41,002")) \
+        + _row(748, "Purchases of property and equipment", ("(8,114)", "(7,420)"))
+    facts = _facts_of(_pdf([income + foot, flows]))
+    assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-01-01..2024-12-31")] == Decimal("49865000")
+    assert ("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-10-01..2024-12-31") not in facts
+    assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("52418000")

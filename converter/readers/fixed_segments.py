@@ -44,7 +44,7 @@ _STATEMENT_TITLE = kept_regex(r"(?i)^(?:(?:condensed|consolidated|unaudited|inte
 # a note of the money's scale on a line of its own ("(Dollars in millions)"): a table under a scale of its own
 # starts there, whatever title above it went unrecognised (its rows read at the table above's scale were a
 # thousand times off)
-_MONEY_NOTE = kept_regex(r"(?i)^\(?\s*(?:(?:u\.?s\.?\s+)?dollars|amounts|\$|€|£)?\s*(?:are\s+)?in\s+(?:thousands|millions|billions)"
+MONEY_NOTE = kept_regex(r"(?i)^\(?\s*(?:(?:u\.?s\.?\s+)?dollars|amounts|\$|€|£)?\s*(?:are\s+)?in\s+(?:thousands|millions|billions)"
                          r"(?!\s+of\s+shares)[^)]{0,60}\)?$|^\(\s*(?:\$|€|£)\s*(?:thousands|millions|billions)\s*\)$")
 
 
@@ -122,7 +122,7 @@ def table_segments(lines: list[Line]) -> list[Segment]:
                 break
             elif cur.kind in ("text", "head"):
                 if _prose_like(cur) or (lines[j - 1].kind == "blank" and _new_title(cur)) \
-                        or _MONEY_NOTE.match(cur.label):
+                        or MONEY_NOTE.match(cur.label):
                     break
                 inside += not _wraps_on(lines, j)
                 if inside > MAX_INSIDE:
@@ -298,7 +298,7 @@ def continues(lines: list[Line], last: int, first: int, above: list[Line] = ()) 
     if row_page != lines[last].page + 1 or any(_prose_like(l) for l in between):
         return None
     title = "".join("".join(c.raw.split()) for c in above).lower()
-    if any(_MONEY_NOTE.match(l.label) and "".join(l.raw.split()).lower() not in title for l in between):
+    if any(MONEY_NOTE.match(l.label) and "".join(l.raw.split()).lower() not in title for l in between):
         return None   # a scale the table's own title does not print: another table ("(Dollars in millions)")
     # headings under the last row, on its page ("LIABILITIES, REDEEMABLE" / "NONCONTROLLING" / page /
     # "INTERESTS AND EQUITY"), are the table's own; a title there starts another table

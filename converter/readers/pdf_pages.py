@@ -10,6 +10,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..rulebook.regex_code import kept_re
+from .fixed_segments import MONEY_NOTE, carries_on
 
 if TYPE_CHECKING:
     from .pdf_file import _Word
@@ -29,18 +30,20 @@ def line_key(words: list[_Word]) -> str:
 def running_lines(pages: list[list[tuple[float, list[_Word]]]]) -> set[str]:
     """Lines printed at the top or bottom of most pages ("Intel/Page #", a confidentiality footer). Of a file
     of two pages, the lines with words that both pages print at their top, or both at their bottom (a
-    browser's date and title over each page, its address and "1/2" under it)."""
+    browser's date and title over each page, its address and "1/2" under it). A note of the amounts' scale on
+    a line of its own ("(in thousands)" under each statement's title, a statement to a page) is the tables'
+    own, never furniture: left out, the statements were read in whole dollars."""
     if len(pages) == 2:
         ends = [[line_key(ws) for _b, ws in lines if ws] for lines in pages]
         both = (set(ends[0][:2]) & set(ends[1][:2])) | (set(ends[0][-2:]) & set(ends[1][-2:]))
-        return {t for t in both if _LETTER.search(t)}
+        return {t for t in both if _LETTER.search(t) and not MONEY_NOTE.match(t)}
     if len(pages) < 3:
         return set()
     seen: Counter = Counter()
     for lines in pages:
         texts = [line_key(ws) for _b, ws in lines if ws]
         seen.update(set(texts[:2] + texts[-2:]))
-    return {t for t, n in seen.items() if t and n >= max(3, len(pages) // 2)}
+    return {t for t, n in seen.items() if t and n >= max(3, len(pages) // 2) and not MONEY_NOTE.match(t)}
 
 
 def without_furniture(pages: list[list[tuple[float, list[_Word]]]], repeated: set[str]
@@ -99,6 +102,10 @@ def rejoin_split_rows(pages: list[list[tuple[float, list[_Word]]]], figure) -> N
         after = next((ws for _b, ws in there[first + 1:] if ws), None)
         if after is not None and min(w.x0 for w in after) > label[0].x0 + 0.5 * label[0].size:
             continue   # rows indented under it: a heading
+        if after is not None and any(figure.match(w.text) and _DIGITS.search(w.text) for w in after) \
+                and carries_on(" ".join(w.text for w in label),
+                               " ".join(w.text for w in after if not figure.match(w.text))):
+            continue   # a label wrapped onto the line with its own figures ("... net of accumulated" / "depreciation")
         for w in label:
             w.page = p + 2
         here[last] = (here[last][0], label + figures)
@@ -111,14 +118,23 @@ _DATED = kept_re(r"^\(?(?:(?:19|20)\d\d\)?[,.]?|\d{1,2}/\d{1,2}/\d{2,4}"
                  r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?|ended|months|weeks|quarters?"
                  r"|(?:fy|q[1-4]|[1-4]q|h[12])\s*[-'’]?\s*(?:\d\d){0,2})$", re.I)
 _CONTINUED = kept_re(r"\(?\s*continued\s*\)?|[^\w]", re.I)
+_HEADER_WORD = kept_re(r"^(?:years?|three|six|nine|twelve|thirteen|fourteen|fifty[-–]t(?:wo|hree)|fiscal|first|second|third"
+                      r"|fourth|quarters?|as|of|at|and|the|for|periods?|to|date|ended|ending|\(?unaudited\)?|\(?audited\)?)$",
+                      re.I)
 HEADER_LINES = 12     # lines a table's title and header take at most
+
+
+def _header_line(ws: list[_Word]) -> bool:
+    """A line of a column header: dates, years and period words only ("Year Ended December 31,", "2024 2023")."""
+    return any(_DATED.match(w.text) or _DAY.match(w.text) for w in ws) \
+        and all(_DATED.match(w.text) or _DAY.match(w.text) or _HEADER_WORD.match(w.text) for w in ws)
 ROWS_WITHIN = 8       # lines after the title printed again within which the rows begin
 
 
 def carry_headers_over(pages: list[list[tuple[float, list[_Word]]]], figure) -> None:
     """A table's title and header printed last on a page, its rows on the next under the title printed again
-    (all its lines or the first; "(continued)" or not): the title and header move to the next page, in place
-    of the title printed again. Each page is laid out on a grid of its own, so a header left on the page
+    (all its lines or the first; "(continued)" or not), or under nothing: the title and header move to the
+    next page, in place of the title printed again. Each page is laid out on a grid of its own, so a header left on the page
     before stood over no column of its rows, and the table was read without periods. The text's order does
     not change; only the page the header is laid out with. `figure`: what a figure word matches."""
     def amount(ws: list[_Word]) -> bool:
@@ -131,21 +147,33 @@ def carry_headers_over(pages: list[list[tuple[float, list[_Word]]]], figure) -> 
     for p in range(len(pages) - 1):
         here, there = pages[p], pages[p + 1]
         first = next((i for i, (_b, ws) in enumerate(there) if ws), None)
-        if first is None or amount(there[first][1]) or not key(there[first][1]):
+        if first is None:
             continue
         after = next((i for i in range(len(here) - 1, -1, -1) if amount(here[i][1])), -1) + 1
         title = next((i for i in range(max(after, len(here) - HEADER_LINES), len(here))
-                      if key(here[i][1]) == key(there[first][1])), None)
-        if title is None or not any(_DATED.match(w.text) for _b, ws in here[title:] for w in ws):
-            continue
-        again = 1   # the lines of the title printed again
-        while first + again < len(there) and title + again < len(here) \
-                and key(there[first + again][1]) == key(here[title + again][1]):
-            again += 1
-        rest = [ws for _b, ws in there[first + again:first + again + ROWS_WITHIN] if ws]
-        rows = next((i for i, ws in enumerate(rest) if amount(ws)), None)
-        if rows is None or any(_DATED.match(w.text) for ws in rest[:rows] for w in ws):
-            continue   # no rows under the title, or a header of their own
+                      if key(here[i][1]) and key(here[i][1]) == key(there[first][1])), None)
+        if title is None:
+            # rows first on the next page (under a heading or two, "Cash flows from operating activities:"),
+            # under no title: the title and header that end this page after its last figures head them (read
+            # on under the table above, a cash flow statement's rows had taken the income statement's quarters)
+            block = [i for i in range(after, len(here)) if here[i][1]]
+            lead = [ws for _b, ws in there[first:first + ROWS_WITHIN] if ws]
+            rows = next((i for i, ws in enumerate(lead) if amount(ws)), None)
+            if not block or len(block) > HEADER_LINES or not any(_header_line(here[i][1]) for i in block) \
+                    or rows is None or rows > 2 or any(_DATED.match(w.text) for ws in lead[:rows] for w in ws):
+                continue
+            title, again = block[0], 0
+        else:
+            if not any(_DATED.match(w.text) for _b, ws in here[title:] for w in ws):
+                continue
+            again = 1   # the lines of the title printed again
+            while first + again < len(there) and title + again < len(here) \
+                    and key(there[first + again][1]) == key(here[title + again][1]):
+                again += 1
+            rest = [ws for _b, ws in there[first + again:first + again + ROWS_WITHIN] if ws]
+            rows = next((i for i, ws in enumerate(rest) if amount(ws)), None)
+            if rows is None or any(_DATED.match(w.text) for ws in rest[:rows] for w in ws):
+                continue   # no rows under the title, or a header of their own
         for _b, ws in here[title:]:
             for w in ws:
                 w.page = w.page or p + 1
