@@ -98,3 +98,17 @@ def test_rows_first_on_a_page_take_the_header_that_ends_the_page_before_after_an
     assert facts[("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-01-01..2024-12-31")] == Decimal("49865000")
     assert ("us-gaap:NetCashProvidedByUsedInOperatingActivities", "2024-10-01..2024-12-31") not in facts
     assert facts[("us-gaap:Revenues", "2024-10-01..2024-12-31")] == Decimal("52418000")
+
+
+def test_a_line_of_periods_atop_every_page_a_table_runs_onto_is_its_header_not_a_running_line():
+    # a bank's quarterly table whose heading row of dates Word repeats atop each page: printed atop three of four,
+    # it was left out everywhere as a running header, and no page's rows had periods
+    dates = b"".join(_word_at(x, 760, 9, d) for x, d in ((318, "Dec. 31, 2024"), (398, "Sept. 30, 2024")))
+    page1 = (_word_at(72, 784, 9, "SELECTED BALANCE SHEET DATA") + _word_at(72, 772, 9, "(in thousands)") + dates
+             + _row(740, "Total assets", ("528,115", "519,135")) + _row(728, "Total deposits", ("440,892", "433,674")))
+    page2 = dates + _row(740, "Total liabilities", ("478,115", "470,135")) + _row(728, "Total equity", ("50,000", "49,000"))
+    page3 = dates + _row(740, "Loans, net", ("310,410", "305,990")) + _row(728, "Goodwill", ("12,209", "12,209"))
+    page4 = dates + _row(740, "Total borrowings", ("20,410", "19,990")) + _row(728, "Other assets", ("2,209", "2,109"))
+    facts = _facts_of(_pdf([page1, page2, page3, page4]))
+    assert facts[("us-gaap:Assets", "2024-12-31")] == Decimal("528115000")
+    assert facts[("us-gaap:Assets", "2024-09-30")] == Decimal("519135000")

@@ -30,20 +30,22 @@ def line_key(words: list[_Word]) -> str:
 def running_lines(pages: list[list[tuple[float, list[_Word]]]]) -> set[str]:
     """Lines printed at the top or bottom of most pages ("Intel/Page #", a confidentiality footer). Of a file
     of two pages, the lines with words that both pages print at their top, or both at their bottom (a
-    browser's date and title over each page, its address and "1/2" under it). A note of the amounts' scale on
-    a line of its own ("(in thousands)" under each statement's title, a statement to a page) is the tables'
-    own, never furniture: left out, the statements were read in whole dollars."""
+    browser's date and title over each page, its address and "1/2" under it). A note of the amounts' scale
+    ("(in thousands)" under each statement's title, a statement to a page) and a column header's line of
+    periods ("Dec. 31, 2024  Sept. 30, 2024 ...", a table's heading row printed atop each page it runs onto)
+    are the tables' own, never furniture: left out, the statements were read in whole dollars, or not at all."""
+    own = {line_key(ws) for lines in pages for _b, ws in lines if ws and column_header(ws)}
     if len(pages) == 2:
         ends = [[line_key(ws) for _b, ws in lines if ws] for lines in pages]
         both = (set(ends[0][:2]) & set(ends[1][:2])) | (set(ends[0][-2:]) & set(ends[1][-2:]))
-        return {t for t in both if _LETTER.search(t) and not MONEY_NOTE.match(t)}
+        return {t for t in both if _LETTER.search(t) and not MONEY_NOTE.match(t)} - own
     if len(pages) < 3:
         return set()
     seen: Counter = Counter()
     for lines in pages:
         texts = [line_key(ws) for _b, ws in lines if ws]
         seen.update(set(texts[:2] + texts[-2:]))
-    return {t for t, n in seen.items() if t and n >= max(3, len(pages) // 2) and not MONEY_NOTE.match(t)}
+    return {t for t, n in seen.items() if t and n >= max(3, len(pages) // 2) and not MONEY_NOTE.match(t)} - own
 
 
 def without_furniture(pages: list[list[tuple[float, list[_Word]]]], repeated: set[str]
@@ -122,6 +124,13 @@ _HEADER_WORD = kept_re(r"^(?:years?|three|six|nine|twelve|thirteen|fourteen|fift
                       r"|fourth|quarters?|as|of|at|and|the|for|periods?|to|date|ended|ending|\(?unaudited\)?|\(?audited\)?)$",
                       re.I)
 HEADER_LINES = 12     # lines a table's title and header take at most
+
+
+def column_header(ws: list[_Word]) -> bool:
+    """A line of a column header that names two periods or more ("2024  2023", "Three Months Ended  Year
+    Ended"): no running header or footer names them."""
+    return _header_line(ws) and (sum(bool(_YEAR.match(w.text)) for w in ws) >= 2
+                                 or sum(w.text.lower() == "ended" for w in ws) >= 2)
 
 
 def _header_line(ws: list[_Word]) -> bool:
