@@ -119,12 +119,13 @@ def _caption_day(table: Table, slots: list[dict]) -> None:
     2023", "... DECEMBER 31, 2024 AND DECEMBER 31, 2023"): each takes the title's one month and day, where the
     title names every column's year; where it prints a day of its own in each column's year ("For the Three
     Months and Twelve Months Ended October 27, 2024 and October 29, 2023", a weekly calendar), that day. So do
-    years under "Fourth Quarter" and "Fiscal Year" ("For the Three and Twelve Months Ended September 30, 2025
-    and 2024"): the title dates them where the fiscal calendar could only guess."""
+    years under "Fourth Quarter" and "Fiscal Year" where the title lines say those lengths and print one day
+    ("For the Three and Twelve Months Ended September 30, 2025 and 2024"): the title dates them where the
+    fiscal calendar could only guess."""
     if not slots or not all("y" in s and not ({"md", "date", "q", "fy"} & s.keys()) for s in slots) \
             or len({s["qonly"].group(0).lower() for s in slots if "qonly" in s}) > 1:
         return   # (quarters of one year, "Q1 | Q2 | Q3", end on days of their own)
-    named = any("qonly" in s or "total" in s and _FULL_YEAR.match(s["total"].group(0)) for s in slots)
+    named = any("qonly" in s or _full_year(s) for s in slots)
     # (title lines, not a sentence set above the table: a copy may join a statement's title lines into one)
     titles = [c for c in table.caption if len(c) <= 2 * TITLE_CHARS and not c.rstrip().endswith((".", ":"))]
     if named and not _lengths_titled(titles, slots):
@@ -163,7 +164,7 @@ def _lengths_titled(titles: list[str], slots: list[dict]) -> bool:
     Three Months Ended March 31, 2025 and 2024" dates no "Full Year" column (a calendar year beside a quarter)."""
     text = " ".join(titles)
     return (not any("qonly" in s for s in slots) or bool(_QUARTERS_TITLED.search(text))) \
-        and (not any("total" in s and _FULL_YEAR.match(s["total"].group(0)) for s in slots)
+        and (not any(_full_year(s) for s in slots)
              or bool(_YEARS_TITLED.search(text)))
 
 
@@ -184,8 +185,8 @@ def _against_the_titles_month(cols: list[ColumnPeriod], slots: list[dict], capti
         return cols
     month = months.pop()
     return [replace(c, contested=True, length=None, end=None)
-            if c.end is not None and ({"fy", "q", "qonly"} & s.keys() or "len" in s and _HALF.match(s["len"].group(0))
-                                      or "total" in s and _FULL_YEAR.match(s["total"].group(0)))
+            if c.end is not None and ({"fy", "q", "qonly"} & s.keys() or _full_year(s)
+                                      or "len" in s and _HALF.match(s["len"].group(0)))
             and not ({"date", "md"} & s.keys())
             and c.end.month != month and (c.end + timedelta(days=7)).month != month else c
             for c, s in zip(cols, slots)]
@@ -251,6 +252,11 @@ def _titles_over_their_runs(header: list[HeaderCell], n: int) -> list[HeaderCell
 
 
 _FULL_YEAR = kept_regex(r"^(?:full|fiscal)\s+year$", regex.I)
+
+
+def _full_year(slot: dict) -> bool:
+    """A column named the whole fiscal year ("Full Year", "Fiscal Year"), not a "Total" of parts."""
+    return "total" in slot and bool(_FULL_YEAR.match(slot["total"].group(0)))
 _HALF = kept_regex(r"^(?:H[12]|[12]H|(?:first|second)\s+half)$", regex.I)
 # a length printed alone, without "Ended", over bare years: the first months of those fiscal years
 _FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)
@@ -354,8 +360,8 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
         q = int(m["qon"]) if m["qon"] else ORDINAL_QUARTERS[m["qoo"].lower()]
         end = cal.quarter_end(q, int(slot["y"].group(0)))
         length = length or Length(months=3)
-    elif "y" in slot and "total" in slot and "md" not in slot and "len" not in slot \
-            and _FULL_YEAR.match(slot["total"].group(0)):   # "Full Year", "Fiscal Year" over "2024 | 2023": those years
+    elif "y" in slot and _full_year(slot) and "md" not in slot and "len" not in slot:
+        # "Full Year", "Fiscal Year" over "2024 | 2023": those years
         end = cal.fiscal_year_end(int(slot["y"].group(0)))
         length = Length(months=12)
     elif "y" in slot:
@@ -366,7 +372,7 @@ def _column(slot: dict, cal: Calendar, caption_length: Optional[Length]) -> Colu
             end = make_date(md["m"], md["d"], str(year)) if md["d"] else cal.complete(year, month)
             if "qonly" in slot:       # "Fourth Quarter" over "2025", dated by the title: the quarter to that day
                 length = length or Length(months=3)
-            elif "total" in slot and _FULL_YEAR.match(slot["total"].group(0)):   # "Fiscal Year" over "2025"
+            elif _full_year(slot):   # "Fiscal Year" over "2025"
                 length = length or Length(months=12)
         elif length is not None and length.months == 12 and "len" in slot:
             end = None  # "Year Ended 2024" with no month: leave it to the caption or nothing

@@ -30,10 +30,11 @@ def line_key(words: list[_Word]) -> str:
 def running_lines(pages: list[list[tuple[float, list[_Word]]]]) -> set[str]:
     """Lines printed at the top or bottom of most pages ("Intel/Page #", a confidentiality footer). Of a file
     of two pages, the lines with words that both pages print at their top, or both at their bottom (a
-    browser's date and title over each page, its address and "1/2" under it). A note of the amounts' scale
-    ("(in thousands)" under each statement's title, a statement to a page) and a column header's line of
-    periods ("Dec. 31, 2024  Sept. 30, 2024 ...", a table's heading row printed atop each page it runs onto)
-    are the tables' own, never furniture: left out, the statements were read in whole dollars, or not at all."""
+    browser's date and title over each page, its address and "1/2" under it). A note of the amounts' scale on
+    a line of its own ("(in thousands)" under each statement's title, a statement to a page) and a column
+    header's line of periods ("Dec. 31, 2024  Sept. 30, 2024 ...", a table's heading row printed atop each
+    page it runs onto) are the tables' own, never furniture: left out, the statements were read in whole
+    dollars, or not at all."""
     own = {line_key(ws) for lines in pages for _b, ws in lines if ws and column_header(ws)}
     if len(pages) == 2:
         ends = [[line_key(ws) for _b, ws in lines if ws] for lines in pages]
@@ -120,10 +121,11 @@ _DATED = kept_re(r"^\(?(?:(?:19|20)\d\d\)?[,.]?|\d{1,2}/\d{1,2}/\d{2,4}"
                  r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?|ended|months|weeks|quarters?"
                  r"|(?:fy|q[1-4]|[1-4]q|h[12])\s*[-'’]?\s*(?:\d\d){0,2})$", re.I)
 _CONTINUED = kept_re(r"\(?\s*continued\s*\)?|[^\w]", re.I)
-_HEADER_WORD = kept_re(r"^(?:years?|three|six|nine|twelve|thirteen|fourteen|fifty[-–]t(?:wo|hree)|fiscal|first|second|third"
-                      r"|fourth|quarters?|as|of|at|and|the|for|periods?|to|date|ended|ending|\(?unaudited\)?|\(?audited\)?)$",
-                      re.I)
+_HEADER_WORD = kept_re(r"^(?:years?|three|six|nine|twelve|thirteen|fourteen|fifty[-–]t(?:wo|hree)|fiscal|first"
+                      r"|second|third|fourth|quarters?|as|of|at|and|the|for|periods?|to|date|ended|ending"
+                      r"|\(?unaudited\)?|\(?audited\)?)$", re.I)
 HEADER_LINES = 12     # lines a table's title and header take at most
+ROWS_WITHIN = 8       # lines after the title printed again within which the rows begin
 
 
 def column_header(ws: list[_Word]) -> bool:
@@ -137,15 +139,15 @@ def _header_line(ws: list[_Word]) -> bool:
     """A line of a column header: dates, years and period words only ("Year Ended December 31,", "2024 2023")."""
     return any(_DATED.match(w.text) or _DAY.match(w.text) for w in ws) \
         and all(_DATED.match(w.text) or _DAY.match(w.text) or _HEADER_WORD.match(w.text) for w in ws)
-ROWS_WITHIN = 8       # lines after the title printed again within which the rows begin
 
 
 def carry_headers_over(pages: list[list[tuple[float, list[_Word]]]], figure) -> None:
     """A table's title and header printed last on a page, its rows on the next under the title printed again
     (all its lines or the first; "(continued)" or not), or under nothing: the title and header move to the
-    next page, in place of the title printed again. Each page is laid out on a grid of its own, so a header left on the page
-    before stood over no column of its rows, and the table was read without periods. The text's order does
-    not change; only the page the header is laid out with. `figure`: what a figure word matches."""
+    next page, in place of the title printed again. Each page is laid out on a grid of its own, so a header
+    left on the page before stood over no column of its rows, and the table was read without periods. The
+    text's order does not change; only the page the header is laid out with. `figure`: what a figure word
+    matches."""
     def amount(ws: list[_Word]) -> bool:
         return any(figure.match(w.text) and _DIGITS.search(w.text) and not _YEAR.match(w.text)
                    and not _DAY.match(w.text) for w in ws)
