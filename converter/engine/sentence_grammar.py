@@ -64,9 +64,14 @@ def _per_share_compared(sentence: str, last: Amount, a: Amount) -> bool:
 _COMPARISON = kept_regex(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)(?!\w)", regex.I)
 
 
+_MENTION_REACH = 30   # characters before a metric's mention a comparison that introduces it stands within
+
+
 def _compared(sentence: str, chain: list, mention, j: int) -> bool:
-    """Whether the chain's amount `j` is one a comparison introduces ("..., compared with $98.0 million")."""
-    return bool(sentence) and bool(_COMPARISON.search(sentence, chain[j - 1].end if j else mention.end, chain[j].start))
+    """Whether the chain's amount `j` is one a comparison introduces ("..., compared with $98.0 million", "compared
+    with net income of $57.8 million")."""
+    start = chain[j - 1].end if j else max(0, mention.start - _MENTION_REACH)
+    return bool(sentence) and bool(_COMPARISON.search(sentence, start, chain[j].start))
 
 
 def _is_quarter(period) -> bool:
@@ -179,13 +184,14 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
                     # 2024 and 2023, respectively": the loss is one of the two, not both)
                     out[pending[0]] = p.periods
             elif p.relative:
+                # a year before the amount compared with, not before a period it was compared to ("$125.8
+                # million, compared with $98.0 million in the fourth quarter of 2024 and $110.5 million in the
+                # prior-year quarter"); the chain's own amount, where it has one, dated or not ("full-year
+                # revenue was $2.0 billion, compared with $1.9 billion in the prior year": not the quarter's)
                 anchor = last[0] if last and isinstance(last[0], Period) else None
-                if i > 0 and isinstance(out[i - 1], Period) and _compared(sentence, chain, mention, i - 1):
-                    # "$125.8 million, compared with $98.0 million in the fourth quarter of 2024 and $110.5
-                    # million in the prior-year quarter": a year before the amount compared with, not before
-                    # the quarter it was compared to
-                    anchor = next((out[j] for j in range(i - 2, -1, -1) if isinstance(out[j], Period)
-                                   and not _compared(sentence, chain, mention, j)), None)
+                own = next((j for j in range(i - 1, -1, -1) if not _compared(sentence, chain, mention, j)), None)
+                if own is not None:
+                    anchor = out[own] if isinstance(out[own], Period) else None
                 out[i] = year_earlier(anchor, cal) if anchor is not None else None
                 if out[i] is not None and p.year is not None and out[i].end.year != p.year:
                     out[i] = None   # "the corresponding period in 2022" is not a year before this one
@@ -206,8 +212,8 @@ def assign_periods(chain: list[Amount], mention: Mention, periods: list[PeriodMe
                 out[i] = leading[-1].periods[0]
             elif framing is not None:
                 out[i] = framing.periods[0]
-        if isinstance(out[i], Period):
-            last[:] = [out[i]]
+        if isinstance(out[i], Period) and not _compared(sentence, chain, mention, i):
+            last[:] = [out[i]]   # (a period compared to is no anchor for "the prior-year quarter" after it)
     # "For the three months ended September 30, 2025 and 2024, net income was $A and $B, respectively": the
     # periods listed before the amounts, handed out in order
     if sentence and "respectively" in sentence and len(chain) > 1 and all(o is None for o in out):
