@@ -225,9 +225,6 @@ def _stacked_lengths(header: list[HeaderCell]) -> list[HeaderCell]:
     return [joined.get(id(hc), hc) for hc in header if id(hc) not in dropped]
 
 
-_BARE_YEAR = kept_regex(r"\s*((?:19|20)\d\d)\s*")
-
-
 def _titles_over_their_runs(header: list[HeaderCell], n: int) -> list[HeaderCell]:
     """Length titles each over the first column of a run of years ("Six Months Ended June 30," over the first of
     "2024 | 2023", "Three Months Ended June 30," over the first of the next "2024 | 2023"), the runs' other
@@ -235,7 +232,7 @@ def _titles_over_their_runs(header: list[HeaderCell], n: int) -> list[HeaderCell
     run prints the same years, latest first, and nothing else heads them."""
     single = [hc for hc in header if hc.cols is not None and hc.cols[0] == hc.cols[1]]
     titles = sorted((hc for hc in single if has(hc.text, "len") and not _YEAR.search(hc.text)), key=lambda h: h.cols[0])
-    years = {hc.cols[0]: int(m[1]) for hc in single if (m := _BARE_YEAR.fullmatch(hc.text))}
+    years = {hc.cols[0]: int(hc.text) for hc in single if _YEAR.fullmatch(hc.text.strip())}
     if len(titles) < 2 or titles[0].cols[0] != 0 or len({t.cols[0] for t in titles}) != len(titles):
         return header
     starts = [t.cols[0] for t in titles]
@@ -245,18 +242,18 @@ def _titles_over_their_runs(header: list[HeaderCell], n: int) -> list[HeaderCell
     printed = [[years[c] for c in r] for r in runs]
     if any(p != printed[0] for p in printed) or any(a <= b for a, b in zip(printed[0], printed[0][1:])):
         return header
-    if any(hc.cols is None or hc not in titles and not _BARE_YEAR.fullmatch(hc.text) for hc in header):
+    if any(hc.cols is None or hc not in titles and not _YEAR.fullmatch(hc.text.strip()) for hc in header):
         return header   # other cells over the columns, or pieces placed nowhere: the layout is another
     wide = {id(t): HeaderCell(t.text, (r.start, r.stop - 1)) for t, r in zip(titles, runs)}
     return [wide.get(id(hc), hc) for hc in header]
 
 
-_FULL_YEAR = kept_regex(r"^(?:full|fiscal)\s+year$", regex.I)
+FULL_YEAR = kept_regex(r"^(?:full|fiscal)\s+year\b", regex.I)   # a column named the whole fiscal year
 
 
 def _full_year(slot: dict) -> bool:
     """A column named the whole fiscal year ("Full Year", "Fiscal Year"), not a "Total" of parts."""
-    return "total" in slot and bool(_FULL_YEAR.match(slot["total"].group(0)))
+    return "total" in slot and bool(FULL_YEAR.match(slot["total"].group(0)))
 _HALF = kept_regex(r"^(?:H[12]|[12]H|(?:first|second)\s+half)$", regex.I)
 # a length printed alone, without "Ended", over bare years: the first months of those fiscal years
 _FIRST_MONTHS = kept_regex(r"^(?:six|nine|6|9)[\s-]*months?$", regex.I)

@@ -9,14 +9,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
-import regex
-
 from ..model import Document
 from ..rulebook.model import YearEnd
-from .columns import resolve_columns
+from .columns import FULL_YEAR, resolve_columns
 from .release_calendar import Calendar, document_calendar, naming_in_doubt
 from .dates import is_month_end, month_end
-from ..rulebook.regex_code import kept_regex
 
 _TO_DATE_MONTHS, _TO_DATE_WEEKS = (6, 9), (26, 39)
 
@@ -36,7 +33,7 @@ def fiscal_calendar(doc: Document, year_end: Optional[YearEnd] = None, read: Opt
         # first day may be a transition period (a fiscal year that changed)
         if shown is not None and not is_month_end(shown):
             return replace(cal, fiscal_year_end_month=shown.month, anchor=shown,
-                           named_by_start=shown.month == 1 or (shown.month == 2 and shown.day <= 7),
+                           named_by_start=_named_by_start(shown),
                            naming_known=not naming_in_doubt(shown))
         named = _one_year_end(_named_year_ends(columns)) if shown is None else None
         if named is not None and named.month != 12:
@@ -44,7 +41,7 @@ def fiscal_calendar(doc: Document, year_end: Optional[YearEnd] = None, read: Opt
             # 2024": the table states the year end, and "the fourth quarter of fiscal 2024" in the text is July
             # to September 2024, not October to December
             return replace(cal, fiscal_year_end_month=named.month, anchor=named, stated_year_end=named,
-                           named_by_start=named.month == 1 or (named.month == 2 and named.day <= 7),
+                           named_by_start=_named_by_start(named),
                            naming_known=not naming_in_doubt(named))
         if shown is None:
             end = _one_year_end(_weekly_quarter_year_ends(columns))
@@ -54,6 +51,11 @@ def fiscal_calendar(doc: Document, year_end: Optional[YearEnd] = None, read: Opt
         if read is not None:
             read.update((id(table), (table, cols)) for table, cols in by_table)
     return cal
+
+
+def _named_by_start(year_end: date) -> bool:
+    """A year that ends in January or early February is named by the year it begins (see Calendar)."""
+    return year_end.month == 1 or (year_end.month == 2 and year_end.day <= 7)
 
 
 def weekly_from_quarter_end(cal: Calendar, end: Optional[date]) -> Calendar:
@@ -98,13 +100,10 @@ def _to_date_year_ends(columns: list) -> set[date]:
     return found
 
 
-_FISCAL_YEAR_COLUMN = kept_regex(r"^(?:fiscal|full)\s+year\b", regex.I)
-
-
 def _named_year_ends(columns: list) -> set[date]:
     """The ends of columns a header names the fiscal year ("Fiscal Year", "Full Year") and dates: a year end
     the tables state."""
-    return {col.end for col in columns if _FISCAL_YEAR_COLUMN.match(col.header)
+    return {col.end for col in columns if FULL_YEAR.match(col.header)
             and (col.length.months == 12 or col.length.weeks in (52, 53))}
 
 

@@ -12,6 +12,7 @@ import regex
 
 from ..model import Period
 from .dollar_amounts import Amount
+from .numbers import SCALE_WORDS
 from .metric_mentions import Mention
 from .periods_text import PeriodMention, year_earlier
 from .release_calendar import Calendar
@@ -44,13 +45,13 @@ _COMPARED_WITH = kept_regex(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|over
 # "..., compared with $0.27 per diluted share in 2023", "compared with 198 cents in the fourth quarter": a
 # period after a comparison and its figure is that figure's, never one before the comparison (the quarter's net
 # income had been dated the year 2023)
-_COMPARED_THEN_AMOUNT = kept_regex(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)\s[^$\d]*(?:\$|(?!(?:19|20)\d\d\b)\d)",
-                                   regex.I)
+_COMPARE = r"\b(?:compared\s+(?:to|with)|versus|vs\.?)"
+_COMPARED_THEN_AMOUNT = kept_regex(_COMPARE + r"\s[^$\d]*(?:\$|(?!(?:19|20)\d\d\b)\d)", regex.I)
 _BARE_YEAR = kept_regex(r"\s*(?:in|for|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*$", regex.I)
 
 
 _PER_SHARE_CLAUSE = kept_regex(r"\bper\s+(?:(?:basic|diluted|fully\s+diluted|common|ordinary)\s+)*shares?\b", regex.I)
-_SCALED = kept_regex(r"(?:\d|\s)(?:thousands?|millions?|billions?|trillions?|mm|bn|tn|[MBK])$", regex.I)
+_SCALED = kept_regex(r"(?:\d|\s)(?:" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + r")$", regex.I)
 
 
 def _per_share_compared(sentence: str, last: Amount, a: Amount) -> bool:
@@ -61,7 +62,7 @@ def _per_share_compared(sentence: str, last: Amount, a: Amount) -> bool:
         and bool(_PER_SHARE_CLAUSE.search(sentence, last.end, a.start))
 
 
-_COMPARISON = kept_regex(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)(?!\w)", regex.I)
+_COMPARISON = kept_regex(_COMPARE + r"(?!\w)", regex.I)
 
 
 _MENTION_REACH = 30   # characters before a metric's mention a comparison that introduces it stands within

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ..engine.dates import MONTH_RE
 from ..rulebook.regex_code import kept_re
 from .fixed_segments import MONEY_NOTE, carries_on
 
@@ -118,7 +119,7 @@ def rejoin_split_rows(pages: list[list[tuple[float, list[_Word]]]], figure) -> N
 _YEAR = kept_re(r"^\(?(?:19|20)\d\d\)?[,.]?$")
 _DAY = kept_re(r"^\d{1,2},$")
 _DATED = kept_re(r"^\(?(?:(?:19|20)\d\d\)?[,.]?|\d{1,2}/\d{1,2}/\d{2,4}"
-                 r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?|ended|months|weeks|quarters?"
+                 rf"|{MONTH_RE},?|ended|months|weeks|quarters?"
                  r"|(?:fy|q[1-4]|[1-4]q|h[12])\s*[-'’]?\s*(?:\d\d){0,2})$", re.I)
 _CONTINUED = kept_re(r"\(?\s*continued\s*\)?|[^\w]", re.I)
 _HEADER_WORD = kept_re(r"^(?:years?|three|six|nine|twelve|thirteen|fourteen|fifty[-–]t(?:wo|hree)|fiscal|first"
